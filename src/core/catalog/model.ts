@@ -1,0 +1,115 @@
+/**
+ * The shape of a template: the official appendix as data. One file per template
+ * (`soNganh.ts` for the sở/ngành appendix); the engine reads nothing else about a template.
+ */
+
+/** What a row's value is. */
+export type IndicatorKind = "count" | "percent" | "flag" | "choice" | "group" | "text";
+
+/** One allowed code of a flag or coded choice: "Có = 1". */
+export interface Code {
+  readonly value: number;
+  /** The official wording, NFC ("Có", "Tốt", "Trực tuyến"). */
+  readonly label: string;
+  /** Other words a user may type for this code, lower case NFC ("co", "yes"). */
+  readonly words?: readonly string[];
+}
+
+/** One row of the appendix. */
+export interface Indicator {
+  /** Stable id: section numeral then positions, "I.1", "I.1.2", "VII.3.2.1". Never reused. */
+  readonly id: string;
+  /** Section numeral this row belongs to ("I".."VII"). */
+  readonly section: string;
+  /** STT as printed ("1", "" for unnumbered rows). */
+  readonly stt: string;
+  /** Official label, NFC, page-break splits joined. */
+  readonly label: string;
+  /** Official unit text as the template prints it ("Nhiệm vụ", "%", "Không = 0 Có = 1"). */
+  readonly unit: string;
+  readonly kind: IndicatorKind;
+  /** Codes of a flag or choice, in printed order. */
+  readonly codes?: readonly Code[];
+  /** Nesting depth under its section: 0 for a numbered row, 1 for its sub-rows, 2 below that. */
+  readonly level: number;
+  /** Id of the group row this row sits under, if any. */
+  readonly parent?: string;
+  /** Other label wordings accepted when recognising a sheet (e.g. the text as printed where we corrected it). */
+  readonly aliases?: readonly string[];
+  /** Unit texts accepted without error besides `unit` (e.g. the wrong unit printed in the source). */
+  readonly acceptedUnits?: readonly string[];
+  /** The official "Ghi chú" guidance printed for this row, if any ("Ghi rõ nội dung vi phạm"). */
+  readonly noteHint?: string;
+}
+
+/** A section row: "I Công tác chỉ đạo điều hành CCHC". */
+export interface Section {
+  readonly id: string;
+  readonly stt: string;
+  readonly label: string;
+}
+
+/** Why a relation may legitimately break (turns an error into a warning, and the message says why). */
+export type Caveat =
+  /** results in the period may include files received before it */
+  | "carried_over"
+  /** counted at a different time or scope (e.g. staff present vs accounts issued) */
+  | "different_scope";
+
+/** Relations between rows, declared as data; `id` is stable and named in docs/RULES.md. */
+export type Relation =
+  /** sum(parts) <= whole */
+  | {
+      readonly kind: "part_of_whole";
+      readonly id: string;
+      readonly parts: readonly string[];
+      readonly whole: string;
+      readonly severity: "error" | "warning";
+      readonly caveat?: Caveat;
+    }
+  /** sum(parts) = total */
+  | {
+      readonly kind: "sum_equals";
+      readonly id: string;
+      readonly parts: readonly string[];
+      readonly total: string;
+      readonly severity: "error" | "warning";
+      readonly caveat?: Caveat;
+    }
+  /** rate = numerator / denominator x 100, rounded to 2 decimals */
+  | {
+      readonly kind: "rate";
+      readonly id: string;
+      readonly rate: string;
+      readonly numerator: string;
+      readonly denominator: string;
+      readonly severity: "error" | "warning";
+    }
+  /** a flag answering `no` while any of its counts is above 0 */
+  | {
+      readonly kind: "flag_counts";
+      readonly id: string;
+      readonly flag: string;
+      readonly no: number;
+      readonly counts: readonly string[];
+      readonly severity: "error" | "warning";
+    }
+  /** an answer among `when` needs the note column filled */
+  | {
+      readonly kind: "note_required";
+      readonly id: string;
+      readonly indicator: string;
+      readonly when: readonly number[];
+      readonly severity: "error" | "warning";
+    };
+
+/** A whole template. */
+export interface Template {
+  /** Stable id, written into files we make and into JSON output: "so-nganh-2023". */
+  readonly id: string;
+  readonly title: string;
+  readonly sections: readonly Section[];
+  /** Every row in printed order, group rows included (section rows are in `sections`). */
+  readonly indicators: readonly Indicator[];
+  readonly relations: readonly Relation[];
+}

@@ -1,0 +1,69 @@
+/** A host-neutral description of the template sheet; built by `layoutPlan` (layout.ts), rendered by each adapter. */
+
+/** Style of a run of cells. Widths are Excel character units; sizes are points. */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly vertical?: "top" | "middle" | "bottom";
+  readonly wrap?: boolean;
+  /** thin borders on all four sides */
+  readonly border?: boolean;
+  /** background as "#RRGGBB" */
+  readonly fill?: string;
+  readonly numberFormat?: string;
+  /** indent level for sub-rows */
+  readonly indent?: number;
+}
+
+export interface PlanCell {
+  /** A1 address */
+  readonly cell: string;
+  /** literal value; text is always written as text (never parsed as a formula) */
+  readonly value?: string | number;
+  /** "=..." for computed cells */
+  readonly formula?: string;
+  /** key into `LayoutPlan.styles` */
+  readonly style: string;
+}
+
+/** A drop-down list of allowed codes, with its input message. */
+export interface PlanValidation {
+  /** A1 cell or range */
+  readonly range: string;
+  /** allowed values in order ("0", "1") */
+  readonly list: readonly string[];
+  readonly promptTitle: string;
+  readonly prompt: string;
+  readonly errorTitle: string;
+  readonly error: string;
+}
+
+export interface LayoutPlan {
+  readonly template: string;
+  readonly sheetName: string;
+  /** column widths in Excel character units, from column A */
+  readonly columnWidths: readonly number[];
+  /** explicit row heights in points, by 0-based row (others auto) */
+  readonly rowHeights: Readonly<Record<number, number>>;
+  readonly cells: readonly PlanCell[];
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  /** merged ranges, A1 ("A1:E1") */
+  readonly merges: readonly string[];
+  readonly validations: readonly PlanValidation[];
+  /** workbook names for each indicator's value cell: CCHC_I_1_2 -> D12 */
+  readonly names: readonly { readonly name: string; readonly cell: string; readonly indicator: string }[];
+  readonly print: {
+    readonly paper: "A4";
+    readonly orientation: "portrait" | "landscape";
+    readonly fitToWidth: true;
+    /** rows to repeat on each page, 1-based inclusive, "6:7" */
+    readonly titleRows: string;
+    readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  };
+  /** rows above this (0-based count) stay frozen */
+  readonly freezeRows: number;
+  /** the full used range of the plan, A1 */
+  readonly range: string;
+}

@@ -1,0 +1,32 @@
+/** Where the appendix sits on a sheet, as found by `locate` (locate.ts). All rows and columns are sheet indices, 0-based. */
+export interface Location {
+  readonly template: string;
+  /** The header row holding "Chỉ tiêu thống kê" (the lower one when the header spans two rows). */
+  readonly headerRow: number;
+  readonly columns: {
+    readonly stt: number | null;
+    readonly label: number;
+    readonly unit: number | null;
+    readonly value: number;
+    readonly note: number | null;
+  };
+  /** Indicator id -> sheet row of its value. */
+  readonly rows: Readonly<Record<string, number>>;
+  /** Section id -> sheet row of its section heading, where found. */
+  readonly sectionRows: Readonly<Record<string, number>>;
+  /** How each matched row was matched ("exact" after normalisation, or "fuzzy" with its score 0..1). */
+  readonly matches: readonly { readonly indicator: string; readonly row: number; readonly how: "exact" | "fuzzy"; readonly score: number }[];
+  /** Indicator ids the sheet has no row for. */
+  readonly missing: readonly string[];
+  /** Rows below the header with a label that matched no indicator. */
+  readonly unrecognized: readonly { readonly row: number; readonly label: string }[];
+}
+
+/** Why no appendix could be found. */
+export type LocateFailure =
+  | { readonly reason: "no_header" }
+  | { readonly reason: "too_few_rows"; readonly matched: number };
+
+export type LocateResult =
+  | { readonly ok: true; readonly location: Location }
+  | { readonly ok: false; readonly failure: LocateFailure };
