@@ -1,0 +1,250 @@
+/**
+ * The cell reader: a raw cell (value, formula, number format, displayed text) to a typed `Reading`.
+ * Pure and total: whatever the host hands over, it returns a reading and never throws.
+ * What each input reads as is listed in docs/READING.md; the choices a rule must know are here too.
+ */
+import type { CellValue, RawCell } from "./grid";
+import type { Reading } from "./reading";
+import { cleanText } from "./text";
+
+/** Excel's error values (and the newer ones of Excel 365), upper case. */
+export const EXCEL_ERRORS: readonly string[] = [
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+  "#SPILL!", "#CALC!", "#FIELD!", "#UNKNOWN!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#EXTERNAL!", "#PYTHON!",
+];
+const ERROR_SET = new Set(EXCEL_ERRORS);
+
+/**
+ * Texts that say "nothing here", compared after `cleanText` and lower-casing.
+ * "không" and "có" alone are NOT here: they are the codes of a 0/1 flag ("Không = 0 Có = 1"), so they
+ * read as kind "text" and the rules, which know the row's kind, decide (a code in a flag row, "none" or an
+ * error elsewhere). "không có" is never a flag code in the template, so it safely means "none".
+ */
+const NONE_WORDS = new Set([
+  "-", "--", "---", "—", "–", "−", "x", "không có", "ko có", "k có", "n/a", "na", "/",
+]);
+
+/** A text longer than this is never a number; keeps the parser's work bounded on huge strings. */
+const MAX_NUMBER_TEXT = 40;
+/** Only the head of a number format is inspected; real formats are far shorter. */
+const MAX_FORMAT = 256;
+
+/** Reads one cell. Never throws. */
+export function readCell(raw: RawCell): Reading {
+  const fromFormula = typeof raw.formula === "string" && raw.formula.trimStart().startsWith("=");
+  const value: CellValue | undefined = raw.value;
+  if (value === null || value === undefined) return { kind: "blank" };
+  if (typeof value === "number") return readNumber(value, raw.numberFormat, fromFormula);
+  if (typeof value === "boolean") {
+    // A boolean is not a 0/1 code: "TRUE" in a "Tốt = 1 Có vi phạm = 0" row means nothing certain,
+    // so it reads as text and the rules report it instead of guessing a code.
+    return { kind: "text", text: value ? "TRUE" : "FALSE" };
+  }
+  if (typeof value !== "string") return { kind: "text", text: safeString(value) };
+  return readText(value, fromFormula);
+}
+
+function safeString(value: unknown): string {
+  try {
+    return cleanText(String(value));
+  } catch {
+    // An exotic object from a faulty adapter: its text is unknowable, and the reader must stay total.
+    return "";
+  }
+}
+
+function readNumber(value: number, numberFormat: string | undefined, fromFormula: boolean): Reading {
+  if (!Number.isFinite(value)) return { kind: "error", code: "#NUM!", fromFormula };
+  const format = pickSection(numberFormat, value);
+  const percent = format !== null && hasPercent(format);
+  let shown = value === 0 ? 0 : value; // -0 reads as 0
+  if (percent) {
+    // 0.8723 * 100 is 87.22999999999999 in binary; 15 significant digits give back what Excel shows.
+    shown = Number((value * 100).toPrecision(15));
+    if (!Number.isFinite(shown)) return { kind: "error", code: "#NUM!", fromFormula };
+    if (shown === 0) shown = 0;
+  }
+  return {
+    kind: "number",
+    value: shown,
+    stored: "number",
+    fromFormula,
+    percent,
+    decimals: format === null ? null : formatDecimals(format),
+  };
+}
+
+function readText(value: string, fromFormula: boolean): Reading {
+  const text = cleanText(value);
+  if (text === "") return { kind: "blank" };
+  const upper = text.toUpperCase();
+  if (upper.startsWith("#") && ERROR_SET.has(upper)) return { kind: "error", code: upper, fromFormula };
+  if (NONE_WORDS.has(text.toLowerCase())) return { kind: "none", text };
+  const parsed = text.length <= MAX_NUMBER_TEXT ? parseNumberText(text) : null;
+  if (parsed === null) return { kind: "text", text };
+  if (parsed.kind === "ambiguous") return { kind: "ambiguous", text, candidates: parsed.candidates };
+  return {
+    kind: "number",
+    value: parsed.value,
+    stored: "text",
+    fromFormula,
+    percent: parsed.percent,
+    decimals: parsed.decimals,
+    text,
+  };
+}
+
+type ParsedText =
+  | { kind: "number"; value: number; percent: boolean; decimals: number }
+  | { kind: "ambiguous"; candidates: number[] };
+
+const NUMBER_TEXT = /^([+\-\u2212]?)\s?([0-9][0-9., ]*[0-9]|[0-9]|[.,][0-9]+)\s?(%?)$/;
+
+/**
+ * Parses a number typed as text. Vietnamese writes "1.234,5"; Excel's English default writes "1,234.5".
+ * - digits only ("02", "41"): an integer;
+ * - both separators: the last one is the decimal mark, the other must group by threes;
+ * - one separator repeated ("12.345.678", "1,234,567"): thousands (a decimal mark appears once);
+ * - one "." before exactly three digits after 1-3 digits not starting with 0 ("3.036"): thousands, the
+ *   Vietnamese convention the report uses (issue 2 reads "3.036" as 3036);
+ * - one "," in that same position ("1,234"): ambiguous, 1.234 in Vietnamese and 1234 in English;
+ * - any other single "." or ",": the decimal mark ("87,23", "1.5", "0,500");
+ * - spaces may group thousands ("1 234 567"); a trailing "%" marks a percentage.
+ * Anything else is not a number (null).
+ */
+function parseNumberText(text: string): ParsedText | null {
+  const m = NUMBER_TEXT.exec(text);
+  if (!m) return null;
+  const sign = m[1] === "" || m[1] === "+" ? 1 : -1;
+  const percent = m[3] === "%";
+  let body = m[2];
+  if (body.includes(" ")) {
+    if (!/^[0-9]{1,3}( [0-9]{3})+([.,][0-9]+)?$/.test(body)) return null;
+    body = body.replace(/ /g, "");
+  }
+  const dots = count(body, ".");
+  const commas = count(body, ",");
+  const make = (intPart: string, frac: string): ParsedText | null => {
+    const v = Number(`${intPart === "" ? "0" : intPart}.${frac === "" ? "0" : frac}`);
+    if (!Number.isFinite(v)) return null;
+    const value = v === 0 ? 0 : sign * v;
+    return { kind: "number", value, percent, decimals: frac.length };
+  };
+  if (dots === 0 && commas === 0) return make(body, "");
+  if (dots > 0 && commas > 0) {
+    const lastDot = body.lastIndexOf(".");
+    const lastComma = body.lastIndexOf(",");
+    const decimalMark = lastDot > lastComma ? "." : ",";
+    const groupMark = decimalMark === "." ? "," : ".";
+    if (count(body, decimalMark) !== 1) return null;
+    const [intPart, frac] = body.split(decimalMark);
+    if (!isGrouped(intPart, groupMark)) return null;
+    return make(intPart.split(groupMark).join(""), frac);
+  }
+  const mark = dots > 0 ? "." : ",";
+  const parts = body.split(mark);
+  if (parts.length > 2) return isGrouped(body, mark) ? make(parts.join(""), "") : null;
+  const [intPart, frac] = parts;
+  if (frac === "") return null;
+  const looksGrouped = frac.length === 3 && /^[1-9][0-9]{0,2}$/.test(intPart);
+  if (looksGrouped && mark === ".") return make(intPart + frac, "");
+  if (looksGrouped && mark === ",") {
+    const asDecimal = make(intPart, frac);
+    const asThousands = make(intPart + frac, "");
+    if (asDecimal?.kind !== "number" || asThousands?.kind !== "number") return null;
+    return { kind: "ambiguous", candidates: [asDecimal.value, asThousands.value] };
+  }
+  return make(intPart, frac);
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/** "12.345.678" grouped by `mark`: a head of 1-3 digits (not a lone leading 0), then groups of exactly 3. */
+function isGrouped(text: string, mark: string): boolean {
+  const groups = text.split(mark);
+  if (groups.length === 1) return /^[0-9]+$/.test(groups[0]);
+  if (!/^[1-9][0-9]{0,2}$/.test(groups[0])) return false;
+  return groups.slice(1).every((g) => /^[0-9]{3}$/.test(g));
+}
+
+/**
+ * The section of a number format that applies to `value` ("pos;neg;zero;text"), without quoted
+ * literals, escapes, colours/conditions in brackets, and "_x" / "*x" spacing. Null for "General",
+ * an empty or text ("@") format: those fix neither decimals nor a percentage.
+ */
+function pickSection(numberFormat: string | undefined, value: number): string | null {
+  if (typeof numberFormat !== "string") return null;
+  const head = numberFormat.slice(0, MAX_FORMAT);
+  const sections = splitSections(head);
+  let section = sections[0] ?? "";
+  if (value < 0 && sections.length > 1) section = sections[1];
+  else if (value === 0 && sections.length > 2) section = sections[2];
+  const stripped = stripLiterals(section).trim();
+  const lower = stripped.toLowerCase();
+  if (stripped === "" || lower === "general" || lower === "@") return null;
+  return stripped;
+}
+
+function splitSections(format: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "\\") {
+      cur += ch + (format[i + 1] ?? "");
+      i++;
+      continue;
+    } else if (!quoted && ch === ";") {
+      out.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function stripLiterals(section: string): string {
+  let out = "";
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      i++; // the next character is a literal, a space width or a fill: not a placeholder
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function hasPercent(section: string): boolean {
+  return section.includes("%");
+}
+
+/**
+ * Decimals a format shows: the placeholders (0 # ?) after its decimal point, 0 when it has digit
+ * placeholders but no point ("0%", "#,##0"), null when it has none (a date) or is scientific.
+ * "0.0#" gives 2, the most it can show: a rate's tolerance follows the finest figure the user can see.
+ */
+function formatDecimals(section: string): number | null {
+  if (/e[+-]/i.test(section)) return null;
+  if (!/[0#?]/.test(section)) return null;
+  const point = section.indexOf(".");
+  if (point < 0) return 0;
+  let n = 0;
+  for (let i = point + 1; i < section.length && "0#?".includes(section[i]); i++) n++;
+  return n;
+}
