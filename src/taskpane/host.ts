@@ -52,3 +52,17 @@ export interface AppendixHost {
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
 }
+
+/** Why a host operation failed, for the pane to say in the user's language (never the raw message). */
+export type HostErrorCode = "read_failed" | "not_xlsx" | "no_workbook" | "busy" | "sample_missing" | "generic";
+
+/** An error a host throws on purpose; anything else a host throws is shown as "generic". */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = "HostError";
+  }
+}
