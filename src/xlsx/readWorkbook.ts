@@ -1,0 +1,140 @@
+/**
+ * .xlsx -> the engine's grids. Browser-safe (no Node imports): the command line and the pane outside Excel
+ * both hand it the file's bytes.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, Grid } from "../core/grid";
+
+/** One worksheet as the engine sees it. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly grid: Grid;
+}
+
+/** Why a file could not be read as a workbook; the surfaces turn the reason into a sentence. */
+export type WorkbookReadFailure = "not_xlsx" | "old_xls" | "damaged" | "empty";
+
+/** Thrown by `loadWorkbook`/`readWorkbook` for a file that is not a readable .xlsx (misuse of the file, not a bug). */
+export class WorkbookReadError extends Error {
+  constructor(readonly reason: WorkbookReadFailure, readonly causeText?: string) {
+    super(`workbook not readable: ${reason}${causeText ? ` (${causeText})` : ""}`);
+    this.name = "WorkbookReadError";
+  }
+}
+
+/** Bytes as ExcelJS wants them in Node and in the browser. */
+export type WorkbookBytes = ArrayBuffer | Uint8Array;
+
+function bytesOf(data: WorkbookBytes): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** Loads an .xlsx, telling a non-zip file, an old .xls and a damaged zip apart. */
+export async function loadWorkbook(data: WorkbookBytes): Promise<ExcelJS.Workbook> {
+  const bytes = bytesOf(data);
+  if (bytes.length === 0) throw new WorkbookReadError("empty");
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new WorkbookReadError("old_xls");
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WorkbookReadError("not_xlsx");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings want a Node Buffer; at run time it takes any ArrayBuffer view (JSZip underneath).
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new WorkbookReadError("damaged", e instanceof Error ? e.message : String(e));
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError("damaged", "no worksheet");
+  return workbook;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A date as Excel stores it: days since 1899-12-30 (what office-js hands the Excel adapter too). */
+function dateSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / 86400000;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** A scalar from whatever ExcelJS holds (a formula's result, rich text, a hyperlink, an error). */
+function scalar(v: unknown): { value: CellValue; date?: Date } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
+  if (v instanceof Date) return { value: dateSerial(v), date: v };
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { value: o.error };
+    if (Array.isArray(o.richText)) return { value: o.richText.map((r: { text?: string }) => r.text ?? "").join("") };
+    if ("formula" in o || "sharedFormula" in o) return scalar(o.result);
+    if (typeof o.text === "string") return { value: o.text };
+    if (o.text && typeof o.text === "object") return scalar(o.text);
+  }
+  return { value: String(v) };
+}
+
+/** Decimals a fixed number format shows ("0.00" -> 2, "#,##0" -> 0); null for General and the rest. */
+function fixedDecimals(format: string): number | null {
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  if (!/[0#]/.test(section)) return null;
+  const m = /\.([0#]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+/**
+ * The text a cell shows, where it can be known without a locale: percentages and fixed decimals are
+ * formatted; other numbers are their plain digits. Excel's own text comes from the Excel adapter.
+ */
+function displayText(value: CellValue, format: string, date?: Date): string {
+  if (value === null) return "";
+  if (date) return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  if (typeof value !== "number") return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
+  const decimals = fixedDecimals(format);
+  if (/%/.test(format.replace(/"[^"]*"/g, ""))) return `${(value * 100).toFixed(decimals ?? 0)}%`;
+  return decimals === null ? String(value) : value.toFixed(decimals);
+}
+
+/** One worksheet as a grid from A1 to its last used cell; a merged area's value sits only in its top-left cell. */
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const formulas: string[][] = [];
+  const numberFormats: string[][] = [];
+  const texts: string[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const vRow: CellValue[] = [];
+    const fRow: string[] = [];
+    const nRow: string[] = [];
+    const tRow: string[] = [];
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      const format = cell.numFmt || "General";
+      if (cell.isMerged && cell.master !== cell) {
+        vRow.push(null);
+        fRow.push("");
+        nRow.push(format);
+        tRow.push("");
+        continue;
+      }
+      const { value, date } = scalar(cell.value);
+      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : "";
+      vRow.push(value);
+      fRow.push(formula ? `=${formula}` : "");
+      nRow.push(format);
+      tRow.push(displayText(value, format, date));
+    }
+    values.push(vRow);
+    formulas.push(fRow);
+    numberFormats.push(nRow);
+    texts.push(tRow);
+  }
+  return { origin: { row: 0, col: 0 }, values, formulas, numberFormats, texts };
+}
+
+/** Every worksheet of an .xlsx as a grid, in workbook order. Throws `WorkbookReadError` for a file that is not one. */
+export async function readWorkbook(data: WorkbookBytes): Promise<SheetGrid[]> {
+  const workbook = await loadWorkbook(data);
+  return workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+}
