@@ -1,0 +1,91 @@
+/** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
+import type { Finding } from "../finding";
+import { namedValues, type MessageContext, type Messages } from "./format";
+
+const caveats: Record<string, string> = {
+  carried_over: "results in the period may include files or tasks received before it",
+  different_scope: "the two figures are counted at a different time or scope",
+};
+
+/** The sentence a warning adds when its relation can legitimately break. */
+function caveat(f: Finding, m: MessageContext): string {
+  const c = m.one(f, "caveat");
+  if (f.severity === "error") return "";
+  const why = typeof c === "string" && caveats[c] ? caveats[c] : "the figures may be counted differently";
+  return ` This can still be right because ${why}; please check.`;
+}
+
+const self = (f: Finding, m: MessageContext) => m.name(f.indicator, f.cell);
+
+function inputs(f: Finding, m: MessageContext): string {
+  if (m.one(f, "numerator") !== null) {
+    return `${m.name(String(m.one(f, "numerator")), String(m.one(f, "numeratorCell")))} = ${m.num(m.one(f, "numeratorValue"))} divided by ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} = ${m.num(m.one(f, "denominatorValue"))}, times 100`;
+  }
+  return `the sum of ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")}`;
+}
+
+/** English. */
+export const en: Messages = {
+  findings: {
+    excel_error: (f, m) => `${self(f, m)} shows the Excel error ${f.actual}; fix the formula or type the figure again.`,
+    text_not_number: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} is text, not a number; this indicator needs a number (unit: ${m.indicator(f.indicator)?.unit || "number"}).`,
+    number_stored_as_text: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} is a number stored as text, so Excel cannot add it up or use it in a rate; enter the number ${m.num(f.expected)}.`,
+    ambiguous_number: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} could mean ${m.list(f, "candidates").map((c) => m.num(c)).join(" or ")}; type the number again unambiguously.`,
+    ambiguous_number_resolved: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} could mean ${m.list(f, "candidates").map((c) => m.num(c)).join(" or ")}; only ${m.num(f.expected)} is valid for this indicator, so enter that number.`,
+    count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is negative; a count must be 0 or more.`,
+    count_not_whole: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} is not a whole number; a count (${m.indicator(f.indicator)?.unit || "unit"}) must be whole.`,
+    percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is outside the 0–100 range of a percentage.`,
+    percent_as_fraction: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} looks like a fraction, while the appendix writes rates in percent points (100 means 100%), so it is probably ${m.num(f.expected)}. If the rate really is below 1%, leave it.`,
+    code_not_allowed: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} is not a valid code; this cell accepts only ${m.codes(f.indicator)}.`,
+    code_as_word: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} is written as a word; this cell needs the code ${m.code(f.indicator, f.expected)}.`,
+    flag_blank: (f, m) =>
+      f.actual === null
+        ? `${self(f, m)} is not answered; choose ${m.codes(f.indicator)}.`
+        : `${self(f, m)} = ${m.value(f.actual)} is not an answer; choose ${m.codes(f.indicator)}.`,
+    flag_blank_with_note: (f, m) =>
+      `${self(f, m)} is blank while its note (${m.one(f, "noteCell")}) reads ${m.value(m.one(f, "note"))}; choose ${m.codes(f.indicator)} to match the note.`,
+    value_in_group_row: (f, m) =>
+      `${self(f, m)} is a group row and takes no figure; move the value ${m.value(f.actual)} to the detail row below.`,
+    part_exceeds_whole: (f, m) => {
+      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const whole = `${m.name(String(m.one(f, "whole")), String(m.one(f, "wholeCell")))} = ${m.num(m.one(f, "wholeValue"))}`;
+      const lead = parts.length === 1 ? parts[0] : `The sum ${parts.join(" + ")} = ${m.num(f.actual)}`;
+      return `${lead} is greater than ${whole}.${caveat(f, m)}`;
+    },
+    sum_mismatch: (f, m) => {
+      const blanks = m.list(f, "blankParts").length > 0 ? " (blank parts counted as 0)" : "";
+      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")} = ${m.num(f.expected)}${blanks}.${caveat(f, m)}`;
+    },
+    rate_mismatch: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,
+    flag_contradicts_counts: (f, m) =>
+      `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} is above 0.${caveat(f, m)}`,
+    note_missing: (f, m) => {
+      const hint = m.one(f, "noteHint");
+      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} needs a note in ${f.cell}${typeof hint === "string" && hint ? ` (the template asks: “${hint}”)` : ""}, but the note is blank.${caveat(f, m)}`;
+    },
+    computed_value_missing: (f, m) =>
+      `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f, m)}.`,
+    computed_value_conflict: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${m.one(f, "formula")}); the cell is not overwritten unless you confirm.`,
+    rate_denominator_blank: (f, m) =>
+      `${self(f, m)} cannot be computed: the denominator ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} is blank.`,
+    rate_denominator_zero: (f, m) =>
+      `${self(f, m)} cannot be computed: the denominator ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} is 0.`,
+  },
+  fix: (f, m) => {
+    if (!f.fix) return "";
+    if (f.fix.formula) return `Fill in the formula ${f.fix.formula} (= ${m.num(f.fix.value)})`;
+    if (f.code === "code_as_word") return `Change to the code ${m.num(f.fix.value)}`;
+    return `Change to the number ${m.num(f.fix.value)}`;
+  },
+  unknown: (f) => `Finding “${f.code}” at ${f.cell}.`,
+};

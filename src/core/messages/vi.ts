@@ -1,0 +1,91 @@
+/** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
+import type { Finding } from "../finding";
+import { namedValues, type MessageContext, type Messages } from "./format";
+
+const caveats: Record<string, string> = {
+  carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước",
+  different_scope: "hai số liệu được tính ở thời điểm hoặc phạm vi khác nhau",
+};
+
+/** The sentence a warning adds when its relation can legitimately break. */
+function caveat(f: Finding, m: MessageContext): string {
+  const c = m.one(f, "caveat");
+  if (f.severity === "error") return "";
+  const why = typeof c === "string" && caveats[c] ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
+  return ` Điều này vẫn có thể đúng vì ${why}; hãy kiểm tra lại.`;
+}
+
+const self = (f: Finding, m: MessageContext) => m.name(f.indicator, f.cell);
+
+function inputs(f: Finding, m: MessageContext): string {
+  if (m.one(f, "numerator") !== null) {
+    return `${m.name(String(m.one(f, "numerator")), String(m.one(f, "numeratorCell")))} = ${m.num(m.one(f, "numeratorValue"))} chia cho ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} = ${m.num(m.one(f, "denominatorValue"))}, nhân 100`;
+  }
+  return `tổng của ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")}`;
+}
+
+/** Vietnamese. */
+export const vi: Messages = {
+  findings: {
+    excel_error: (f, m) => `${self(f, m)} đang báo lỗi Excel ${f.actual}; hãy sửa công thức hoặc nhập lại số liệu.`,
+    text_not_number: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} là chữ, không phải số; chỉ tiêu này cần một số (đơn vị tính: ${m.indicator(f.indicator)?.unit || "số"}).`,
+    number_stored_as_text: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} là số nhưng được lưu dạng chữ, nên Excel không cộng hay tính tỷ lệ được với ô này; nên nhập số ${m.num(f.expected)}.`,
+    ambiguous_number: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${m.list(f, "candidates").map((c) => m.num(c)).join(" hoặc ")}; hãy nhập lại số cho rõ.`,
+    ambiguous_number_resolved: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${m.list(f, "candidates").map((c) => m.num(c)).join(" hoặc ")}; với chỉ tiêu này chỉ ${m.num(f.expected)} hợp lệ, nên nhập đúng số đó.`,
+    count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} là số âm; số lượng phải từ 0 trở lên.`,
+    count_not_whole: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} không phải số nguyên; số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}) phải là số nguyên.`,
+    percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm.`,
+    percent_as_fraction: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} trông như một phân số, trong khi phụ lục ghi tỷ lệ bằng điểm phần trăm (100 là 100%), nên có lẽ là ${m.num(f.expected)}. Nếu tỷ lệ thật sự dưới 1%, hãy giữ nguyên.`,
+    code_not_allowed: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} không phải mã hợp lệ; ô này chỉ nhận ${m.codes(f.indicator)}.`,
+    code_as_word: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} được ghi bằng chữ; ô này cần mã số ${m.code(f.indicator, f.expected)}.`,
+    flag_blank: (f, m) =>
+      f.actual === null
+        ? `${self(f, m)} chưa được trả lời; hãy chọn ${m.codes(f.indicator)}.`
+        : `${self(f, m)} = ${m.value(f.actual)} không phải câu trả lời; hãy chọn ${m.codes(f.indicator)}.`,
+    flag_blank_with_note: (f, m) =>
+      `${self(f, m)} để trống trong khi ghi chú (${m.one(f, "noteCell")}) đã ghi ${m.value(m.one(f, "note"))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
+    value_in_group_row: (f, m) =>
+      `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
+    part_exceeds_whole: (f, m) => {
+      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const whole = `${m.name(String(m.one(f, "whole")), String(m.one(f, "wholeCell")))} = ${m.num(m.one(f, "wholeValue"))}`;
+      const lead = parts.length === 1 ? parts[0] : `Tổng ${parts.join(" + ")} = ${m.num(f.actual)}`;
+      return `${lead} lớn hơn ${whole}.${caveat(f, m)}`;
+    },
+    sum_mismatch: (f, m) => {
+      const blanks = m.list(f, "blankParts").length > 0 ? " (các ô thành phần để trống được tính là 0)" : "";
+      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")} = ${m.num(f.expected)}${blanks}.${caveat(f, m)}`;
+    },
+    rate_mismatch: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,
+    flag_contradicts_counts: (f, m) =>
+      `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} lớn hơn 0.${caveat(f, m)}`,
+    note_missing: (f, m) => {
+      const hint = m.one(f, "noteHint");
+      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} cần ghi chú ở ô ${f.cell}${typeof hint === "string" && hint ? ` (${hint.replace(/[.:]$/, "").toLocaleLowerCase("vi")})` : ""}, nhưng ghi chú đang trống.${caveat(f, m)}`;
+    },
+    computed_value_missing: (f, m) =>
+      `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f, m)}.`,
+    computed_value_conflict: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.one(f, "formula")}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
+    rate_denominator_blank: (f, m) =>
+      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} đang để trống.`,
+    rate_denominator_zero: (f, m) =>
+      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} bằng 0.`,
+  },
+  fix: (f, m) => {
+    if (!f.fix) return "";
+    if (f.fix.formula) return `Điền công thức ${f.fix.formula} (= ${m.num(f.fix.value)})`;
+    if (f.code === "code_as_word") return `Đổi thành mã ${m.num(f.fix.value)}`;
+    return `Đổi thành số ${m.num(f.fix.value)}`;
+  },
+  unknown: (f) => `Phát hiện “${f.code}” tại ô ${f.cell}.`,
+};

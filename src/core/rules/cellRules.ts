@@ -1,0 +1,230 @@
+/**
+ * Rules on one cell, from the indicator's kind. A value rule is a small factory returning a plain object that says
+ * what it expects; `inspectCell` is the one shared runner that turns a reading into a number (or a finding) and
+ * hands the number to the kind's value rule.
+ */
+import type { Indicator, IndicatorKind } from "../catalog/model";
+import type { Finding, FindingValue, Fix } from "../finding";
+import type { Reading } from "../reading";
+import { cleanText, foldDiacritics } from "../text";
+import { isWhole, roundTo } from "./numbers";
+import type { CellCheck, CellNumber, IndicatorCell } from "./sheet";
+
+/** A check on a number a cell holds, for one indicator kind. */
+export interface ValueRule {
+  readonly kind: "value";
+  /** Rule name, for docs and debugging. */
+  readonly type: string;
+  /** What a valid value looks like, in words. */
+  readonly expects: string;
+  /** True when `n` is a valid value (used to pick among the candidates of an ambiguous reading). */
+  readonly accepts: (n: number, indicator: Indicator) => boolean;
+  /** The finding for an invalid value, null when the value is valid. */
+  readonly check: (n: number, c: IndicatorCell) => Finding | null;
+}
+
+type NumericKind = "count" | "percent" | "flag" | "choice";
+
+/** The value as the user typed it, for a finding's `actual`. */
+export function actualOf(reading: Reading): FindingValue {
+  switch (reading.kind) {
+    case "blank":
+      return null;
+    case "none":
+    case "text":
+    case "ambiguous":
+      return reading.text;
+    case "error":
+      return reading.code;
+    case "number":
+      return reading.stored === "text" && reading.text !== undefined ? reading.text : reading.value;
+  }
+}
+
+function cellFinding(
+  c: IndicatorCell,
+  f: Pick<Finding, "code" | "severity"> & Partial<Pick<Finding, "expected" | "fix" | "detail" | "actual">>,
+): Finding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    indicator: c.indicator.id,
+    cell: c.cell,
+    cells: [c.cell],
+    actual: f.actual === undefined ? actualOf(c.reading) : f.actual,
+    expected: f.expected ?? null,
+    fix: f.fix ?? null,
+    ...(f.detail ? { detail: f.detail } : {}),
+  };
+}
+
+/** "0 = Không, 1 = Có" as data for messages: the allowed codes as strings. */
+function codeList(indicator: Indicator): string[] {
+  return (indicator.codes ?? []).map((k) => `${k.value}`);
+}
+
+/** A count is a whole number >= 0. */
+export const wholeNumber = (): ValueRule => ({
+  kind: "value",
+  type: "whole_number",
+  expects: "a whole number >= 0",
+  accepts: (n) => n >= 0 && isWhole(n),
+  check: (n, c) =>
+    n < 0
+      ? cellFinding(c, { code: "count_negative", severity: "error", actual: n, expected: 0 })
+      : isWhole(n)
+        ? null
+        : cellFinding(c, { code: "count_not_whole", severity: "error", actual: n, expected: Math.round(n) }),
+});
+
+/** A percentage, in percent points, lies in 0..100. */
+export const percentRange = (): ValueRule => ({
+  kind: "value",
+  type: "percent_range",
+  expects: "a number from 0 to 100 (percent points)",
+  accepts: (n) => n >= 0 && n <= 100,
+  check: (n, c) =>
+    n >= 0 && n <= 100
+      ? null
+      : cellFinding(c, { code: "percent_out_of_range", severity: "error", actual: n, expected: n < 0 ? 0 : 100 }),
+});
+
+/** A flag or coded choice holds one of its codes. */
+export const oneOfCodes = (): ValueRule => ({
+  kind: "value",
+  type: "one_of_codes",
+  expects: "one of the indicator's codes",
+  accepts: (n, indicator) => (indicator.codes ?? []).some((k) => k.value === n),
+  check: (n, c) =>
+    (c.indicator.codes ?? []).some((k) => k.value === n)
+      ? null
+      : cellFinding(c, { code: "code_not_allowed", severity: "error", actual: n, detail: { codes: codeList(c.indicator) } }),
+});
+
+/** The value rule of each numeric kind. */
+export const valueRules: Readonly<Record<NumericKind, ValueRule>> = {
+  count: wholeNumber(),
+  percent: percentRange(),
+  flag: oneOfCodes(),
+  choice: oneOfCodes(),
+};
+
+/** The code a typed word stands for ("Có" -> 1), matched without case or diacritics against the label and words. */
+export function codeForWord(text: string, indicator: Indicator): number | undefined {
+  const key = foldDiacritics(cleanText(text));
+  for (const code of indicator.codes ?? []) {
+    const words = [code.label, ...(code.words ?? [])].map((w) => foldDiacritics(cleanText(w)));
+    if (words.includes(key)) return code.value;
+  }
+  return undefined;
+}
+
+const BLANK: CellNumber = { state: "blank" };
+const UNUSABLE: CellNumber = { state: "unusable" };
+
+function valueOf(n: number, decimals: number | null): CellNumber {
+  return { state: "value", value: n, decimals };
+}
+
+/** An unanswered flag or choice; a note that cites something suggests the answer was meant to be given. */
+function blankAnswer(c: IndicatorCell): Finding {
+  return c.noteFilled
+    ? cellFinding(c, {
+        code: "flag_blank_with_note",
+        severity: "warning",
+        detail: { note: c.note, noteCell: c.noteCell, codes: codeList(c.indicator) },
+      })
+    : cellFinding(c, { code: "flag_blank", severity: "warning", detail: { codes: codeList(c.indicator) } });
+}
+
+function wordAsCode(c: IndicatorCell, code: number): CellCheck {
+  return {
+    findings: [
+      cellFinding(c, { code: "code_as_word", severity: "warning", expected: code, fix: { cell: c.cell, value: code } }),
+    ],
+    number: valueOf(code, 0),
+  };
+}
+
+function isAnswer(kind: IndicatorKind): boolean {
+  return kind === "flag" || kind === "choice";
+}
+
+/** A readable number: the text and fraction warnings, then the kind's value rule. */
+function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>, rule: ValueRule): CellCheck {
+  const kind = c.indicator.kind;
+  // 0.87 in a plain cell of a % row: the user typed a fraction where the appendix wants percent points.
+  if (kind === "percent" && !r.percent && r.value > 0 && r.value < 1) {
+    const fixed = roundTo(r.value * 100, 2);
+    const fix: Fix = { cell: c.cell, value: fixed, numberFormat: "0.00" };
+    return {
+      findings: [cellFinding(c, { code: "percent_as_fraction", severity: "warning", expected: fixed, fix })],
+      number: valueOf(fixed, 2),
+    };
+  }
+  const findings: Finding[] = [];
+  if (r.stored === "text") {
+    findings.push(
+      cellFinding(c, { code: "number_stored_as_text", severity: "warning", expected: r.value, fix: { cell: c.cell, value: r.value } }),
+    );
+  }
+  const invalid = rule.check(r.value, c);
+  if (invalid) findings.push(invalid);
+  return { findings, number: valueOf(r.value, r.decimals) };
+}
+
+/** The shared runner: every cell rule for one located indicator. */
+export function inspectCell(c: IndicatorCell): CellCheck {
+  const kind = c.indicator.kind;
+  const r = c.reading;
+  if (kind === "text") return { findings: [], number: UNUSABLE };
+  if (kind === "group") {
+    if (r.kind === "blank" || r.kind === "none") return { findings: [], number: BLANK };
+    return { findings: [cellFinding(c, { code: "value_in_group_row", severity: "warning" })], number: UNUSABLE };
+  }
+  const rule = valueRules[kind];
+  switch (r.kind) {
+    case "blank":
+      return { findings: isAnswer(kind) ? [blankAnswer(c)] : [], number: BLANK };
+    case "none": {
+      // "không" arrives as an explicit none; for a flag it is the word for code 0.
+      const code = isAnswer(kind) ? codeForWord(r.text, c.indicator) : undefined;
+      if (code !== undefined) return wordAsCode(c, code);
+      return { findings: isAnswer(kind) ? [blankAnswer(c)] : [], number: BLANK };
+    }
+    case "error":
+      return { findings: [cellFinding(c, { code: "excel_error", severity: "error" })], number: UNUSABLE };
+    case "text": {
+      if (isAnswer(kind)) {
+        const code = codeForWord(r.text, c.indicator);
+        if (code !== undefined) return wordAsCode(c, code);
+        return {
+          findings: [cellFinding(c, { code: "code_not_allowed", severity: "error", detail: { codes: codeList(c.indicator) } })],
+          number: UNUSABLE,
+        };
+      }
+      // "không" alone is flag code 0 to the reader; in a count or % row it can only mean "none".
+      if (foldDiacritics(cleanText(r.text)) === "khong") return { findings: [], number: BLANK };
+      return { findings: [cellFinding(c, { code: "text_not_number", severity: "error" })], number: UNUSABLE };
+    }
+    case "ambiguous": {
+      const valid = [...new Set(r.candidates.filter((n) => rule.accepts(n, c.indicator)))];
+      const candidates = r.candidates.map((n) => `${n}`);
+      if (valid.length === 1) {
+        const fix: Fix = { cell: c.cell, value: valid[0] };
+        return {
+          findings: [
+            cellFinding(c, { code: "ambiguous_number_resolved", severity: "warning", expected: valid[0], fix, detail: { candidates } }),
+          ],
+          number: valueOf(valid[0], null),
+        };
+      }
+      return {
+        findings: [cellFinding(c, { code: "ambiguous_number", severity: "error", detail: { candidates } })],
+        number: UNUSABLE,
+      };
+    }
+    case "number":
+      return inspectNumber(c, r, rule);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Every finding code the engine emits, in one place. Messages (src/core/messages) are keyed by these,
+ * and test/core/messages.test.ts checks the source uses no code outside this list.
+ */
+export const findingCodes = [
+  // one cell, from its reading and the indicator's kind
+  "excel_error",
+  "text_not_number",
+  "number_stored_as_text",
+  "ambiguous_number",
+  "ambiguous_number_resolved",
+  "count_negative",
+  "count_not_whole",
+  "percent_out_of_range",
+  "percent_as_fraction",
+  "code_not_allowed",
+  "code_as_word",
+  "flag_blank",
+  "flag_blank_with_note",
+  "value_in_group_row",
+  // relations declared in the catalog
+  "part_exceeds_whole",
+  "sum_mismatch",
+  "rate_mismatch",
+  "flag_contradicts_counts",
+  "note_missing",
+  // the calculator
+  "computed_value_missing",
+  "computed_value_conflict",
+  "rate_denominator_blank",
+  "rate_denominator_zero",
+] as const;
+
+/** A finding code the engine emits. */
+export type FindingCode = (typeof findingCodes)[number];

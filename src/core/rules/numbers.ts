@@ -1,0 +1,28 @@
+/** Rounding and comparison shared by the rules and the calculator. */
+
+/** Rounds half away from zero to `decimals` places, without the binary drift of `Math.round(x * 100) / 100`. */
+export function roundTo(value: number, decimals: number): number {
+  const sign = value < 0 ? -1 : 1;
+  return (sign * Math.round(Number(`${Math.abs(value)}e${decimals}`))) / 10 ** decimals;
+}
+
+/** Decimals assumed when a cell's format does not fix them (General): the 2 the appendix rounds rates to. */
+export const DEFAULT_DECIMALS = 2;
+
+/**
+ * What "the same" means for a value the user sees with `decimals` places: half a unit of the last shown decimal
+ * (±0.005 for 2 decimals, ±0.5 for 0), plus a hair for binary floating point.
+ */
+export function displayTolerance(decimals: number | null): number {
+  return 0.5 * 10 ** -(decimals ?? DEFAULT_DECIMALS) + 1e-9;
+}
+
+/** Equal up to floating point noise (sums of counts). */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A whole number, allowing floating point noise (a formula's 3.0000000001). */
+export function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) <= 1e-9;
+}

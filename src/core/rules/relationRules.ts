@@ -1,0 +1,252 @@
+/**
+ * Rules between rows, one factory per relation kind. Each takes the catalog's relation (data) and returns a plain
+ * object naming the indicators it reads; `run` returns the findings, each landing on one cell.
+ *
+ * Blank inputs: a relation never invents a value for a blank cell, with two documented exceptions.
+ * - part_of_whole sums only the filled parts: counts are >= 0, so filled parts already above the whole break the
+ *   relation whatever the blank ones hold.
+ * - sum_equals treats blank parts as 0 once at least one part is filled and the total is filled: a total next to a
+ *   partial breakdown says the other parts are none. With every part blank the relation is skipped (the unit may
+ *   not break its total down); with the total blank the calculator fills it instead.
+ * A part, numerator or denominator holding text or an error is reported by the cell rules; relations that need its
+ * value are skipped.
+ */
+import type { Relation } from "../catalog/model";
+import type { Finding } from "../finding";
+import { displayTolerance, roundTo, sameNumber } from "./numbers";
+import { rateFormula } from "./formulas";
+import type { CellNumber, SheetView } from "./sheet";
+
+/** A relation as a runnable rule. */
+export interface RelationRule {
+  readonly kind: "relation";
+  readonly type: Relation["kind"];
+  /** The catalog relation id. */
+  readonly id: string;
+  /** Indicators the rule reads. */
+  readonly reads: readonly string[];
+  readonly run: (sheet: SheetView) => Finding[];
+}
+
+type Of<K extends Relation["kind"]> = Extract<Relation, { kind: K }>;
+
+function valueOf(n: CellNumber): number | null {
+  return n.state === "value" ? n.value : null;
+}
+
+/** Cells, values ("" for blank) of a list of indicators, for a finding's detail. */
+function listDetail(sheet: SheetView, ids: readonly string[]): { cells: string[]; values: string[] } {
+  return {
+    cells: ids.map((id) => sheet.cell(id)?.cell ?? ""),
+    values: ids.map((id) => {
+      const v = valueOf(sheet.number(id));
+      return v === null ? "" : `${v}`;
+    }),
+  };
+}
+
+/** sum(parts) <= whole; reported on the last filled part (the row where the running sum overflows). */
+export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [...r.parts, r.whole],
+    run: (sheet) => {
+      const whole = valueOf(sheet.number(r.whole));
+      const wholeCell = sheet.cell(r.whole);
+      if (whole === null || !wholeCell) return [];
+      const filled = r.parts.filter((p) => valueOf(sheet.number(p)) !== null);
+      if (filled.length === 0) return [];
+      const sum = filled.reduce((s, p) => s + (valueOf(sheet.number(p)) ?? 0), 0);
+      if (sum <= whole || sameNumber(sum, whole)) return [];
+      const primary = sheet.cell(filled[filled.length - 1])!;
+      const parts = listDetail(sheet, r.parts);
+      return [
+        {
+          code: "part_exceeds_whole",
+          severity: r.severity,
+          indicator: primary.indicator.id,
+          cell: primary.cell,
+          cells: [primary.cell, ...filled.map((p) => sheet.cell(p)!.cell).filter((c) => c !== primary.cell), wholeCell.cell],
+          actual: sum,
+          expected: whole,
+          fix: null,
+          relation: r.id,
+          detail: {
+            whole: r.whole,
+            wholeCell: wholeCell.cell,
+            wholeValue: whole,
+            parts: r.parts,
+            partCells: parts.cells,
+            partValues: parts.values,
+            caveat: r.caveat ?? null,
+          },
+        },
+      ];
+    },
+  };
+}
+
+/** sum(parts) = total; reported on the total. */
+export function sumEquals(r: Of<"sum_equals">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [...r.parts, r.total],
+    run: (sheet) => {
+      const total = valueOf(sheet.number(r.total));
+      const totalCell = sheet.cell(r.total);
+      if (total === null || !totalCell) return [];
+      const states = r.parts.map((p) => sheet.number(p));
+      if (states.some((s) => s.state === "unusable")) return [];
+      if (!states.some((s) => s.state === "value")) return [];
+      const sum = states.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
+      if (sameNumber(sum, total)) return [];
+      const parts = listDetail(sheet, r.parts);
+      return [
+        {
+          code: "sum_mismatch",
+          severity: r.severity,
+          indicator: r.total,
+          cell: totalCell.cell,
+          cells: [totalCell.cell, ...parts.cells.filter((c) => c !== "")],
+          actual: total,
+          expected: sum,
+          fix: null,
+          relation: r.id,
+          detail: {
+            parts: r.parts,
+            partCells: parts.cells,
+            partValues: parts.values,
+            blankParts: r.parts.filter((_, i) => states[i].state !== "value"),
+            caveat: r.caveat ?? null,
+          },
+        },
+      ];
+    },
+  };
+}
+
+/** rate = numerator / denominator x 100, within what the rate cell shows; reported on the rate. */
+export function rate(r: Of<"rate">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [r.rate, r.numerator, r.denominator],
+    run: (sheet) => {
+      const rn = sheet.number(r.rate);
+      const num = valueOf(sheet.number(r.numerator));
+      const den = valueOf(sheet.number(r.denominator));
+      const rateCell = sheet.cell(r.rate);
+      const numCell = sheet.cell(r.numerator);
+      const denCell = sheet.cell(r.denominator);
+      // A blank rate is the calculator's to fill; a 0 denominator is reported by the calculator.
+      if (rn.state !== "value" || num === null || den === null || den === 0 || !rateCell || !numCell || !denCell) return [];
+      const exact = (num / den) * 100;
+      if (Math.abs(rn.value - exact) <= displayTolerance(rn.decimals)) return [];
+      const computed = rateFormula(rateCell, { cell: numCell.cell, value: num }, { cell: denCell.cell, value: den });
+      return [
+        {
+          code: "rate_mismatch",
+          severity: r.severity,
+          indicator: r.rate,
+          cell: rateCell.cell,
+          cells: [rateCell.cell, numCell.cell, denCell.cell],
+          actual: rn.value,
+          expected: roundTo(exact, 2),
+          fix: { cell: rateCell.cell, value: computed.value, formula: computed.formula, numberFormat: computed.numberFormat },
+          relation: r.id,
+          detail: {
+            numerator: r.numerator,
+            numeratorCell: numCell.cell,
+            numeratorValue: num,
+            denominator: r.denominator,
+            denominatorCell: denCell.cell,
+            denominatorValue: den,
+            decimals: rn.decimals,
+          },
+        },
+      ];
+    },
+  };
+}
+
+/** A flag answering "no" while one of its counts is above 0; reported on the flag. */
+export function flagCounts(r: Of<"flag_counts">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [r.flag, ...r.counts],
+    run: (sheet) => {
+      const flag = valueOf(sheet.number(r.flag));
+      const flagCell = sheet.cell(r.flag);
+      if (flag !== r.no || !flagCell) return [];
+      const positive = r.counts.filter((id) => (valueOf(sheet.number(id)) ?? 0) > 0);
+      if (positive.length === 0) return [];
+      const counts = listDetail(sheet, positive);
+      return [
+        {
+          code: "flag_contradicts_counts",
+          severity: r.severity,
+          indicator: r.flag,
+          cell: flagCell.cell,
+          cells: [flagCell.cell, ...counts.cells],
+          actual: flag,
+          expected: null,
+          fix: null,
+          relation: r.id,
+          detail: { counts: positive, countCells: counts.cells, countValues: counts.values },
+        },
+      ];
+    },
+  };
+}
+
+/** An answer among `when` needs the note column filled; reported on the note cell. */
+export function noteRequired(r: Of<"note_required">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [r.indicator],
+    run: (sheet) => {
+      const answer = valueOf(sheet.number(r.indicator));
+      const c = sheet.cell(r.indicator);
+      if (answer === null || !c || c.noteCell === null || !r.when.includes(answer) || c.noteFilled) return [];
+      return [
+        {
+          code: "note_missing",
+          severity: r.severity,
+          indicator: r.indicator,
+          cell: c.noteCell,
+          cells: [c.noteCell, c.cell],
+          actual: c.note === "" ? null : c.note,
+          expected: null,
+          fix: null,
+          relation: r.id,
+          detail: { valueCell: c.cell, value: answer, noteHint: c.indicator.noteHint ?? null },
+        },
+      ];
+    },
+  };
+}
+
+/** The runnable rule for a catalog relation. */
+export function relationRule(r: Relation): RelationRule {
+  switch (r.kind) {
+    case "part_of_whole":
+      return partOfWhole(r);
+    case "sum_equals":
+      return sumEquals(r);
+    case "rate":
+      return rate(r);
+    case "flag_counts":
+      return flagCounts(r);
+    case "note_required":
+      return noteRequired(r);
+  }
+}

@@ -1,0 +1,107 @@
+import { toA1 } from "../address";
+import type { Indicator, Template } from "../catalog/model";
+import type { Finding } from "../finding";
+import { cellAt, type Grid, type RawCell } from "../grid";
+import type { Location } from "../location";
+import { readCell } from "../read";
+import type { Reading } from "../reading";
+import { cleanText, labelKey } from "../text";
+
+/** One located indicator: its value cell as read, and its note. */
+export interface IndicatorCell {
+  readonly indicator: Indicator;
+  /** A1 of the value cell. */
+  readonly cell: string;
+  readonly raw: RawCell;
+  readonly reading: Reading;
+  /** The note cell's text, cleaned; "" when blank or when the sheet has no note column. */
+  readonly note: string;
+  /** A1 of the note cell, null when the sheet has no note column. */
+  readonly noteCell: string | null;
+  /** The note says something of the user's own, not just the template's printed guidance or a "số ..." placeholder. */
+  readonly noteFilled: boolean;
+}
+
+/**
+ * The number a relation works from, once the cell rules have read the cell: the value the cell is meant to hold
+ * (the fix value when a cell rule offers one, e.g. 87 for 0.87 in a % row, 1 for "Có").
+ * `missing`: the sheet has no row for the indicator. `unusable`: text, an error or an unresolved ambiguity.
+ */
+export type CellNumber =
+  | { readonly state: "missing" }
+  | { readonly state: "blank" }
+  | { readonly state: "unusable" }
+  | { readonly state: "value"; readonly value: number; readonly decimals: number | null };
+
+/** What the cell rules say about one cell. */
+export interface CellCheck {
+  readonly findings: readonly Finding[];
+  readonly number: CellNumber;
+}
+
+/** The appendix as the rules see it: each located indicator's cell and the number relations may use. */
+export interface SheetView {
+  readonly template: Template;
+  readonly location: Location;
+  /** The located cell of an indicator, undefined when the sheet has no row for it. */
+  cell(id: string): IndicatorCell | undefined;
+  /** The number relations use for an indicator. */
+  number(id: string): CellNumber;
+  /** The cell rules' findings, in template order. */
+  readonly cellFindings: readonly Finding[];
+}
+
+/**
+ * A note that only repeats the template's guidance ("Ghi rõ nội dung vi phạm") or a blank reference
+ * ("Quyết định số ...") carries no information from the user.
+ */
+function isPlaceholderNote(note: string, indicator: Indicator): boolean {
+  if (note === "") return true;
+  if (indicator.noteHint && labelKey(note) === labelKey(indicator.noteHint)) return true;
+  return /số\s*(\.{2,}|…)\s*$/iu.test(note);
+}
+
+function noteText(raw: RawCell): string {
+  if (raw.value === null || raw.value === undefined) return "";
+  return cleanText(String(raw.value));
+}
+
+/** Reads the located cells of a template and runs `inspect` on each; the result is what validate and compute share. */
+export function sheetView(
+  grid: Grid,
+  template: Template,
+  location: Location,
+  inspect: (c: IndicatorCell) => CellCheck,
+): SheetView {
+  const cells = new Map<string, IndicatorCell>();
+  const numbers = new Map<string, CellNumber>();
+  const cellFindings: Finding[] = [];
+  for (const indicator of template.indicators) {
+    const row = location.rows[indicator.id];
+    if (row === undefined) continue;
+    const at = { row, col: location.columns.value };
+    const raw = cellAt(grid, at);
+    const noteCol = location.columns.note;
+    const note = noteCol === null ? "" : noteText(cellAt(grid, { row, col: noteCol }));
+    const c: IndicatorCell = {
+      indicator,
+      cell: toA1(at),
+      raw,
+      reading: readCell(raw),
+      note,
+      noteCell: noteCol === null ? null : toA1({ row, col: noteCol }),
+      noteFilled: !isPlaceholderNote(note, indicator),
+    };
+    const check = inspect(c);
+    cells.set(indicator.id, c);
+    numbers.set(indicator.id, check.number);
+    cellFindings.push(...check.findings);
+  }
+  return {
+    template,
+    location,
+    cell: (id) => cells.get(id),
+    number: (id) => numbers.get(id) ?? { state: "missing" },
+    cellFindings,
+  };
+}

@@ -1,0 +1,100 @@
+import type { CellValue, RawCell } from "../../src/core/grid";
+import { validate } from "../../src/core/validate";
+import { cellOf, noteOf, sheet } from "./rulesFixture";
+
+/** The findings on one indicator's own cell (no relations), with everything else blank. */
+function cellFindings(id: string, value: CellValue | RawCell, notes: Record<string, string> = {}) {
+  const s = sheet({ [id]: value }, notes);
+  return validate(s.grid, s.template, s.location)
+    .filter((f) => f.indicator === id && !f.relation)
+    .map((f) => ({ code: f.code, severity: f.severity, cell: f.cell, actual: f.actual, expected: f.expected, fix: f.fix }));
+}
+
+type Case = [string, string, CellValue | RawCell, { code: string; severity: string; actual?: unknown; expected?: unknown; fix?: unknown }[]];
+
+const count = "I.1.1";
+const pct = "I.1";
+const flag = "I.3";
+const choice = "I.5";
+
+describe("cell rules by indicator kind", () => {
+  const cases: Case[] = [
+    // counts
+    ["a whole count", count, 47, []],
+    ["zero", count, 0, []],
+    ["a count as text", count, "02", [{ code: "number_stored_as_text", severity: "warning", actual: "02", expected: 2, fix: { cell: cellOf(count), value: 2 } }]],
+    ["a count with VN thousands as text", count, "3.036", [{ code: "number_stored_as_text", severity: "warning", expected: 3036, fix: { cell: cellOf(count), value: 3036 } }]],
+    ["a negative count", count, -3, [{ code: "count_negative", severity: "error", actual: -3 }]],
+    ["a fractional count", count, 2.5, [{ code: "count_not_whole", severity: "error", actual: 2.5 }]],
+    ["a formula's whole count with float noise", count, { value: 3.0000000000004, formula: "=A1*3" }, []],
+    ["text in a count", count, "nhiều", [{ code: "text_not_number", severity: "error", actual: "nhiều", fix: null }]],
+    ["an Excel error", count, "#DIV/0!", [{ code: "excel_error", severity: "error", actual: "#DIV/0!" }]],
+    ["a none word in a count", count, "-", []],
+    ["'không' in a count means none", count, "Không", []],
+    ["a blank count", count, null, []],
+    ["ambiguous 1,234 in a count: only 1234 is whole", count, "1,234", [{ code: "ambiguous_number_resolved", severity: "warning", expected: 1234, fix: { cell: cellOf(count), value: 1234 } }]],
+    // percentages
+    ["a rate in percent points", pct, 87.23, []],
+    ["100 as a number", pct, 100, []],
+    ["100% as text", pct, "100%", [{ code: "number_stored_as_text", severity: "warning", actual: "100%", expected: 100, fix: { cell: cellOf(pct), value: 100 } }]],
+    ["0.8723 in a % cell reads 87.23", pct, { value: 0.8723, numberFormat: "0.00%" }, []],
+    ["a fraction in a plain % row", pct, 0.87, [{ code: "percent_as_fraction", severity: "warning", actual: 0.87, expected: 87, fix: { cell: cellOf(pct), value: 87, numberFormat: "0.00" } }]],
+    ["a fraction typed as text", pct, "0,8723", [{ code: "percent_as_fraction", severity: "warning", actual: "0,8723", expected: 87.23 }]],
+    ["1 is a legitimate 1%", pct, 1, []],
+    ["above 100", pct, 120, [{ code: "percent_out_of_range", severity: "error", actual: 120, expected: 100 }]],
+    ["below 0", pct, -5, [{ code: "percent_out_of_range", severity: "error", actual: -5, expected: 0 }]],
+    ["ambiguous 1,234 in a % row: only 1.234 fits 0..100", pct, "1,234", [{ code: "ambiguous_number_resolved", severity: "warning", expected: 1.234 }]],
+    // flags
+    ["flag 1", flag, 1, []],
+    ["flag 0", flag, 0, []],
+    ["flag 2", flag, 2, [{ code: "code_not_allowed", severity: "error", actual: 2 }]],
+    ["flag typed 'Có'", flag, "Có", [{ code: "code_as_word", severity: "warning", actual: "Có", expected: 1, fix: { cell: cellOf(flag), value: 1 } }]],
+    ["flag typed 'không' (lower case)", flag, "không", [{ code: "code_as_word", severity: "warning", expected: 0, fix: { cell: cellOf(flag), value: 0 } }]],
+    ["flag typed 'co' without marks", flag, "co", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag typed an extra word", flag, "yes", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag 1 as text", flag, "1", [{ code: "number_stored_as_text", severity: "warning", expected: 1, fix: { cell: cellOf(flag), value: 1 } }]],
+    ["flag other text", flag, "đang làm", [{ code: "code_not_allowed", severity: "error", actual: "đang làm" }]],
+    ["flag TRUE", flag, true, [{ code: "code_not_allowed", severity: "error", actual: "TRUE" }]],
+    ["flag blank", flag, null, [{ code: "flag_blank", severity: "warning", actual: null, fix: null }]],
+    ["flag 'x'", flag, "x", [{ code: "flag_blank", severity: "warning", actual: "x" }]],
+    ["flag 'Tốt' in a Tốt/Có vi phạm row", "I.4", "Tốt", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag 'Có vi phạm'", "I.4", "Có vi phạm", [{ code: "code_as_word", severity: "warning", expected: 0 }]],
+    ["flag 'Có' is not a code of Tốt/Có vi phạm", "I.4", "Có", [{ code: "code_not_allowed", severity: "error" }]],
+    // choices
+    ["choice 2", choice, 2, []],
+    ["choice 3", choice, 3, [{ code: "code_not_allowed", severity: "error", actual: 3 }]],
+    ["choice word", choice, "Kết hợp", [{ code: "code_as_word", severity: "warning", expected: 2 }]],
+    ["choice blank", choice, null, [{ code: "flag_blank", severity: "warning" }]],
+    // group and text rows
+    ["a value in a group row", "I.2", 5, [{ code: "value_in_group_row", severity: "warning", actual: 5 }]],
+    ["a dash in a group row", "I.2", "-", []],
+    ["anything in a text row", "I.7", "Tổ chức hội nghị", []],
+  ];
+
+  it.each(cases)("%s", (_name, id, value, expected) => {
+    const found = cellFindings(id, value);
+    expect(found).toEqual(expected.map((e) => expect.objectContaining({ cell: cellOf(id), ...e })));
+  });
+});
+
+describe("blank flags and their notes", () => {
+  it.each([
+    ["a note citing a plan", "Kế hoạch số 03/KH.CCHC-STTTT ngày 30/01/2023", "flag_blank_with_note"],
+    ["a placeholder reference", "Quyết định số ...", "flag_blank"],
+    ["a placeholder with an ellipsis character", "Kế hoạch số …", "flag_blank"],
+    ["no note", "", "flag_blank"],
+  ])("%s", (_name, note, code) => {
+    const found = cellFindings(flag, null, note ? { [flag]: note } : {});
+    expect(found.map((f) => f.code)).toEqual([code]);
+  });
+
+  it("the template's own hint is not a note", () => {
+    expect(cellFindings("I.4", null, { "I.4": "Ghi rõ nội dung vi phạm." }).map((f) => f.code)).toEqual(["flag_blank"]);
+  });
+
+  it("flag_blank_with_note names the note and its cell", () => {
+    const s = sheet({}, { [flag]: "Kế hoạch số 03" });
+    const f = validate(s.grid, s.template, s.location).find((x) => x.code === "flag_blank_with_note");
+    expect(f?.detail).toMatchObject({ note: "Kế hoạch số 03", noteCell: noteOf(flag) });
+  });
+});
