@@ -1,0 +1,46 @@
+import { analyze, sortFindings } from "../../src/core/analyze";
+import type { Finding } from "../../src/core/finding";
+import { sheet } from "./rulesFixture";
+
+describe("analyze", () => {
+  it("reports a blank computable rate once, with its patch", () => {
+    const s = sheet({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
+    const { findings, patches } = analyze(s.grid, s.template, s.location);
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([["computed_value_missing", "D11"]]);
+    expect(patches.map((p) => [p.cell, p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
+  });
+
+  it("keeps validate's mismatch and drops the calculator's conflict on the same cell and relation", () => {
+    const s = sheet({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
+    const codes = analyze(s.grid, s.template, s.location).findings.map((f) => f.code);
+    expect(codes).toEqual(["rate_mismatch", "sum_mismatch"]);
+  });
+
+  it("keeps the conflict where validate has nothing to say (a dash in the rate)", () => {
+    const s = sheet({ "I.1": "-", "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
+    expect(analyze(s.grid, s.template, s.location).findings.map((f) => f.code)).toEqual(["computed_value_conflict"]);
+  });
+
+  it("sorts by severity, then row, then column", () => {
+    const s = sheet({ "I.1.1": 0, "I.1.2": 2, "I.2.1": "02", "I.3": null, "I.4": 0, "I.5": 7 });
+    const found = analyze(s.grid, s.template, s.location).findings.map((f) => [f.severity, f.cell, f.code]);
+    expect(found).toEqual([
+      ["error", "D13", "part_exceeds_whole"],
+      ["error", "D20", "code_not_allowed"],
+      ["warning", "D15", "number_stored_as_text"],
+      ["warning", "D17", "flag_blank"],
+      ["warning", "E19", "note_missing"],
+      ["info", "D11", "rate_denominator_zero"],
+    ]);
+  });
+});
+
+describe("sortFindings", () => {
+  const f = (severity: Finding["severity"], cell: string, code: string): Finding => ({
+    code, severity, indicator: "", cell, cells: [cell], actual: null, expected: null, fix: null,
+  });
+  it("puts rows before columns (D9 before D10 before E10) and is stable", () => {
+    const input = [f("warning", "E10", "a"), f("warning", "D10", "b"), f("warning", "D9", "c"), f("warning", "D9", "d"), f("error", "Z99", "e")];
+    expect(sortFindings(input).map((x) => x.code)).toEqual(["e", "c", "d", "b", "a"]);
+  });
+});

@@ -1,0 +1,144 @@
+import type { CellValue, RawCell } from "../../src/core/grid";
+import { validate } from "../../src/core/validate";
+import { cellOf, noteOf, sheet } from "./rulesFixture";
+
+/** The relation findings of a sheet, compactly. */
+function relationFindings(values: Record<string, CellValue | RawCell>, notes: Record<string, string> = {}) {
+  const s = sheet(values, notes);
+  return validate(s.grid, s.template, s.location)
+    .filter((f) => f.relation)
+    .map((f) => ({ code: f.code, severity: f.severity, relation: f.relation, cell: f.cell, actual: f.actual, expected: f.expected }));
+}
+
+type Case = [string, Record<string, CellValue | RawCell>, { code: string; severity: string; relation: string; cell: string; actual?: unknown; expected?: unknown }[]];
+
+describe("part_of_whole", () => {
+  const cases: Case[] = [
+    ["completed 41 of 47 planned", { "I.1.1": 47, "I.1.2": 41 }, []],
+    ["completed equals planned", { "I.1.1": 47, "I.1.2": 47 }, []],
+    [
+      "completed 50 of 47: an error on the completed cell",
+      { "I.1.1": 47, "I.1.2": 50 },
+      [{ code: "part_exceeds_whole", severity: "error", relation: "done_le_planned", cell: cellOf("I.1.2"), actual: 50, expected: 47 }],
+    ],
+    ["the whole blank: skipped", { "I.1.2": 50 }, []],
+    ["the part blank: skipped", { "I.1.1": 47 }, []],
+    ["the part as text '50' still counts", { "I.1.1": 47, "I.1.2": "50" }, [{ code: "part_exceeds_whole", severity: "error", relation: "done_le_planned", cell: cellOf("I.1.2") }]],
+    ["the part unreadable: skipped", { "I.1.1": 47, "I.1.2": "nhiều" }, []],
+    [
+      "handled > found is a warning (carried over)",
+      { "I.2.1": 3, "I.2.2": 5 },
+      [{ code: "part_exceeds_whole", severity: "warning", relation: "handled_le_found", cell: cellOf("I.2.2"), actual: 5, expected: 3 }],
+    ],
+  ];
+  it.each(cases)("%s", (_n, values, expected) => {
+    expect(relationFindings(values).filter((f) => f.code === "part_exceeds_whole")).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+
+  it("lists every cell involved, primary first, and the caveat", () => {
+    const s = sheet({ "I.2.1": 3, "I.2.2": 5 });
+    const f = validate(s.grid, s.template, s.location).find((x) => x.relation === "handled_le_found");
+    expect(f?.cells).toEqual([cellOf("I.2.2"), cellOf("I.2.1")]);
+    expect(f?.detail).toMatchObject({ whole: "I.2.1", wholeCell: cellOf("I.2.1"), caveat: "carried_over", partValues: ["5"] });
+  });
+});
+
+describe("sum_equals", () => {
+  const cases: Case[] = [
+    ["41 = 41 + blank (blank part is 0 once a part is filled)", { "I.6.1": 41, "I.6.2": 41 }, []],
+    ["41 = 30 + 11", { "I.6.1": 41, "I.6.2": 30, "I.6.3": 11 }, []],
+    [
+      "41 vs 30 + 12",
+      { "I.6.1": 41, "I.6.2": 30, "I.6.3": 12 },
+      [{ code: "sum_mismatch", severity: "error", relation: "procedures_total", cell: cellOf("I.6.1"), actual: 41, expected: 42 }],
+    ],
+    [
+      "50 vs 41 + blank",
+      { "I.6.1": 50, "I.6.2": 41 },
+      [{ code: "sum_mismatch", severity: "error", relation: "procedures_total", cell: cellOf("I.6.1"), actual: 50, expected: 41 }],
+    ],
+    ["total filled, every part blank: skipped", { "I.6.1": 41 }, []],
+    ["total blank: the calculator's job", { "I.6.2": 41, "I.6.3": 2 }, []],
+    ["a part holds text: skipped", { "I.6.1": 41, "I.6.2": 41, "I.6.3": "abc" }, []],
+  ];
+  it.each(cases)("%s", (_n, values, expected) => {
+    expect(relationFindings(values).filter((f) => f.code === "sum_mismatch")).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+
+  it("names the blank parts it counted as 0", () => {
+    const s = sheet({ "I.6.1": 50, "I.6.2": 41 });
+    const f = validate(s.grid, s.template, s.location).find((x) => x.code === "sum_mismatch");
+    expect(f?.detail).toMatchObject({ blankParts: ["I.6.3"], partValues: ["41", ""] });
+  });
+});
+
+describe("rate", () => {
+  const planned = { "I.1.1": 47, "I.1.2": 41 };
+  const rateCase = (name: string, rate: CellValue | RawCell, mismatch: boolean): Case => [
+    name,
+    { ...planned, "I.1": rate },
+    mismatch ? [{ code: "rate_mismatch", severity: "error", relation: "completion_rate", cell: cellOf("I.1"), expected: 87.23 }] : [],
+  ];
+  const cases: Case[] = [
+    rateCase("87.23 (General: 2 decimals assumed)", 87.23, false),
+    rateCase("87.234 within ±0.005", 87.234, false),
+    rateCase("87.24 off by 0.0066", 87.24, true),
+    rateCase("87 shown with 0 decimals: ±0.5", { value: 87, numberFormat: "0" }, false),
+    rateCase("88 shown with 0 decimals: 0.77 off", { value: 88, numberFormat: "0" }, true),
+    rateCase("87.2 shown with 1 decimal", { value: 87.2, numberFormat: "0.0" }, false),
+    rateCase("0.8723 formatted 0.00%", { value: 0.8723, numberFormat: "0.00%" }, false),
+    rateCase("0.8723 typed plain: read as 87.23 via the fraction fix", 0.8723, false),
+    rateCase("87,23 as text", "87,23", false),
+    rateCase("80 is wrong", 80, true),
+    rateCase("the user's own formula, unrounded", { value: (41 / 47) * 100, formula: "=D13/D12*100" }, false),
+    ["blank rate: the calculator's job", planned, []],
+    ["denominator 0: skipped here", { "I.1.1": 0, "I.1.2": 0, "I.1": 50 }, []],
+    ["numerator blank: skipped", { "I.1.1": 47, "I.1": 50 }, []],
+  ];
+  it.each(cases)("%s", (_n, values, expected) => {
+    expect(relationFindings(values).filter((f) => f.code === "rate_mismatch")).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+
+  it("offers the formula as the fix, in the cell's own form", () => {
+    const plain = sheet({ ...planned, "I.1": 80 });
+    const pct = sheet({ ...planned, "I.1": { value: 0.8, numberFormat: "0.00%" } });
+    const fixOf = (s: typeof plain) => validate(s.grid, s.template, s.location).find((f) => f.code === "rate_mismatch")?.fix;
+    expect(fixOf(plain)).toEqual({ cell: "D11", value: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" });
+    expect(fixOf(pct)).toEqual({ cell: "D11", value: 0.8723, formula: "=ROUND(D13/D12,4)", numberFormat: "0.00%" });
+  });
+});
+
+describe("flag_counts", () => {
+  const cases: Case[] = [
+    ["flag 0 with a count of 3", { "I.3": 0, "I.3.1": 3 }, [{ code: "flag_contradicts_counts", severity: "error", relation: "control_flag", cell: cellOf("I.3"), actual: 0 }]],
+    ["flag 'Không' typed as a word, count 3", { "I.3": "Không", "I.3.1": 3 }, [{ code: "flag_contradicts_counts", severity: "error", relation: "control_flag", cell: cellOf("I.3") }]],
+    ["flag 0 with a count of 0", { "I.3": 0, "I.3.1": 0 }, []],
+    ["flag 1 with a count of 0 (seed III.1)", { "I.3": 1, "I.3.1": 0 }, []],
+    ["flag 1 with a count", { "I.3": 1, "I.3.1": 3 }, []],
+    ["flag blank: the cell rule reports it", { "I.3.1": 3 }, []],
+    ["flag 0, count blank", { "I.3": 0 }, []],
+  ];
+  it.each(cases)("%s", (_n, values, expected) => {
+    expect(relationFindings(values).filter((f) => f.code === "flag_contradicts_counts")).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+});
+
+describe("note_required", () => {
+  it.each([
+    ["violation without a note", { "I.4": 0 }, {}, true],
+    ["violation with only the template's hint", { "I.4": 0 }, { "I.4": "Ghi rõ nội dung vi phạm" }, true],
+    ["violation described", { "I.4": 0 }, { "I.4": "Chậm nộp báo cáo tháng 3" }, false],
+    ["'Có vi phạm' typed as words, no note", { "I.4": "Có vi phạm" }, {}, true],
+    ["no violation", { "I.4": 1 }, {}, false],
+    ["blank answer", {}, {}, false],
+  ] as [string, Record<string, CellValue>, Record<string, string>, boolean][])("%s", (_n, values, notes, reported) => {
+    const found = relationFindings(values, notes).filter((f) => f.code === "note_missing");
+    expect(found).toEqual(reported ? [expect.objectContaining({ severity: "warning", relation: "violation_note", cell: noteOf("I.4") })] : []);
+  });
+
+  it("is skipped when the sheet has no note column", () => {
+    const s = sheet({ "I.4": 0 });
+    const location = { ...s.location, columns: { ...s.location.columns, note: null } };
+    expect(validate(s.grid, s.template, location).filter((f) => f.code === "note_missing")).toEqual([]);
+  });
+});
