@@ -1,0 +1,100 @@
+/** Command-line arguments: a small parser with per-command options, reporting misuse as data. */
+import type { Lang } from "./messages";
+
+/** The commands of `cchc`. */
+export type Command = "template" | "check" | "fill";
+
+/** Options each command accepts; `true` = takes a value. */
+const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
+  template: { "--unit": true, "--year": true, "--period": true, "--force": false },
+  check: { "--sheet": true, "--json": false },
+  fill: { "--out": true, "--force": false },
+};
+const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false };
+const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
+
+/** What went wrong with the arguments; `cli/main.ts` turns it into a sentence. */
+export type ArgsProblem =
+  | { readonly kind: "no_command" }
+  | { readonly kind: "unknown_command"; readonly command: string }
+  | { readonly kind: "unknown_option"; readonly option: string; readonly command: string }
+  | { readonly kind: "missing_value"; readonly option: string }
+  | { readonly kind: "bad_lang"; readonly value: string };
+
+/** Parsed arguments: the command (null for bare `cchc --help`), positional files, and options by long name. */
+export interface ParsedArgs {
+  readonly command: Command | null;
+  readonly lang: Lang;
+  readonly help: boolean;
+  readonly positional: readonly string[];
+  readonly options: Readonly<Record<string, string | true>>;
+  readonly problem: ArgsProblem | null;
+}
+
+function isCommand(s: string): s is Command {
+  return s === "template" || s === "check" || s === "fill";
+}
+
+/** The language asked for anywhere on the line, so even a misuse message comes out in it. */
+function langOf(argv: readonly string[]): { lang: Lang; bad: string | null } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v === undefined) continue;
+    return v === "vi" || v === "en" ? { lang: v, bad: null } : { lang: "vi", bad: v };
+  }
+  return { lang: "vi", bad: null };
+}
+
+/** Parses `argv` (without node and the script). Never throws. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const { lang, bad } = langOf(argv);
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  let command: Command | null = null;
+  let problem: ArgsProblem | null = bad !== null ? { kind: "bad_lang", value: bad } : null;
+  let onlyFiles = false;
+  const fail = (p: ArgsProblem) => {
+    problem ??= p;
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!onlyFiles && arg === "--") {
+      onlyFiles = true;
+      continue;
+    }
+    if (!onlyFiles && arg.startsWith("-") && arg !== "-") {
+      const eq = arg.indexOf("=");
+      const raw = eq > 0 && arg.startsWith("--") ? arg.slice(0, eq) : arg;
+      const name = SHORT[raw] ?? raw;
+      const known = { ...COMMON, ...(command ? OPTIONS[command] : {}) };
+      if (!(name in known)) {
+        // Before the command, only common options make sense; an unknown one is still reported against "cchc".
+        fail({ kind: "unknown_option", option: raw, command: command ?? "cchc" });
+        continue;
+      }
+      if (known[name]) {
+        const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || (eq < 0 && value.startsWith("--"))) {
+          fail({ kind: "missing_value", option: raw });
+          continue;
+        }
+        options[name] = value;
+      } else {
+        options[name] = true;
+      }
+      continue;
+    }
+    if (command === null && !onlyFiles) {
+      if (isCommand(arg)) command = arg;
+      else if (arg === "help") options["--help"] = true;
+      else fail({ kind: "unknown_command", command: arg });
+      continue;
+    }
+    positional.push(arg);
+  }
+  const help = options["--help"] === true;
+  if (!command && !help) fail({ kind: "no_command" });
+  return { command, lang, help, positional, options, problem };
+}

@@ -1,0 +1,213 @@
+/** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
+import type { Severity } from "../core/finding";
+import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
+
+/** Interface language of the command. */
+export type Lang = "vi" | "en";
+
+const vi = {
+  help: `cchc — kiểm tra và hoàn thiện Phụ lục thống kê số liệu báo cáo CCHC (tệp .xlsx)
+
+Cách dùng:
+  cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
+  cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json]
+  cchc fill FILE.xlsx -o OUT.xlsx [--force]
+
+Lệnh:
+  template   Tạo tệp phụ lục trống theo mẫu chính thức, sẵn sàng để điền
+  check      Kiểm tra phụ lục trong từng tệp và liệt kê các lỗi, cảnh báo
+  fill       Ghi một bản sao có các tổng và tỷ lệ được tính sẵn (không sửa tệp gốc)
+
+Tùy chọn chung:
+  --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
+  -h, --help     Xem hướng dẫn; "cchc LỆNH --help" cho từng lệnh
+
+Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu (hoặc xung đột khi điền); 2 không đọc được tệp,
+không tìm thấy phụ lục hoặc dùng lệnh sai.
+`,
+  helpTemplate: `cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
+
+Ghi tệp OUT.xlsx chứa phụ lục trống theo mẫu chính thức: danh sách chọn cho các chỉ tiêu Có/Không và
+chỉ tiêu mã hóa, công thức ở các ô tổng và tỷ lệ, tên cho từng ô số liệu, thiết lập in khổ A4.
+
+  --unit TÊN      Tên cơ quan, đơn vị (in ở tiêu đề)
+  --year NĂM      Năm báo cáo (mặc định: năm hiện tại)
+  --period KỲ     nam (cả năm, mặc định), 6thang, quy1, quy3
+  --force         Ghi đè OUT.xlsx nếu đã có
+`,
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json] [--lang vi|en]
+
+Tìm phụ lục trong từng tệp, kiểm tra từng ô theo quy định của chỉ tiêu và in các lỗi, cảnh báo theo
+từng phần (ô, mức độ, nội dung), sau đó một dòng tổng kết cho mỗi tệp.
+
+  --sheet TÊN     Chỉ xem trang tính có tên này
+  --json          In một tài liệu JSON duy nhất (xem docs/CLI.md)
+
+Mã thoát: 0 không tệp nào có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được hoặc không có phụ lục.
+`,
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--force]
+
+Ghi bản sao OUT.xlsx trong đó các ô tổng và tỷ lệ được điền bằng công thức kèm giá trị tính sẵn.
+Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng nhập được giữ nguyên và được báo lại.
+
+  -o, --out OUT   Tệp kết quả (bắt buộc)
+  --force         Ghi đè OUT.xlsx nếu đã có
+`,
+  severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
+  general: "Chung",
+  sectionHeading: (stt: string, label: string) => `Phần ${stt}. ${label}`,
+  fileHeading: (file: string, sheet: string, matched: number, total: number) =>
+    `${file} — trang tính “${sheet}”: nhận ra ${matched}/${total} chỉ tiêu`,
+  missingRows: (n: number, ids: string) => `  Không tìm thấy ${n} chỉ tiêu: ${ids}`,
+  unrecognizedRows: (n: number, rows: string) => `  Có ${n} dòng không khớp chỉ tiêu nào: ${rows}`,
+  summary: (file: string, e: number, w: number, i: number) => `${file}: ${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
+  noFindings: "  Không phát hiện vấn đề nào.",
+  total: (files: number, e: number, w: number, i: number, bad: number) =>
+    `Tổng cộng ${files} tệp: ${e} lỗi, ${w} cảnh báo, ${i} thông tin${bad ? `; ${bad} tệp không kiểm tra được` : ""}`,
+  fileError: (file: string, message: string) => `${file}: ${message}`,
+  // One clear sentence per unreadable file.
+  notFound: (file: string) => `Không tìm thấy tệp “${file}”.`,
+  isDirectory: (file: string) => `“${file}” là một thư mục, không phải tệp .xlsx.`,
+  cannotRead: (file: string, why: string) => `Không đọc được tệp “${file}” (${why}).`,
+  readFailure: (file: string, reason: WorkbookReadFailure) =>
+    ({
+      not_xlsx: `Tệp “${file}” không phải là tệp Excel .xlsx.`,
+      old_xls: `Tệp “${file}” có định dạng Excel cũ (.xls); hãy mở trong Excel và lưu lại thành .xlsx.`,
+      damaged: `Tệp “${file}” bị hỏng hoặc không phải tệp .xlsx hợp lệ.`,
+      empty: `Tệp “${file}” rỗng.`,
+    })[reason],
+  noSheet: (file: string, sheet: string, sheets: string) =>
+    `Tệp “${file}” không có trang tính “${sheet}” (các trang tính: ${sheets}).`,
+  noAppendix: (file: string) =>
+    `Không tìm thấy phụ lục thống kê CCHC trong tệp “${file}” (không có dòng tiêu đề “Chỉ tiêu thống kê” và các chỉ tiêu của mẫu).`,
+  tooFewRows: (file: string, matched: number) =>
+    `Tệp “${file}” có bảng giống phụ lục nhưng chỉ nhận ra ${matched} chỉ tiêu, quá ít để kiểm tra.`,
+  // Usage
+  unknownCommand: (cmd: string) => `Không có lệnh “${cmd}”. Xem “cchc --help”.`,
+  noCommand: "Thiếu lệnh. Xem “cchc --help”.",
+  unknownOption: (opt: string, cmd: string) => `Tùy chọn “${opt}” không dùng được với lệnh ${cmd}. Xem “cchc ${cmd} --help”.`,
+  missingValue: (opt: string) => `Tùy chọn “${opt}” cần một giá trị.`,
+  badLang: (v: string) => `Ngôn ngữ “${v}” không hỗ trợ; dùng vi hoặc en.`,
+  badYear: (v: string) => `Năm “${v}” không hợp lệ; nhập năm có 4 chữ số, ví dụ 2024.`,
+  badPeriod: (v: string) => `Kỳ báo cáo “${v}” không hợp lệ; dùng nam, 6thang, quy1 hoặc quy3.`,
+  needOneOut: "Lệnh template cần đúng một tệp kết quả, ví dụ: cchc template phu-luc.xlsx",
+  needFiles: "Lệnh check cần ít nhất một tệp .xlsx, ví dụ: cchc check phu-luc.xlsx",
+  needFillArgs: "Lệnh fill cần một tệp nguồn và tệp kết quả, ví dụ: cchc fill phu-luc.xlsx -o phu-luc-da-dien.xlsx",
+  outExists: (file: string) => `Tệp “${file}” đã có; thêm --force để ghi đè.`,
+  outIsInput: (file: string) => `Tệp kết quả “${file}” trùng với tệp nguồn; lệnh fill không bao giờ sửa tệp nguồn.`,
+  outNotXlsx: (file: string) => `Tệp kết quả “${file}” phải có đuôi .xlsx.`,
+  cannotWrite: (file: string, why: string) => `Không ghi được tệp “${file}” (${why}).`,
+  // Results
+  templateWritten: (file: string, rows: number, formulas: number, lists: number) =>
+    `Đã ghi mẫu phụ lục vào “${file}”: ${rows} ô số liệu, ${formulas} ô công thức, ${lists} danh sách chọn.`,
+  filledHeading: (n: number) => (n ? `Đã điền ${n} ô:` : "Không có ô nào cần điền."),
+  filledLine: (cell: string, value: string, formula: string, label: string) => `  ${cell} = ${value}  (${formula})  ${label}`,
+  conflictsHeading: (n: number) => `Giữ nguyên ${n} ô có giá trị khác với giá trị tính được:`,
+  fillWritten: (file: string) => `Đã ghi “${file}”; tệp nguồn không bị thay đổi.`,
+  unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
+};
+
+/** The message set's shape; each language provides every entry. */
+export type CliMessages = typeof vi;
+
+const en: CliMessages = {
+  help: `cchc — check and complete the statistics appendix of the CCHC report (.xlsx files)
+
+Usage:
+  cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
+  cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json]
+  cchc fill FILE.xlsx -o OUT.xlsx [--force]
+
+Commands:
+  template   Write a blank appendix laid out as the official template, ready to fill
+  check      Check the appendix in each file and list its errors and warnings
+  fill       Write a copy with the totals and rates computed (the input is never changed)
+
+Common options:
+  --lang vi|en   Language of the messages (default: vi)
+  -h, --help     Show help; "cchc COMMAND --help" for one command
+
+Exit status: 0 no error; 1 some figure is wrong (or, for fill, a conflict was left alone); 2 a file could
+not be read, holds no appendix, or the command was used wrongly.
+`,
+  helpTemplate: `cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
+
+Writes OUT.xlsx with a blank appendix laid out as the official template: drop-down lists on yes/no and coded
+indicators, formulas in the total and rate cells, a name on every value cell, A4 print setup.
+
+  --unit NAME     Name of the reporting unit (printed in the title)
+  --year YEAR     Reporting year (default: this year)
+  --period P      nam (whole year, default), 6thang (six months), quy1 (Q1), quy3 (Q3)
+  --force         Replace OUT.xlsx if it exists
+`,
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json] [--lang vi|en]
+
+Finds the appendix in each file, checks every cell against its indicator's rules and prints the errors and
+warnings grouped by section (cell, severity, message), then one summary line per file.
+
+  --sheet NAME    Only look at the sheet with this name
+  --json          Print one JSON document and nothing else (see docs/CLI.md)
+
+Exit status: 0 no file has an error; 1 some file has an error; 2 some file could not be read or holds no appendix.
+`,
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--force]
+
+Writes a copy, OUT.xlsx, with the totals and rates filled in as formulas with their computed values.
+FILE.xlsx is never changed. A cell already holding a different value typed by the user is left alone and reported.
+
+  -o, --out OUT   Output file (required)
+  --force         Replace OUT.xlsx if it exists
+`,
+  severity: { error: "error", warning: "warning", info: "info" },
+  general: "General",
+  sectionHeading: (stt, label) => `Section ${stt}. ${label}`,
+  fileHeading: (file, sheet, matched, total) => `${file} — sheet “${sheet}”: ${matched}/${total} indicators recognised`,
+  missingRows: (n, ids) => `  ${n} indicators not found: ${ids}`,
+  unrecognizedRows: (n, rows) => `  ${n} rows match no indicator: ${rows}`,
+  summary: (file, e, w, i) => `${file}: ${e} errors, ${w} warnings, ${i} infos`,
+  noFindings: "  No problem found.",
+  total: (files, e, w, i, bad) =>
+    `${files} files: ${e} errors, ${w} warnings, ${i} infos${bad ? `; ${bad} files could not be checked` : ""}`,
+  fileError: (file, message) => `${file}: ${message}`,
+  notFound: (file) => `File “${file}” does not exist.`,
+  isDirectory: (file) => `“${file}” is a directory, not an .xlsx file.`,
+  cannotRead: (file, why) => `Cannot read “${file}” (${why}).`,
+  readFailure: (file, reason) =>
+    ({
+      not_xlsx: `“${file}” is not an Excel .xlsx file.`,
+      old_xls: `“${file}” is in the old Excel format (.xls); open it in Excel and save it as .xlsx.`,
+      damaged: `“${file}” is damaged or not a valid .xlsx file.`,
+      empty: `“${file}” is empty.`,
+    })[reason],
+  noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
+  noAppendix: (file) =>
+    `No CCHC statistics appendix found in “${file}” (no “Chỉ tiêu thống kê” header row with the template's indicators).`,
+  tooFewRows: (file, matched) =>
+    `“${file}” has a table like the appendix, but only ${matched} indicators were recognised: too few to check.`,
+  unknownCommand: (cmd) => `There is no command “${cmd}”. See “cchc --help”.`,
+  noCommand: "Missing command. See “cchc --help”.",
+  unknownOption: (opt, cmd) => `Option “${opt}” is not valid for ${cmd}. See “cchc ${cmd} --help”.`,
+  missingValue: (opt) => `Option “${opt}” needs a value.`,
+  badLang: (v) => `Language “${v}” is not supported; use vi or en.`,
+  badYear: (v) => `Year “${v}” is not valid; give a 4-digit year such as 2024.`,
+  badPeriod: (v) => `Period “${v}” is not valid; use nam, 6thang, quy1 or quy3.`,
+  needOneOut: "template needs exactly one output file, e.g. cchc template appendix.xlsx",
+  needFiles: "check needs at least one .xlsx file, e.g. cchc check appendix.xlsx",
+  needFillArgs: "fill needs an input file and an output file, e.g. cchc fill appendix.xlsx -o filled.xlsx",
+  outExists: (file) => `“${file}” already exists; add --force to replace it.`,
+  outIsInput: (file) => `Output “${file}” is the input file; fill never changes its input.`,
+  outNotXlsx: (file) => `Output “${file}” must end in .xlsx.`,
+  cannotWrite: (file, why) => `Cannot write “${file}” (${why}).`,
+  templateWritten: (file, rows, formulas, lists) =>
+    `Wrote the appendix template to “${file}”: ${rows} value cells, ${formulas} formula cells, ${lists} drop-down lists.`,
+  filledHeading: (n) => (n ? `Filled ${n} cells:` : "Nothing to fill."),
+  filledLine: (cell, value, formula, label) => `  ${cell} = ${value}  (${formula})  ${label}`,
+  conflictsHeading: (n) => `Left ${n} cells alone (they hold a value other than the computed one):`,
+  fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
+  unexpected: (why) => `Unexpected error: ${why}`,
+};
+
+/** The messages in `lang`. */
+export function cliMessages(lang: Lang): CliMessages {
+  return lang === "en" ? en : vi;
+}
