@@ -64,6 +64,12 @@ export type Relation =
       readonly id: string;
       readonly parts: readonly string[];
       readonly whole: string;
+      /**
+       * Further rows summed into the whole when no single row holds it, e.g. staff present =
+       * IV.2.2 + IV.3.2 + IV.4.2: the relation is sum(parts) <= whole + sum(wholeAlso). Skipped when `whole` and
+       * every `wholeAlso` row are blank; otherwise blank ones count as 0.
+       */
+      readonly wholeAlso?: readonly string[];
       readonly severity: "error" | "warning";
       readonly caveat?: Caveat;
     }
