@@ -122,7 +122,7 @@ báo cáo hoặc khác mẫu đều được báo. Không sửa tệp nguồn n�
 Mã thoát: 0 mọi đơn vị sẵn sàng; 1 có đơn vị có lỗi hoặc vấn đề khi tổng hợp; 2 có tệp không đọc được,
 không có phụ lục, hoặc dùng lệnh sai.
 `,
-  helpLine: "  consolidate  Tổng hợp phụ lục của nhiều đơn vị vào một tệp TONG_HOP.xlsx",
+    helpLine: "  consolidate  Tổng hợp phụ lục của nhiều đơn vị vào một tệp TONG_HOP.xlsx",
     needArgs:
       "Lệnh consolidate cần ít nhất một tệp .xlsx và tệp kết quả, ví dụ: cchc consolidate don-vi/*.xlsx -o TONG_HOP.xlsx",
     progress: (done, total) => `Đang đọc ${done}/${total} tệp`,
