@@ -8,6 +8,7 @@ import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { actualOf, inspectCell } from "./rules/cellRules";
+import type { FindingCode } from "./rules/codes";
 import { rateFormula, sameFormula, sumFormula } from "./rules/formulas";
 import { displayTolerance, roundTo } from "./rules/numbers";
 import { sheetView, type CellNumber, type IndicatorCell, type SheetView } from "./rules/sheet";
@@ -44,7 +45,7 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
   const den = number(r.denominator);
   if (num.state === "unusable" || den.state === "unusable") return null;
   const rateValue = number(r.rate);
-  const info = (code: "rate_denominator_blank" | "rate_denominator_zero"): Outcome => ({
+  const info = ({ code }: { code: FindingCode }): Outcome => ({
     info: {
       code,
       severity: "info",
@@ -60,10 +61,10 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
   });
   if (den.state === "blank") {
     // Only worth saying when something was filled in: most optional rates are blank with all their inputs.
-    return num.state === "value" || rateValue.state === "value" ? info("rate_denominator_blank") : null;
+    return num.state === "value" || rateValue.state === "value" ? info({ code: "rate_denominator_blank" }) : null;
   }
   if (den.state !== "value") return null;
-  if (den.value === 0) return info("rate_denominator_zero");
+  if (den.value === 0) return info({ code: "rate_denominator_zero" });
   if (num.state !== "value") return null;
   const f = rateFormula(target, { cell: numCell.cell, value: num.value }, { cell: denCell.cell, value: den.value });
   return {

@@ -1,6 +1,6 @@
 /** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
 import type { Finding } from "../finding";
-import { namedValues, type MessageContext, type Messages } from "./format";
+import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
 const caveats: Record<string, string> = {
   carried_over: "results in the period may include files or tasks received before it",
@@ -10,7 +10,7 @@ const caveats: Record<string, string> = {
 /** The sentence a warning adds when its relation can legitimately break. */
 function caveat(f: Finding, m: MessageContext): string {
   const c = m.one(f, "caveat");
-  if (f.severity === "error") return "";
+  if (f.severity === "error" || f.code === "note_missing") return "";
   const why = typeof c === "string" && caveats[c] ? caveats[c] : "the figures may be counted differently";
   return ` This can still be right because ${why}; please check.`;
 }
@@ -51,7 +51,7 @@ export const en: Messages = {
         ? `${self(f, m)} is not answered; choose ${m.codes(f.indicator)}.`
         : `${self(f, m)} = ${m.value(f.actual)} is not an answer; choose ${m.codes(f.indicator)}.`,
     flag_blank_with_note: (f, m) =>
-      `${self(f, m)} is blank while its note (${m.one(f, "noteCell")}) reads ${m.value(m.one(f, "note"))}; choose ${m.codes(f.indicator)} to match the note.`,
+      `${self(f, m)} is blank while its note (${m.one(f, "noteCell")}) reads ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; choose ${m.codes(f.indicator)} to match the note.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} is a group row and takes no figure; move the value ${m.value(f.actual)} to the detail row below.`,
     part_exceeds_whole: (f, m) => {
@@ -62,7 +62,9 @@ export const en: Messages = {
     },
     sum_mismatch: (f, m) => {
       const blanks = m.list(f, "blankParts").length > 0 ? " (blank parts counted as 0)" : "";
-      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")} = ${m.num(f.expected)}${blanks}.${caveat(f, m)}`;
+      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
+      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, m)}`;
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,

@@ -23,18 +23,24 @@ export function formatNumber(n: number, lang: Lang): string {
 const MAX_LABEL = 70;
 
 /**
- * An indicator's label short enough for a sentence: leading "- " and trailing ":" dropped, then parenthesised
- * asides, then cut at a word with "…". "Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)" keeps
- * its aside (it fits); a 150-character label loses it.
+ * An indicator's label short enough for a sentence: leading "- " and trailing ":" dropped, parenthesised asides
+ * dropped ("Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)" -> "Tỷ lệ hoàn thành Kế hoạch CCHC
+ * năm"), then cut at a word with "…".
  */
 export function shortLabel(label: string): string {
-  let s = cleanText(label).replace(/^[-–+•]\s*/, "").replace(/\s*:$/, "");
-  if (s.length <= MAX_LABEL) return s;
-  s = cleanText(s.replace(/\s*\([^()]*\)/g, "")).replace(/\s*[:,;]$/, "");
-  if (s.length <= MAX_LABEL) return s;
-  const cut = s.slice(0, MAX_LABEL - 1);
+  const full = cleanText(label).replace(/^[-–+•]\s*/, "").replace(/\s*:$/, "");
+  // Asides in parentheses qualify the label ("(nếu có)", "(Lũy kế đến thời điểm báo cáo)"); the cell follows in
+  // parentheses, so they go.
+  const s = cleanText(full.replace(/\s*\([^()]*\)/g, "")).replace(/\s*[:,;.]$/, "") || full;
+  return clip(s, MAX_LABEL);
+}
+
+/** Text cut at a word to at most `max` characters, with "…" when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
 }
 
 /** Helpers a message function receives, bound to a language and a template. */
@@ -48,7 +54,7 @@ export interface MessageContext {
   value(v: FindingValue | undefined): string;
   /** A number in the language's format (or the value as `value` shows it when it is not a number). */
   num(v: FindingValue | undefined): string;
-  /** "0 (Không), 1 (Có)": an indicator's codes with their official words. */
+  /** "0 (Không) hoặc 1 (Có)": an indicator's codes with their official words. */
   codes(id: string): string;
   /** "1 (Có)": one code with its word. */
   code(id: string, value: FindingValue | undefined): string;
@@ -82,7 +88,11 @@ export function messageContext(lang: Lang, template: Template): MessageContext {
     },
     value,
     num,
-    codes: (id) => (byId.get(id)?.codes ?? []).map((c) => `${c.value} (${c.label})`).join(", "),
+    codes: (id) => {
+      const all = (byId.get(id)?.codes ?? []).map((c) => `${c.value} (${c.label})`);
+      const or = lang === "vi" ? " hoặc " : " or ";
+      return all.length < 2 ? all.join("") : `${all.slice(0, -1).join(", ")}${or}${all[all.length - 1]}`;
+    },
     code,
     list: (f, key) => {
       const v = f.detail?.[key];

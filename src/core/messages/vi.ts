@@ -1,6 +1,6 @@
 /** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
 import type { Finding } from "../finding";
-import { namedValues, type MessageContext, type Messages } from "./format";
+import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
 const caveats: Record<string, string> = {
   carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước",
@@ -10,7 +10,7 @@ const caveats: Record<string, string> = {
 /** The sentence a warning adds when its relation can legitimately break. */
 function caveat(f: Finding, m: MessageContext): string {
   const c = m.one(f, "caveat");
-  if (f.severity === "error") return "";
+  if (f.severity === "error" || f.code === "note_missing") return "";
   const why = typeof c === "string" && caveats[c] ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
   return ` Điều này vẫn có thể đúng vì ${why}; hãy kiểm tra lại.`;
 }
@@ -51,7 +51,7 @@ export const vi: Messages = {
         ? `${self(f, m)} chưa được trả lời; hãy chọn ${m.codes(f.indicator)}.`
         : `${self(f, m)} = ${m.value(f.actual)} không phải câu trả lời; hãy chọn ${m.codes(f.indicator)}.`,
     flag_blank_with_note: (f, m) =>
-      `${self(f, m)} để trống trong khi ghi chú (${m.one(f, "noteCell")}) đã ghi ${m.value(m.one(f, "note"))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
+      `${self(f, m)} để trống trong khi ghi chú (${m.one(f, "noteCell")}) đã ghi ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
     part_exceeds_whole: (f, m) => {
@@ -61,8 +61,10 @@ export const vi: Messages = {
       return `${lead} lớn hơn ${whole}.${caveat(f, m)}`;
     },
     sum_mismatch: (f, m) => {
-      const blanks = m.list(f, "blankParts").length > 0 ? " (các ô thành phần để trống được tính là 0)" : "";
-      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")} = ${m.num(f.expected)}${blanks}.${caveat(f, m)}`;
+      const blanks = m.list(f, "blankParts").length > 0 ? " (các dòng thành phần để trống được tính là 0)" : "";
+      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
+      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, m)}`;
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,

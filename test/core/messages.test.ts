@@ -1,0 +1,297 @@
+import * as fs from "fs";
+import * as path from "path";
+import { analyze } from "../../src/core/analyze";
+import type { Finding } from "../../src/core/finding";
+import type { CellValue } from "../../src/core/grid";
+import { fixLabel, formatFinding, formatNumber, shortLabel } from "../../src/core/messages";
+import { en } from "../../src/core/messages/en";
+import { vi } from "../../src/core/messages/vi";
+import { findingCodes } from "../../src/core/rules/codes";
+import { sheet, testTemplate } from "./rulesFixture";
+
+/** Every `code: "snake_case"` literal under src/core: the codes the engine can emit, read from the source itself. */
+function codesInSource(): string[] {
+  const root = path.resolve(__dirname, "../../src/core");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(root);
+  const codes = new Set<string>();
+  for (const f of files) {
+    for (const m of fs.readFileSync(f, "utf8").matchAll(/\bcode:\s*"([a-z][a-z0-9_]*)"/g)) codes.add(m[1]);
+  }
+  return [...codes].sort();
+}
+
+/** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
+function example(code: string, values: Record<string, CellValue>, notes: Record<string, string>): Finding {
+  const s = sheet({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes);
+  const f = analyze(s.grid, s.template, s.location).findings.find((x) => x.code === code);
+  if (!f) throw new Error(`the example for ${code} does not produce it`);
+  return f;
+}
+
+const examples: [string, Record<string, CellValue>, Record<string, string>, string, string][] = [
+    [
+      "excel_error",
+      {"I.1.1": "#DIV/0!"},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) đang báo lỗi Excel #DIV/0!; hãy sửa công thức hoặc nhập lại số liệu.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) shows the Excel error #DIV/0!; fix the formula or type the figure again.",
+    ],
+    [
+      "text_not_number",
+      {"I.1.1": "nhiều"},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “nhiều” là chữ, không phải số; chỉ tiêu này cần một số (đơn vị tính: Nhiệm vụ).",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “nhiều” is text, not a number; this indicator needs a number (unit: Nhiệm vụ).",
+    ],
+    [
+      "number_stored_as_text",
+      {"I.2.1": "02"},
+      {},
+      "Số vấn đề phát hiện qua kiểm tra (D15) = “02” là số nhưng được lưu dạng chữ, nên Excel không cộng hay tính tỷ lệ được với ô này; nên nhập số 2.",
+      "Số vấn đề phát hiện qua kiểm tra (D15) = “02” is a number stored as text, so Excel cannot add it up or use it in a rate; enter the number 2.",
+    ],
+    [
+      "ambiguous_number",
+      {"I.1.1": "1,000"},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “1,000” có thể hiểu là 1 hoặc 1.000; hãy nhập lại số cho rõ.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “1,000” could mean 1 or 1,000; type the number again unambiguously.",
+    ],
+    [
+      "ambiguous_number_resolved",
+      {"I.1.1": "3,036"},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “3,036” có thể hiểu là 3,036 hoặc 3.036; với chỉ tiêu này chỉ 3.036 hợp lệ, nên nhập đúng số đó.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “3,036” could mean 3.036 or 3,036; only 3,036 is valid for this indicator, so enter that number.",
+    ],
+    [
+      "count_negative",
+      {"I.1.1": -3},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = -3 là số âm; số lượng phải từ 0 trở lên.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = -3 is negative; a count must be 0 or more.",
+    ],
+    [
+      "count_not_whole",
+      {"I.1.1": 2.5},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 2,5 không phải số nguyên; số lượng (Nhiệm vụ) phải là số nguyên.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 2.5 is not a whole number; a count (Nhiệm vụ) must be whole.",
+    ],
+    [
+      "percent_out_of_range",
+      {"I.1": 120},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 is outside the 0–100 range of a percentage.",
+    ],
+    [
+      "percent_as_fraction",
+      {"I.1": 0.8723},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 0,8723 trông như một phân số, trong khi phụ lục ghi tỷ lệ bằng điểm phần trăm (100 là 100%), nên có lẽ là 87,23. Nếu tỷ lệ thật sự dưới 1%, hãy giữ nguyên.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 0.8723 looks like a fraction, while the appendix writes rates in percent points (100 means 100%), so it is probably 87.23. If the rate really is below 1%, leave it.",
+    ],
+    [
+      "code_not_allowed",
+      {"I.3": 2},
+      {},
+      "Kiểm soát TTHC (D17) = 2 không phải mã hợp lệ; ô này chỉ nhận 0 (Không) hoặc 1 (Có).",
+      "Kiểm soát TTHC (D17) = 2 is not a valid code; this cell accepts only 0 (Không) or 1 (Có).",
+    ],
+    [
+      "code_as_word",
+      {"I.3": "Có"},
+      {},
+      "Kiểm soát TTHC (D17) = “Có” được ghi bằng chữ; ô này cần mã số 1 (Có).",
+      "Kiểm soát TTHC (D17) = “Có” is written as a word; this cell needs the code 1 (Có).",
+    ],
+    [
+      "flag_blank",
+      {"I.3": null},
+      {},
+      "Kiểm soát TTHC (D17) chưa được trả lời; hãy chọn 0 (Không) hoặc 1 (Có).",
+      "Kiểm soát TTHC (D17) is not answered; choose 0 (Không) or 1 (Có).",
+    ],
+    [
+      "flag_blank_with_note",
+      {"I.3": null},
+      {"I.3":"Kế hoạch số 03/KH.CCHC-STTTT ngày 30/01/2023 thực hiện rà soát, đánh giá TTHC năm 2023"},
+      "Kiểm soát TTHC (D17) để trống trong khi ghi chú (E17) đã ghi “Kế hoạch số 03/KH.CCHC-STTTT ngày 30/01/2023 thực hiện rà…”; hãy chọn 0 (Không) hoặc 1 (Có) cho khớp với ghi chú.",
+      "Kiểm soát TTHC (D17) is blank while its note (E17) reads “Kế hoạch số 03/KH.CCHC-STTTT ngày 30/01/2023 thực hiện rà…”; choose 0 (Không) or 1 (Có) to match the note.",
+    ],
+    [
+      "value_in_group_row",
+      {"I.2": 5},
+      {},
+      "Kiểm tra CCHC (D14) là dòng nhóm, không nhập số liệu; giá trị 5 nên chuyển vào dòng chi tiết bên dưới.",
+      "Kiểm tra CCHC (D14) is a group row and takes no figure; move the value 5 to the detail row below.",
+    ],
+    [
+      "part_exceeds_whole",
+      {"I.2.1": 3,"I.2.2": 5},
+      {},
+      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 lớn hơn Số vấn đề phát hiện qua kiểm tra (D15) = 3. Điều này vẫn có thể đúng vì kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước; hãy kiểm tra lại.",
+      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 is greater than Số vấn đề phát hiện qua kiểm tra (D15) = 3. This can still be right because results in the period may include files or tasks received before it; please check.",
+    ],
+    [
+      "sum_mismatch",
+      {"I.6.1": 50,"I.6.2": 41},
+      {},
+      "Tổng số TTHC đang có hiệu lực (D22) = 50 khác tổng các dòng thành phần: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (các dòng thành phần để trống được tính là 0).",
+      "Tổng số TTHC đang có hiệu lực (D22) = 50 differs from the sum of its parts: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (blank parts counted as 0).",
+    ],
+    [
+      "rate_mismatch",
+      {"I.1.1": 47,"I.1.2": 41,"I.1": 80},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 80 không khớp với Số nhiệm vụ đã hoàn thành (D13) = 41 chia cho Số nhiệm vụ đề ra trong kế hoạch (D12) = 47, nhân 100 = 87,23.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 80 does not match Số nhiệm vụ đã hoàn thành (D13) = 41 divided by Số nhiệm vụ đề ra trong kế hoạch (D12) = 47, times 100 = 87.23.",
+    ],
+    [
+      "flag_contradicts_counts",
+      {"I.3": 0,"I.3.1": 3},
+      {},
+      "Kiểm soát TTHC (D17) = 0 (Không) nhưng Số lượng TTHC thực hiện rà soát (D18) = 3 lớn hơn 0.",
+      "Kiểm soát TTHC (D17) = 0 (Không) but Số lượng TTHC thực hiện rà soát (D18) = 3 is above 0.",
+    ],
+    [
+      "note_missing",
+      {"I.4": 0},
+      {},
+      "Việc chấp hành kỷ luật, kỷ cương hành chính (D19) = 0 (Có vi phạm) cần ghi chú ở ô E19 (ghi rõ nội dung vi phạm), nhưng ghi chú đang trống.",
+      "Việc chấp hành kỷ luật, kỷ cương hành chính (D19) = 0 (Có vi phạm) needs a note in E19 (the template asks: “Ghi rõ nội dung vi phạm”), but the note is blank.",
+    ],
+    [
+      "computed_value_missing",
+      {"I.6.2": 3036,"I.6.3": 2},
+      {},
+      "Tổng số TTHC đang có hiệu lực (D22) đang để trống; tính được 3.038 từ tổng của Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 3.036 + Số TTHC áp dụng tại các đơn vị trực thuộc (D24) = 2.",
+      "Tổng số TTHC đang có hiệu lực (D22) is blank; it can be computed as 3,038 from the sum of Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 3,036 + Số TTHC áp dụng tại các đơn vị trực thuộc (D24) = 2.",
+    ],
+    [
+      "computed_value_conflict",
+      {"I.1.1": 47,"I.1.2": 41,"I.1": "-"},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” khác giá trị tính từ các ô khác: 87,23 (=ROUND(D13/D12*100,2)); ô này không bị ghi đè khi chưa được bạn đồng ý.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” differs from the value computed from other cells: 87.23 (=ROUND(D13/D12*100,2)); the cell is not overwritten unless you confirm.",
+    ],
+    [
+      "rate_denominator_blank",
+      {"I.1.2": 41},
+      {},
+      "Chưa tính được Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11): mẫu số Số nhiệm vụ đề ra trong kế hoạch (D12) đang để trống.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) cannot be computed: the denominator Số nhiệm vụ đề ra trong kế hoạch (D12) is blank.",
+    ],
+    [
+      "rate_denominator_zero",
+      {"I.1.1": 0,"I.1.2": 0},
+      {},
+      "Chưa tính được Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11): mẫu số Số nhiệm vụ đề ra trong kế hoạch (D12) bằng 0.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) cannot be computed: the denominator Số nhiệm vụ đề ra trong kế hoạch (D12) is 0.",
+    ],
+];
+
+describe("finding codes", () => {
+  const source = codesInSource();
+
+  it("the source emits exactly the listed codes", () => {
+    expect(source).toEqual([...findingCodes].sort());
+  });
+
+  it.each(source)("%s has a message in both languages", (code) => {
+    expect(vi.findings).toHaveProperty(code);
+    expect(en.findings).toHaveProperty(code);
+  });
+
+  it("every code has a worked example below", () => {
+    expect(examples.map((e) => e[0]).sort()).toEqual([...source].sort());
+  });
+});
+
+describe("messages by code", () => {
+  it.each(examples)("%s", (code, values, notes, viText, enText) => {
+    const f = example(code, values, notes);
+    const v = formatFinding(f, "vi", testTemplate);
+    const e = formatFinding(f, "en", testTemplate);
+    expect(v).toBe(viText);
+    expect(e).toBe(enText);
+    for (const text of [v, e]) {
+      expect(text.trim()).not.toBe("");
+      expect(text).toBe(text.normalize("NFC"));
+      expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+      expect(text).toContain(f.cell);
+    }
+    expect(v).not.toBe(e);
+  });
+
+  it.each(examples.map((e) => e[0]))("%s: the fix label, when there is a fix, names its value in each language", (code) => {
+    const [, values, notes] = examples.find((e) => e[0] === code)!;
+    const f = example(code, values, notes);
+    const labels = [fixLabel(f, "vi", testTemplate), fixLabel(f, "en", testTemplate)];
+    if (!f.fix) {
+      expect(labels).toEqual(["", ""]);
+      return;
+    }
+    expect(labels[0]).toContain(formatNumber(Number(f.fix.value), "vi"));
+    expect(labels[1]).toContain(formatNumber(Number(f.fix.value), "en"));
+    expect(labels[0]).not.toBe(labels[1]);
+    for (const l of labels) expect(l).toBe(l.normalize("NFC"));
+  });
+
+  it("fix labels read as the user's action", () => {
+    const f = example("number_stored_as_text", { "I.2.1": "02" }, {});
+    expect(fixLabel(f, "vi", testTemplate)).toBe("Đổi thành số 2");
+    expect(fixLabel(f, "en", testTemplate)).toBe("Change to the number 2");
+    const r = example("computed_value_missing", { "I.1.1": 47, "I.1.2": 41 }, {});
+    expect(fixLabel(r, "vi", testTemplate)).toBe("Điền công thức =ROUND(D13/D12*100,2) (= 87,23)");
+  });
+
+  it("names the example of the issue: completed 50 above planned 47", () => {
+    const f = example("part_exceeds_whole", { "I.1.1": 47, "I.1.2": 50 }, {});
+    expect(formatFinding(f, "vi", testTemplate)).toBe("Số nhiệm vụ đã hoàn thành (D13) = 50 lớn hơn Số nhiệm vụ đề ra trong kế hoạch (D12) = 47.");
+  });
+
+  it("says something for a code it does not know", () => {
+    const f: Finding = { code: "from_the_future", severity: "info", indicator: "", cell: "A1", cells: ["A1"], actual: null, expected: null, fix: null };
+    expect(formatFinding(f, "vi", testTemplate)).toContain("A1");
+    expect(formatFinding(f, "en", testTemplate)).toContain("A1");
+  });
+});
+
+describe("number and label formatting", () => {
+  it.each([
+    [87.23, "87,23", "87.23"],
+    [3036, "3.036", "3,036"],
+    [1234567.5, "1.234.567,5", "1,234,567.5"],
+    [100, "100", "100"],
+    [0.8723, "0,8723", "0.8723"],
+    [(41 / 47) * 100, "87,234", "87.234"],
+    [-3, "-3", "-3"],
+    [999, "999", "999"],
+  ])("%d reads %s in vi and %s in en", (n, viText, enText) => {
+    expect(formatNumber(n, "vi")).toBe(viText);
+    expect(formatNumber(n, "en")).toBe(enText);
+  });
+
+  it.each([
+    ["Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)", "Tỷ lệ hoàn thành Kế hoạch CCHC năm"],
+    ["- Số TTHC áp dụng tại cơ quan, đơn vị:", "Số TTHC áp dụng tại cơ quan, đơn vị"],
+    ["Số tổ chức hành chính trực thuộc sở ngành (nếu có)", "Số tổ chức hành chính trực thuộc sở ngành"],
+    [
+      "Việc chấp hành Chỉ thị 10/CT-UBND của Chủ tịch UBND tỉnh, Chỉ thị 10/CT-TTg và Chỉ thị 26/CT-TTg của Thủ tướng Chính phủ về kỷ luật, kỷ cương hành chính",
+      "Việc chấp hành Chỉ thị 10/CT-UBND của Chủ tịch UBND tỉnh, Chỉ thị…",
+    ],
+  ])("shortens %s", (label, short) => {
+    expect(shortLabel(label)).toBe(short);
+    expect(shortLabel(label).length).toBeLessThanOrEqual(70);
+  });
+});
