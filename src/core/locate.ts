@@ -1,0 +1,540 @@
+/**
+ * Finds the appendix on a sheet the add-in may not have made: the header row and columns, then each
+ * template row's sheet row. The method, its thresholds and its bounds are described in docs/LOCATE.md.
+ */
+import type { Template } from "./catalog/model";
+import type { CellValue, Grid } from "./grid";
+import type { LocateFailure, LocateResult, Location } from "./location";
+import { prepare, similarity, type Prepared } from "./similarity";
+import { cleanText, foldDiacritics, labelKey } from "./text";
+
+/** A header must sit in the first rows of the sheet (sheets with an appendix far below other data are not looked at). */
+export const HEADER_SCAN_ROWS = 300;
+/** Without a header, the label column is searched for in this many first rows... */
+export const FALLBACK_SCAN_ROWS = 2000;
+/** ...and in this many first columns (also the column bound of the header search). */
+export const SCAN_COLS = 40;
+/** After the last matched row, the table is taken to have ended once this many rows in a row match nothing. */
+export const END_GAP_ROWS = 60;
+/** The table must start within this many rows below its header (or first label); bounds the work on big sheets. */
+export const START_GAP_ROWS = 100;
+/**
+ * A tolerant match needs this score (see similarity.ts). Real variants of a label (a typo, no diacritics,
+ * "Tỉ"/"Tỷ", "(nếu có)" dropped, one word changed) score 0.8–1; labels that only share a generic opening
+ * ("Số nhiệm vụ khác" vs "Số nhiệm vụ đề ra trong kế hoạch") score 0.5–0.6.
+ */
+export const FUZZY_THRESHOLD = 0.75;
+/** Fuzzy candidates are first sought this many template rows around the current position (order context). */
+const WINDOW_BEFORE = 10;
+const WINDOW_AFTER = 40;
+
+/**
+ * Matched rows needed to say "found": a quarter of the template, at least 3 and at most 20. A sheet of other
+ * data may share a few generic labels ("Khác", "Tổng số"), never twenty; a real appendix, even one section
+ * of it, has more than twenty rows.
+ */
+export function minimumMatches(template: Template): number {
+  return Math.min(20, Math.max(3, Math.ceil(template.indicators.length / 4)));
+}
+
+type Role = "stt" | "label" | "unit" | "value" | "note";
+
+/** What a header cell names, from its folded text; null for anything else. Long texts are titles, not headers. */
+function headerRole(text: string): { role: Role; strength: number } | null {
+  if (text.length > 40) return null;
+  const f = foldDiacritics(cleanText(text)).replace(/[:.]+$/, "").trim();
+  if (/^(s?tt|so tt|so thu tu)$/.test(f)) return { role: "stt", strength: 1 };
+  if (/^(chi tieu|noi dung|ten chi tieu)/.test(f)) return { role: "label", strength: 1 };
+  if (/^(dvt|d\.v\.t|don vi tinh|don vi)$/.test(f)) return { role: "unit", strength: 1 };
+  if (/^ghi chu/.test(f)) return { role: "note", strength: 1 };
+  // "Số liệu" names the value column exactly; "Kết quả thống kê" often spans unit and value (merged).
+  if (/^(so lieu|gia tri|thuc hien)/.test(f)) return { role: "value", strength: 2 };
+  if (/^(ket qua|nam \d{4}|ky bao cao)/.test(f)) return { role: "value", strength: 1 };
+  return null;
+}
+
+function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined || typeof v === "boolean") return "";
+  return typeof v === "number" ? String(v) : v;
+}
+
+interface Header {
+  row: number;
+  roles: Map<Role, { col: number; strength: number }>;
+}
+
+/** The header row: holds a label heading and at least one other role, possibly completed by the row below. */
+function findHeader(grid: Grid): Header | null {
+  const rows = Math.min(grid.values.length, HEADER_SCAN_ROWS);
+  let best: Header | null = null;
+  let bestScore = 0;
+  for (let r = 0; r < rows; r++) {
+    const roles = rowRoles(grid, r);
+    if (!roles.has("label")) continue;
+    let headerRow = r;
+    // A two-row header: "Kết quả thống kê" over C:D above "Đơn vị tính | Số liệu". The lower row's roles
+    // are more precise, so they override; a vertically merged "Chỉ tiêu" stays from the upper row.
+    const below = r + 1 < grid.values.length ? rowRoles(grid, r + 1) : new Map();
+    if (below.size > 0 && !below.has("label")) {
+      for (const [role, at] of below) {
+        for (const [other, o] of roles) if (o.col === at.col && other !== "label") roles.delete(other);
+        const prior = roles.get(role);
+        if (!prior || role !== "value" || at.strength >= prior.strength) roles.set(role, at);
+      }
+      headerRow = r + 1;
+    }
+    const score = roles.size;
+    if (score >= 2 && score > bestScore) {
+      best = { row: headerRow, roles };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function rowRoles(grid: Grid, r: number): Map<Role, { col: number; strength: number }> {
+  const roles = new Map<Role, { col: number; strength: number }>();
+  const row = grid.values[r] ?? [];
+  const cols = Math.min(row.length, SCAN_COLS);
+  for (let c = 0; c < cols; c++) {
+    const v = row[c];
+    if (typeof v !== "string" || v.length > 40) continue;
+    const h = headerRole(v);
+    if (!h) continue;
+    const prior = roles.get(h.role);
+    // The first cell of a role wins, except a stronger value heading ("Số liệu" over "Kết quả").
+    if (!prior || h.strength > prior.strength) roles.set(h.role, { col: c, strength: h.strength });
+  }
+  return roles;
+}
+
+/** One template row in printed order: a section heading or an indicator. */
+interface Item {
+  readonly kind: "section" | "indicator";
+  readonly id: string;
+  readonly section: string;
+  readonly prepared: Prepared;
+  /** Prepared without parenthesised parts, for labels typed without their "(nếu có)". */
+  readonly bare: Prepared;
+}
+
+interface Catalog {
+  readonly items: readonly Item[];
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  readonly sectionBySttLetter: ReadonlyMap<string, number>;
+}
+
+const catalogCache = new WeakMap<Template, Catalog>();
+
+function stripParens(s: string): string {
+  return s.replace(/\([^)]*\)/g, " ");
+}
+
+function catalogOf(template: Template): Catalog {
+  const cached = catalogCache.get(template);
+  if (cached) return cached;
+  const items: Item[] = [];
+  const byKey = new Map<string, number[]>();
+  const sectionBySttLetter = new Map<string, number>();
+  const add = (idx: number, label: string) => {
+    const key = labelKey(label);
+    if (key === "") return;
+    const list = byKey.get(key) ?? [];
+    if (!list.includes(idx)) list.push(idx);
+    byKey.set(key, list);
+  };
+  const item = (kind: Item["kind"], id: string, section: string, label: string): Item => ({
+    kind,
+    id,
+    section,
+    prepared: prepare(label),
+    bare: prepare(stripParens(label)),
+  });
+  const sectionsDone = new Set<string>();
+  const pushSection = (id: string) => {
+    const s = template.sections.find((x) => x.id === id);
+    if (!s || sectionsDone.has(id)) return;
+    sectionsDone.add(id);
+    sectionBySttLetter.set(s.stt.toUpperCase(), items.length);
+    add(items.length, s.label);
+    items.push(item("section", s.id, s.id, s.label));
+  };
+  for (const ind of template.indicators) {
+    pushSection(ind.section);
+    const idx = items.length;
+    items.push(item("indicator", ind.id, ind.section, ind.label));
+    add(idx, ind.label);
+    for (const a of ind.aliases ?? []) add(idx, a);
+  }
+  for (const s of template.sections) pushSection(s.id);
+  const built = { items, byKey, sectionBySttLetter };
+  catalogCache.set(template, built);
+  return built;
+}
+
+/** Label variants tried for a sheet row: as typed, and without a leading "I." / "1." / "1.2)" numbering. */
+function rowKeys(label: string): { key: string; numbering: string | null; rest: string } {
+  const key = labelKey(label);
+  const m = /^([IVX]+|\d+(?:\.\d+)*)[.)]\s*(?=\S)/i.exec(cleanText(label));
+  if (!m) return { key, numbering: null, rest: label };
+  return { key, numbering: m[1], rest: cleanText(label).slice(m[0].length) };
+}
+
+interface Columns {
+  stt: number | null;
+  label: number;
+  unit: number | null;
+  value: number;
+  note: number | null;
+}
+
+interface MatchState {
+  rows: Map<string, number>;
+  sectionRows: Map<string, number>;
+  matches: { indicator: string; row: number; how: "exact" | "fuzzy"; score: number }[];
+  unrecognized: { row: number; label: string }[];
+  matchedItems: Set<number>;
+  lastMatchRow: number;
+}
+
+/** True when a text has a letter: "(2)", "3" or "—" under a header are column numbers or fillers, not labels. */
+function hasLetter(s: string): boolean {
+  return /\p{L}/u.test(s);
+}
+
+/** Matches the rows below `firstRow` in the label column to template items, in order, with section context. */
+function matchRows(grid: Grid, template: Template, cols: { label: number; stt: number | null }, firstRow: number): MatchState {
+  const cat = catalogOf(template);
+  const state: MatchState = {
+    rows: new Map(),
+    sectionRows: new Map(),
+    matches: [],
+    unrecognized: [],
+    matchedItems: new Set(),
+    lastMatchRow: -1,
+  };
+  let cursor = -1;
+  const pending: { row: number; label: string }[] = [];
+  let skipNext = false;
+  const take = (idx: number, r: number, how: "exact" | "fuzzy", score: number) => {
+    const it = cat.items[idx];
+    state.matchedItems.add(idx);
+    const sheetRow = r + grid.origin.row;
+    if (it.kind === "section") state.sectionRows.set(it.id, sheetRow);
+    else {
+      state.rows.set(it.id, sheetRow);
+      state.matches.push({ indicator: it.id, row: sheetRow, how, score: round3(score) });
+    }
+    cursor = idx;
+    state.lastMatchRow = r;
+    // Unknown rows are only reported inside the table: between matched rows.
+    state.unrecognized.push(...pending);
+    pending.length = 0;
+  };
+  for (let r = firstRow; r < grid.values.length; r++) {
+    if (state.lastMatchRow >= 0 && r - state.lastMatchRow > END_GAP_ROWS) break;
+    if (state.lastMatchRow < 0 && r - firstRow > START_GAP_ROWS) break;
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    const raw = text(grid.values[r]?.[cols.label]);
+    const label = cleanText(raw);
+    const stt = cols.stt === null ? "" : cleanText(text(grid.values[r]?.[cols.stt]));
+    if (label === "" || !hasLetter(label)) continue;
+    const found = matchLabel(cat, label, stt, cursor, state.matchedItems);
+    if (found) {
+      take(found.idx, r, found.how, found.score);
+      continue;
+    }
+    // A label split over two rows (a PDF page break pasted in): try it joined with the next row's text.
+    const next = cleanText(text(grid.values[r + 1]?.[cols.label]));
+    if (next !== "" && /^[\p{Ll}(]/u.test(next)) {
+      const joined = matchLabel(cat, `${label} ${next}`, stt, cursor, state.matchedItems);
+      if (joined) {
+        take(joined.idx, r, joined.how, joined.score);
+        skipNext = true;
+        continue;
+      }
+    }
+    pending.push({ row: r + grid.origin.row, label });
+  }
+  return state;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The best item for one sheet label: exact key first (order decides between repeats), then tolerant. */
+function matchLabel(
+  cat: Catalog,
+  label: string,
+  stt: string,
+  cursor: number,
+  taken: ReadonlySet<number>,
+): { idx: number; how: "exact" | "fuzzy"; score: number } | null {
+  const { key, numbering, rest } = rowKeys(label);
+  const exact = pickByOrder([...(cat.byKey.get(key) ?? []), ...(numbering ? cat.byKey.get(labelKey(rest)) ?? [] : [])], cursor, taken);
+  if (exact !== null) return { idx: exact, how: "exact", score: 1 };
+  // A section row may carry its numeral in the STT column or in front of its label ("I. CÔNG TÁC ...").
+  const roman = /^[IVX]+$/i.test(stt) ? stt.toUpperCase() : numbering && /^[IVX]+$/i.test(numbering) ? numbering.toUpperCase() : null;
+  const p = prepare(numbering ? rest : label);
+  if (p.tokens.length === 0) return null;
+  const bare = prepare(stripParens(numbering ? rest : label));
+  const scoreOf = (it: Item) =>
+    Math.max(similarity(p, it.prepared), 0.95 * similarity(bare.tokens.length ? bare : p, it.bare));
+  const best = (from: number, to: number, restrictToSection: boolean): { idx: number; score: number } | null => {
+    let out: { idx: number; score: number } | null = null;
+    for (let i = Math.max(0, from); i < Math.min(cat.items.length, to); i++) {
+      if (taken.has(i)) continue;
+      const it = cat.items[i];
+      if (restrictToSection && it.kind !== "section") continue;
+      const s = scoreOf(it);
+      // Ties go to the item nearest after the cursor: rows are in order.
+      if (s >= FUZZY_THRESHOLD && (!out || s > out.score + 1e-9 || (Math.abs(s - out.score) <= 1e-9 && nearer(i, out.idx, cursor))))
+        out = { idx: i, score: s };
+    }
+    return out;
+  };
+  if (roman !== null) {
+    const sec = cat.sectionBySttLetter.get(roman);
+    if (sec !== undefined && !taken.has(sec)) {
+      const s = scoreOf(cat.items[sec]);
+      // With the numeral agreeing, a looser wording is enough (section titles get abbreviated).
+      if (s >= 0.5) return { idx: sec, how: "fuzzy", score: s };
+    }
+  }
+  const local = best(cursor - WINDOW_BEFORE, cursor + 1 + WINDOW_AFTER, false);
+  if (local) return { idx: local.idx, how: "fuzzy", score: local.score };
+  const global = best(0, cat.items.length, false);
+  return global ? { idx: global.idx, how: "fuzzy", score: global.score } : null;
+}
+
+/** True when item `a` is nearer the cursor than `b` in reading order: items ahead come first, then those behind. */
+function nearer(a: number, b: number, cursor: number): boolean {
+  return orderDistance(a, cursor) < orderDistance(b, cursor);
+}
+
+function orderDistance(i: number, cursor: number): number {
+  return i > cursor ? i - cursor : 1_000_000 + (cursor - i);
+}
+
+/** Among items sharing a label, the first after the cursor (section and group context), else the nearest before it. */
+function pickByOrder(candidates: readonly number[], cursor: number, taken: ReadonlySet<number>): number | null {
+  let best: number | null = null;
+  for (const i of candidates) {
+    if (taken.has(i)) continue;
+    if (best === null || nearer(i, best, cursor)) best = i;
+  }
+  return best;
+}
+
+/** The label column without a header: the column (of the first ones) whose cells match the most template labels exactly. */
+function guessLabelColumn(grid: Grid, template: Template): { col: number; hits: number; firstRow: number } | null {
+  const cat = catalogOf(template);
+  const rows = Math.min(grid.values.length, FALLBACK_SCAN_ROWS);
+  const hits = new Map<number, { n: number; first: number }>();
+  for (let r = 0; r < rows; r++) {
+    const row = grid.values[r] ?? [];
+    const cols = Math.min(row.length, SCAN_COLS);
+    for (let c = 0; c < cols; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v.length < 3 || v.length > 400) continue;
+      if (!cat.byKey.has(labelKey(v))) continue;
+      const h = hits.get(c) ?? { n: 0, first: r };
+      h.n++;
+      hits.set(c, h);
+    }
+  }
+  let best: { col: number; hits: number; firstRow: number } | null = null;
+  for (const [col, h] of hits) if (!best || h.n > best.hits) best = { col, hits: h.n, firstRow: h.first };
+  return best;
+}
+
+/** Units the template prints, folded, to recognise a unit column without a header. */
+function unitKeys(template: Template): Set<string> {
+  const keys = new Set<string>();
+  for (const ind of template.indicators) {
+    for (const u of [ind.unit, ...(ind.acceptedUnits ?? [])]) if (u) keys.add(foldDiacritics(cleanText(u)));
+  }
+  return keys;
+}
+
+/** Share of non-blank cells in `col` over `rows` that hold a number (or a number typed as text). */
+function numericShare(grid: Grid, col: number, rows: readonly number[]): { share: number; filled: number } {
+  let filled = 0;
+  let numeric = 0;
+  for (const r of rows) {
+    const v = grid.values[r]?.[col];
+    if (v === null || v === undefined || v === "") continue;
+    filled++;
+    if (typeof v === "number" || (typeof v === "string" && /^\s*[+-]?[\d.,\s]+%?\s*$/.test(v))) numeric++;
+  }
+  return { share: filled === 0 ? 0 : numeric / filled, filled };
+}
+
+/**
+ * Unit and value columns from the data when the header does not name them: the unit column is the one right
+ * of the labels whose cells are most often a template unit; the value column is the first column right of the
+ * unit (or label) column whose filled cells are mostly (>= 60%) numbers.
+ */
+function inferColumns(grid: Grid, template: Template, label: number, matchedRows: readonly number[], known: Partial<Columns>): Columns {
+  const width = Math.min(
+    SCAN_COLS,
+    matchedRows.reduce((w, r) => Math.max(w, grid.values[r]?.length ?? 0), 0),
+  );
+  let unit = known.unit ?? null;
+  if (unit === null) {
+    const keys = unitKeys(template);
+    let bestHits = 0;
+    for (let c = label + 1; c < Math.min(width, label + 4); c++) {
+      let hits = 0;
+      for (const r of matchedRows) if (keys.has(foldDiacritics(cleanText(text(grid.values[r]?.[c]))))) hits++;
+      if (hits > bestHits) {
+        bestHits = hits;
+        unit = c;
+      }
+    }
+    if (bestHits < Math.max(2, matchedRows.length / 5)) unit = null;
+  }
+  let value = known.value ?? null;
+  if (value === null) {
+    const from = Math.max(label, unit ?? label) + 1;
+    for (let c = from; c < width; c++) {
+      const { share, filled } = numericShare(grid, c, matchedRows);
+      if (filled > 0 && share >= 0.6) {
+        value = c;
+        break;
+      }
+    }
+    if (value === null) value = from;
+  }
+  let note = known.note === undefined ? null : known.note;
+  if (known.note === undefined) {
+    // The column right of the values, when it holds text on some matched rows (guidance, decisions cited).
+    const c = value + 1;
+    const textRows = matchedRows.filter((r) => {
+      const v = grid.values[r]?.[c];
+      return typeof v === "string" && hasLetter(v);
+    }).length;
+    if (c < width && textRows > 0) note = c;
+  }
+  let stt = known.stt ?? null;
+  if (stt === null && label > 0) {
+    const c = label - 1;
+    const numbered = matchedRows.filter((r) => /^(\d+|[IVX]+)$/i.test(cleanText(text(grid.values[r]?.[c])))).length;
+    if (numbered >= 2) stt = c;
+  }
+  return { stt, label, unit, value, note };
+}
+
+function toLocation(grid: Grid, template: Template, headerRow: number, cols: Columns, state: MatchState): Location {
+  const sheetCol = (c: number | null) => (c === null ? null : c + grid.origin.col);
+  const missing = template.indicators.filter((i) => !state.rows.has(i.id)).map((i) => i.id);
+  return {
+    template: template.id,
+    headerRow: headerRow + grid.origin.row,
+    columns: {
+      stt: sheetCol(cols.stt),
+      label: cols.label + grid.origin.col,
+      unit: sheetCol(cols.unit),
+      value: cols.value + grid.origin.col,
+      note: sheetCol(cols.note),
+    },
+    rows: Object.fromEntries(state.rows),
+    sectionRows: Object.fromEntries(state.sectionRows),
+    matches: state.matches,
+    missing,
+    unrecognized: state.unrecognized,
+  };
+}
+
+/** Finds `template`'s appendix on a sheet: header, columns, and the sheet row of each indicator. */
+export function locate(grid: Grid, template: Template): LocateResult {
+  const need = minimumMatches(template);
+  const header = findHeader(grid);
+  let viaHeader: { col: number; state: MatchState } | null = null;
+  if (header) {
+    const stt = header.roles.get("stt")?.col ?? null;
+    viaHeader = bestLabelColumn(grid, template, header.roles.get("label")!.col, stt, header.row + 1, header.roles);
+    if (viaHeader.state.matches.length >= need) {
+      const roles = header.roles;
+      const matchedRows = [...viaHeader.state.rows.values()].map((r) => r - grid.origin.row);
+      const unit = roles.get("unit")?.col;
+      const value = roles.get("value");
+      // "Số liệu" names the value column. A weaker heading ("Kết quả thống kê", often merged over unit and
+      // value) names it only when the unit has its own heading; otherwise the data decides.
+      const known: Partial<Columns> = {
+        stt,
+        unit,
+        value: value && (value.strength >= 2 || unit !== undefined) ? value.col : undefined,
+        note: roles.get("note")?.col ?? null,
+      };
+      const cols = inferColumns(grid, template, viaHeader.col, matchedRows, known);
+      return { ok: true, location: toLocation(grid, template, header.row, cols, viaHeader.state) };
+    }
+  }
+  // No usable header: find the labels themselves.
+  const guess = guessLabelColumn(grid, template);
+  const state = guess ? matchRows(grid, template, { label: guess.col, stt: null }, guess.firstRow) : null;
+  const count = Math.max(state?.matches.length ?? 0, viaHeader?.state.matches.length ?? 0);
+  if (!guess || !state || state.matches.length < need) {
+    return fail(count === 0 && !header ? { reason: "no_header" } : { reason: "too_few_rows", matched: count });
+  }
+  const matchedRows = [...state.rows.values()].map((r) => r - grid.origin.row);
+  const cols = inferColumns(grid, template, guess.col, matchedRows, {});
+  // The row above the first matched one stands in for the header.
+  const firstMatched = Math.min(...state.rows.values(), ...state.sectionRows.values()) - grid.origin.row;
+  return { ok: true, location: toLocation(grid, template, Math.max(0, firstMatched - 1), cols, state) };
+}
+
+/**
+ * The header's "Chỉ tiêu" cell may be merged over several columns with the labels in any of them (an indent
+ * column, a merged STT): try it and the next two columns not taken by another role, keep the one that matches most.
+ */
+function bestLabelColumn(
+  grid: Grid,
+  template: Template,
+  labelCol: number,
+  stt: number | null,
+  firstRow: number,
+  roles: ReadonlyMap<Role, { col: number }>,
+): { col: number; state: MatchState } {
+  const taken = new Set([...roles.entries()].filter(([role]) => role !== "label").map(([, at]) => at.col));
+  let best: { col: number; state: MatchState } | null = null;
+  for (let c = labelCol; c < labelCol + 3; c++) {
+    if (c !== labelCol && taken.has(c)) break;
+    const state = matchRows(grid, template, { label: c, stt }, firstRow);
+    if (!best || state.matches.length > best.state.matches.length) best = { col: c, state };
+  }
+  return best!;
+}
+
+function fail(failure: LocateFailure): LocateResult {
+  return { ok: false, failure };
+}
+
+/**
+ * Picks the sheet (and template) holding an appendix: the one with the most matched rows; on a tie the first
+ * sheet, then the first template. When none qualifies, the failure with the most matched rows.
+ */
+export function locateInWorkbook(
+  sheets: readonly { name: string; grid: Grid }[],
+  templates: readonly Template[],
+): { ok: true; sheet: string; template: Template; location: Location } | { ok: false; failure: LocateFailure } {
+  let found: { sheet: string; template: Template; location: Location } | null = null;
+  let failure: LocateFailure = { reason: "no_header" };
+  for (const sheet of sheets) {
+    for (const template of templates) {
+      const r = locate(sheet.grid, template);
+      if (r.ok) {
+        if (!found || r.location.matches.length > found.location.matches.length)
+          found = { sheet: sheet.name, template, location: r.location };
+      } else if (r.failure.reason === "too_few_rows" && (failure.reason === "no_header" || r.failure.matched > failure.matched)) {
+        failure = r.failure;
+      }
+    }
+  }
+  return found ? { ok: true, ...found } : { ok: false, failure };
+}
