@@ -74,6 +74,9 @@ export function defineTemplateRows(outline: readonly SectionSpec[]): { sections:
     const unit = (spec.unit ?? "").normalize("NFC");
     const codes = codesOf(unit);
     const kind = kindOf(spec, unit, codes);
+    // The official table prints yes/no flags in both orders, so either order is a valid print of the same flag.
+    const reversed = kind === "flag" ? [...codes].reverse().map((c) => `${c.label} = ${c.value}`).join(" ") : "";
+    const acceptedUnits = [...(spec.acceptedUnits ?? []), ...(reversed ? [reversed] : [])].map((u) => u.normalize("NFC"));
     indicators.push({
       id,
       section,
@@ -85,7 +88,7 @@ export function defineTemplateRows(outline: readonly SectionSpec[]): { sections:
       level,
       ...(parent ? { parent } : {}),
       ...(spec.aliases ? { aliases: spec.aliases.map((a) => a.normalize("NFC")) } : {}),
-      ...(spec.acceptedUnits ? { acceptedUnits: spec.acceptedUnits.map((u) => u.normalize("NFC")) } : {}),
+      ...(acceptedUnits.length ? { acceptedUnits } : {}),
       ...(spec.noteHint ? { noteHint: spec.noteHint.normalize("NFC") } : {}),
     });
     spec.rows?.forEach((child, i) => walk(section, child, `${id}.${i + 1}`, level + 1, id));

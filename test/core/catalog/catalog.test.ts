@@ -317,3 +317,37 @@ describe("catalog relations on the seed's figures", () => {
     expect(evaluate(mail, (id) => (id === "VII.6" ? 48 : value(id)))).toBe("breaks");
   });
 });
+
+describe("catalog units", () => {
+  it.each([
+    ["I.3.5", "Không = 0 Có = 1", "Có = 1 Không = 0"],
+    ["VI.1", "Có = 1 Không = 0", "Không = 0 Có = 1"],
+    ["I.8", "Tốt = 1 Có vi phạm = 0", "Có vi phạm = 0 Tốt = 1"],
+  ])("%s (%s) also accepts its codes printed the other way round", (id, unit, other) => {
+    const i = indicatorById(soNganh, id)!;
+    expect(i.unit).toBe(unit);
+    expect(i.acceptedUnits).toContain(other);
+  });
+
+  it.each([
+    ["I.3.4", "Không = 0 Có = 1", ["Tin, bài", "Tin bài"]],
+    ["III.7.1", "Hồ sơ", [""]],
+    ["III.7.2", "Hồ sơ", [""]],
+    ["V.6.5.1", "Người", [""]],
+    ["V.6.5.3", "Người", [""]],
+    ["VII.3.4", "Hồ sơ", ["TTHC"]],
+    ["VII.3.5", "Hồ sơ", ["TTHC"]],
+  ])("%s is corrected to %p and still accepts the printed %p (docs/TEMPLATE.md)", (id, unit, printedUnits) => {
+    const i = indicatorById(soNganh, id)!;
+    expect(i.unit).toBe(unit);
+    for (const u of printedUnits) expect(i.acceptedUnits).toContain(u);
+  });
+
+  it("has no accepted unit that is a different kind's unit, except the documented corrections", () => {
+    const corrected = new Set(["I.3.4"]);
+    for (const i of soNganh.indicators) {
+      if (corrected.has(i.id) || i.kind !== "flag") continue;
+      for (const u of i.acceptedUnits ?? []) expect(u).toMatch(/=/);
+    }
+  });
+});
