@@ -142,3 +142,26 @@ describe("note_required", () => {
     expect(validate(s.grid, s.template, location).filter((f) => f.code === "note_missing")).toEqual([]);
   });
 });
+
+describe("part_of_whole with a whole spread over several rows (wholeAlso)", () => {
+  const relation = { kind: "part_of_whole" as const, id: "mail_le_staff", parts: ["I.3.1"], whole: "I.6.2", wholeAlso: ["I.6.3"], severity: "warning" as const, caveat: "different_scope" as const };
+  const run = (values: Record<string, CellValue>) => {
+    const s = sheet({ "I.3": 1, ...values });
+    return validate(s.grid, { ...s.template, relations: [relation] }, s.location).filter((f) => f.relation);
+  };
+  it.each([
+    ["47 <= 25 + 22", { "I.3.1": 47, "I.6.2": 25, "I.6.3": 22 }, null],
+    ["48 > 25 + 22", { "I.3.1": 48, "I.6.2": 25, "I.6.3": 22 }, 47],
+    ["48 > 25 + blank (a blank whole row counts 0 once another is filled)", { "I.3.1": 48, "I.6.2": 25 }, 25],
+    ["48 > blank + 22", { "I.3.1": 48, "I.6.3": 22 }, 22],
+    ["every whole row blank: skipped", { "I.3.1": 48 }, null],
+    ["a whole row holds text: skipped", { "I.3.1": 48, "I.6.2": 25, "I.6.3": "abc" }, null],
+  ] as [string, Record<string, CellValue>, number | null][])("%s", (_n, values, expected) => {
+    const found = run(values);
+    expect(found).toEqual(
+      expected === null
+        ? []
+        : [expect.objectContaining({ code: "part_exceeds_whole", severity: "warning", cell: cellOf("I.3.1"), expected, cells: [cellOf("I.3.1"), cellOf("I.6.2"), cellOf("I.6.3")] })],
+    );
+  });
+});

@@ -56,7 +56,8 @@ export const en: Messages = {
       `${self(f, m)} is a group row and takes no figure; move the value ${m.value(f.actual)} to the detail row below.`,
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
-      const whole = `${m.name(String(m.one(f, "whole")), String(m.one(f, "wholeCell")))} = ${m.num(m.one(f, "wholeValue"))}`;
+      const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);
+      const whole = wholes.length === 1 ? wholes[0] : `the sum ${wholes.join(" + ")} = ${m.num(f.expected)}`;
       const lead = parts.length === 1 ? parts[0] : `The sum ${parts.join(" + ")} = ${m.num(f.actual)}`;
       return `${lead} is greater than ${whole}.${caveat(f, m)}`;
     },

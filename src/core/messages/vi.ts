@@ -56,7 +56,8 @@ export const vi: Messages = {
       `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
-      const whole = `${m.name(String(m.one(f, "whole")), String(m.one(f, "wholeCell")))} = ${m.num(m.one(f, "wholeValue"))}`;
+      const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);
+      const whole = wholes.length === 1 ? wholes[0] : `tổng ${wholes.join(" + ")} = ${m.num(f.expected)}`;
       const lead = parts.length === 1 ? parts[0] : `Tổng ${parts.join(" + ")} = ${m.num(f.actual)}`;
       return `${lead} lớn hơn ${whole}.${caveat(f, m)}`;
     },

@@ -45,38 +45,49 @@ function listDetail(sheet: SheetView, ids: readonly string[]): { cells: string[]
   };
 }
 
-/** sum(parts) <= whole; reported on the last filled part (the row where the running sum overflows). */
+/**
+ * sum(parts) <= whole (+ sum(wholeAlso), when no single row holds the whole); reported on the last filled part (the
+ * row where the running sum overflows). The whole rows: skipped when all blank, otherwise blank ones count as 0
+ * (the catalog's documented meaning of `wholeAlso`); skipped when one holds text or an error.
+ */
 export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
+  const wholeIds = [r.whole, ...(r.wholeAlso ?? [])];
   return {
     kind: "relation",
     type: r.kind,
     id: r.id,
-    reads: [...r.parts, r.whole],
+    reads: [...r.parts, ...wholeIds],
     run: (sheet) => {
-      const whole = valueOf(sheet.number(r.whole));
-      const wholeCell = sheet.cell(r.whole);
-      if (whole === null || !wholeCell) return [];
+      const wholeStates = wholeIds.map((id) => sheet.number(id));
+      if (wholeStates.some((s) => s.state === "unusable") || !wholeStates.some((s) => s.state === "value")) return [];
+      const whole = wholeStates.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
+      const wholeCells = wholeIds.map((id) => sheet.cell(id)?.cell).filter((c): c is string => !!c);
       const filled = r.parts.filter((p) => valueOf(sheet.number(p)) !== null);
       if (filled.length === 0) return [];
       const sum = filled.reduce((s, p) => s + (valueOf(sheet.number(p)) ?? 0), 0);
       if (sum <= whole || sameNumber(sum, whole)) return [];
       const primary = sheet.cell(filled[filled.length - 1])!;
       const parts = listDetail(sheet, r.parts);
+      const wholes = listDetail(sheet, wholeIds);
+      const others = filled.map((p) => sheet.cell(p)!.cell).filter((c) => c !== primary.cell);
       return [
         {
           code: "part_exceeds_whole",
           severity: r.severity,
           indicator: primary.indicator.id,
           cell: primary.cell,
-          cells: [primary.cell, ...filled.map((p) => sheet.cell(p)!.cell).filter((c) => c !== primary.cell), wholeCell.cell],
+          cells: [primary.cell, ...others, ...wholeCells],
           actual: sum,
           expected: whole,
           fix: null,
           relation: r.id,
           detail: {
             whole: r.whole,
-            wholeCell: wholeCell.cell,
+            wholeCell: sheet.cell(r.whole)?.cell ?? null,
             wholeValue: whole,
+            wholes: wholeIds,
+            wholeCells: wholes.cells,
+            wholeValues: wholes.values,
             parts: r.parts,
             partCells: parts.cells,
             partValues: parts.values,
