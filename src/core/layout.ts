@@ -51,6 +51,9 @@ const NUMBER_FORMATS: Readonly<Record<IndicatorKind, string | undefined>> = {
   group: undefined,
 };
 
+/** Column widths A..E in Excel character units: the table fits the width of A4 portrait at about 80%. */
+const COLUMN_WIDTHS = [6, 56, 15, 11, 26] as const;
+
 const INPUT_FILL = "#FFFFFF";
 const COMPUTED_FILL = "#E2EFDA";
 const GROUP_FILL = "#F2F2F2";
@@ -94,6 +97,40 @@ function styles(): Record<string, CellStyle> {
     s[`computed_${kind}`] = { ...base, fill: COMPUTED_FILL };
   }
   return s;
+}
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide: a greedy word wrap. Hosts do not size rows to
+ * wrapped text when they open a file (LibreOffice keeps the default height), so the plan gives each row its height.
+ */
+export function wrappedLines(text: string, width: number, fontSize = 11): number {
+  // Column widths count the "0" digit of an 11-point font; Times New Roman (and its metric twin Liberation Serif) fits about 1.35 letters per unit.
+  const capacity = Math.max(1, Math.floor(((width - 1) * 1.35 * 11) / fontSize));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= capacity) used = need;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / capacity) - 1;
+        used = word.length % capacity;
+      } else {
+        lines++;
+        used = word.length;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Points per line of an 11-point font, and the padding above and below. */
+const LINE_HEIGHT = 14.5;
+const ROW_PADDING = 3;
+
+function heightOf(lines: number): number {
+  return Math.max(1, lines) * LINE_HEIGHT + ROW_PADDING;
 }
 
 /** "I.1.2" -> "CCHC_I_1_2": a workbook name (letters, digits, underscores; not a cell reference). */
@@ -233,6 +270,8 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
       put(row, PLAN_COLUMNS.stt, "sectionStt", item.section.stt);
       put(row, PLAN_COLUMNS.label, "sectionLabel", item.section.label);
       for (const col of [PLAN_COLUMNS.unit, PLAN_COLUMNS.value, PLAN_COLUMNS.note]) put(row, col, "sectionBlank");
+      // Bold letters are wider: count them as a size larger.
+      rowHeights[row] = heightOf(wrappedLines(item.section.label, COLUMN_WIDTHS[PLAN_COLUMNS.label], 12));
       row++;
       continue;
     }
@@ -246,6 +285,13 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     const formula = formulas.get(ind.id);
     put(row, PLAN_COLUMNS.value, valueStyle(ind.kind, formula !== undefined), undefined, formula);
     put(row, PLAN_COLUMNS.note, "note");
+    const labelWidth = COLUMN_WIDTHS[PLAN_COLUMNS.label] - Math.min(ind.level, 2);
+    rowHeights[row] = heightOf(
+      Math.max(
+        wrappedLines(ind.label, labelWidth, group ? 12 : 11),
+        wrappedLines(ind.unit, COLUMN_WIDTHS[PLAN_COLUMNS.unit], 10),
+      ),
+    );
     if (!group) names.push({ name: indicatorName(ind.id), cell: at(row, PLAN_COLUMNS.value), indicator: ind.id });
     if ((ind.kind === "flag" || ind.kind === "choice") && ind.codes?.length) {
       const meanings = codesText(ind);
@@ -264,7 +310,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   return {
     template: template.id,
     sheetName: TEXT.sheetName,
-    columnWidths: [6, 56, 15, 11, 26],
+    columnWidths: COLUMN_WIDTHS,
     rowHeights,
     cells,
     styles: styles(),

@@ -1,0 +1,144 @@
+/** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
+import { analyze } from "../core/analyze";
+import { indicatorById } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
+import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
+import { formatFinding } from "../core/messages";
+import { FileProblem, findAppendix } from "./workbookFiles";
+import type { CliMessages, Lang } from "./messages";
+
+/** One finding as `--json` prints it. */
+export interface JsonFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly indicator: string;
+  readonly cell: string;
+  readonly cells: readonly string[];
+  readonly message: string;
+  readonly actual: FindingValue;
+  readonly expected: FindingValue;
+  readonly fix: Fix | null;
+}
+
+/** One file's result as `--json` prints it: findings, or the sentence saying why the file could not be checked. */
+export type FileReport =
+  | {
+      readonly file: string;
+      readonly sheet: string;
+      readonly template: string;
+      readonly recognized: number;
+      readonly missing: readonly string[];
+      readonly findings: readonly JsonFinding[];
+      readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+    }
+  | { readonly file: string; readonly error: string };
+
+/** What the text output needs beyond the JSON report. */
+interface Checked {
+  readonly report: FileReport;
+  readonly template?: Template;
+  readonly raw?: readonly Finding[];
+  readonly unrecognized?: readonly { readonly row: number; readonly label: string }[];
+  readonly total?: number;
+}
+
+function count(findings: readonly Finding[], s: Severity): number {
+  return findings.filter((f) => f.severity === s).length;
+}
+
+async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: string): Promise<Checked> {
+  try {
+    const found = await findAppendix(file, m, sheet);
+    const { findings } = analyze(found.sheet.grid, found.template, found.location);
+    const report: FileReport = {
+      file,
+      sheet: found.sheet.name,
+      template: found.template.id,
+      recognized: found.location.matches.length,
+      missing: found.location.missing,
+      findings: findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        indicator: f.indicator,
+        cell: f.cell,
+        cells: f.cells,
+        message: formatFinding(f, lang, found.template),
+        actual: f.actual,
+        expected: f.expected,
+        fix: f.fix,
+      })),
+      summary: { errors: count(findings, "error"), warnings: count(findings, "warning"), infos: count(findings, "info") },
+    };
+    return {
+      report,
+      template: found.template,
+      raw: findings,
+      unrecognized: found.location.unrecognized,
+      total: found.template.indicators.length,
+    };
+  } catch (e) {
+    if (e instanceof FileProblem) return { report: { file, error: e.message } };
+    throw e;
+  }
+}
+
+/** Findings grouped by the section of their indicator, sheet-wide ones first, in the template's section order. */
+function bySection(findings: readonly Finding[], template: Template): { heading: string | null; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const section = (f.indicator && indicatorById(template, f.indicator)?.section) || "";
+    groups.set(section, [...(groups.get(section) ?? []), f]);
+  }
+  const order = ["", ...template.sections.map((s) => s.id)];
+  return order
+    .filter((id) => groups.has(id))
+    .map((id) => ({ heading: id, findings: groups.get(id)! }))
+    .map((g) => ({ heading: g.heading || null, findings: g.findings }));
+}
+
+function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
+  const r = c.report;
+  if ("error" in r) return [m.fileError(r.file, r.error)];
+  const template = c.template!;
+  const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
+  if (r.missing.length) lines.push(m.missingRows(r.missing.length, r.missing.join(", ")));
+  if (c.unrecognized?.length) {
+    lines.push(m.unrecognizedRows(c.unrecognized.length, c.unrecognized.map((u) => `${u.row + 1} “${u.label}”`).join("; ")));
+  }
+  if (c.raw!.length === 0) lines.push(m.noFindings);
+  const width = Math.max(...Object.values(m.severity).map((s) => s.length));
+  for (const group of bySection(c.raw!, template)) {
+    const section = group.heading ? template.sections.find((s) => s.id === group.heading) : undefined;
+    lines.push("", section ? m.sectionHeading(section.stt, section.label) : m.general);
+    for (const f of group.findings) {
+      lines.push(`  ${f.cell.padEnd(6)} ${m.severity[f.severity].padEnd(width)}  ${formatFinding(f, lang, template)}`);
+    }
+  }
+  lines.push("", m.summary(r.file, r.summary.errors, r.summary.warnings, r.summary.infos));
+  return lines;
+}
+
+/** Runs `check` on `files`; returns the exit status (0 clean, 1 some error finding, 2 some file not checked). */
+export async function runCheck(
+  files: readonly string[],
+  opts: { readonly json: boolean; readonly sheet?: string; readonly lang: Lang },
+  m: CliMessages,
+  out: (text: string) => void,
+): Promise<number> {
+  const checked: Checked[] = [];
+  for (const file of files) checked.push(await checkFile(file, opts.lang, m, opts.sheet));
+  const reports = checked.map((c) => c.report);
+  if (opts.json) {
+    out(`${JSON.stringify({ files: reports })}\n`);
+  } else {
+    const blocks = checked.map((c) => textReport(c, opts.lang, m).join("\n"));
+    out(`${blocks.join("\n\n")}\n`);
+    if (files.length > 1) {
+      const ok = reports.filter((r): r is Extract<FileReport, { summary: unknown }> => "summary" in r);
+      const sum = (k: "errors" | "warnings" | "infos") => ok.reduce((s, r) => s + r.summary[k], 0);
+      out(`\n${m.total(files.length, sum("errors"), sum("warnings"), sum("infos"), reports.length - ok.length)}\n`);
+    }
+  }
+  if (reports.some((r) => "error" in r)) return 2;
+  return reports.some((r) => "summary" in r && r.summary.errors > 0) ? 1 : 0;
+}

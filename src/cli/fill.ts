@@ -1,0 +1,50 @@
+/** `cchc fill`: a copy of the file with the totals and rates written as formulas with their values. */
+import * as path from "path";
+import { analyze } from "../core/analyze";
+import { indicatorById } from "../core/catalog";
+import { formatFinding, formatNumber, shortLabel } from "../core/messages";
+import { applyPatches, workbookBytes } from "../xlsx/renderPlan";
+import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
+import type { CliMessages, Lang } from "./messages";
+
+/**
+ * Runs `fill`: reads `input` (never written), writes `output`. Exit status 0 when written with nothing left
+ * alone, 1 when written but some computed cell holds a different value, 2 when nothing could be written.
+ */
+export async function runFill(
+  input: string,
+  output: string,
+  opts: { readonly force: boolean; readonly lang: Lang },
+  m: CliMessages,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  try {
+    if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
+    if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
+    const found = await findAppendix(input, m);
+    const { findings, patches } = analyze(found.sheet.grid, found.template, found.location);
+    const patched = new Set(patches.map((p) => p.cell));
+    // What the calculator would write but did not: the cell holds a different value the user typed.
+    const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
+    applyPatches(found.worksheet, patches);
+    writeOutput(output, await workbookBytes(found.workbook), opts.force, m);
+
+    const lines = [m.filledHeading(patches.length)];
+    for (const p of patches) {
+      const label = shortLabel(indicatorById(found.template, p.indicator)?.label ?? p.indicator);
+      lines.push(m.filledLine(p.cell, formatNumber(p.value, opts.lang), p.formula, label));
+    }
+    if (conflicts.length) {
+      lines.push("", m.conflictsHeading(conflicts.length));
+      for (const f of conflicts) lines.push(`  ${f.cell.padEnd(6)} ${formatFinding(f, opts.lang, found.template)}`);
+    }
+    lines.push("", m.fillWritten(output));
+    out(`${lines.join("\n")}\n`);
+    return conflicts.length ? 1 : 0;
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    err(`${e.message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,73 @@
+/** The `cchc` command as a function: arguments in, text out, exit status back. `main.ts` wires it to the process. */
+import type { ReportPeriod } from "../core/layout";
+import { parseArgs, type ArgsProblem } from "./args";
+import { runCheck } from "./check";
+import { runFill } from "./fill";
+import { cliMessages, type CliMessages } from "./messages";
+import { runTemplate } from "./template";
+
+/** Where the command writes. */
+export interface CliOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+function problemText(p: ArgsProblem, m: CliMessages): string {
+  switch (p.kind) {
+    case "no_command":
+      return m.noCommand;
+    case "unknown_command":
+      return m.unknownCommand(p.command);
+    case "unknown_option":
+      return m.unknownOption(p.option, p.command);
+    case "missing_value":
+      return m.missingValue(p.option);
+    case "bad_lang":
+      return m.badLang(p.value);
+  }
+}
+
+const PERIODS: readonly ReportPeriod[] = ["nam", "6thang", "quy1", "quy3"];
+
+/** Runs `cchc` with `argv` (without node and the script); resolves to the exit status 0, 1 or 2. */
+export async function run(argv: readonly string[], io: CliOutput, now: Date = new Date()): Promise<number> {
+  const args = parseArgs(argv);
+  const m = cliMessages(args.lang);
+  const usage = (text: string) => {
+    io.err(`${text}\n`);
+    return 2;
+  };
+  if (args.problem) return usage(problemText(args.problem, m));
+  if (args.help || !args.command) {
+    const help = { template: m.helpTemplate, check: m.helpCheck, fill: m.helpFill };
+    io.out(args.command ? help[args.command] : m.help);
+    return 0;
+  }
+  const o = args.options;
+  const value = (name: string) => (typeof o[name] === "string" ? (o[name] as string) : undefined);
+  switch (args.command) {
+    case "template": {
+      if (args.positional.length !== 1) return usage(m.needOneOut);
+      const yearText = value("--year");
+      const year = yearText === undefined ? now.getFullYear() : Number(yearText);
+      if (yearText !== undefined && !/^\d{4}$/.test(yearText)) return usage(m.badYear(yearText));
+      const period = value("--period") ?? "nam";
+      if (!PERIODS.includes(period as ReportPeriod)) return usage(m.badPeriod(period));
+      return runTemplate(
+        args.positional[0],
+        { unit: value("--unit"), year, period: period as ReportPeriod, force: o["--force"] === true },
+        m,
+        io.out,
+        io.err,
+      );
+    }
+    case "check":
+      if (args.positional.length === 0) return usage(m.needFiles);
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), lang: args.lang }, m, io.out);
+    case "fill": {
+      const output = value("--out");
+      if (args.positional.length !== 1 || !output) return usage(m.needFillArgs);
+      return runFill(args.positional[0], output, { force: o["--force"] === true, lang: args.lang }, m, io.out, io.err);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/** Reading and writing workbook files for the commands, with every failure turned into one sentence. */
+import * as fs from "fs";
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import { templates } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
+import type { Location } from "../core/location";
+import { locateInWorkbook } from "../core/locate";
+import { WorkbookReadError, loadWorkbook, worksheetGrid, type SheetGrid } from "../xlsx/readWorkbook";
+import type { CliMessages } from "./messages";
+
+/** A problem with one file that the user can act on: the sentence says what and where. */
+export class FileProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileProblem";
+  }
+}
+
+/** A file's appendix, found: the workbook (for writing a copy), the sheet and its grid, the template, the location. */
+export interface FoundAppendix {
+  readonly workbook: ExcelJS.Workbook;
+  readonly worksheet: ExcelJS.Worksheet;
+  readonly sheet: SheetGrid;
+  readonly template: Template;
+  readonly location: Location;
+}
+
+function systemReason(e: unknown): string {
+  return e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : String(e);
+}
+
+/** The file's bytes, or a `FileProblem` for a missing file, a directory or an unreadable one. */
+export function readBytes(file: string, m: CliMessages): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    if (systemReason(e) === "ENOENT") throw new FileProblem(m.notFound(file));
+    throw new FileProblem(m.cannotRead(file, systemReason(e)));
+  }
+  if (stat.isDirectory()) throw new FileProblem(m.isDirectory(file));
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new FileProblem(m.cannotRead(file, systemReason(e)));
+  }
+}
+
+/** Loads `file` and finds the appendix in it (only in `sheetName` when given). Throws `FileProblem` otherwise. */
+export async function findAppendix(file: string, m: CliMessages, sheetName?: string): Promise<FoundAppendix> {
+  const bytes = readBytes(file, m);
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new FileProblem(m.readFailure(file, e.reason));
+    throw e;
+  }
+  let worksheets = workbook.worksheets;
+  if (sheetName !== undefined) {
+    worksheets = worksheets.filter((w) => w.name === sheetName);
+    if (worksheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, workbook.worksheets.map((w) => w.name).join(", ")));
+  }
+  const sheets = worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+  const found = locateInWorkbook(sheets, templates);
+  if (!found.ok) {
+    throw new FileProblem(
+      found.failure.reason === "too_few_rows" ? m.tooFewRows(file, found.failure.matched) : m.noAppendix(file),
+    );
+  }
+  const index = sheets.findIndex((s) => s.name === found.sheet);
+  return { workbook, worksheet: worksheets[index], sheet: sheets[index], template: found.template, location: found.location };
+}
+
+/**
+ * Writes `bytes` to `file`; without `force` an existing file is never replaced (the check and the creation are one
+ * step, so nothing can slip in between).
+ */
+export function writeOutput(file: string, bytes: Uint8Array, force: boolean, m: CliMessages): void {
+  try {
+    fs.writeFileSync(file, bytes, { flag: force ? "w" : "wx" });
+  } catch (e) {
+    if (systemReason(e) === "EEXIST") throw new FileProblem(m.outExists(file));
+    throw new FileProblem(m.cannotWrite(file, systemReason(e)));
+  }
+}
+
+/** True when both names lead to the same file (same path, or a link to it). */
+export function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    // One of them does not exist yet: they cannot be the same file.
+    return false;
+  }
+}
