@@ -10,7 +10,7 @@ const caveats: Record<string, string> = {
 /** The sentence a warning adds when its relation can legitimately break. */
 function caveat(f: Finding, m: MessageContext): string {
   const c = m.one(f, "caveat");
-  if (f.severity === "error" || f.code === "note_missing") return "";
+  if (f.severity === "error") return "";
   const why = typeof c === "string" && caveats[c] ? caveats[c] : "the figures may be counted differently";
   return ` This can still be right because ${why}; please check.`;
 }
@@ -73,7 +73,9 @@ export const en: Messages = {
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} is above 0.${caveat(f, m)}`,
     note_missing: (f, m) => {
       const hint = m.one(f, "noteHint");
-      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} needs a note in ${f.cell}${typeof hint === "string" && hint ? ` (the template asks: “${hint}”)` : ""}, but the note is blank.${caveat(f, m)}`;
+      const asks = typeof hint === "string" && hint ? ` (the template asks: “${hint}”)` : "";
+      const state = f.actual === null ? "the note is blank" : "the note only repeats the template's guidance";
+      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} needs a note in ${f.cell}${asks}, but ${state}.`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f, m)}.`,

@@ -10,7 +10,7 @@ const caveats: Record<string, string> = {
 /** The sentence a warning adds when its relation can legitimately break. */
 function caveat(f: Finding, m: MessageContext): string {
   const c = m.one(f, "caveat");
-  if (f.severity === "error" || f.code === "note_missing") return "";
+  if (f.severity === "error") return "";
   const why = typeof c === "string" && caveats[c] ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
   return ` Điều này vẫn có thể đúng vì ${why}; hãy kiểm tra lại.`;
 }
@@ -73,7 +73,9 @@ export const vi: Messages = {
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} lớn hơn 0.${caveat(f, m)}`,
     note_missing: (f, m) => {
       const hint = m.one(f, "noteHint");
-      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} cần ghi chú ở ô ${f.cell}${typeof hint === "string" && hint ? ` (${hint.replace(/[.:]$/, "").toLocaleLowerCase("vi")})` : ""}, nhưng ghi chú đang trống.${caveat(f, m)}`;
+      const asks = typeof hint === "string" && hint ? ` (mẫu yêu cầu: “${hint}”)` : "";
+      const state = f.actual === null ? "ghi chú đang trống" : "ghi chú chỉ nhắc lại hướng dẫn của mẫu";
+      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} cần ghi chú ở ô ${f.cell}${asks}, nhưng ${state}.`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f, m)}.`,

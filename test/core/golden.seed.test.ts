@@ -1,0 +1,127 @@
+/**
+ * Golden test: the real appendix of the seed report (Sở TTTT Sóc Trăng, 2023) as a sheet, located and analysed.
+ * Every finding it yields is listed and justified; its correct figures give no error.
+ */
+import { fromA1, toA1 } from "../../src/core/address";
+import { analyze } from "../../src/core/analyze";
+import { soNganh } from "../../src/core/catalog/soNganh";
+import type { Fix } from "../../src/core/finding";
+import type { Grid } from "../../src/core/grid";
+import { locate } from "../../src/core/locate";
+import type { Location } from "../../src/core/location";
+import { fixLabel, formatFinding } from "../../src/core/messages";
+import { seedGrid } from "../fixtures/seed";
+
+function located(grid: Grid): Location {
+  const result = locate(grid, soNganh);
+  if (!result.ok) throw new Error(`the seed appendix was not located: ${JSON.stringify(result.failure)}`);
+  return result.location;
+}
+
+/** The grid with the fixes written in, as an adapter would write them. */
+function withFixes(grid: Grid, fixes: readonly Fix[]): Grid {
+  const values = grid.values.map((r) => [...r]);
+  const formulas = (grid.formulas ?? grid.values.map((r) => r.map(() => ""))).map((r) => [...r]);
+  const numberFormats = (grid.numberFormats ?? grid.values.map((r) => r.map(() => "General"))).map((r) => [...r]);
+  const texts = (grid.texts ?? grid.values.map((r) => r.map(() => ""))).map((r) => [...r]);
+  for (const fix of fixes) {
+    const at = fromA1(fix.cell)!;
+    const r = at.row - grid.origin.row;
+    const c = at.col - grid.origin.col;
+    values[r][c] = fix.value;
+    formulas[r][c] = fix.formula ?? "";
+    numberFormats[r][c] = fix.numberFormat ?? numberFormats[r][c];
+    texts[r][c] = String(fix.value);
+  }
+  return { origin: grid.origin, values, formulas, numberFormats, texts };
+}
+
+describe("golden: the seed appendix", () => {
+  const grid = seedGrid();
+  const location = located(grid);
+  const { findings, patches } = analyze(grid, soNganh, location);
+
+  it("is located whole: every indicator has its row", () => {
+    expect(location.missing).toEqual([]);
+    expect(location.unrecognized).toEqual([]);
+    expect(location.columns.value).toBe(3);
+    expect(location.columns.note).toBe(4);
+  });
+
+  it("yields exactly these findings, errors first, then by row", () => {
+    expect(findings.map((f) => [f.severity, f.code, f.indicator, f.cell])).toEqual([
+      // I.1: the completion rate is blank although 41 of 47 tasks are done (the report's text says 87,23%).
+      ["warning", "computed_value_missing", "I.1", "D9"],
+      // I.3.1: "100%" typed as text in a % row: readable, but Excel cannot use it; the fix writes 100.
+      ["warning", "number_stored_as_text", "I.3.1", "D19"],
+      // I.3.4: a yes/no question (its unit misprinted "Tin, bài") left unanswered.
+      ["warning", "flag_blank", "I.3.4", "D22"],
+      // II.2.3 and II.2.4: "02" typed as text; the fix writes 2.
+      ["warning", "number_stored_as_text", "II.2.3", "D43"],
+      ["warning", "number_stored_as_text", "II.2.4", "D44"],
+      // III.2: the review plan flag is blank while its note cites Kế hoạch số 03/KH.CCHC-STTTT: answer meant, not given.
+      ["warning", "flag_blank_with_note", "III.2", "D50"],
+      // V.3.1: "Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển" (Đã thực hiện = 1 / Chưa thực hiện = 0) unanswered.
+      ["warning", "flag_blank", "V.3.1", "D124"],
+      // VII.10.4: subordinate units did not publish ISO (0), and the note only repeats the template's request
+      // "(nếu không công bố: ghi rõ lý do)" instead of giving the reason.
+      ["warning", "note_missing", "VII.10.4", "E190"],
+    ]);
+  });
+
+  it("gives no error on the seed's figures (parts within wholes, 2796 + 240 <= 3036, 41 = 41 + blank, 47 accounts <= 25 + 22 staff...)", () => {
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("computes the blank completion rate as 87.23 from 41/47", () => {
+    expect(patches).toEqual([
+      { cell: "D9", indicator: "I.1", formula: "=ROUND(D11/D10*100,2)", value: 87.23, relation: "i1_completion_rate", numberFormat: "0.00" },
+    ]);
+    const rate = findings.find((f) => f.code === "computed_value_missing")!;
+    expect(rate.fix).toEqual({ cell: "D9", value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+    expect(formatFinding(rate, "vi", soNganh)).toBe(
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D9) đang để trống; tính được 87,23 từ Số nhiệm vụ đã hoàn thành (D11) = 41 chia cho Số nhiệm vụ đề ra trong kế hoạch (D10) = 47, nhân 100.",
+    );
+  });
+
+  it("offers the number for each number stored as text", () => {
+    const asText = findings.filter((f) => f.code === "number_stored_as_text").map((f) => [f.indicator, f.actual, f.fix?.value]);
+    expect(asText).toEqual([
+      ["I.3.1", "100%", 100],
+      ["II.2.3", "02", 2],
+      ["II.2.4", "02", 2],
+    ]);
+    expect(fixLabel(findings.find((f) => f.indicator === "II.2.3")!, "vi", soNganh)).toBe("Đổi thành số 2");
+  });
+
+  it("puts each finding on its indicator's value cell, or the note cell for a missing note", () => {
+    for (const f of findings) {
+      const col = f.code === "note_missing" ? location.columns.note! : location.columns.value;
+      expect(f.cell).toBe(toA1({ row: location.rows[f.indicator], col }));
+    }
+  });
+
+  it("says every finding in both languages", () => {
+    for (const f of findings) {
+      const vi = formatFinding(f, "vi", soNganh);
+      const en = formatFinding(f, "en", soNganh);
+      expect(vi).toContain(f.cell);
+      expect(en).toContain(f.cell);
+      expect(vi).not.toBe(en);
+      expect(vi).not.toMatch(/undefined|null|NaN/);
+    }
+  });
+
+  it("is left with only the findings that need the user once every fix is applied", () => {
+    const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    expect(fixes.map((x) => x.cell)).toEqual(["D9", "D19", "D43", "D44"]);
+    const again = analyze(withFixes(grid, fixes), soNganh, location);
+    expect(again.patches).toEqual([]);
+    expect(again.findings.map((f) => [f.code, f.indicator])).toEqual([
+      ["flag_blank", "I.3.4"],
+      ["flag_blank_with_note", "III.2"],
+      ["flag_blank", "V.3.1"],
+      ["note_missing", "VII.10.4"],
+    ]);
+  });
+});
