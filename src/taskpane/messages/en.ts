@@ -82,6 +82,8 @@ export const en: Messages = {
   acknowledgedReason: (reason) => `Reason: ${reason}`,
   unacknowledge: "Withdraw",
   noFindings: "No errors or warnings.",
+  highlight: "Mark cells with issues on the sheet",
+  findingsTitle: "Errors and warnings",
 
   fillTitle: "Fill totals and rates",
   fill: "Fill totals and rates…",

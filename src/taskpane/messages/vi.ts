@@ -83,6 +83,8 @@ export const vi = {
   acknowledgedReason: (reason: string) => `Lý do: ${reason}`,
   unacknowledge: "Bỏ xác nhận",
   noFindings: "Không có lỗi hay cảnh báo nào.",
+  highlight: "Tô màu các ô có lỗi trên trang",
+  findingsTitle: "Lỗi và cảnh báo",
 
   // fill
   fillTitle: "Điền tổng và tỉ lệ",

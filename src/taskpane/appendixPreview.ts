@@ -1,0 +1,47 @@
+/** The located appendix rows as plain text, for the read-only preview outside Excel. */
+import { toA1 } from "../core/address";
+import { cellAt, type Grid } from "../core/grid";
+import type { Location } from "../core/location";
+
+/** One appendix row as the sheet shows it. */
+export interface PreviewRow {
+  /** 0-based sheet row */
+  readonly row: number;
+  /** indicator id, or the section id for a section heading */
+  readonly id: string;
+  readonly section: boolean;
+  readonly stt: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly value: string;
+  readonly note: string;
+  /** A1 of the value cell */
+  readonly valueCell: string;
+}
+
+function textAt(grid: Grid, row: number, col: number | null): string {
+  if (col === null) return "";
+  const c = cellAt(grid, { row, col });
+  if (c.text !== undefined && c.text !== "") return c.text;
+  return c.value === null ? "" : String(c.value);
+}
+
+/** Section headings and indicator rows in sheet order, each cell as displayed text. */
+export function appendixPreview(grid: Grid, location: Location): PreviewRow[] {
+  const cols = location.columns;
+  const rows: { row: number; id: string; section: boolean }[] = [
+    ...Object.entries(location.sectionRows).map(([id, row]) => ({ row, id, section: true })),
+    ...Object.entries(location.rows).map(([id, row]) => ({ row, id, section: false })),
+  ].sort((a, b) => a.row - b.row);
+  return rows.map(({ row, id, section }) => ({
+    row,
+    id,
+    section,
+    stt: textAt(grid, row, cols.stt),
+    label: textAt(grid, row, cols.label),
+    unit: textAt(grid, row, cols.unit),
+    value: textAt(grid, row, cols.value),
+    note: textAt(grid, row, cols.note),
+    valueCell: toA1({ row, col: cols.value }),
+  }));
+}

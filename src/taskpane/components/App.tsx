@@ -1,0 +1,87 @@
+import * as React from "react";
+import { Button, FluentProvider, Title3, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { LocalLanguage20Regular } from "@fluentui/react-icons";
+import type { AppendixHost } from "../host";
+import { LangProvider, useLang } from "../i18n";
+import type { Lang } from "../messages";
+import { paneTheme } from "../theme";
+import { OutsideExcel, type OpenFile } from "./OutsideExcel";
+import { Pane } from "./Pane";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "720px",
+    minWidth: "280px",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+});
+
+/** Where the pane runs and what it works on. */
+export type AppMode =
+  | { readonly kind: "excel"; readonly host: AppendixHost }
+  | { readonly kind: "outside"; readonly openFile?: OpenFile; readonly sampleUrl?: string; readonly autoOpenSample?: boolean };
+
+function Header() {
+  const styles = useStyles();
+  const { t, lang, setLang } = useLang();
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  return (
+    <header className={styles.header}>
+      <Title3 as="h1" className={styles.title}>
+        {t.appTitle}
+      </Title3>
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<LocalLanguage20Regular />}
+        lang={other}
+        aria-label={t.switchLanguageHint}
+        title={t.switchLanguageHint}
+        onClick={() => setLang(other)}
+      >
+        {t.switchLanguage}
+      </Button>
+    </header>
+  );
+}
+
+/** Follows the Office or system theme, also when it changes while the pane is open. */
+function useTheme(initial?: Theme): Theme {
+  const [theme, setTheme] = React.useState<Theme>(() => initial ?? paneTheme());
+  React.useEffect(() => {
+    if (initial || typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const update = () => setTheme(paneTheme());
+    query.addEventListener?.("change", update);
+    return () => query.removeEventListener?.("change", update);
+  }, [initial]);
+  return theme;
+}
+
+/** The whole pane: theme, language, header, and the flows inside or outside Excel. */
+export function App(props: { mode: AppMode; lang?: Lang; theme?: Theme }) {
+  const styles = useStyles();
+  const theme = useTheme(props.theme);
+  const { mode } = props;
+  return (
+    <FluentProvider theme={theme} className={styles.provider}>
+      <LangProvider initial={props.lang}>
+        <main className={styles.main}>
+          <Header />
+          {mode.kind === "excel" ? (
+            <Pane host={mode.host} />
+          ) : (
+            <OutsideExcel openFile={mode.openFile} sampleUrl={mode.sampleUrl} autoOpenSample={mode.autoOpenSample} />
+          )}
+        </main>
+      </LangProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,129 @@
+import * as React from "react";
+import { Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { fromA1 } from "../../core/address";
+import { severityRank, type Finding, type Severity } from "../../core/finding";
+import type { PreviewRow } from "../appendixPreview";
+import { useLang } from "../i18n";
+import { SeverityIcon } from "./SeverityIcon";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  scroll: {
+    overflow: "auto",
+    maxHeight: "420px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    minWidth: "300px",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  caption: { textAlign: "start", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  th: {
+    position: "sticky",
+    top: 0,
+    textAlign: "start",
+    padding: tokens.spacingHorizontalXS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  td: {
+    padding: tokens.spacingHorizontalXS,
+    verticalAlign: "top",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: "anywhere",
+  },
+  label: { minWidth: "120px" },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+  section: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
+  error: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  warning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  info: {},
+  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  stt: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
+});
+
+/** The worst severity of the findings whose primary cell is on each sheet row. */
+function severityByRow(findings: readonly Finding[]): Map<number, Severity> {
+  const out = new Map<number, Severity>();
+  for (const f of findings) {
+    const at = fromA1(f.cell);
+    if (!at) continue;
+    const prev = out.get(at.row);
+    if (!prev || severityRank(f.severity) < severityRank(prev)) out.set(at.row, f.severity);
+  }
+  return out;
+}
+
+/**
+ * The appendix as a read-only table (STT, label, unit, value, note) with the findings marked on their rows.
+ * Cell text is rendered as React text, so markup typed in a cell is shown, never run.
+ */
+export function AppendixPreview(props: {
+  sheet: string;
+  rows: readonly PreviewRow[];
+  findings: readonly Finding[];
+  selectedCell?: string | null;
+}) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const marks = severityByRow(props.findings);
+  const selectedRow = props.selectedCell ? fromA1(props.selectedCell)?.row : undefined;
+  const selectedRef = React.useRef<HTMLTableRowElement>(null);
+  React.useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [props.selectedCell]);
+  return (
+    <section className={styles.root} aria-labelledby="preview-title">
+      <Subtitle2 as="h2" id="preview-title">
+        {t.previewTitle}
+      </Subtitle2>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="preview-title">
+        <table className={styles.table} data-testid="appendix-preview">
+          <caption className={styles.caption}>{t.previewCaption(props.sheet)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>{t.colStt}</th>
+              <th scope="col" className={styles.th}>{t.colLabel}</th>
+              <th scope="col" className={styles.th}>{t.colUnit}</th>
+              <th scope="col" className={styles.th}>{t.colValue}</th>
+              <th scope="col" className={styles.th}>{t.colNote}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const mark = marks.get(r.row);
+              const selected = selectedRow === r.row;
+              return (
+                <tr
+                  key={r.row}
+                  ref={selected ? selectedRef : undefined}
+                  data-row={r.row + 1}
+                  data-severity={mark}
+                  aria-current={selected ? "true" : undefined}
+                  className={mergeClasses(r.section && styles.section, mark && styles[mark], selected && styles.selected)}
+                >
+                  <td className={styles.td}>
+                    <span className={styles.stt}>
+                      {mark && <SeverityIcon severity={mark} />}
+                      {r.stt}
+                    </span>
+                  </td>
+                  <td className={mergeClasses(styles.td, styles.label)}>{r.label}</td>
+                  <td className={styles.td}>{r.unit}</td>
+                  <td className={mergeClasses(styles.td, styles.number)} title={r.valueCell}>
+                    {r.value}
+                  </td>
+                  <td className={styles.td}>{r.note}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import * as React from "react";
+import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
+import type { FileHost } from "../../xlsx/fileHost";
+import { HostError, type HostErrorCode } from "../host";
+import { useLang } from "../i18n";
+import { errorCode } from "../paneModel";
+import { AppendixPreview } from "./AppendixPreview";
+import { ErrorBar } from "./ErrorBar";
+import { Pane, type PaneExtra } from "./Pane";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+  file: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** Opens an .xlsx as a FileHost; loads ExcelJS (through fileHost) only when first called. */
+export type OpenFile = (bytes: ArrayBuffer, fileName: string) => Promise<FileHost>;
+
+const openWithExcelJs: OpenFile = async (bytes, fileName) => {
+  const { FileHost } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/fileHost");
+  return FileHost.open(bytes, fileName);
+};
+
+/** The sample workbook shipped with the pane (copied next to taskpane.html by the build). */
+export const SAMPLE_URL = "samples/phu-luc-mau-2023.xlsx";
+
+function isXlsxName(name: string): boolean {
+  return /\.xlsx$/i.test(name);
+}
+
+/** The pane in a plain browser: open or drop an .xlsx (or the sample), check it, fill it, download the copy. */
+export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; autoOpenSample?: boolean }) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const openFile = props.openFile ?? openWithExcelJs;
+  const sampleUrl = props.sampleUrl ?? SAMPLE_URL;
+  const [host, setHost] = React.useState<FileHost | null>(null);
+  const [generation, setGeneration] = React.useState(0);
+  const [error, setError] = React.useState<{ error: unknown; text?: string } | null>(null);
+  const [loading, setLoading] = React.useState(false);
+  const [dragging, setDragging] = React.useState(false);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
+  const inputRef = React.useRef<HTMLInputElement>(null);
+
+  const open = React.useCallback(
+    async (read: () => Promise<{ bytes: ArrayBuffer; name: string }>, readFailure: HostErrorCode) => {
+      setLoading(true);
+      setError(null);
+      try {
+        let file: { bytes: ArrayBuffer; name: string };
+        try {
+          file = await read();
+        } catch {
+          // The bytes never arrived (sample not served, file unreadable): the user gets the sentence for that.
+          setError({ error: new HostError(readFailure) });
+          return;
+        }
+        const next = await openFile(file.bytes, file.name);
+        setHost(next);
+        setSelected(null);
+        setDownload(null);
+        setGeneration((g) => g + 1);
+      } catch (e) {
+        // Opening fails on the file's content, so anything unexpected still reads as "could not read the file".
+        setError({ error: errorCode(e) === "generic" ? new HostError("read_failed") : e });
+      } finally {
+        setLoading(false);
+      }
+    },
+    [openFile],
+  );
+
+  const openUserFile = (file: File | undefined) => {
+    if (!file) return;
+    if (!isXlsxName(file.name)) {
+      setError({ error: new HostError("not_xlsx"), text: t.notXlsx(file.name) });
+      return;
+    }
+    void open(async () => ({ bytes: await file.arrayBuffer(), name: file.name }), "read_failed");
+  };
+
+  const openSample = React.useCallback(
+    () =>
+      open(async () => {
+        const res = await fetch(sampleUrl);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return { bytes: await res.arrayBuffer(), name: sampleUrl.split("/").pop() ?? "sample.xlsx" };
+      }, "sample_missing"),
+    [open, sampleUrl],
+  );
+
+  React.useEffect(() => {
+    if (props.autoOpenSample) void openSample();
+  }, [props.autoOpenSample, openSample]);
+
+  React.useEffect(() => (host ? host.onSelect(setSelected) : undefined), [host]);
+  React.useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
+
+  const saveCopy = async () => {
+    if (!host) return;
+    setError(null);
+    try {
+      const { fileName, bytes } = await host.download();
+      const url = URL.createObjectURL(
+        new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileName;
+      a.rel = "noopener";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setDownload({ url, name: fileName });
+    } catch (e) {
+      setError({ error: e });
+    }
+  };
+
+  const extra: PaneExtra = ({ state, active, busy }) => {
+    const preview = host?.preview();
+    return (
+      <>
+        <div className={styles.download}>
+          <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void saveCopy()}>
+            {t.download}
+          </Button>
+          {download && (
+            <Text size={200}>
+              <Link href={download.url} download={download.name}>
+                {t.downloadReady(download.name)}
+              </Link>
+            </Text>
+          )}
+        </div>
+        {preview && preview.sheet === state.sheet && (
+          <AppendixPreview sheet={preview.sheet} rows={preview.rows} findings={active} selectedCell={selected} />
+        )}
+      </>
+    );
+  };
+
+  return (
+    <div
+      className={styles.root}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        openUserFile(e.dataTransfer.files?.[0]);
+      }}
+    >
+      <div className={mergeClasses(styles.drop, dragging && styles.dragging)} role="group" aria-label={t.dropZoneLabel}>
+        <Text>{t.outsideIntro}</Text>
+        <div className={styles.buttons}>
+          <Button appearance="primary" icon={<DocumentArrowUp20Regular />} disabled={loading} onClick={() => inputRef.current?.click()}>
+            {t.openFile}
+          </Button>
+          <Button disabled={loading} onClick={() => void openSample()}>
+            {t.openSample}
+          </Button>
+        </div>
+        <Text size={200}>{t.dropHint}</Text>
+        <input
+          ref={inputRef}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.openFileLabel}
+          data-testid="file-input"
+          tabIndex={-1}
+          onChange={(e) => {
+            openUserFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+        {host && (
+          <Text size={200} className={styles.file} data-testid="file-name">
+            {t.openedFile(host.fileName)}
+          </Text>
+        )}
+      </div>
+      {error && <ErrorBar error={error.error} text={error.text} onDismiss={() => setError(null)} />}
+      {host && <Pane key={generation} host={host} extra={extra} />}
+      {host && <Text size={200}>{t.settingsInFileNote}</Text>}
+    </div>
+  );
+}

@@ -1,0 +1,285 @@
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
+import { templates } from "../../core/catalog";
+import type { Template } from "../../core/catalog/model";
+import type { Finding } from "../../core/finding";
+import type { Patch } from "../../core/patch";
+import type { AppendixHost, CheckState, WorkbookSettings } from "../host";
+import { useLang } from "../i18n";
+import {
+  ackKey,
+  countBySeverity,
+  fingerprint,
+  pruneAcknowledged,
+  splitAcknowledged,
+  type SplitFindings,
+} from "../paneModel";
+import { ErrorBar } from "./ErrorBar";
+import { FillPreview } from "./FillPreview";
+import { FindingList } from "./FindingList";
+import { NotFound, Recognised } from "./StartSection";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  summary: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  counts: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+/** A check that found the appendix. */
+export type FoundState = Extract<CheckState, { found: true }>;
+
+/** Content a surface adds below the summary (outside Excel: the download and the read-only preview). */
+export type PaneExtra = (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
+
+/** The template a check located. */
+function templateOf(state: FoundState): Template | undefined {
+  return templates.find((t) => t.id === state.location.template);
+}
+
+/**
+ * The pane's flows over one host: start (recognised or insert), check (summary, findings by section, fixes,
+ * acknowledgements), fill (preview, conflicts confirmed one by one) and the ready state.
+ */
+export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
+  const styles = useStyles();
+  const { t, lang, setLang } = useLang();
+  const { host } = props;
+  const [state, setState] = React.useState<CheckState | null>(null);
+  const [settings, setSettings] = React.useState<WorkbookSettings | null>(null);
+  const settingsRef = React.useRef<WorkbookSettings>({});
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<{ error: unknown } | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [view, setView] = React.useState<"findings" | "fill">("findings");
+  const [highlighting, setHighlighting] = React.useState(false);
+  const highlightRef = React.useRef(false);
+  const summaryRef = React.useRef<HTMLDivElement>(null);
+
+  const saveSettings = React.useCallback(
+    async (next: WorkbookSettings) => {
+      settingsRef.current = next;
+      setSettings(next);
+      await host.saveSettings(next);
+    },
+    [host],
+  );
+
+  const recheck = React.useCallback(async () => {
+    const next = await host.check();
+    if (next.found) {
+      const current = settingsRef.current.acknowledged;
+      const kept = pruneAcknowledged(current, next.findings);
+      // An acknowledgement whose warning is gone or whose values changed no longer holds: drop it from the workbook.
+      if (current && kept !== current) await saveSettings({ ...settingsRef.current, acknowledged: kept });
+      if (highlightRef.current) {
+        const split = splitAcknowledged(next.findings, settingsRef.current.acknowledged);
+        await host.highlight(next.sheet, split.active);
+      }
+    }
+    setState(next);
+  }, [host, saveSettings]);
+
+  /** Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. */
+  const run = React.useCallback(
+    async (op: () => Promise<string | void>, checkAfter = true) => {
+      setBusy(true);
+      setError(null);
+      setNotice(null);
+      try {
+        const done = await op();
+        if (checkAfter) await recheck();
+        if (done) setNotice(done);
+      } catch (e) {
+        setError({ error: e });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [recheck],
+  );
+
+  React.useEffect(() => {
+    let unsubscribe: (() => void) | undefined;
+    let alive = true;
+    void run(async () => {
+      const loaded = await host.loadSettings();
+      if (!alive) return;
+      settingsRef.current = loaded;
+      setSettings(loaded);
+      if (loaded.lang) setLang(loaded.lang);
+      const off = await host.onUserChange(() => void run(async () => undefined));
+      if (alive) unsubscribe = off;
+      else off();
+    });
+    return () => {
+      alive = false;
+      unsubscribe?.();
+    };
+    // Only the host matters here: a new host is a new workbook; `run` changes with it.
+  }, [host, run, setLang]);
+
+  // The language is kept with the workbook once the user picks one.
+  React.useEffect(() => {
+    if (settings && lang !== (settings.lang ?? "vi")) void saveSettings({ ...settings, lang }).catch((e) => setError({ error: e }));
+  }, [lang, settings, saveSettings]);
+
+  const found = state?.found ? state : null;
+  const template = found ? templateOf(found) : undefined;
+  const split: SplitFindings = found
+    ? splitAcknowledged(found.findings, settings?.acknowledged)
+    : { active: [], acknowledged: [] };
+  const counts = countBySeverity(split.active);
+
+  const onSelect = (f: Finding) => found && void run(() => host.select(found.sheet, f.cell), false);
+  const onFix = (f: Finding) =>
+    found && f.fix && void run(async () => {
+      await host.applyFix(found.sheet, f.fix!);
+      return t.fixed(f.fix!.cell);
+    });
+  const onAcknowledge = (f: Finding, reason: string) =>
+    void run(async () => {
+      const ack = { ...(settingsRef.current.acknowledged ?? {}), [ackKey(f)]: { reason, fingerprint: fingerprint(f) } };
+      await saveSettings({ ...settingsRef.current, acknowledged: ack });
+    }, false);
+  const onUnacknowledge = (f: Finding) =>
+    void run(async () => {
+      const ack = { ...(settingsRef.current.acknowledged ?? {}) };
+      delete ack[ackKey(f)];
+      await saveSettings({ ...settingsRef.current, acknowledged: ack });
+    }, false);
+  const onInsert = (options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }) =>
+    void run(async () => {
+      const sheet = await host.insertTemplate(options);
+      await saveSettings({ ...settingsRef.current, ...options });
+      return t.inserted(sheet);
+    });
+  const onApplyFill = (patches: Patch[]) =>
+    found &&
+    void run(async () => {
+      await host.applyPatches(found.sheet, patches);
+      setView("findings");
+      summaryRef.current?.focus();
+      return t.filled(patches.length);
+    });
+  const onHighlight = (on: boolean) =>
+    found &&
+    void run(async () => {
+      highlightRef.current = on;
+      setHighlighting(on);
+      if (on) await host.highlight(found.sheet, split.active);
+      else await host.clearHighlights(found.sheet);
+    }, false);
+
+  return (
+    <div className={styles.root}>
+      {error && <ErrorBar error={error.error} onDismiss={() => setError(null)} />}
+      {notice && (
+        <MessageBar intent="success" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
+              {t.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {busy && <Spinner size="tiny" label={t.working} labelPosition="after" />}
+      {state && !state.found && settings && (
+        <NotFound sheets={state.sheets} settings={settings} busy={busy} onInsert={onInsert} />
+      )}
+      {found && <Recognised sheet={found.sheet} location={found.location} template={template} />}
+      {found && (
+        <section className={styles.section} aria-labelledby="check-title">
+          <Subtitle2 as="h2" id="check-title">
+            {t.checkTitle}
+          </Subtitle2>
+          <div className={styles.summary} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={summaryRef}>
+            <Text className={styles.counts} data-testid="summary">
+              {t.summary(counts.error, counts.warning)}
+            </Text>
+            {(counts.info > 0 || split.acknowledged.length > 0) && (
+              <Text size={200}>
+                {[counts.info > 0 ? t.summaryInfos(counts.info) : "", split.acknowledged.length > 0 ? t.acknowledgedCount(split.acknowledged.length) : ""]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Text>
+            )}
+          </div>
+          {counts.error === 0 && (
+            <MessageBar intent="success" data-testid="ready">
+              <MessageBarBody>
+                <MessageBarTitle>{t.readyTitle}</MessageBarTitle>
+                {counts.warning > 0 ? t.readyWithWarnings(counts.warning) : t.readyBody}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.actions}>
+            <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={() => void run(async () => undefined)}>
+              {t.check}
+            </Button>
+            <Button
+              appearance="primary"
+              icon={<TableEdit20Regular />}
+              disabled={busy || view === "fill"}
+              onClick={() => setView("fill")}
+            >
+              {t.fill}
+            </Button>
+          </div>
+          {host.kind === "excel" && (
+            <Switch label={t.highlight} checked={highlighting} disabled={busy} onChange={(_, d) => onHighlight(d.checked)} />
+          )}
+        </section>
+      )}
+      {found && props.extra?.({ state: found, active: split.active, busy })}
+      {found && view === "fill" && (
+        <FillPreview
+          patches={found.patches}
+          conflicts={found.conflicts}
+          busy={busy}
+          onApply={onApplyFill}
+          onCancel={() => setView("findings")}
+        />
+      )}
+      {found && view === "findings" && template && (
+        <section className={styles.section} aria-labelledby="findings-title">
+          <Subtitle2 as="h2" id="findings-title">
+            {t.findingsTitle}
+          </Subtitle2>
+          {split.active.length === 0 && split.acknowledged.length === 0 ? (
+            <Text>{t.noFindings}</Text>
+          ) : (
+            <FindingList
+              split={split}
+              template={template}
+              busy={busy}
+              onSelect={onSelect}
+              onFix={onFix}
+              onAcknowledge={onAcknowledge}
+              onUnacknowledge={onUnacknowledge}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

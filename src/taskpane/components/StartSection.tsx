@@ -1,0 +1,129 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Template } from "../../core/catalog/model";
+import type { Location } from "../../core/location";
+import type { WorkbookSettings } from "../host";
+import { useLang } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+type Period = NonNullable<WorkbookSettings["period"]>;
+const PERIODS: readonly Period[] = ["nam", "6thang", "quy1", "quy3"];
+
+/** Which sheet holds the appendix and how well it matched. */
+export function Recognised(props: { sheet: string; location: Location; template: Template | undefined }) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const { location } = props;
+  const labelOf = (id: string) => props.template?.indicators.find((i) => i.id === id)?.label ?? "";
+  const details = location.missing.length + location.unrecognized.length > 0;
+  return (
+    <section className={styles.root} aria-labelledby="start-title">
+      <Subtitle2 as="h2" id="start-title">
+        {t.startTitle}
+      </Subtitle2>
+      <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length)}</Text>
+      {details && (
+        <Accordion collapsible>
+          {location.missing.length > 0 && (
+            <AccordionItem value="missing">
+              <AccordionHeader size="small">{t.missingRows(location.missing.length)}</AccordionHeader>
+              <AccordionPanel>
+                <ul className={styles.list}>
+                  {location.missing.map((id) => (
+                    <li key={id}>
+                      {id} {labelOf(id)}
+                    </li>
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          )}
+          {location.unrecognized.length > 0 && (
+            <AccordionItem value="unrecognised">
+              <AccordionHeader size="small">{t.unrecognisedRows(location.unrecognized.length)}</AccordionHeader>
+              <AccordionPanel>
+                <ul className={styles.list}>
+                  {location.unrecognized.map((u) => (
+                    <li key={u.row}>{t.rowLabel(u.row + 1, u.label)}</li>
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          )}
+        </Accordion>
+      )}
+    </section>
+  );
+}
+
+/** No appendix found: say so, and offer to insert the official one. */
+export function NotFound(props: {
+  sheets: readonly string[];
+  settings: WorkbookSettings;
+  busy?: boolean;
+  onInsert: (options: { unitName?: string; year?: number; period?: Period }) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const [unitName, setUnitName] = React.useState(props.settings.unitName ?? "");
+  const [year, setYear] = React.useState(String(props.settings.year ?? new Date().getFullYear()));
+  const [period, setPeriod] = React.useState<Period>(props.settings.period ?? "nam");
+  const yearNumber = Number(year);
+  const yearOk = /^\d{4}$/.test(year.trim()) && yearNumber >= 2000 && yearNumber <= 2100;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!yearOk) return;
+    props.onInsert({ unitName: unitName.trim() || undefined, year: yearNumber, period });
+  };
+  return (
+    <section className={styles.root} aria-labelledby="start-title">
+      <Subtitle2 as="h2" id="start-title">
+        {t.startTitle}
+      </Subtitle2>
+      <Text data-testid="not-found">{t.notFound}</Text>
+      {props.sheets.length > 0 && <Text size={200}>{t.sheetsSeen(props.sheets.join(", "))}</Text>}
+      <form className={styles.form} onSubmit={submit} aria-labelledby="insert-title">
+        <Text weight="semibold" id="insert-title">
+          {t.insertTitle}
+        </Text>
+        <Text size={200}>{t.insertIntro}</Text>
+        <Field label={t.unitName}>
+          <Input value={unitName} placeholder={t.unitNamePlaceholder} onChange={(_, d) => setUnitName(d.value)} />
+        </Field>
+        <Field label={t.year} validationState={yearOk ? "none" : "error"} validationMessage={yearOk ? undefined : t.yearInvalid}>
+          <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
+        </Field>
+        <Field label={t.period}>
+          <Select value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t.periods[p]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" appearance="primary" disabled={props.busy || !yearOk}>
+          {t.insert}
+        </Button>
+      </form>
+    </section>
+  );
+}

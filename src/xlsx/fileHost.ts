@@ -1,0 +1,131 @@
+/**
+ * The pane's host outside Excel: an .xlsx opened in the browser, held as an ExcelJS workbook in memory. The pane
+ * loads this module with a dynamic import() only in that mode, so ExcelJS never weighs on the pane inside Excel.
+ * Nothing is written back to the user's file: changes go into the copy the user downloads.
+ */
+import type ExcelJS from "exceljs";
+import { templates } from "../core/catalog";
+import type { Finding, Fix } from "../core/finding";
+import { layoutPlan } from "../core/layout";
+import type { Patch } from "../core/patch";
+import { appendixPreview, type PreviewRow } from "../taskpane/appendixPreview";
+import { checkSheets } from "../taskpane/checkSheets";
+import { HostError, type AppendixHost, type CheckState, type WorkbookSettings } from "../taskpane/host";
+import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
+import { applyPatches, renderPlan, workbookBytes } from "./renderPlan";
+
+/** The appendix as the last check saw it, for the read-only preview. */
+export interface FilePreview {
+  readonly sheet: string;
+  readonly rows: readonly PreviewRow[];
+}
+
+/** "bao-cao.xlsx" -> "bao-cao-da-dien.xlsx": the downloaded copy never takes the original's name. */
+export function filledName(fileName: string): string {
+  const base = fileName.replace(/\.xlsx$/i, "") || "phu-luc";
+  return `${base}-da-dien.xlsx`;
+}
+
+/** An AppendixHost over an in-memory copy of an .xlsx file. */
+export class FileHost implements AppendixHost {
+  readonly kind = "file" as const;
+  private settings: WorkbookSettings = {};
+  private last: { sheets: SheetGrid[]; state: CheckState } | null = null;
+  private selected: string | null = null;
+  private readonly selectListeners = new Set<(cell: string) => void>();
+
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    /** the name of the file the user opened */
+    readonly fileName: string,
+  ) {}
+
+  /** Opens an .xlsx from its bytes; a file that is not one throws HostError("read_failed"). */
+  static async open(data: WorkbookBytes, fileName: string): Promise<FileHost> {
+    try {
+      return new FileHost(await loadWorkbook(data), fileName);
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw new HostError(e.reason === "not_xlsx" || e.reason === "old_xls" ? "not_xlsx" : "read_failed", e.message);
+      throw e;
+    }
+  }
+
+  async check(): Promise<CheckState> {
+    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+    const state = checkSheets(sheets, templates);
+    this.last = { sheets, state };
+    return state;
+  }
+
+  async insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string> {
+    return renderPlan(this.workbook, layoutPlan(templates[0], options)).name;
+  }
+
+  async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
+    applyPatches(this.sheet(sheet), patches);
+  }
+
+  async applyFix(sheet: string, fix: Fix): Promise<void> {
+    const cell = this.sheet(sheet).getCell(fix.cell);
+    cell.value = fix.formula
+      ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.value } as ExcelJS.CellFormulaValue)
+      : fix.value;
+    if (fix.numberFormat) cell.numFmt = fix.numberFormat;
+    if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+  }
+
+  /** Outside Excel the findings are marked on the preview, not in the file: the downloaded copy stays clean. */
+  async highlight(_sheet: string, _findings: readonly Finding[]): Promise<void> {}
+
+  async clearHighlights(_sheet: string): Promise<void> {}
+
+  /** Outside Excel, "go to the cell" points at its row in the preview. */
+  async select(_sheet: string, cell: string): Promise<void> {
+    this.selected = cell;
+    for (const listener of this.selectListeners) listener(cell);
+  }
+
+  /** Calls `listener` with the cell the pane asked to select; returns an unsubscribe. */
+  onSelect(listener: (cell: string) => void): () => void {
+    this.selectListeners.add(listener);
+    return () => this.selectListeners.delete(listener);
+  }
+
+  /** The cell last selected, if any. */
+  selectedCell(): string | null {
+    return this.selected;
+  }
+
+  /** Nobody else edits the in-memory copy, so there is nothing to listen to. */
+  async onUserChange(_listener: () => void): Promise<() => void> {
+    return () => undefined;
+  }
+
+  /** Kept for this session only: the user's file is never written to. */
+  async loadSettings(): Promise<WorkbookSettings> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.settings = settings;
+  }
+
+  /** The located appendix rows from the last check, or null when none was found. */
+  preview(): FilePreview | null {
+    const state = this.last?.state;
+    if (!state?.found) return null;
+    const grid = this.last?.sheets.find((s) => s.name === state.sheet)?.grid;
+    return grid ? { sheet: state.sheet, rows: appendixPreview(grid, state.location) } : null;
+  }
+
+  /** The workbook as it now is (filled, fixed) as .xlsx bytes, with the name to save it under. */
+  async download(): Promise<{ fileName: string; bytes: Uint8Array }> {
+    return { fileName: filledName(this.fileName), bytes: await workbookBytes(this.workbook) };
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new HostError("generic", `no sheet named ${name}`);
+    return ws;
+  }
+}
