@@ -9,7 +9,7 @@ import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { actualOf, inspectCell } from "./rules/cellRules";
 import type { FindingCode } from "./rules/codes";
-import { rateFormula, sameFormula, sumFormula } from "./rules/formulas";
+import { guardedSum, rateFormula, sameFormula, sumFormula } from "./rules/formulas";
 import { displayTolerance, roundTo } from "./rules/numbers";
 import { sheetView, type CellNumber, type IndicatorCell, type SheetView } from "./rules/sheet";
 
@@ -23,6 +23,8 @@ interface Computed {
   /** The value as the appendix means it (percent points for rates), for findings and for later relations. */
   readonly value: number;
   readonly formula: string;
+  /** Other spellings of the same computation (the layout plan's guarded formula), which count as already filled. */
+  readonly sameAs: readonly string[];
   readonly numberFormat?: string;
   readonly tolerance: (decimals: number | null) => number;
   readonly detail: Readonly<Record<string, FindingValue | readonly string[]>>;
@@ -73,6 +75,7 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
       cellValue: f.value,
       value: roundTo((num.value / den.value) * 100, 2),
       formula: f.formula,
+      sameAs: [f.guarded],
       numberFormat: f.numberFormat,
       tolerance: displayTolerance,
       detail: {
@@ -101,6 +104,7 @@ function totalOutcome(r: Of<"sum_equals">, sheet: SheetView, number: Numbers): O
       cellValue: sum,
       value: sum,
       formula: sumFormula(cells),
+      sameAs: [guardedSum(cells)],
       tolerance: () => 1e-9,
       detail: {
         parts: located,
@@ -176,7 +180,8 @@ export function compute(grid: Grid, template: Template, location: Location): { p
     }
     const c = out.computed;
     const t = c.target;
-    if (filled.has(t.indicator.id) || isBlankTarget(t) || sameFormula(t.raw.formula, c.formula)) continue;
+    if (filled.has(t.indicator.id) || isBlankTarget(t)) continue;
+    if ([c.formula, ...c.sameAs].some((f) => sameFormula(t.raw.formula, f))) continue;
     const held = sheet.number(t.indicator.id);
     // Text or an error in the target is already an error of the cell rules; an explicit "-" is the user's answer.
     if (held.state === "unusable" || held.state === "missing") continue;

@@ -123,3 +123,17 @@ describe("compute: chained relations", () => {
     expect(findings.map((f) => f.code)).toEqual(["computed_value_missing", "computed_value_missing"]);
   });
 });
+
+describe("compute: the layout plan's guarded formulas", () => {
+  it.each([
+    ["a guarded rate showing blank", "I.1", { value: null, formula: '=IF(N(D12)=0,"",ROUND(D13/D12*100,2))' }, { "I.1.1": 47, "I.1.2": 41 }],
+    ["a guarded total showing blank", "I.6.1", { value: null, formula: `=IF(COUNT(${cellOf("I.6.2")},${cellOf("I.6.3")})=0,"",SUM(${cellOf("I.6.2")},${cellOf("I.6.3")}))` }, { "I.6.2": 4 }],
+  ] as [string, string, RawCell, Record<string, CellValue>][])("treats %s as already filled", (_n, id, target, inputs) => {
+    expect(run({ ...inputs, [id]: target })).toEqual({ patches: [], findings: [] });
+  });
+
+  it("still reports another formula showing blank as a conflict", () => {
+    const { findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": { value: null, formula: '=IF(D12="","",D13)' } });
+    expect(findings.map((f) => [f.code, f.actual])).toEqual([["computed_value_conflict", null]]);
+  });
+});
