@@ -309,7 +309,7 @@ const relations: readonly Relation[] = [
   flagCounts("ii3_pbgdpl_flag_vs_documents", "II.3", ["II.3.1"], "error"),
 
   // III. Cải cách thủ tục hành chính
-  flagCounts("iii1_control_flag_vs_reviewed", "III.1", ["III.1.1"], "error"),
+  flagCounts("iii1_control_flag_vs_reviewed", "III.1", ["III.1.1"], "warning"),
   partOfWhole("iii1_reviewed_le_in_force", ["III.1.1"], IN_FORCE, "warning", "different_scope"),
   flagCounts("iii2_plan_flag_vs_reviewed", "III.2", ["III.1.1"], "warning"),
   flagCounts("iii3_simplify_flag_vs_counts", "III.3", ["III.3.1", "III.3.2", "III.3.3"], "error"),
@@ -365,8 +365,8 @@ const relations: readonly Relation[] = [
   partOfWhole("vii9_bcci_le_in_force", ["VII.9.1"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("vii9_received_procedures_le_announced", ["VII.9.2"], "VII.9.1", "warning", "different_scope"),
   partOfWhole("vii9_returned_procedures_le_announced", ["VII.9.3"], "VII.9.1", "warning", "different_scope"),
-  partOfWhole("vii9_received_procedures_le_received_files", ["VII.9.2"], "VII.9.4", "warning", "different_scope"),
-  partOfWhole("vii9_returned_procedures_le_returned_files", ["VII.9.3"], "VII.9.5", "warning", "different_scope"),
+  partOfWhole("vii9_received_procedures_le_received_files", ["VII.9.2"], "VII.9.4", "warning"),
+  partOfWhole("vii9_returned_procedures_le_returned_files", ["VII.9.3"], "VII.9.5", "warning"),
   partOfWhole("vii9_files_received_le_received", ["VII.9.4"], "III.7.1", "warning", "different_scope"),
   partOfWhole("vii9_files_returned_le_returned", ["VII.9.5"], "III.7.2", "warning", "different_scope"),
   noteRequired("vii10_unit_iso_reason_note", "VII.10.4", [0]),

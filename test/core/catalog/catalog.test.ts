@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { indicatorById, soNganh, templates } from "../../../src/core/catalog";
 import type { Indicator, IndicatorKind, Relation, Template } from "../../../src/core/catalog/model";
 import { cleanText, labelKey } from "../../../src/core/text";
@@ -349,5 +351,21 @@ describe("catalog units", () => {
       if (corrected.has(i.id) || i.kind !== "flag") continue;
       for (const u of i.acceptedUnits ?? []) expect(u).toMatch(/=/);
     }
+  });
+});
+
+describe("docs/RULES.md", () => {
+  const text = fs.readFileSync(path.resolve(__dirname, "../../../docs/RULES.md"), "utf8");
+  // Relation ids start with their section ("i1_", "vii2b_"); the kinds table above them does not.
+  const documented = [...text.matchAll(/^\| `([iv]+\d+[a-z]?_[a-z0-9_]+)` \|/gm)].map((m) => m[1]);
+
+  it("lists every relation id exactly once, and no other", () => {
+    expect([...documented].sort()).toEqual(soNganh.relations.map((r) => r.id).sort());
+  });
+
+  it.each(soNganh.relations.map((r) => [r.id, r] as const))("states the severity of %s as declared", (id, r) => {
+    const line = text.split("\n").find((l) => l.startsWith(`| \`${id}\` |`))!;
+    const caveat = "caveat" in r && r.caveat ? `, ${r.caveat}` : "";
+    expect(line).toContain(`| ${r.severity}${caveat} |`);
   });
 });
