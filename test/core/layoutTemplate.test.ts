@@ -1,0 +1,73 @@
+/** The layout plan of the real sở/ngành template: recognised by the locator, computed cells as the calculator has them. */
+import { fromA1 } from "../../src/core/address";
+import { soNganh } from "../../src/core/catalog";
+import { compute } from "../../src/core/compute";
+import { gridFromCells, type Grid, type RawCell } from "../../src/core/grid";
+import { layoutPlan, PLAN_COLUMNS, PLAN_FIRST_ROW, PLAN_HEADER_ROW } from "../../src/core/layout";
+import type { LayoutPlan } from "../../src/core/layoutPlan";
+import { locate } from "../../src/core/locate";
+
+/** The plan as the sheet a host would show: values as written, formula cells with `formulaValue` (blank by default). */
+function planGrid(plan: LayoutPlan, inputs: Readonly<Record<string, number>> = {}, keepFormulas = true): Grid {
+  const rows: RawCell[][] = [];
+  const put = (a1: string, cell: RawCell) => {
+    const at = fromA1(a1)!;
+    while (rows.length <= at.row) rows.push([]);
+    const row = rows[at.row];
+    while (row.length <= at.col) row.push({ value: null });
+    row[at.col] = cell;
+  };
+  for (const c of plan.cells) {
+    const numberFormat = plan.styles[c.style].numberFormat ?? "General";
+    if (c.formula) put(c.cell, keepFormulas ? { value: null, formula: c.formula, numberFormat } : { value: null, numberFormat });
+    else put(c.cell, { value: inputs[c.cell] ?? c.value ?? null, numberFormat });
+  }
+  return gridFromCells({ row: 0, col: 0 }, rows);
+}
+
+const plan = layoutPlan(soNganh, { unitName: "Sở Thông tin và Truyền thông tỉnh Sóc Trăng", year: 2023 });
+
+test("the locator finds every indicator of the template, in the plan's rows and columns", () => {
+  const found = locate(planGrid(plan), soNganh);
+  if (!found.ok) throw new Error(`not located: ${JSON.stringify(found.failure)}`);
+  const loc = found.location;
+  expect(loc.missing).toEqual([]);
+  expect(loc.unrecognized).toEqual([]);
+  expect(loc.matches).toHaveLength(soNganh.indicators.length);
+  expect(loc.matches.every((m) => m.how === "exact")).toBe(true);
+  expect(loc.headerRow).toBe(PLAN_HEADER_ROW + 1);
+  expect(loc.columns).toEqual({ stt: 0, label: 1, unit: 2, value: 3, note: 4 });
+  for (const n of plan.names) expect(fromA1(n.cell)).toEqual({ row: loc.rows[n.indicator], col: PLAN_COLUMNS.value });
+});
+
+test("every section and indicator has its row, in printed order", () => {
+  const labels = plan.cells.filter((c) => c.cell.startsWith("B") && fromA1(c.cell)!.row >= PLAN_FIRST_ROW).map((c) => c.value);
+  const expected: string[] = [];
+  for (const s of soNganh.sections) {
+    expected.push(s.label);
+    for (const i of soNganh.indicators) if (i.section === s.id) expected.push(i.label);
+  }
+  expect(labels).toEqual(expected);
+  expect(plan.names).toHaveLength(soNganh.indicators.filter((i) => i.kind !== "group").length);
+});
+
+test("the template's formula cells are exactly the cells the calculator fills, with the same formulas", () => {
+  // Every input a number above 0; computed cells blank: the calculator then fills each of them.
+  const computed = new Set(plan.cells.filter((c) => c.formula).map((c) => c.cell));
+  const inputs: Record<string, number> = {};
+  for (const i of soNganh.indicators) {
+    const name = plan.names.find((n) => n.indicator === i.id);
+    if (name && !computed.has(name.cell) && (i.kind === "count" || i.kind === "percent")) inputs[name.cell] = 1;
+  }
+  const grid = planGrid(plan, inputs, false);
+  const found = locate(grid, soNganh);
+  if (!found.ok) throw new Error("not located");
+  const { patches } = compute(grid, soNganh, found.location);
+  expect(new Set(patches.map((p) => p.cell))).toEqual(computed);
+  expect(computed.size).toBeGreaterThan(0);
+  for (const p of patches) {
+    const guarded = plan.cells.find((c) => c.cell === p.cell)!.formula!;
+    // The template's formula is the calculator's, shown blank while its inputs are blank.
+    expect(guarded).toContain(p.formula.slice(1).replace(/^=/, ""));
+  }
+});

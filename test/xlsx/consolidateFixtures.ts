@@ -1,0 +1,123 @@
+/**
+ * Unit workbooks for the consolidation tests, made with the project's own layout plan and renderer and filled
+ * with known figures, and the pipeline the command line runs on each (read, locate, analyze, reduce).
+ */
+import { templates, soNganh } from "../../src/core/catalog";
+import { analyze } from "../../src/core/analyze";
+import { compute } from "../../src/core/compute";
+import { unitReport, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import type { Grid } from "../../src/core/grid";
+import { layoutPlan, type ReportPeriod } from "../../src/core/layout";
+import { locate, locateInWorkbook } from "../../src/core/locate";
+import { readWorkbook, templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
+import type ExcelJS from "exceljs";
+
+/** One unit's workbook: title block and figures by indicator id. */
+export interface UnitSpec {
+  readonly unitName?: string;
+  readonly year?: number;
+  readonly period?: ReportPeriod;
+  /** Figures by indicator id; a number, or text as the unit typed it ("Có", "02"). */
+  readonly values: Readonly<Record<string, number | string>>;
+  /**
+   * The template's computed cells (rate, exact totals): "cached" keeps the formula with the value Excel would have
+   * saved, "blank" clears them (the unit deleted the formula). A figure in `values` replaces the formula anyway.
+   */
+  readonly computed?: "cached" | "blank";
+}
+
+function blankedFormulas(grid: Grid): Grid {
+  return {
+    ...grid,
+    values: grid.values.map((row, r) => row.map((v, c) => (grid.formulas?.[r]?.[c] ? null : v))),
+    formulas: grid.formulas?.map((row) => row.map(() => "")),
+  };
+}
+
+/** An .xlsx of the official template (project's layout + renderer) holding the spec's figures. */
+export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
+  const plan = layoutPlan(soNganh, { unitName: spec.unitName, year: spec.year ?? 2023, period: spec.period ?? "nam" });
+  const wb = templateWorkbook(plan);
+  const ws = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
+  const cellOf = new Map(plan.names.map((n) => [n.indicator, n.cell]));
+  for (const [id, value] of Object.entries(spec.values)) {
+    const cell = cellOf.get(id);
+    if (!cell) throw new Error(`the template has no value cell for ${id}`);
+    ws.getCell(cell).value = value;
+  }
+  const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(spec.values).some((id) => cellOf.get(id) === c.cell));
+  if ((spec.computed ?? "cached") === "blank") {
+    for (const c of formulaCells) ws.getCell(c.cell).value = null;
+  } else {
+    // What Excel would have cached on saving: the calculator's value for each formula cell.
+    const grid = blankedFormulas(worksheetGrid(ws));
+    const found = locate(grid, soNganh);
+    if (!found.ok) throw new Error("the generated unit workbook is not recognised");
+    const patches = compute(grid, soNganh, found.location).patches;
+    for (const c of formulaCells) {
+      const p = patches.find((x) => x.cell === c.cell);
+      ws.getCell(c.cell).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.value : "" } as ExcelJS.CellFormulaValue;
+    }
+  }
+  return workbookBytes(wb);
+}
+
+/** What the command line makes of one file: read, locate, analyze, reduce; a failure for anything else. */
+export async function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | UnitFailure> {
+  let sheets;
+  try {
+    sheets = await readWorkbook(bytes);
+  } catch {
+    return { file, failure: "unreadable" };
+  }
+  const found = locateInWorkbook(sheets, templates);
+  if (!found.ok) return { file, failure: "no_appendix" };
+  const grid = sheets.find((s) => s.name === found.sheet)?.grid as Grid;
+  const { findings, patches } = analyze(grid, found.template, found.location);
+  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+}
+
+/**
+ * The batch of the tests. Sums known by construction: I.1.1 = 47 + 53 = 100 and I.1.2 = 41 + 1 = 42, so the overall
+ * completion rate is 42.00 (the mean of 87.23 and 1.89 would be 44.56); I.1.3 = 12 + 3 + 5 + 7 = 27 (E is
+ * kept, marked); I.3.4 answered yes
+ * by A and C ("Có"), I.8 "Tốt" by A only; I.7.2: one "Phát phiếu", two "Kết hợp"; III.4.3 = 41 + 120 + 7 = 168.
+ * C has an error (II.2.2 reviewed 15 of 10 required); D is A sent again; E reports another period.
+ */
+export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
+  {
+    file: "a-sttt.xlsx",
+    spec: {
+      unitName: "Sở Thông tin và Truyền thông",
+      computed: "blank",
+      values: { "I.1.1": 47, "I.1.2": 41, "I.1.3": 12, "I.3.4": 1, "I.5": 1, "I.7.2": 1, "I.8": 1, "III.4.3.1": 41, "III.4.3.2": 0 },
+    },
+  },
+  {
+    file: "b-syt.xlsx",
+    spec: {
+      unitName: "Sở Y tế",
+      values: { "I.1.1": 53, "I.1.2": 1, "I.1": 1.89, "I.1.3": 3, "I.3.4": 0, "I.5": 0, "I.7.2": 2, "I.8": 0, "III.4.3.1": 100, "III.4.3.2": 20 },
+    },
+  },
+  {
+    file: "c-stp.xlsx",
+    spec: {
+      unitName: "Sở Tư pháp",
+      values: { "I.1.3": 5, "I.3.4": "Có", "I.7.2": 2, "II.2.1": 10, "II.2.2": 15, "III.4.3.1": 7 },
+    },
+  },
+  { file: "d-sttt-lan-2.xlsx", spec: { unitName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", values: { "I.1.1": 1000, "I.1.3": 900 } } },
+  { file: "e-sxd.xlsx", spec: { unitName: "Sở Xây dựng", period: "6thang", year: 2024, values: { "I.1.3": 7 } } },
+];
+
+/** The expected totals of `BATCH` (A, B, C and E in the summary; D left out as a duplicate). */
+export const BATCH_TOTALS = {
+  "I.1.1": 100,
+  "I.1.2": 42,
+  "I.1": 42,
+  "I.1.3": 27,
+  "I.3.4": 2,
+  "I.8": 1,
+  "III.4.3": 168,
+} as const;

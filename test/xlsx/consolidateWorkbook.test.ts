@@ -1,0 +1,191 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { soNganh, templates } from "../../src/core/catalog";
+import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import { loadWorkbook, workbookBytes } from "../../src/xlsx";
+import {
+  consolidationWorkbook,
+  SUMMARY_COLUMNS,
+  SUMMARY_FIRST_ROW,
+  UNIT_COL,
+  writeConsolidation,
+} from "../../src/xlsx/consolidateWorkbook";
+import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "./consolidateFixtures";
+import { convertWithLibreOffice } from "./libreoffice";
+
+const TOTAL = SUMMARY_COLUMNS.total;
+
+function rowOf(c: Consolidation, id: string): number {
+  const i = c.rows.findIndex((r) => r.kind === "indicator" && r.indicator.id === id);
+  if (i < 0) throw new Error(`no row for ${id}`);
+  return SUMMARY_FIRST_ROW + i;
+}
+
+/** A cell's value as a spreadsheet shows it: a formula's result, "" for a blank-looking one. */
+function shown(cell: ExcelJS.Cell): number | string | null {
+  const v = cell.value;
+  if (v && typeof v === "object" && "formula" in v) return (v.result as number | string | undefined) ?? null;
+  if (v && typeof v === "object" && "sharedFormula" in v) return (v.result as number | string | undefined) ?? null;
+  return v as number | string | null;
+}
+
+let c: Consolidation;
+let reports: (UnitReport | UnitFailure)[];
+let wb: ExcelJS.Workbook;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-consolidate-"));
+  reports = [];
+  for (const { file, spec } of BATCH) reports.push(await reportOf(file, await unitWorkbook(spec)));
+  reports.push(await reportOf("ghi-chu.xlsx", new TextEncoder().encode("not a workbook")));
+  c = consolidate(reports, templates);
+  wb = await loadWorkbook(await workbookBytes(consolidationWorkbook(c, "vi")));
+});
+
+describe("the generated unit workbooks read as their figures", () => {
+  it("takes the unit and period from the title block the renderer wrote", () => {
+    expect(reports.slice(0, 5).map((r) => ("failure" in r ? r.failure : [r.unitName, r.period?.kind, r.period?.year]))).toEqual([
+      ["Sở Thông tin và Truyền thông", "nam", 2023],
+      ["Sở Y tế", "nam", 2023],
+      ["Sở Tư pháp", "nam", 2023],
+      ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "nam", 2023],
+      ["Sở Xây dựng", "6thang", 2024],
+    ]);
+    expect(reports[5]).toEqual({ file: "ghi-chu.xlsx", failure: "unreadable" });
+  });
+
+  it("uses the calculator's rate where the unit cleared the formula, the typed one otherwise", () => {
+    const [a, b] = reports as UnitReport[];
+    expect([a.values["I.1"], a.computed.includes("I.1")]).toEqual([87.23, true]);
+    expect([b.values["I.1"], b.computed.includes("I.1")]).toEqual([1.89, false]);
+    expect((reports[2] as UnitReport).values["I.3.4"]).toBe(1);
+  });
+});
+
+describe("consolidation of the batch", () => {
+  it("sums, recomputes the rate and counts flags as the fixtures say", () => {
+    const totals = Object.fromEntries(
+      Object.keys(BATCH_TOTALS).map((id) => {
+        const r = c.rows.find((x) => x.kind === "indicator" && x.indicator.id === id);
+        return [id, r && r.kind === "indicator" && "value" in r.total ? r.total.value : undefined];
+      }),
+    );
+    expect(totals).toEqual(BATCH_TOTALS);
+  });
+
+  it("catches the duplicate, the other period and the error", () => {
+    expect(c.columns.map((x) => [x.unit, x.marked])).toEqual([
+      ["Sở Thông tin và Truyền thông", false],
+      ["Sở Y tế", false],
+      ["Sở Tư pháp", true],
+      ["Sở Xây dựng", true],
+    ]);
+    const codes = (file: string) => c.issues.filter((i) => i.file === file).map((i) => i.code);
+    expect(codes("d-sttt-lan-2.xlsx")).toEqual(["duplicate_unit"]);
+    expect(codes("e-sxd.xlsx")).toEqual(["period_mismatch"]);
+    expect(codes("ghi-chu.xlsx")).toEqual(["file_unreadable"]);
+    expect(c.statuses.find((s) => s.file === "c-stp.xlsx")?.findings.map((f) => f.code)).toContain("part_exceeds_whole");
+  });
+});
+
+describe("TONG_HOP.xlsx", () => {
+  it("has the summary, status and findings sheets in that order", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện"]);
+  });
+
+  it("lists every indicator in the official order and wording, units as columns", () => {
+    const ws = wb.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    const labels: string[] = [];
+    for (let r = SUMMARY_FIRST_ROW; r < SUMMARY_FIRST_ROW + c.rows.length; r++) labels.push(String(ws.getCell(r, SUMMARY_COLUMNS.label).value));
+    const official = soNganh.sections.flatMap((s) => [s.label, ...soNganh.indicators.filter((i) => i.section === s.id).map((i) => i.label)]);
+    expect(labels).toEqual(official);
+    expect(ws.getRow(SUMMARY_FIRST_ROW - 3).values).toEqual(
+      expect.arrayContaining(["Sở Thông tin và Truyền thông", "Sở Y tế", "Sở Tư pháp", "Sở Xây dựng"]),
+    );
+    expect(ws.getCell(SUMMARY_FIRST_ROW - 1, UNIT_COL + 2).value).toBe("Cần xem lại");
+    expect(ws.getCell(rowOf(c, "I.1.1"), UNIT_COL + 1).value).toBe(53);
+  });
+
+  it("writes totals as formulas over the unit columns, each with its computed value", () => {
+    const ws = wb.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    const r = (id: string) => rowOf(c, id);
+    const cell = (id: string) => ws.getCell(r(id), TOTAL);
+    expect(cell("I.1.1").formula).toBe(`IF(COUNT(G${r("I.1.1")}:J${r("I.1.1")})=0,"",SUM(G${r("I.1.1")}:J${r("I.1.1")}))`);
+    expect(cell("I.1").formula).toBe(`IF(OR(D${r("I.1.2")}="",N(D${r("I.1.1")})=0),"",ROUND(D${r("I.1.2")}/D${r("I.1.1")}*100,2))`);
+    expect(cell("I.3.4").formula).toBe(`COUNTIF(G${r("I.3.4")}:J${r("I.3.4")},1)`);
+    expect(cell("I.7.2").formula).toContain(`"Trực tuyến: "&COUNTIF(G${r("I.7.2")}:J${r("I.7.2")},0)`);
+    for (const [id, value] of Object.entries(BATCH_TOTALS)) expect([id, shown(cell(id))]).toEqual([id, value]);
+    expect(shown(cell("I.7.2"))).toBe("Trực tuyến: 0; Phát phiếu: 1; Kết hợp: 2");
+    expect(shown(cell("I.2.1"))).toBe("");
+    expect(shown(cell("I.3.1"))).toBeNull();
+    expect(shown(ws.getCell(r("I.1.3"), SUMMARY_COLUMNS.reported))).toBe(4);
+  });
+
+  it("has a status row per file and a findings row per finding and issue", () => {
+    const status = wb.getWorksheet("Tình trạng") as ExcelJS.Worksheet;
+    expect(status.rowCount).toBe(1 + c.statuses.length);
+    const rows = c.statuses.map((_, i) => status.getRow(i + 2).values as unknown[]);
+    expect(rows.map((v) => [v[2], v[3], v[4], v[9], v[10]])).toEqual([
+      ["Sở Thông tin và Truyền thông", "a-sttt.xlsx", "Năm 2023", "Có", "G"],
+      ["Sở Y tế", "b-syt.xlsx", "Năm 2023", expect.any(String), "H"],
+      ["Sở Tư pháp", "c-stp.xlsx", "Năm 2023", "Không", "I"],
+      ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "d-sttt-lan-2.xlsx", "Năm 2023", "Không", "Không đưa vào"],
+      ["Sở Xây dựng", "e-sxd.xlsx", "6 tháng đầu năm 2024", "Không", "J"],
+      ["ghi-chu", "ghi-chu.xlsx", "Chưa xác định", "Không", "Không đưa vào"],
+    ]);
+    expect(String(rows[3][11])).toContain("a-sttt.xlsx");
+    const findings = wb.getWorksheet("Phát hiện") as ExcelJS.Worksheet;
+    const expected = c.statuses.reduce((n, s) => n + s.findings.length + s.issues.length, 0);
+    expect(findings.rowCount).toBe(1 + expected);
+    const texts: string[] = [];
+    findings.eachRow((row, n) => {
+      if (n > 1) texts.push((row.values as unknown[]).slice(1).join(" | "));
+    });
+    expect(texts.find((t) => t.includes("part_exceeds_whole"))).toMatch(/^Sở Tư pháp \| c-stp\.xlsx \| Phụ lục \| D\d+ \| Lỗi \| part_exceeds_whole \| .+/);
+    expect(texts.find((t) => t.includes("period_mismatch"))).toContain("6 tháng đầu năm 2024");
+  });
+
+  it("writes the same cells through the streaming writer the command line uses", async () => {
+    const file = path.join(dir, "stream.xlsx");
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+    writeConsolidation(writer, c, "vi");
+    await writer.commit();
+    const streamed = await loadWorkbook(fs.readFileSync(file));
+    for (const name of ["Tổng hợp", "Tình trạng", "Phát hiện"]) {
+      const a = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const b = streamed.getWorksheet(name) as ExcelJS.Worksheet;
+      expect(b.rowCount).toBe(a.rowCount);
+      for (let r = 1; r <= a.rowCount; r++) {
+        for (let col = 1; col <= a.columnCount; col++) {
+          const x = a.getCell(r, col);
+          const y = b.getCell(r, col);
+          expect([name, x.address, y.formula ?? null, shown(y)]).toEqual([name, x.address, x.formula ?? null, shown(x)]);
+        }
+      }
+    }
+  });
+
+  it("computes the same figures in LibreOffice", async () => {
+    const file = path.join(dir, "TONG_HOP.xlsx");
+    fs.writeFileSync(file, await workbookBytes(consolidationWorkbook(c, "vi")));
+    const recalculated = await loadWorkbook(fs.readFileSync(convertWithLibreOffice(file, "xlsx")));
+    const ws = recalculated.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    const mine = wb.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    // Every total and count cell: LibreOffice's own result equals the value the writer cached.
+    let compared = 0;
+    for (let r = SUMMARY_FIRST_ROW; r < SUMMARY_FIRST_ROW + c.rows.length; r++) {
+      for (const col of [TOTAL, SUMMARY_COLUMNS.reported]) {
+        const cell = mine.getCell(r, col);
+        if (!cell.formula) continue;
+        compared++;
+        const got = shown(ws.getCell(r, col));
+        expect([cell.address, got ?? ""]).toEqual([cell.address, shown(cell) ?? ""]);
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+    expect(shown(ws.getCell(rowOf(c, "I.1"), TOTAL))).toBe(42);
+  }, 120000);
+});
