@@ -1,9 +1,14 @@
 /** Rounding and comparison shared by the rules and the calculator. */
 
-/** Rounds half away from zero to `decimals` places, without the binary drift of `Math.round(x * 100) / 100`. */
+/**
+ * Rounds half away from zero to `decimals` places. The scaled value goes through 15 significant digits first, so
+ * binary drift does not flip a half (1.005 -> 1.01, 87.2340425 -> 87.23), and tiny or huge values stay numbers.
+ */
 export function roundTo(value: number, decimals: number): number {
-  const sign = value < 0 ? -1 : 1;
-  return (sign * Math.round(Number(`${Math.abs(value)}e${decimals}`))) / 10 ** decimals;
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  const rounded = Math.round(Number((Math.abs(value) * factor).toPrecision(15)));
+  return rounded === 0 ? 0 : (Math.sign(value) * rounded) / factor;
 }
 
 /** Decimals assumed when a cell's format does not fix them (General): the 2 the appendix rounds rates to. */

@@ -1,0 +1,58 @@
+import fc from "fast-check";
+import { analyze } from "../../src/core/analyze";
+import { fromA1 } from "../../src/core/address";
+import { soNganh } from "../../src/core/catalog/soNganh";
+import type { RawCell } from "../../src/core/grid";
+import { formatFinding } from "../../src/core/messages";
+import { findingCodes } from "../../src/core/rules/codes";
+import { sheet } from "./rulesFixture";
+
+/** What users put in appendix cells: numbers of every sort, numbers as text, words, errors, formulas, formats. */
+const rawCell: fc.Arbitrary<RawCell> = fc.record(
+  {
+    value: fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -5, max: 5000 }),
+      fc.double({ min: -10, max: 200, noNaN: true }),
+      fc.constantFrom("02", "100%", "87,23", "3.036", "1,234", "1,000", "0,87", "Có", "không", "Tốt", "x", "-", "#DIV/0!", "#REF!", "abc", " 41 ", "TRUE"),
+      fc.string({ maxLength: 12 }),
+      fc.boolean(),
+    ),
+    numberFormat: fc.constantFrom("General", "0", "0.00", "0.0%", "0.00%", "@", "#,##0"),
+    formula: fc.constantFrom("", "=D10+D11", "=ROUND(D11/D10*100,2)"),
+  },
+  { requiredKeys: ["value"] },
+);
+
+describe("analyze on arbitrary sheets", () => {
+  it("never throws, and every finding is well-formed and sayable in both languages", () => {
+    const ids = soNganh.indicators.map((i) => i.id);
+    fc.assert(
+      fc.property(fc.array(rawCell, { minLength: ids.length, maxLength: ids.length }), fc.array(fc.constantFrom("", "Kế hoạch số 03", "Ghi rõ nội dung vi phạm"), { minLength: ids.length, maxLength: ids.length }), (cells, notes) => {
+        const values = Object.fromEntries(ids.map((id, i) => [id, cells[i]]));
+        const noteMap = Object.fromEntries(ids.map((id, i) => [id, notes[i]]).filter(([, n]) => n !== ""));
+        const s = sheet(values, noteMap, soNganh);
+        const { findings, patches } = analyze(s.grid, s.template, s.location);
+        for (const f of findings) {
+          expect(findingCodes).toContain(f.code);
+          expect(fromA1(f.cell)).not.toBeNull();
+          expect(f.cells[0]).toBe(f.cell);
+          for (const lang of ["vi", "en"] as const) {
+            const text = formatFinding(f, lang, soNganh);
+            expect(text).not.toMatch(/undefined|NaN|\[object/);
+            expect(text).toBe(text.normalize("NFC"));
+          }
+        }
+        for (const p of patches) {
+          expect(Number.isFinite(p.value)).toBe(true);
+          expect(p.formula.startsWith("=")).toBe(true);
+        }
+        // Each cell is patched at most once, and only cells the findings announce.
+        expect(new Set(patches.map((p) => p.cell)).size).toBe(patches.length);
+        const announced = new Set(findings.filter((f) => f.code === "computed_value_missing").map((f) => f.cell));
+        for (const p of patches) expect(announced.has(p.cell)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
