@@ -95,6 +95,10 @@ export interface UnitStatus {
   readonly unitName: string | null;
   readonly period: Period | null;
   readonly templateId: string | null;
+  /** The sheet the appendix was found on, null for a file without one. */
+  readonly sheet: string | null;
+  /** The appendix's own findings (the consolidation issues are in `issues`). */
+  readonly findings: readonly Finding[];
   /** Errors, warnings and infos: the appendix's findings plus this file's consolidation issues. */
   readonly errors: number;
   readonly warnings: number;
@@ -127,6 +131,8 @@ export type SummaryRow =
       readonly indicator: Indicator;
       /** One per summary column; null where the unit gave nothing. */
       readonly values: readonly (number | string | null)[];
+      /** Parallel to `values`: true where the value is the calculator's (the unit left the cell blank). */
+      readonly computed: readonly boolean[];
       /** How many units gave a value. */
       readonly reported: number;
       readonly total: SummaryTotal;
@@ -415,6 +421,8 @@ export function consolidate(
       unitName: isFailure(u) ? null : u.unitName,
       period: isFailure(u) ? null : u.period,
       templateId: isFailure(u) ? null : u.templateId,
+      sheet: isFailure(u) ? null : u.sheet,
+      findings,
       errors,
       warnings: count("warning"),
       infos: count("info"),
@@ -438,6 +446,7 @@ export function consolidate(
         kind: "indicator",
         indicator: ind,
         values,
+        computed: reports.map((r) => r.computed.includes(ind.id)),
         reported: values.filter((v) => v !== null).length,
         total: totalOf(template, ind, values, sums),
       });

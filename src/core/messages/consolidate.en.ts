@@ -97,6 +97,7 @@ export const consolidateEn: ConsolidateMessages = {
     findingsHeaders: {
       unit: "Unit",
       file: "File",
+      sheet: "Sheet",
       cell: "Cell",
       severity: "Severity",
       code: "Code",

@@ -70,6 +70,7 @@ export interface ConsolidateMessages {
     readonly findingsHeaders: {
       readonly unit: string;
       readonly file: string;
+      readonly sheet: string;
       readonly cell: string;
       readonly severity: string;
       readonly code: string;

@@ -97,6 +97,7 @@ export const consolidateVi: ConsolidateMessages = {
     findingsHeaders: {
       unit: "Cơ quan, đơn vị",
       file: "Tệp",
+      sheet: "Trang tính",
       cell: "Ô",
       severity: "Mức độ",
       code: "Mã",
