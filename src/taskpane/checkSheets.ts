@@ -3,18 +3,21 @@
  * compute. Hosts read their sheets into grids and call this; the pane only sees the resulting CheckState.
  */
 import { analyze } from "../core/analyze";
+import { compute } from "../core/compute";
 import type { Template } from "../core/catalog/model";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import { locateInWorkbook } from "../core/locate";
+import type { Location } from "../core/location";
 import type { CheckState } from "./host";
 
 /**
- * Computed cells holding a value other than the one that follows from their inputs: findings whose fix writes a
- * formula into a cell that is not blank (a blank one is a patch already, reported as computed_value_missing).
+ * Computed cells holding a value other than the one that follows from their inputs. Taken from the calculator
+ * itself: analyze() folds some of these into validate's sum_mismatch/rate_mismatch (which may carry no fix), but
+ * the fill preview needs every one, with the formula to write once the user confirms.
  */
-export function isConflict(f: Finding): boolean {
-  return f.code !== "computed_value_missing" && f.fix !== null && Boolean(f.fix.formula);
+export function conflictsOf(grid: Grid, template: Template, location: Location): Finding[] {
+  return compute(grid, template, location).findings.filter((f) => f.code === "computed_value_conflict" && f.fix !== null);
 }
 
 /** Locates the appendix in `sheets` and analyses it; `found: false` lists the sheets looked at. */
@@ -30,6 +33,6 @@ export function checkSheets(sheets: readonly { name: string; grid: Grid }[], tem
     location: located.location,
     findings,
     patches,
-    conflicts: findings.filter(isConflict),
+    conflicts: conflictsOf(sheet.grid, located.template, located.location),
   };
 }

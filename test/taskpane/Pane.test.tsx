@@ -1,0 +1,272 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import { templates } from "../../src/core/catalog";
+import { formatFinding } from "../../src/core/messages";
+import { App } from "../../src/taskpane/components/App";
+import { HostError } from "../../src/taskpane/host";
+import { en } from "../../src/taskpane/messages/en";
+import { vi } from "../../src/taskpane/messages/vi";
+import { ackKey } from "../../src/taskpane/paneModel";
+import { MemoryHost } from "./memoryHost";
+
+const SHEET = "Phụ lục";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar and Textarea observe their size for reflow only.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+async function renderPane(host: MemoryHost) {
+  const view = render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
+  await screen.findByTestId("summary");
+  return view;
+}
+
+/** The engine's own counts for the host's sheet, to compare with what the pane shows. */
+async function engineCounts(host: MemoryHost) {
+  const state = await host.check();
+  if (!state.found) throw new Error("appendix not found");
+  const count = (s: string) => state.findings.filter((f) => f.severity === s).length;
+  return { errors: count("error"), warnings: count("warning"), state };
+}
+
+function cardOf(cell: string, code?: string): HTMLElement {
+  const cards = document.querySelectorAll<HTMLElement>(`[data-cell="${cell}"]${code ? `[data-finding="${code}"]` : ""}`);
+  if (cards.length !== 1) throw new Error(`expected one finding card on ${cell}${code ? ` (${code})` : ""}, found ${cards.length}`);
+  return cards[0];
+}
+
+describe("pane: check", () => {
+  it("shows the summary counts of the check in an aria-live region", async () => {
+    const host = MemoryHost.seed({ D22: 2, D41: "abc" });
+    const { errors, warnings } = await engineCounts(host);
+    expect(errors).toBe(2);
+    await renderPane(host);
+    const summary = screen.getByTestId("summary");
+    expect(summary.textContent).toBe(`${errors} lỗi, ${warnings} cảnh báo`);
+    const live = summary.closest("[aria-live]");
+    expect(live?.getAttribute("aria-live")).toBe("polite");
+    expect(live?.getAttribute("role")).toBe("status");
+    expect(screen.getByTestId("recognised").textContent).toContain(`“${SHEET}”`);
+    expect(screen.queryByTestId("ready")).toBeNull();
+  });
+
+  it("groups findings by section in the template's order, each card under its own section", async () => {
+    const host = MemoryHost.seed({ D22: 2, D41: "abc" });
+    const { state } = await engineCounts(host);
+    if (!state.found) throw new Error("not found");
+    await renderPane(host);
+    const template = templates[0];
+    const sectionOf = (id: string) => template.indicators.find((i) => i.id === id)!.section;
+    const expectedOrder = template.sections.map((s) => s.id).filter((id) => state.findings.some((f) => sectionOf(f.indicator) === id));
+    const shown = [...document.querySelectorAll("[data-section]")].map((e) => e.getAttribute("data-section"));
+    expect(shown).toEqual(expectedOrder);
+    for (const f of state.findings) {
+      const section = cardOf(f.cell, f.code).closest("[data-section]");
+      expect(section?.getAttribute("data-section")).toBe(sectionOf(f.indicator));
+      expect(cardOf(f.cell, f.code).textContent).toContain(formatFinding(f, "vi", template));
+    }
+    const sectionII = document.querySelector('[data-section="II"]') as HTMLElement;
+    expect(within(sectionII).getByRole("button", { name: /II\. Cải cách thể chế/ })).toBeTruthy();
+  });
+
+  it("selects the finding's cell when its button is clicked", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D41")).getByRole("button", { name: vi.goToCell("D41") }));
+    await waitFor(() => expect(host.callsOf("select")).toEqual([{ op: "select", sheet: SHEET, cell: "D41" }]));
+  });
+
+  it("applies a one-click fix through the host and checks again", async () => {
+    const host = MemoryHost.seed();
+    const before = await engineCounts(host);
+    await renderPane(host);
+    const card = cardOf("D43", "number_stored_as_text");
+    fireEvent.click(within(card).getByRole("button", { name: vi.applyFix }));
+    await waitFor(() => expect(host.callsOf("applyFix")).toHaveLength(1));
+    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: "D43", value: 2 } });
+    expect(host.read(SHEET, "D43").value).toBe(2);
+    await waitFor(() =>
+      expect(screen.getByTestId("summary").textContent).toBe(vi.summary(before.errors, before.warnings - 1)),
+    );
+    expect(document.querySelector('[data-cell="D43"]')).toBeNull();
+    expect(screen.getByTestId("notice").textContent).toContain(vi.fixed("D43"));
+  });
+
+  it("keeps an acknowledged warning in the settings, stops counting it, and drops it when its values change", async () => {
+    const host = MemoryHost.seed();
+    const before = await engineCounts(host);
+    if (!before.state.found) throw new Error("not found");
+    const target = before.state.findings.find((f) => f.cell === "D43" && f.code === "number_stored_as_text")!;
+    await renderPane(host);
+
+    const card = cardOf("D43", "number_stored_as_text");
+    fireEvent.click(within(card).getByRole("button", { name: vi.acknowledge }));
+    // A reason is required.
+    fireEvent.click(within(card).getByRole("button", { name: vi.saveAcknowledge }));
+    expect(within(card).getByText(vi.reasonRequired)).toBeTruthy();
+    expect(host.callsOf("saveSettings")).toHaveLength(0);
+    fireEvent.change(within(card).getByRole("textbox", { name: new RegExp(vi.reason) }), {
+      target: { value: "Số liệu theo công văn" },
+    });
+    fireEvent.click(within(card).getByRole("button", { name: vi.saveAcknowledge }));
+
+    await waitFor(() => expect(host.settings.acknowledged?.[ackKey(target)]?.reason).toBe("Số liệu theo công văn"));
+    expect(screen.getByTestId("summary").textContent).toBe(vi.summary(before.errors, before.warnings - 1));
+    expect(screen.getByText(vi.acknowledgedCount(1))).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: `${vi.acknowledgedTitle} (1)` }));
+    expect(cardOf("D43").textContent).toContain(vi.acknowledgedReason("Số liệu theo công văn"));
+    expect(cardOf("D43").closest("[data-section]")?.getAttribute("data-section")).toBe("acknowledged");
+
+    // The user types another value over it: same warning, different values, so the acknowledgement no longer holds.
+    await act(async () => host.userEdit(SHEET, "D43", "03"));
+    await waitFor(() => expect(host.settings.acknowledged?.[ackKey(target)]).toBeUndefined());
+    expect(screen.getByTestId("summary").textContent).toBe(vi.summary(before.errors, before.warnings));
+    expect(cardOf("D43").closest("[data-section]")?.getAttribute("data-section")).toBe("II");
+  });
+
+  it("does not offer to acknowledge an error", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    await renderPane(host);
+    expect(within(cardOf("D41")).queryByRole("button", { name: vi.acknowledge })).toBeNull();
+  });
+});
+
+describe("pane: fill", () => {
+  it("previews every patch, lists conflicts apart and writes them only once ticked", async () => {
+    // D9 blank (a rate to fill); D58 holds 50 where D59 + D60 give 41 (a total typed by the user).
+    const host = MemoryHost.seed({ D58: 50 });
+    const { state } = await engineCounts(host);
+    if (!state.found) throw new Error("not found");
+    expect(state.patches.map((p) => p.cell)).toEqual(["D9"]);
+    expect(state.conflicts.map((f) => f.cell)).toEqual(["D58"]);
+    await renderPane(host);
+
+    fireEvent.click(screen.getByRole("button", { name: vi.fill }));
+    const preview = await screen.findByTestId("fill-preview");
+    const rows = preview.querySelectorAll("[data-patch]");
+    expect([...rows].map((r) => r.getAttribute("data-patch"))).toEqual(state.patches.map((p) => p.cell));
+    const d9 = preview.querySelector('[data-patch="D9"]')!;
+    expect(d9.textContent).toContain("87,23");
+    expect(d9.textContent).toContain("=ROUND(D11/D10*100,2)");
+    const conflict = preview.querySelector('[data-conflict="D58"]') as HTMLElement;
+    expect(conflict.textContent).toContain(vi.conflictLine("D58", "50", "41"));
+    expect(conflict.textContent).toContain("=SUM(D59,D60)");
+    const tick = within(conflict).getByRole("checkbox", { name: vi.overwrite("D58") }) as HTMLInputElement;
+    expect(tick.checked).toBe(false);
+
+    fireEvent.click(within(preview).getByRole("button", { name: vi.applyFill(1) }));
+    await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(1));
+    expect(host.callsOf("applyPatches")[0].patches.map((p) => p.cell)).toEqual(["D9"]);
+    expect(host.read(SHEET, "D9")).toEqual({ value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+    expect(host.read(SHEET, "D58").value).toBe(50);
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.filled(1)));
+
+    // The conflict is still there; this time the user confirms it.
+    fireEvent.click(screen.getByRole("button", { name: vi.fill }));
+    const again = await screen.findByTestId("fill-preview");
+    expect(again.querySelectorAll("[data-patch]")).toHaveLength(0);
+    fireEvent.click(within(again).getByRole("checkbox", { name: vi.overwrite("D58") }));
+    fireEvent.click(within(again).getByRole("button", { name: vi.applyFill(1) }));
+    await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(2));
+    expect(host.callsOf("applyPatches")[1].patches).toEqual([
+      expect.objectContaining({ cell: "D58", formula: "=SUM(D59,D60)", value: 41 }),
+    ]);
+    expect(host.read(SHEET, "D58").value).toBe(41);
+  });
+
+  it("says when there is nothing to fill", async () => {
+    const host = MemoryHost.seed({ D9: 87.23 });
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.fill }));
+    const preview = await screen.findByTestId("fill-preview");
+    expect(preview.textContent).toContain(vi.fillNothing);
+    expect((within(preview).getByRole("button", { name: vi.applyFill(0) }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("pane: ready, start, language, errors", () => {
+  it("shows the ready state once no error is left", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    const before = await engineCounts(host);
+    await renderPane(host);
+    expect(screen.queryByTestId("ready")).toBeNull();
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    const ready = await screen.findByTestId("ready");
+    expect(ready.textContent).toContain(vi.readyTitle);
+    expect(ready.textContent).toContain(vi.readyWithWarnings(before.warnings));
+    expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, before.warnings));
+  });
+
+  it("offers to insert the appendix when none is found, then recognises the inserted sheet", async () => {
+    const host = new MemoryHost([{ name: "Sheet1", grid: { origin: { row: 0, col: 0 }, values: [["Báo cáo", 1]] } }]);
+    render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
+    expect((await screen.findByTestId("not-found")).textContent).toBe(vi.notFound);
+    expect(screen.getByText(vi.sheetsSeen("Sheet1"))).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: vi.unitName }), { target: { value: "Sở Nội vụ" } });
+    fireEvent.change(screen.getByRole("textbox", { name: vi.year }), { target: { value: "2024" } });
+    fireEvent.change(screen.getByRole("combobox", { name: vi.period }), { target: { value: "6thang" } });
+    fireEvent.click(screen.getByRole("button", { name: vi.insert }));
+    await waitFor(() => expect(host.callsOf("insertTemplate")).toHaveLength(1));
+    expect(host.callsOf("insertTemplate")[0].options).toEqual({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
+    const recognised = await screen.findByTestId("recognised");
+    const template = templates[0];
+    const valueRows = template.indicators.filter((i) => i.kind !== "group").length;
+    expect(recognised.textContent).toMatch(new RegExp(`“Phụ lục”: (\\d+)`));
+    expect(Number(/: (\d+)/.exec(recognised.textContent!)![1])).toBeGreaterThanOrEqual(valueRows);
+    expect(host.settings).toMatchObject({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
+  });
+
+  it("switches to English and back, keeping the choice in the workbook settings", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    const { errors, warnings, state } = await engineCounts(host);
+    if (!state.found) throw new Error("not found");
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.switchLanguageHint }));
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(en.summary(errors, warnings)));
+    expect(screen.getByRole("heading", { name: en.findingsTitle })).toBeTruthy();
+    const f = state.findings.find((x) => x.cell === "D41")!;
+    expect(cardOf("D41").textContent).toContain(formatFinding(f, "en", templates[0]));
+    expect(document.documentElement.lang).toBe("en");
+    await waitFor(() => expect(host.settings.lang).toBe("en"));
+    fireEvent.click(screen.getByRole("button", { name: en.switchLanguageHint }));
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(vi.summary(errors, warnings)));
+  });
+
+  it("opens in the language kept in the workbook", async () => {
+    const host = MemoryHost.seed();
+    host.settings = { lang: "en" };
+    await renderPane(host);
+    await waitFor(() => expect(screen.getByRole("heading", { name: en.appTitle })).toBeTruthy());
+  });
+
+  it("shows a host error as a sentence in the user's language, never the error's own text", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    await renderPane(host);
+    host.failNext = { op: "select", error: new Error("RichApi.Error at Object.<anonymous> (office.js:1:2)") };
+    fireEvent.click(within(cardOf("D41")).getByRole("button", { name: vi.goToCell("D41") }));
+    const bar = await screen.findByTestId("error");
+    expect(bar.textContent).toContain(vi.errors.generic);
+    expect(bar.textContent).not.toContain("RichApi");
+    host.failNext = { op: "applyFix", error: new HostError("busy", "InvalidOperationInCellEditMode") };
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(vi.errors.excelBusy));
+    expect(screen.getByTestId("error").textContent).not.toContain("InvalidOperation");
+  });
+
+  it("renders HTML typed in a cell as text", async () => {
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
+    const host = MemoryHost.seed({ E50: payload });
+    await renderPane(host);
+    const card = cardOf("D50");
+    expect(card.textContent).toContain("<img src=x");
+    expect(document.querySelector("main img, main script")).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * A real AppendixHost over in-memory grids, for the pane's component tests: it runs the core engine on its
+ * sheets (checkSheets), writes patches and fixes into them, inserts the template from the layout plan, and keeps
+ * settings; it records the calls a test asserts on.
+ */
+import { fromA1 } from "../../src/core/address";
+import { templates } from "../../src/core/catalog";
+import type { Fix } from "../../src/core/finding";
+import type { CellValue, Grid } from "../../src/core/grid";
+import { layoutPlan } from "../../src/core/layout";
+import type { Patch } from "../../src/core/patch";
+import { checkSheets } from "../../src/taskpane/checkSheets";
+import type { AppendixHost, CheckState, WorkbookSettings } from "../../src/taskpane/host";
+import { seedGrid } from "../fixtures/seed";
+
+interface Sheet {
+  name: string;
+  values: CellValue[][];
+  formulas: string[][];
+  numberFormats: string[][];
+  texts: string[][];
+}
+
+function sheetOf(name: string, grid: Grid): Sheet {
+  if (grid.origin.row !== 0 || grid.origin.col !== 0) throw new Error("memoryHost wants grids from A1");
+  const width = Math.max(...grid.values.map((r) => r.length), 1);
+  const rows = grid.values.length;
+  const at = <T>(src: readonly (readonly T[])[] | undefined, r: number, c: number, blank: T): T => src?.[r]?.[c] ?? blank;
+  const table = <T>(f: (r: number, c: number) => T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => f(r, c)));
+  return {
+    name,
+    values: table((r, c) => at(grid.values, r, c, null)),
+    formulas: table((r, c) => at(grid.formulas, r, c, "")),
+    numberFormats: table((r, c) => at(grid.numberFormats, r, c, "General")),
+    texts: table((r, c) => {
+      const v = at(grid.values, r, c, null);
+      return v === null ? "" : String(v);
+    }),
+  };
+}
+
+/** One call the pane made, for assertions. */
+export type HostCall =
+  | { op: "select"; sheet: string; cell: string }
+  | { op: "applyFix"; sheet: string; fix: Fix }
+  | { op: "applyPatches"; sheet: string; patches: readonly Patch[] }
+  | { op: "insertTemplate"; options: object }
+  | { op: "saveSettings"; settings: WorkbookSettings }
+  | { op: "highlight" | "clearHighlights"; sheet: string };
+
+export class MemoryHost implements AppendixHost {
+  readonly kind: "excel" | "file";
+  readonly calls: HostCall[] = [];
+  settings: WorkbookSettings = {};
+  private readonly sheets: Sheet[];
+  private readonly listeners = new Set<() => void>();
+  /** Set to make the next operation of that name throw this error. */
+  failNext: { op: string; error: unknown } | null = null;
+
+  constructor(sheets: { name: string; grid: Grid }[], kind: "excel" | "file" = "excel") {
+    this.kind = kind;
+    this.sheets = sheets.map((s) => sheetOf(s.name, s.grid));
+  }
+
+  /** The seed appendix on sheet "Phụ lục", with `edits` (A1 -> value) typed over it. */
+  static seed(edits: Record<string, CellValue> = {}, kind: "excel" | "file" = "excel"): MemoryHost {
+    const host = new MemoryHost([{ name: "Phụ lục", grid: seedGrid() }], kind);
+    for (const [cell, value] of Object.entries(edits)) host.write("Phụ lục", cell, value);
+    return host;
+  }
+
+  private failIf(op: string): void {
+    if (this.failNext?.op === op) {
+      const { error } = this.failNext;
+      this.failNext = null;
+      throw error;
+    }
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** Writes a cell as a user (or the add-in) would: value, formula and number format. */
+  write(sheet: string, cell: string, value: CellValue, formula = "", numberFormat?: string): void {
+    const s = this.sheet(sheet);
+    const a = fromA1(cell);
+    if (!a) throw new Error(`bad cell ${cell}`);
+    while (s.values.length <= a.row) {
+      const width = s.values[0]?.length ?? 1;
+      s.values.push(Array(width).fill(null));
+      s.formulas.push(Array(width).fill(""));
+      s.numberFormats.push(Array(width).fill("General"));
+      s.texts.push(Array(width).fill(""));
+    }
+    for (const table of [s.values, s.formulas, s.numberFormats, s.texts] as unknown[][][]) {
+      for (const row of table) {
+        while (row.length <= a.col) row.push(table === s.values ? null : table === s.numberFormats ? "General" : "");
+      }
+    }
+    s.values[a.row][a.col] = value;
+    s.formulas[a.row][a.col] = formula;
+    if (numberFormat) s.numberFormats[a.row][a.col] = numberFormat;
+    s.texts[a.row][a.col] = value === null ? "" : String(value);
+  }
+
+  /** The value, formula and number format of a cell. */
+  read(sheet: string, cell: string): { value: CellValue; formula: string; numberFormat: string } {
+    const s = this.sheet(sheet);
+    const a = fromA1(cell)!;
+    return {
+      value: s.values[a.row]?.[a.col] ?? null,
+      formula: s.formulas[a.row]?.[a.col] ?? "",
+      numberFormat: s.numberFormats[a.row]?.[a.col] ?? "General",
+    };
+  }
+
+  /** A user edit: writes the cell and tells the pane, as Excel's onChanged would. */
+  userEdit(sheet: string, cell: string, value: CellValue): void {
+    this.write(sheet, cell, value);
+    for (const l of this.listeners) l();
+  }
+
+  async check(): Promise<CheckState> {
+    this.failIf("check");
+    const grids = this.sheets.map((s) => ({
+      name: s.name,
+      grid: { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts },
+    }));
+    return checkSheets(grids, templates);
+  }
+
+  async insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string> {
+    this.failIf("insertTemplate");
+    this.calls.push({ op: "insertTemplate", options });
+    const plan = layoutPlan(templates[0], options);
+    let name = plan.sheetName;
+    for (let i = 2; this.sheets.some((s) => s.name === name); i++) name = `${plan.sheetName} (${i})`;
+    this.sheets.push(sheetOf(name, { origin: { row: 0, col: 0 }, values: [[null]] }));
+    for (const c of plan.cells) {
+      // A fresh template's formulas show blank until their inputs are filled (guarded formulas).
+      if (c.formula) this.write(name, c.cell, null, c.formula);
+      else if (c.value !== undefined) this.write(name, c.cell, c.value);
+    }
+    return name;
+  }
+
+  async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
+    this.failIf("applyPatches");
+    this.calls.push({ op: "applyPatches", sheet, patches });
+    for (const p of patches) this.write(sheet, p.cell, p.value, p.formula, p.numberFormat);
+  }
+
+  async applyFix(sheet: string, fix: Fix): Promise<void> {
+    this.failIf("applyFix");
+    this.calls.push({ op: "applyFix", sheet, fix });
+    this.write(sheet, fix.cell, fix.value, fix.formula ?? "", fix.numberFormat);
+  }
+
+  async highlight(sheet: string): Promise<void> {
+    this.calls.push({ op: "highlight", sheet });
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    this.calls.push({ op: "clearHighlights", sheet });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.failIf("select");
+    this.calls.push({ op: "select", sheet, cell });
+  }
+
+  async onUserChange(listener: () => void): Promise<() => void> {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.failIf("saveSettings");
+    this.calls.push({ op: "saveSettings", settings });
+    this.settings = settings;
+  }
+
+  /** Calls of one kind. */
+  callsOf<K extends HostCall["op"]>(op: K): Extract<HostCall, { op: K }>[] {
+    return this.calls.filter((c): c is Extract<HostCall, { op: K }> => c.op === op);
+  }
+}
