@@ -2,13 +2,14 @@
 import type { Lang } from "./messages";
 
 /** The commands of `cchc`. */
-export type Command = "template" | "check" | "fill";
+export type Command = "template" | "check" | "fill" | "consolidate";
 
 /** Options each command accepts; `true` = takes a value. */
 const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   template: { "--unit": true, "--year": true, "--period": true, "--force": false },
   check: { "--sheet": true, "--json": false },
   fill: { "--out": true, "--force": false },
+  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true },
 };
 const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false };
 const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
@@ -32,7 +33,7 @@ export interface ParsedArgs {
 }
 
 function isCommand(s: string): s is Command {
-  return s === "template" || s === "check" || s === "fill";
+  return s === "template" || s === "check" || s === "fill" || s === "consolidate";
 }
 
 /** The language asked for anywhere on the line, so even a misuse message comes out in it. */

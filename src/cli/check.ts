@@ -98,7 +98,8 @@ function bySection(findings: readonly Finding[], template: Template): { heading:
 
 function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   const r = c.report;
-  if ("error" in r) return [m.fileError(r.file, r.error)];
+  // The sentence already names the file.
+  if ("error" in r) return [r.error];
   const template = c.template!;
   const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
   if (r.missing.length) lines.push(m.missingRows(r.missing.length, r.missing.join(", ")));

@@ -64,7 +64,6 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
   noFindings: "  Không phát hiện vấn đề nào.",
   total: (files: number, e: number, w: number, i: number, bad: number) =>
     `Tổng cộng ${files} tệp: ${e} lỗi, ${w} cảnh báo, ${i} thông tin${bad ? `; ${bad} tệp không kiểm tra được` : ""}`,
-  fileError: (file: string, message: string) => `${file}: ${message}`,
   // One clear sentence per unreadable file.
   notFound: (file: string) => `Không tìm thấy tệp “${file}”.`,
   isDirectory: (file: string) => `“${file}” là một thư mục, không phải tệp .xlsx.`,
@@ -168,7 +167,6 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
   noFindings: "  No problem found.",
   total: (files, e, w, i, bad) =>
     `${files} files: ${e} errors, ${w} warnings, ${i} infos${bad ? `; ${bad} files could not be checked` : ""}`,
-  fileError: (file, message) => `${file}: ${message}`,
   notFound: (file) => `File “${file}” does not exist.`,
   isDirectory: (file) => `“${file}” is a directory, not an .xlsx file.`,
   cannotRead: (file, why) => `Cannot read “${file}” (${why}).`,

@@ -2,6 +2,8 @@
 import type { ReportPeriod } from "../core/layout";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
+import { runConsolidate } from "./consolidate";
+import { consolidateMessages } from "../core/messages/consolidate";
 import { runFill } from "./fill";
 import { cliMessages, type CliMessages } from "./messages";
 import { runTemplate } from "./template";
@@ -39,7 +41,7 @@ export async function run(argv: readonly string[], io: CliOutput, now: Date = ne
   };
   if (args.problem) return usage(problemText(args.problem, m));
   if (args.help || !args.command) {
-    const help = { template: m.helpTemplate, check: m.helpCheck, fill: m.helpFill };
+    const help = { template: m.helpTemplate, check: m.helpCheck, fill: m.helpFill, consolidate: consolidateMessages(args.lang).cli.help };
     io.out(args.command ? help[args.command] : m.help);
     return 0;
   }
@@ -68,6 +70,10 @@ export async function run(argv: readonly string[], io: CliOutput, now: Date = ne
       const output = value("--out");
       if (args.positional.length !== 1 || !output) return usage(m.needFillArgs);
       return runFill(args.positional[0], output, { force: o["--force"] === true, lang: args.lang }, m, io.out, io.err);
+    }
+    case "consolidate": {
+      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period") };
+      return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);
     }
   }
 }

@@ -66,7 +66,9 @@ export async function findAppendix(file: string, m: CliMessages, sheetName?: str
   const found = locateInWorkbook(sheets, templates);
   if (!found.ok) {
     throw new FileProblem(
-      found.failure.reason === "too_few_rows" ? m.tooFewRows(file, found.failure.matched) : m.noAppendix(file),
+      found.failure.reason === "too_few_rows" && found.failure.matched > 0
+        ? m.tooFewRows(file, found.failure.matched)
+        : m.noAppendix(file),
     );
   }
   const index = sheets.findIndex((s) => s.name === found.sheet);

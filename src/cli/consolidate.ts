@@ -1,0 +1,220 @@
+/**
+ * `cchc consolidate FILE.xlsx... -o TONG_HOP.xlsx`: many units' appendices into one summary workbook.
+ * Files are read one at a time and reduced at once to their figures and findings, and the summary is written
+ * with ExcelJS's streaming writer, so a batch of a thousand files never holds more than one workbook.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { analyze } from "../core/analyze";
+import { templates } from "../core/catalog";
+import { consolidate, unitReport, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { locateInWorkbook } from "../core/locate";
+import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
+import type { Period, PeriodKind } from "../core/titleInfo";
+import { WorkbookReadError, loadWorkbook, worksheetGrid } from "../xlsx/readWorkbook";
+import { writeConsolidation } from "../xlsx/consolidateWorkbook";
+import type { CliMessages, Lang } from "./messages";
+import { FileProblem, readBytes, sameFile } from "./workbookFiles";
+
+/** Options of `consolidate`. */
+export interface ConsolidateCliOptions {
+  readonly force: boolean;
+  readonly json: boolean;
+  readonly lang: Lang;
+  /** "nam/2023": the period every file must report (default: the one most files give). */
+  readonly period?: string;
+  /** Draw the progress bar (default: stderr is a terminal). */
+  readonly progress?: boolean;
+}
+
+const PERIOD_KINDS: readonly PeriodKind[] = ["nam", "6thang", "9thang", "quy1", "quy2", "quy3", "quy4"];
+
+/** "nam/2023" -> the period; null when it is not one. */
+export function parsePeriodOption(text: string): Period | null {
+  const m = /^([a-z0-9]+)\/(\d{4})$/.exec(text.trim().toLowerCase());
+  if (!m || !PERIOD_KINDS.includes(m[1] as PeriodKind)) return null;
+  return { kind: m[1] as PeriodKind, year: Number(m[2]) };
+}
+
+/** One file reduced to what the summary needs, or why it cannot be used. The workbook is dropped on return. */
+export async function readUnit(file: string, m: CliMessages): Promise<UnitReport | UnitFailure> {
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadWorkbook(readBytes(file, m));
+  } catch (e) {
+    if (e instanceof FileProblem) return { file, failure: "unreadable", detail: e.message };
+    if (e instanceof WorkbookReadError) return { file, failure: "unreadable", detail: m.readFailure(file, e.reason) };
+    throw e;
+  }
+  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+  const found = locateInWorkbook(sheets, templates);
+  if (!found.ok) {
+    const detail = found.failure.reason === "too_few_rows" ? m.tooFewRows(file, found.failure.matched) : m.noAppendix(file);
+    return { file, failure: "no_appendix", detail };
+  }
+  const grid = sheets.find((s) => s.name === found.sheet)?.grid;
+  if (!grid) return { file, failure: "no_appendix", detail: m.noAppendix(file) };
+  const { findings, patches } = analyze(grid, found.template, found.location);
+  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+}
+
+/** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */
+class Progress {
+  private last = 0;
+  constructor(
+    private readonly total: number,
+    private readonly live: boolean,
+    private readonly text: (done: number, total: number) => string,
+    private readonly err: (t: string) => void,
+  ) {}
+  update(done: number): void {
+    if (!this.live) return;
+    const now = Date.now();
+    // A redraw per file would cost more than reading small files; ten per second is smooth enough.
+    if (done < this.total && now - this.last < 100) return;
+    this.last = now;
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, this.total)) * width);
+    this.err(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.text(done, this.total)}`);
+  }
+  finish(line: string): void {
+    if (this.live) this.err("\r\x1b[2K");
+    this.err(`${line}\n`);
+  }
+}
+
+/** Writes the summary through a temporary file next to `output`, so a failure never leaves half a workbook. */
+async function writeSummary(output: string, c: Consolidation, opts: ConsolidateCliOptions, m: CliMessages): Promise<void> {
+  const dir = path.dirname(path.resolve(output));
+  const temp = path.join(dir, `.${path.basename(output)}.${process.pid}.partial.xlsx`);
+  const why = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : String(e));
+  try {
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+    writeConsolidation(writer, c, opts.lang);
+    await writer.commit();
+    if (opts.force) fs.renameSync(temp, output);
+    else {
+      // link() refuses an existing name in the same step that creates it: nothing can slip in between.
+      fs.linkSync(temp, output);
+      fs.unlinkSync(temp);
+    }
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    if (why(e) === "EEXIST") throw new FileProblem(m.outExists(output));
+    throw new FileProblem(m.cannotWrite(output, why(e)));
+  }
+}
+
+/** The `--json` document: each file's status and issues, and each indicator's total. */
+function jsonReport(c: Consolidation, output: string, lang: Lang) {
+  return {
+    output,
+    template: c.template.id,
+    period: c.period ? { kind: c.period.kind, year: c.period.year, label: periodLabel(c.period, lang) } : null,
+    units: c.statuses.map((s) => ({
+      file: s.file,
+      unit: s.unit,
+      unitName: s.unitName,
+      period: s.period ? { kind: s.period.kind, year: s.period.year } : null,
+      template: s.templateId,
+      sheet: s.sheet,
+      errors: s.errors,
+      warnings: s.warnings,
+      infos: s.infos,
+      ready: s.ready,
+      included: s.column !== null,
+      issues: s.issues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        indicator: i.indicator ?? null,
+        message: formatIssue(i, lang, c.template),
+        detail: i.detail ?? null,
+      })),
+    })),
+    totals: c.rows.flatMap((r) =>
+      r.kind !== "indicator" || r.total.method === "none"
+        ? []
+        : [
+            {
+              indicator: r.indicator.id,
+              method: r.total.method,
+              value: "value" in r.total ? r.total.value : r.total.counts.map((k) => ({ code: k.value, count: k.count })),
+              reported: r.reported,
+            },
+          ],
+    ),
+  };
+}
+
+function textReport(c: Consolidation, lang: Lang): string[] {
+  const cm = consolidateMessages(lang).cli;
+  const lines: string[] = [];
+  for (const s of c.statuses) {
+    lines.push(
+      s.column === null
+        ? cm.leftOutLine(s.file)
+        : cm.fileLine(s.unit, s.file, periodLabel(s.period, lang), s.errors, s.warnings, s.ready),
+    );
+    for (const i of s.issues) lines.push(cm.issueLine(formatIssue(i, lang, c.template)));
+  }
+  return lines;
+}
+
+/**
+ * Runs `consolidate`; returns the exit status: 0 every unit ready, 1 some unit has an error or a consolidation
+ * problem, 2 some file could not be used (the summary is still written) or nothing could be written.
+ */
+export async function runConsolidate(
+  files: readonly string[],
+  output: string | undefined,
+  opts: ConsolidateCliOptions,
+  m: CliMessages,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const cm = consolidateMessages(opts.lang).cli;
+  if (files.length === 0 || !output) {
+    err(`${cm.needArgs}\n`);
+    return 2;
+  }
+  const period = opts.period === undefined ? undefined : parsePeriodOption(opts.period);
+  if (period === null) {
+    err(`${cm.badPeriod(opts.period as string)}\n`);
+    return 2;
+  }
+  try {
+    if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
+    const input = files.find((f) => sameFile(f, output));
+    if (input !== undefined) throw new FileProblem(cm.outIsInput(output));
+    // Refuse early rather than after reading a thousand files; the write itself checks again.
+    if (!opts.force && fs.existsSync(output)) throw new FileProblem(m.outExists(output));
+
+    const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
+    const units: (UnitReport | UnitFailure)[] = [];
+    for (const [i, file] of files.entries()) {
+      units.push(await readUnit(file, m));
+      progress.update(i + 1);
+    }
+    progress.finish(cm.readLine(files.length, files.length));
+
+    const c = consolidate(units, templates, period ? { period } : {});
+    await writeSummary(output, c, opts, m);
+    const ready = c.statuses.filter((s) => s.ready).length;
+    const marked = c.columns.filter((x) => x.marked).length;
+    const left = c.statuses.filter((s) => s.column === null).length;
+    if (opts.json) out(`${JSON.stringify(jsonReport(c, output, opts.lang))}\n`);
+    else {
+      const lines = textReport(c, opts.lang);
+      if (c.columns.length === 0) lines.push(cm.noUsableFile);
+      lines.push("", cm.written(output, c.columns.length, ready, marked, left));
+      out(`${lines.join("\n")}\n`);
+    }
+    if (units.some((u) => "failure" in u)) return 2;
+    return c.statuses.every((s) => s.ready) ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    err(`${e.message}\n`);
+    return 2;
+  }
+}

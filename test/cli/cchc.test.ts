@@ -1,0 +1,243 @@
+/** The real `cchc` command, spawned as a user runs it (node bin/cchc.js): exit codes, output, files untouched. */
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { convertWithLibreOffice } from "../xlsx/libreoffice";
+import { loadWorkbook } from "../../src/xlsx";
+
+// Each case starts node and tsx; LibreOffice cases take several seconds on a shared machine.
+jest.setTimeout(180000);
+
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "bin", "cchc.js");
+const SAMPLE = path.join(ROOT, "samples", "phu-luc-mau-2023.xlsx");
+const GOLDEN = path.join(ROOT, "test", "xlsx", "golden");
+
+function cchc(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
+  if (r.error) throw r.error;
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "cchc-cli-"));
+}
+
+/** No stack trace, no JavaScript error name: what a user sees is a sentence. */
+function expectNoTrace(text: string) {
+  expect(text).not.toMatch(/\n\s+at |Error:|TypeError|node:internal/);
+}
+
+describe("help", () => {
+  test.each([
+    [["--help"], "Cách dùng:"],
+    [["--help", "--lang", "en"], "Usage:"],
+    [["check", "--help"], "Tìm phụ lục trong từng tệp"],
+    [["check", "--help", "--lang", "en"], "Finds the appendix in each file"],
+    [["fill", "-h"], "Không bao giờ sửa FILE.xlsx"],
+    [["template", "--help", "--lang=en"], "drop-down lists"],
+  ])("cchc %j", (args, text) => {
+    const r = cchc(...args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(text);
+    expect(r.err).toBe("");
+  });
+});
+
+describe("misuse is exit 2 with one sentence", () => {
+  test.each([
+    [[], "Thiếu lệnh"],
+    [["lint", "a.xlsx"], "Không có lệnh “lint”"],
+    [["check"], "cần ít nhất một tệp"],
+    [["check", "--bogus", "a.xlsx"], "Tùy chọn “--bogus”"],
+    [["check", "a.xlsx", "--lang", "fr"], "Ngôn ngữ “fr”"],
+    [["fill", "a.xlsx"], "cần một tệp nguồn và tệp kết quả"],
+    [["template", "x.xlsx", "--year", "23"], "Năm “23”"],
+    [["template", "x.xlsx", "--period", "quy2"], "Kỳ báo cáo “quy2”"],
+    [["check", "--lang", "en"], "check needs at least one .xlsx file"],
+  ])("cchc %j", (args, text) => {
+    const r = cchc(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.out).toBe("");
+  });
+});
+
+describe("check", () => {
+  test("the sample: warnings only, grouped by section, exit 0", () => {
+    const r = cchc("check", SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("nhận ra 178/178 chỉ tiêu");
+    expect(r.out).toContain("Phần I. Công tác chỉ đạo điều hành CCHC");
+    expect(r.out).toMatch(/D12 +cảnh báo +Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\).*87,23/);
+    expect(r.out).toMatch(/phu-luc-mau-2023\.xlsx: 0 lỗi, 8 cảnh báo, 0 thông tin\n$/);
+  });
+
+  test("--json prints one document in the agreed shape, messages in --lang", () => {
+    const r = cchc("check", SAMPLE, "--json", "--lang", "en");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(["files"]);
+    const [file] = doc.files;
+    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "recognized", "missing", "findings", "summary"]);
+    expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
+    expect(file.summary).toEqual({ errors: 0, warnings: 8, infos: 0 });
+    for (const f of file.findings) {
+      expect(Object.keys(f)).toEqual(["code", "severity", "indicator", "cell", "cells", "message", "actual", "expected", "fix"]);
+      expect(f.code).toMatch(/^[a-z]+(_[a-z]+)*$/);
+      expect(f.cells[0]).toBe(f.cell);
+    }
+    const rate = file.findings.find((f: { indicator: string }) => f.indicator === "I.1");
+    expect(rate).toMatchObject({ code: "computed_value_missing", cell: "D12", expected: 87.23, fix: { cell: "D12", formula: "=ROUND(D14/D13*100,2)" } });
+    expect(rate.message).toContain("87.23");
+  });
+
+  test("an error in a file is exit 1", () => {
+    const r = cchc("check", path.join(GOLDEN, "error-value.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/D9 +lỗi +/);
+    expect(r.out).toContain("1 lỗi, 7 cảnh báo");
+  });
+
+  test("--sheet picks a sheet, and a missing sheet is exit 2", () => {
+    expect(cchc("check", path.join(GOLDEN, "second-sheet.xlsx"), "--sheet", "PL thống kê").code).toBe(0);
+    const r = cchc("check", path.join(GOLDEN, "second-sheet.xlsx"), "--sheet", "Báo cáo", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^No CCHC statistics appendix found in “.*second-sheet\.xlsx”/);
+    const none = cchc("check", SAMPLE, "--sheet", "Sheet9");
+    expect(none.code).toBe(2);
+    expect(none.out).toContain("không có trang tính “Sheet9”");
+  });
+
+  describe("files that cannot be checked are exit 2 with one sentence, never a stack trace", () => {
+    const dir = tmpDir();
+    const damaged = path.join(dir, "hong.xlsx");
+    fs.writeFileSync(damaged, fs.readFileSync(SAMPLE).subarray(0, 4000));
+    const xls = path.join(dir, "cu.xls");
+    fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    test.each([
+      [path.join(GOLDEN, "no-appendix.xlsx"), "Không tìm thấy phụ lục thống kê CCHC"],
+      [path.join(GOLDEN, "text-renamed.xlsx"), "không phải là tệp Excel .xlsx"],
+      [damaged, "bị hỏng"],
+      [xls, "định dạng Excel cũ (.xls)"],
+      [path.join(dir, "khong-co.xlsx"), "Không tìm thấy tệp"],
+      [dir, "là một thư mục"],
+    ])("%s", (file, sentence) => {
+      const r = cchc("check", file);
+      expect(r.code).toBe(2);
+      expect(r.out.trim().split("\n")).toHaveLength(1);
+      expect(r.out).toContain(sentence);
+      expectNoTrace(r.out + r.err);
+    });
+  });
+
+  test("several files: one report each, a summary, and the worst exit status; JSON carries the error in place of findings", () => {
+    const files = [SAMPLE, path.join(GOLDEN, "error-value.xlsx"), path.join(GOLDEN, "text-renamed.xlsx")];
+    const text = cchc("check", ...files);
+    expect(text.code).toBe(2);
+    expect(text.out).toContain("Tổng cộng 3 tệp: 1 lỗi, 15 cảnh báo, 0 thông tin; 1 tệp không kiểm tra được");
+    const json = cchc("check", ...files, "--json");
+    expect(json.code).toBe(2);
+    const doc = JSON.parse(json.out);
+    expect(doc.files.map((f: { file: string }) => f.file)).toEqual(files);
+    expect(doc.files[2]).toEqual({ file: files[2], error: expect.stringContaining("không phải là tệp Excel .xlsx") });
+    expect(doc.files[1].summary.errors).toBe(1);
+  });
+});
+
+describe("template", () => {
+  test("writes the template, refuses to replace it without --force, and is found whole by check", async () => {
+    const out = path.join(tmpDir(), "mau.xlsx");
+    const first = cchc("template", out, "--unit", "=Sở Nội vụ", "--year", "2024", "--period", "quy1");
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("Đã ghi mẫu phụ lục");
+    const again = cchc("template", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("đã có; thêm --force");
+    expect(cchc("template", out, "--force", "--unit", "=Sở Nội vụ", "--year", "2024", "--period", "quy1").code).toBe(0);
+
+    const ws = (await loadWorkbook(fs.readFileSync(out))).worksheets[0];
+    expect(ws.getCell("A1").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("A1").value).toBe("=SỞ NỘI VỤ");
+    expect(ws.getCell("A7").value).toBe("Quý I năm 2024 (từ ngày 15/12/2023-14/3/2024)");
+
+    const check = cchc("check", out, "--json");
+    const [file] = JSON.parse(check.out).files;
+    expect(file.recognized).toBe(178);
+    expect(file.missing).toEqual([]);
+    expect(file.summary.errors).toBe(0);
+  });
+
+  test("its formulas compute in LibreOffice: 41 of 47 tasks give 87.23", async () => {
+    const out = path.join(tmpDir(), "mau.xlsx");
+    expect(cchc("template", out, "--year", "2023").code).toBe(0);
+    const wb = await loadWorkbook(fs.readFileSync(out));
+    const ws = wb.worksheets[0];
+    const cellOf = (name: string) => ws.getCell(wb.definedNames.getRanges(name).ranges[0].split("!")[1].replace(/\$/g, ""));
+    expect(cellOf("CCHC_I_1").formula).toMatch(/^IF\(N\(D13\)=0,"",ROUND\(D14\/D13\*100,2\)\)$/);
+    cellOf("CCHC_I_1_1").value = 47;
+    cellOf("CCHC_I_1_2").value = 41;
+    const filled = path.join(tmpDir(), "mau-da-nhap.xlsx");
+    fs.writeFileSync(filled, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const recalculated = await loadWorkbook(fs.readFileSync(convertWithLibreOffice(filled, "xlsx")));
+    expect(recalculated.worksheets[0].getCell("D12").result).toBe(87.23);
+  });
+});
+
+describe("fill", () => {
+  test("writes a copy with the rate, never touches the input, refuses to replace the output; LibreOffice agrees", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "phu-luc.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const before = fs.readFileSync(input);
+    const beforeTime = fs.statSync(input).mtimeMs;
+    const output = path.join(dir, "da-dien.xlsx");
+
+    const r = cchc("fill", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Đã điền 1 ô:");
+    expect(r.out).toContain("D12 = 87,23  (=ROUND(D14/D13*100,2))  Tỷ lệ hoàn thành Kế hoạch CCHC năm");
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(fs.statSync(input).mtimeMs).toBe(beforeTime);
+
+    const cell = (await loadWorkbook(fs.readFileSync(output))).worksheets[0].getCell("D12");
+    expect([cell.formula, cell.result, cell.numFmt]).toEqual(["ROUND(D14/D13*100,2)", 87.23, "0.00"]);
+    const recalculated = (await loadWorkbook(fs.readFileSync(convertWithLibreOffice(output, "xlsx")))).worksheets[0];
+    expect(recalculated.getCell("D12").result).toBe(87.23);
+
+    const again = cchc("fill", input, "-o", output);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("đã có; thêm --force");
+    expect(cchc("fill", input, "--out", output, "--force").code).toBe(0);
+    const same = cchc("fill", input, "-o", input, "--force");
+    expect(same.code).toBe(2);
+    expect(same.err).toContain("trùng với tệp nguồn");
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test("a rate the user typed differently is left alone and reported: exit 1", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "sai.xlsx");
+    const wb = await loadWorkbook(fs.readFileSync(SAMPLE));
+    wb.worksheets[0].getCell("D12").value = 90;
+    fs.writeFileSync(input, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const output = path.join(dir, "out.xlsx");
+    const r = cchc("fill", input, "-o", output, "--lang", "en");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Nothing to fill.");
+    expect(r.out).toContain("Left 1 cells alone");
+    expect(r.out).toMatch(/D12 .*90/);
+    expect((await loadWorkbook(fs.readFileSync(output))).worksheets[0].getCell("D12").value).toBe(90);
+  });
+
+  test("an input without an appendix writes nothing: exit 2", () => {
+    const output = path.join(tmpDir(), "out.xlsx");
+    const r = cchc("fill", path.join(GOLDEN, "text-renamed.xlsx"), "-o", output);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không phải là tệp Excel .xlsx");
+    expect(fs.existsSync(output)).toBe(false);
+  });
+});
