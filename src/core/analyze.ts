@@ -1,11 +1,13 @@
 import type { Template } from "./catalog/model";
-import { compute } from "./compute";
+import { computeSheet } from "./compute";
 import { severityRank, type Finding } from "./finding";
 import { fromA1 } from "./address";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./patch";
-import { validate } from "./validate";
+import { validateSheet } from "./validate";
+import { inspectCell } from "./rules/cellRules";
+import { sheetView } from "./rules/sheet";
 
 function position(cell: string): [number, number] {
   const a = fromA1(cell);
@@ -32,8 +34,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * that cell (rate_mismatch, sum_mismatch say the same thing with more detail).
  */
 export function analyze(grid: Grid, template: Template, location: Location): { findings: Finding[]; patches: Patch[] } {
-  const validated = validate(grid, template, location);
-  const computed = compute(grid, template, location);
+  const sheet = sheetView(grid, template, location, inspectCell);
+  const validated = validateSheet(sheet);
+  const computed = computeSheet(sheet);
   const seen = new Set<string>();
   const byRelationCell = new Set(validated.filter((f) => f.relation).map((f) => `${f.relation}|${f.cell}`));
   const findings: Finding[] = [];

@@ -127,7 +127,12 @@ function isBlankTarget(c: IndicatorCell): boolean {
 
 /** Totals and rates that follow from other cells: patches for blank targets, findings for everything left alone. */
 export function compute(grid: Grid, template: Template, location: Location): { patches: Patch[]; findings: Finding[] } {
-  const sheet = sheetView(grid, template, location, inspectCell);
+  return computeSheet(sheetView(grid, template, location, inspectCell));
+}
+
+/** `compute` on a sheet already read (analyze reads once for validate and compute). */
+export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Finding[] } {
+  const template = sheet.template;
   // Values the calculator has filled, so that a total feeding a rate is used once it is computed.
   const filled = new Map<string, number>();
   const number: Numbers = (id) => {

@@ -4,10 +4,14 @@ import type { Grid } from "./grid";
 import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
 import { relationRule } from "./rules/relationRules";
-import { sheetView } from "./rules/sheet";
+import { sheetView, type SheetView } from "./rules/sheet";
 
 /** Every finding the rules give on a located appendix: cell rules in template order, then relations in catalog order. */
 export function validate(grid: Grid, template: Template, location: Location): Finding[] {
-  const sheet = sheetView(grid, template, location, inspectCell);
-  return [...sheet.cellFindings, ...template.relations.flatMap((r) => relationRule(r).run(sheet))];
+  return validateSheet(sheetView(grid, template, location, inspectCell));
+}
+
+/** `validate` on a sheet already read (analyze reads once for validate and compute). */
+export function validateSheet(sheet: SheetView): Finding[] {
+  return [...sheet.cellFindings, ...sheet.template.relations.flatMap((r) => relationRule(r).run(sheet))];
 }
