@@ -68,7 +68,8 @@ export function queueOwnedMarks(sheet: Excel.Worksheet): { resolve: () => string
   return {
     resolve: () =>
       formats.items
-        .filter((cf) => cf.type === "Custom" && !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula))
+        // Only custom formats have a rule formula; for the others customOrNullObject is a null object whose formula is null.
+        .filter((cf) => cf.type === "Custom" && isMarkFormula(cf.customOrNullObject.rule.formula))
         .map((cf) => cf.id),
   };
 }

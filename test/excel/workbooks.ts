@@ -1,0 +1,43 @@
+/** Workbooks the adapter tests and the benchmarks share: the seed appendix beside other sheets. */
+import { seedGrid } from "../fixtures/seed";
+import { CountingExcel, MockWorkbook } from "./countingMock";
+import { ExcelHost, type ExcelHostOptions } from "../../src/excel/excelHost";
+
+/** The sheet name the seed appendix gets in these workbooks. */
+export const APPENDIX = "Phụ lục";
+
+/** A workbook with a cover sheet and the seed appendix. */
+export function seedWorkbook(): MockWorkbook {
+  const wb = new MockWorkbook();
+  wb.addSheet("Bìa", [["BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2023"], ["Sở Thông tin và Truyền thông"]]);
+  wb.addGrid(APPENDIX, seedGrid());
+  return wb;
+}
+
+/** The seed workbook plus a sheet whose used range holds `rows` rows × 8 columns of other data. */
+export function bigWorkbook(rows = 50_000): MockWorkbook {
+  const wb = seedWorkbook();
+  const data: (string | number)[][] = [["Mã hồ sơ", "Ngày nhận", "Lĩnh vực", "Trạng thái", "Số ngày", "Cán bộ", "Ghi chú", "Kết quả"]];
+  for (let i = 1; i < rows; i++) {
+    data.push([`HS-2023-${String(i).padStart(6, "0")}`, 45000 + (i % 365), "Viễn thông", i % 7 === 0 ? "Trễ hạn" : "Đúng hạn", i % 15, `Cán bộ ${i % 40}`, "", i % 3]);
+  }
+  wb.addSheet("Dữ liệu hồ sơ", data);
+  return wb;
+}
+
+/** An adapter on a counting Excel, with every optional API on unless said otherwise. */
+export function hostOn(
+  wb: MockWorkbook,
+  options: Partial<ExcelHostOptions> & { supported?: readonly string[] } = {},
+): { excel: CountingExcel; host: ExcelHost } {
+  const excel = new CountingExcel(wb);
+  const supported = options.supported ?? ["1.9", "1.14", "1.20"];
+  const host = new ExcelHost({
+    run: excel.run,
+    runIn: excel.runIn,
+    supports: (v) => supported.includes(v),
+    debounceMs: 20,
+    ...options,
+  });
+  return { excel, host };
+}
