@@ -5,7 +5,7 @@
 import type { Template } from "./catalog/model";
 import type { CellValue, Grid } from "./grid";
 import type { LocateFailure, LocateResult, Location } from "./location";
-import { prepare, similarity, type Prepared } from "./similarity";
+import { foldLabel, prepare, similarity, type Prepared } from "./similarity";
 import { cleanText, foldDiacritics, labelKey } from "./text";
 
 /** A header must sit in the first rows of the sheet (sheets with an appendix far below other data are not looked at). */
@@ -24,7 +24,9 @@ export const START_GAP_ROWS = 100;
  * ("Số nhiệm vụ khác" vs "Số nhiệm vụ đề ra trong kế hoạch") score 0.5–0.6.
  */
 export const FUZZY_THRESHOLD = 0.75;
-/** Fuzzy candidates are first sought this many template rows around the current position (order context). */
+/** A section row whose numeral agrees ("IV" in its STT) needs only this score: section titles get abbreviated. */
+const SECTION_THRESHOLD = 0.5;
+/** Fuzzy candidates of a row out of order are sought this many template rows around the current position (order context). */
 const WINDOW_BEFORE = 10;
 const WINDOW_AFTER = 40;
 
@@ -44,9 +46,13 @@ function headerRole(text: string): { role: Role; strength: number } | null {
   if (text.length > 40) return null;
   const f = foldDiacritics(cleanText(text)).replace(/[:.]+$/, "").trim();
   if (/^(s?tt|so tt|so thu tu)$/.test(f)) return { role: "stt", strength: 1 };
-  if (/^(chi tieu|noi dung|ten chi tieu)/.test(f)) return { role: "label", strength: 1 };
+  if (/^(chi tieu( thong ke)?|(ten|noi dung) chi tieu|noi dung)$/.test(f)) return { role: "label", strength: 1 };
   if (/^(dvt|d\.v\.t|don vi tinh|don vi)$/.test(f)) return { role: "unit", strength: 1 };
   if (/^ghi chu/.test(f)) return { role: "note", strength: 1 };
+  // A value heading is short ("Kết quả thống kê") or names a period ("Số liệu năm 2024"); a data label
+  // such as "Kết quả thực hiện thực tế" is neither.
+  const words = f.split(/\s+/).length;
+  if (words > 4 && !(/\d{4}/.test(f) && words <= 8)) return null;
   // "Số liệu" names the value column exactly; "Kết quả thống kê" often spans unit and value (merged).
   if (/^(so lieu|gia tri|thuc hien)/.test(f)) return { role: "value", strength: 2 };
   if (/^(ket qua|nam \d{4}|ky bao cao)/.test(f)) return { role: "value", strength: 1 };
@@ -75,7 +81,8 @@ function findHeader(grid: Grid): Header | null {
     // A two-row header: "Kết quả thống kê" over C:D above "Đơn vị tính | Số liệu". The lower row's roles
     // are more precise, so they override; a vertically merged "Chỉ tiêu" stays from the upper row.
     const below = r + 1 < grid.values.length ? rowRoles(grid, r + 1) : new Map();
-    if (below.size > 0 && !below.has("label")) {
+    const labelCol = roles.get("label")!.col;
+    if (below.size > 0 && ![...below.values()].some((at) => at.col === labelCol)) {
       for (const [role, at] of below) {
         for (const [other, o] of roles) if (o.col === at.col && other !== "label") roles.delete(other);
         const prior = roles.get(role);
@@ -83,7 +90,8 @@ function findHeader(grid: Grid): Header | null {
       }
       headerRow = r + 1;
     }
-    const score = roles.size;
+    // Each role in its own column: a label heading and a value heading in one column is a data row.
+    const score = new Set([...roles.values()].map((at) => at.col)).size === roles.size ? roles.size : 0;
     if (score >= 2 && score > bestScore) {
       best = { row: headerRow, roles };
       bestScore = score;
@@ -112,16 +120,19 @@ function rowRoles(grid: Grid, r: number): Map<Role, { col: number; strength: num
 interface Item {
   readonly kind: "section" | "indicator";
   readonly id: string;
-  readonly section: string;
   readonly prepared: Prepared;
-  /** Prepared without parenthesised parts, for labels typed without their "(nếu có)". */
-  readonly bare: Prepared;
+  /** The label without its parenthesised parts ("(nếu có)"), when it has any. */
+  readonly bare: Prepared | null;
 }
 
 interface Catalog {
   readonly items: readonly Item[];
+  /** labelKey of each label and alias -> item indices (several for a repeated label). */
   readonly byKey: ReadonlyMap<string, readonly number[]>;
-  readonly sectionBySttLetter: ReadonlyMap<string, number>;
+  /** Folded label (no diacritics) -> item indices. */
+  readonly byFolded: ReadonlyMap<string, readonly number[]>;
+  /** Section numeral ("IV") -> item index of the section heading. */
+  readonly sectionByNumeral: ReadonlyMap<string, number>;
 }
 
 const catalogCache = new WeakMap<Template, Catalog>();
@@ -130,54 +141,64 @@ function stripParens(s: string): string {
   return s.replace(/\([^)]*\)/g, " ");
 }
 
+function push(map: Map<string, number[]>, key: string, idx: number): void {
+  if (key === "") return;
+  const list = map.get(key) ?? [];
+  if (!list.includes(idx)) list.push(idx);
+  map.set(key, list);
+}
+
+/** The template as items in printed order (section headings before their rows) with lookup indices, built once. */
 function catalogOf(template: Template): Catalog {
   const cached = catalogCache.get(template);
   if (cached) return cached;
   const items: Item[] = [];
   const byKey = new Map<string, number[]>();
-  const sectionBySttLetter = new Map<string, number>();
-  const add = (idx: number, label: string) => {
-    const key = labelKey(label);
-    if (key === "") return;
-    const list = byKey.get(key) ?? [];
-    if (!list.includes(idx)) list.push(idx);
-    byKey.set(key, list);
+  const byFolded = new Map<string, number[]>();
+  const sectionByNumeral = new Map<string, number>();
+  const add = (kind: Item["kind"], id: string, labels: readonly string[]) => {
+    const idx = items.length;
+    const bare = labels[0].includes("(") ? prepare(stripParens(labels[0])) : null;
+    items.push({ kind, id, prepared: prepare(labels[0]), bare });
+    for (const l of labels) {
+      push(byKey, labelKey(l), idx);
+      push(byFolded, foldLabel(l), idx);
+    }
+    return idx;
   };
-  const item = (kind: Item["kind"], id: string, section: string, label: string): Item => ({
-    kind,
-    id,
-    section,
-    prepared: prepare(label),
-    bare: prepare(stripParens(label)),
-  });
-  const sectionsDone = new Set<string>();
-  const pushSection = (id: string) => {
+  const done = new Set<string>();
+  const addSection = (id: string) => {
     const s = template.sections.find((x) => x.id === id);
-    if (!s || sectionsDone.has(id)) return;
-    sectionsDone.add(id);
-    sectionBySttLetter.set(s.stt.toUpperCase(), items.length);
-    add(items.length, s.label);
-    items.push(item("section", s.id, s.id, s.label));
+    if (!s || done.has(id)) return;
+    done.add(id);
+    sectionByNumeral.set(s.stt.toUpperCase(), add("section", s.id, [s.label]));
   };
   for (const ind of template.indicators) {
-    pushSection(ind.section);
-    const idx = items.length;
-    items.push(item("indicator", ind.id, ind.section, ind.label));
-    add(idx, ind.label);
-    for (const a of ind.aliases ?? []) add(idx, a);
+    addSection(ind.section);
+    add("indicator", ind.id, [ind.label, ...(ind.aliases ?? [])]);
   }
-  for (const s of template.sections) pushSection(s.id);
-  const built = { items, byKey, sectionBySttLetter };
+  for (const s of template.sections) addSection(s.id);
+  const built = { items, byKey, byFolded, sectionByNumeral };
   catalogCache.set(template, built);
   return built;
 }
 
-/** Label variants tried for a sheet row: as typed, and without a leading "I." / "1." / "1.2)" numbering. */
-function rowKeys(label: string): { key: string; numbering: string | null; rest: string } {
-  const key = labelKey(label);
-  const m = /^([IVX]+|\d+(?:\.\d+)*)[.)]\s*(?=\S)/i.exec(cleanText(label));
-  if (!m) return { key, numbering: null, rest: label };
-  return { key, numbering: m[1], rest: cleanText(label).slice(m[0].length) };
+/** A sheet row's label as typed, and without a leading "I." / "1." / "1.2)" numbering. */
+interface RowLabel {
+  readonly row: number;
+  readonly label: string;
+  /** The label without its numbering (the label itself when it has none). */
+  readonly rest: string;
+  /** A roman numeral from the STT column or the label's numbering: marks a section row. */
+  readonly numeral: string | null;
+}
+
+function rowLabel(row: number, label: string, stt: string): RowLabel {
+  const m = /^([IVX]+|\d+(?:\.\d+)*)[.)]\s*(?=\S)/i.exec(label);
+  // labelKey drops one leading bullet; a doubled "- - " loses the rest here.
+  const rest = (m ? label.slice(m[0].length) : label).replace(/^([-–—+•*·]\s*)+/, "");
+  const roman = (s: string | undefined) => (s && /^[IVX]+$/i.test(s) ? s.toUpperCase() : null);
+  return { row, label, rest, numeral: roman(stt) ?? roman(m?.[1]) };
 }
 
 interface Columns {
@@ -193,8 +214,6 @@ interface MatchState {
   sectionRows: Map<string, number>;
   matches: { indicator: string; row: number; how: "exact" | "fuzzy"; score: number }[];
   unrecognized: { row: number; label: string }[];
-  matchedItems: Set<number>;
-  lastMatchRow: number;
 }
 
 /** True when a text has a letter: "(2)", "3" or "—" under a header are column numbers or fillers, not labels. */
@@ -202,62 +221,120 @@ function hasLetter(s: string): boolean {
   return /\p{L}/u.test(s);
 }
 
-/** Matches the rows below `firstRow` in the label column to template items, in order, with section context. */
+/** A page-break continuation starts mid-sentence: lower case or an opening parenthesis. */
+function continuesLabel(s: string): boolean {
+  return /^[\p{Ll}(]/u.test(s);
+}
+
+interface Assigned {
+  readonly item: number;
+  readonly how: "exact" | "fuzzy";
+  readonly score: number;
+  /** The row below was this label's continuation and is consumed. */
+  readonly joined: boolean;
+}
+
+/**
+ * Matches the label column below `firstRow` to template items in two passes.
+ * 1. Exact (labelKey or alias) and diacritic-free equality, in order: a repeated label goes to the first
+ *    unmatched item after the previous match (its section and group), so it follows the rows above it.
+ *    These matches also fix where the table ends (END_GAP_ROWS).
+ * 2. The remaining rows, tolerantly, each only against the items between the matches above and below it
+ *    (rows are in template order), so an unknown row cannot take an indicator matched elsewhere.
+ */
 function matchRows(grid: Grid, template: Template, cols: { label: number; stt: number | null }, firstRow: number): MatchState {
   const cat = catalogOf(template);
-  const state: MatchState = {
-    rows: new Map(),
-    sectionRows: new Map(),
-    matches: [],
-    unrecognized: [],
-    matchedItems: new Set(),
-    lastMatchRow: -1,
-  };
+  const lines: RowLabel[] = [];
+  const assigned: (Assigned | null)[] = [];
+  const taken = new Set<number>();
+  const consumed = new Set<number>();
   let cursor = -1;
-  const pending: { row: number; label: string }[] = [];
-  let skipNext = false;
-  const take = (idx: number, r: number, how: "exact" | "fuzzy", score: number) => {
-    const it = cat.items[idx];
-    state.matchedItems.add(idx);
-    const sheetRow = r + grid.origin.row;
+  let lastMatch = -1;
+  /** Last row that matched or might match tolerantly: the table goes on while such rows keep coming. */
+  let lastPlausible = -1;
+  let skipRow = -1;
+  const labelAt = (r: number) => cleanText(text(grid.values[r]?.[cols.label]));
+  for (let r = firstRow; r < grid.values.length; r++) {
+    if (lastPlausible >= 0 && r - lastPlausible > END_GAP_ROWS) break;
+    if (lastPlausible < 0 && r - firstRow > START_GAP_ROWS) break;
+    if (r === skipRow) continue;
+    const label = labelAt(r);
+    if (label === "" || !hasLetter(label)) continue;
+    const stt = cols.stt === null ? "" : cleanText(text(grid.values[r]?.[cols.stt]));
+    const line = rowLabel(r, label, stt);
+    lines.push(line);
+    let hit = exactMatch(cat, line, cursor, taken);
+    let joined = false;
+    if (!hit) {
+      const next = labelAt(r + 1);
+      if (next !== "" && continuesLabel(next)) {
+        hit = exactMatch(cat, rowLabel(r, `${label} ${next}`, stt), cursor, taken);
+        joined = hit !== null;
+        if (joined) skipRow = r + 1;
+      }
+    }
+    assigned.push(hit ? { ...hit, joined } : null);
+    if (hit) {
+      taken.add(hit.item);
+      cursor = hit.item;
+      lastMatch = joined ? r + 1 : r;
+      lastPlausible = lastMatch;
+    } else if (fuzzyMatch(cat, line, 0, cat.items.length, cursor, taken, true)) {
+      lastPlausible = r;
+    }
+  }
+  // Pass 2: tolerant matches between the exact ones.
+  const nextItem: number[] = new Array(lines.length);
+  let below = cat.items.length;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    nextItem[k] = below;
+    const a = assigned[k];
+    if (a) below = a.item;
+  }
+  let prev = -1;
+  for (let k = 0; k < lines.length; k++) {
+    const a = assigned[k];
+    if (a) {
+      prev = a.item;
+      continue;
+    }
+    const [from, to] = prev < nextItem[k] ? [prev + 1, nextItem[k]] : [prev - WINDOW_BEFORE, prev + 1 + WINDOW_AFTER];
+    let hit = fuzzyMatch(cat, lines[k], from, to, prev, taken);
+    let joined = false;
+    const next = lines[k + 1];
+    if (!hit && next && next.row === lines[k].row + 1 && !assigned[k + 1] && continuesLabel(next.label)) {
+      hit = fuzzyMatch(cat, rowLabel(lines[k].row, `${lines[k].label} ${next.label}`, ""), from, to, prev, taken);
+      joined = hit !== null;
+    }
+    if (hit) {
+      assigned[k] = { ...hit, joined };
+      taken.add(hit.item);
+      prev = hit.item;
+      if (lines[k].row > lastMatch) lastMatch = lines[k].row;
+      if (joined) {
+        k++; // the continuation row is consumed
+        assigned[k] = null;
+        consumed.add(k);
+      }
+    }
+  }
+  const state: MatchState = { rows: new Map(), sectionRows: new Map(), matches: [], unrecognized: [] };
+  const firstAssigned = assigned.findIndex((a) => a !== null);
+  // Unknown rows are reported inside the table only: below the header, up to its last matched row.
+  for (let k = 0; k < lines.length; k++) {
+    const a = assigned[k];
+    const sheetRow = lines[k].row + grid.origin.row;
+    if (!a) {
+      if (!consumed.has(k) && firstAssigned >= 0 && lines[k].row <= lastMatch)
+        state.unrecognized.push({ row: sheetRow, label: lines[k].label });
+      continue;
+    }
+    const it = cat.items[a.item];
     if (it.kind === "section") state.sectionRows.set(it.id, sheetRow);
     else {
       state.rows.set(it.id, sheetRow);
-      state.matches.push({ indicator: it.id, row: sheetRow, how, score: round3(score) });
+      state.matches.push({ indicator: it.id, row: sheetRow, how: a.how, score: round3(a.score) });
     }
-    cursor = idx;
-    state.lastMatchRow = r;
-    // Unknown rows are only reported inside the table: between matched rows.
-    state.unrecognized.push(...pending);
-    pending.length = 0;
-  };
-  for (let r = firstRow; r < grid.values.length; r++) {
-    if (state.lastMatchRow >= 0 && r - state.lastMatchRow > END_GAP_ROWS) break;
-    if (state.lastMatchRow < 0 && r - firstRow > START_GAP_ROWS) break;
-    if (skipNext) {
-      skipNext = false;
-      continue;
-    }
-    const raw = text(grid.values[r]?.[cols.label]);
-    const label = cleanText(raw);
-    const stt = cols.stt === null ? "" : cleanText(text(grid.values[r]?.[cols.stt]));
-    if (label === "" || !hasLetter(label)) continue;
-    const found = matchLabel(cat, label, stt, cursor, state.matchedItems);
-    if (found) {
-      take(found.idx, r, found.how, found.score);
-      continue;
-    }
-    // A label split over two rows (a PDF page break pasted in): try it joined with the next row's text.
-    const next = cleanText(text(grid.values[r + 1]?.[cols.label]));
-    if (next !== "" && /^[\p{Ll}(]/u.test(next)) {
-      const joined = matchLabel(cat, `${label} ${next}`, stt, cursor, state.matchedItems);
-      if (joined) {
-        take(joined.idx, r, joined.how, joined.score);
-        skipNext = true;
-        continue;
-      }
-    }
-    pending.push({ row: r + grid.origin.row, label });
   }
   return state;
 }
@@ -266,52 +343,58 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The best item for one sheet label: exact key first (order decides between repeats), then tolerant. */
-function matchLabel(
-  cat: Catalog,
-  label: string,
-  stt: string,
-  cursor: number,
-  taken: ReadonlySet<number>,
-): { idx: number; how: "exact" | "fuzzy"; score: number } | null {
-  const { key, numbering, rest } = rowKeys(label);
-  const exact = pickByOrder([...(cat.byKey.get(key) ?? []), ...(numbering ? cat.byKey.get(labelKey(rest)) ?? [] : [])], cursor, taken);
-  if (exact !== null) return { idx: exact, how: "exact", score: 1 };
-  // A section row may carry its numeral in the STT column or in front of its label ("I. CÔNG TÁC ...").
-  const roman = /^[IVX]+$/i.test(stt) ? stt.toUpperCase() : numbering && /^[IVX]+$/i.test(numbering) ? numbering.toUpperCase() : null;
-  const p = prepare(numbering ? rest : label);
-  if (p.tokens.length === 0) return null;
-  const bare = prepare(stripParens(numbering ? rest : label));
-  const scoreOf = (it: Item) =>
-    Math.max(similarity(p, it.prepared), 0.95 * similarity(bare.tokens.length ? bare : p, it.bare));
-  const best = (from: number, to: number, restrictToSection: boolean): { idx: number; score: number } | null => {
-    let out: { idx: number; score: number } | null = null;
-    for (let i = Math.max(0, from); i < Math.min(cat.items.length, to); i++) {
-      if (taken.has(i)) continue;
-      const it = cat.items[i];
-      if (restrictToSection && it.kind !== "section") continue;
-      const s = scoreOf(it);
-      // Ties go to the item nearest after the cursor: rows are in order.
-      if (s >= FUZZY_THRESHOLD && (!out || s > out.score + 1e-9 || (Math.abs(s - out.score) <= 1e-9 && nearer(i, out.idx, cursor))))
-        out = { idx: i, score: s };
-    }
-    return out;
-  };
-  if (roman !== null) {
-    const sec = cat.sectionBySttLetter.get(roman);
-    if (sec !== undefined && !taken.has(sec)) {
-      const s = scoreOf(cat.items[sec]);
-      // With the numeral agreeing, a looser wording is enough (section titles get abbreviated).
-      if (s >= 0.5) return { idx: sec, how: "fuzzy", score: s };
-    }
-  }
-  const local = best(cursor - WINDOW_BEFORE, cursor + 1 + WINDOW_AFTER, false);
-  if (local) return { idx: local.idx, how: "fuzzy", score: local.score };
-  const global = best(0, cat.items.length, false);
-  return global ? { idx: global.idx, how: "fuzzy", score: global.score } : null;
+/** Exact (labelKey, aliases) or diacritic-free equality; between repeats of a label, order decides. */
+function exactMatch(cat: Catalog, line: RowLabel, cursor: number, taken: ReadonlySet<number>): Omit<Assigned, "joined"> | null {
+  const keyed = [...(cat.byKey.get(labelKey(line.label)) ?? []), ...(cat.byKey.get(labelKey(line.rest)) ?? [])];
+  const exact = pickByOrder(keyed, cursor, taken);
+  if (exact !== null) return { item: exact, how: "exact", score: 1 };
+  const folded = [...(cat.byFolded.get(foldLabel(line.label)) ?? []), ...(cat.byFolded.get(foldLabel(line.rest)) ?? [])];
+  const loose = pickByOrder(folded, cursor, taken);
+  return loose === null ? null : { item: loose, how: "fuzzy", score: 1 };
 }
 
-/** True when item `a` is nearer the cursor than `b` in reading order: items ahead come first, then those behind. */
+/**
+ * The best tolerant match among the untaken items in [from, to); ties go to the item nearest after `prev`.
+ * `anyWillDo` returns the first item above the threshold (only asks whether the row could be a table row).
+ */
+function fuzzyMatch(
+  cat: Catalog,
+  line: RowLabel,
+  from: number,
+  to: number,
+  prev: number,
+  taken: ReadonlySet<number>,
+  anyWillDo = false,
+): Omit<Assigned, "joined"> | null {
+  const p = prepare(line.rest);
+  if (p.tokens.length === 0) return null;
+  const bare = prepare(stripParens(line.rest));
+  // A label typed without its "(nếu có)" or "(Lũy kế đến thời điểm báo cáo)" is compared without them too,
+  // at a small discount (the parenthesis may have been the difference).
+  const scoreOf = (it: Item, floor: number) => {
+    const s = similarity(p, it.prepared, floor);
+    return it.bare ? Math.max(s, 0.95 * similarity(bare, it.bare, floor)) : s;
+  };
+  if (line.numeral !== null) {
+    const sec = cat.sectionByNumeral.get(line.numeral);
+    // With the numeral agreeing, a looser wording is enough: section titles get abbreviated.
+    if (sec !== undefined && !taken.has(sec)) {
+      const s = scoreOf(cat.items[sec], SECTION_THRESHOLD);
+      if (s >= SECTION_THRESHOLD) return { item: sec, how: "fuzzy", score: s };
+    }
+  }
+  let best: { item: number; score: number } | null = null;
+  for (let i = Math.max(0, from); i < Math.min(cat.items.length, to); i++) {
+    if (taken.has(i)) continue;
+    const s = scoreOf(cat.items[i], FUZZY_THRESHOLD);
+    if (s < FUZZY_THRESHOLD) continue;
+    if (anyWillDo) return { item: i, how: "fuzzy", score: s };
+    if (!best || s > best.score + 1e-9 || (Math.abs(s - best.score) <= 1e-9 && nearer(i, best.item, prev))) best = { item: i, score: s };
+  }
+  return best ? { item: best.item, how: "fuzzy", score: best.score } : null;
+}
+
+/** True when item `a` is nearer the cursor than `b` in reading order: items ahead first, then those behind. */
 function nearer(a: number, b: number, cursor: number): boolean {
   return orderDistance(a, cursor) < orderDistance(b, cursor);
 }
@@ -320,7 +403,7 @@ function orderDistance(i: number, cursor: number): number {
   return i > cursor ? i - cursor : 1_000_000 + (cursor - i);
 }
 
-/** Among items sharing a label, the first after the cursor (section and group context), else the nearest before it. */
+/** Among untaken items sharing a label, the first after the cursor (section and group context), else the nearest before. */
 function pickByOrder(candidates: readonly number[], cursor: number, taken: ReadonlySet<number>): number | null {
   let best: number | null = null;
   for (const i of candidates) {

@@ -35,28 +35,49 @@ export function prepare(text: string): Prepared {
 }
 
 /**
- * Similarity 0..1: the lower of the Sørensen–Dice coefficients on word tokens and on character bigrams.
- * Bigrams forgive typos and split words; tokens keep two labels that share most letters but differ by a
- * meaningful word ("cấp sở" / "cấp phòng") apart. Taking the lower of the two makes a high score need both.
+ * Similarity 0..1 (0 as soon as it cannot reach `floor`): the lower of two Sørensen–Dice coefficients, on word tokens (a token also matches one a
+ * single typo away) and on character bigrams. Bigrams forgive typos and split or joined words; tokens keep
+ * two labels that share most letters but differ by a word apart. Taking the lower makes a high score need both.
  */
-export function similarity(a: Prepared, b: Prepared): number {
+export function similarity(a: Prepared, b: Prepared, floor = 0): number {
   if (a.folded === b.folded) return a.folded === "" ? 0 : 1;
+  // Dice can reach at most 2·min/(sum) of the sizes: a cheap bound that skips most pairs when a floor is given.
+  if (diceBound(a.tokens.length, b.tokens.length) < floor || diceBound(a.bigramCount, b.bigramCount) < floor) return 0;
   return Math.min(tokenDice(a.tokens, b.tokens), bigramDice(a, b));
+}
+
+function diceBound(m: number, n: number): number {
+  return m + n === 0 ? 0 : (2 * Math.min(m, n)) / (m + n);
 }
 
 function tokenDice(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const free = [...a];
   let shared = 0;
   for (const t of b) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
+    let at = free.indexOf(t);
+    if (at < 0) at = free.findIndex((u) => oneTypoApart(u, t));
+    if (at >= 0) {
       shared++;
-      counts.set(t, n - 1);
+      free.splice(at, 1);
     }
   }
   return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * Words one edit apart ("ta"/"tra", "thàn"/"thành"), when the longer has 3+ letters; never for words with
+ * digits ("2023"/"2024", "3"/"4" differ in meaning).
+ */
+function oneTypoApart(a: string, b: string): boolean {
+  if (Math.max(a.length, b.length) < 3 || Math.abs(a.length - b.length) > 1) return false;
+  if (/\d/.test(a) || /\d/.test(b)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  // What differs after dropping the common head and tail is at most one character on each side.
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
 
 function bigramDice(a: Prepared, b: Prepared): number {
