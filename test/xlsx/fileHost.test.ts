@@ -1,0 +1,110 @@
+/** FileHost: the pane's host outside Excel, over the shipped sample, in Node (the same code runs in the browser). */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { FileHost, filledName } from "../../src/xlsx/fileHost";
+import { HostError } from "../../src/taskpane/host";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
+
+async function openSample(): Promise<{ host: FileHost; bytes: Buffer }> {
+  const bytes = fs.readFileSync(SAMPLE);
+  return { host: await FileHost.open(bytes, "phu-luc-mau-2023.xlsx"), bytes };
+}
+
+async function found(host: FileHost) {
+  const state = await host.check();
+  if (!state.found) throw new Error(`appendix not found in the sample (sheets: ${state.sheets.join(", ")})`);
+  return state;
+}
+
+async function reopen(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe("FileHost", () => {
+  it("finds the sample's appendix and previews its rows as text", async () => {
+    const { host } = await openSample();
+    const state = await found(host);
+    const preview = host.preview();
+    expect(preview?.sheet).toBe(state.sheet);
+    const rate = preview!.rows.find((r) => r.id === "I.1")!;
+    expect(rate.label).toMatch(/^Tỷ lệ hoàn thành Kế hoạch CCHC năm/);
+    expect(rate.unit).toBe("%");
+    expect(rate.value).toBe("");
+    expect(preview!.rows.filter((r) => r.section).map((r) => r.id)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII"]);
+  });
+
+  it("writes the fill into the downloaded copy as a formula with its value, leaving the input bytes alone", async () => {
+    const { host, bytes } = await openSample();
+    const before = Buffer.from(bytes);
+    const state = await found(host);
+    const rate = state.patches.find((p) => p.indicator === "I.1");
+    expect(rate).toMatchObject({ value: 87.23 });
+    await host.applyPatches(state.sheet, state.patches);
+    const after = await found(host);
+    expect(after.patches).toEqual([]);
+    expect(after.findings.some((f) => f.cell === rate!.cell && f.code === "computed_value_missing")).toBe(false);
+
+    const copy = await host.download();
+    expect(copy.fileName).toBe("phu-luc-mau-2023-da-dien.xlsx");
+    const cell = (await reopen(copy.bytes)).getWorksheet(state.sheet)!.getCell(rate!.cell);
+    expect(cell.formula).toBe(rate!.formula.replace(/^=/, ""));
+    expect(cell.result).toBe(87.23);
+    expect(Buffer.compare(bytes, before)).toBe(0);
+  });
+
+  it("applies a fix as a number", async () => {
+    const { host } = await openSample();
+    const state = await found(host);
+    const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
+    await host.applyFix(state.sheet, f.fix!);
+    const after = await found(host);
+    expect(after.findings.some((x) => x.cell === f.cell && x.code === f.code)).toBe(false);
+    const cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(f.cell);
+    expect(cell.value).toBe(f.fix!.value);
+  });
+
+  it("inserts the template as a new sheet without replacing the existing one", async () => {
+    const { host } = await openSample();
+    const state = await found(host);
+    const name = await host.insertTemplate({ unitName: "Sở Nội vụ", year: 2024, period: "nam" });
+    expect(name).not.toBe(state.sheet);
+    const wb = await reopen((await host.download()).bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([state.sheet, name]));
+  });
+
+  it("keeps settings for the session and tells listeners which cell was selected", async () => {
+    const { host } = await openSample();
+    await host.saveSettings({ lang: "en", acknowledged: { k: { reason: "r", fingerprint: "f" } } });
+    expect(await host.loadSettings()).toEqual({ lang: "en", acknowledged: { k: { reason: "r", fingerprint: "f" } } });
+    const seen: string[] = [];
+    const off = host.onSelect((c) => seen.push(c));
+    await host.select("Phụ lục", "D22");
+    off();
+    await host.select("Phụ lục", "D25");
+    expect(seen).toEqual(["D22"]);
+    expect(host.selectedCell()).toBe("D25");
+  });
+
+  it.each([
+    ["text", Buffer.from("STT,Chỉ tiêu\n1,2\n"), "not_xlsx"],
+    ["an old .xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "not_xlsx"],
+    ["a damaged zip", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "read_failed"],
+    ["nothing", Buffer.alloc(0), "read_failed"],
+  ])("refuses %s with a HostError the pane can say", async (_what, bytes, code) => {
+    const error = await FileHost.open(bytes, "x.xlsx").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe(code);
+  });
+
+  it("never names the copy like the original", () => {
+    expect(filledName("Báo cáo.XLSX")).toBe("Báo cáo-da-dien.xlsx");
+    expect(filledName(".xlsx")).toBe("phu-luc-da-dien.xlsx");
+  });
+});
