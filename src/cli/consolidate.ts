@@ -189,6 +189,7 @@ export async function runConsolidate(
     if (input !== undefined) throw new FileProblem(cm.outIsInput(output));
     // Refuse early rather than after reading a thousand files; the write itself checks again.
     if (!opts.force && fs.existsSync(output)) throw new FileProblem(m.outExists(output));
+    if (!fs.existsSync(path.dirname(path.resolve(output)))) throw new FileProblem(m.cannotWrite(output, "ENOENT"));
 
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const units: (UnitReport | UnitFailure)[] = [];

@@ -12,11 +12,13 @@ Cách dùng:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--force] [--json]
 
 Lệnh:
   template   Tạo tệp phụ lục trống theo mẫu chính thức, sẵn sàng để điền
   check      Kiểm tra phụ lục trong từng tệp và liệt kê các lỗi, cảnh báo
   fill       Ghi một bản sao có các tổng và tỷ lệ được tính sẵn (không sửa tệp gốc)
+  consolidate  Tổng hợp phụ lục của nhiều cơ quan, đơn vị vào một tệp (TONG_HOP.xlsx)
 
 Tùy chọn chung:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
@@ -116,11 +118,13 @@ Usage:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--force] [--json]
 
 Commands:
   template   Write a blank appendix laid out as the official template, ready to fill
   check      Check the appendix in each file and list its errors and warnings
   fill       Write a copy with the totals and rates computed (the input is never changed)
+  consolidate  Merge many units' appendices into one workbook (TONG_HOP.xlsx)
 
 Common options:
   --lang vi|en   Language of the messages (default: vi)

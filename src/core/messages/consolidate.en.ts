@@ -22,7 +22,7 @@ function periodName(kind: PeriodKind, year: number | null): string {
 export const consolidateEn: ConsolidateMessages = {
   issues: {
     file_unreadable: (i, c) =>
-      `The file could not be read${c.text(i.detail?.reason) ? `: ${c.text(i.detail?.reason)}` : ""}; it is left out of the summary.`,
+      `The file could not be read${c.text(i.detail?.reason) ? `: ${c.text(i.detail?.reason).replace(/[.\s]+$/, "")}` : ""}; it is left out of the summary.`,
     no_appendix: (i, c) =>
       `${c.text(i.detail?.reason) || "No CCHC statistics appendix was found in the file."} The file is left out of the summary.`,
     duplicate_unit: (i, c) =>
@@ -123,7 +123,6 @@ sent twice, another period or another template is reported. No input file is cha
 Exit status: 0 every unit is ready; 1 some unit has an error or a consolidation issue; 2 some file could not
 be read or holds no appendix, or the command was used wrongly.
 `,
-    helpLine: "  consolidate  Merge many units' appendices into one TONG_HOP.xlsx",
     needArgs: "The consolidate command needs at least one .xlsx file and an output, e.g.: cchc consolidate units/*.xlsx -o TONG_HOP.xlsx",
     progress: (done, total) => `Reading ${done}/${total} files`,
     readLine: (done, total) => `Read ${done}/${total} files.`,
@@ -134,6 +133,7 @@ be read or holds no appendix, or the command was used wrongly.
     written: (out, units, ready, marked, left) =>
       `Wrote “${out}”: ${units} units, ${ready} ready, ${marked} to review` + (left ? `, ${left} files left out.` : "."),
     badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of nam, 6thang, 9thang, quy1, quy2, quy3, quy4, e.g. nam/2023.`,
+    outIsInput: (file) => `The output “${file}” is one of the input files; consolidate never changes an input file.`,
     noUsableFile: "No file held a readable appendix; the summary is still written, with the “Status” sheet saying why.",
   },
 };

@@ -81,7 +81,6 @@ export interface ConsolidateMessages {
   };
   readonly cli: {
     readonly help: string;
-    readonly helpLine: string;
     readonly needArgs: string;
     readonly progress: (done: number, total: number) => string;
     readonly readLine: (done: number, total: number) => string;
@@ -91,6 +90,7 @@ export interface ConsolidateMessages {
     readonly written: (out: string, units: number, ready: number, marked: number, left: number) => string;
     readonly badPeriod: (v: string) => string;
     readonly noUsableFile: string;
+    readonly outIsInput: (file: string) => string;
   };
 }
 

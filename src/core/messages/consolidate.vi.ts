@@ -22,7 +22,7 @@ function periodName(kind: PeriodKind, year: number | null): string {
 export const consolidateVi: ConsolidateMessages = {
   issues: {
     file_unreadable: (i, c) =>
-      `Không đọc được tệp${c.text(i.detail?.reason) ? `: ${c.text(i.detail?.reason)}` : ""}; tệp không được đưa vào tổng hợp.`,
+      `Không đọc được tệp${c.text(i.detail?.reason) ? `: ${c.text(i.detail?.reason).replace(/[.\s]+$/, "")}` : ""}; tệp không được đưa vào tổng hợp.`,
     no_appendix: (i, c) =>
       `${c.text(i.detail?.reason) || "Không tìm thấy phụ lục thống kê CCHC trong tệp."} Tệp không được đưa vào tổng hợp.`,
     duplicate_unit: (i, c) =>
@@ -123,7 +123,6 @@ báo cáo hoặc khác mẫu đều được báo. Không sửa tệp nguồn n�
 Mã thoát: 0 mọi đơn vị sẵn sàng; 1 có đơn vị có lỗi hoặc vấn đề khi tổng hợp; 2 có tệp không đọc được,
 không có phụ lục, hoặc dùng lệnh sai.
 `,
-    helpLine: "  consolidate  Tổng hợp phụ lục của nhiều đơn vị vào một tệp TONG_HOP.xlsx",
     needArgs:
       "Lệnh consolidate cần ít nhất một tệp .xlsx và tệp kết quả, ví dụ: cchc consolidate don-vi/*.xlsx -o TONG_HOP.xlsx",
     progress: (done, total) => `Đang đọc ${done}/${total} tệp`,
@@ -136,6 +135,7 @@ không có phụ lục, hoặc dùng lệnh sai.
       `Đã ghi “${out}”: ${units} cơ quan, đơn vị, ${ready} sẵn sàng, ${marked} cần xem lại` +
       (left ? `, ${left} tệp không đưa vào tổng hợp.` : "."),
     badPeriod: (v) => `Kỳ “${v}” không hợp lệ; ghi dạng KỲ/NĂM với KỲ là nam, 6thang, 9thang, quy1, quy2, quy3 hoặc quy4, ví dụ nam/2023.`,
+    outIsInput: (file) => `Tệp tổng hợp “${file}” trùng với một tệp nguồn; lệnh consolidate không bao giờ sửa tệp nguồn.`,
     noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp với trang “Tình trạng” để biết lý do.",
   },
 };
