@@ -242,6 +242,24 @@ describe("locate: messy rows and columns", () => {
     expect(found(sheet([HEADER, ...rows])).sectionRows.IV).toBe(13);
   });
 
+  it("a section title abbreviated under its numeral is recognised by the numeral", () => {
+    const rows = tableRows().map((r) => (r[0] === "IV" ? ["IV", "Cải cách tổ chức bộ máy", null, null, null] : r));
+    const loc = found(sheet([HEADER, ...rows]));
+    expect(loc.sectionRows.IV).toBe(13);
+    expect(loc.unrecognized).toEqual([]);
+  });
+
+  it("an unknown row that looks like a present indicator does not take its place", () => {
+    // One word away from IV.7.1 ("qua thanh tra") and placed just before it: the real row keeps its indicator.
+    const rows = tableRows();
+    const at = rows.findIndex((r) => r[1] === "Số vấn đề phát hiện qua thanh tra");
+    rows.splice(at, 0, [null, "Số vấn đề phát hiện qua giám sát", "Vấn đề", 1, null]);
+    const loc = found(sheet([HEADER, ...rows]));
+    expect(loc.rows["IV.7.1"]).toBe(at + 2);
+    expect(loc.matches.find((m) => m.indicator === "IV.7.1")?.how).toBe("exact");
+    expect(loc.unrecognized).toEqual([{ row: at + 1, label: "Số vấn đề phát hiện qua giám sát" }]);
+  });
+
   it("joins a label split over two rows at a page break", () => {
     const rows = tableRows().flatMap((r) =>
       r[1] === "Số văn bản chỉ đạo CCHC đã ban hành" ? [[null, "Số văn bản chỉ đạo", r[2], r[3], null], [null, "CCHC đã ban hành", null, null, null]] : [r],
