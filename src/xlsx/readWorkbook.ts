@@ -94,10 +94,31 @@ function displayText(value: CellValue, format: string, date?: Date): string {
   return decimals === null ? String(value) : value.toFixed(decimals);
 }
 
+/**
+ * How far a grid reaches at most. A stray value far below or right of the table (a formatted XFD1048576) must not
+ * make a grid of billions of cells; the appendix is ~200 rows and 5 columns wherever it starts.
+ */
+export const MAX_GRID_ROWS = 20000;
+export const MAX_GRID_COLS = 200;
+
+/** The last row and column holding a value or formula (styles alone do not count), within the limits. */
+function usedExtent(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > MAX_GRID_ROWS) return;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > MAX_GRID_COLS || cell.value === null || cell.value === undefined) return;
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    });
+  });
+  return { rows, cols };
+}
+
 /** One worksheet as a grid from A1 to its last used cell; a merged area's value sits only in its top-left cell. */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
+  const { rows, cols } = usedExtent(ws);
   const values: CellValue[][] = [];
   const formulas: string[][] = [];
   const numberFormats: string[][] = [];

@@ -1,6 +1,7 @@
 /** The layout plan of the real sở/ngành template: recognised by the locator, computed cells as the calculator has them. */
 import { fromA1 } from "../../src/core/address";
 import { soNganh } from "../../src/core/catalog";
+import { analyze } from "../../src/core/analyze";
 import { compute } from "../../src/core/compute";
 import { gridFromCells, type Grid, type RawCell } from "../../src/core/grid";
 import { layoutPlan, PLAN_COLUMNS, PLAN_FIRST_ROW, PLAN_HEADER_ROW } from "../../src/core/layout";
@@ -70,4 +71,34 @@ test("the template's formula cells are exactly the cells the calculator fills, w
     // The template's formula is the calculator's, shown blank while its inputs are blank.
     expect(guarded).toContain(p.formula.slice(1).replace(/^=/, ""));
   }
+});
+
+test("a template filled in and recalculated by Excel raises nothing about its own formulas", () => {
+  const computed = new Set(plan.cells.filter((c) => c.formula).map((c) => c.cell));
+  const inputs: Record<string, number> = {};
+  for (const i of soNganh.indicators) {
+    const name = plan.names.find((n) => n.indicator === i.id);
+    if (name && !computed.has(name.cell) && i.kind === "count") inputs[name.cell] = 3 + (i.id.length % 5);
+  }
+  // What Excel caches in the formula cells: the calculator's values.
+  const bare = planGrid(plan, inputs, false);
+  const bareFound = locate(bare, soNganh);
+  if (!bareFound.ok) throw new Error("not located");
+  const cached: Record<string, number> = {};
+  for (const p of compute(bare, soNganh, bareFound.location).patches) cached[p.cell] = p.value;
+  expect(Object.keys(cached).sort()).toEqual([...computed].sort());
+
+  const grid = planGrid(plan, inputs);
+  const withValues: Grid = {
+    ...grid,
+    values: grid.values.map((row, r) => row.map((v, c) => cached[`${String.fromCharCode(65 + c)}${r + 1}`] ?? v)),
+  };
+  const found = locate(withValues, soNganh);
+  if (!found.ok) throw new Error("not located");
+  const { findings, patches } = analyze(withValues, soNganh, found.location);
+  expect(patches).toEqual([]);
+  // The inputs are arbitrary, so part-of-whole findings may land on a computed total; what must not appear is any
+  // doubt about the computed cells themselves.
+  const aboutFormulas = ["computed_value_missing", "computed_value_conflict", "rate_mismatch", "sum_mismatch", "excel_error"];
+  expect(findings.filter((f) => computed.has(f.cell) && aboutFormulas.includes(f.code))).toEqual([]);
 });

@@ -42,6 +42,16 @@ describe("readWorkbook", () => {
     expect(at("D12")).toMatchObject(expected);
   });
 
+  test("the grid ends at the last value, not at a far-away formatted cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Phụ lục");
+    ws.getCell("B3").value = "Chỉ tiêu thống kê";
+    ws.getCell("XFD1048576").numFmt = "0.00";
+    ws.getCell("A30000").value = "far below the limit";
+    const [sheet] = await readWorkbook(await workbookBytes(wb));
+    expect([sheet.grid.values.length, sheet.grid.values[0].length]).toEqual([3, 2]);
+  });
+
   test("a merged area holds its value only in the top-left cell", async () => {
     const { at } = await roundTrip((ws) => {
       ws.getCell("C9").value = "Kết quả thống kê";
