@@ -102,3 +102,18 @@ test("a template filled in and recalculated by Excel raises nothing about its ow
   const aboutFormulas = ["computed_value_missing", "computed_value_conflict", "rate_mismatch", "sum_mismatch", "excel_error"];
   expect(findings.filter((f) => computed.has(f.cell) && aboutFormulas.includes(f.code))).toEqual([]);
 });
+
+test("names, drop-downs and input messages stay within what Excel accepts", () => {
+  const names = plan.names.map((n) => n.name);
+  expect(new Set(names).size).toBe(names.length);
+  for (const n of names) expect(n).toMatch(/^CCHC_[A-Za-z0-9_]+$/);
+  expect(plan.validations.length).toBe(soNganh.indicators.filter((i) => (i.kind === "flag" || i.kind === "choice") && i.codes?.length).length);
+  for (const v of plan.validations) {
+    expect(v.promptTitle.length).toBeLessThanOrEqual(32);
+    expect(v.errorTitle.length).toBeLessThanOrEqual(32);
+    expect(v.prompt.length).toBeLessThanOrEqual(255);
+    expect(v.error.length).toBeLessThanOrEqual(255);
+    // The list is written as one quoted literal, which Excel caps at 255 characters.
+    expect(v.list.join(",").length).toBeLessThan(255);
+  }
+});
