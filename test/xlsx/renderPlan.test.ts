@@ -9,6 +9,9 @@ import { applyPatches, loadWorkbook, readWorkbook, renderPlan, templateWorkbook,
 import { miniTemplate } from "../fixtures/miniTemplate";
 import { convertWithLibreOffice } from "./libreoffice";
 
+// LibreOffice starts for each conversion; on a busy machine that takes seconds.
+jest.setTimeout(180000);
+
 const plan = layoutPlan(miniTemplate, { unitName: "=SUM(1,2)", year: 2023 });
 const row = (id: string) => Number(plan.names.find((n) => n.indicator === id)!.cell.slice(1));
 
