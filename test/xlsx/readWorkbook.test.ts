@@ -42,6 +42,19 @@ describe("readWorkbook", () => {
     expect(at("D12")).toMatchObject(expected);
   });
 
+  test("a shared formula reads as its own formula, references moved", async () => {
+    const { at } = await roundTrip((ws) => {
+      ws.getCell("A1").value = 1;
+      ws.getCell("A2").value = 2;
+      ws.getCell("B1").value = { formula: "A1*10", result: 10, shareType: "shared", ref: "B1:B2" } as ExcelJS.CellFormulaValue;
+      ws.getCell("B2").value = { sharedFormula: "B1", result: 20 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect([at("B1"), at("B2")]).toEqual([
+      expect.objectContaining({ value: 10, formula: "=A1*10" }),
+      expect.objectContaining({ value: 20, formula: "=A2*10" }),
+    ]);
+  });
+
   test("the grid ends at the last value, not at a far-away formatted cell", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Phụ lục");
