@@ -1,0 +1,54 @@
+/** What the ribbon commands tell the user, Vietnamese (default) and English. */
+
+/** The sentences of one language. */
+export interface CommandTexts {
+  readonly title: string;
+  readonly checked: (errors: number, warnings: number, sheet: string) => string;
+  readonly clean: (sheet: string) => string;
+  readonly notFound: string;
+  readonly filled: (written: number, conflicts: number) => string;
+  readonly nothingToFill: (conflicts: number) => string;
+  readonly openPane: string;
+  readonly close: string;
+}
+
+/** Vietnamese. */
+export const viCommands: CommandTexts = {
+  title: "Kiểm tra Phụ lục CCHC",
+  checked: (errors, warnings, sheet) =>
+    `Trang “${sheet}”: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (không thay đổi định dạng của bạn).`,
+  clean: (sheet) => `Trang “${sheet}”: không có lỗi hay cảnh báo nào.`,
+  notFound: "Không tìm thấy Phụ lục thống kê trong sổ làm việc này. Hãy mở ngăn kiểm tra để chèn mẫu Phụ lục.",
+  filled: (written, conflicts) =>
+    `Đã điền công thức vào ${written} ô tổng và tỷ lệ.` +
+    (conflicts ? ` ${conflicts} ô đang có số khác với công thức nên chưa bị ghi đè; các ô này đã được tô màu.` : ""),
+  nothingToFill: (conflicts) =>
+    conflicts
+      ? `Không có ô trống nào cần điền. ${conflicts} ô đang có số khác với công thức nên chưa bị ghi đè; các ô này đã được tô màu.`
+      : "Không có ô tổng hay tỷ lệ nào cần điền.",
+  openPane: "Mở ngăn kiểm tra (thẻ Trang đầu) để xem chi tiết và cách sửa.",
+  close: "Đóng",
+};
+
+/** English. */
+export const enCommands: CommandTexts = {
+  title: "CCHC Appendix Checker",
+  checked: (errors, warnings, sheet) =>
+    `Sheet “${sheet}”: ${errors} errors, ${warnings} warnings. The cells concerned are marked (your own formatting is unchanged).`,
+  clean: (sheet) => `Sheet “${sheet}”: no errors or warnings.`,
+  notFound: "No statistics appendix was found in this workbook. Open the checker pane to insert the template.",
+  filled: (written, conflicts) =>
+    `Formulas written into ${written} total and rate cells.` +
+    (conflicts ? ` ${conflicts} cells hold a different number and were not overwritten; they are marked.` : ""),
+  nothingToFill: (conflicts) =>
+    conflicts
+      ? `No blank cell to fill. ${conflicts} cells hold a different number and were not overwritten; they are marked.`
+      : "No total or rate cell needs filling.",
+  openPane: "Open the checker pane (Home tab) for the details and the fixes.",
+  close: "Close",
+};
+
+/** The texts for a language. */
+export function commandTexts(lang: "vi" | "en"): CommandTexts {
+  return lang === "en" ? enCommands : viCommands;
+}

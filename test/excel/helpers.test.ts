@@ -1,0 +1,91 @@
+/** The adapter's pure helpers: names, text escaping, areas, addresses, widths, error texts. */
+import { ExcelHostError, toExcelHostError, type ExcelErrorReason } from "../../src/excel/errors";
+import { compactAreas, markAreas } from "../../src/excel/highlights";
+import { enErrors, excelErrorMessage, viErrors } from "../../src/excel/messages";
+import { addressOrigin } from "../../src/excel/readSheets";
+import { charsToPoints, freeSheetName } from "../../src/excel/renderPlan";
+import { literalText } from "../../src/excel/writeCells";
+import type { Finding } from "../../src/core/finding";
+import * as fs from "fs";
+import * as path from "path";
+
+test.each([
+  ["Phụ lục", [], "Phụ lục"],
+  ["Phụ lục", ["Phụ lục"], "Phụ lục (2)"],
+  ["Phụ lục", ["PHỤ LỤC", "phụ lục (2)", "Phụ lục (3)"], "Phụ lục (4)"],
+  ["Phụ lục: CCHC/2023", [], "Phụ lục  CCHC 2023"],
+  ["Phụ lục thống kê số liệu báo cáo CCHC", [], "Phụ lục thống kê số liệu báo cá"],
+  ["Phụ lục thống kê số liệu báo cáo CCHC", ["Phụ lục thống kê số liệu báo cá"], "Phụ lục thống kê số liệu bá (2)"],
+])("freeSheetName(%j, %j) = %j", (base, existing, expected) => {
+  const name = freeSheetName(base, existing);
+  expect(name).toBe(expected);
+  expect(name.length).toBeLessThanOrEqual(31);
+  expect(existing.map((n) => n.toLowerCase())).not.toContain(name.toLowerCase());
+});
+
+test.each([
+  ["Số nhiệm vụ", "Số nhiệm vụ"],
+  ["02", "'02"],
+  ["100%", "'100%"],
+  ["1/2", "'1/2"],
+  ["3.036", "'3.036"],
+  ["=SUM(A1)", "'=SUM(A1)"],
+  ["-", "'-"],
+  ["+ Khác", "'+ Khác"],
+  ["TRUE", "'TRUE"],
+  ["Không = 0 Có = 1", "Không = 0 Có = 1"],
+  ["", ""],
+])("literalText(%j) = %j", (text, expected) => {
+  expect(literalText(text)).toBe(expected);
+});
+
+test.each([
+  [["D12"], "D12"],
+  [["D12", "D13", "D14", "E20"], "D12:D14,E20"],
+  [["D14", "D12", "D13", "D16"], "D12:D14,D16"],
+  [["B2", "C2"], "B2,C2"],
+])("compactAreas(%j) = %s", (cells, expected) => {
+  expect(compactAreas(cells)).toBe(expected);
+});
+
+test("markAreas: the most severe finding on a cell wins; infos are not marked", () => {
+  const f = (cell: string, severity: Finding["severity"]): Finding => ({ code: "x", severity, indicator: "I.1", cell, cells: [cell], actual: null, expected: null, fix: null });
+  expect(markAreas([f("D10", "warning"), f("D10", "error"), f("D11", "warning"), f("D12", "info")])).toEqual([
+    { severity: "error", areas: "D10" },
+    { severity: "warning", areas: "D11" },
+  ]);
+});
+
+test.each([
+  ["Sheet1!A1:E200", { row: 0, col: 0 }],
+  ["'Phụ lục (2)'!C5:G190", { row: 4, col: 2 }],
+  ["'It''s!'!B2", { row: 1, col: 1 }],
+])("addressOrigin(%s)", (address, origin) => {
+  expect(addressOrigin(address)).toEqual(origin);
+});
+
+test("column widths: Excel's character units to points", () => {
+  expect(charsToPoints(8.43)).toBe(48);
+  expect(charsToPoints(50)).toBeCloseTo(266.25, 2);
+});
+
+test("every failure reason has a Vietnamese and an English text, NFC, distinct", () => {
+  const source = fs.readFileSync(path.join(__dirname, "../../src/excel/errors.ts"), "utf8");
+  const start = source.indexOf("export type ExcelErrorReason");
+  const union = source.slice(start, source.indexOf("\n\n", start));
+  const reasons = [...union.matchAll(/\| "([a-z_]+)"/g)].map((m) => m[1]) as ExcelErrorReason[];
+  expect(reasons.length).toBeGreaterThan(5);
+  expect(Object.keys(viErrors).sort()).toEqual([...reasons].sort());
+  expect(Object.keys(enErrors).sort()).toEqual([...reasons].sort());
+  for (const r of reasons) {
+    expect(excelErrorMessage(r)).toBe(excelErrorMessage(r).normalize("NFC"));
+    expect(excelErrorMessage(r, "vi")).not.toBe(excelErrorMessage(r, "en"));
+  }
+});
+
+test("toExcelHostError keeps typed errors and reads office-js codes", () => {
+  const typed = new ExcelHostError("sheet_missing");
+  expect(toExcelHostError(typed)).toBe(typed);
+  expect(toExcelHostError(Object.assign(new Error("x"), { code: "AccessDenied" })).reason).toBe("sheet_protected");
+  expect(toExcelHostError("weird").reason).toBe("excel_failed");
+});
