@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
 import type { Consolidation, SummaryRow, SummaryTotal } from "../core/consolidate";
+import { wrappedLines } from "../core/layout";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Lang } from "../core/messages/format";
@@ -32,6 +33,16 @@ export const SUMMARY_HEADER_ROW = 6;
 const HEADER_ROWS = 3;
 /** 1-based row of the first table row of the summary (section I). */
 export const SUMMARY_FIRST_ROW = SUMMARY_HEADER_ROW + HEADER_ROWS;
+
+/** Column widths of the summary (Excel character units): the fixed columns, then every unit column. */
+const SUMMARY_WIDTHS = [6, 52, 13, 14, 11, 30];
+const UNIT_WIDTH = 18;
+
+/** Points a row needs for its wrapped texts: hosts keep the default height when they open a file. */
+function rowHeight(texts: readonly { text: string; width: number; size?: number }[]): number | undefined {
+  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width, t.size ?? 11)));
+  return lines > 1 ? lines * 14.5 + 3 : undefined;
+}
 
 const NUMBER_FORMAT: Readonly<Partial<Record<IndicatorKind, string>>> = { count: "#,##0", percent: "0.00", flag: "0", choice: "0" };
 
@@ -85,6 +96,11 @@ function methodText(total: SummaryTotal, ind: Indicator, c: Consolidation, lang:
   }
 }
 
+/** The value a total cell shows: a formula's cached result, or the plain value. */
+function shownTotal(v: Value): unknown {
+  return v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v;
+}
+
 /** Text literal for a formula: "…" with quotes doubled. */
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -116,8 +132,7 @@ function writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang): void
   const w = consolidateMessages(lang).workbook;
   const units = c.columns.length;
   const lastCol = Math.max(SUMMARY_COLUMNS.method, UNIT_COL + units - 1);
-  const widths = [6, 52, 13, 14, 11, 30];
-  for (let i = 1; i <= lastCol; i++) ws.getColumn(i).width = i <= widths.length ? widths[i - 1] : 18;
+  for (let i = 1; i <= lastCol; i++) ws.getColumn(i).width = i <= SUMMARY_WIDTHS.length ? SUMMARY_WIDTHS[i - 1] : UNIT_WIDTH;
   const out = new RowWriter(ws);
   const wide = (text: string, style: Partial<ExcelJS.Font>, height?: number) =>
     out.row((row, n) => {
@@ -159,7 +174,7 @@ function writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang): void
           if (h === 1) font(row.getCell(UNIT_COL + i), { italic: true, size: 9 });
         });
       },
-      h === 0 ? 48 : undefined,
+      h === 0 ? Math.max(48, rowHeight(c.columns.map((col) => ({ text: col.unit, width: UNIT_WIDTH - 2 }))) ?? 0) : undefined,
     );
   }
 
@@ -200,6 +215,8 @@ function writeSummaryRow(
     row.getCell(SUMMARY_COLUMNS.stt).value = r.stt;
     row.getCell(SUMMARY_COLUMNS.label).value = r.label;
     row.getCell(SUMMARY_COLUMNS.label).alignment = { vertical: "middle", horizontal: "left", wrapText: true };
+    const height = rowHeight([{ text: r.label, width: SUMMARY_WIDTHS[1], size: 12 }]);
+    if (height) row.height = height;
     return;
   }
   const ind = r.indicator;
@@ -231,6 +248,16 @@ function writeSummaryRow(
   font(method, { size: 10, italic: true });
   method.alignment = { vertical: "middle", horizontal: "left", wrapText: true };
 
+  const wrapped = [
+    { text: ind.label, width: SUMMARY_WIDTHS[1] - 2 * Math.min(ind.level, 2) },
+    { text: ind.unit, width: SUMMARY_WIDTHS[2], size: 10 },
+    { text: String(method.value ?? ""), width: SUMMARY_WIDTHS[5], size: 10 },
+    ...(r.total.method === "choice_counts" ? [{ text: String(shownTotal(total.value)), width: SUMMARY_WIDTHS[3] }] : []),
+    ...(ind.kind === "text" ? r.values.map((v) => ({ text: String(v ?? ""), width: UNIT_WIDTH })) : []),
+  ];
+  const height = rowHeight(wrapped);
+  if (height) row.height = height;
+
   r.values.forEach((v, i) => {
     const cell = cellAt(UNIT_COL + i);
     cell.value = v;
@@ -256,15 +283,18 @@ function writeTable(ws: ExcelJS.Worksheet, headers: readonly string[], widths: r
     }),
   );
   for (const r of rows) {
-    out.row((row) =>
-      r.values.forEach((v, i) => {
-        const cell = row.getCell(i + 1);
-        cell.value = v;
-        font(cell);
-        cell.border = BORDER;
-        cell.alignment = { vertical: "top", wrapText: true };
-        if (r.fill) cell.fill = r.fill;
-      }),
+    const height = rowHeight(r.values.map((v, i) => ({ text: typeof v === "string" ? v : "", width: widths[i] ?? 10 })));
+    out.row(
+      (row) =>
+        r.values.forEach((v, i) => {
+          const cell = row.getCell(i + 1);
+          cell.value = v;
+          font(cell);
+          cell.border = BORDER;
+          cell.alignment = { vertical: "top", wrapText: true };
+          if (r.fill) cell.fill = r.fill;
+        }),
+      height,
     );
   }
   out.done();
