@@ -82,18 +82,16 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: strin
   }
 }
 
-/** Findings grouped by the section of their indicator, sheet-wide ones first, in the template's section order. */
-function bySection(findings: readonly Finding[], template: Template): { heading: string | null; findings: Finding[] }[] {
+/** Findings grouped by the section of their indicator (null: about the sheet as a whole, first), in section order. */
+function bySection(findings: readonly Finding[], template: Template): { section: string | null; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const section = (f.indicator && indicatorById(template, f.indicator)?.section) || "";
     groups.set(section, [...(groups.get(section) ?? []), f]);
   }
-  const order = ["", ...template.sections.map((s) => s.id)];
-  return order
+  return ["", ...template.sections.map((s) => s.id)]
     .filter((id) => groups.has(id))
-    .map((id) => ({ heading: id, findings: groups.get(id)! }))
-    .map((g) => ({ heading: g.heading || null, findings: g.findings }));
+    .map((id) => ({ section: id || null, findings: groups.get(id)! }));
 }
 
 function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
@@ -109,7 +107,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   if (c.raw!.length === 0) lines.push(m.noFindings);
   const width = Math.max(...Object.values(m.severity).map((s) => s.length));
   for (const group of bySection(c.raw!, template)) {
-    const section = group.heading ? template.sections.find((s) => s.id === group.heading) : undefined;
+    const section = group.section ? template.sections.find((s) => s.id === group.section) : undefined;
     lines.push("", section ? m.sectionHeading(section.stt, section.label) : m.general);
     for (const f of group.findings) {
       lines.push(`  ${f.cell.padEnd(6)} ${m.severity[f.severity].padEnd(width)}  ${formatFinding(f, lang, template)}`);
