@@ -6,14 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { analyze } from "../core/analyze";
 import { templates } from "../core/catalog";
-import { consolidate, unitReport, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import { locateInWorkbook } from "../core/locate";
+import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Period, PeriodKind } from "../core/titleInfo";
-import { WorkbookReadError, loadWorkbook, worksheetGrid } from "../xlsx/readWorkbook";
-import { writeConsolidation } from "../xlsx/consolidateWorkbook";
+import { unitFromBytes, writeConsolidation } from "../xlsx/consolidateWorkbook";
 import type { CliMessages, Lang } from "./messages";
 import { FileProblem, readBytes, sameFile } from "./workbookFiles";
 
@@ -39,24 +36,17 @@ export function parsePeriodOption(text: string): Period | null {
 
 /** One file reduced to what the summary needs, or why it cannot be used. The workbook is dropped on return. */
 export async function readUnit(file: string, m: CliMessages): Promise<UnitReport | UnitFailure> {
-  let workbook: ExcelJS.Workbook;
+  let bytes: Buffer;
   try {
-    workbook = await loadWorkbook(readBytes(file, m));
+    bytes = readBytes(file, m);
   } catch (e) {
     if (e instanceof FileProblem) return { file, failure: "unreadable", detail: e.message };
-    if (e instanceof WorkbookReadError) return { file, failure: "unreadable", detail: m.readFailure(file, e.reason) };
     throw e;
   }
-  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
-  const found = locateInWorkbook(sheets, templates);
-  if (!found.ok) {
-    const detail = found.failure.reason === "too_few_rows" ? m.tooFewRows(file, found.failure.matched) : m.noAppendix(file);
-    return { file, failure: "no_appendix", detail };
-  }
-  const grid = sheets.find((s) => s.name === found.sheet)?.grid;
-  if (!grid) return { file, failure: "no_appendix", detail: m.noAppendix(file) };
-  const { findings, patches } = analyze(grid, found.template, found.location);
-  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+  return unitFromBytes(file, bytes, {
+    readFailure: (reason) => m.readFailure(file, reason),
+    noAppendix: (matched) => (matched === null ? m.noAppendix(file) : m.tooFewRows(file, matched)),
+  });
 }
 
 /** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */

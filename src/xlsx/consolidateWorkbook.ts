@@ -7,11 +7,15 @@
 import ExcelJS from "exceljs";
 import { columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
-import type { Consolidation, SummaryRow, SummaryTotal } from "../core/consolidate";
+import { analyze } from "../core/analyze";
+import { templates } from "../core/catalog";
+import { unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { locateInWorkbook } from "../core/locate";
 import { wrappedLines } from "../core/layout";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Lang } from "../core/messages/format";
+import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 
 const FONT = "Times New Roman";
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -371,4 +375,34 @@ export function consolidationWorkbook(c: Consolidation, lang: Lang = "vi"): Exce
   workbook.creator = "cchc";
   writeConsolidation(workbook, c, lang);
   return workbook;
+}
+
+/** Sentences a surface may attach to a failed file (the command line has its own); absent, the issue's text suffices. */
+export interface FailureWords {
+  readonly readFailure?: (reason: WorkbookReadFailure) => string;
+  /** `matched` is the number of rows recognised when there were too few, null when no header was found. */
+  readonly noAppendix?: (matched: number | null) => string;
+}
+
+/**
+ * One unit's .xlsx reduced to what the consolidation keeps: read, locate, analyze, reduce. The workbook is dropped on
+ * return, so a caller looping over files holds one at a time. Browser-safe: the pane and the command line share it.
+ */
+export async function unitFromBytes(file: string, bytes: WorkbookBytes, words: FailureWords = {}): Promise<UnitReport | UnitFailure> {
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadWorkbook(bytes);
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError)) throw e;
+    return { file, failure: "unreadable", ...(words.readFailure ? { detail: words.readFailure(e.reason) } : {}) };
+  }
+  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+  const found = locateInWorkbook(sheets, templates);
+  const grid = found.ok ? sheets.find((s) => s.name === found.sheet)?.grid : undefined;
+  if (!found.ok || !grid) {
+    const matched = !found.ok && found.failure.reason === "too_few_rows" ? found.failure.matched : null;
+    return { file, failure: "no_appendix", ...(words.noAppendix ? { detail: words.noAppendix(matched) } : {}) };
+  }
+  const { findings, patches } = analyze(grid, found.template, found.location);
+  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
 }

@@ -2,14 +2,14 @@
  * Unit workbooks for the consolidation tests, made with the project's own layout plan and renderer and filled
  * with known figures, and the pipeline the command line runs on each (read, locate, analyze, reduce).
  */
-import { templates, soNganh } from "../../src/core/catalog";
-import { analyze } from "../../src/core/analyze";
+import { soNganh } from "../../src/core/catalog";
 import { compute } from "../../src/core/compute";
-import { unitReport, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import type { UnitFailure, UnitReport } from "../../src/core/consolidate";
 import type { Grid } from "../../src/core/grid";
 import { layoutPlan, type ReportPeriod } from "../../src/core/layout";
-import { locate, locateInWorkbook } from "../../src/core/locate";
-import { readWorkbook, templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
+import { locate } from "../../src/core/locate";
+import { templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
+import { unitFromBytes } from "../../src/xlsx/consolidateWorkbook";
 import type ExcelJS from "exceljs";
 
 /** One unit's workbook: title block and figures by indicator id. */
@@ -62,19 +62,9 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   return workbookBytes(wb);
 }
 
-/** What the command line makes of one file: read, locate, analyze, reduce; a failure for anything else. */
-export async function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | UnitFailure> {
-  let sheets;
-  try {
-    sheets = await readWorkbook(bytes);
-  } catch {
-    return { file, failure: "unreadable" };
-  }
-  const found = locateInWorkbook(sheets, templates);
-  if (!found.ok) return { file, failure: "no_appendix" };
-  const grid = sheets.find((s) => s.name === found.sheet)?.grid as Grid;
-  const { findings, patches } = analyze(grid, found.template, found.location);
-  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+/** What the command line and the pane make of one file (read, locate, analyze, reduce), without their sentences. */
+export function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | UnitFailure> {
+  return unitFromBytes(file, bytes);
 }
 
 /**
