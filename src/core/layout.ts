@@ -82,6 +82,7 @@ function styles(): Record<string, CellStyle> {
     groupLabel: { bold: true, fontSize: 11, horizontal: "left", vertical: "middle", wrap: true, border: true },
     unit: { fontSize: 10, horizontal: "center", vertical: "middle", wrap: true, border: true },
     note: { fontSize: 10, horizontal: "left", vertical: "middle", wrap: true, border: true },
+    noteHint: { italic: true, fontSize: 10, horizontal: "left", vertical: "middle", wrap: true, border: true },
     groupValue: { fontSize: 11, border: true, fill: GROUP_FILL },
   };
   for (const kind of ["count", "percent", "flag", "choice", "text"] as const) {
@@ -284,12 +285,15 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     else put(row, PLAN_COLUMNS.unit, "unit");
     const formula = formulas.get(ind.id);
     put(row, PLAN_COLUMNS.value, valueStyle(ind.kind, formula !== undefined), undefined, formula);
-    put(row, PLAN_COLUMNS.note, "note");
+    // The official form prints its guidance in "Ghi chú"; the checker reads a note equal to it as no note.
+    if (ind.noteHint) put(row, PLAN_COLUMNS.note, "noteHint", ind.noteHint);
+    else put(row, PLAN_COLUMNS.note, "note");
     const labelWidth = COLUMN_WIDTHS[PLAN_COLUMNS.label] - Math.min(ind.level, 2);
     rowHeights[row] = heightOf(
       Math.max(
         wrappedLines(ind.label, labelWidth, group ? 12 : 11),
         wrappedLines(ind.unit, COLUMN_WIDTHS[PLAN_COLUMNS.unit], 10),
+        wrappedLines(ind.noteHint ?? "", COLUMN_WIDTHS[PLAN_COLUMNS.note], 10),
       ),
     );
     if (!group) names.push({ name: indicatorName(ind.id), cell: at(row, PLAN_COLUMNS.value), indicator: ind.id });
