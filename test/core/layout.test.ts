@@ -86,6 +86,20 @@ describe("layoutPlan on a small template", () => {
     }
   });
 
+  test("the official note guidance sits in Ghi chú, in italics", () => {
+    const r = Number(plan.names.find((n) => n.indicator === "I.2")!.cell.slice(1));
+    expect(cell(plan, `E${r}`)).toEqual({ cell: `E${r}`, style: "noteHint", value: "Ghi rõ sáng kiến" });
+    expect(plan.styles.noteHint.italic).toBe(true);
+    expect(cell(plan, `E${r - 1}`)?.value).toBeUndefined();
+  });
+
+  test("rows are as tall as their wrapped label", () => {
+    const short = Number(plan.names.find((n) => n.indicator === "I.1.1")!.cell.slice(1)) - 1;
+    expect(plan.rowHeights[short]).toBe(17.5);
+    const long = layoutPlan({ ...miniTemplate, indicators: [{ ...miniTemplate.indicators[0], label: "Tỷ lệ ".repeat(40) }] }, {});
+    expect(long.rowHeights[PLAN_FIRST_ROW + 1]).toBeGreaterThanOrEqual(3 * 14.5);
+  });
+
   test("A4 portrait, fit to width", () => {
     expect(plan.print).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: true });
   });
