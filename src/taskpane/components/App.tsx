@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, FluentProvider, Title3, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { Button, FluentProvider, Subtitle1, makeStaticStyles, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { AppendixHost } from "../host";
 import { LangProvider, useLang } from "../i18n";
@@ -8,8 +8,11 @@ import { paneTheme } from "../theme";
 import { OutsideExcel, type OpenFile } from "./OutsideExcel";
 import { Pane } from "./Pane";
 
+// The pane fills the task pane edge to edge.
+const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: "flex",
     flexDirection: "column",
@@ -34,9 +37,9 @@ function Header() {
   const other: Lang = lang === "vi" ? "en" : "vi";
   return (
     <header className={styles.header}>
-      <Title3 as="h1" className={styles.title}>
+      <Subtitle1 as="h1" className={styles.title}>
         {t.appTitle}
-      </Title3>
+      </Subtitle1>
       <Button
         size="small"
         appearance="subtle"
@@ -67,6 +70,7 @@ function useTheme(initial?: Theme): Theme {
 
 /** The whole pane: theme, language, header, and the flows inside or outside Excel. */
 export function App(props: { mode: AppMode; lang?: Lang; theme?: Theme }) {
+  useStaticStyles();
   const styles = useStyles();
   const theme = useTheme(props.theme);
   const { mode } = props;

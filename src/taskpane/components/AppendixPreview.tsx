@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { fromA1 } from "../../core/address";
 import { severityRank, type Finding, type Severity } from "../../core/finding";
 import type { PreviewRow } from "../appendixPreview";
 import { useLang } from "../i18n";
+import { SectionTitle } from "./SectionTitle";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
@@ -78,9 +79,9 @@ export function AppendixPreview(props: {
   }, [props.selectedCell]);
   return (
     <section className={styles.root} aria-labelledby="preview-title">
-      <Subtitle2 as="h2" id="preview-title">
+      <SectionTitle id="preview-title">
         {t.previewTitle}
-      </Subtitle2>
+      </SectionTitle>
       <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="preview-title">
         <table className={styles.table} data-testid="appendix-preview">
           <caption className={styles.caption}>{t.previewCaption(props.sheet)}</caption>

@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Button,
   Checkbox,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +16,7 @@ import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/patch";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
+import { SectionTitle } from "./SectionTitle";
 import { conflictPatch } from "../paneModel";
 
 const useStyles = makeStyles({
@@ -64,9 +64,9 @@ export function FillPreview(props: {
 
   return (
     <section className={styles.root} aria-labelledby="fill-title" data-testid="fill-preview">
-      <Subtitle2 as="h2" id="fill-title">
+      <SectionTitle id="fill-title">
         {t.fillTitle}
-      </Subtitle2>
+      </SectionTitle>
       {props.patches.length === 0 && confirmable.length === 0 ? (
         <Text>{t.fillNothing}</Text>
       ) : (

@@ -65,8 +65,8 @@ export function FindingList(props: { split: SplitFindings; template: Template } 
                 {counts.warning > 0 && (
                   <CounterBadge
                     count={counts.warning}
-                    color="important"
-                    appearance="ghost"
+                    color="informative"
+                    appearance="filled"
                     size="small"
                     aria-label={`${counts.warning} ${t.severity.warning}`}
                   />

@@ -30,7 +30,6 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   file: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
-  download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 /** Opens an .xlsx as a FileHost; loads ExcelJS (through fileHost) only when first called. */
@@ -138,27 +137,29 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
     }
   };
 
-  const extra: PaneExtra = ({ state, active, busy }) => {
-    const preview = host?.preview();
-    return (
-      <>
-        <div className={styles.download}>
-          <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void saveCopy()}>
-            {t.download}
-          </Button>
+  const extra: PaneExtra = {
+    actions: ({ busy }) => (
+      <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void saveCopy()}>
+        {t.download}
+      </Button>
+    ),
+    after: ({ state, active }) => {
+      const preview = host?.preview();
+      return (
+        <>
           {download && (
-            <Text size={200}>
+            <Text size={200} className={styles.file}>
               <Link href={download.url} download={download.name}>
                 {t.downloadReady(download.name)}
               </Link>
             </Text>
           )}
-        </div>
-        {preview && preview.sheet === state.sheet && (
-          <AppendixPreview sheet={preview.sheet} rows={preview.rows} findings={active} selectedCell={selected} />
-        )}
-      </>
-    );
+          {preview && preview.sheet === state.sheet && (
+            <AppendixPreview sheet={preview.sheet} rows={preview.rows} findings={active} selectedCell={selected} />
+          )}
+        </>
+      );
+    },
   };
 
   return (

@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   Switch,
   Text,
   makeStyles,
@@ -19,6 +18,7 @@ import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/patch";
 import type { AppendixHost, CheckState, WorkbookSettings } from "../host";
 import { useLang } from "../i18n";
+import { SectionTitle } from "./SectionTitle";
 import {
   ackKey,
   countBySeverity,
@@ -47,8 +47,13 @@ const useStyles = makeStyles({
 /** A check that found the appendix. */
 export type FoundState = Extract<CheckState, { found: true }>;
 
-/** Content a surface adds below the summary (outside Excel: the download and the read-only preview). */
-export type PaneExtra = (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
+/** What a surface adds to the pane once the appendix is found (outside Excel: the download and the read-only preview). */
+export interface PaneExtra {
+  /** next to the check and fill buttons */
+  readonly actions?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
+  /** below the findings */
+  readonly after?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
+}
 
 /** The template a check located. */
 function templateOf(state: FoundState): Template | undefined {
@@ -209,9 +214,9 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       {found && <Recognised sheet={found.sheet} location={found.location} template={template} />}
       {found && (
         <section className={styles.section} aria-labelledby="check-title">
-          <Subtitle2 as="h2" id="check-title">
+          <SectionTitle id="check-title">
             {t.checkTitle}
-          </Subtitle2>
+          </SectionTitle>
           <div className={styles.summary} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={summaryRef}>
             <Text className={styles.counts} data-testid="summary">
               {t.summary(counts.error, counts.warning)}
@@ -244,13 +249,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
             >
               {t.fill}
             </Button>
+            {props.extra?.actions?.({ state: found, active: split.active, busy })}
           </div>
           {host.kind === "excel" && (
             <Switch label={t.highlight} checked={highlighting} disabled={busy} onChange={(_, d) => onHighlight(d.checked)} />
           )}
         </section>
       )}
-      {found && props.extra?.({ state: found, active: split.active, busy })}
       {found && view === "fill" && (
         <FillPreview
           patches={found.patches}
@@ -262,9 +267,9 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       )}
       {found && view === "findings" && template && (
         <section className={styles.section} aria-labelledby="findings-title">
-          <Subtitle2 as="h2" id="findings-title">
+          <SectionTitle id="findings-title">
             {t.findingsTitle}
-          </Subtitle2>
+          </SectionTitle>
           {split.active.length === 0 && split.acknowledged.length === 0 ? (
             <Text>{t.noFindings}</Text>
           ) : (
@@ -280,6 +285,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
           )}
         </section>
       )}
+      {found && props.extra?.after?.({ state: found, active: split.active, busy })}
     </div>
   );
 }

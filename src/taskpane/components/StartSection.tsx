@@ -8,7 +8,6 @@ import {
   Field,
   Input,
   Select,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
@@ -17,6 +16,7 @@ import type { Template } from "../../core/catalog/model";
 import type { Location } from "../../core/location";
 import type { WorkbookSettings } from "../host";
 import { useLang } from "../i18n";
+import { SectionTitle } from "./SectionTitle";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -36,9 +36,9 @@ export function Recognised(props: { sheet: string; location: Location; template:
   const details = location.missing.length + location.unrecognized.length > 0;
   return (
     <section className={styles.root} aria-labelledby="start-title">
-      <Subtitle2 as="h2" id="start-title">
+      <SectionTitle id="start-title">
         {t.startTitle}
-      </Subtitle2>
+      </SectionTitle>
       <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length)}</Text>
       {details && (
         <Accordion collapsible>
@@ -95,9 +95,9 @@ export function NotFound(props: {
   };
   return (
     <section className={styles.root} aria-labelledby="start-title">
-      <Subtitle2 as="h2" id="start-title">
+      <SectionTitle id="start-title">
         {t.startTitle}
-      </Subtitle2>
+      </SectionTitle>
       <Text data-testid="not-found">{t.notFound}</Text>
       {props.sheets.length > 0 && <Text size={200}>{t.sheetsSeen(props.sheets.join(", "))}</Text>}
       <form className={styles.form} onSubmit={submit} aria-labelledby="insert-title">

@@ -1,0 +1,151 @@
+/**
+ * The pane outside Excel in real headless Chromium: the production build is served on localhost, office.js cannot
+ * load (no network), so the pane starts in its outside-Excel mode; the test opens the sample, checks, fills and
+ * downloads the filled copy, then opens that copy with ExcelJS. Chromium missing is a failure, never a skip.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { FileHost } from "../../src/xlsx/fileHost";
+import { vi } from "../../src/taskpane/messages/vi";
+import { serveDirectory, type StaticServer } from "./staticServer";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = path.join(ROOT, "docs/images/pane.png");
+const PANE_WIDTH = 340;
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+/** What the engine itself says about the sample, computed in Node, for the pane's numbers to match. */
+async function expectedForSample() {
+  const host = await FileHost.open(fs.readFileSync(SAMPLE), path.basename(SAMPLE));
+  const state = await host.check();
+  if (!state.found) throw new Error("the engine finds no appendix in the sample");
+  const rate = state.patches.find((p) => p.indicator === "I.1");
+  if (!rate) throw new Error("the engine has no completion-rate patch for the sample");
+  return {
+    sheet: state.sheet,
+    errors: state.findings.filter((f) => f.severity === "error").length,
+    warnings: state.findings.filter((f) => f.severity === "warning").length,
+    rate,
+    patches: state.patches.length,
+  };
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (scripts/check-system.sh does it as root).`);
+  }
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-e2e-"));
+  const config = process.env.PANE_E2E_WEBPACK_CONFIG ? ["--config", process.env.PANE_E2E_WEBPACK_CONFIG] : [];
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", ...config, "--output-path", outDir],
+    { cwd: ROOT, stdio: "pipe", timeout: 400_000 },
+  );
+  if (!fs.existsSync(path.join(outDir, "taskpane.html"))) throw new Error(`the build wrote no taskpane.html into ${outDir}`);
+  server = await serveDirectory(outDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}, 420_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+/** A page at the pane's width where every request off localhost is refused and recorded. */
+async function openPane(query = ""): Promise<{ page: Page; external: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    external.push(url);
+    return route.abort("internetdisconnected");
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/taskpane.html${query}`);
+  return { page, external, errors };
+}
+
+describe("the pane outside Excel (headless Chromium)", () => {
+  it("opens the sample, checks it, fills the rate and downloads a copy holding the formula", async () => {
+    const expected = await expectedForSample();
+    const { page, external, errors } = await openPane();
+
+    // office.js did not load, so the pane offers files instead of a workbook.
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles(SAMPLE);
+
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings));
+    expect(await page.getByTestId("recognised").textContent()).toContain(`“${expected.sheet}”`);
+    // The read-only preview shows the appendix rows, with the findings marked.
+    const preview = page.getByTestId("appendix-preview");
+    expect(await preview.locator("tbody tr").count()).toBeGreaterThan(150);
+    expect(await preview.locator("tr[data-severity]").count()).toBeGreaterThan(0);
+    if (expected.errors === 0) expect(await page.getByTestId("ready").textContent()).toContain(vi.readyTitle);
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    await page.getByRole("button", { name: vi.fill }).click();
+    const fill = page.getByTestId("fill-preview");
+    const rateRow = fill.locator(`[data-patch="${expected.rate.cell}"]`);
+    expect(await rateRow.textContent()).toContain("87,23");
+    expect(await rateRow.textContent()).toContain(expected.rate.formula);
+    await fill.getByRole("button", { name: vi.applyFill(expected.patches) }).click();
+    await page.getByTestId("notice").filter({ hasText: vi.filled(expected.patches) }).waitFor();
+    expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings - expected.patches));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: vi.download }).click()]);
+    expect(download.suggestedFilename()).toBe("phu-luc-mau-2023-da-dien.xlsx");
+    const saved = path.join(outDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const cell = workbook.getWorksheet(expected.sheet)!.getCell(expected.rate.cell);
+    expect(`=${cell.formula}`).toBe(expected.rate.formula);
+    expect(cell.result).toBe(87.23);
+
+    expect(errors).toEqual([]);
+    // Nothing leaves the machine but the attempt to load office.js from Microsoft's CDN.
+    expect(external.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  it("opens the shipped sample by itself with ?sample (npm start without Excel)", async () => {
+    const expected = await expectedForSample();
+    const { page, errors } = await openPane("?sample");
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings));
+    expect(await page.getByTestId("file-name").textContent()).toContain("phu-luc-mau-2023.xlsx");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("says in Vietnamese that a file which is not an .xlsx cannot be read", async () => {
+    const { page } = await openPane();
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles({ name: "bao-cao.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải tệp Excel") });
+    const error = page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain(vi.errors.readFailed);
+    await page.context().close();
+  }, 60_000);
+});

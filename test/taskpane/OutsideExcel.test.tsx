@@ -1,0 +1,90 @@
+/** @jest-environment jsdom */
+import * as fs from "fs";
+import * as path from "path";
+import * as React from "react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/components/App";
+import { AppendixPreview } from "../../src/taskpane/components/AppendixPreview";
+import type { PreviewRow } from "../../src/taskpane/appendixPreview";
+import { LangProvider } from "../../src/taskpane/i18n";
+import { vi } from "../../src/taskpane/messages/vi";
+import { FileHost } from "../../src/xlsx/fileHost";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+function xlsxFile(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  // jsdom's File lacks arrayBuffer(); the browser's has it.
+  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return file;
+}
+
+describe("outside Excel", () => {
+  it("opens an .xlsx through the file input, checks it, previews the appendix and points at a finding's row", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    const opened: string[] = [];
+    const openFile = async (data: ArrayBuffer, name: string) => {
+      opened.push(name);
+      return FileHost.open(data, name);
+    };
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile("phu-luc-mau-2023.xlsx", bytes)] } });
+    await screen.findByTestId("summary", {}, { timeout: 10_000 });
+    expect(opened).toEqual(["phu-luc-mau-2023.xlsx"]);
+    const table = screen.getByTestId("appendix-preview");
+    const marked = table.querySelectorAll("tr[data-severity]");
+    expect(marked.length).toBeGreaterThan(0);
+
+    const card = document.querySelector<HTMLElement>('[data-finding="number_stored_as_text"]')!;
+    const cell = card.getAttribute("data-cell")!;
+    fireEvent.click(within(card).getByRole("button", { name: vi.goToCell(cell) }));
+    const row = Number(/\d+/.exec(cell)![0]);
+    await waitFor(() => expect(table.querySelector(`tr[data-row="${row}"]`)?.getAttribute("aria-current")).toBe("true"));
+    expect(table.querySelector(`tr[data-row="${row}"]`)?.getAttribute("data-severity")).toBe("warning");
+  });
+
+  it("refuses a file that is not .xlsx by its name, in Vietnamese", async () => {
+    const openFile = jest.fn();
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile("bao-cao.pdf", new Uint8Array([1, 2]))] } });
+    expect((await screen.findByTestId("error")).textContent).toContain(vi.notXlsx("bao-cao.pdf"));
+    expect(openFile).not.toHaveBeenCalled();
+  });
+
+  it("says the file could not be read when the workbook is damaged", async () => {
+    render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), {
+      target: { files: [xlsxFile("hong.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]))] },
+    });
+    const bar = await screen.findByTestId("error");
+    expect(bar.textContent).toContain(vi.errors.readFailed);
+    expect(bar.textContent).not.toMatch(/workbook not readable|Error/);
+  });
+});
+
+describe("appendix preview", () => {
+  it("renders markup typed in a label or note as text, never as HTML", () => {
+    const rows: PreviewRow[] = [
+      { row: 11, id: "I.1", section: false, stt: "1", label: "<b>Tỷ lệ</b><script>window.__x=1</script>", unit: "%", value: "", note: '<img src=x onerror="window.__x=1">', valueCell: "D12" },
+    ];
+    render(
+      <LangProvider>
+        <AppendixPreview sheet="Phụ lục" rows={rows} findings={[]} />
+      </LangProvider>,
+    );
+    const table = screen.getByTestId("appendix-preview");
+    expect(table.querySelector("b, script, img")).toBeNull();
+    expect(table.textContent).toContain("<b>Tỷ lệ</b><script>window.__x=1</script>");
+    expect(table.textContent).toContain('<img src=x onerror="window.__x=1">');
+    expect((window as unknown as { __x?: number }).__x).toBeUndefined();
+  });
+});

@@ -1,0 +1,91 @@
+import { templates } from "../../src/core/catalog";
+import type { Finding } from "../../src/core/finding";
+import {
+  ackKey,
+  conflictPatch,
+  countBySeverity,
+  fingerprint,
+  groupBySection,
+  pruneAcknowledged,
+  splitAcknowledged,
+} from "../../src/taskpane/paneModel";
+
+function finding(over: Partial<Finding>): Finding {
+  return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
+}
+
+describe("acknowledgements", () => {
+  const warn = finding({ code: "number_stored_as_text", indicator: "II.2.3", cell: "D43", actual: "02", expected: 2 });
+  const err = finding({ code: "text_not_number", severity: "error", indicator: "II.2.1", cell: "D41", actual: "abc" });
+
+  it("keys by code|indicator|cell", () => {
+    expect(ackKey(warn)).toBe("number_stored_as_text|II.2.3|D43");
+  });
+
+  it("holds while the values behind the warning are the same, and not once they change", () => {
+    const acknowledged = { [ackKey(warn)]: { reason: "ok", fingerprint: fingerprint(warn) } };
+    expect(splitAcknowledged([warn, err], acknowledged)).toEqual({ active: [err], acknowledged: [{ finding: warn, reason: "ok" }] });
+    const changed = { ...warn, actual: "03", expected: 3 };
+    expect(splitAcknowledged([changed], acknowledged).active).toEqual([changed]);
+    expect(pruneAcknowledged(acknowledged, [changed])).toEqual({});
+    expect(pruneAcknowledged(acknowledged, [])).toEqual({});
+  });
+
+  it("returns the same object when nothing is dropped (so nothing is saved)", () => {
+    const acknowledged = { [ackKey(warn)]: { reason: "ok", fingerprint: fingerprint(warn) } };
+    expect(pruneAcknowledged(acknowledged, [warn, err])).toBe(acknowledged);
+  });
+
+  it("fingerprints details whatever their key order", () => {
+    const a = finding({ detail: { x: 1, y: "2" } });
+    const b = finding({ detail: { y: "2", x: 1 } });
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(fingerprint(a)).not.toBe(fingerprint(finding({ detail: { x: 2, y: "2" } })));
+  });
+
+  it("never acknowledges an error, even with a matching entry", () => {
+    const acknowledged = { [ackKey(err)]: { reason: "no", fingerprint: fingerprint(err) } };
+    expect(splitAcknowledged([err], acknowledged).active).toEqual([err]);
+  });
+});
+
+describe("grouping and counting", () => {
+  it("groups by section in template order, sheet-wide findings first", () => {
+    const t = templates[0];
+    const fs = [
+      finding({ indicator: "VII.10.4", cell: "E190" }),
+      finding({ indicator: "I.3.4", cell: "D22" }),
+      finding({ indicator: "", cell: "" }),
+      finding({ indicator: "II.2.3", cell: "D43" }),
+      finding({ indicator: "I.1", cell: "D9" }),
+    ];
+    expect(groupBySection(fs, t).map((g) => [g.section?.id ?? null, g.findings.map((f) => f.cell)])).toEqual([
+      [null, [""]],
+      ["I", ["D22", "D9"]],
+      ["II", ["D43"]],
+      ["VII", ["E190"]],
+    ]);
+  });
+
+  it("counts by severity", () => {
+    expect(countBySeverity([finding({}), finding({ severity: "error" }), finding({ severity: "info" }), finding({})])).toEqual({
+      error: 1,
+      warning: 2,
+      info: 1,
+    });
+  });
+});
+
+describe("conflictPatch", () => {
+  it("builds the patch that writes the conflict's formula", () => {
+    const f = finding({
+      code: "computed_value_conflict",
+      indicator: "III.4.3",
+      cell: "D58",
+      relation: "iii4_in_force_sum",
+      fix: { cell: "D58", value: 41, formula: "=SUM(D59,D60)" },
+    });
+    expect(conflictPatch(f, [])).toEqual({ cell: "D58", indicator: "III.4.3", formula: "=SUM(D59,D60)", value: 41, relation: "iii4_in_force_sum" });
+    expect(conflictPatch(finding({ fix: { cell: "D22", value: 1 } }), [])).toBeNull();
+  });
+});
