@@ -51,7 +51,11 @@ async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost
   let lang: "vi" | "en" = "vi";
   try {
     const h = excelHost();
-    lang = await language(h).catch(() => "vi" as const);
+    // Damaged settings must not stop the command: the message falls back to Vietnamese, the cause is logged.
+    lang = await language(h).catch((e: unknown) => {
+      console.error("could not read the language setting", e);
+      return "vi" as const;
+    });
     const t = commandTexts(lang);
     await notify(t.title, await body(h, lang), t.close);
   } catch (e) {

@@ -1,0 +1,146 @@
+/**
+ * @jest-environment jsdom
+ */
+// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
+
+/**
+ * The ribbon's function commands against the counting Excel: what they write and mark, what they say, and that
+ * `event.completed()` is called exactly once in every case, after the notice is closed.
+ */
+import { CountingExcel, MockWorkbook } from "../excel/countingMock";
+import { APPENDIX, seedWorkbook } from "../excel/workbooks";
+import { HIGHLIGHT_MARK } from "../../src/excel/highlights";
+import { viErrors } from "../../src/excel/messages";
+import { SETTINGS_KEY } from "../../src/excel/settings";
+import { enCommands, viCommands } from "../../src/commands/messages";
+
+type Handler = (event: { completed: () => void }) => Promise<void>;
+
+interface Stage {
+  excel: CountingExcel;
+  commands: Record<string, Handler>;
+  notices: { title: string; text: string; close: string }[];
+  dialogOpens: boolean;
+}
+
+/** Installs Office and Excel globals on `wb`, loads commands.ts fresh, returns what it registered. */
+async function stage(wb: MockWorkbook, options: { dialogOpens?: boolean; displayLanguage?: string } = {}): Promise<Stage> {
+  const excel = new CountingExcel(wb);
+  const s: Stage = { excel, commands: {}, notices: [], dialogOpens: options.dialogOpens ?? true };
+  (globalThis as Record<string, unknown>).Excel = { run: (batch: (c: unknown) => Promise<unknown>) => excel.run(batch as never) };
+  (globalThis as Record<string, unknown>).Office = {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    onReady: (cb: () => void) => cb(),
+    actions: { associate: (name: string, fn: Handler) => (s.commands[name] = fn) },
+    context: {
+      displayLanguage: options.displayLanguage ?? "vi-VN",
+      requirements: { isSetSupported: (_name: string, v: string) => ["1.9", "1.14"].includes(v) },
+      ui: {
+        displayDialogAsync: (url: string, _opts: unknown, cb: (r: unknown) => void) => {
+          if (!s.dialogOpens) return cb({ status: "failed", error: { code: 12007, message: "blocked" } });
+          const q = new URL(url).searchParams;
+          s.notices.push({ title: q.get("title") ?? "", text: q.get("text") ?? "", close: q.get("close") ?? "" });
+          const handlers: Record<string, (arg: unknown) => void> = {};
+          cb({
+            status: "succeeded",
+            value: { addEventHandler: (type: string, h: (arg: unknown) => void) => (handlers[type] = h), close: () => undefined },
+          });
+          // the user reads the notice and presses the close button
+          setTimeout(() => handlers.dialogMessageReceived?.({ message: "close" }), 5);
+        },
+      },
+    },
+  };
+  await jest.isolateModulesAsync(async () => {
+    await import("../../src/commands/commands");
+  });
+  return s;
+}
+
+async function press(s: Stage, name: string): Promise<number> {
+  let completed = 0;
+  await s.commands[name]({ completed: () => completed++ });
+  return completed;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+  delete (globalThis as Record<string, unknown>).Office;
+});
+
+test("both manifest functions are registered", async () => {
+  expect(Object.keys((await stage(seedWorkbook())).commands).sort()).toEqual(["checkSheet", "fillTotals"]);
+});
+
+test("check: marks the findings, goes to the first, says how many, changes no value", async () => {
+  const wb = seedWorkbook();
+  const cells = JSON.stringify([...wb.sheet(APPENDIX).cells]);
+  const s = await stage(wb);
+  expect(await press(s, "checkSheet")).toBe(1);
+  expect(wb.sheet(APPENDIX).conditionalFormats.some((cf) => cf.formula.includes(HIGHLIGHT_MARK))).toBe(true);
+  expect(wb.selection?.sheet).toBe(APPENDIX);
+  expect(JSON.stringify([...wb.sheet(APPENDIX).cells])).toBe(cells);
+  expect(s.notices).toHaveLength(1);
+  expect(s.notices[0].title).toBe(viCommands.title);
+  expect(s.notices[0].text).toMatch(/^Trang “Phụ lục”: \d+ lỗi, \d+ cảnh báo\./);
+});
+
+test("fill: writes blank computed cells, leaves a different user value alone and marks it", async () => {
+  const wb = seedWorkbook();
+  const probe = await stage(wb);
+  await press(probe, "fillTotals");
+  const written = [...wb.sheet(APPENDIX).cells].filter(([, c]) => c.formula.startsWith("=")).length;
+  expect(written).toBeGreaterThan(0);
+  expect(probe.notices[0].text).toBe(viCommands.filled(written, 0));
+
+  const other = seedWorkbook();
+  const target = [...wb.sheet(APPENDIX).cells].find(([, c]) => c.formula.startsWith("="))![0];
+  other.sheet(APPENDIX).cells.set(target, { value: 50, formula: "50", numberFormat: "General" });
+  const s = await stage(other);
+  expect(await press(s, "fillTotals")).toBe(1);
+  expect(other.sheet(APPENDIX).cells.get(target)).toMatchObject({ value: 50, formula: "50" });
+  expect(other.sheet(APPENDIX).conditionalFormats.length).toBeGreaterThan(0);
+  expect(s.notices[0].text).toContain("chưa bị ghi đè");
+});
+
+test("no appendix: says so and writes nothing", async () => {
+  const wb = new MockWorkbook();
+  wb.addSheet("Sheet1", [["x"]]);
+  const s = await stage(wb);
+  expect(await press(s, "fillTotals")).toBe(1);
+  expect(s.notices[0].text).toBe(viCommands.notFound);
+  expect(s.excel.syncs.filter((x) => x.kind === "write")).toHaveLength(0);
+});
+
+test("a protected sheet: the error sentence, and the event still completes", async () => {
+  const wb = seedWorkbook();
+  wb.sheet(APPENDIX).protected = true;
+  const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const s = await stage(wb);
+  expect(await press(s, "fillTotals")).toBe(1);
+  expect(s.notices[0].text).toBe(viErrors.sheet_protected);
+  expect(logged).toHaveBeenCalled();
+  logged.mockRestore();
+});
+
+test("the notice cannot open: the event completes anyway", async () => {
+  const s = await stage(seedWorkbook(), { dialogOpens: false });
+  const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  expect(await press(s, "checkSheet")).toBe(1);
+  expect(s.notices).toHaveLength(0);
+  logged.mockRestore();
+});
+
+test.each([
+  [{ lang: "en" }, "vi-VN", enCommands.title],
+  [null, "en-US", enCommands.title],
+  [null, "vi-VN", viCommands.title],
+])("language: setting %j, Office in %s -> %s", async (settings, displayLanguage, title) => {
+  const wb = seedWorkbook();
+  if (settings) wb.settings.set(SETTINGS_KEY, JSON.stringify(settings));
+  const s = await stage(wb, { displayLanguage });
+  await press(s, "checkSheet");
+  expect(s.notices[0].title).toBe(title);
+});
