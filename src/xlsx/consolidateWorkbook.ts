@@ -9,12 +9,13 @@ import { columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
 import { analyze } from "../core/analyze";
 import { templates } from "../core/catalog";
-import { unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { consolidate, unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
 import { locateInWorkbook } from "../core/locate";
 import { wrappedLines } from "../core/layout";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Lang } from "../core/messages/format";
+import type { Period } from "../core/titleInfo";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 
 const FONT = "Times New Roman";
@@ -405,4 +406,22 @@ export async function unitFromBytes(file: string, bytes: WorkbookBytes, words: F
   }
   const { findings, patches } = analyze(grid, found.template, found.location);
   return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+}
+
+/**
+ * The whole consolidation for a surface holding the files' bytes (the pane outside Excel): each file reduced in turn,
+ * then TONG_HOP.xlsx as bytes. `onProgress` is called after each file, for a progress bar.
+ */
+export async function consolidateFiles(
+  files: readonly { readonly name: string; readonly bytes: WorkbookBytes }[],
+  options: { readonly lang?: Lang; readonly period?: Period; readonly onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ consolidation: Consolidation; bytes: Uint8Array }> {
+  const units: (UnitReport | UnitFailure)[] = [];
+  for (const [i, f] of files.entries()) {
+    units.push(await unitFromBytes(f.name, f.bytes));
+    options.onProgress?.(i + 1, files.length);
+  }
+  const c = consolidate(units, templates, options.period ? { period: options.period } : {});
+  const out = await consolidationWorkbook(c, options.lang ?? "vi").xlsx.writeBuffer();
+  return { consolidation: c, bytes: new Uint8Array(out as ArrayBuffer) };
 }

@@ -6,6 +6,7 @@ import { soNganh, templates } from "../../src/core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
 import { loadWorkbook, workbookBytes } from "../../src/xlsx";
 import {
+  consolidateFiles,
   consolidationWorkbook,
   SUMMARY_COLUMNS,
   SUMMARY_FIRST_ROW,
@@ -189,4 +190,20 @@ describe("TONG_HOP.xlsx", () => {
     expect(compared).toBeGreaterThan(150);
     expect(shown(ws.getCell(rowOf(c, "I.1"), TOTAL))).toBe(42);
   }, 120000);
+});
+
+describe("consolidateFiles (bytes in, bytes out: what the pane outside Excel would call)", () => {
+  it("reduces each file in turn, reports progress and returns TONG_HOP.xlsx", async () => {
+    const files = [];
+    for (const { file, spec } of BATCH.slice(0, 2)) files.push({ name: file, bytes: await unitWorkbook(spec) });
+    const progress: string[] = [];
+    const result = await consolidateFiles(files, { lang: "en", onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    expect(progress).toEqual(["1/2", "2/2"]);
+    expect(result.consolidation.columns.map((x) => x.file)).toEqual(["a-sttt.xlsx", "b-syt.xlsx"]);
+    const book = await loadWorkbook(result.bytes);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Status", "Findings"]);
+    const ws = book.getWorksheet("Summary") as ExcelJS.Worksheet;
+    expect(shown(ws.getCell(rowOf(result.consolidation, "I.1"), TOTAL))).toBe(42);
+    expect(ws.getCell(SUMMARY_FIRST_ROW - 1, UNIT_COL).value).toBe("Ready");
+  });
 });
