@@ -80,14 +80,36 @@ export function queueDeleteMarks(sheet: Excel.Worksheet, ids: readonly string[])
   for (const id of ids) formats.getItem(id).delete();
 }
 
-/** Queues one conditional format per severity over the cells to mark. */
-export function queueAddMarks(sheet: Excel.Worksheet, findings: readonly Finding[]): number {
-  const groups = markAreas(findings);
-  for (const { severity, areas } of groups) {
-    const cf = sheet.getRanges(areas).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = markFormula(severity);
-    cf.custom.format.fill.color = MARK_STYLE[severity].fill;
-    cf.custom.format.font.color = MARK_STYLE[severity].font;
+/** Longest area list given to one `getRanges` call (Excel's limit on the address text is not documented). */
+export const MAX_AREAS_TEXT = 1000;
+
+/** "D1,D3,…" cut into lists of at most `max` characters, at commas. */
+export function splitAreas(areas: string, max = MAX_AREAS_TEXT): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const area of areas.split(",")) {
+    if (current && current.length + 1 + area.length > max) {
+      out.push(current);
+      current = area;
+    } else {
+      current = current ? `${current},${area}` : area;
+    }
   }
-  return groups.length;
+  if (current) out.push(current);
+  return out;
+}
+
+/** Queues the conditional formats over the cells to mark: one per severity (more if its cell list is long). */
+export function queueAddMarks(sheet: Excel.Worksheet, findings: readonly Finding[]): number {
+  let added = 0;
+  for (const { severity, areas } of markAreas(findings)) {
+    for (const part of splitAreas(areas)) {
+      const cf = sheet.getRanges(part).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = markFormula(severity);
+      cf.custom.format.fill.color = MARK_STYLE[severity].fill;
+      cf.custom.format.font.color = MARK_STYLE[severity].font;
+      added++;
+    }
+  }
+  return added;
 }

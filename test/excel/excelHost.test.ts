@@ -127,6 +127,20 @@ describe("highlights", () => {
     expect(excel.model.snapshot(APPENDIX)).toEqual(before);
   });
 
+  test("600 scattered marks: several formats, all cleared by one clear", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const before = excel.model.snapshot(APPENDIX);
+    const findings = Array.from({ length: 600 }, (_, i) => ({
+      code: "x", severity: (i % 2 ? "error" : "warning") as "error" | "warning", indicator: "", cell: `D${i * 3 + 1}`, cells: [], actual: null, expected: null, fix: null,
+    }));
+    await host.highlight(APPENDIX, findings);
+    expect(excel.model.sheet(APPENDIX).conditionalFormats.length).toBeGreaterThan(2);
+    excel.reset();
+    await host.clearHighlights(APPENDIX);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1 });
+    expect(excel.model.snapshot(APPENDIX)).toEqual(before);
+  });
+
   test("marks made in an earlier session are found and cleared too", async () => {
     const first = hostOn(seedWorkbook());
     const state = found(await first.host.check());

@@ -1,6 +1,6 @@
 /** The adapter's pure helpers: names, text escaping, areas, addresses, widths, error texts. */
 import { ExcelHostError, toExcelHostError, type ExcelErrorReason } from "../../src/excel/errors";
-import { compactAreas, markAreas } from "../../src/excel/highlights";
+import { compactAreas, markAreas, splitAreas } from "../../src/excel/highlights";
 import { enErrors, excelErrorMessage, viErrors } from "../../src/excel/messages";
 import { addressOrigin } from "../../src/excel/readSheets";
 import { charsToPoints, freeSheetName } from "../../src/excel/renderPlan";
@@ -88,4 +88,13 @@ test("toExcelHostError keeps typed errors and reads office-js codes", () => {
   expect(toExcelHostError(typed)).toBe(typed);
   expect(toExcelHostError(Object.assign(new Error("x"), { code: "AccessDenied" })).reason).toBe("sheet_protected");
   expect(toExcelHostError("weird").reason).toBe("excel_failed");
+});
+
+test("long area lists are cut at commas, every area kept once", () => {
+  const cells = Array.from({ length: 400 }, (_, i) => `D${i * 2 + 1}`);
+  const parts = splitAreas(cells.join(","), 100);
+  expect(parts.length).toBeGreaterThan(10);
+  for (const p of parts) expect(p.length).toBeLessThanOrEqual(100);
+  expect(parts.join(",").split(",")).toEqual(cells);
+  expect(splitAreas("D1")).toEqual(["D1"]);
 });
