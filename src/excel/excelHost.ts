@@ -119,7 +119,11 @@ export class ExcelHost implements AppendixHost {
     return this.judge(await this.readAllSheets());
   }
 
-  /** Every sheet in one read; past Excel's 5 MB response limit, the sheets one per round trip instead. */
+  /**
+   * Every sheet in one read. Two fallbacks, each logged: a host that refuses the getNextOrNullObject chain
+   * (null objects not propagated) gets the names first, then the sheets (2 trips); past Excel's 5 MB response
+   * limit, the sheets are read one per round trip.
+   */
   private async readAllSheets(): Promise<SheetRead[]> {
     try {
       return await this.read(async (context) => {
@@ -128,14 +132,34 @@ export class ExcelHost implements AppendixHost {
         return q.resolve();
       });
     } catch (e) {
-      if (!(e instanceof ExcelHostError) || e.reason !== "payload_too_large") throw e;
+      if (!(e instanceof ExcelHostError)) throw e;
+      if (e.reason === "payload_too_large") return this.readOneByOne(await this.sheetNames());
+      if (e.reason !== "excel_failed" && e.reason !== "sheet_missing") throw e;
+      console.warn("the one-trip read of all sheets was refused; reading the sheet names first", e.excelCode, e.detail);
     }
-    const names = await this.read(async (context) => {
+    const names = await this.sheetNames();
+    try {
+      return await this.read(async (context) => {
+        const q = queueNamedSheets(context, names);
+        await context.sync();
+        return q.resolve();
+      });
+    } catch (e) {
+      if (e instanceof ExcelHostError && e.reason === "payload_too_large") return this.readOneByOne(names);
+      throw e;
+    }
+  }
+
+  private sheetNames(): Promise<string[]> {
+    return this.read(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
       return sheets.items.map((s) => s.name);
     });
+  }
+
+  private async readOneByOne(names: readonly string[]): Promise<SheetRead[]> {
     const reads: SheetRead[] = [];
     for (const name of names) {
       reads.push(

@@ -120,6 +120,8 @@ export class MockWorkbook {
   readonly changeHandlers: ((event: Record<string, unknown>) => Promise<unknown> | unknown)[] = [];
   /** whether change events carry triggerSource (ExcelApi 1.14) */
   triggerSource = true;
+  /** whether methods called on a null object give null objects (false: they fail the batch with InvalidArgument) */
+  nullPropagation = true;
   private nextId = 1;
 
   /** Adds a sheet; rows are values ("=..." strings become formulas with a blank value), from `origin`. */
@@ -504,7 +506,10 @@ class MockWorksheet {
       this.ctx,
       () => {
         const s = this.nullable ? this.ref() : need(this.ref());
-        if (!s) return null;
+        if (!s) {
+          if (!this.ctx.model.nullPropagation) throw new MockExcelError("InvalidArgument", "The argument is invalid or missing.");
+          return null;
+        }
         return this.ctx.model.sheets[this.ctx.model.sheets.indexOf(s) + 1] ?? null;
       },
       true,

@@ -72,6 +72,18 @@ describe("check", () => {
     expect(state.found).toBe(true);
   });
 
+  test("a host that does not propagate null objects: names first, then the sheets (2 reads), with a warning", async () => {
+    const wb = seedWorkbook();
+    wb.nullPropagation = false;
+    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { excel, host } = hostOn(wb);
+    const state = found(await host.check());
+    expect(state.sheet).toBe(APPENDIX);
+    expect(excel.counts()).toMatchObject({ reads: 3, total: 3 }); // the refused read, the names, the sheets
+    expect(warned).toHaveBeenCalledTimes(1);
+    warned.mockRestore();
+  });
+
   test("over the payload limit, the sheets are read one per round trip instead of failing", async () => {
     const wb = bigWorkbook(300);
     const probe = hostOn(wb);
