@@ -244,6 +244,9 @@ function fingerprint(values: Readonly<Record<string, number | string>>): string 
 /** Identical figures mean a copied file only when there are enough of them; a nearly empty appendix is common. */
 const SAME_FIGURES_MIN_VALUES = 5;
 
+/** Unrecognised rows (with all template rows present) it takes to suspect another template version. */
+const UNRECOGNIZED_ROWS_MIN = 3;
+
 /** The value most items give (the first seen wins a tie), or undefined. */
 function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | undefined {
   const count = new Map<string, number>();
@@ -384,7 +387,8 @@ export function consolidate(
         add(i, "period_mismatch", { detail: { period: periodKey(u.period), expected: periodKey(batchPeriod) } });
       } else if (u.period.year === null) add(i, "period_year_missing", { detail: { period: periodKey(u.period) } });
     }
-    if (u.rowsMissing > 0 || u.rowsUnrecognized > 0) {
+    // A row or two of the user's own notes is common; missing rows, or many strange ones, suggest another version.
+    if (u.rowsMissing > 0 || u.rowsUnrecognized >= UNRECOGNIZED_ROWS_MIN) {
       add(i, "template_rows_differ", { detail: { missing: u.rowsMissing, unrecognized: u.rowsUnrecognized } });
     }
     if (Object.keys(u.values).length >= SAME_FIGURES_MIN_VALUES) {

@@ -278,6 +278,10 @@ describe("consolidate: what the batch itself gets wrong", () => {
       ["b.xlsx", "template_rows_differ", { missing: 3, unrecognized: 1 }],
       ["b.xlsx", "same_figures", { otherFile: "a.xlsx", otherUnit: "Sở A" }],
     ]);
+    // A row or two of notes under the table is not another version; three strange rows may be.
+    const rows = (missing: number, unrecognized: number) =>
+      consolidate([unit("a.xlsx", "Sở A", {}, { rowsMissing: missing, rowsUnrecognized: unrecognized })], [testTemplate]).issues.map((i) => i.code);
+    expect([rows(0, 2), rows(0, 3), rows(1, 0)]).toEqual([[], ["template_rows_differ"], ["template_rows_differ"]]);
     // A nearly empty appendix is common: equal blanks are not a copied file.
     expect(consolidate([unit("a.xlsx", "Sở A", { "I.3": 1 }), unit("b.xlsx", "Sở B", { "I.3": 1 })], [testTemplate]).issues).toEqual([]);
   });
