@@ -44,10 +44,9 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (scripts/check-system.sh does it as root).`);
   }
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-e2e-"));
-  const config = process.env.PANE_E2E_WEBPACK_CONFIG ? ["--config", process.env.PANE_E2E_WEBPACK_CONFIG] : [];
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", ...config, "--output-path", outDir],
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir],
     { cwd: ROOT, stdio: "pipe", timeout: 400_000 },
   );
   if (!fs.existsSync(path.join(outDir, "taskpane.html"))) throw new Error(`the build wrote no taskpane.html into ${outDir}`);

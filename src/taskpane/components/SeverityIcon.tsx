@@ -5,8 +5,8 @@ import type { Severity } from "../../core/finding";
 import { useLang } from "../i18n";
 
 const useStyles = makeStyles({
-  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
+  error: { color: tokens.colorStatusDangerForeground1, flexShrink: 0 },
+  warning: { color: tokens.colorStatusWarningForeground3, flexShrink: 0 },
   info: { color: tokens.colorBrandForeground1, flexShrink: 0 },
 });
 

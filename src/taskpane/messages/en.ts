@@ -3,13 +3,10 @@ import type { Messages } from "./vi";
 /** Every string the pane shows, in English. */
 export const en: Messages = {
   appTitle: "CCHC appendix checker",
-  languageLabel: "Language",
   switchLanguage: "Tiếng Việt",
   switchLanguageHint: "Switch to Vietnamese",
-  loading: "Starting…",
   working: "Working…",
 
-  outsideTitle: "Outside Excel",
   outsideIntro: "Open an .xlsx file holding the CCHC statistics appendix to check it, fill the totals and rates, and download the filled copy.",
   openFile: "Open .xlsx file",
   openFileLabel: "Choose an .xlsx file",
@@ -27,7 +24,6 @@ export const en: Messages = {
   colUnit: "Unit",
   colValue: "Value",
   colNote: "Note",
-  colFinding: "Issue",
   settingsInFileNote: "Outside Excel, acknowledged warnings are kept for this session only.",
 
   startTitle: "Start",

@@ -1,14 +1,11 @@
 /** Every string the pane shows, in Vietnamese (the default language). Findings' own texts come from src/core/messages. */
 export const vi = {
   appTitle: "Kiểm tra Phụ lục CCHC",
-  languageLabel: "Ngôn ngữ",
   switchLanguage: "English",
   switchLanguageHint: "Chuyển sang tiếng Anh",
-  loading: "Đang khởi động…",
   working: "Đang xử lý…",
 
   // outside Excel
-  outsideTitle: "Ngoài Excel",
   outsideIntro: "Mở một tệp .xlsx có Phụ lục thống kê CCHC để kiểm tra, điền tổng và tỉ lệ, rồi tải bản đã điền về.",
   openFile: "Mở tệp .xlsx",
   openFileLabel: "Chọn tệp .xlsx",
@@ -26,7 +23,6 @@ export const vi = {
   colUnit: "Đơn vị tính",
   colValue: "Số liệu",
   colNote: "Ghi chú",
-  colFinding: "Lỗi",
   settingsInFileNote: "Ngoài Excel, các xác nhận cảnh báo chỉ được giữ trong phiên làm việc này.",
 
   // start
