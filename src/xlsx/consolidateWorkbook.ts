@@ -346,24 +346,26 @@ function* findingRows(c: Consolidation, lang: Lang): Generator<{ values: Value[]
  */
 export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation, lang: Lang = "vi"): void {
   const w = consolidateMessages(lang).workbook;
-  const frozen = (xSplit: number, ySplit: number): Partial<ExcelJS.AddWorksheetOptions> => ({
+  // Frozen headers on screen; landscape A4, fit to width, header rows repeated on every printed page.
+  const sheet = (xSplit: number, ySplit: number, titleRows: string): Partial<ExcelJS.AddWorksheetOptions> => ({
     views: [{ state: "frozen", xSplit, ySplit, topLeftCell: `${columnLetters(xSplit)}${ySplit + 1}` }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: titleRows },
   });
-  const summary = workbook.addWorksheet(w.summarySheet, {
-    ...frozen(SUMMARY_COLUMNS.total, SUMMARY_FIRST_ROW - 1),
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${SUMMARY_HEADER_ROW}:${SUMMARY_FIRST_ROW - 1}` },
-  });
+  const summary = workbook.addWorksheet(
+    w.summarySheet,
+    sheet(SUMMARY_COLUMNS.total, SUMMARY_FIRST_ROW - 1, `${SUMMARY_HEADER_ROW}:${SUMMARY_FIRST_ROW - 1}`),
+  );
   writeSummary(summary, c, lang);
   const h = w.statusHeaders;
   writeTable(
-    workbook.addWorksheet(w.statusSheet, frozen(0, 1)),
+    workbook.addWorksheet(w.statusSheet, sheet(0, 1, "1:1")),
     [h.stt, h.unit, h.file, h.period, h.template, h.errors, h.warnings, h.infos, h.ready, h.column, h.issues],
     [6, 36, 30, 20, 16, 8, 10, 10, 10, 14, 80],
     statusRows(c, lang),
   );
   const f = w.findingsHeaders;
   writeTable(
-    workbook.addWorksheet(w.findingsSheet, frozen(0, 1)),
+    workbook.addWorksheet(w.findingsSheet, sheet(0, 1, "1:1")),
     [f.unit, f.file, f.sheet, f.cell, f.severity, f.code, f.message],
     [30, 26, 14, 8, 12, 26, 90],
     findingRows(c, lang),
