@@ -10,6 +10,9 @@ import {
   unitKey,
 } from "../../src/core/titleInfo";
 import type { Period } from "../../src/core/titleInfo";
+import { soNganh } from "../../src/core/catalog";
+import { layoutPlan, PLAN_HEADER_ROW, type LayoutOptions } from "../../src/core/layout";
+import { fromA1 } from "../../src/core/address";
 import { seedGrid, seedTitle } from "../fixtures/seed";
 
 const STTTT = "Sở Thông tin và Truyền thông tỉnh Sóc Trăng";
@@ -215,5 +218,22 @@ describe("titleInfo on a grid", () => {
   it("finds nothing in a sheet whose table starts at the top", () => {
     const grid = gridFromCells({ row: 0, col: 0 }, [[{ value: "STT" }, { value: "Chỉ tiêu thống kê" }]]);
     expect(titleInfo(grid, { headerRow: 0 })).toEqual({ unitName: null, period: null, lines: [] });
+  });
+});
+
+describe("the title block our own template writes", () => {
+  /** The plan's title cells, top to bottom, as the cells of a sheet would hold them. */
+  const titleOf = (options: LayoutOptions) =>
+    layoutPlan(soNganh, options)
+      .cells.filter((c) => (fromA1(c.cell)?.row ?? 99) < PLAN_HEADER_ROW && typeof c.value === "string")
+      .map((c) => c.value as string);
+
+  it.each<[LayoutOptions, string | null, Period]>([
+    [{ unitName: "Sở Y tế", year: 2023, period: "nam" }, "Sở Y tế", { kind: "nam", year: 2023, from: "15/12/2022", to: "14/12/2023" }],
+    [{ year: 2024, period: "quy1" }, null, { kind: "quy1", year: 2024, from: "15/12/2023", to: "14/3/2024" }],
+    [{ unitName: "Ban Quản lý các khu công nghiệp", year: 2024, period: "6thang" }, "Ban Quản lý các khu công nghiệp", { kind: "6thang", year: 2024, from: "15/12/2023", to: "14/6/2024" }],
+    [{ unitName: "Sở Tư pháp", year: 2024, period: "quy3" }, "Sở Tư pháp", { kind: "quy3", year: 2024, from: "15/6/2024", to: "14/9/2024" }],
+  ])("%j", (options, unitName, period) => {
+    expect(titleFromLines(titleOf(options))).toMatchObject({ unitName, period });
   });
 });
