@@ -138,6 +138,37 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.context().close();
   }, 120_000);
 
+  it("works by keyboard alone: open the sample, fill, and the summary is announced", async () => {
+    const expected = await expectedForSample();
+    const { page } = await openPane();
+    await page.getByRole("button", { name: vi.openSample }).waitFor({ timeout: 15_000 });
+    /** Presses Tab until the focused element is the button named `name` (the pane's focus order reaches it). */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el?.tagName === "BUTTON" ? (el.textContent ?? "").trim() : "";
+        });
+        if (focused === name) return;
+      }
+      throw new Error(`Tab never reached the button "${name}"`);
+    };
+    await tabTo(vi.openSample);
+    await page.keyboard.press("Enter");
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("status").filter({ has: summary }).count()).toBe(1);
+    await tabTo(vi.fill);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("fill-preview").waitFor();
+    await tabTo(vi.applyFill(expected.patches));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("notice").filter({ hasText: vi.filled(expected.patches) }).waitFor();
+    expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings - expected.patches));
+    await page.context().close();
+  }, 120_000);
+
   it("says in Vietnamese that a file which is not an .xlsx cannot be read", async () => {
     const { page } = await openPane();
     await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });

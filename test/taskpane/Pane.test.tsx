@@ -228,14 +228,14 @@ describe("pane: ready, start, language, errors", () => {
     const { errors, warnings, state } = await engineCounts(host);
     if (!state.found) throw new Error("not found");
     await renderPane(host);
-    fireEvent.click(screen.getByRole("button", { name: vi.switchLanguageHint }));
+    fireEvent.click(screen.getByRole("button", { name: vi.switchLanguage }));
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(en.summary(errors, warnings)));
     expect(screen.getByRole("heading", { name: en.findingsTitle })).toBeTruthy();
     const f = state.findings.find((x) => x.cell === "D41")!;
     expect(cardOf("D41").textContent).toContain(formatFinding(f, "en", templates[0]));
     expect(document.documentElement.lang).toBe("en");
     await waitFor(() => expect(host.settings.lang).toBe("en"));
-    fireEvent.click(screen.getByRole("button", { name: en.switchLanguageHint }));
+    fireEvent.click(screen.getByRole("button", { name: en.switchLanguage }));
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(vi.summary(errors, warnings)));
   });
 

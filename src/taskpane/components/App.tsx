@@ -45,7 +45,6 @@ function Header() {
         appearance="subtle"
         icon={<LocalLanguage20Regular />}
         lang={other}
-        aria-label={t.switchLanguageHint}
         title={t.switchLanguageHint}
         onClick={() => setLang(other)}
       >

@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   table: {
     borderCollapse: "collapse",
     width: "100%",
-    minWidth: "300px",
+    minWidth: "290px",
+    tableLayout: "fixed",
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
@@ -37,14 +38,23 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     overflowWrap: "anywhere",
   },
-  label: { minWidth: "120px" },
-  number: { textAlign: "end", whiteSpace: "nowrap" },
+  colStt: { width: "2.4em" },
+  colUnit: { width: "4.6em" },
+  colValue: { width: "3.8em" },
+  colNote: { width: "5.5em" },
+  number: { textAlign: "end", overflowWrap: "normal" },
+  note: {
+    display: "-webkit-box",
+    WebkitLineClamp: 4,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
   section: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   error: { backgroundColor: tokens.colorPaletteRedBackground1 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   info: {},
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  stt: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
+  stt: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXXS },
 });
 
 /** The worst severity of the findings whose primary cell is on each sheet row. */
@@ -87,11 +97,11 @@ export function AppendixPreview(props: {
           <caption className={styles.caption}>{t.previewCaption(props.sheet)}</caption>
           <thead>
             <tr>
-              <th scope="col" className={styles.th}>{t.colStt}</th>
+              <th scope="col" className={mergeClasses(styles.th, styles.colStt)}>{t.colStt}</th>
               <th scope="col" className={styles.th}>{t.colLabel}</th>
-              <th scope="col" className={styles.th}>{t.colUnit}</th>
-              <th scope="col" className={styles.th}>{t.colValue}</th>
-              <th scope="col" className={styles.th}>{t.colNote}</th>
+              <th scope="col" className={mergeClasses(styles.th, styles.colUnit)}>{t.colUnit}</th>
+              <th scope="col" className={mergeClasses(styles.th, styles.colValue)}>{t.colValue}</th>
+              <th scope="col" className={mergeClasses(styles.th, styles.colNote)}>{t.colNote}</th>
             </tr>
           </thead>
           <tbody>
@@ -113,12 +123,14 @@ export function AppendixPreview(props: {
                       {r.stt}
                     </span>
                   </td>
-                  <td className={mergeClasses(styles.td, styles.label)}>{r.label}</td>
+                  <td className={styles.td}>{r.label}</td>
                   <td className={styles.td}>{r.unit}</td>
                   <td className={mergeClasses(styles.td, styles.number)} title={r.valueCell}>
                     {r.value}
                   </td>
-                  <td className={styles.td}>{r.note}</td>
+                  <td className={styles.td} title={r.note || undefined}>
+                    <span className={styles.note}>{r.note}</span>
+                  </td>
                 </tr>
               );
             })}

@@ -22,8 +22,11 @@ import { conflictPatch } from "../paneModel";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   scroll: { overflowX: "auto" },
-  table: { minWidth: "260px" },
-  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  table: { minWidth: "270px" },
+  colCell: { width: "3.5em" },
+  colIndicator: { width: "4.5em" },
+  colValue: { width: "4.5em" },
+  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: "break-all" },
   conflicts: {
     display: "flex",
     flexDirection: "column",
@@ -77,9 +80,9 @@ export function FillPreview(props: {
           <Table size="extra-small" className={styles.table} aria-label={t.fillTitle}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.colCell}</TableHeaderCell>
-                <TableHeaderCell>{t.colIndicator}</TableHeaderCell>
-                <TableHeaderCell>{t.colValue}</TableHeaderCell>
+                <TableHeaderCell className={styles.colCell}>{t.colCell}</TableHeaderCell>
+                <TableHeaderCell className={styles.colIndicator}>{t.colIndicator}</TableHeaderCell>
+                <TableHeaderCell className={styles.colValue}>{t.colValue}</TableHeaderCell>
                 <TableHeaderCell>{t.colFormula}</TableHeaderCell>
               </TableRow>
             </TableHeader>
