@@ -4,6 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { webLightTheme } from "@fluentui/react-components";
 import { templates } from "../../src/core/catalog";
 import { formatFinding } from "../../src/core/messages";
+import { ExcelHostError } from "../../src/excel/errors";
+import { excelErrorMessage } from "../../src/excel/messages";
 import { App } from "../../src/taskpane/components/App";
 import { HostError } from "../../src/taskpane/host";
 import { en } from "../../src/taskpane/messages/en";
@@ -258,6 +260,22 @@ describe("pane: ready, start, language, errors", () => {
     fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
     await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(vi.errors.excelBusy));
     expect(screen.getByTestId("error").textContent).not.toContain("InvalidOperation");
+    // The Excel adapter's own reasons have their own sentences.
+    host.failNext = { op: "applyFix", error: new ExcelHostError("sheet_protected", "AccessDenied") };
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(excelErrorMessage("sheet_protected", "vi")));
+    expect(screen.getByTestId("error").textContent).not.toContain("AccessDenied");
+  });
+
+  it("offers to check again when the first check fails", async () => {
+    const host = MemoryHost.seed();
+    host.failNext = { op: "check", error: new HostError("busy") };
+    render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
+    expect((await screen.findByTestId("error")).textContent).toContain(vi.errors.excelBusy);
+    expect(screen.queryByTestId("summary")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: vi.check }));
+    await screen.findByTestId("summary");
+    expect(screen.queryByTestId("error")).toBeNull();
   });
 
   it("renders HTML typed in a cell as text", async () => {

@@ -109,8 +109,12 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
     [open, sampleUrl],
   );
 
+  // Once per page, even when React runs effects twice (StrictMode in development builds).
+  const autoOpened = React.useRef(false);
   React.useEffect(() => {
-    if (props.autoOpenSample) void openSample();
+    if (!props.autoOpenSample || autoOpened.current) return;
+    autoOpened.current = true;
+    void openSample();
   }, [props.autoOpenSample, openSample]);
 
   React.useEffect(() => (host ? host.onSelect(setSelected) : undefined), [host]);

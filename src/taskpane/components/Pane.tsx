@@ -208,6 +208,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
         </MessageBar>
       )}
       {busy && <Spinner size="tiny" label={t.working} labelPosition="after" />}
+      {!state && !busy && error && (
+        <div className={styles.actions}>
+          <Button icon={<ArrowSync20Regular />} onClick={() => void run(async () => undefined)}>
+            {t.check}
+          </Button>
+        </div>
+      )}
       {state && !state.found && settings && (
         <NotFound sheets={state.sheets} settings={settings} busy={busy} onInsert={onInsert} />
       )}
