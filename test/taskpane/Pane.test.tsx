@@ -133,6 +133,28 @@ describe("pane: check", () => {
     expect(cardOf("D43").closest("[data-section]")?.getAttribute("data-section")).toBe("II");
   });
 
+  it("marks the findings on the sheet only when asked, and clears them", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    await renderPane(host);
+    expect(host.callsOf("highlight")).toHaveLength(0);
+    const toggle = screen.getByRole("switch", { name: vi.highlight });
+    fireEvent.click(toggle);
+    await waitFor(() => expect(host.callsOf("highlight")).toHaveLength(1));
+    expect(host.callsOf("highlight")[0].sheet).toBe(SHEET);
+    expect(host.callsOf("highlight")[0].cells).toContain("D41");
+    // A re-check keeps the marks up to date while the switch is on.
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await waitFor(() => expect(host.callsOf("highlight")).toHaveLength(2));
+    expect(host.callsOf("highlight")[1].cells).not.toContain("D41");
+    fireEvent.click(toggle);
+    await waitFor(() => expect(host.callsOf("clearHighlights")).toEqual([{ op: "clearHighlights", sheet: SHEET }]));
+  });
+
+  it("has no highlight switch outside Excel", async () => {
+    await renderPane(MemoryHost.seed({}, "file"));
+    expect(screen.queryByRole("switch")).toBeNull();
+  });
+
   it("does not offer to acknowledge an error", async () => {
     const host = MemoryHost.seed({ D41: "abc" });
     await renderPane(host);

@@ -5,7 +5,7 @@
  */
 import { fromA1 } from "../../src/core/address";
 import { templates } from "../../src/core/catalog";
-import type { Fix } from "../../src/core/finding";
+import type { Finding, Fix } from "../../src/core/finding";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
 import type { Patch } from "../../src/core/patch";
@@ -47,7 +47,8 @@ export type HostCall =
   | { op: "applyPatches"; sheet: string; patches: readonly Patch[] }
   | { op: "insertTemplate"; options: object }
   | { op: "saveSettings"; settings: WorkbookSettings }
-  | { op: "highlight" | "clearHighlights"; sheet: string };
+  | { op: "highlight"; sheet: string; cells: readonly string[] }
+  | { op: "clearHighlights"; sheet: string };
 
 export class MemoryHost implements AppendixHost {
   readonly kind: "excel" | "file";
@@ -160,8 +161,8 @@ export class MemoryHost implements AppendixHost {
     this.write(sheet, fix.cell, fix.value, fix.formula ?? "", fix.numberFormat);
   }
 
-  async highlight(sheet: string): Promise<void> {
-    this.calls.push({ op: "highlight", sheet });
+  async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
+    this.calls.push({ op: "highlight", sheet, cells: findings.map((f) => f.cell) });
   }
 
   async clearHighlights(sheet: string): Promise<void> {
