@@ -138,6 +138,30 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.context().close();
   }, 120_000);
 
+  it("opens an .xlsx dropped on the pane", async () => {
+    const expected = await expectedForSample();
+    const { page, errors } = await openPane();
+    const zone = page.getByRole("group", { name: vi.dropZoneLabel });
+    await zone.waitFor({ timeout: 15_000 });
+    const dataTransfer = await page.evaluateHandle(
+      ({ base64, name }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        return dt;
+      },
+      { base64: fs.readFileSync(SAMPLE).toString("base64"), name: "tha-vao.xlsx" },
+    );
+    await zone.dispatchEvent("dragover", { dataTransfer });
+    await zone.dispatchEvent("drop", { dataTransfer });
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings));
+    expect(await page.getByTestId("file-name").textContent()).toContain("tha-vao.xlsx");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("works by keyboard alone: open the sample, fill, and the summary is announced", async () => {
     const expected = await expectedForSample();
     const { page } = await openPane();
