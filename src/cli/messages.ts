@@ -1,6 +1,9 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Severity } from "../core/finding";
 import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
+import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../xlsx/limits";
+
+const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** Interface language of the command. */
 export type Lang = "vi" | "en";
@@ -76,6 +79,10 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
       old_xls: `Tệp “${file}” có định dạng Excel cũ (.xls); hãy mở trong Excel và lưu lại thành .xlsx.`,
       damaged: `Tệp “${file}” bị hỏng hoặc không phải tệp .xlsx hợp lệ.`,
       empty: `Tệp “${file}” rỗng.`,
+      encrypted: `Tệp “${file}” được đặt mật khẩu; hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại.`,
+      ods: `Tệp “${file}” là bảng tính OpenDocument (.ods); hãy mở và lưu lại thành .xlsx.`,
+      too_large: `Tệp “${file}” lớn hơn ${MB(MAX_FILE_BYTES)} MB, quá lớn để kiểm tra; hãy chép riêng trang phụ lục sang một tệp mới.`,
+      too_much_data: `Tệp “${file}” chứa quá nhiều dữ liệu khi giải nén (hơn ${MB(MAX_EXPANDED_BYTES)} MB hoặc ${MAX_CELLS.toLocaleString("vi-VN")} ô) nên không được mở; hãy chép riêng trang phụ lục sang một tệp mới.`,
     })[reason],
   noSheet: (file: string, sheet: string, sheets: string) =>
     `Tệp “${file}” không có trang tính “${sheet}” (các trang tính: ${sheets}).`,
@@ -180,6 +187,10 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
       old_xls: `“${file}” is in the old Excel format (.xls); open it in Excel and save it as .xlsx.`,
       damaged: `“${file}” is damaged or not a valid .xlsx file.`,
       empty: `“${file}” is empty.`,
+      encrypted: `“${file}” is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it.`,
+      ods: `“${file}” is an OpenDocument spreadsheet (.ods); open it and save it as .xlsx.`,
+      too_large: `“${file}” is larger than ${MB(MAX_FILE_BYTES)} MB, too large to check; copy the appendix sheet into a new file.`,
+      too_much_data: `“${file}” holds too much data once expanded (over ${MB(MAX_EXPANDED_BYTES)} MB or ${MAX_CELLS.toLocaleString("en-US")} cells), so it was not opened; copy the appendix sheet into a new file.`,
     })[reason],
   noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
   noAppendix: (file) =>

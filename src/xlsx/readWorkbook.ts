@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../core/grid";
+import { inspectWorkbookBytes } from "./limits";
 
 /** One worksheet as the engine sees it. */
 export interface SheetGrid {
@@ -11,8 +12,11 @@ export interface SheetGrid {
   readonly grid: Grid;
 }
 
-/** Why a file could not be read as a workbook; the surfaces turn the reason into a sentence. */
-export type WorkbookReadFailure = "not_xlsx" | "old_xls" | "damaged" | "empty";
+/**
+ * Why a file could not be read as a workbook; the surfaces turn the reason into a sentence. "too_large": the file
+ * passes MAX_FILE_BYTES; "too_much_data": it expands past MAX_EXPANDED_BYTES, MAX_ENTRIES or MAX_CELLS (limits.ts).
+ */
+export type WorkbookReadFailure = "not_xlsx" | "old_xls" | "damaged" | "empty" | "encrypted" | "ods" | "too_large" | "too_much_data";
 
 /** Thrown by `loadWorkbook`/`readWorkbook` for a file that is not a readable .xlsx (misuse of the file, not a bug). */
 export class WorkbookReadError extends Error {
@@ -29,12 +33,17 @@ function bytesOf(data: WorkbookBytes): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Loads an .xlsx, telling a non-zip file, an old .xls and a damaged zip apart. */
+/**
+ * Loads an .xlsx, telling a non-zip file, an old .xls, a password-protected workbook, an .ods and a damaged zip
+ * apart; bytes past the limits of limits.ts are refused before ExcelJS sees them.
+ */
 export async function loadWorkbook(data: WorkbookBytes): Promise<ExcelJS.Workbook> {
   const bytes = bytesOf(data);
-  if (bytes.length === 0) throw new WorkbookReadError("empty");
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new WorkbookReadError("old_xls");
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WorkbookReadError("not_xlsx");
+  const inspected = inspectWorkbookBytes(bytes);
+  if (!inspected.ok) {
+    const f = inspected.failure;
+    throw new WorkbookReadError(f.reason, "detail" in f ? f.detail : undefined);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want a Node Buffer; at run time it takes any ArrayBuffer view (JSZip underneath).

@@ -1,0 +1,235 @@
+/**
+ * What a file must pass before its bytes reach ExcelJS. ExcelJS (through JSZip) inflates every part of the archive
+ * into memory and builds an object per cell, trusting the sizes the archive declares: a 3 MB "zip bomb" would cost
+ * gigabytes, and a sheet of millions of cells as much. Here the zip's central directory is read by hand, every
+ * part is inflated once as a stream that keeps nothing (counting bytes and cells), and the file is refused as soon
+ * as a limit is passed or a part expands beyond what its header declared. Browser-safe: the command line and the
+ * pane outside Excel both go through it (via `loadWorkbook`). SECURITY.md lists the limits.
+ */
+import { Inflate } from "pako";
+
+/** Largest file accepted, in bytes. An appendix workbook is ~50 kB; a whole report workbook a few MB. */
+export const MAX_FILE_BYTES = 30 * 1024 * 1024;
+/** Largest total size of the archive's parts once expanded, in bytes. */
+export const MAX_EXPANDED_BYTES = 300 * 1024 * 1024;
+/** Most parts (files inside the archive). */
+export const MAX_ENTRIES = 10_000;
+/** Most cells (`<c>` elements) over all worksheets. The appendix has ~1,000; ExcelJS needs ~0.5 kB per cell (1.8 million cells: 0.9 GB, 8 s). */
+export const MAX_CELLS = 1_000_000;
+
+/** Why bytes were refused before parsing; `readWorkbook.ts` maps each to a `WorkbookReadFailure`. */
+export type LimitFailure =
+  | { readonly reason: "empty" }
+  | { readonly reason: "old_xls" }
+  | { readonly reason: "encrypted" }
+  | { readonly reason: "ods" }
+  | { readonly reason: "not_xlsx"; readonly detail: string }
+  | { readonly reason: "damaged"; readonly detail: string }
+  | { readonly reason: "too_large"; readonly detail: string }
+  | { readonly reason: "too_much_data"; readonly detail: string };
+
+/** What a file that passed is made of (for logs and tests). */
+export interface ArchiveStats {
+  readonly entries: number;
+  readonly expandedBytes: number;
+  readonly cells: number;
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Whether `needle` (as UTF-16LE, as CFB directory entries store names) occurs in `bytes`. */
+function hasUtf16Name(bytes: Uint8Array, needle: string): boolean {
+  const pattern = new Uint8Array(needle.length * 2);
+  for (let i = 0; i < needle.length; i++) pattern[i * 2] = needle.charCodeAt(i);
+  const first = pattern[0];
+  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - pattern.length; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 1; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A zip entry as the central directory describes it. */
+interface Entry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+class Refused extends Error {
+  constructor(readonly failure: LimitFailure) {
+    super(failure.reason);
+  }
+}
+
+const damaged = (detail: string) => new Refused({ reason: "damaged", detail });
+const tooMuch = (detail: string) => new Refused({ reason: "too_much_data", detail });
+
+/** The central directory's entries (zip64 included), checked against the entry and declared-size limits. */
+function centralDirectory(bytes: Uint8Array): Entry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  // No end record: the archive was cut short (an interrupted download or copy).
+  if (eocd < 0) throw damaged("no end of central directory");
+  let count = u16(eocd + 10);
+  let cdOffset = u32(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || u32(locator) !== 0x07064b50) throw damaged("zip64 locator missing");
+    const z = u64(locator + 8);
+    if (z + 56 > bytes.length || u32(z) !== 0x06064b50) throw damaged("zip64 end record missing");
+    count = u64(z + 32);
+    cdOffset = u64(z + 48);
+  }
+  if (count > MAX_ENTRIES) throw tooMuch(`${count} entries`);
+  const entries: Entry[] = [];
+  let declared = 0;
+  let at = cdOffset;
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) throw damaged("central directory cut short");
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const commentLength = u16(at + 32);
+    let compressedSize = u32(at + 20);
+    let size = u32(at + 24);
+    let localOffset = u32(at + 42);
+    if (at + 46 + nameLength + extraLength > bytes.length) throw damaged("central directory cut short");
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Zip64 sizes sit in the extra field, in this order, only for the fields marked 0xffffffff.
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = u16(x);
+      const length = u16(x + 2);
+      if (id === 0x0001) {
+        let p = x + 4;
+        if (size === 0xffffffff) {
+          size = u64(p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(p);
+          p += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(p);
+      }
+      x += 4 + length;
+    }
+    declared += size;
+    if (declared > MAX_EXPANDED_BYTES) throw tooMuch(`declares ${declared} bytes expanded`);
+    entries.push({ name, method: u16(at + 10), flags: u16(at + 8), compressedSize, size, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const INPUT_CHUNK = 64 * 1024;
+
+/** Counts `<c ...>` / `<x:c ...>` start tags across chunk boundaries. */
+class CellCounter {
+  count = 0;
+  private prev1 = 0;
+  private prev2 = 0;
+  feed(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      // "c" preceded by "<" or ":" and followed by a space, ">" or "/": the start of a cell element.
+      if ((b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x0d || b === 0x09) && this.prev1 === 0x63 && (this.prev2 === 0x3c || this.prev2 === 0x3a)) {
+        this.count++;
+      }
+      this.prev2 = this.prev1;
+      this.prev1 = b;
+    }
+  }
+}
+
+/**
+ * Inflates one entry as a stream, keeping nothing: the bytes it really expands to may not pass what its header
+ * declared (a lying header is how a small file hides gigabytes from a size check) nor the total limit.
+ */
+function expandEntry(bytes: Uint8Array, entry: Entry, budget: number, cells: CellCounter | null): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged(`local header of ${entry.name}`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw damaged(`${entry.name} cut short`);
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    if (data.length !== entry.size) throw damaged(`${entry.name} size`);
+    cells?.feed(data);
+    return data.length;
+  }
+  if (entry.method !== 8) throw damaged(`${entry.name}: compression method ${entry.method}`);
+  let produced = 0;
+  const inflater = new Inflate({ raw: true, chunkSize: INPUT_CHUNK });
+  inflater.onData = (chunk) => {
+    produced += chunk.length;
+    if (produced > entry.size) throw damaged(`${entry.name} expands beyond its declared ${entry.size} bytes`);
+    if (produced > budget) throw tooMuch(`${entry.name} expands beyond the limit`);
+    cells?.feed(chunk);
+    if (cells && cells.count > MAX_CELLS) throw tooMuch(`more than ${MAX_CELLS} cells`);
+  };
+  // pako reports the end (or a corrupt stream) through onEnd; 0 is Z_OK.
+  let status = 0;
+  inflater.onEnd = (s) => {
+    status = s;
+  };
+  for (let off = 0; off < data.length && !inflater.ended; off += INPUT_CHUNK) {
+    inflater.push(data.subarray(off, off + INPUT_CHUNK), off + INPUT_CHUNK >= data.length);
+    if (status !== 0) throw damaged(`${entry.name}: corrupt deflate data`);
+  }
+  if (produced !== entry.size) throw damaged(`${entry.name} expands to ${produced}, declared ${entry.size}`);
+  return produced;
+}
+
+/**
+ * Checks bytes before they are parsed: the kind of file (old .xls, password-protected workbook, .ods, a zip that
+ * is no workbook) and the limits. Returns the archive's figures, or the failure.
+ */
+export function inspectWorkbookBytes(bytes: Uint8Array): { ok: true; stats: ArchiveStats } | { ok: false; failure: LimitFailure } {
+  try {
+    if (bytes.length === 0) throw new Refused({ reason: "empty" });
+    if (bytes.length > MAX_FILE_BYTES) throw new Refused({ reason: "too_large", detail: `${bytes.length} bytes` });
+    if (startsWith(bytes, CFB_MAGIC)) {
+      // A compound file: either an old .xls, or an .xlsx saved with a password (Office wraps it in a CFB
+      // container with EncryptionInfo and EncryptedPackage streams).
+      const encrypted = hasUtf16Name(bytes, "EncryptedPackage") || hasUtf16Name(bytes, "EncryptionInfo");
+      throw new Refused({ reason: encrypted ? "encrypted" : "old_xls" });
+    }
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Refused({ reason: "not_xlsx", detail: "not a zip archive" });
+    const entries = centralDirectory(bytes);
+    const names = new Set(entries.map((e) => e.name.toLowerCase()));
+    if (!names.has("xl/workbook.xml")) {
+      if (names.has("mimetype") && names.has("content.xml")) throw new Refused({ reason: "ods" });
+      throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
+    }
+    if (entries.some((e) => e.flags & 1)) throw new Refused({ reason: "encrypted" });
+    let expanded = 0;
+    const cells = new CellCounter();
+    for (const entry of entries) {
+      if (entry.name.endsWith("/") && entry.size === 0) continue;
+      expanded += expandEntry(bytes, entry, MAX_EXPANDED_BYTES - expanded, WORKSHEET.test(entry.name) ? cells : null);
+    }
+    return { ok: true, stats: { entries: entries.length, expandedBytes: expanded, cells: cells.count } };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, failure: e.failure };
+    throw e;
+  }
+}
