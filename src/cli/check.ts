@@ -30,6 +30,16 @@ export type FileReport =
       readonly missing: readonly string[];
       readonly findings: readonly JsonFinding[];
       readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+      /** other sheets holding an appendix too; only `sheet` was checked */
+      readonly others: readonly { readonly sheet: string; readonly matched: number }[];
+      /** set when the appendix seems split over `sheet` and another sheet */
+      readonly split: { readonly sheets: readonly string[]; readonly matched: number } | null;
+      /** merged areas over the value column (only their first cell is read) */
+      readonly mergedValueCells: readonly string[];
+      /** hidden rows of the appendix (1-based; still checked) */
+      readonly hiddenRows: readonly number[];
+      /** the sheet has a filter (rows it hides are still checked) */
+      readonly filtered: boolean;
     }
   | { readonly file: string; readonly error: string };
 
@@ -68,6 +78,9 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: strin
         fix: f.fix,
       })),
       summary: { errors: count(findings, "error"), warnings: count(findings, "warning"), infos: count(findings, "info") },
+      others: found.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
+      split: found.split,
+      ...found.sheetNotes,
     };
     return {
       report,
@@ -100,6 +113,12 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   if ("error" in r) return [r.error];
   const template = c.template!;
   const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
+  if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
+  const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
+  if (others.length) lines.push(m.otherAppendices(r.sheet, others.map((o) => `“${o.sheet}”`).join(", ")));
+  if (r.mergedValueCells.length) lines.push(m.mergedValueCells(r.mergedValueCells.join(", ")));
+  if (r.hiddenRows.length) lines.push(m.hiddenRows(r.hiddenRows.length, r.hiddenRows.join(", ")));
+  if (r.filtered) lines.push(m.filtered);
   if (r.missing.length) lines.push(m.missingRows(r.missing.length, r.missing.join(", ")));
   if (c.unrecognized?.length) {
     lines.push(m.unrecognizedRows(c.unrecognized.length, c.unrecognized.map((u) => `${u.row + 1} “${u.label}”`).join("; ")));

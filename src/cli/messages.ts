@@ -65,6 +65,15 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
     `${file} — trang tính “${sheet}”: nhận ra ${matched}/${total} chỉ tiêu`,
   missingRows: (n: number, ids: string) => `  Không tìm thấy ${n} chỉ tiêu: ${ids}`,
   unrecognizedRows: (n: number, rows: string) => `  Có ${n} dòng không khớp chỉ tiêu nào: ${rows}`,
+  // Notes on what could make a check silently wrong: never left unsaid.
+  splitAppendix: (a: string, b: string, n: number) =>
+    `  Lưu ý: phụ lục có vẻ bị chia ra hai trang tính “${a}” và “${b}” (cùng nhau nhận ra ${n} chỉ tiêu); chỉ trang “${a}” được kiểm tra, hãy gộp lại thành một trang.`,
+  otherAppendices: (sheet: string, others: string) =>
+    `  Lưu ý: trang tính ${others} cũng có phụ lục; chỉ trang “${sheet}” được kiểm tra (dùng --sheet để chọn trang khác).`,
+  mergedValueCells: (ranges: string) =>
+    `  Lưu ý: cột số liệu có ô gộp (${ranges}); chỉ ô đầu của mỗi vùng gộp được đọc, các ô còn lại coi như trống, hãy bỏ gộp ô.`,
+  hiddenRows: (n: number, rows: string) => `  Lưu ý: ${n} dòng của phụ lục đang bị ẩn (dòng ${rows}); các dòng này vẫn được kiểm tra.`,
+  filtered: "  Lưu ý: trang tính đang có bộ lọc; mọi dòng của phụ lục đều được kiểm tra, kể cả dòng bị lọc ẩn.",
   summary: (file: string, e: number, w: number, i: number) => `${file}: ${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
   noFindings: "  Không phát hiện vấn đề nào.",
   total: (files: number, e: number, w: number, i: number, bad: number) =>
@@ -192,6 +201,13 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
       too_large: `“${file}” is larger than ${MB(MAX_FILE_BYTES)} MB, too large to check; copy the appendix sheet into a new file.`,
       too_much_data: `“${file}” holds too much data once expanded (over ${MB(MAX_EXPANDED_BYTES)} MB or ${MAX_CELLS.toLocaleString("en-US")} cells), so it was not opened; copy the appendix sheet into a new file.`,
     })[reason],
+  splitAppendix: (a, b, n) =>
+    `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); only “${a}” was checked, merge them into one sheet.`,
+  otherAppendices: (sheet, others) => `  Note: sheet ${others} holds an appendix too; only “${sheet}” was checked (use --sheet to pick another).`,
+  mergedValueCells: (ranges) =>
+    `  Note: the value column has merged cells (${ranges}); only the first cell of each merged area is read, the others count as blank: unmerge them.`,
+  hiddenRows: (n, rows) => `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
+  filtered: "  Note: the sheet has a filter; every row of the appendix is checked, rows the filter hides included.",
   noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
   noAppendix: (file) =>
     `No CCHC statistics appendix found in “${file}” (no “Chỉ tiêu thống kê” header row with the template's indicators).`,

@@ -5,7 +5,8 @@ import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
 import type { Template } from "../core/catalog/model";
 import type { Location } from "../core/location";
-import { locateInWorkbook } from "../core/locate";
+import { fromA1 } from "../core/address";
+import { locateInWorkbook, type OtherAppendix, type SplitAppendix } from "../core/locate";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type SheetGrid } from "../xlsx/readWorkbook";
 import type { CliMessages } from "./messages";
 
@@ -24,6 +25,38 @@ export interface FoundAppendix {
   readonly sheet: SheetGrid;
   readonly template: Template;
   readonly location: Location;
+  /** other sheets that hold an appendix too (only the chosen one is checked) */
+  readonly others: readonly OtherAppendix[];
+  /** the appendix seems split over the chosen sheet and another one */
+  readonly split: SplitAppendix | null;
+  /** what the grid alone does not show, but could make a check silently wrong */
+  readonly sheetNotes: SheetNotes;
+}
+
+/** Merged value cells, hidden rows and filters on the appendix's sheet: each gets a note line (and a JSON field). */
+export interface SheetNotes {
+  /** merged areas ("D10:D12", "C10:D10") over the value column within the appendix: only their first cell is read */
+  readonly mergedValueCells: readonly string[];
+  /** 1-based sheet rows of the appendix that are hidden (still checked) */
+  readonly hiddenRows: readonly number[];
+  /** the sheet has a filter (rows it hides are still checked) */
+  readonly filtered: boolean;
+}
+
+/** Merges, hidden rows and filters that touch the appendix on `ws`. */
+export function sheetNotes(ws: ExcelJS.Worksheet, location: Location): SheetNotes {
+  const rows = [...Object.values(location.rows), ...Object.values(location.sectionRows)];
+  const first = location.headerRow + 1;
+  const last = Math.max(first, ...rows);
+  const value = location.columns.value;
+  const mergedValueCells = (ws.model.merges ?? []).filter((range) => {
+    const [a, b = a] = range.split(":");
+    const from = fromA1(a);
+    const to = fromA1(b);
+    return !!from && !!to && from.col <= value && value <= to.col && from.row <= last && first <= to.row;
+  });
+  const hiddenRows = [...new Set(rows)].sort((x, y) => x - y).filter((r) => ws.getRow(r + 1).hidden).map((r) => r + 1);
+  return { mergedValueCells, hiddenRows, filtered: !!ws.autoFilter };
 }
 
 function systemReason(e: unknown): string {
@@ -72,7 +105,16 @@ export async function findAppendix(file: string, m: CliMessages, sheetName?: str
     );
   }
   const index = sheets.findIndex((s) => s.name === found.sheet);
-  return { workbook, worksheet: worksheets[index], sheet: sheets[index], template: found.template, location: found.location };
+  return {
+    workbook,
+    worksheet: worksheets[index],
+    sheet: sheets[index],
+    template: found.template,
+    location: found.location,
+    others: found.others,
+    split: found.split,
+    sheetNotes: sheetNotes(worksheets[index], found.location),
+  };
 }
 
 /**
