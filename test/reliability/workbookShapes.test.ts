@@ -24,13 +24,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function part(from: string, to: string | null): Grid {
   const g = seedGrid();
   const at = (stt: string) => g.values.findIndex((r) => r[0] === stt);
-  const keep = (rows: unknown[][]) => [...rows.slice(0, 7), ...rows.slice(at(from), to ? at(to) : undefined)];
+  const keep = <T,>(rows: readonly T[]) => [...rows.slice(0, 7), ...rows.slice(at(from), to ? at(to) : undefined)];
   return {
     origin: { row: 0, col: 0 },
-    values: keep(g.values) as Grid["values"],
-    formulas: g.formulas && (keep(g.formulas) as string[][]),
-    numberFormats: g.numberFormats && (keep(g.numberFormats) as string[][]),
-    texts: g.texts && (keep(g.texts) as string[][]),
+    values: keep(g.values),
+    formulas: g.formulas && keep(g.formulas),
+    numberFormats: g.numberFormats && keep(g.numberFormats),
+    texts: g.texts && keep(g.texts),
   };
 }
 
