@@ -141,16 +141,19 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const INPUT_CHUNK = 64 * 1024;
 
-/** Counts `<c ...>` / `<x:c ...>` start tags across chunk boundaries. */
+/** Counts `<c ...>` / `<x:c ...>` start tags (not `</x:c>` end tags) across chunk boundaries. */
 class CellCounter {
   count = 0;
   private prev1 = 0;
   private prev2 = 0;
+  /** whether the current tag is an end tag ("</...") */
+  private closing = false;
   feed(chunk: Uint8Array): void {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
-      // "c" preceded by "<" or ":" and followed by a space, ">" or "/": the start of a cell element.
-      if ((b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x0d || b === 0x09) && this.prev1 === 0x63 && (this.prev2 === 0x3c || this.prev2 === 0x3a)) {
+      if (this.prev1 === 0x3c) this.closing = b === 0x2f;
+      // "c" after "<" (or after a prefix's ":" in a start tag) and before a space, ">" or "/": a cell element.
+      if ((b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x0d || b === 0x09) && this.prev1 === 0x63 && (this.prev2 === 0x3c || (this.prev2 === 0x3a && !this.closing))) {
         this.count++;
       }
       this.prev2 = this.prev1;

@@ -19,16 +19,28 @@ export interface BadFile {
 }
 
 /** A zip entry for `writeZip`: already compressed (method 8) or stored (0), with the sizes to declare. */
-interface RawEntry {
+export interface RawEntry {
   readonly name: string;
   readonly data: Buffer;
   readonly method: 0 | 8;
   readonly declaredSize: number;
   readonly crc: number;
+  /** general-purpose flags (bit 0: encrypted) */
+  readonly flags?: number;
 }
 
-/** A zip written by hand, so that its headers can say what a test wants (including lies about sizes). */
-function writeZip(entries: readonly RawEntry[]): Buffer {
+/** A deflated entry holding `text`, declared honestly. */
+export function deflated(name: string, text: string | Buffer): RawEntry {
+  const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  return { name, data: zlib.deflateRawSync(data), method: 8, declaredSize: data.length, crc: zlib.crc32(data) };
+}
+
+/**
+ * A zip written by hand, so that its headers can say what a test wants (including lies about sizes). With
+ * `zip64`, sizes and offsets move to zip64 extra fields and a zip64 end record, as writers do for big archives.
+ */
+export function writeZip(entries: readonly RawEntry[], options: { zip64?: boolean } = {}): Buffer {
+  if (options.zip64) return writeZip64(entries);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -37,7 +49,7 @@ function writeZip(entries: readonly RawEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0x0800 | (e.flags ?? 0), 6);
     local.writeUInt16LE(e.method, 8);
     local.writeUInt32LE(e.crc >>> 0, 14);
     local.writeUInt32LE(e.data.length, 18);
@@ -48,7 +60,7 @@ function writeZip(entries: readonly RawEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(0x0800 | (e.flags ?? 0), 8);
     central.writeUInt16LE(e.method, 10);
     central.writeUInt32LE(e.crc >>> 0, 16);
     central.writeUInt32LE(e.data.length, 20);
@@ -68,8 +80,60 @@ function writeZip(entries: readonly RawEntry[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
+function u64(n: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(n));
+  return b;
+}
+
+function writeZip64(entries: readonly RawEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const extra = Buffer.concat([Buffer.from([0x01, 0x00, 24, 0x00]), u64(e.declaredSize), u64(e.data.length), u64(offset)]);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(45, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(0xffffffff, 18);
+    local.writeUInt32LE(0xffffffff, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(20, 28);
+    const localExtra = Buffer.concat([Buffer.from([0x01, 0x00, 16, 0x00]), u64(e.declaredSize), u64(e.data.length)]);
+    parts.push(local, name, localExtra, e.data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(45, 4);
+    central.writeUInt16LE(45, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.crc >>> 0, 16);
+    central.writeUInt32LE(0xffffffff, 20);
+    central.writeUInt32LE(0xffffffff, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
+    central.writeUInt32LE(0xffffffff, 42);
+    centrals.push(central, name, extra);
+    offset += 30 + name.length + localExtra.length + e.data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end64 = Buffer.concat([Buffer.from([0x50, 0x4b, 0x06, 0x06]), u64(44), Buffer.from([45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]), u64(entries.length), u64(entries.length), u64(cd.length), u64(offset)]);
+  const locator = Buffer.concat([Buffer.from([0x50, 0x4b, 0x06, 0x07, 0, 0, 0, 0]), u64(offset + cd.length), Buffer.from([1, 0, 0, 0])]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...parts, cd, end64, locator, end]);
+}
+
 /** The entries of a real workbook, deflated, with one part replaced by `replace`. */
-async function workbookEntries(base: Buffer, replace: Record<string, RawEntry>): Promise<RawEntry[]> {
+export async function workbookEntries(base: Buffer, replace: Record<string, RawEntry>): Promise<RawEntry[]> {
   const zip = await JSZip.loadAsync(base);
   const out: RawEntry[] = [];
   for (const name of Object.keys(zip.files)) {
@@ -123,7 +187,8 @@ function compoundFile(streams: readonly string[]): Buffer {
   return Buffer.concat([header, dir, Buffer.alloc(512, 0x2a)]);
 }
 
-async function smallWorkbook(): Promise<Buffer> {
+/** A one-sheet workbook made by ExcelJS. */
+export async function smallWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Sheet1").getCell("A1").value = "Bảng kê";
   return Buffer.from(await wb.xlsx.writeBuffer());
