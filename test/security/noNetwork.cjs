@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS preload */
-// Preload (node -r) that makes any network attempt fail loudly: TCP sockets, DNS, http(s), tls, fetch, UDP. Each
+// Preload (node -r) that makes any network attempt fail loudly: TCP sockets, DNS, http(s), http2, tls, fetch, UDP. Each
 // attempt is written to stderr as "NETWORK ATTEMPT: ..." and the process exits with status 99, so a test that
 // runs the command line under it sees the attempt even where the caller would have caught the error.
 // Local IPC over a Unix socket path is not network and stays allowed: tsx (which runs bin/cchc.js) looks for a
@@ -10,6 +10,7 @@ const http = require("http");
 const https = require("https");
 const tls = require("tls");
 const dgram = require("dgram");
+const http2 = require("http2");
 
 function refuse(what) {
   return function refused() {
@@ -32,5 +33,6 @@ for (const k of ["lookup", "resolve", "resolve4", "resolve6", "resolveAny"]) dns
 http.request = http.get = refuse("http.request");
 https.request = https.get = refuse("https.request");
 dgram.createSocket = refuse("dgram.createSocket");
+http2.connect = refuse("http2.connect");
 globalThis.fetch = refuse("fetch");
 if (globalThis.WebSocket) globalThis.WebSocket = refuse("WebSocket");
