@@ -101,7 +101,6 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   const entries: Entry[] = [];
   let declared = 0;
   let at = cdOffset;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || u32(at) !== 0x02014b50) throw damaged("central directory cut short");
     const nameLength = u16(at + 28);
@@ -111,7 +110,8 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
     let size = u32(at + 24);
     let localOffset = u32(at + 42);
     if (at + 46 + nameLength + extraLength > bytes.length) throw damaged("central directory cut short");
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Byte by byte: the names that matter here are ASCII, and TextDecoder is missing in some test environments (jsdom).
+    const name = String.fromCharCode(...bytes.subarray(at + 46, at + 46 + nameLength));
     // Zip64 sizes sit in the extra field, in this order, only for the fields marked 0xffffffff.
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
       const id = u16(x);
