@@ -5,6 +5,7 @@ import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
 import { relationRule } from "./rules/relationRules";
 import { sheetView, type SheetView } from "./rules/sheet";
+import { unitMismatch } from "./rules/unitRule";
 
 /** Every finding the rules give on a located appendix: cell rules in template order, then relations in catalog order. */
 export function validate(grid: Grid, template: Template, location: Location): Finding[] {
@@ -13,5 +14,10 @@ export function validate(grid: Grid, template: Template, location: Location): Fi
 
 /** `validate` on a sheet already read (analyze reads once for validate and compute). */
 export function validateSheet(sheet: SheetView): Finding[] {
-  return [...sheet.cellFindings, ...sheet.template.relations.flatMap((r) => relationRule(r).run(sheet))];
+  const units = sheet.template.indicators.flatMap((i) => {
+    const c = sheet.cell(i.id);
+    const f = c ? unitMismatch(c) : null;
+    return f ? [f] : [];
+  });
+  return [...sheet.cellFindings, ...units, ...sheet.template.relations.flatMap((r) => relationRule(r).run(sheet))];
 }

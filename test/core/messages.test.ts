@@ -29,14 +29,27 @@ function codesInSource(): string[] {
 }
 
 /** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
-function example(code: string, values: Record<string, CellValue>, notes: Record<string, string>): Finding {
-  const s = sheet({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes);
+function example(
+  code: string,
+  values: Record<string, CellValue>,
+  notes: Record<string, string>,
+  units: Record<string, string> = {},
+): Finding {
+  const s = sheet({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, testTemplate, units);
   const f = analyze(s.grid, s.template, s.location).findings.find((x) => x.code === code);
   if (!f) throw new Error(`the example for ${code} does not produce it`);
   return f;
 }
 
-const examples: [string, Record<string, CellValue>, Record<string, string>, string, string][] = [
+const examples: [string, Record<string, CellValue>, Record<string, string>, string, string, Record<string, string>?][] = [
+    [
+      "unit_mismatch",
+      {"I.1.1": 47},
+      {},
+      "Đơn vị tính (C12) của Số nhiệm vụ đề ra trong kế hoạch (D12) ghi “%”, trong khi mẫu quy định “Nhiệm vụ”; số liệu có thể đang được nhập theo đơn vị khác.",
+      "The unit (C12) of Số nhiệm vụ đề ra trong kế hoạch (D12) reads “%”, while the template sets “Nhiệm vụ”; the figure may be in another unit.",
+      {"I.1.1": "%"},
+    ],
     [
       "excel_error",
       {"I.1.1": "#DIV/0!"},
@@ -218,8 +231,9 @@ describe("finding codes", () => {
 });
 
 describe("messages by code", () => {
-  it.each(examples)("%s", (code, values, notes, viText, enText) => {
-    const f = example(code, values, notes);
+  // `units` comes as a rest element: a sixth named parameter would make jest wait for a `done` callback.
+  it.each(examples)("%s", (code, values, notes, viText, enText, ...[units]) => {
+    const f = example(code, values, notes, units);
     const v = formatFinding(f, "vi", testTemplate);
     const e = formatFinding(f, "en", testTemplate);
     expect(v).toBe(viText);
@@ -234,8 +248,8 @@ describe("messages by code", () => {
   });
 
   it.each(examples.map((e) => e[0]))("%s: the fix label, when there is a fix, names its value in each language", (code) => {
-    const [, values, notes] = examples.find((e) => e[0] === code)!;
-    const f = example(code, values, notes);
+    const [, values, notes, , , units] = examples.find((e) => e[0] === code)!;
+    const f = example(code, values, notes, units);
     const labels = [fixLabel(f, "vi", testTemplate), fixLabel(f, "en", testTemplate)];
     if (!f.fix) {
       expect(labels).toEqual(["", ""]);

@@ -86,12 +86,14 @@ const asCell = (v: CellValue | RawCell): RawCell => (v !== null && typeof v === 
 
 /**
  * A sheet with one row per indicator (A STT, B label, C unit, D value, E note) and its location.
- * `values` and `notes` are by indicator id; a value is a plain cell value or a raw cell (with format or formula).
+ * `values`, `notes` and `units` are by indicator id; a value is a plain cell value or a raw cell (with format or
+ * formula); a unit not given is the template's.
  */
 export function sheet(
   values: Readonly<Record<string, CellValue | RawCell>>,
   notes: Readonly<Record<string, string>> = {},
   template: Template = testTemplate,
+  units: Readonly<Record<string, string>> = {},
 ): { grid: Grid; template: Template; location: Location } {
   const rows: RawCell[][] = Array.from({ length: FIRST_ROW }, () => []);
   const rowOf: Record<string, number> = {};
@@ -100,7 +102,7 @@ export function sheet(
     rows.push([
       { value: i.stt || null },
       { value: i.label },
-      { value: i.unit || null },
+      { value: (units[i.id] ?? i.unit) || null },
       asCell(values[i.id] ?? null),
       { value: notes[i.id] ?? null },
     ]);

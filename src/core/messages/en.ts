@@ -54,6 +54,8 @@ export const en: Messages = {
       `${self(f, m)} is blank while its note (${m.one(f, "noteCell")}) reads ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; choose ${m.codes(f.indicator)} to match the note.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} is a group row and takes no figure; move the value ${m.value(f.actual)} to the detail row below.`,
+    unit_mismatch: (f, m) =>
+      `The unit (${f.cell}) of ${m.name(f.indicator, f.cells[1])} reads ${m.value(f.actual)}, while the template sets ${m.value(f.expected)}; the figure may be in another unit.`,
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
       const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);

@@ -54,6 +54,8 @@ export const vi: Messages = {
       `${self(f, m)} để trống trong khi ghi chú (${m.one(f, "noteCell")}) đã ghi ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
+    unit_mismatch: (f, m) =>
+      `Đơn vị tính (${f.cell}) của ${m.name(f.indicator, f.cells[1])} ghi ${m.value(f.actual)}, trong khi mẫu quy định ${m.value(f.expected)}; số liệu có thể đang được nhập theo đơn vị khác.`,
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
       const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);

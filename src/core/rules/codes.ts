@@ -18,6 +18,8 @@ export const findingCodes = [
   "flag_blank",
   "flag_blank_with_note",
   "value_in_group_row",
+  // the unit column against the indicator
+  "unit_mismatch",
   // relations declared in the catalog
   "part_exceeds_whole",
   "sum_mismatch",

@@ -20,6 +20,10 @@ export interface IndicatorCell {
   readonly noteCell: string | null;
   /** The note says something of the user's own, not just the template's printed guidance or a "số ..." placeholder. */
   readonly noteFilled: boolean;
+  /** The unit column's text, cleaned; "" when blank or when the sheet has no unit column. */
+  readonly unit: string;
+  /** A1 of the unit cell, null when the sheet has no unit column. */
+  readonly unitCell: string | null;
 }
 
 /**
@@ -83,6 +87,7 @@ export function sheetView(
     const raw = cellAt(grid, at);
     const noteCol = location.columns.note;
     const note = noteCol === null ? "" : noteText(cellAt(grid, { row, col: noteCol }));
+    const unitCol = location.columns.unit;
     const c: IndicatorCell = {
       indicator,
       cell: toA1(at),
@@ -91,6 +96,8 @@ export function sheetView(
       note,
       noteCell: noteCol === null ? null : toA1({ row, col: noteCol }),
       noteFilled: !isPlaceholderNote(note, indicator),
+      unit: unitCol === null ? "" : noteText(cellAt(grid, { row, col: unitCol })),
+      unitCell: unitCol === null ? null : toA1({ row, col: unitCol }),
     };
     const check = inspect(c);
     cells.set(indicator.id, c);

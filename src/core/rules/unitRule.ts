@@ -1,0 +1,48 @@
+/**
+ * The unit column against the indicator: a sheet whose unit says "%" on a count row, or a code list on a rate row,
+ * holds a value of another kind than the appendix asks for. Wording differences within a kind ("Cơ quan đơn vị"
+ * for "Cơ quan, đơn vị") are left alone: they change nothing about the figure. A blank unit is left alone too.
+ */
+import type { Indicator, IndicatorKind } from "../catalog/model";
+import type { Finding } from "../finding";
+import { foldDiacritics } from "../text";
+import type { IndicatorCell } from "./sheet";
+
+/** The kind of value a unit text announces: "%" a rate, "Không = 0 Có = 1" a code, anything else a count. */
+export function unitKind(unit: string): "percent" | "code" | "count" {
+  if (/%/.test(unit)) return "percent";
+  if (/=\s*\d/.test(unit)) return "code";
+  return "count";
+}
+
+function expectedKind(kind: IndicatorKind): "percent" | "code" | "count" | null {
+  if (kind === "percent") return "percent";
+  if (kind === "flag" || kind === "choice") return "code";
+  if (kind === "count") return "count";
+  return null;
+}
+
+const key = (u: string) => foldDiacritics(u).replace(/[\s,.;:]+/g, "");
+
+function accepted(indicator: Indicator, unit: string): boolean {
+  const k = key(unit);
+  return [indicator.unit, ...(indicator.acceptedUnits ?? [])].some((u) => key(u) === k);
+}
+
+/** A warning when the sheet's unit announces another kind of value than the indicator's. */
+export function unitMismatch(c: IndicatorCell): Finding | null {
+  if (c.unit === "" || c.unitCell === null) return null;
+  const want = expectedKind(c.indicator.kind);
+  if (want === null || accepted(c.indicator, c.unit) || unitKind(c.unit) === want) return null;
+  return {
+    code: "unit_mismatch",
+    severity: "warning",
+    indicator: c.indicator.id,
+    cell: c.unitCell,
+    cells: [c.unitCell, c.cell],
+    actual: c.unit,
+    expected: c.indicator.unit,
+    // No fix: rewriting the unit would hide the question of which unit the figure was counted in.
+    fix: null,
+  };
+}
