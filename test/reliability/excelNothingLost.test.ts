@@ -200,6 +200,33 @@ describe("a write that fails", () => {
     expect(snapshots(wb)).toEqual(before);
   });
 
+  test.each([
+    ["ApiNotFound", "api_unsupported"],
+    ["RequestPayloadSizeLimitExceeded", "payload_too_large"],
+  ])("highlight refused with %s (no conditional formats in this Excel, too many marks): %s, the sheet unchanged", async (code, reason) => {
+    const { wb, excel, host, state } = await failing();
+    const before = snapshots(wb);
+    excel.failWritesWith(code, 0);
+    const e = await host.highlight(state.sheet, state.findings).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect((e as ExcelHostError).reason).toBe(reason);
+    expect(snapshots(wb)).toEqual(before);
+  });
+
+  test("a template insert refused part-way (request too large): no half-made sheet, other sheets unchanged", async () => {
+    const { wb, excel, host } = await failing();
+    const before = snapshots(wb);
+    excel.failWritesWith("RequestPayloadSizeLimitExceeded", 5);
+    const e = await host.insertTemplate({ unitName: "Sở X", year: 2024, period: "nam" }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect((e as ExcelHostError).reason).toBe("payload_too_large");
+    expect(snapshots(wb)).toEqual(before);
+  });
+
   test("the sheet renamed after the check: sheet_missing, nothing written anywhere", async () => {
     const { wb, host, state } = await failing();
     wb.sheet(APPENDIX).name = "Đổi tên";
