@@ -157,3 +157,18 @@ test("the sample with a value at XFD1048576 on another sheet is still checked, w
   expect(r.seconds).toBeLessThan(MAX_SECONDS);
   expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
 });
+
+test("consolidate leaves every bad file out with its sentence, and still sums the good one, within the bounds", () => {
+  const out = path.join(dir, "TONG_HOP.xlsx");
+  const r = cchc(["consolidate", SAMPLE, ...files.map((f) => f.file), "-o", out]);
+  expect(r.code).toBe(2);
+  for (const f of files) {
+    const line = r.out.split("\n").find((l) => l.includes(`“${f.file}”`));
+    expect([f.name, line]).toEqual([f.name, expect.stringContaining(f.vi)]);
+  }
+  expect(r.out).toContain(`${files.length} tệp không đưa vào tổng hợp`);
+  expect(fs.existsSync(out)).toBe(true);
+  expect(r.out + r.err).not.toMatch(/\n\s+at |Error:|TypeError|node:internal/);
+  expect(r.seconds).toBeLessThan(MAX_SECONDS * 2);
+  expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
+});
