@@ -2,10 +2,12 @@ import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
 import type { FileHost } from "../../xlsx/fileHost";
+import { downloadXlsx } from "../download";
 import { HostError, type HostErrorCode } from "../host";
 import { useLang } from "../i18n";
 import { errorCode } from "../paneModel";
 import { AppendixPreview } from "./AppendixPreview";
+import { Consolidate } from "./Consolidate";
 import { ErrorBar } from "./ErrorBar";
 import { Pane, type PaneExtra } from "./Pane";
 
@@ -47,7 +49,10 @@ function isXlsxName(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
-/** The pane in a plain browser: open or drop an .xlsx (or the sample), check it, fill it, download the copy. */
+/**
+ * The pane in a plain browser: open or drop an .xlsx (or the sample), check it, fill it, download the copy; or open
+ * or drop several .xlsx files and consolidate them into TONG_HOP.xlsx.
+ */
 export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; autoOpenSample?: boolean }) {
   const styles = useStyles();
   const { t } = useLang();
@@ -60,6 +65,8 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   const [dragging, setDragging] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
+  // Several files chosen at once: they are consolidated instead of opened (a new batch remounts the panel).
+  const [batch, setBatch] = React.useState<{ files: readonly File[]; id: number } | null>(null);
   const inputRef = React.useRef<HTMLInputElement>(null);
 
   const open = React.useCallback(
@@ -77,6 +84,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         }
         const next = await openFile(file.bytes, file.name);
         setHost(next);
+        setBatch(null);
         setSelected(null);
         setDownload(null);
         setGeneration((g) => g + 1);
@@ -92,11 +100,25 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
 
   const openUserFile = (file: File | undefined) => {
     if (!file) return;
+    setBatch(null);
     if (!isXlsxName(file.name)) {
       setError({ error: new HostError("not_xlsx"), text: t.notXlsx(file.name) });
       return;
     }
     void open(async () => ({ bytes: await file.arrayBuffer(), name: file.name }), "read_failed");
+  };
+
+  /** One file is opened to check and fill it; several are offered for consolidation. */
+  const openUserFiles = (list: FileList | null | undefined) => {
+    const files = Array.from(list ?? []);
+    if (files.length <= 1) {
+      openUserFile(files[0]);
+      return;
+    }
+    setError(null);
+    setHost(null);
+    setDownload(null);
+    setBatch((b) => ({ files, id: (b?.id ?? 0) + 1 }));
   };
 
   const openSample = React.useCallback(
@@ -125,17 +147,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
     setError(null);
     try {
       const { fileName, bytes } = await host.download();
-      const url = URL.createObjectURL(
-        new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-      );
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileName;
-      a.rel = "noopener";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setDownload({ url, name: fileName });
+      setDownload({ url: downloadXlsx(bytes, fileName), name: fileName });
     } catch (e) {
       setError({ error: e });
     }
@@ -177,7 +189,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        openUserFile(e.dataTransfer.files?.[0]);
+        openUserFiles(e.dataTransfer.files);
       }}
     >
       <div className={mergeClasses(styles.drop, dragging && styles.dragging)} role="group" aria-label={t.dropZoneLabel}>
@@ -195,12 +207,13 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
           ref={inputRef}
           className={styles.hidden}
           type="file"
+          multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={t.openFileLabel}
           data-testid="file-input"
           tabIndex={-1}
           onChange={(e) => {
-            openUserFile(e.target.files?.[0]);
+            openUserFiles(e.target.files);
             e.target.value = "";
           }}
         />
@@ -211,6 +224,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         )}
       </div>
       {error && <ErrorBar error={error.error} text={error.text} onDismiss={() => setError(null)} />}
+      {batch && <Consolidate key={batch.id} files={batch.files} />}
       {host && <Pane key={generation} host={host} extra={extra} />}
       {host && <Text size={200}>{t.settingsInFileNote}</Text>}
     </div>

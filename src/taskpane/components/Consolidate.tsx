@@ -1,0 +1,279 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, CheckmarkCircle16Filled, DismissCircle16Filled, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
+import type { Severity } from "../../core/finding";
+import { formatIssue, periodLabel } from "../../core/messages/consolidate";
+import {
+  SUMMARY_FILE_NAME,
+  consolidateUnits,
+  readUnitWithExcelJs,
+  readUnits,
+  summaryWorkbookBytes,
+  unitState,
+  type ReadUnit,
+  type ReadUnitFn,
+  type UnitState,
+} from "../consolidation";
+import { downloadXlsx } from "../download";
+import { useLang } from "../i18n";
+import { ErrorBar } from "./ErrorBar";
+import { SectionTitle } from "./SectionTitle";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  files: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    maxHeight: "8em",
+    overflowY: "auto",
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  scroll: {
+    overflow: "auto",
+    maxHeight: "420px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    minWidth: "288px",
+    tableLayout: "fixed",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  caption: { textAlign: "start", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  th: {
+    position: "sticky",
+    top: 0,
+    textAlign: "start",
+    verticalAlign: "bottom",
+    padding: tokens.spacingHorizontalXS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  td: {
+    padding: tokens.spacingHorizontalXS,
+    verticalAlign: "top",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: "anywhere",
+  },
+  colPeriod: { width: "4.2em" },
+  colCount: { width: "2.6em" },
+  colWarnings: { width: "3.4em" },
+  colState: { width: "4.6em" },
+  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightSemibold },
+  number: { textAlign: "end", overflowWrap: "normal" },
+  state: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXXS },
+  ready: { color: tokens.colorPaletteGreenForeground1 },
+  review: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  left_out: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  issues: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+const INTENT: Readonly<Record<Severity, "error" | "warning" | "info">> = { error: "error", warning: "warning", info: "info" };
+
+function StateIcon(props: { state: UnitState }) {
+  const styles = useStyles();
+  const Icon = props.state === "ready" ? CheckmarkCircle16Filled : props.state === "review" ? Warning16Filled : DismissCircle16Filled;
+  return <Icon aria-hidden className={styles[props.state]} />;
+}
+
+/** Writes TONG_HOP.xlsx from a consolidation in a language (replaceable in tests). */
+export type WriteSummary = typeof summaryWorkbookBytes;
+
+type Phase =
+  | { readonly kind: "chosen" }
+  | { readonly kind: "reading"; readonly done: number; readonly total: number }
+  | { readonly kind: "read"; readonly units: readonly ReadUnit[] };
+
+/**
+ * Several files chosen outside Excel: "Tổng hợp" reads them one by one (progress bar), then shows each file's status,
+ * the consolidation issues, and offers TONG_HOP.xlsx. Everything is worded in the current language, re-worded on a switch.
+ */
+export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnitFn; writeSummary?: WriteSummary }) {
+  const styles = useStyles();
+  const { t, lang } = useLang();
+  const { files } = props;
+  const readUnit = props.readUnit ?? readUnitWithExcelJs;
+  const writeSummary = props.writeSummary ?? summaryWorkbookBytes;
+  const [phase, setPhase] = React.useState<Phase>({ kind: "chosen" });
+  const [writing, setWriting] = React.useState(false);
+  const [failed, setFailed] = React.useState(false);
+  const [download, setDownload] = React.useState<string | null>(null);
+  const alive = React.useRef(true);
+  React.useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  React.useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
+
+  const units = phase.kind === "read" ? phase.units : null;
+  const consolidation = React.useMemo(() => (units ? consolidateUnits(units, t) : null), [units, t]);
+
+  const start = async () => {
+    setFailed(false);
+    setDownload(null);
+    setPhase({ kind: "reading", done: 0, total: files.length });
+    const read = await readUnits(files, readUnit, (done, total) => {
+      if (alive.current) setPhase({ kind: "reading", done, total });
+    });
+    if (alive.current) setPhase({ kind: "read", units: read });
+  };
+
+  const save = async () => {
+    if (!consolidation) return;
+    setWriting(true);
+    setFailed(false);
+    try {
+      const bytes = await writeSummary(consolidation, lang);
+      if (alive.current) setDownload(downloadXlsx(bytes, SUMMARY_FILE_NAME));
+    } catch {
+      // Writing a workbook the model already holds should not fail; if it does, the user gets one sentence.
+      if (alive.current) setFailed(true);
+    } finally {
+      if (alive.current) setWriting(false);
+    }
+  };
+
+  const reading = phase.kind === "reading";
+  let statusText = "";
+  if (reading) statusText = t.progress(phase.done, phase.total);
+  else if (writing) statusText = t.writing;
+  else if (consolidation) {
+    const left = consolidation.statuses.filter((s) => s.column === null).length;
+    const ready = consolidation.statuses.filter((s) => s.ready).length;
+    statusText = t.batchSummary(consolidation.columns.length, ready, consolidation.columns.length - ready, left);
+  }
+
+  const stateText: Record<UnitState, string> = { ready: t.stateReady, review: t.stateReview, left_out: t.stateLeftOut };
+
+  return (
+    <section className={styles.root} aria-labelledby="consolidate-title" data-testid="consolidate">
+      <SectionTitle id="consolidate-title">{t.consolidateTitle}</SectionTitle>
+      <Text>{t.filesChosen(files.length)}</Text>
+      <ul className={styles.files} data-testid="chosen-files">
+        {files.map((f, i) => (
+          <li key={`${i}:${f.name}`}>{f.name}</li>
+        ))}
+      </ul>
+      <div className={styles.buttons}>
+        <Button
+          appearance={consolidation ? "secondary" : "primary"}
+          icon={<TableSimple20Regular />}
+          disabled={reading || writing}
+          title={t.consolidateHint(files.length)}
+          onClick={() => void start()}
+        >
+          {t.consolidate}
+        </Button>
+        {consolidation && (
+          <Button appearance="primary" icon={<ArrowDownload20Regular />} disabled={writing} onClick={() => void save()}>
+            {t.downloadSummary}
+          </Button>
+        )}
+      </div>
+      {reading && (
+        <Field label={t.progressLabel}>
+          <ProgressBar value={phase.total ? phase.done / phase.total : 0} max={1} thickness="large" data-testid="consolidate-progress" />
+        </Field>
+      )}
+      {/* One live region, always present: progress while reading, then the outcome. */}
+      <Text role="status" aria-live="polite" data-testid="consolidate-status">
+        {statusText}
+      </Text>
+      {failed && <ErrorBar error={null} text={t.consolidateFailed} onDismiss={() => setFailed(false)} />}
+      {download && (
+        <Text size={200} className={styles.muted}>
+          <Link href={download} download={SUMMARY_FILE_NAME}>
+            {t.downloadReady(SUMMARY_FILE_NAME)}
+          </Link>
+        </Text>
+      )}
+      {consolidation && (
+        <>
+          <SectionTitle id="consolidate-status-title">{t.statusTitle}</SectionTitle>
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="consolidate-table" aria-labelledby="consolidate-status-title">
+              <caption className={styles.caption}>{t.statusCaption}</caption>
+              <colgroup>
+                <col />
+                <col />
+                <col className={styles.colPeriod} />
+                <col className={styles.colCount} />
+                <col className={styles.colWarnings} />
+                <col className={styles.colState} />
+              </colgroup>
+              <thead>
+                <tr>
+                  {[t.colUnitName, t.colFile, t.colPeriod, t.colErrors, t.colWarnings, t.colReady].map((h) => (
+                    <th key={h} scope="col" className={styles.th}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {consolidation.statuses.map((s, i) => {
+                  const state = unitState(s);
+                  return (
+                    <tr key={`${i}:${s.file}`} data-testid="status-row" data-file={s.file} data-state={state}>
+                      <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
+                        {s.unit}
+                      </th>
+                      <td className={styles.td}>{s.file}</td>
+                      <td className={styles.td}>{s.column === null && !s.period ? "—" : periodLabel(s.period, lang)}</td>
+                      <td className={mergeClasses(styles.td, styles.number)}>{s.errors}</td>
+                      <td className={mergeClasses(styles.td, styles.number)}>{s.warnings}</td>
+                      <td className={styles.td}>
+                        <span className={styles.state}>
+                          <StateIcon state={state} />
+                          <span>{stateText[state]}</span>
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <SectionTitle id="consolidate-issues-title">{t.issuesTitle}</SectionTitle>
+          <div className={styles.issues} role="list" aria-labelledby="consolidate-issues-title" data-testid="consolidate-issues">
+            {consolidation.issues.length === 0 && <Text>{t.noIssues}</Text>}
+            {consolidation.issues.map((issue, i) => (
+              <div role="listitem" key={`${i}:${issue.file}:${issue.code}`}>
+                <MessageBar intent={INTENT[issue.severity]} politeness="polite" data-issue={issue.code} data-file={issue.file}>
+                  <MessageBarBody>
+                    <MessageBarTitle>{t.issueTitle(issue.unit, issue.file.replace(/^.*[\\/]/, ""))}</MessageBarTitle>
+                    {formatIssue(issue, lang, consolidation.template)}
+                  </MessageBarBody>
+                </MessageBar>
+              </div>
+            ))}
+          </div>
+          <Text size={200} className={styles.muted}>
+            {t.findingsInWorkbook}
+          </Text>
+        </>
+      )}
+    </section>
+  );
+}

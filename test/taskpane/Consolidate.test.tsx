@@ -1,0 +1,221 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import ExcelJS from "exceljs";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { templates } from "../../src/core/catalog";
+import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import { formatIssue, periodLabel } from "../../src/core/messages/consolidate";
+import { App } from "../../src/taskpane/components/App";
+import { Consolidate } from "../../src/taskpane/components/Consolidate";
+import { readUnitWithExcelJs, type ReadUnitFn } from "../../src/taskpane/consolidation";
+import { LangProvider } from "../../src/taskpane/i18n";
+import { en } from "../../src/taskpane/messages/en";
+import { vi } from "../../src/taskpane/messages/vi";
+import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
+import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+function xlsxFile(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  // jsdom's File lacks arrayBuffer(); the browser's has it.
+  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.slice().buffer });
+  return file;
+}
+
+/** Bytes that start like a zip but are not one: a damaged workbook. */
+const DAMAGED = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9]);
+
+/** The five units of the consolidation fixtures (A, B ready; C an error; D = A again; E another period) and two bad files. */
+let batch: { name: string; bytes: Uint8Array }[];
+/** What the engine itself makes of the same bytes, for the pane's table to match. */
+let expected: Consolidation;
+
+beforeAll(async () => {
+  const units = [];
+  for (const b of BATCH) units.push({ name: b.file, bytes: await unitWorkbook(b.spec) });
+  batch = [...units.slice(0, 2), { name: "hong.xlsx", bytes: DAMAGED }, ...units.slice(2), { name: "ghi-chu.txt", bytes: new Uint8Array([104, 105]) }];
+  const reports: (UnitReport | UnitFailure)[] = [];
+  for (const f of batch) reports.push(f.name.endsWith(".xlsx") ? await reportOf(f.name, f.bytes) : { file: f.name, failure: "unreadable" });
+  expected = consolidate(reports, templates);
+}, 60_000);
+
+const files = () => batch.map((f) => xlsxFile(f.name, f.bytes));
+
+function rowsShown() {
+  return screen.getAllByTestId("status-row").map((tr) => ({
+    file: tr.getAttribute("data-file"),
+    state: tr.getAttribute("data-state"),
+    cells: Array.from(tr.querySelectorAll("th, td")).map((c) => c.textContent),
+  }));
+}
+
+function issuesShown() {
+  return Array.from(screen.getByTestId("consolidate-issues").querySelectorAll<HTMLElement>("[data-issue]")).map((bar) => ({
+    code: bar.getAttribute("data-issue"),
+    file: bar.getAttribute("data-file"),
+    text: bar.textContent ?? "",
+  }));
+}
+
+/** A Blob's bytes through FileReader (jsdom's Blob has no arrayBuffer()). */
+function blobBytes(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+describe("consolidating several files outside Excel", () => {
+  it("offers the consolidation for several files, lists each file's status and the batch's issues, and writes TONG_HOP.xlsx", async () => {
+    render(<App mode={{ kind: "outside", openFile: jest.fn() }} theme={webLightTheme} />);
+    const input = screen.getByTestId("file-input");
+    expect(input.hasAttribute("multiple")).toBe(true);
+    fireEvent.change(input, { target: { files: files() } });
+
+    const panel = await screen.findByTestId("consolidate");
+    expect(within(screen.getByTestId("chosen-files")).getAllByRole("listitem").map((li) => li.textContent)).toEqual(batch.map((f) => f.name));
+    fireEvent.click(within(panel).getByRole("button", { name: vi.consolidate }));
+    await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
+
+    // One row per file, in the order given, as the engine's own consolidation of the same bytes says.
+    expect(rowsShown()).toEqual(
+      expected.statuses.map((s) => {
+        const state = s.column === null ? "left_out" : s.ready ? "ready" : "review";
+        return {
+          file: s.file,
+          state,
+          cells: [
+            s.unit,
+            s.file,
+            s.column === null && !s.period ? "—" : periodLabel(s.period, "vi"),
+            String(s.errors),
+            String(s.warnings),
+            { ready: vi.stateReady, review: vi.stateReview, left_out: vi.stateLeftOut }[state],
+          ],
+        };
+      }),
+    );
+    // Known by construction: A and B ready, C has an error, D is A sent again, E another period; both bad files left out.
+    expect(rowsShown().map((r) => [r.file, r.state])).toEqual([
+      ["a-sttt.xlsx", "ready"],
+      ["b-syt.xlsx", "ready"],
+      ["hong.xlsx", "left_out"],
+      ["c-stp.xlsx", "review"],
+      ["d-sttt-lan-2.xlsx", "left_out"],
+      ["e-sxd.xlsx", "review"],
+      ["ghi-chu.txt", "left_out"],
+    ]);
+    expect(rowsShown()[0].cells[0]).toBe("Sở Thông tin và Truyền thông");
+    expect(rowsShown()[0].cells[2]).toBe("Năm 2023");
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(4, 2, 2, 3));
+
+    // Every issue as a MessageBar, in Vietnamese, the bad files with their own reason.
+    const issues = issuesShown();
+    expect(issues.map((i) => [i.code, i.file])).toEqual(expected.issues.map((i) => [i.code, i.file]));
+    const byFile = (file: string) => issues.filter((i) => i.file === file);
+    expect(byFile("hong.xlsx").map((i) => i.code)).toEqual(["file_unreadable"]);
+    expect(byFile("hong.xlsx")[0].text).toContain(vi.unitReadFailures.damaged);
+    expect(byFile("ghi-chu.txt")[0].text).toContain(vi.unitReadFailures.not_xlsx);
+    expect(byFile("d-sttt-lan-2.xlsx").map((i) => i.code)).toContain("duplicate_unit");
+    const duplicate = expected.issues.find((i) => i.code === "duplicate_unit")!;
+    expect(byFile("d-sttt-lan-2.xlsx").find((i) => i.code === "duplicate_unit")!.text).toContain(formatIssue(duplicate, "vi", expected.template));
+    expect(byFile("e-sxd.xlsx").map((i) => i.code)).toContain("period_mismatch");
+    for (const i of issues) expect(i.text).toBe(i.text.normalize("NFC"));
+
+    // The download: TONG_HOP.xlsx as the browser would save it, opened again with ExcelJS.
+    const blobs: Blob[] = [];
+    const create = jest.fn((b: Blob) => (blobs.push(b), `blob:tong-hop-${blobs.length}`));
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: jest.fn() });
+    const clicked: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    fireEvent.click(screen.getByRole("button", { name: vi.downloadSummary }));
+    await screen.findByText(vi.downloadReady("TONG_HOP.xlsx"), {}, { timeout: 30_000 });
+    click.mockRestore();
+    expect(clicked).toEqual(["TONG_HOP.xlsx"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await blobBytes(blobs[0]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện"]);
+    const summary = wb.getWorksheet("Tổng hợp")!;
+    const total = (id: keyof typeof BATCH_TOTALS) => {
+      const i = expected.rows.findIndex((r) => r.kind === "indicator" && r.indicator.id === id);
+      const v = summary.getCell(SUMMARY_FIRST_ROW + i, SUMMARY_COLUMNS.total).value as ExcelJS.CellFormulaValue;
+      return v.result;
+    };
+    expect(total("I.1.1")).toBe(BATCH_TOTALS["I.1.1"]);
+    expect(total("I.1")).toBe(BATCH_TOTALS["I.1"]);
+    // The status sheet lists the two bad files too, left out.
+    expect(wb.getWorksheet("Tình trạng")!.rowCount).toBe(1 + batch.length);
+  }, 90_000);
+
+  it("re-words the status and the issues when the language is switched", async () => {
+    render(<App mode={{ kind: "outside", openFile: jest.fn() }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 3) } });
+    fireEvent.click(await screen.findByRole("button", { name: vi.consolidate }));
+    await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 2, 0, 1));
+
+    fireEvent.click(screen.getByRole("button", { name: vi.switchLanguage }));
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(en.batchSummary(2, 2, 0, 1));
+    expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReady, en.stateReady, en.stateLeftOut]);
+    expect(rowsShown()[0].cells[2]).toBe(periodLabel({ kind: "nam", year: 2023 }, "en"));
+    const damaged = issuesShown().find((i) => i.file === "hong.xlsx")!;
+    expect(damaged.text).toContain(en.unitReadFailures.damaged);
+    expect(damaged.text).not.toContain(vi.unitReadFailures.damaged);
+  }, 90_000);
+
+  it("shows a labelled progress bar and announces the progress while the files are read", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    // The real reader, held back before the second file so the progress can be looked at.
+    const readUnit: ReadUnitFn = async (name, bytes) => {
+      seen.push(name);
+      if (seen.length === 2) await gate;
+      return readUnitWithExcelJs(name, bytes);
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider>
+          <Consolidate files={files().slice(0, 2)} readUnit={readUnit} />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: vi.consolidate }));
+    const status = screen.getByTestId("consolidate-status");
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    await waitFor(() => expect(status.textContent).toBe(vi.progress(1, 2)), { timeout: 30_000 });
+    const bar = screen.getByRole("progressbar", { name: vi.progressLabel });
+    expect(bar.getAttribute("aria-valuenow")).toBe("0.5");
+    expect(screen.getByRole("button", { name: vi.consolidate })).toHaveProperty("disabled", true);
+
+    await act(async () => release());
+    await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(status.textContent).toBe(vi.batchSummary(2, 2, 0, 0));
+    expect(screen.getByText(vi.noIssues)).toBeTruthy();
+  }, 90_000);
+
+  it("keeps one file to check and fill, as before", async () => {
+    const opened: string[] = [];
+    const openFile = jest.fn(async (_bytes: ArrayBuffer, name: string) => {
+      opened.push(name);
+      throw new Error("not needed here");
+    });
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 1) } });
+    await waitFor(() => expect(opened).toEqual(["a-sttt.xlsx"]));
+    expect(screen.queryByTestId("consolidate")).toBeNull();
+  });
+});
