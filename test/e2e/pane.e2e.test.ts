@@ -9,7 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { templates } from "../../src/core/catalog";
+import { consolidate } from "../../src/core/consolidate";
+import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
 import { FileHost } from "../../src/xlsx/fileHost";
+import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { vi } from "../../src/taskpane/messages/vi";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
@@ -190,6 +194,49 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("notice").filter({ hasText: vi.filled(expected.patches) }).waitFor();
     expect(await summary.textContent()).toBe(vi.summary(expected.errors, expected.warnings - expected.patches));
+    await page.context().close();
+  }, 120_000);
+
+  it("consolidates several files set on the input into TONG_HOP.xlsx, at 320 px", async () => {
+    // A, B and C of the fixtures (I.1.1 = 47 + 53, I.1.2 = 41 + 1: the rate is 42.00, not the mean 44.56) and a damaged file.
+    const files = [];
+    for (const b of BATCH.slice(0, 3)) files.push({ name: b.file, mimeType: "application/octet-stream", buffer: Buffer.from(await unitWorkbook(b.spec)) });
+    files.push({ name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 3, 4, 9, 9]) });
+    const { page, external, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles(files);
+    await page.getByRole("button", { name: vi.consolidate }).click();
+    await page.getByTestId("consolidate-table").waitFor({ timeout: 30_000 });
+
+    const rows = page.getByTestId("status-row");
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-file"), tr.getAttribute("data-state")]))).toEqual([
+      ["a-sttt.xlsx", "ready"],
+      ["b-syt.xlsx", "ready"],
+      ["c-stp.xlsx", "review"],
+      ["hong.xlsx", "left_out"],
+    ]);
+    expect(await page.locator('[data-issue="file_unreadable"][data-file="hong.xlsx"]').textContent()).toContain(vi.unitReadFailures.damaged);
+    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 2, 1, 1));
+    // Nothing wider than the pane: no sideways scrolling at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: vi.downloadSummary }).click()]);
+    expect(download.suggestedFilename()).toBe("TONG_HOP.xlsx");
+    const saved = path.join(outDir, "TONG_HOP.xlsx");
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const reports = await Promise.all(files.slice(0, 3).map((f) => reportOf(f.name, f.buffer)));
+    const rowOf = (id: string) => SUMMARY_FIRST_ROW + consolidate(reports, templates).rows.findIndex((r) => r.kind === "indicator" && r.indicator.id === id);
+    const total = (id: string) => workbook.getWorksheet("Tổng hợp")!.getCell(rowOf(id), SUMMARY_COLUMNS.total);
+    expect((total("I.1.1").value as ExcelJS.CellFormulaValue).result).toBe(BATCH_TOTALS["I.1.1"]);
+    const rate = total("I.1").value as ExcelJS.CellFormulaValue;
+    expect(rate.result).toBe(42);
+    expect(rate.formula).toMatch(/^IF\(OR\(D\d+="",N\(D\d+\)=0\),"",ROUND\(D\d+\/D\d+\*100,2\)\)$/);
+
+    expect(errors).toEqual([]);
+    expect(external.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
     await page.context().close();
   }, 120_000);
 
