@@ -169,8 +169,9 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   return (
     <section className={styles.root} aria-labelledby="consolidate-title" data-testid="consolidate">
       <SectionTitle id="consolidate-title">{t.consolidateTitle}</SectionTitle>
-      <Text>{t.filesChosen(files.length)}</Text>
-      <ul className={styles.files} data-testid="chosen-files">
+      <Text id="consolidate-files">{t.filesChosen(files.length)}</Text>
+      {/* Scrolls when long, so it takes focus for keyboard scrolling. */}
+      <ul className={styles.files} data-testid="chosen-files" aria-labelledby="consolidate-files" tabIndex={0}>
         {files.map((f, i) => (
           <li key={`${i}:${f.name}`}>{f.name}</li>
         ))}
@@ -211,7 +212,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
       {consolidation && (
         <>
           <SectionTitle id="consolidate-status-title">{t.statusTitle}</SectionTitle>
-          <div className={styles.scroll}>
+          <div className={styles.scroll} role="region" aria-labelledby="consolidate-status-title" tabIndex={0}>
             <table className={styles.table} data-testid="consolidate-table" aria-labelledby="consolidate-status-title">
               <caption className={styles.caption}>{t.statusCaption}</caption>
               <colgroup>
