@@ -207,6 +207,27 @@ describe("consolidating several files outside Excel", () => {
     expect(screen.getByText(vi.noIssues)).toBeTruthy();
   }, 90_000);
 
+  it("offers the consolidation for several files dropped on the pane, and a single file opened next takes its place", async () => {
+    const opened: string[] = [];
+    const openFile = jest.fn(async (_bytes: ArrayBuffer, name: string) => {
+      opened.push(name);
+      throw new Error("not needed here");
+    });
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    const zone = screen.getByRole("group", { name: vi.dropZoneLabel });
+    fireEvent.drop(zone, { dataTransfer: { files: files().slice(0, 2) } });
+    const panel = await screen.findByTestId("consolidate");
+    expect(within(panel).getByText(vi.filesChosen(2))).toBeTruthy();
+    fireEvent.click(within(panel).getByRole("button", { name: vi.consolidate }));
+    await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
+    expect(rowsShown().map((r) => r.file)).toEqual(["a-sttt.xlsx", "b-syt.xlsx"]);
+    expect(opened).toEqual([]);
+
+    fireEvent.drop(zone, { dataTransfer: { files: files().slice(1, 2) } });
+    await waitFor(() => expect(opened).toEqual(["b-syt.xlsx"]));
+    expect(screen.queryByTestId("consolidate")).toBeNull();
+  }, 90_000);
+
   it("keeps one file to check and fill, as before", async () => {
     const opened: string[] = [];
     const openFile = jest.fn(async (_bytes: ArrayBuffer, name: string) => {

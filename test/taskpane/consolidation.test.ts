@@ -1,0 +1,56 @@
+/** @jest-environment jsdom */
+import { readUnits, consolidateUnits, type ReadUnitFn } from "../../src/taskpane/consolidation";
+import { en } from "../../src/taskpane/messages/en";
+import { vi } from "../../src/taskpane/messages/vi";
+import { formatIssue } from "../../src/core/messages/consolidate";
+
+function file(name: string, bytes: () => Promise<ArrayBuffer>): File {
+  const f = new File([], name);
+  Object.defineProperty(f, "arrayBuffer", { value: bytes });
+  return f;
+}
+
+const ok = () => Promise.resolve(new ArrayBuffer(4));
+
+describe("readUnits", () => {
+  it.each([
+    ["a name that is not .xlsx, never read", file("bao-cao.pdf", ok), "not_xlsx"],
+    ["bytes the browser cannot hand over", file("mat.xlsx", () => Promise.reject(new Error("NotReadableError"))), "not_read"],
+    ["a reader that throws on the content", file("la.xlsx", ok), "damaged"],
+  ] as const)("lists %s as unreadable, with its reason, and goes on with the next file", async (_what, bad, reason) => {
+    const readUnit: ReadUnitFn = jest.fn(async (name: string) => {
+      if (name === "la.xlsx") throw new TypeError("boom");
+      return { report: { file: name, failure: "no_appendix" as const } };
+    });
+    const progress: [number, number][] = [];
+    const units = await readUnits([bad, file("tiep.xlsx", ok)], readUnit, (d, t) => progress.push([d, t]));
+    expect(units[0]).toEqual({ report: { file: bad.name, failure: "unreadable" }, cause: { kind: "read", reason } });
+    expect(units[1].report).toEqual({ file: "tiep.xlsx", failure: "no_appendix" });
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect((readUnit as jest.Mock).mock.calls.map((c) => c[0])).toEqual(reason === "damaged" ? ["la.xlsx", "tiep.xlsx"] : ["tiep.xlsx"]);
+  });
+});
+
+describe("consolidateUnits", () => {
+  it("words each failure's cause in the pane's language", () => {
+    const units = [
+      { report: { file: "a.xlsx", failure: "unreadable" as const }, cause: { kind: "read" as const, reason: "encrypted" as const } },
+      { report: { file: "b.xlsx", failure: "no_appendix" as const }, cause: { kind: "too_few_rows" as const, matched: 4 } },
+      { report: { file: "c.xlsx", failure: "no_appendix" as const } },
+    ];
+    for (const [t, lang] of [
+      [vi, "vi"],
+      [en, "en"],
+    ] as const) {
+      const c = consolidateUnits(units, t);
+      const text = c.issues.map((i) => formatIssue(i, lang, c.template));
+      expect(c.issues.map((i) => i.code)).toEqual(["file_unreadable", "no_appendix", "no_appendix"]);
+      expect(text[0]).toContain(t.unitReadFailures.encrypted);
+      expect(text[1]).toContain(t.unitTooFewRows(4));
+      expect(c.statuses.map((s) => s.column)).toEqual([null, null, null]);
+    }
+  });
+});
