@@ -22,7 +22,9 @@ export type ExcelErrorReason =
   /** the workbook settings hold something the add-in did not write */
   | "settings_damaged"
   /** anything else Excel reported */
-  | "excel_failed";
+  | "excel_failed"
+  /** a write failed part-way and putting the cells back failed too: `partial` says what may have changed */
+  | "partly_written";
 
 /** The pane's coarse code for each reason (the pane shows "busy" and "generic" itself). */
 const PANE_CODE: Readonly<Record<ExcelErrorReason, HostErrorCode>> = {
@@ -34,7 +36,21 @@ const PANE_CODE: Readonly<Record<ExcelErrorReason, HostErrorCode>> = {
   payload_too_large: "generic",
   settings_damaged: "generic",
   excel_failed: "generic",
+  partly_written: "generic",
 };
+
+/** What a write that failed part-way may have left changed (only with reason `partly_written`). */
+export interface PartialWrite {
+  readonly sheet: string;
+  /** cells that may hold the add-in's write instead of what they held before */
+  readonly cells: readonly string[];
+  /** the sheet was being added by the template insert and may be left half-made */
+  readonly newSheet?: boolean;
+  /** marks (conditional formats) the add-in added may be left on the sheet */
+  readonly marks?: boolean;
+  /** the reason of the write's own failure */
+  readonly cause: ExcelErrorReason;
+}
 
 /** An Excel action that failed; `reason` picks the message, `excelCode` is what office-js said. */
 export class ExcelHostError extends HostError {
@@ -42,8 +58,12 @@ export class ExcelHostError extends HostError {
     readonly reason: ExcelErrorReason,
     readonly excelCode?: string,
     readonly detail?: string,
+    readonly partial?: PartialWrite,
   ) {
-    super(PANE_CODE[reason], `${reason}${excelCode ? ` (${excelCode})` : ""}${detail ? `: ${detail}` : ""}`);
+    super(
+      PANE_CODE[reason],
+      `${reason}${excelCode ? ` (${excelCode})` : ""}${detail ? `: ${detail}` : ""}${partial ? ` [${partial.sheet}: ${partial.cells.join(",")}]` : ""}`,
+    );
     this.name = "ExcelHostError";
   }
 }

@@ -19,7 +19,10 @@ import { queueAllSheets, queueNamedSheets, type SheetRead } from "./readSheets";
 import { freeSheetName, queueRenderPlan } from "./renderPlan";
 import { excelApiSupported, MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./requirements";
 import { queueLoadSettings, queueSaveSettings } from "./settings";
+import { queueReadCells, queueRestore, sameCell, SheetMemory, type CellBefore } from "./restore";
 import { queueFix, queuePatches } from "./writeCells";
+
+type FoundState = Extract<CheckState, { found: true }>;
 
 /** Excel.run as the host uses it: a batch, optionally merged into one undo step. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }) => Promise<T>;
@@ -56,6 +59,10 @@ export class ExcelHost implements AppendixHost {
   private appendix: { name: string; id: string } | null = null;
   /** Protection of each sheet as last read, to refuse a write before sending it. */
   private readonly protectedSheets = new Map<string, boolean>();
+  /** Other appendices and a split as the last read of every sheet saw them (a re-check reads one sheet). */
+  private elsewhere: { others: NonNullable<FoundState["others"]>; split: FoundState["split"] } = { others: [], split: null };
+  /** Each sheet's cells as last read (and written since): what a write that fails part-way is restored from. */
+  private readonly memory = new Map<string, SheetMemory>();
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? officeRun;
@@ -87,7 +94,10 @@ export class ExcelHost implements AppendixHost {
   }
 
   private remember(reads: readonly SheetRead[]): void {
-    for (const r of reads) this.protectedSheets.set(r.name, r.protected);
+    for (const r of reads) {
+      this.protectedSheets.set(r.name, r.protected);
+      this.memory.set(r.name, new SheetMemory(r.grid));
+    }
   }
 
   private judge(reads: readonly SheetRead[]): CheckState {
@@ -113,10 +123,13 @@ export class ExcelHost implements AppendixHost {
       });
       if (reads.length > 0) {
         const state = this.judge(reads);
-        if (state.found) return state;
+        // Only this sheet was read: the other appendices and the split seen by the last full read still stand.
+        if (state.found) return { ...state, others: this.elsewhere.others, split: this.elsewhere.split };
       }
     }
-    return this.judge(await this.readAllSheets());
+    const state = this.judge(await this.readAllSheets());
+    this.elsewhere = state.found ? { others: state.others ?? [], split: state.split ?? null } : { others: [], split: null };
+    return state;
   }
 
   /**
@@ -180,18 +193,102 @@ export class ExcelHost implements AppendixHost {
   async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
     if (patches.length === 0) return;
     this.refuseProtected(sheet);
-    await this.write(async (context) => {
-      queuePatches(context.workbook.worksheets.getItem(sheet), patches);
-      await context.sync();
-    });
+    await this.writeCells(
+      sheet,
+      patches.map((p) => p.cell),
+      (ws) => queuePatches(ws, patches),
+      (before) => patches.map((p, i) => ({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat })),
+    );
   }
 
   async applyFix(sheet: string, fix: Fix): Promise<void> {
     this.refuseProtected(sheet);
-    await this.write(async (context) => {
-      queueFix(context.workbook.worksheets.getItem(sheet), fix);
-      await context.sync();
-    });
+    await this.writeCells(
+      sheet,
+      [fix.cell],
+      (ws) => queueFix(ws, fix),
+      (before) => [{ cell: fix.cell, content: fix.formula || (fix.value ?? ""), numberFormat: fix.numberFormat || before[0].numberFormat }],
+    );
+  }
+
+  /**
+   * One write batch over `cells` of `sheet`. What the cells held comes from the last read (no round trip); a
+   * cell that read did not cover (no check yet, or outside its window) is read first, one round trip. If the
+   * batch fails, the cells are put back in one more batch (`restoreCells`).
+   */
+  private async writeCells(
+    sheet: string,
+    cells: readonly string[],
+    queue: (ws: Excel.Worksheet) => void,
+    written: (before: readonly CellBefore[]) => CellBefore[],
+  ): Promise<void> {
+    const before = await this.cellsBefore(sheet, cells);
+    try {
+      await this.write(async (context) => {
+        queue(context.workbook.worksheets.getItem(sheet));
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.restoreCells(sheet, before, toExcelHostError(e));
+    }
+    const memory = this.memory.get(sheet);
+    if (memory) for (const state of written(before)) memory.wrote(state);
+  }
+
+  /** What `cells` hold now, from memory where it covers them, else from one read of the cells it lacks. */
+  private async cellsBefore(sheet: string, cells: readonly string[]): Promise<CellBefore[]> {
+    let memory = this.memory.get(sheet);
+    const missing = cells.filter((c) => !memory?.before(c));
+    if (missing.length > 0) {
+      const read = await this.read(async (context) => {
+        const q = queueReadCells(context.workbook.worksheets.getItem(sheet), missing);
+        await context.sync();
+        return q.resolve();
+      });
+      if (!memory) {
+        memory = new SheetMemory({ origin: { row: 0, col: 0 }, values: [] });
+        this.memory.set(sheet, memory);
+      }
+      for (const state of read) memory.wrote(state);
+    }
+    return cells.map((c) => memory!.before(c)!);
+  }
+
+  /**
+   * After a failed write: put `before` back in one batch, in the order the write went. Returns the error to
+   * throw: the write's own when every cell holds what it held (then "no cell was changed" is true), else
+   * `partly_written` listing the cells that may differ. A sheet that is gone, or Excel in cell-edit mode,
+   * refuses the whole batch, so nothing was written and nothing is restored.
+   */
+  private async restoreCells(sheet: string, before: readonly CellBefore[], error: ExcelHostError): Promise<ExcelHostError> {
+    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
+    try {
+      await this.guard.around(() =>
+        this.run(async (context) => {
+          queueRestore(context.workbook.worksheets.getItem(sheet), before);
+          await context.sync();
+        }),
+      );
+      return error;
+    } catch (restoreError) {
+      console.error("could not put the cells back after a failed write", sheet, error, restoreError);
+    }
+    // The restore stopped somewhere: it may have stopped at the same cell the write did (all restored), or
+    // earlier. One read tells which cells differ; if that fails too, every target may have changed.
+    let changed: string[];
+    try {
+      const now = await this.read(async (context) => {
+        const q = queueReadCells(context.workbook.worksheets.getItem(sheet), before.map((b) => b.cell));
+        await context.sync();
+        return q.resolve();
+      });
+      changed = before.filter((b, i) => !sameCell(now[i], b)).map((b) => b.cell);
+    } catch (readError) {
+      console.error("could not read the cells back after a failed restore", sheet, readError);
+      changed = before.map((b) => b.cell);
+    }
+    if (changed.length === 0) return error;
+    return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [...new Set(changed)], cause: error.reason });
   }
 
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
@@ -211,12 +308,43 @@ export class ExcelHost implements AppendixHost {
     });
     const hasMarks = findings.some((f) => f.severity !== "info");
     if (owned.length === 0 && !hasMarks) return;
-    await this.write(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      queueDeleteMarks(ws, owned);
-      queueAddMarks(ws, findings);
-      await context.sync();
-    });
+    try {
+      await this.write(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        queueDeleteMarks(ws, owned);
+        queueAddMarks(ws, findings);
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.removeNewMarks(sheet, owned, toExcelHostError(e));
+    }
+  }
+
+  /**
+   * After a failed mark batch: delete the marks it added (those not among `owned`, the add-in's marks read
+   * before it), one read and one write. Cells and the user's formats are never touched by marking; if the new
+   * marks cannot be taken off, `partly_written` says so.
+   */
+  private async removeNewMarks(sheet: string, owned: readonly string[], error: ExcelHostError): Promise<ExcelHostError> {
+    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
+    const before = new Set(owned);
+    try {
+      await this.guard.around(() =>
+        this.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          const q = queueOwnedMarks(ws);
+          await context.sync();
+          const added = q.resolve().filter((id) => !before.has(id));
+          if (added.length === 0) return;
+          queueDeleteMarks(ws, added);
+          await context.sync();
+        }),
+      );
+      return error;
+    } catch (restoreError) {
+      console.error("could not remove the marks of a failed highlight", sheet, error, restoreError);
+      return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [], marks: true, cause: error.reason });
+    }
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -251,31 +379,35 @@ export class ExcelHost implements AppendixHost {
         await context.sync();
       });
     } catch (e) {
-      await this.removeHalfMadeSheet(name, existing.names);
-      throw e;
+      throw await this.removeHalfMadeSheet(name, existing.names, toExcelHostError(e));
     }
     return name;
   }
 
   /**
    * A batch that failed after adding the sheet leaves it half-made: delete it (this clears Excel's undo stack, as
-   * any sheet deletion does, but only on this failure path). The sheet did not exist before, so nothing of the
-   * user's is deleted; if the cleanup itself fails, the original error is still the one reported.
+   * any sheet deletion does, but only on this failure path). The sheet did not exist at the read; if adding it is
+   * what failed (ItemAlreadyExists: the user made one of that name meanwhile), the sheet there is the user's and
+   * stays. Returns the error to throw: the batch's own, or `partly_written` when the sheet could not be removed.
    */
-  private async removeHalfMadeSheet(name: string, before: readonly string[]): Promise<void> {
-    if (before.includes(name)) return;
+  private async removeHalfMadeSheet(name: string, before: readonly string[], error: ExcelHostError): Promise<ExcelHostError> {
+    if (before.includes(name) || error.excelCode === "ItemAlreadyExists" || error.reason === "cell_edit_mode") return error;
     try {
-      await this.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-        sheet.load("name");
-        await context.sync();
-        if (!sheet.isNullObject) {
-          sheet.delete();
+      await this.guard.around(() =>
+        this.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          sheet.load("name");
           await context.sync();
-        }
-      });
+          if (!sheet.isNullObject) {
+            sheet.delete();
+            await context.sync();
+          }
+        }),
+      );
+      return error;
     } catch (cleanup) {
-      console.error("could not remove the half-made template sheet", name, cleanup);
+      console.error("could not remove the half-made template sheet", name, error, cleanup);
+      return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet: name, cells: [], newSheet: true, cause: error.reason });
     }
   }
 

@@ -2,7 +2,7 @@
  * What the user reads when an Excel action fails, by reason, in Vietnamese (default) and English.
  * The pane shows `excelErrorMessage(e.reason, lang)` for an ExcelHostError; the ribbon commands too.
  */
-import type { ExcelErrorReason } from "./errors";
+import { ExcelHostError, type ExcelErrorReason, type PartialWrite } from "./errors";
 
 type ErrorTexts = Readonly<Record<ExcelErrorReason, string>>;
 
@@ -16,6 +16,8 @@ export const viErrors: ErrorTexts = {
   payload_too_large: "Trang tính quá lớn để đọc trong một lần (giới hạn 5 MB của Excel). Hãy chuyển Phụ lục sang một trang tính riêng.",
   settings_damaged: "Thiết lập của phần bổ trợ lưu trong sổ làm việc bị hỏng. Hãy lưu lại thiết lập để ghi đè.",
   excel_failed: "Excel báo lỗi khi thực hiện thao tác. Hãy kiểm tra trang tính rồi thử lại.",
+  partly_written:
+    "Excel dừng giữa chừng khi ghi và phần bổ trợ không khôi phục lại được: một số ô có thể đã bị thay đổi. Hãy nhấn Ctrl+Z để hoàn tác (nếu Excel cho phép), xem lại các ô đó rồi bấm “Kiểm tra lại”.",
 };
 
 /** English texts. */
@@ -28,9 +30,49 @@ export const enErrors: ErrorTexts = {
   payload_too_large: "The sheet is too large to read at once (Excel's 5 MB limit). Move the appendix to a sheet of its own.",
   settings_damaged: "The add-in's settings stored in the workbook are damaged. Save the settings again to replace them.",
   excel_failed: "Excel reported an error. Check the sheet and try again.",
+  partly_written:
+    "Excel stopped part-way through the write and the add-in could not put things back: some cells may have changed. Press Ctrl+Z to undo (if Excel allows it), look over those cells, then press “Check again”.",
 };
 
-/** The sentence for a failure reason. */
-export function excelErrorMessage(reason: ExcelErrorReason, lang: "vi" | "en" = "vi"): string {
+/** Cells listed in a message before the rest is counted. */
+const LISTED_CELLS = 12;
+
+function cellList(cells: readonly string[], lang: "vi" | "en"): string {
+  const shown = cells.slice(0, LISTED_CELLS).join(", ");
+  const more = cells.length - LISTED_CELLS;
+  if (more <= 0) return shown;
+  return lang === "en" ? `${shown} and ${more} more` : `${shown} và ${more} ô khác`;
+}
+
+/** The sentence for a write left part-done: which cells, sheet or marks, and what to do. */
+export function partialWriteMessage(p: PartialWrite, lang: "vi" | "en" = "vi"): string {
+  const cause = excelErrorMessage(p.cause, lang);
+  if (lang === "en") {
+    if (p.newSheet) {
+      return `Excel stopped part-way through adding the sheet “${p.sheet}” and the add-in could not remove it: it may be half-made. Delete that sheet (right-click its tab, Delete), then insert the template again. Cause: ${cause}`;
+    }
+    if (p.marks) {
+      return `Excel stopped part-way through marking the sheet “${p.sheet}” and the add-in could not take the new marks off: some may be left. Your cells and your own formatting were not changed. Turn “Mark cells with issues on the sheet” off and on again. Cause: ${cause}`;
+    }
+    return `Excel stopped part-way through writing on the sheet “${p.sheet}” and the add-in could not put the cells back. These cells may have changed: ${cellList(p.cells, lang)}. Press Ctrl+Z to undo (if Excel allows it) or look over those cells, then press “Check again”. Cause: ${cause}`;
+  }
+  if (p.newSheet) {
+    return `Excel dừng giữa chừng khi thêm trang tính “${p.sheet}” và phần bổ trợ không xóa được trang đó: trang có thể còn dở dang. Hãy xóa trang tính đó (nhấp chuột phải vào thẻ trang, chọn Xóa) rồi chèn lại biểu mẫu. Nguyên nhân: ${cause}`;
+  }
+  if (p.marks) {
+    return `Excel dừng giữa chừng khi đánh dấu trang tính “${p.sheet}” và phần bổ trợ không gỡ được các đánh dấu mới: có thể còn sót một số. Các ô và định dạng của bạn không bị thay đổi. Hãy tắt rồi bật lại “Tô màu các ô có lỗi trên trang”. Nguyên nhân: ${cause}`;
+  }
+  return `Excel dừng giữa chừng khi ghi vào trang tính “${p.sheet}” và phần bổ trợ không khôi phục lại được. Các ô sau có thể đã bị thay đổi: ${cellList(p.cells, lang)}. Hãy nhấn Ctrl+Z để hoàn tác (nếu Excel cho phép) hoặc xem lại các ô đó, rồi bấm “Kiểm tra lại”. Nguyên nhân: ${cause}`;
+}
+
+/**
+ * The sentence for a failure: pass the ExcelHostError itself to get the cells of a `partly_written` listed;
+ * a bare reason gives the general sentence.
+ */
+export function excelErrorMessage(reason: ExcelErrorReason | ExcelHostError, lang: "vi" | "en" = "vi"): string {
+  if (reason instanceof ExcelHostError) {
+    if (reason.reason === "partly_written" && reason.partial) return partialWriteMessage(reason.partial, lang);
+    return excelErrorMessage(reason.reason, lang);
+  }
   return (lang === "en" ? enErrors : viErrors)[reason];
 }

@@ -34,5 +34,7 @@ export function checkSheets(sheets: readonly { name: string; grid: Grid }[], tem
     findings,
     patches,
     conflicts: conflictsOf(sheet.grid, located.template, located.location),
+    others: located.others,
+    split: located.split,
   };
 }

@@ -4,6 +4,7 @@
  * Each operation is one read and/or one write round trip to the host.
  */
 import type { Finding, Fix } from "../core/finding";
+import type { OtherAppendix, SplitAppendix } from "../core/locate";
 import type { Location } from "../core/location";
 import type { Patch } from "../core/patch";
 
@@ -29,6 +30,10 @@ export type CheckState =
       readonly patches: readonly Patch[];
       /** computed cells holding a different user value (not overwritten without confirmation) */
       readonly conflicts: readonly Finding[];
+      /** other sheets that hold an appendix too (the check uses `sheet`; the pane should say the others exist) */
+      readonly others?: readonly OtherAppendix[];
+      /** set when `sheet` and another sheet look like two parts of one appendix */
+      readonly split?: SplitAppendix | null;
     };
 
 export interface AppendixHost {

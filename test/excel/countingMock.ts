@@ -46,6 +46,8 @@ export interface MockSheet {
   validations: Map<string, Record<string, unknown>>;
   pageLayout: Record<string, unknown>;
   freezeRows: number;
+  /** cells (A1) left unlocked: writable while the sheet is protected, as Excel's Format Cells > Protection allows */
+  unlocked?: Set<string>;
 }
 
 /** An office-js error as the host raises it at sync. */
@@ -662,7 +664,8 @@ class MockRange {
   }
   set formulas(v: unknown[][]) {
     this.queueCells("formulas", v, (cell, x) => {
-      if (typeof x === "string" && x.startsWith("=")) return { ...cell, formula: x, value: "" };
+      // The same formula again recalculates to the value it had; a new one stays blank (the mock does not calculate).
+      if (typeof x === "string" && x.startsWith("=")) return { ...cell, formula: x, value: x === cell.formula ? cell.value : "" };
       const text = typeof x === "string" && x.startsWith("'") ? x.slice(1) : x;
       return { ...cell, value: text as MockCell["value"], formula: text === "" ? "" : String(text) };
     });
@@ -691,9 +694,14 @@ class MockRange {
       kind: "write",
       describe: { range: this.label, [prop]: matrix },
       apply: () => {
-        const s = writable(this.sheetRef());
+        const s = need(this.sheetRef());
         const r = this.rect();
         if (!r) throw new MockExcelError("InvalidArgument", "null range");
+        if (s.protected) {
+          for (let row = r.top; row <= r.bottom; row++) {
+            for (let col = r.left; col <= r.right; col++) if (!s.unlocked?.has(`${columnLetters(col)}${row + 1}`)) writable(s);
+          }
+        }
         const rows = r.bottom - r.top + 1;
         const cols = r.right - r.left + 1;
         if (matrix.length !== rows || matrix.some((line) => line.length !== cols)) {
@@ -947,7 +955,7 @@ export class CountingExcel {
   readonly syncs: SyncRecord[] = [];
   /** Excel on the web's limit on a request or a response, bytes */
   payloadLimit = 5 * 1024 * 1024;
-  private failure: { error: MockExcelError; after: number } | null = null;
+  private readonly failures: { error: MockExcelError; after: number }[] = [];
   constructor(readonly model: MockWorkbook) {}
 
   readonly run: ExcelRun = async (batch, options) => {
@@ -968,16 +976,17 @@ export class CountingExcel {
     this.syncs.push(r);
   }
 
-  /** The next sync carrying writes fails at its write number `after` (0: the first), earlier writes applied. */
+  /**
+   * The next sync carrying writes fails at its write number `after` (0: the first), earlier writes applied.
+   * Called again, the failures queue up: the second one hits the sync carrying writes after that.
+   */
   failWritesWith(code: string, after = 0, message = code): void {
-    this.failure = { error: new MockExcelError(code, message), after };
+    this.failures.push({ error: new MockExcelError(code, message), after });
   }
 
   takeFailure(hasWrite: boolean): { error: MockExcelError; after: number } | null {
-    if (!hasWrite || !this.failure) return null;
-    const f = this.failure;
-    this.failure = null;
-    return f;
+    if (!hasWrite) return null;
+    return this.failures.shift() ?? null;
   }
 
   /** Forgets the recorded syncs (between the arrange and the act of a test). */
