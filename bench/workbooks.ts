@@ -55,6 +55,12 @@ export async function variedWorkbooks(count: number, log: (line: string) => void
   const files = Array.from({ length: count }, (_, i) => path.join(dir, `phu-luc-${String(i + 1).padStart(4, "0")}.xlsx`));
   const done = path.join(dir, "COMPLETE");
   if (fs.existsSync(done)) return files;
+  // Copies made from an earlier sample are stale: remove them rather than leave them to pile up.
+  for (const old of fs.readdirSync(os.tmpdir())) {
+    if (old !== path.basename(dir) && new RegExp(`^cchc-bench-[0-9a-f]{12}-${count}$`).test(old)) {
+      fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
+    }
+  }
   fs.mkdirSync(dir, { recursive: true });
   const workbook = await loadWorkbook(sample);
   const ws = workbook.worksheets[0];
