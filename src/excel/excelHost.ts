@@ -14,7 +14,7 @@ import { checkSheets } from "../taskpane/checkSheets";
 import type { AppendixHost, CheckState, WorkbookSettings } from "../taskpane/host";
 import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
-import { queueAddMarks, queueDeleteMarks, queueOwnedMarks } from "./highlights";
+import { queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
 import { queueAllSheets, queueNamedSheets, type SheetRead } from "./readSheets";
 import { freeSheetName, queueRenderPlan } from "./renderPlan";
 import { excelApiSupported, MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./requirements";
@@ -299,50 +299,74 @@ export class ExcelHost implements AppendixHost {
     await this.replaceMarks(sheet, []);
   }
 
-  /** One read (the add-in's existing marks), then one write (delete them, add the new ones), skipped when idle. */
+  /**
+   * One read (the add-in's existing marks), then one write (add the new ones, then delete the old), skipped
+   * when idle. Adding first means a batch stopped while adding leaves every old mark in place.
+   */
   private async replaceMarks(sheet: string, findings: readonly Finding[]): Promise<void> {
-    const owned = await this.read(async (context) => {
-      const q = queueOwnedMarks(context.workbook.worksheets.getItem(sheet));
+    const before = await this.read(async (context) => {
+      const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
       await context.sync();
       return q.resolve();
     });
+    const owned = before.marks;
     const hasMarks = findings.some((f) => f.severity !== "info");
     if (owned.length === 0 && !hasMarks) return;
+    let adds = 0;
     try {
       await this.write(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
+        adds = queueAddMarks(ws, findings);
         queueDeleteMarks(ws, owned);
-        queueAddMarks(ws, findings);
         await context.sync();
       });
     } catch (e) {
-      throw await this.removeNewMarks(sheet, owned, toExcelHostError(e));
+      const error = await this.settleMarks(sheet, before, adds, toExcelHostError(e));
+      if (error) throw error;
     }
   }
 
   /**
-   * After a failed mark batch: delete the marks it added (those not among `owned`, the add-in's marks read
-   * before it), one read and one write. Cells and the user's formats are never touched by marking; if the new
-   * marks cannot be taken off, `partly_written` says so.
+   * After a failed mark batch (one read, at most one write more): stopped while adding, the marks it added are
+   * deleted, with a format it added but had no rule for yet (rolled back: the sheet is as before); stopped after
+   * deleting some old marks, every new mark is in, so the rest of the old are deleted (rolled forward: the sheet
+   * is as a successful batch leaves it, and null is returned). Cells and the user's own formats are never
+   * touched by marking. If neither can be done, `partly_written` says marks may be left.
    */
-  private async removeNewMarks(sheet: string, owned: readonly string[], error: ExcelHostError): Promise<ExcelHostError> {
+  private async settleMarks(sheet: string, before: MarkState, adds: number, error: ExcelHostError): Promise<ExcelHostError | null> {
     if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
-    const before = new Set(owned);
+    const old = new Set(before.marks);
+    const existed = new Set(before.all);
     try {
-      await this.guard.around(() =>
+      return await this.guard.around(() =>
         this.run(async (context) => {
           const ws = context.workbook.worksheets.getItem(sheet);
-          const q = queueOwnedMarks(ws);
+          const q = queueMarkState(ws);
           await context.sync();
-          const added = q.resolve().filter((id) => !before.has(id));
-          if (added.length === 0) return;
-          queueDeleteMarks(ws, added);
-          await context.sync();
+          const now = q.resolve();
+          const added = now.marks.filter((id) => !old.has(id));
+          const halfMade = now.blank.filter((id) => !existed.has(id));
+          const left = now.marks.filter((id) => old.has(id));
+          // The deletes come after every add: an old mark gone means the batch got past the adds. With none gone
+          // it may have stopped at the last add's colors, so it is rolled back.
+          const pastAdds = left.length < old.size && added.length >= adds && halfMade.length === 0;
+          if (!pastAdds) {
+            const undo = [...added, ...halfMade];
+            if (undo.length === 0) return error;
+            queueDeleteMarks(ws, undo);
+            await context.sync();
+            return error;
+          }
+          if (left.length > 0) {
+            queueDeleteMarks(ws, left);
+            await context.sync();
+          }
+          console.warn("a mark batch failed while deleting the old marks; the rest were deleted", sheet, error);
+          return null;
         }),
       );
-      return error;
-    } catch (restoreError) {
-      console.error("could not remove the marks of a failed highlight", sheet, error, restoreError);
+    } catch (settleError) {
+      console.error("could not settle the marks of a failed highlight", sheet, error, settleError);
       return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [], marks: true, cause: error.reason });
     }
   }

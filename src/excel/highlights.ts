@@ -61,17 +61,37 @@ export function compactAreas(cells: readonly string[]): string {
   return parts.join(",");
 }
 
-/** Queues a load of the sheet's conditional formats; `resolve` gives the ids of the add-in's own after the sync. */
-export function queueOwnedMarks(sheet: Excel.Worksheet): { resolve: () => string[] } {
+/** The sheet's conditional formats as the marking needs them. */
+export interface MarkState {
+  /** ids of the add-in's marks */
+  readonly marks: string[];
+  /** ids of custom formats with no rule formula yet: a mark whose batch stopped between adding it and setting its rule */
+  readonly blank: string[];
+  /** ids of every conditional format on the sheet */
+  readonly all: string[];
+}
+
+/** Queues a load of the sheet's conditional formats; `resolve` sorts them after the sync. */
+export function queueMarkState(sheet: Excel.Worksheet): { resolve: () => MarkState } {
   const formats = sheet.getRange().conditionalFormats;
   formats.load("items/id, items/type, items/customOrNullObject/rule/formula");
   return {
-    resolve: () =>
-      formats.items
-        // Only custom formats have a rule formula; for the others customOrNullObject is a null object whose formula is null.
-        .filter((cf) => cf.type === "Custom" && isMarkFormula(cf.customOrNullObject.rule.formula))
-        .map((cf) => cf.id),
+    resolve: () => {
+      // Only custom formats have a rule formula; for the others customOrNullObject is a null object whose formula is null.
+      const custom = formats.items.filter((cf) => cf.type === "Custom");
+      return {
+        marks: custom.filter((cf) => isMarkFormula(cf.customOrNullObject.rule.formula)).map((cf) => cf.id),
+        blank: custom.filter((cf) => !cf.customOrNullObject.rule.formula).map((cf) => cf.id),
+        all: formats.items.map((cf) => cf.id),
+      };
+    },
   };
+}
+
+/** Queues a load of the sheet's conditional formats; `resolve` gives the ids of the add-in's own after the sync. */
+export function queueOwnedMarks(sheet: Excel.Worksheet): { resolve: () => string[] } {
+  const q = queueMarkState(sheet);
+  return { resolve: () => q.resolve().marks };
 }
 
 /** Queues the deletion of the add-in's conditional formats by id. */

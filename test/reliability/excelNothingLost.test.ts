@@ -12,11 +12,14 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
  */
 import fc from "fast-check";
 import { columnLetters, fromA1 } from "../../src/core/address";
+import { templates } from "../../src/core/catalog";
 import type { CellValue } from "../../src/core/grid";
+import type { Patch } from "../../src/core/patch";
 import { ExcelHostError } from "../../src/excel/errors";
+import { MARK_STYLE, markFormula } from "../../src/excel/highlights";
 import { excelErrorMessage } from "../../src/excel/messages";
 import type { CheckState } from "../../src/taskpane/host";
-import { MockWorkbook, type MockSheet } from "../excel/countingMock";
+import { MockWorkbook, type MockConditionalFormat, type MockSheet } from "../excel/countingMock";
 import { APPENDIX, hostOn } from "../excel/workbooks";
 import { seedGrid } from "../fixtures/seed";
 
@@ -268,5 +271,297 @@ describe("a write that fails", () => {
     expect((e as ExcelHostError).reason).toBe("sheet_protected");
     expect(excelErrorMessage("sheet_protected", "vi")).toContain("bỏ bảo vệ trang tính");
     expect(snapshots(wb)).toEqual(before);
+  });
+});
+
+/**
+ * office-js batches are not transactions: commands before the failing one stay applied. The adapter puts the
+ * target cells back from the last read (one more write), in the order they were written; when that fails too it
+ * says `partly_written` with the cells that differ. "At write k of n": the failure is injected at the k-th write
+ * command of the batch, the earlier ones applied (as Excel does).
+ */
+describe("a write that fails part-way is put back", () => {
+  const userFormats: Spec = {
+    edits: [],
+    formats: [{ target: "D10:D20", format: { "fill.color": "#DDEBF7" } }],
+    rules: [{ areas: "D12:D40", type: "Custom", color: "#00B050" }],
+    merges: [],
+    others: [[["x", 1]]],
+  };
+
+  /** The seed appendix with a number format and an agreeing value on some fill targets, checked. */
+  async function checked() {
+    const wb = build(userFormats);
+    const { excel, host } = hostOn(wb);
+    const seen = await host.check();
+    if (!isFound(seen)) throw new Error("the seed appendix was not found");
+    // The seed has one computed cell blank: blank every total and rate too, so that the fill has three targets.
+    const template = templates.find((t) => t.id === seen.location.template)!;
+    const col = seen.location.columns.value;
+    for (const r of template.relations) {
+      const id = r.kind === "rate" ? r.rate : r.kind === "sum_equals" ? r.total : null;
+      const row = id ? seen.location.rows[id] : undefined;
+      if (row !== undefined) wb.sheet(seen.sheet).cells.delete(`${row}:${col}`);
+    }
+    const first = await host.check();
+    if (!isFound(first)) throw new Error("the seed appendix was not found");
+    // Give the targets something to lose: a number format of the user's on the first two (blank) targets.
+    const [a, b] = first.patches;
+    const at = (cell: string) => fromA1(cell)!;
+    wb.sheet(first.sheet).cells.set(`${at(a.cell).row}:${at(a.cell).col}`, { value: "", formula: "", numberFormat: "#,##0.0" });
+    wb.sheet(first.sheet).cells.set(`${at(b.cell).row}:${at(b.cell).col}`, { value: "", formula: "", numberFormat: "0.000" });
+    const state = await host.check();
+    expect(state.found && state.patches.map((p) => p.cell)).toEqual(first.patches.map((p) => p.cell));
+    if (!isFound(state)) throw new Error("the seed appendix was not found after the edit");
+    // And a third target holding a number of the user's, as when the user confirms overwriting a conflict.
+    const userNumber = [...wb.sheet(state.sheet).cells].find(([k, c]) => Number(k.split(":")[1]) === col && Number(k.split(":")[0]) > 12 && typeof c.value === "number")!;
+    const [row] = userNumber[0].split(":").map(Number);
+    const overwrite: Patch = { cell: `${columnLetters(col)}${row + 1}`, indicator: "test", formula: "=1+1", value: 2, relation: "test" };
+    const patches = [...state.patches, overwrite];
+    expect(patches).toHaveLength(3);
+    excel.reset();
+    return { wb, excel, host, state, patches };
+  }
+
+  /** Write commands a successful run of `act` sends, measured on a fresh copy. */
+  async function writeCommands(act: (h: Awaited<ReturnType<typeof checked>>) => Promise<unknown>): Promise<number> {
+    const h = await checked();
+    await act(h);
+    const writes = h.excel.syncs.filter((s) => s.kind === "write");
+    expect(writes).toHaveLength(1);
+    return writes[0].commands;
+  }
+
+  /** 0, 1, the middle and the last write of n. */
+  const points = (n: number) => [...new Set([0, 1, Math.floor(n / 2), n - 1])].filter((k) => k >= 0 && k < n);
+
+  async function failure(p: Promise<unknown>): Promise<ExcelHostError> {
+    const e = await p.then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ExcelHostError);
+    return e as ExcelHostError;
+  }
+
+  test("the reproduction: three patches, AccessDenied at the third write: the first writes undone, 'no cell was changed' true", async () => {
+    const { wb, excel, host, state, patches } = await checked();
+    const three = patches;
+    expect(three).toHaveLength(3);
+    const before = snapshots(wb);
+    excel.failWritesWith("AccessDenied", 3);
+    const e = await failure(host.applyPatches(state.sheet, three));
+    expect(e.reason).toBe("sheet_protected");
+    expect(snapshots(wb)).toEqual(before);
+    expect(excelErrorMessage(e, "vi")).toContain("Không có ô nào bị thay đổi");
+    expect(excelErrorMessage(e, "en")).toContain("No cell was changed");
+    // The failed write and the restore: one round trip more than a fill, no read.
+    expect(excel.counts()).toMatchObject({ reads: 0, writes: 2, mixed: 0, total: 2 });
+  });
+
+  test("fill: at every sampled write k of n, the workbook exactly as before (cells, formats, conditional formats)", async () => {
+    const n = await writeCommands(({ host, state, patches }) => host.applyPatches(state.sheet, patches));
+    expect(n).toBeGreaterThanOrEqual(4);
+    for (const k of points(n)) {
+      const { wb, excel, host, state, patches } = await checked();
+      const before = snapshots(wb);
+      excel.failWritesWith("GeneralException", k);
+      const e = await failure(host.applyPatches(state.sheet, patches));
+      expect([k, e.reason, e.excelCode]).toEqual([k, "excel_failed", "GeneralException"]);
+      expect(snapshots(wb)).toEqual(before);
+      expect(excel.counts().writes).toBe(2);
+    }
+  });
+
+  test("fix: the number format written and the value refused: both put back", async () => {
+    const { wb, excel, host, state, patches } = await checked();
+    const cell = patches[1].cell; // blank, formatted 0.000
+    const fix = { cell, value: 87.5, numberFormat: "0.0" };
+    const n = await writeCommands(({ host: h, state: s }) => h.applyFix(s.sheet, fix));
+    expect(n).toBe(2);
+    const before = snapshots(wb);
+    excel.failWritesWith("AccessDenied", 1);
+    const e = await failure(host.applyFix(state.sheet, fix));
+    expect(e.reason).toBe("sheet_protected");
+    expect(snapshots(wb)).toEqual(before);
+    expect(wb.cell(state.sheet, cell).numberFormat).toBe("0.000");
+  });
+
+  test("a sheet protected after the check with the first targets unlocked: Excel stops at the first locked cell, the restore too, every cell as before", async () => {
+    const { wb, excel, host, state, patches } = await checked();
+    const sheet = wb.sheet(state.sheet);
+    const before = snapshots(wb);
+    sheet.protected = true;
+    sheet.unlocked = new Set(patches.slice(0, 2).map((p) => p.cell));
+    const e = await failure(host.applyPatches(state.sheet, patches));
+    expect([e.reason, e.excelCode]).toEqual(["sheet_protected", "AccessDenied"]);
+    expect(snapshots(wb)).toEqual({ ...before, [state.sheet]: { ...(before[state.sheet] as object), protected: true, unlocked: {} } });
+    // The write, the restore (stopped at the same locked cell), one read that finds every cell as before.
+    expect(excel.counts()).toMatchObject({ writes: 2, reads: 1 });
+    expect(excelErrorMessage(e, "en")).toContain("No cell was changed");
+  });
+
+  test.each([1, 2, 3])("the restore failing too (write stopped at %i): partly_written with exactly the cells that differ, in vi and en", async (k) => {
+    const { wb, excel, host, state, patches } = await checked();
+    const before = snapshots(wb);
+    const cellsBefore = new Map(patches.map((p) => [p.cell, JSON.stringify(wb.cell(state.sheet, p.cell))]));
+    excel.failWritesWith("GeneralException", k);
+    excel.failWritesWith("GeneralException", 0);
+    const e = await failure(host.applyPatches(state.sheet, patches));
+    expect(e.reason).toBe("partly_written");
+    const changed = patches.map((p) => p.cell).filter((c) => JSON.stringify(wb.cell(state.sheet, c)) !== cellsBefore.get(c));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(e.partial).toEqual({ sheet: state.sheet, cells: changed, cause: "excel_failed" });
+    // Nothing but those cells changed.
+    for (const s of wb.sheets) if (s.name !== state.sheet) expect(wb.snapshot(s.name)).toEqual(before[s.name]);
+    const vi = excelErrorMessage(e, "vi");
+    const en = excelErrorMessage(e, "en");
+    for (const c of changed) {
+      expect(vi).toContain(c);
+      expect(en).toContain(c);
+    }
+    expect(vi).toContain("Ctrl+Z");
+    expect(vi).toContain("Kiểm tra lại");
+    expect(vi).not.toContain("Không có ô nào bị thay đổi");
+    expect(en).toContain("Ctrl+Z");
+    expect(en).not.toContain("No cell was changed");
+    expect(vi).toBe(vi.normalize("NFC"));
+    // The bare reason (what a caller holding only the reason shows) still says what to do.
+    expect(excelErrorMessage("partly_written", "vi")).toContain("Ctrl+Z");
+    expect(excelErrorMessage("partly_written", "en")).toContain("Ctrl+Z");
+  });
+
+  test("a long list of cells is cut with a count", async () => {
+    const cells = Array.from({ length: 30 }, (_, i) => `D${i + 10}`);
+    const e = new ExcelHostError("partly_written", "X", undefined, { sheet: "Phụ lục", cells, cause: "sheet_protected" });
+    expect(excelErrorMessage(e, "vi")).toContain("D21 và 18 ô khác");
+    expect(excelErrorMessage(e, "en")).toContain("D21 and 18 more");
+    expect(excelErrorMessage(e, "vi")).not.toContain("D22");
+  });
+
+  test("template insert: at every sampled write k of n, no new sheet and every sheet as before", async () => {
+    const n = await writeCommands(({ host }) => host.insertTemplate({ unitName: "Sở X", year: 2024, period: "nam" }));
+    expect(n).toBeGreaterThan(50);
+    for (const k of points(n)) {
+      const { wb, excel, host } = await checked();
+      const before = snapshots(wb);
+      excel.failWritesWith("GeneralException", k);
+      const e = await failure(host.insertTemplate({ unitName: "Sở X", year: 2024, period: "nam" }));
+      expect([k, e.reason]).toEqual([k, "excel_failed"]);
+      expect(snapshots(wb)).toEqual(before);
+    }
+  });
+
+  test("template insert whose half-made sheet cannot be removed: partly_written naming the sheet to delete", async () => {
+    const { wb, excel, host } = await checked();
+    excel.failWritesWith("GeneralException", 20);
+    excel.failWritesWith("AccessDenied", 0);
+    const e = await failure(host.insertTemplate({ unitName: "Sở X", year: 2024, period: "nam" }));
+    expect(e.reason).toBe("partly_written");
+    expect(e.partial).toMatchObject({ sheet: "Phụ lục (2)", newSheet: true, cause: "excel_failed" });
+    // Honest: the sheet is there, half-made, and the message says to delete it.
+    expect(wb.find("Phụ lục (2)")).toBeDefined();
+    expect(excelErrorMessage(e, "vi")).toContain("“Phụ lục (2)”");
+    expect(excelErrorMessage(e, "vi")).toContain("xóa trang tính đó");
+    expect(excelErrorMessage(e, "en")).toContain("Delete that sheet");
+  });
+
+  test("highlight with no marks before: at every write k of n, exactly as before (the user's own rules kept)", async () => {
+    const n = await writeCommands(({ host, state }) => host.highlight(state.sheet, state.findings));
+    expect(n).toBeGreaterThan(3);
+    for (let k = 0; k < n; k++) {
+      const { wb, excel, host, state } = await checked();
+      const before = snapshots(wb);
+      excel.failWritesWith("GeneralException", k);
+      const e = await failure(host.highlight(state.sheet, state.findings));
+      expect([k, e.reason]).toEqual([k, "excel_failed"]);
+      expect(snapshots(wb)).toEqual(before);
+    }
+  });
+
+  /** The add-in's marks on a sheet, without their ids: where, which rule, which colors. */
+  const marksOf = (wb: MockWorkbook, sheet: string) =>
+    wb
+      .sheet(sheet)
+      .conditionalFormats.filter((cf) => cf.formula.includes("CCHC-ADDIN"))
+      .map(({ areas, formula, format }) => ({ areas, formula, format }));
+
+  test("re-marking over old marks: stopped before an old mark is deleted, the sheet exactly as before; after, the new set is completed", async () => {
+    // The marks a successful re-mark with only the errors leaves.
+    /** Marks as an earlier session left them (two, so that a batch can stop between deleting them). */
+    const oldMarks = (wb: MockWorkbook, sheet: string) =>
+      wb.sheet(sheet).conditionalFormats.push(
+        { id: "{old-error}", type: "Custom", areas: "D30:D31", formula: markFormula("error"), format: { "fill.color": MARK_STYLE.error.fill } },
+        { id: "{old-warning}", type: "Custom", areas: "D33", formula: markFormula("warning"), format: { "fill.color": MARK_STYLE.warning.fill } },
+      );
+    const ref = await checked();
+    oldMarks(ref.wb, ref.state.sheet);
+    // Fewer marks than before: the first three marked findings only.
+    const fewer = ref.state.findings.filter((f) => f.severity !== "info").slice(0, 3);
+    await ref.host.highlight(ref.state.sheet, fewer);
+    const expected = marksOf(ref.wb, ref.state.sheet);
+    const remark = ref.excel.syncs.filter((s) => s.kind === "write").at(-1)!.commands;
+    const adds = 4 * expected.length;
+    expect(remark).toBeGreaterThan(adds + 1);
+    let rolledForward = 0;
+    for (let k = 0; k < remark; k++) {
+      const { wb, excel, host, state } = await checked();
+      oldMarks(wb, state.sheet);
+      const before = snapshots(wb);
+      excel.failWritesWith("GeneralException", k);
+      const outcome = await host.highlight(state.sheet, fewer).then(
+        () => null,
+        (x: unknown) => x as ExcelHostError,
+      );
+      // Until an old mark is deleted (the first delete is write `adds`, applied when k > adds), it is rolled back.
+      if (k <= adds) {
+        expect([k, outcome?.reason]).toEqual([k, "excel_failed"]);
+        expect(snapshots(wb)).toEqual(before);
+      } else {
+        // Every new mark was in: the rest of the old ones are deleted, as a successful re-mark leaves it.
+        expect([k, outcome]).toEqual([k, null]);
+        rolledForward++;
+        expect(marksOf(wb, state.sheet)).toEqual(expected);
+        const user = (s: unknown) => (s as { conditionalFormats: MockConditionalFormat[] }).conditionalFormats.filter((cf) => !cf.formula.includes("CCHC-ADDIN"));
+        expect(user(wb.snapshot(state.sheet))).toEqual(user(before[state.sheet]));
+        expect((wb.snapshot(state.sheet) as { cells: unknown }).cells).toEqual((before[state.sheet] as { cells: unknown }).cells);
+      }
+    }
+    expect(rolledForward).toBeGreaterThan(0);
+  });
+
+  test("a clear refused at its first delete (sheet protected after marking): typed, marks and cells as they were", async () => {
+    const { wb, excel, host, state } = await checked();
+    await host.highlight(state.sheet, state.findings);
+    const before = snapshots(wb);
+    excel.failWritesWith("AccessDenied", 0);
+    const e = await failure(host.clearHighlights(state.sheet));
+    expect(e.reason).toBe("sheet_protected");
+    expect(snapshots(wb)).toEqual(before);
+  });
+
+  test("new marks that cannot be taken off: partly_written saying marks may be left, cells untouched", async () => {
+    const { wb, excel, host, state } = await checked();
+    const before = snapshots(wb);
+    excel.failWritesWith("GeneralException", 1);
+    excel.failWritesWith("GeneralException", 0);
+    const e = await failure(host.highlight(state.sheet, state.findings));
+    expect(e.reason).toBe("partly_written");
+    expect(e.partial).toMatchObject({ sheet: state.sheet, marks: true, cells: [] });
+    expect((wb.snapshot(state.sheet) as { cells: unknown }).cells).toEqual((before[state.sheet] as { cells: unknown }).cells);
+    expect(excelErrorMessage(e, "vi")).toContain("không bị thay đổi");
+    expect(excelErrorMessage(e, "en")).toContain("were not changed");
+  });
+
+  test("on success the budget holds: check + fill is 1 read + 1 write, highlight 1 read + 1 write", async () => {
+    const wb = build(userFormats);
+    const { excel, host } = hostOn(wb);
+    const state = await host.check();
+    if (!isFound(state)) throw new Error("not found");
+    await host.applyPatches(state.sheet, state.patches);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
+    excel.reset();
+    await host.highlight(state.sheet, state.findings);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
   });
 });
