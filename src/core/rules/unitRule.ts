@@ -24,9 +24,16 @@ function expectedKind(kind: IndicatorKind): "percent" | "code" | "count" | null 
 
 const key = (u: string) => foldDiacritics(u).replace(/[\s,.;:]+/g, "");
 
+/** Each indicator's accepted unit keys, folded once (the check runs on every re-check). */
+const acceptedKeys = new WeakMap<Indicator, ReadonlySet<string>>();
+
 function accepted(indicator: Indicator, unit: string): boolean {
-  const k = key(unit);
-  return [indicator.unit, ...(indicator.acceptedUnits ?? [])].some((u) => key(u) === k);
+  let keys = acceptedKeys.get(indicator);
+  if (!keys) {
+    keys = new Set([indicator.unit, ...(indicator.acceptedUnits ?? [])].map(key));
+    acceptedKeys.set(indicator, keys);
+  }
+  return keys.has(key(unit));
 }
 
 /** A warning when the sheet's unit announces another kind of value than the indicator's. */
