@@ -69,14 +69,17 @@ export async function readUnits(
       let bytes: ArrayBuffer | null = null;
       try {
         bytes = await file.arrayBuffer();
-      } catch {
+      } catch (e) {
+        console.warn(`CCHC pane: the browser could not read ${file.name}`, e);
         units.push(failed(file.name, "not_read"));
       }
       if (bytes) {
         try {
           units.push(await readUnit(file.name, bytes));
-        } catch {
-          // An unexpected failure on one file's content must not lose the batch: that file is listed as unreadable.
+        } catch (e) {
+          // An unexpected failure on one file's content must not lose the batch: that file is listed as unreadable,
+          // and the error goes to the console (it may be a bug of ours rather than the file's).
+          console.error(`CCHC pane: reading ${file.name} failed unexpectedly`, e);
           units.push(failed(file.name, "damaged"));
         }
       }

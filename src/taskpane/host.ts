@@ -58,14 +58,41 @@ export interface AppendixHost {
   saveSettings(settings: WorkbookSettings): Promise<void>;
 }
 
-/** Why a host operation failed, for the pane to say in the user's language (never the raw message). */
-export type HostErrorCode = "read_failed" | "not_xlsx" | "no_workbook" | "busy" | "sample_missing" | "generic";
+/**
+ * Why a host operation failed, for the pane to say in the user's language (never the raw message). The file
+ * refusals ("empty" to "too_much_data") are the reader's own reasons (src/xlsx/readWorkbook.ts), each with its advice.
+ */
+export type HostErrorCode =
+  | "read_failed"
+  | "not_xlsx"
+  | "no_workbook"
+  | "busy"
+  | "sample_missing"
+  | "generic"
+  | "empty"
+  | "encrypted"
+  | "old_xls"
+  | "ods"
+  | "too_large"
+  | "too_much_data";
+
+/**
+ * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from
+ * src/xlsx/limits.ts, so the pane's first bundle never imports the reader (and its inflater) just for three numbers.
+ */
+export interface FileLimits {
+  readonly fileBytes: number;
+  readonly expandedBytes: number;
+  readonly cells: number;
+}
 
 /** An error a host throws on purpose; anything else a host throws is shown as "generic". */
 export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
     message?: string,
+    /** set with "too_large" and "too_much_data" */
+    readonly limits?: FileLimits,
   ) {
     super(message ?? code);
     this.name = "HostError";

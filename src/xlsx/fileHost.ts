@@ -10,8 +10,9 @@ import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/patch";
 import { appendixPreview, type PreviewRow } from "../taskpane/appendixPreview";
 import { checkSheets } from "../taskpane/checkSheets";
-import { HostError, type AppendixHost, type CheckState, type WorkbookSettings } from "../taskpane/host";
-import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
+import { HostError, type AppendixHost, type CheckState, type FileLimits, type HostErrorCode, type WorkbookSettings } from "../taskpane/host";
+import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
+import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 import { applyPatches, renderPlan, workbookBytes } from "./renderPlan";
 
 /** The appendix as the last check saw it, for the read-only preview. */
@@ -24,6 +25,26 @@ export interface FilePreview {
 export function filledName(fileName: string): string {
   const base = fileName.replace(/\.xlsx$/i, "") || "phu-luc";
   return `${base}-da-dien.xlsx`;
+}
+
+/** The limits of src/xlsx/limits.ts, as a refusal carries them to the pane. */
+export const FILE_LIMITS: FileLimits = { fileBytes: MAX_FILE_BYTES, expandedBytes: MAX_EXPANDED_BYTES, cells: MAX_CELLS };
+
+const READ_FAILURE_CODE: Record<WorkbookReadFailure, HostErrorCode> = {
+  not_xlsx: "not_xlsx",
+  damaged: "read_failed",
+  empty: "empty",
+  encrypted: "encrypted",
+  old_xls: "old_xls",
+  ods: "ods",
+  too_large: "too_large",
+  too_much_data: "too_much_data",
+};
+
+/** The reader's refusal as the pane's HostError; the limits ride along when the file passed one. */
+export function readFailureError(e: WorkbookReadError): HostError {
+  const code = READ_FAILURE_CODE[e.reason];
+  return new HostError(code, e.message, code === "too_large" || code === "too_much_data" ? FILE_LIMITS : undefined);
 }
 
 /** An AppendixHost over an in-memory copy of an .xlsx file. */
@@ -40,12 +61,16 @@ export class FileHost implements AppendixHost {
     readonly fileName: string,
   ) {}
 
-  /** Opens an .xlsx from its bytes; a file that is not one throws HostError("read_failed"). */
+  /**
+   * Opens an .xlsx from its bytes. A file that cannot be read throws a HostError naming the reader's reason (a
+   * password, an old .xls, an .ods, the limits...), so the pane can give the advice that fits; a damaged zip is
+   * "read_failed". Anything else (a bug) is thrown as it is.
+   */
   static async open(data: WorkbookBytes, fileName: string): Promise<FileHost> {
     try {
       return new FileHost(await loadWorkbook(data), fileName);
     } catch (e) {
-      if (e instanceof WorkbookReadError) throw new HostError(e.reason === "not_xlsx" || e.reason === "old_xls" ? "not_xlsx" : "read_failed", e.message);
+      if (e instanceof WorkbookReadError) throw readFailureError(e);
       throw e;
     }
   }

@@ -9,6 +9,7 @@ import { formatIssue, periodLabel } from "../../src/core/messages/consolidate";
 import { App } from "../../src/taskpane/components/App";
 import { Consolidate } from "../../src/taskpane/components/Consolidate";
 import { readUnitWithExcelJs, type ReadUnitFn } from "../../src/taskpane/consolidation";
+import { HostError } from "../../src/taskpane/host";
 import { LangProvider } from "../../src/taskpane/i18n";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
@@ -211,7 +212,7 @@ describe("consolidating several files outside Excel", () => {
     const opened: string[] = [];
     const openFile = jest.fn(async (_bytes: ArrayBuffer, name: string) => {
       opened.push(name);
-      throw new Error("not needed here");
+      throw new HostError("read_failed", "not needed here");
     });
     render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
     const zone = screen.getByRole("group", { name: vi.dropZoneLabel });
@@ -232,7 +233,7 @@ describe("consolidating several files outside Excel", () => {
     const opened: string[] = [];
     const openFile = jest.fn(async (_bytes: ArrayBuffer, name: string) => {
       opened.push(name);
-      throw new Error("not needed here");
+      throw new HostError("read_failed", "not needed here");
     });
     render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 1) } });

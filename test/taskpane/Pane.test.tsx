@@ -273,11 +273,16 @@ describe("pane: ready, start, language, errors", () => {
   it("shows a host error as a sentence in the user's language, never the error's own text", async () => {
     const host = MemoryHost.seed({ D41: "abc" });
     await renderPane(host);
-    host.failNext = { op: "select", error: new Error("RichApi.Error at Object.<anonymous> (office.js:1:2)") };
+    const unexpected = new Error("RichApi.Error at Object.<anonymous> (office.js:1:2)");
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    host.failNext = { op: "select", error: unexpected };
     fireEvent.click(within(cardOf("D41")).getByRole("button", { name: vi.goToCell("D41") }));
     const bar = await screen.findByTestId("error");
     expect(bar.textContent).toContain(vi.errors.generic);
     expect(bar.textContent).not.toContain("RichApi");
+    // The sentence hides the error from the user, not from the console.
+    expect(logged).toHaveBeenCalledWith(expect.any(String), unexpected);
+    logged.mockClear();
     host.failNext = { op: "applyFix", error: new HostError("busy", "InvalidOperationInCellEditMode") };
     fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
     await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(vi.errors.excelBusy));
@@ -287,6 +292,9 @@ describe("pane: ready, start, language, errors", () => {
     fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
     await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(excelErrorMessage("sheet_protected", "vi")));
     expect(screen.getByTestId("error").textContent).not.toContain("AccessDenied");
+    // Refusals with a known reason are no bugs: nothing logged for them.
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it("offers to check again when the first check fails", async () => {

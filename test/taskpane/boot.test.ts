@@ -20,16 +20,54 @@ describe("detectMode", () => {
     ["another Office host", { onReady: async () => ({ host: "Word" }), HostType: { Excel: "Excel" } }, "outside"],
     ["onReady failing", { onReady: () => Promise.reject(new Error("x")), HostType: { Excel: "Excel" } }, "outside"],
   ] as const)("%s -> %s", async (_what, office, mode) => {
-    await withOffice(office as OfficeLike | undefined, async () => expect(await detectMode(1000)).toBe(mode));
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await withOffice(office as OfficeLike | undefined, async () => expect(await detectMode(1000)).toBe(mode));
+      // Falling back to outside Excel is never silent: the console says why.
+      expect(warn).toHaveBeenCalledTimes(mode === "outside" ? 1 : 0);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it.each([
+    ["office.js did not load", undefined, /office\.js did not load/],
+    ["another Office host", { onReady: async () => ({ host: "Word" }), HostType: { Excel: "Excel" } }, /host is Word/],
+    ["a plain browser", { onReady: async () => ({ host: null }), HostType: { Excel: "Excel" } }, /plain browser/],
+  ] as const)("says why it starts outside Excel: %s", async (_what, office, why) => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await withOffice(office as OfficeLike | undefined, () => detectMode(1000).then(() => undefined));
+      expect(warn.mock.calls[0][0]).toMatch(why);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("passes on onReady's own error when it fails", async () => {
+    const failure = new Error("Office.js has not fully loaded");
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await withOffice({ onReady: () => Promise.reject(failure), HostType: { Excel: "Excel" } }, () => detectMode(1000).then(() => undefined));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/onReady failed/), failure);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("starts outside Excel within its bound when onReady never answers", async () => {
     const office = { onReady: () => new Promise<never>(() => undefined), HostType: { Excel: "Excel" } };
-    await withOffice(office, async () => {
-      const started = Date.now();
-      expect(await detectMode(200)).toBe("outside");
-      expect(Date.now() - started).toBeLessThan(1500);
-    });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await withOffice(office, async () => {
+        const started = Date.now();
+        expect(await detectMode(200)).toBe("outside");
+        expect(Date.now() - started).toBeLessThan(1500);
+      });
+      expect(warn.mock.calls[0][0]).toMatch(/did not answer within 200 ms/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

@@ -18,12 +18,24 @@ describe("readUnits", () => {
     ["bytes the browser cannot hand over", file("mat.xlsx", () => Promise.reject(new Error("NotReadableError"))), "not_read"],
     ["a reader that throws on the content", file("la.xlsx", ok), "damaged"],
   ] as const)("lists %s as unreadable, with its reason, and goes on with the next file", async (_what, bad, reason) => {
+    const boom = new TypeError("boom");
     const readUnit: ReadUnitFn = jest.fn(async (name: string) => {
-      if (name === "la.xlsx") throw new TypeError("boom");
+      if (name === "la.xlsx") throw boom;
       return { report: { file: name, failure: "no_appendix" as const } };
     });
     const progress: [number, number][] = [];
-    const units = await readUnits([bad, file("tiep.xlsx", ok)], readUnit, (d, t) => progress.push([d, t]));
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    let units: Awaited<ReturnType<typeof readUnits>>;
+    try {
+      units = await readUnits([bad, file("tiep.xlsx", ok)], readUnit, (d, t) => progress.push([d, t]));
+      // Nothing swallowed: a reader that throws is a possible bug (console.error), lost bytes a warning.
+      expect(error.mock.calls).toEqual(reason === "damaged" ? [[expect.stringContaining("la.xlsx"), boom]] : []);
+      expect(warn.mock.calls.length).toBe(reason === "not_read" ? 1 : 0);
+    } finally {
+      error.mockRestore();
+      warn.mockRestore();
+    }
     expect(units[0]).toEqual({ report: { file: bad.name, failure: "unreadable" }, cause: { kind: "read", reason } });
     expect(units[1].report).toEqual({ file: "tiep.xlsx", failure: "no_appendix" });
     expect(progress).toEqual([

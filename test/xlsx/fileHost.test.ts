@@ -91,10 +91,10 @@ describe("FileHost", () => {
 
   it.each([
     ["text", Buffer.from("STT,Chỉ tiêu\n1,2\n"), "not_xlsx"],
-    ["an old .xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "not_xlsx"],
+    ["an old .xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "old_xls"],
     ["a damaged zip", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "read_failed"],
-    ["nothing", Buffer.alloc(0), "read_failed"],
-  ])("refuses %s with a HostError the pane can say", async (_what, bytes, code) => {
+    ["nothing", Buffer.alloc(0), "empty"],
+  ] as const)("refuses %s with a HostError the pane can say", async (_what, bytes, code) => {
     const error = await FileHost.open(bytes, "x.xlsx").then(
       () => null,
       (e: unknown) => e,

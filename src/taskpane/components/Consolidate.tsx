@@ -146,8 +146,10 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     try {
       const bytes = await writeSummary(consolidation, lang);
       if (alive.current) setDownload(downloadXlsx(bytes, SUMMARY_FILE_NAME));
-    } catch {
-      // Writing a workbook the model already holds should not fail; if it does, the user gets one sentence.
+    } catch (e) {
+      // Writing a workbook the model already holds should not fail; if it does, the user gets one sentence
+      // and the console gets the error.
+      console.error("CCHC pane: writing the summary workbook failed", e);
       if (alive.current) setFailed(true);
     } finally {
       if (alive.current) setWriting(false);

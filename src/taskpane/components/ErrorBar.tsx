@@ -2,17 +2,31 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ExcelHostError } from "../../excel/errors";
 import { excelErrorMessage } from "../../excel/messages";
-import type { HostErrorCode } from "../host";
+import { HostError, type FileLimits, type HostErrorCode } from "../host";
 import { useLang } from "../i18n";
 import type { Lang, Messages } from "../messages";
 import { errorCode } from "../paneModel";
 
-/** The sentence for a host error code, in the user's language. */
-export function errorText(code: HostErrorCode, t: Messages): string {
+/**
+ * The sentence for a host error code, in the user's language. A refusal on the file's size needs the limits the
+ * host refused it by; without them it reads as a file that could not be read.
+ */
+export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits): string {
   switch (code) {
     case "read_failed":
     case "not_xlsx":
       return t.errors.readFailed;
+    case "empty":
+      return t.errors.empty;
+    case "encrypted":
+      return t.errors.encrypted;
+    case "old_xls":
+      return t.errors.oldXls;
+    case "ods":
+      return t.errors.ods;
+    case "too_large":
+    case "too_much_data":
+      return limits ? t.errors.tooLarge(limits) : t.errors.readFailed;
     case "busy":
       return t.errors.excelBusy;
     case "no_workbook":
@@ -27,7 +41,17 @@ export function errorText(code: HostErrorCode, t: Messages): string {
 /** The sentence for anything a host threw: the Excel adapter's own reason where it has one, never the raw text or stack. */
 export function describeError(e: unknown, lang: Lang, t: Messages): string {
   if (e instanceof ExcelHostError) return excelErrorMessage(e.reason, lang);
-  return errorText(errorCode(e), t);
+  return errorText(errorCode(e), t, e instanceof HostError ? e.limits : undefined);
+}
+
+/**
+ * Writes an error the user only sees as a sentence to the console, with its stack, unless it is a refusal raised on
+ * purpose (a HostError with its own code, an Excel adapter's named reason): a bug behind "try again" must be findable.
+ */
+export function logUnexpected(where: string, e: unknown): void {
+  // An Excel failure without a known cause, or a write that could not be put back, is worth a log line too.
+  const expected = e instanceof ExcelHostError ? e.reason !== "excel_failed" && e.reason !== "partly_written" : errorCode(e) !== "generic";
+  if (!expected) console.error(`CCHC pane: ${where}`, e);
 }
 
 /** An error MessageBar with a dismiss button; `text` overrides the error's sentence. */

@@ -8,7 +8,7 @@ import { useLang } from "../i18n";
 import { errorCode } from "../paneModel";
 import { AppendixPreview } from "./AppendixPreview";
 import { Consolidate } from "./Consolidate";
-import { ErrorBar } from "./ErrorBar";
+import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { Pane, type PaneExtra } from "./Pane";
 
 const useStyles = makeStyles({
@@ -45,8 +45,12 @@ const openWithExcelJs: OpenFile = async (bytes, fileName) => {
 /** The sample workbook shipped with the pane (copied next to taskpane.html by the build). */
 export const SAMPLE_URL = "samples/phu-luc-mau-2023.xlsx";
 
-function isXlsxName(name: string): boolean {
-  return /\.xlsx$/i.test(name);
+/**
+ * A name the pane lets through to the reader: .xlsx, and the .xls and .ods files the reader recognises by their
+ * content, so that the user hears "save it as .xlsx" rather than "not an .xlsx file".
+ */
+function isWorkbookName(name: string): boolean {
+  return /\.(xlsx|xls|ods)$/i.test(name);
 }
 
 /**
@@ -77,8 +81,9 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         let file: { bytes: ArrayBuffer; name: string };
         try {
           file = await read();
-        } catch {
+        } catch (e) {
           // The bytes never arrived (sample not served, file unreadable): the user gets the sentence for that.
+          console.warn("CCHC pane: the file's bytes could not be read", e);
           setError({ error: new HostError(readFailure) });
           return;
         }
@@ -89,7 +94,9 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         setDownload(null);
         setGeneration((g) => g + 1);
       } catch (e) {
-        // Opening fails on the file's content, so anything unexpected still reads as "could not read the file".
+        // Opening fails on the file's content, so anything unexpected still reads as "could not read the file";
+        // the original goes to the console first, since it may as well be a bug of ours.
+        logUnexpected("opening the file failed", e);
         setError({ error: errorCode(e) === "generic" ? new HostError("read_failed") : e });
       } finally {
         setLoading(false);
@@ -101,7 +108,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   const openUserFile = (file: File | undefined) => {
     if (!file) return;
     setBatch(null);
-    if (!isXlsxName(file.name)) {
+    if (!isWorkbookName(file.name)) {
       setError({ error: new HostError("not_xlsx"), text: t.notXlsx(file.name) });
       return;
     }
@@ -149,6 +156,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
       const { fileName, bytes } = await host.download();
       setDownload({ url: downloadXlsx(bytes, fileName), name: fileName });
     } catch (e) {
+      logUnexpected("writing the copy failed", e);
       setError({ error: e });
     }
   };

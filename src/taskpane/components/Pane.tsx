@@ -27,7 +27,7 @@ import {
   splitAcknowledged,
   type SplitFindings,
 } from "../paneModel";
-import { ErrorBar } from "./ErrorBar";
+import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { FillPreview } from "./FillPreview";
 import { FindingList } from "./FindingList";
 import { NotFound, Recognised } from "./StartSection";
@@ -114,6 +114,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
         if (checkAfter) await recheck();
         if (done) setNotice(done);
       } catch (e) {
+        logUnexpected("a workbook operation failed", e);
         setError({ error: e });
       } finally {
         setBusy(false);
@@ -144,7 +145,10 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
 
   // The language is kept with the workbook once the user picks one.
   React.useEffect(() => {
-    if (settings && lang !== (settings.lang ?? "vi")) void saveSettings({ ...settings, lang }).catch((e) => setError({ error: e }));
+    if (settings && lang !== (settings.lang ?? "vi")) void saveSettings({ ...settings, lang }).catch((e) => {
+        logUnexpected("saving the language failed", e);
+        setError({ error: e });
+      });
   }, [lang, settings, saveSettings]);
 
   const found = state?.found ? state : null;
@@ -218,7 +222,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       {state && !state.found && settings && (
         <NotFound sheets={state.sheets} settings={settings} busy={busy} onInsert={onInsert} />
       )}
-      {found && <Recognised sheet={found.sheet} location={found.location} template={template} />}
+      {found && <Recognised sheet={found.sheet} location={found.location} template={template} others={found.others} split={found.split} />}
       {found && (
         <section className={styles.section} aria-labelledby="check-title">
           <SectionTitle id="check-title">

@@ -7,12 +7,16 @@ import {
   Button,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Select,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Template } from "../../core/catalog/model";
+import type { OtherAppendix, SplitAppendix } from "../../core/locate";
 import type { Location } from "../../core/location";
 import type { WorkbookSettings } from "../host";
 import { useLang } from "../i18n";
@@ -27,19 +31,47 @@ const useStyles = makeStyles({
 type Period = NonNullable<WorkbookSettings["period"]>;
 const PERIODS: readonly Period[] = ["nam", "6thang", "quy1", "quy3"];
 
-/** Which sheet holds the appendix and how well it matched. */
-export function Recognised(props: { sheet: string; location: Location; template: Template | undefined }) {
+/**
+ * Which sheet holds the appendix and how well it matched; a warning when the workbook holds more than one appendix
+ * or one split over two sheets (the check then covers one sheet only, which the user must know).
+ */
+export function Recognised(props: {
+  sheet: string;
+  location: Location;
+  template: Template | undefined;
+  others?: readonly OtherAppendix[];
+  split?: SplitAppendix | null;
+}) {
   const styles = useStyles();
   const { t } = useLang();
   const { location } = props;
   const labelOf = (id: string) => props.template?.indicators.find((i) => i.id === id)?.label ?? "";
   const details = location.missing.length + location.unrecognized.length > 0;
+  const split = props.split ?? null;
+  // The split's second sheet is said once, in the split's own sentence.
+  const others = (props.others ?? []).filter((o) => !split?.sheets.includes(o.sheet));
   return (
     <section className={styles.root} aria-labelledby="start-title">
       <SectionTitle id="start-title">
         {t.startTitle}
       </SectionTitle>
       <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length)}</Text>
+      {split && (
+        <MessageBar intent="warning" data-testid="appendix-split">
+          <MessageBarBody>
+            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+            {t.splitAppendix(split.sheets[0], split.sheets[1])}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {others.map((o) => (
+        <MessageBar key={o.sheet} intent="warning" data-testid="appendix-other" data-sheet={o.sheet}>
+          <MessageBarBody>
+            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+            {t.otherAppendix(o.sheet, o.matched, props.sheet)}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {details && (
         <Accordion collapsible>
           {location.missing.length > 0 && (

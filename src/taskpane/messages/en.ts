@@ -1,4 +1,5 @@
-import type { Messages } from "./vi";
+import { formatNumber } from "../../core/messages/format";
+import { megabytes, type Messages } from "./vi";
 
 /** Every string the pane shows, in English. */
 export const en: Messages = {
@@ -73,6 +74,11 @@ export const en: Messages = {
   rowLabel: (row, label) => `Row ${row}: ${label}`,
   notFound: "No CCHC statistics appendix found in the workbook.",
   sheetsSeen: (names) => `Sheets looked at: ${names}`,
+  shapeTitle: "Note",
+  otherAppendix: (sheet, rows, checked) =>
+    `This workbook also holds an appendix on sheet “${sheet}” (${rows} rows matched); checking sheet “${checked}”.`,
+  splitAppendix: (first, second) =>
+    `The appendix seems split over two sheets, “${first}” and “${second}”; merge them into one sheet before checking.`,
   insertTitle: "Insert the appendix",
   insertIntro: "Insert the CCHC statistics appendix in a new sheet (no sheet is replaced).",
   unitName: "Unit name",
@@ -147,5 +153,11 @@ export const en: Messages = {
     sampleMissing: "The sample file could not be loaded.",
     noWorkbook: "No file is open yet.",
     excelBusy: "Excel is busy (perhaps a cell is being edited). Leave cell editing and try again.",
+    empty: "The file is empty: it holds no data.",
+    encrypted: "The file is password-protected; remove the password in Excel and save it again.",
+    oldXls: "The file is in the old Excel format (.xls); save it as .xlsx.",
+    ods: "The file is an OpenDocument spreadsheet (.ods); save it as .xlsx.",
+    tooLarge: (l) =>
+      `The file is too large to check (at most ${megabytes(l.fileBytes)} MB, ${megabytes(l.expandedBytes)} MB once unpacked, ${formatNumber(l.cells, "en")} cells); copy the appendix sheet into a new file.`,
   },
 };

@@ -1,4 +1,10 @@
 /** Every string the pane shows, in Vietnamese (the default language). Findings' own texts come from src/core/messages. */
+import { formatNumber } from "../../core/messages/format";
+import type { FileLimits } from "../host";
+
+/** Bytes as whole megabytes (MiB, as the limits are set), for the limits' sentence. */
+export const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
+
 export const vi = {
   appTitle: "Kiểm tra Phụ lục CCHC",
   switchLanguage: "English",
@@ -73,6 +79,11 @@ export const vi = {
   rowLabel: (row: number, label: string) => `Dòng ${row}: ${label}`,
   notFound: "Không tìm thấy Phụ lục thống kê CCHC trong sổ làm việc.",
   sheetsSeen: (names: string) => `Các trang đã xem: ${names}`,
+  shapeTitle: "Lưu ý",
+  otherAppendix: (sheet: string, rows: number, checked: string) =>
+    `Sổ này còn phụ lục ở trang tính “${sheet}” (${rows} dòng khớp); đang kiểm tra trang “${checked}”.`,
+  splitAppendix: (first: string, second: string) =>
+    `Phụ lục có vẻ bị chia ra hai trang tính “${first}” và “${second}”; hãy gộp lại một trang trước khi kiểm tra.`,
   insertTitle: "Chèn phụ lục mẫu",
   insertIntro: "Chèn Phụ lục thống kê số liệu báo cáo CCHC vào một trang mới (không thay thế trang nào).",
   unitName: "Tên cơ quan, đơn vị",
@@ -151,6 +162,12 @@ export const vi = {
     sampleMissing: "Không tải được tệp mẫu.",
     noWorkbook: "Chưa mở tệp nào.",
     excelBusy: "Excel đang bận (có thể đang sửa một ô). Hãy thoát chế độ sửa ô rồi thử lại.",
+    empty: "Tệp rỗng, không có dữ liệu nào.",
+    encrypted: "Tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Excel rồi lưu lại.",
+    oldXls: "Tệp có định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx.",
+    ods: "Tệp là bảng tính OpenDocument (.ods); hãy lưu lại thành .xlsx.",
+    tooLarge: (l: FileLimits) =>
+      `Tệp quá lớn để kiểm tra (tối đa ${megabytes(l.fileBytes)} MB, ${megabytes(l.expandedBytes)} MB khi giải nén, ${formatNumber(l.cells, "vi")} ô); hãy chép riêng trang phụ lục sang một tệp mới.`,
   },
 };
 

@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+/**
+ * The pane outside Excel with the bad-file corpus (real bytes, test/badfiles/makeBadFiles.ts): each refusal gets
+ * its own sentence and advice in the user's language; a bug behind "could not read" still reaches the console.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as React from "react";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/components/App";
+import { HostError, type HostErrorCode } from "../../src/taskpane/host";
+import type { Lang } from "../../src/taskpane/messages";
+import { en } from "../../src/taskpane/messages/en";
+import { vi } from "../../src/taskpane/messages/vi";
+import { FileHost } from "../../src/xlsx/fileHost";
+import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../../src/xlsx/limits";
+import { makeBadFiles, type BadFile } from "../badfiles/makeBadFiles";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+let dir: string;
+let bad: Map<string, BadFile>;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-bad-"));
+  bad = new Map((await makeBadFiles(dir)).map((f) => [f.name, f]));
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function fileOf(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  // jsdom's File lacks arrayBuffer(); the browser's has it.
+  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return file;
+}
+
+/** Opens one file of the corpus through the pane's file input; returns the error bar's text. */
+async function refusal(name: string, lang: Lang): Promise<string> {
+  const f = bad.get(name);
+  if (!f) throw new Error(`${name} is not in the bad-file corpus`);
+  render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} lang={lang} theme={webLightTheme} />);
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf(name, new Uint8Array(fs.readFileSync(f.file)))] } });
+  return (await screen.findByTestId("error", {}, { timeout: 20_000 })).textContent ?? "";
+}
+
+const LIMITS_VI = "Tệp quá lớn để kiểm tra (tối đa 30 MB, 300 MB khi giải nén, 1.000.000 ô); hãy chép riêng trang phụ lục sang một tệp mới.";
+const LIMITS_EN = "The file is too large to check (at most 30 MB, 300 MB once unpacked, 1,000,000 cells); copy the appendix sheet into a new file.";
+
+describe("a file the reader refuses gets its own advice", () => {
+  it.each([
+    ["co-mat-khau.xlsx", "vi", "Tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Excel rồi lưu lại."],
+    ["co-mat-khau.xlsx", "en", en.errors.encrypted],
+    ["cu.xls", "vi", "Tệp có định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx."],
+    ["cu.xls", "en", en.errors.oldXls],
+    ["bang-tinh.ods", "vi", "Tệp là bảng tính OpenDocument (.ods); hãy lưu lại thành .xlsx."],
+    ["bang-tinh.ods", "en", en.errors.ods],
+    ["qua-lon.xlsx", "vi", LIMITS_VI],
+    ["qua-lon.xlsx", "en", LIMITS_EN],
+    ["bom-nen.xlsx", "vi", LIMITS_VI],
+    ["qua-nhieu-o.xlsx", "en", LIMITS_EN],
+    ["rong.xlsx", "vi", vi.errors.empty],
+    ["cat-cut.xlsx", "vi", vi.errors.readFailed],
+    ["van-ban.xlsx", "en", en.errors.readFailed],
+  ] as const)("%s (%s)", async (name, lang, sentence) => {
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const text = await refusal(name, lang);
+      expect(text).toContain(sentence);
+      expect(text).not.toMatch(/workbook not readable|Error|undefined/);
+      // A refusal of the file is no bug: nothing for the console.
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
+  }, 30_000);
+
+  it("names the limits from src/xlsx/limits.ts, not from the message text", () => {
+    const limits = { fileBytes: MAX_FILE_BYTES * 2, expandedBytes: MAX_EXPANDED_BYTES / 3, cells: MAX_CELLS + 234_567 };
+    expect(vi.errors.tooLarge(limits)).toContain("(tối đa 60 MB, 100 MB khi giải nén, 1.234.567 ô)");
+    expect(en.errors.tooLarge(limits)).toContain("(at most 60 MB, 100 MB once unpacked, 1,234,567 cells)");
+  });
+
+  it("carries the limits on the refusal itself", async () => {
+    const f = bad.get("qua-lon.xlsx")!;
+    const refused = await FileHost.open(fs.readFileSync(f.file), f.name).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(HostError);
+    expect((refused as HostError).code).toBe<HostErrorCode>("too_large");
+    expect((refused as HostError).limits).toEqual({ fileBytes: MAX_FILE_BYTES, expandedBytes: MAX_EXPANDED_BYTES, cells: MAX_CELLS });
+  });
+});
+
+describe("an unexpected failure while opening", () => {
+  it("still reads as 'could not read the file', but the original error goes to console.error first", async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'worksheets')");
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      render(<App mode={{ kind: "outside", openFile: () => Promise.reject(bug) }} theme={webLightTheme} />);
+      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("bao-cao.xlsx", new Uint8Array([0x50, 0x4b]))] } });
+      const text = (await screen.findByTestId("error")).textContent ?? "";
+      expect(text).toContain(vi.errors.readFailed);
+      expect(text).not.toContain("Cannot read properties");
+      expect(error).toHaveBeenCalledWith(expect.any(String), bug);
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it("logs the bytes that never arrived as a warning, with the browser's error", async () => {
+    const lost = new DOMException("The requested file could not be read", "NotReadableError");
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const file = new File([new Uint8Array([1])], "bao-cao.xlsx");
+      Object.defineProperty(file, "arrayBuffer", { value: () => Promise.reject(lost) });
+      render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} theme={webLightTheme} />);
+      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+      expect((await screen.findByTestId("error")).textContent).toContain(vi.errors.readFailed);
+      expect(warn).toHaveBeenCalledWith(expect.any(String), lost);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

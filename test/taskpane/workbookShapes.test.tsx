@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+/**
+ * A workbook holding two appendices, or one appendix split over two sheets, opened in the pane outside Excel: the
+ * Start section says so in a warning, since the check then covers one sheet only.
+ */
+import * as React from "react";
+import ExcelJS from "exceljs";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import type { Grid } from "../../src/core/grid";
+import { App } from "../../src/taskpane/components/App";
+import type { Lang } from "../../src/taskpane/messages";
+import { en } from "../../src/taskpane/messages/en";
+import { vi } from "../../src/taskpane/messages/vi";
+import { FileHost } from "../../src/xlsx/fileHost";
+import { seedGrid } from "../fixtures/seed";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+/** The seed grid's title and header rows, then its sections from `from` (inclusive) to `to` (exclusive). */
+function part(from: string, to: string | null): Grid {
+  const g = seedGrid();
+  const at = (stt: string) => g.values.findIndex((r) => r[0] === stt);
+  return { origin: { row: 0, col: 0 }, values: [...g.values.slice(0, 7), ...g.values.slice(at(from), to ? at(to) : undefined)] };
+}
+
+async function workbook(sheets: readonly [string, Grid][]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, grid] of sheets) {
+    const ws = wb.addWorksheet(name);
+    grid.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function fileOf(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  // jsdom's File lacks arrayBuffer(); the browser's has it.
+  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return file;
+}
+
+async function openInPane(bytes: Uint8Array, lang: Lang): Promise<void> {
+  render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} lang={lang} theme={webLightTheme} />);
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("so-lieu.xlsx", bytes)] } });
+  await screen.findByTestId("recognised", {}, { timeout: 20_000 });
+}
+
+describe("workbook shapes in the Start section", () => {
+  it.each([
+    ["vi", vi],
+    ["en", en],
+  ] as const)("names the other sheet that holds an appendix too, with its matched rows (%s)", async (lang, t) => {
+    await openInPane(await workbook([["Năm 2023", seedGrid()], ["Năm 2022", seedGrid()]]), lang);
+    const bars = screen.getAllByTestId("appendix-other");
+    expect(bars).toHaveLength(1);
+    expect(bars[0].getAttribute("data-sheet")).toBe("Năm 2022");
+    // 178 rows: what locateInWorkbook matches on the seed appendix (test/reliability/workbookShapes.test.ts).
+    expect(bars[0].textContent).toContain(t.otherAppendix("Năm 2022", 178, "Năm 2023"));
+    expect(screen.queryByTestId("appendix-split")).toBeNull();
+    expect(screen.getByTestId("recognised").textContent).toBe(t.recognised("Năm 2023", 178));
+  }, 40_000);
+
+  it("says the exact Vietnamese sentence for another appendix", async () => {
+    await openInPane(await workbook([["Năm 2023", seedGrid()], ["Năm 2022", seedGrid()]]), "vi");
+    expect(screen.getByTestId("appendix-other").textContent).toContain(
+      "Sổ này còn phụ lục ở trang tính “Năm 2022” (178 dòng khớp); đang kiểm tra trang “Năm 2023”.",
+    );
+  }, 40_000);
+
+  it.each([
+    ["vi", "Phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau”; hãy gộp lại một trang trước khi kiểm tra."],
+    ["en", en.splitAppendix("Phần đầu", "Phần sau")],
+  ] as const)("asks to merge an appendix split over two sheets, naming the second sheet only there (%s)", async (lang, sentence) => {
+    await openInPane(await workbook([["Phần đầu", part("I", "V")], ["Phần sau", part("V", null)]]), lang);
+    const bar = screen.getByTestId("appendix-split");
+    expect(bar.textContent).toContain(sentence);
+    // locateInWorkbook also lists "Phần sau" among the others; the pane says it once.
+    expect(screen.queryByTestId("appendix-other")).toBeNull();
+  }, 40_000);
+
+  it("shows no warning for a workbook with one appendix", async () => {
+    await openInPane(await workbook([["Phụ lục", seedGrid()], ["Ghi chú", { origin: { row: 0, col: 0 }, values: [["Ghi chú"]] }]]), "vi");
+    expect(screen.queryByTestId("appendix-other")).toBeNull();
+    expect(screen.queryByTestId("appendix-split")).toBeNull();
+  }, 40_000);
+});
