@@ -207,7 +207,11 @@ export class ExcelHost implements AppendixHost {
       sheet,
       [fix.cell],
       (ws) => queueFix(ws, fix),
-      (before) => [{ cell: fix.cell, content: fix.formula || (fix.value ?? ""), numberFormat: fix.numberFormat || before[0].numberFormat }],
+      (before) => [
+        fix.formula
+          ? { cell: fix.cell, content: fix.formula, numberFormat: fix.numberFormat || before[0].numberFormat }
+          : { cell: fix.cell, content: fix.value, literal: typeof fix.value === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
+      ],
     );
   }
 

@@ -16,6 +16,18 @@ export interface CellBefore {
   /** "=..." for a formula, else the constant ("" for a blank cell) */
   readonly content: string | number | boolean;
   readonly numberFormat: string;
+  /** the content is text even if it starts with "=" (typed with an apostrophe, or written as a value) */
+  readonly literal?: boolean;
+}
+
+/**
+ * A cell's content from what Excel reports. Text typed as "'=x" comes back with formula and value both "=x";
+ * a real formula's value is its result, so the two agree only for such text.
+ */
+function contentOf(formula: unknown, value: unknown): { content: string | number | boolean; literal: boolean } {
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) return { content: formula, literal: false };
+  const v = value ?? "";
+  return { content: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v), literal: typeof v === "string" };
 }
 
 /** A sheet's state as last read, plus the cells the add-in wrote since (a later failure restores to those). */
@@ -39,9 +51,7 @@ export class SheetMemory {
     if (r < 0 || !row || c < 0 || c >= row.length) return undefined;
     const numberFormat = this.grid.numberFormats?.[r]?.[c];
     if (numberFormat === undefined) return undefined;
-    const formula = this.grid.formulas?.[r]?.[c];
-    const value = row[c];
-    return { cell, content: formula && formula.startsWith("=") ? formula : (value ?? ""), numberFormat };
+    return { cell, ...contentOf(this.grid.formulas?.[r]?.[c], row[c]), numberFormat };
   }
 
   /** Records what a successful write put into `cell`. */
@@ -54,7 +64,7 @@ export class SheetMemory {
 /** The content to write so that a cell holds `before.content` again, typed as Excel would keep it. */
 export function restoreContent(before: CellBefore): string | number | boolean {
   const { content } = before;
-  if (typeof content !== "string" || content === "" || content.startsWith("=")) return content;
+  if (typeof content !== "string" || content === "" || (content.startsWith("=") && !before.literal)) return content;
   // A text-formatted cell keeps whatever is typed as text; elsewhere "02" or "TRUE" needs the apostrophe.
   return before.numberFormat === "@" ? content : literalText(content);
 }
@@ -64,7 +74,7 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellBefore[
   for (const b of cells) {
     const range = sheet.getRange(b.cell);
     const content = restoreContent(b);
-    if (b.numberFormat === "@" && typeof content === "string" && content.startsWith("=")) {
+    if (b.numberFormat === "@" && !b.literal && typeof content === "string" && content.startsWith("=")) {
       // A formula in a text-formatted cell was entered before the format: the same order keeps it a formula.
       range.formulas = [[content]];
       range.numberFormat = [[b.numberFormat]];
@@ -75,19 +85,18 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellBefore[
   }
 }
 
-/** Queues a load of each cell's formula and number format; `resolve` gives their states after the sync. */
+/** Queues a load of each cell's value, formula and number format; `resolve` gives their states after the sync. */
 export function queueReadCells(sheet: Excel.Worksheet, cells: readonly string[]): { resolve: () => CellBefore[] } {
   const ranges = cells.map((cell) => {
     const range = sheet.getRange(cell);
-    range.load(["formulas", "numberFormat"]);
+    range.load(["values", "formulas", "numberFormat"]);
     return { cell, range };
   });
   return {
     resolve: () =>
       ranges.map(({ cell, range }) => {
-        const f = range.formulas[0]?.[0];
         const nf = range.numberFormat[0]?.[0];
-        return { cell, content: typeof f === "string" || typeof f === "number" || typeof f === "boolean" ? f : "", numberFormat: typeof nf === "string" ? nf : "General" };
+        return { cell, ...contentOf(range.formulas[0]?.[0], range.values[0]?.[0]), numberFormat: typeof nf === "string" ? nf : "General" };
       }),
   };
 }

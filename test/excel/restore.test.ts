@@ -32,11 +32,11 @@ describe("SheetMemory", () => {
     origin: { row: 1, col: 1 },
     values: [
       [5, "02", null],
-      [true, "x", 7],
+      [true, "=x", 7],
     ],
     formulas: [
       ["", "", ""],
-      ["", "", "=B2+1"],
+      ["", "=x", "=B2+1"],
     ],
     numberFormats: [
       ["0.00", "@", "#,##0"],
@@ -45,12 +45,14 @@ describe("SheetMemory", () => {
   };
 
   test.each([
-    ["B2", { cell: "B2", content: 5, numberFormat: "0.00" }],
-    ["C2", { cell: "C2", content: "02", numberFormat: "@" }],
-    ["D2", { cell: "D2", content: "", numberFormat: "#,##0" }],
-    ["B3", { cell: "B3", content: true, numberFormat: "General" }],
-    ["D3", { cell: "D3", content: "=B2+1", numberFormat: "0" }],
-    ["$D$3", { cell: "$D$3", content: "=B2+1", numberFormat: "0" }],
+    ["B2", { cell: "B2", content: 5, literal: false, numberFormat: "0.00" }],
+    ["C2", { cell: "C2", content: "02", literal: true, numberFormat: "@" }],
+    ["D2", { cell: "D2", content: "", literal: true, numberFormat: "#,##0" }],
+    ["B3", { cell: "B3", content: true, literal: false, numberFormat: "General" }],
+    ["D3", { cell: "D3", content: "=B2+1", literal: false, numberFormat: "0" }],
+    ["$D$3", { cell: "$D$3", content: "=B2+1", literal: false, numberFormat: "0" }],
+    // Text typed as '=x: Excel reports formula and value both "=x"; it stays text.
+    ["C3", { cell: "C3", content: "=x", literal: true, numberFormat: "General" }],
   ])("%s is known from the read", (cell, expected) => {
     expect(new SheetMemory(grid).before(cell)).toEqual(expected);
   });
@@ -73,6 +75,8 @@ test.each([
   [{ content: "02", numberFormat: "@" }, "02"],
   [{ content: "TRUE", numberFormat: "General" }, "'TRUE"],
   [{ content: "=SUM(D1:D3)", numberFormat: "General" }, "=SUM(D1:D3)"],
+  [{ content: "=SUM(D1:D3)", numberFormat: "General", literal: true }, "'=SUM(D1:D3)"],
+  [{ content: "-", numberFormat: "General", literal: true }, "'-"],
   [{ content: "Có", numberFormat: "General" }, "Có"],
   [{ content: 87.23, numberFormat: "0.00" }, 87.23],
   [{ content: "", numberFormat: "0.00" }, ""],
@@ -109,6 +113,17 @@ describe("the adapter's memory of each sheet", () => {
     expect(e.reason).toBe("sheet_protected");
     expect(excel.model.snapshot(APPENDIX)).toEqual(filled);
     expect(excel.model.cell(APPENDIX, p.cell).formula).toBe(p.formula);
+  });
+
+  test("text that looks like a formula, written by a fix, is put back as text after a later failure", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    found(await host.check());
+    await host.applyFix(APPENDIX, { cell: "E20", value: "=không phải công thức" });
+    const before = excel.model.snapshot(APPENDIX);
+    expect(excel.model.cell(APPENDIX, "E20")).toMatchObject({ value: "=không phải công thức" });
+    excel.failWritesWith("GeneralException", 1);
+    await rejection(host.applyFix(APPENDIX, { cell: "E20", value: 5, numberFormat: "0" }));
+    expect(excel.model.snapshot(APPENDIX)).toEqual(before);
   });
 
   test("a cell below the read window is read before writing it, not guessed", async () => {
