@@ -292,6 +292,8 @@ export class ExcelHost implements AppendixHost {
       changed = before.map((b) => b.cell);
     }
     if (changed.length === 0) return error;
+    // What the cells hold is no longer known: the next write reads its targets first (or the next check does).
+    this.memory.delete(sheet);
     return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [...new Set(changed)], cause: error.reason });
   }
 

@@ -140,6 +140,18 @@ describe("the adapter's memory of each sheet", () => {
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 2 });
   });
 
+  test("after partly_written the memory of the sheet is dropped: the next write reads its target first", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const state = found(await host.check());
+    excel.failWritesWith("GeneralException", 1);
+    excel.failWritesWith("GeneralException", 0);
+    const e = await rejection(host.applyPatches(state.sheet, state.patches));
+    expect(e.reason).toBe("partly_written");
+    excel.reset();
+    await host.applyFix(state.sheet, { cell: "E20", value: "ghi chú" });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
+  });
+
   test("the sheet gone before the fill: sheet_missing, no restore attempted", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     const state = found(await host.check());
