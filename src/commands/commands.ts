@@ -62,7 +62,7 @@ async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost
     const err = e instanceof ExcelHostError ? e : toExcelHostError(e);
     console.error("ribbon command failed", err);
     const t = commandTexts(lang);
-    await notify(t.title, excelErrorMessage(err.reason, lang), t.close);
+    await notify(t.title, excelErrorMessage(err, lang), t.close);
   } finally {
     event.completed();
   }
