@@ -240,6 +240,38 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.context().close();
   }, 120_000);
 
+  it("keeps a unit name written in capitals whole at 320 px: no word broken across lines in the status table", async () => {
+    // D's unit is "SỞ THÔNG TIN VÀ TRUYỀN THÔNG": in a narrow column its capitals broke as "TRUYỀ/N".
+    const files = [];
+    for (const b of [BATCH[3], BATCH[1]]) files.push({ name: b.file, mimeType: "application/octet-stream", buffer: Buffer.from(await unitWorkbook(b.spec)) });
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles(files);
+    await page.getByRole("button", { name: vi.consolidate }).click();
+    await page.getByTestId("consolidate-table").waitFor({ timeout: 30_000 });
+    // Each word of each unit name: a word laid out on more than one line box was broken.
+    const words = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="status-row"] [data-part="unit"]')).flatMap((span) => {
+        const node = span.firstChild!;
+        const text = node.textContent ?? "";
+        let at = 0;
+        return text.split(" ").map((word) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          at += word.length + 1;
+          return { word, lines: range.getClientRects().length };
+        });
+      }),
+    );
+    expect(words.map((w) => w.word)).toContain("TRUYỀN");
+    expect(words.filter((w) => w.lines !== 1)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("says in Vietnamese that a file which is not an .xlsx cannot be read", async () => {
     const { page } = await openPane();
     await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });

@@ -54,7 +54,12 @@ function rowsShown() {
   return screen.getAllByTestId("status-row").map((tr) => ({
     file: tr.getAttribute("data-file"),
     state: tr.getAttribute("data-state"),
-    cells: Array.from(tr.querySelectorAll("th, td")).map((c) => c.textContent),
+    // The row header holds the unit and, under it, the file: two cells' worth of text.
+    cells: [
+      tr.querySelector('th [data-part="unit"]')?.textContent,
+      tr.querySelector('th [data-part="file"]')?.textContent,
+      ...Array.from(tr.querySelectorAll("td")).map((c) => c.textContent),
+    ],
   }));
 }
 

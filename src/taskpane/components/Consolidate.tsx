@@ -65,12 +65,24 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXS,
     backgroundColor: tokens.colorNeutralBackground3,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
+    wordBreak: "normal",
+    overflowWrap: "break-word",
   },
   td: {
     padding: tokens.spacingHorizontalXS,
     verticalAlign: "top",
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    wordBreak: "normal",
+    overflowWrap: "break-word",
+  },
+  // Units often write their name in capitals ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG"): the column must hold the widest
+  // syllable whole, so the file name sits under the unit instead of in a column of its own.
+  unitName: { display: "block", hyphens: "auto" },
+  // A file name is no word: it may break anywhere rather than widen the table.
+  fileName: {
+    display: "block",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
     overflowWrap: "anywhere",
   },
   colPeriod: { width: "3.8em" },
@@ -219,7 +231,6 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
               <caption className={styles.caption}>{t.statusCaption}</caption>
               <colgroup>
                 <col />
-                <col />
                 <col className={styles.colPeriod} />
                 <col className={styles.colCount} />
                 <col className={styles.colWarnings} />
@@ -227,7 +238,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
               </colgroup>
               <thead>
                 <tr>
-                  {[t.colUnitName, t.colFile, t.colPeriod, t.colErrors, t.colWarnings, t.colReady].map((h) => (
+                  {[t.colUnitName, t.colPeriod, t.colErrors, t.colWarnings, t.colReady].map((h) => (
                     <th key={h} scope="col" className={styles.th}>
                       {h}
                     </th>
@@ -240,9 +251,13 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
                   return (
                     <tr key={`${i}:${s.file}`} data-testid="status-row" data-file={s.file} data-state={state}>
                       <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
-                        {s.unit}
+                        <span className={styles.unitName} lang="vi" data-part="unit">
+                          {s.unit}
+                        </span>
+                        <span className={styles.fileName} data-part="file">
+                          {s.file}
+                        </span>
                       </th>
-                      <td className={styles.td}>{s.file}</td>
                       <td className={styles.td}>{s.column === null && !s.period ? "—" : periodLabel(s.period, lang)}</td>
                       <td className={mergeClasses(styles.td, styles.number)}>{s.errors}</td>
                       <td className={mergeClasses(styles.td, styles.number)}>{s.warnings}</td>

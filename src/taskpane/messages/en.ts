@@ -38,9 +38,8 @@ export const en: Messages = {
     `${units} ${units === 1 ? "unit" : "units"} in the summary: ${ready} ready, ${review} to review` +
     (left ? `; ${left} ${left === 1 ? "file" : "files"} left out.` : "."),
   statusTitle: "Status of each file",
-  statusCaption: "Unit, file, period, errors, warnings and state of each file",
-  colUnitName: "Unit",
-  colFile: "File",
+  statusCaption: "Unit and file, period, errors, warnings and state of each file",
+  colUnitName: "Unit, file",
   colPeriod: "Period",
   colErrors: "Errors",
   colWarnings: "Warnings",

@@ -42,9 +42,8 @@ export const vi = {
   batchSummary: (units: number, ready: number, review: number, left: number) =>
     `${units} đơn vị trong bảng tổng hợp: ${ready} sẵn sàng, ${review} cần xem lại` + (left ? `; ${left} tệp không đưa vào.` : "."),
   statusTitle: "Tình trạng từng tệp",
-  statusCaption: "Đơn vị, tệp, kỳ báo cáo, số lỗi, số cảnh báo và tình trạng của từng tệp",
-  colUnitName: "Đơn vị",
-  colFile: "Tệp",
+  statusCaption: "Đơn vị và tệp, kỳ báo cáo, số lỗi, số cảnh báo và tình trạng của từng tệp",
+  colUnitName: "Đơn vị, tệp",
   colPeriod: "Kỳ",
   colErrors: "Lỗi",
   colWarnings: "Cảnh báo",
