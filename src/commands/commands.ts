@@ -2,11 +2,13 @@
  * The ribbon's function commands (manifest: ExecuteFunction checkSheet / fillTotals), run in commands.html's
  * invisible runtime with the same adapter as the pane. Each marks the cells concerned and says what it did in
  * a small Office dialog (notice.html); details and fixes stay in the pane. `event.completed()` is always called,
- * when the dialog is closed or could not open, so Office never waits on the button.
+ * when the dialog is closed or could not open, so Office never waits on the button. Each command is one read
+ * (sheets, marks and settings together) and at most one write (cells, marks and selection together).
  */
 import { ExcelHost } from "../excel/excelHost";
 import { ExcelHostError, toExcelHostError } from "../excel/errors";
 import { excelErrorMessage } from "../excel/messages";
+import type { WorkbookSettings } from "../taskpane/host";
 import { commandTexts } from "./messages";
 
 let host: ExcelHost | null = null;
@@ -15,10 +17,9 @@ function excelHost(): ExcelHost {
   return host;
 }
 
-/** The language: the workbook's setting, else Office's display language. */
-async function language(h: ExcelHost): Promise<"vi" | "en"> {
-  const saved = (await h.loadSettings()).lang;
-  if (saved) return saved;
+/** The language: the workbook's setting (read with the check), else Office's display language. */
+function language(settings: WorkbookSettings | undefined): "vi" | "en" {
+  if (settings?.lang) return settings.lang;
   return Office.context.displayLanguage?.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
@@ -46,18 +47,24 @@ function notify(title: string, text: string, close: string): Promise<void> {
   });
 }
 
-/** Runs a command body and reports its outcome or its failure; always completes the event. */
-async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost, lang: "vi" | "en") => Promise<string>): Promise<void> {
-  let lang: "vi" | "en" = "vi";
+/** The command's texts in the language the settings its check loaded ask for. */
+type TextsFor = (settings: WorkbookSettings | undefined) => ReturnType<typeof commandTexts>;
+
+/**
+ * Runs a command body and reports its outcome or its failure; always completes the event. The body's check
+ * loads the settings and gives them to `texts`; until then (a check that fails) Office's language is used, as it
+ * is for damaged settings (the check logs those and goes on without them).
+ */
+async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost, texts: TextsFor) => Promise<string>): Promise<void> {
+  let lang = language(undefined);
   try {
     const h = excelHost();
-    // Damaged settings must not stop the command: the message falls back to Vietnamese, the cause is logged.
-    lang = await language(h).catch((e: unknown) => {
-      console.error("could not read the language setting", e);
-      return "vi" as const;
+    const text = await body(h, (settings) => {
+      lang = language(settings);
+      return commandTexts(lang);
     });
     const t = commandTexts(lang);
-    await notify(t.title, await body(h, lang), t.close);
+    await notify(t.title, text, t.close);
   } catch (e) {
     const err = e instanceof ExcelHostError ? e : toExcelHostError(e);
     console.error("ribbon command failed", err);
@@ -68,29 +75,33 @@ async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost
   }
 }
 
-/** "Kiểm tra trang tính": check, mark the findings, go to the first one. Changes no data. */
+/**
+ * "Kiểm tra trang tính": check, mark the findings, go to the first one. Changes no data. One read; one write
+ * (marks and selection) unless there is nothing to mark and no old mark to remove.
+ */
 export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (h, lang) => {
-    const t = commandTexts(lang);
-    const state = await h.check();
+  return runCommand(event, async (h, texts) => {
+    const state = await h.check({ loadSettings: true, highlight: true, select: true });
+    const t = texts(state.settings);
     if (!state.found) return t.notFound;
-    await h.highlight(state.sheet, state.findings);
     const errors = state.findings.filter((f) => f.severity === "error").length;
     const warnings = state.findings.filter((f) => f.severity === "warning").length;
     if (errors + warnings === 0) return t.clean(state.sheet);
-    await h.select(state.sheet, state.findings[0].cell);
     return `${t.checked(errors, warnings, state.sheet)} ${t.openPane}`;
   });
 }
 
-/** "Điền tổng và tỷ lệ": write the formulas of blank computed cells; cells holding another value are only marked. */
+/**
+ * "Điền tổng và tỷ lệ": write the formulas of blank computed cells; cells holding another value are only marked.
+ * One read, one write.
+ */
 export function fillTotals(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async (h, lang) => {
-    const t = commandTexts(lang);
-    const state = await h.check();
+  return runCommand(event, async (h, texts) => {
+    const state = await h.check({ loadSettings: true });
+    const t = texts(state.settings);
     if (!state.found) return t.notFound;
-    await h.applyPatches(state.sheet, state.patches);
-    await h.highlight(state.sheet, state.conflicts);
+    // One write: the formulas and the conflicts' marks (replacing any earlier marks) together.
+    await h.applyPatches(state.sheet, state.patches, { highlight: state.conflicts });
     const text = state.patches.length ? t.filled(state.patches.length, state.conflicts.length) : t.nothingToFill(state.conflicts.length);
     return state.conflicts.length ? `${text} ${t.openPane}` : text;
   });

@@ -4,6 +4,7 @@
  * All Excel failures surface as ExcelHostError with a reason (messages.ts has the sentences); nothing is swallowed.
  */
 import type { Fix, Finding } from "../core/finding";
+import type { Grid } from "../core/grid";
 import type { Patch } from "../core/patch";
 import type { Template } from "../core/catalog/model";
 import type { LayoutOptions } from "../core/layout";
@@ -11,10 +12,20 @@ import type { LayoutPlan } from "../core/layoutPlan";
 import { templates as allTemplates } from "../core/catalog";
 import { layoutPlan } from "../core/layout";
 import { checkSheets } from "../taskpane/checkSheets";
-import type { AppendixHost, CheckState, WorkbookSettings } from "../taskpane/host";
+import type {
+  AppendixHost,
+  CheckOptions,
+  CheckState,
+  FoundCheckState,
+  InsertOptions,
+  MarkChoice,
+  PatchOptions,
+  WorkbookSettings,
+} from "../taskpane/host";
 import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
-import { queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
+import { patchWrites, planGrid, withWrites, type CellWrite } from "./gridWrites";
+import { markAreas, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
 import { queueAllSheets, queueNamedSheets, type SheetRead } from "./readSheets";
 import { freeSheetName, queueRenderPlan } from "./renderPlan";
 import { excelApiSupported, MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./requirements";
@@ -22,7 +33,27 @@ import { queueLoadSettings, queueSaveSettings } from "./settings";
 import { queueReadCells, queueRestore, sameCell, SheetMemory, type CellBefore } from "./restore";
 import { queueFix, queuePatches } from "./writeCells";
 
-type FoundState = Extract<CheckState, { found: true }>;
+type FoundState = FoundCheckState;
+
+/** Everything one write batch on a sheet may carry (ExcelHost.writeSheet). */
+interface SheetWrite {
+  readonly settings?: WorkbookSettings;
+  readonly patches?: readonly Patch[];
+  /** replace the add-in's marks with these findings' */
+  readonly marks?: readonly Finding[];
+  /** the cell to select */
+  readonly select?: string;
+}
+
+/** The findings a mark choice picks from a state. */
+function chosenMarks(choice: MarkChoice, state: FoundState): readonly Finding[] {
+  return typeof choice === "function" ? choice(state) : state.findings;
+}
+
+/** The first cell the marks cover (findings come most severe first), to go to. */
+function firstMarked(findings: readonly Finding[]): string | undefined {
+  return markAreas(findings).length > 0 ? findings.find((f) => f.severity !== "info")?.cell : undefined;
+}
 
 /** Excel.run as the host uses it: a batch, optionally merged into one undo step. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }) => Promise<T>;
@@ -45,6 +76,24 @@ const officeRun: ExcelRun = (batch, options) =>
   options?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
 const officeRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
+/** Queues more loads into a read batch; the returned function takes them after the sync. */
+type Extra = (context: Excel.RequestContext) => () => void;
+
+/** The settings a read resolved, or undefined (logged) when they are damaged: a check must not fail on them. */
+function settingsOrLogged(resolve: () => WorkbookSettings): WorkbookSettings | undefined {
+  try {
+    return resolve();
+  } catch (e) {
+    return logSettings(e);
+  }
+}
+
+function logSettings(e: unknown): undefined {
+  if (!(e instanceof ExcelHostError && e.reason === "settings_damaged")) throw e;
+  console.error("the workbook's settings are damaged; the check goes on without them", e);
+  return undefined;
+}
+
 /** The office-js adapter. */
 export class ExcelHost implements AppendixHost {
   readonly kind = "excel" as const;
@@ -55,14 +104,18 @@ export class ExcelHost implements AppendixHost {
   private readonly plan: (template: Template, options: LayoutOptions) => LayoutPlan;
   private readonly guard: WriteGuard;
   private readonly debounceMs?: number;
-  /** The sheet the appendix was found on last time: a re-check reads only it. */
-  private appendix: { name: string; id: string } | null = null;
+  /** The sheet the appendix was found on last time: a re-check reads only it (id null: inserted, not read yet). */
+  private appendix: { name: string; id: string | null } | null = null;
   /** Protection of each sheet as last read, to refuse a write before sending it. */
   private readonly protectedSheets = new Map<string, boolean>();
   /** Other appendices and a split as the last read of every sheet saw them (a re-check reads one sheet). */
   private elsewhere: { others: NonNullable<FoundState["others"]>; split: FoundState["split"] } = { others: [], split: null };
   /** Each sheet's cells as last read (and written since): what a write that fails part-way is restored from. */
   private readonly memory = new Map<string, SheetMemory>();
+  /** Each sheet's grid as last read plus the add-in's writes since: what a re-check after a fill is computed from. */
+  private readonly grids = new Map<string, Grid>();
+  /** Each sheet's conditional formats as last read (absent once the add-in added marks: their ids are not known). */
+  private readonly markStates = new Map<string, MarkState>();
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? officeRun;
@@ -97,6 +150,8 @@ export class ExcelHost implements AppendixHost {
     for (const r of reads) {
       this.protectedSheets.set(r.name, r.protected);
       this.memory.set(r.name, new SheetMemory(r.grid));
+      this.grids.set(r.name, r.grid);
+      this.markStates.set(r.name, r.marks);
     }
   }
 
@@ -112,24 +167,60 @@ export class ExcelHost implements AppendixHost {
     return state;
   }
 
-  async check(): Promise<CheckState> {
+  /**
+   * One read (the sheets, their marks, and the settings when asked), then, when asked to mark and there is
+   * something to change, one write with the marks and the selection.
+   */
+  async check(options: CheckOptions = {}): Promise<CheckState> {
+    let settings: WorkbookSettings | undefined;
+    let settingsRead = !options.loadSettings;
+    const extra = options.loadSettings
+      ? (context: Excel.RequestContext) => {
+          const q = queueLoadSettings(context);
+          return () => {
+            settingsRead = true;
+            settings = settingsOrLogged(q.resolve);
+          };
+        }
+      : undefined;
+    const state = await this.readState(extra);
+    // The fallbacks that read in several trips do not carry the settings: one read more, on those paths only.
+    if (!settingsRead) settings = await this.loadSettings().catch((e: unknown) => logSettings(e));
+    const result: CheckState = settings ? { ...state, settings } : state;
+    if (result.found && options.highlight) {
+      const marks = chosenMarks(options.highlight, result);
+      await this.writeSheet(result.sheet, { marks, select: options.select ? firstMarked(marks) : undefined });
+    }
+    return result;
+  }
+
+  private async readState(extra?: Extra): Promise<CheckState> {
     const known = this.appendix;
     if (known) {
       // Re-check: only the sheet found last time (1 read); if the appendix is no longer there, look everywhere.
       const reads = await this.read(async (context) => {
         const q = queueNamedSheets(context, [known.name]);
+        const more = extra?.(context);
         await context.sync();
+        more?.();
         return q.resolve();
       });
+      extra = undefined;
       if (reads.length > 0) {
         const state = this.judge(reads);
         // Only this sheet was read: the other appendices and the split seen by the last full read still stand.
         if (state.found) return { ...state, others: this.elsewhere.others, split: this.elsewhere.split };
       }
     }
-    const state = this.judge(await this.readAllSheets());
+    const state = this.judge(await this.readAllSheets(extra));
     this.elsewhere = state.found ? { others: state.others ?? [], split: state.split ?? null } : { others: [], split: null };
     return state;
+  }
+
+  /** The check of one sheet from a grid the host already holds (no read), with what the last full read saw elsewhere. */
+  private judgeGrid(sheet: string, grid: Grid): CheckState {
+    const state = checkSheets([{ name: sheet, grid }], this.templates);
+    return state.found ? { ...state, others: this.elsewhere.others, split: this.elsewhere.split } : state;
   }
 
   /**
@@ -137,11 +228,13 @@ export class ExcelHost implements AppendixHost {
    * (null objects not propagated) gets the names first, then the sheets (2 trips); past Excel's 5 MB response
    * limit, the sheets are read one per round trip.
    */
-  private async readAllSheets(): Promise<SheetRead[]> {
+  private async readAllSheets(extra?: Extra): Promise<SheetRead[]> {
     try {
       return await this.read(async (context) => {
         const q = queueAllSheets(context);
+        const more = extra?.(context);
         await context.sync();
+        more?.();
         return q.resolve();
       });
     } catch (e) {
@@ -190,15 +283,25 @@ export class ExcelHost implements AppendixHost {
     if (this.protectedSheets.get(sheet)) throw new ExcelHostError("sheet_protected", undefined, sheet);
   }
 
-  async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
-    if (patches.length === 0) return;
-    this.refuseProtected(sheet);
-    await this.writeCells(
-      sheet,
-      patches.map((p) => p.cell),
-      (ws) => queuePatches(ws, patches),
-      (before) => patches.map((p, i) => ({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat })),
-    );
+  /**
+   * One write: the patches, and the marks when asked. The re-check is computed from the sheet's grid as last read
+   * plus the patches, so it costs no read; only a sheet never read (no check before) is read after the write.
+   */
+  async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
+    const { highlight } = options;
+    const wantsState = options.recheck || typeof highlight === "function" || highlight === true;
+    const grid = this.grids.get(sheet);
+    const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, patchWrites(patches))) : null;
+    const marks =
+      typeof highlight === "object" ? highlight : highlight && state?.found ? chosenMarks(highlight, state) : undefined;
+    await this.writeSheet(sheet, { patches, marks });
+    if (!wantsState) return;
+    if (!state) {
+      // Nothing known of the sheet: read it once now, and mark from that read.
+      const read = await this.check(highlight && typeof highlight !== "object" ? { highlight } : {});
+      return options.recheck ? read : undefined;
+    }
+    return options.recheck ? state : undefined;
   }
 
   async applyFix(sheet: string, fix: Fix): Promise<void> {
@@ -213,6 +316,13 @@ export class ExcelHost implements AppendixHost {
           : { cell: fix.cell, content: fix.value, literal: typeof fix.value === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
       ],
     );
+    this.wroteGrid(sheet, [{ cell: fix.cell, value: fix.value, formula: fix.formula ?? "", numberFormat: fix.numberFormat }]);
+  }
+
+  /** Lays the add-in's successful writes over the sheet's remembered grid (when it has one). */
+  private wroteGrid(sheet: string, writes: readonly CellWrite[]): void {
+    const grid = this.grids.get(sheet);
+    if (grid && writes.length > 0) this.grids.set(sheet, withWrites(grid, writes));
   }
 
   /**
@@ -298,37 +408,84 @@ export class ExcelHost implements AppendixHost {
   }
 
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
-    await this.replaceMarks(sheet, findings);
+    await this.writeSheet(sheet, { marks: findings });
   }
 
   async clearHighlights(sheet: string): Promise<void> {
-    await this.replaceMarks(sheet, []);
+    await this.writeSheet(sheet, { marks: [] });
   }
 
-  /**
-   * One read (the add-in's existing marks), then one write (add the new ones, then delete the old), skipped
-   * when idle. Adding first means a batch stopped while adding leaves every old mark in place.
-   */
-  private async replaceMarks(sheet: string, findings: readonly Finding[]): Promise<void> {
-    const before = await this.read(async (context) => {
+  /** The sheet's conditional formats as last read, else one read of them. */
+  private async markState(sheet: string): Promise<{ state: MarkState; remembered: boolean }> {
+    const known = this.markStates.get(sheet);
+    if (known) return { state: known, remembered: true };
+    const state = await this.read(async (context) => {
       const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
       await context.sync();
       return q.resolve();
     });
-    const owned = before.marks;
-    const hasMarks = findings.some((f) => f.severity !== "info");
-    if (owned.length === 0 && !hasMarks) return;
+    this.markStates.set(sheet, state);
+    return { state, remembered: false };
+  }
+
+  /**
+   * One write batch on `sheet`: settings, patches, selection, then the marks (add the new, then delete the old:
+   * a batch stopped while adding leaves every old mark in place). Skipped when there is nothing to change. What
+   * the patched cells held and the marks on the sheet come from the last read (a read only for what it lacks).
+   * On failure the cells are put back and the marks settled (restoreCells, settleMarks). A remembered mark the
+   * user deleted since makes the batch fail (ItemNotFound): then, once put back, it is tried again on a fresh read.
+   */
+  private async writeSheet(sheet: string, w: SheetWrite, retried = false): Promise<void> {
+    const patches = w.patches ?? [];
+    if (patches.length > 0) this.refuseProtected(sheet);
+    const before = patches.length > 0 ? await this.cellsBefore(sheet, patches.map((p) => p.cell)) : [];
+    const marks = w.marks ? await this.markState(sheet) : null;
+    const marking = marks !== null && (marks.state.marks.length > 0 || markAreas(w.marks ?? []).length > 0);
+    if (patches.length === 0 && !marking && !w.select && !w.settings) return;
     let adds = 0;
     try {
       await this.write(async (context) => {
+        if (w.settings) queueSaveSettings(context, w.settings);
         const ws = context.workbook.worksheets.getItem(sheet);
-        adds = queueAddMarks(ws, findings);
-        queueDeleteMarks(ws, owned);
+        if (patches.length > 0) queuePatches(ws, patches);
+        if (w.select) {
+          ws.activate();
+          ws.getRange(w.select).select();
+        }
+        if (marking) {
+          adds = queueAddMarks(ws, w.marks ?? []);
+          queueDeleteMarks(ws, marks.state.marks);
+        }
         await context.sync();
       });
     } catch (e) {
-      const error = await this.settleMarks(sheet, before, adds, toExcelHostError(e));
-      if (error) throw error;
+      const error = toExcelHostError(e);
+      this.markStates.delete(sheet);
+      const cellsError = patches.length > 0 ? await this.restoreCells(sheet, before, error) : null;
+      const marksError = marking ? await this.settleMarks(sheet, marks.state, adds, error) : error;
+      const thrown = cellsError ?? marksError;
+      const stale = marking && marks.remembered && !retried && error.excelCode === "ItemNotFound" && thrown === error;
+      if (stale && (marksError === error || marksError === null)) {
+        console.warn("a remembered mark was gone; marking again from a fresh read", sheet, error);
+        return this.writeSheet(sheet, w, true);
+      }
+      if (thrown) throw thrown;
+      return;
+    }
+    if (patches.length > 0) {
+      const memory = this.memory.get(sheet);
+      if (memory) {
+        patches.forEach((p, i) => memory.wrote({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat }));
+      }
+      this.wroteGrid(sheet, patchWrites(patches));
+    }
+    if (marking) {
+      // The ids of marks just added are not known without a read; with none added, what is left is known.
+      if (adds > 0) this.markStates.delete(sheet);
+      else {
+        const gone = new Set(marks.state.marks);
+        this.markStates.set(sheet, { marks: [], blank: marks.state.blank, all: marks.state.all.filter((id) => !gone.has(id)) });
+      }
     }
   }
 
@@ -390,9 +547,14 @@ export class ExcelHost implements AppendixHost {
     }
   }
 
-  async insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string> {
+  /**
+   * One read (sheet names, workbook protection), one write (the sheet, and the settings when given). The new
+   * sheet's CheckState is made from the plan (`options.checked`), and the host remembers its grid, so the next
+   * re-check reads only it.
+   */
+  async insertTemplate(options: InsertOptions): Promise<string> {
     const template = this.templates[0];
-    const plan = this.plan(template, options);
+    const plan = this.plan(template, { unitName: options.unitName, year: options.year, period: options.period });
     const existing = await this.read(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -405,11 +567,27 @@ export class ExcelHost implements AppendixHost {
     const name = freeSheetName(plan.sheetName, existing.names);
     try {
       await this.write(async (context) => {
+        if (options.settings) queueSaveSettings(context, options.settings);
         queueRenderPlan(context, plan, name);
         await context.sync();
       });
     } catch (e) {
       throw await this.removeHalfMadeSheet(name, existing.names, toExcelHostError(e));
+    }
+    const grid = planGrid(plan);
+    this.protectedSheets.set(name, false);
+    this.memory.set(name, new SheetMemory(grid));
+    this.grids.set(name, grid);
+    this.markStates.set(name, { marks: [], blank: [], all: [] });
+    if (options.checked) {
+      // The new sheet is the one the pane works on now; its id is learnt at the next read (until then every
+      // sheet's changes reach the change handler).
+      const state = checkSheets([{ name, grid }], this.templates);
+      if (state.found) {
+        this.appendix = { name, id: null };
+        this.elsewhere = { others: [], split: null };
+      }
+      options.checked(state);
     }
     return name;
   }

@@ -9,6 +9,7 @@
  */
 import { columnLetters, fromA1 } from "../core/address";
 import type { CellValue, Grid } from "../core/grid";
+import { queueMarkState, type MarkState } from "./highlights";
 
 /** Rows read from the top of each sheet: the locator wants the header in the first 300 rows, and the appendix is ~190 rows. */
 export const READ_ROWS = 600;
@@ -25,12 +26,15 @@ export interface SheetRead {
   readonly id: string;
   readonly protected: boolean;
   readonly grid: Grid;
+  /** the sheet's conditional formats as marking needs them (read with the cells, so a mark write needs no read) */
+  readonly marks: MarkState;
 }
 
 /** The proxies one sheet's read is queued on; resolved after the sync. */
 interface Slot {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
+  readonly marks: { resolve: () => MarkState };
 }
 
 const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "text"];
@@ -41,7 +45,8 @@ function queueSheet(sheet: Excel.Worksheet): Slot {
   sheet.protection.load("protected");
   const used = sheet.getRange(READ_WINDOW).getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
-  return { sheet, used };
+  // Past the last sheet this is a null object's collection too, and comes back empty (resolve is never called on it).
+  return { sheet, used, marks: queueMarkState(sheet) };
 }
 
 /** Queues a read of every sheet (up to MAX_SHEETS); call `resolve` after the one sync. */
@@ -64,7 +69,13 @@ export function queueNamedSheets(context: Excel.RequestContext, names: readonly 
 
 function resolveSlot(slot: Slot): SheetRead {
   const { sheet, used } = slot;
-  return { name: sheet.name, id: sheet.id, protected: sheet.protection.protected, grid: used.isNullObject ? emptyGrid() : rangeToGrid(used) };
+  return {
+    name: sheet.name,
+    id: sheet.id,
+    protected: sheet.protection.protected,
+    grid: used.isNullObject ? emptyGrid() : rangeToGrid(used),
+    marks: slot.marks.resolve(),
+  };
 }
 
 function emptyGrid(): Grid {

@@ -1,7 +1,9 @@
 /**
  * The pane's port to a workbook. The pane never calls Excel or ExcelJS itself: it gets one of these
  * (src/excel/excelHost.ts inside Excel, src/xlsx/fileHost.ts outside Excel) and calls its operations.
- * Each operation is one read and/or one write round trip to the host.
+ * Each operation is one read and/or one write round trip to the host; the options below let one user action
+ * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
+ * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
 import type { Finding, Fix } from "../core/finding";
 import type { OtherAppendix, SplitAppendix } from "../core/locate";
@@ -20,7 +22,12 @@ export interface WorkbookSettings {
 
 /** The result of one check: where the appendix is and what is wrong with it. */
 export type CheckState =
-  | { readonly found: false; readonly sheets: readonly string[] }
+  | {
+      readonly found: false;
+      readonly sheets: readonly string[];
+      /** the workbook's settings, when the check was asked to load them (`CheckOptions.loadSettings`) */
+      readonly settings?: WorkbookSettings;
+    }
   | {
       readonly found: true;
       readonly sheet: string;
@@ -34,16 +41,59 @@ export type CheckState =
       readonly others?: readonly OtherAppendix[];
       /** set when `sheet` and another sheet look like two parts of one appendix */
       readonly split?: SplitAppendix | null;
+      /** the workbook's settings, when the check was asked to load them (`CheckOptions.loadSettings`) */
+      readonly settings?: WorkbookSettings;
     };
+
+/** A CheckState that found the appendix. */
+export type FoundCheckState = Extract<CheckState, { found: true }>;
+
+/** Which findings to mark: every finding of the new state (true), or those a function picks from it. */
+export type MarkChoice = boolean | ((state: FoundCheckState) => readonly Finding[]);
+
+/** What a check may do besides analysing: more in its one read, and one write after it. */
+export interface CheckOptions {
+  /** Replace the add-in's marks with these findings' in one write after the read (skipped when there is nothing to change). */
+  readonly highlight?: MarkChoice;
+  /** With `highlight`: select the first marked cell (the most severe finding's) in that same write. */
+  readonly select?: boolean;
+  /** Load the workbook settings in the same read (`CheckState.settings`; left out, and logged, when damaged). */
+  readonly loadSettings?: boolean;
+}
+
+/** What a fill may do besides writing the patches, all in the same write. */
+export interface PatchOptions {
+  /**
+   * Return the sheet's CheckState after the write without reading it again: the last read plus the patches
+   * written (a formula's value is its patch's value, as Excel computes it).
+   */
+  readonly recheck?: boolean;
+  /** Replace the add-in's marks: a list marks those findings; true or a function (which need `recheck`) marks the new state's. */
+  readonly highlight?: MarkChoice | readonly Finding[];
+}
+
+/** The template's options, and what else the insert does in its one write. */
+export interface InsertOptions {
+  readonly unitName?: string;
+  readonly year?: number;
+  readonly period?: WorkbookSettings["period"];
+  /** Settings saved in the same write as the sheet. */
+  readonly settings?: WorkbookSettings;
+  /** Called, before the insert resolves, with the new sheet's CheckState, made from the layout plan (no read). */
+  readonly checked?: (state: CheckState) => void;
+}
 
 export interface AppendixHost {
   readonly kind: "excel" | "file";
-  /** One read: find the appendix in the workbook, validate and compute. */
-  check(): Promise<CheckState>;
+  /** One read: find the appendix in the workbook, validate and compute; with options, marks in one write after. */
+  check(options?: CheckOptions): Promise<CheckState>;
   /** Insert the official template as a new sheet (never replacing one); returns the sheet's name. */
-  insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string>;
-  /** Write totals and rates; cells in `overwrite` are written even if they hold a different value. */
-  applyPatches(sheet: string, patches: readonly Patch[]): Promise<void>;
+  insertTemplate(options: InsertOptions): Promise<string>;
+  /**
+   * Write totals and rates (every patch given is written). With `options.recheck` it returns the sheet's new
+   * CheckState (computed, not read); otherwise nothing.
+   */
+  applyPatches(sheet: string, patches: readonly Patch[], options?: PatchOptions): Promise<CheckState | void>;
   /** Apply one finding's fix. */
   applyFix(sheet: string, fix: Fix): Promise<void>;
   /** Mark findings on the sheet without touching the user's own formatting. */

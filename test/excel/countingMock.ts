@@ -790,7 +790,7 @@ class MockRange {
   }
 
   get conditionalFormats(): MockConditionalFormatCollection {
-    return new MockConditionalFormatCollection(this.ctx, this.sheetRef, this.label === "(sheet)" ? null : this.label);
+    return new MockConditionalFormatCollection(this.ctx, this.sheetRef, this.label === "(sheet)" ? null : this.label, this.nullable);
   }
 }
 
@@ -829,6 +829,8 @@ class MockConditionalFormatCollection {
     private readonly sheetRef: SheetRef,
     /** null: the whole sheet */
     private readonly areas: string | null,
+    /** on a null sheet (past the last one) the collection loads empty, as null objects propagate */
+    private readonly nullable = false,
   ) {}
 
   load(props: string | string[]): this {
@@ -837,7 +839,12 @@ class MockConditionalFormatCollection {
       kind: "read",
       describe: { load: "conditionalFormats", areas: this.areas, props: list },
       apply: () => {
-        const s = need(this.sheetRef());
+        const ref = this.sheetRef();
+        if (!ref && this.nullable && this.ctx.model.nullPropagation) {
+          this.loadedItems = [];
+          return [];
+        }
+        const s = need(ref);
         const scope = this.areas ? this.areas.split(",").map(parseArea) : null;
         const cfs = s.conditionalFormats.filter((cf) => !scope || cf.areas.split(",").map(parseArea).some((a) => scope.some((b) => intersects(a, b))));
         const data = cfs.map((cf) => ({
