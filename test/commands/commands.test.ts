@@ -9,7 +9,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
  * `event.completed()` is called exactly once in every case, after the notice is closed.
  */
 import { CountingExcel, MockWorkbook } from "../excel/countingMock";
-import { APPENDIX, seedWorkbook } from "../excel/workbooks";
+import { APPENDIX, hostOn, seedWorkbook } from "../excel/workbooks";
 import { HIGHLIGHT_MARK } from "../../src/excel/highlights";
 import { viErrors } from "../../src/excel/messages";
 import { SETTINGS_KEY } from "../../src/excel/settings";
@@ -143,4 +143,39 @@ test.each([
   const s = await stage(wb, { displayLanguage });
   await press(s, "checkSheet");
   expect(s.notices[0].title).toBe(title);
+});
+
+test.each([
+  // check: the seed's warnings are marked (and marked again on the second press)
+  ["checkSheet", [{ reads: 1, writes: 1 }, { reads: 1, writes: 1 }]],
+  // fill: D9 written on the first press; nothing left to write or mark on the second
+  ["fillTotals", [{ reads: 1, writes: 1 }, { reads: 1, writes: 0 }]],
+])("%s: one read and at most one write against Excel, pressed once and again", async (name, presses) => {
+  const wb = seedWorkbook();
+  wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "en" }));
+  const s = await stage(wb);
+  for (const [i, expected] of presses.entries()) {
+    s.excel.reset();
+    expect(await press(s, name)).toBe(1);
+    // the language comes from the settings read with the sheets, not from a read of its own
+    expect(s.excel.counts()).toMatchObject({ ...expected, mixed: 0 });
+    expect(s.notices[i].title).toBe(enCommands.title);
+  }
+});
+
+test("check: the marks and selection equal those of check + highlight + select", async () => {
+  const chained = seedWorkbook();
+  const { host } = hostOn(chained);
+  const state = await host.check();
+  if (!state.found) throw new Error("not found");
+  await host.highlight(state.sheet, state.findings);
+  await host.select(state.sheet, state.findings[0].cell);
+
+  const wb = seedWorkbook();
+  const s = await stage(wb);
+  await press(s, "checkSheet");
+  const marks = (w: MockWorkbook) => w.sheet(APPENDIX).conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }));
+  expect(marks(wb)).toEqual(marks(chained));
+  expect(wb.selection).toEqual(chained.selection);
+  expect(s.excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
 });
