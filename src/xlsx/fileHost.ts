@@ -10,7 +10,17 @@ import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/patch";
 import { appendixPreview, type PreviewRow } from "../taskpane/appendixPreview";
 import { checkSheets } from "../taskpane/checkSheets";
-import { HostError, type AppendixHost, type CheckState, type FileLimits, type HostErrorCode, type WorkbookSettings } from "../taskpane/host";
+import {
+  HostError,
+  type AppendixHost,
+  type CheckOptions,
+  type CheckState,
+  type FileLimits,
+  type HostErrorCode,
+  type InsertOptions,
+  type PatchOptions,
+  type WorkbookSettings,
+} from "../taskpane/host";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 import { applyPatches, renderPlan, workbookBytes } from "./renderPlan";
@@ -75,19 +85,30 @@ export class FileHost implements AppendixHost {
     }
   }
 
-  async check(): Promise<CheckState> {
+  /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
+  async check(options: CheckOptions = {}): Promise<CheckState> {
     const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
-    const state = checkSheets(sheets, templates);
+    const checked = checkSheets(sheets, templates);
+    const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
+    if (state.found && options.highlight && options.select) {
+      const marked = typeof options.highlight === "function" ? options.highlight(state) : state.findings;
+      const first = marked.find((f) => f.severity !== "info");
+      if (first) await this.select(state.sheet, first.cell);
+    }
     return state;
   }
 
-  async insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string> {
-    return renderPlan(this.workbook, layoutPlan(templates[0], options)).name;
+  async insertTemplate(options: InsertOptions): Promise<string> {
+    const ws = renderPlan(this.workbook, layoutPlan(templates[0], { unitName: options.unitName, year: options.year, period: options.period }));
+    if (options.settings) this.settings = options.settings;
+    options.checked?.(checkSheets([{ name: ws.name, grid: worksheetGrid(ws) }], templates));
+    return ws.name;
   }
 
-  async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
+  async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     applyPatches(this.sheet(sheet), patches);
+    if (options.recheck) return this.check();
   }
 
   async applyFix(sheet: string, fix: Fix): Promise<void> {

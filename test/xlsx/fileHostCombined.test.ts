@@ -1,0 +1,59 @@
+/**
+ * FileHost takes the combined options of the Excel adapter (no round trips here, but the pane calls one API):
+ * check with settings and selection, fill with a re-check, insert with settings and the new sheet's state.
+ * Each result equals what the chain of single operations gives on a second copy of the sample.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { FileHost } from "../../src/xlsx/fileHost";
+import type { CheckState } from "../../src/taskpane/host";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
+
+function open(): Promise<FileHost> {
+  return FileHost.open(fs.readFileSync(SAMPLE), "phu-luc-mau-2023.xlsx");
+}
+
+function found(state: CheckState | void): Extract<CheckState, { found: true }> {
+  if (!state || !state.found) throw new Error("the appendix was not found in the sample");
+  return state;
+}
+
+const said = (s: CheckState | void) => {
+  const f = found(s);
+  return { sheet: f.sheet, location: f.location, findings: f.findings, patches: f.patches, conflicts: f.conflicts };
+};
+
+describe("FileHost combined options", () => {
+  it("check: the settings come back, and the first marked cell is selected", async () => {
+    const host = await open();
+    await host.saveSettings({ lang: "en" });
+    const state = found(await host.check({ loadSettings: true, highlight: true, select: true }));
+    expect(state.settings).toEqual({ lang: "en" });
+    expect(host.selectedCell()).toBe(state.findings.find((f) => f.severity !== "info")?.cell ?? null);
+    expect(said(state)).toEqual(said(await (await open()).check()));
+  });
+
+  it("fill with re-check: the state a check after the fill gives", async () => {
+    const chain = await open();
+    const c = found(await chain.check());
+    expect(c.patches.length).toBeGreaterThan(0);
+    await chain.applyPatches(c.sheet, c.patches);
+    const reread = await chain.check();
+
+    const host = await open();
+    const s = found(await host.check());
+    const after = await host.applyPatches(s.sheet, s.patches, { recheck: true, highlight: true });
+    expect(said(after)).toEqual(said(reread));
+    expect(await host.applyPatches(s.sheet, [])).toBeUndefined();
+  });
+
+  it("insert: settings kept, and the state of the new sheet (not the sample's appendix) is given", async () => {
+    const host = await open();
+    let inserted: CheckState | null = null;
+    const name = await host.insertTemplate({ year: 2024, settings: { unitName: "Sở Nội vụ" }, checked: (s) => (inserted = s) });
+    expect(await host.loadSettings()).toEqual({ unitName: "Sở Nội vụ" });
+    expect(found(inserted!).sheet).toBe(name);
+    expect(found(inserted!).findings.length).toBeGreaterThan(0);
+  });
+});
