@@ -29,8 +29,8 @@ export interface ActionCount {
   readonly naive: number;
 }
 
-function found(state: CheckState): Found {
-  if (!state.found) throw new Error("the appendix was not found on the benchmark workbook");
+function found(state: CheckState | void): Found {
+  if (!state || !state.found) throw new Error("the appendix was not found on the benchmark workbook");
   return state;
 }
 
@@ -46,6 +46,11 @@ async function checkedHost(wb: MockWorkbook): Promise<{ excel: CountingExcel; ho
 function naiveSheetSyncs(wb: MockWorkbook, sheet: string): number {
   const only = { sheets: wb.sheets.filter((s) => s.name === sheet) } as unknown as MockWorkbook;
   return naiveCheckSyncCount(only) - 1;
+}
+
+/** Cells a finding marks (one sync each for a cell-by-cell marker). */
+function markedCells(state: Found): number {
+  return new Set(state.findings.filter((f) => f.severity !== "info").map((f) => f.cell)).size;
 }
 
 function counted(excel: CountingExcel, naive: number): ActionCount {
@@ -66,28 +71,66 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
     },
   },
   {
-    // Fill as the pane does it: write the patches, then check again to show the result.
+    // The ribbon's "check" on a workbook just opened: sheets, marks and settings in one read; marks and the
+    // selection of the first finding in one write.
+    name: "ribbonCheck",
+    run: async (make) => {
+      const { excel, host } = hostOn(make());
+      const state = found(await host.check({ loadSettings: true, highlight: true, select: true }));
+      // Cell by cell: the check, then one sync per marked cell, then the selection.
+      return counted(excel, naiveCheckSyncCount(excel.model) + markedCells(state) + 1);
+    },
+  },
+  {
+    // The ribbon's "fill" on a workbook just opened: the check's read, then the formulas and the conflicts' marks in one write.
+    name: "ribbonFill",
+    run: async (make) => {
+      const { excel, host } = hostOn(make());
+      const state = found(await host.check({ loadSettings: true }));
+      if (state.patches.length === 0) throw new Error("no patch to fill on the benchmark workbook");
+      await host.applyPatches(state.sheet, state.patches, { highlight: state.conflicts });
+      return counted(excel, naiveCheckSyncCount(excel.model) + state.patches.length);
+    },
+  },
+  {
+    // Fill as the pane does it after a check: the patches written, the new state computed from the check's grid
+    // plus what was written (no read).
     name: "fill",
     run: async (make) => {
       const { excel, host, state } = await checkedHost(make());
       if (state.patches.length === 0) throw new Error("no patch to fill on the benchmark workbook");
-      await host.applyPatches(state.sheet, state.patches);
-      found(await host.check());
+      found(await host.applyPatches(state.sheet, state.patches, { recheck: true }));
       return counted(excel, state.patches.length + naiveSheetSyncs(excel.model, state.sheet));
     },
   },
   {
-    // Insert the template on a workbook that has the appendix already (a second copy, never replacing it).
+    // The same with the pane's highlighting on: its check marked the findings, so the new marks' ids are read
+    // before the one write that fills and marks again.
+    name: "fillHighlighted",
+    run: async (make) => {
+      const { excel, host } = hostOn(make());
+      const state = found(await host.check({ highlight: true }));
+      excel.reset();
+      const after = found(await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight: true }));
+      return counted(excel, state.patches.length + naiveSheetSyncs(excel.model, state.sheet) + markedCells(after));
+    },
+  },
+  {
+    // Insert the template on a workbook that has the appendix already (a second copy, never replacing it), with
+    // the pane's settings in the same write and the new sheet's state from the plan (no re-check).
     name: "insertTemplate",
     run: async (make) => {
       const { excel, host } = hostOn(make());
-      await host.insertTemplate({ unitName: "Sở Thông tin và Truyền thông", year: 2023, period: "nam" });
+      const options = { unitName: "Sở Thông tin và Truyền thông", year: 2023, period: "nam" as const };
+      let inserted: CheckState | null = null;
+      await host.insertTemplate({ ...options, settings: { ...options, lang: "vi" }, checked: (s) => (inserted = s) });
+      found(inserted ?? { found: false, sheets: [] });
       // Cell by cell: the sheet names, then one sync per cell of the plan.
       return counted(excel, 1 + layoutPlan(soNganh, {}).cells.length);
     },
   },
   {
-    // Clear the marks of a highlighted sheet.
+    // Clear the marks of a highlighted sheet (the ids of the marks just made are read first).
     name: "clearHighlights",
     run: async (make) => {
       const { excel, host, state } = await checkedHost(make());
@@ -95,8 +138,7 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
       excel.reset();
       await host.clearHighlights(state.sheet);
       // Cell by cell: one sync per marked cell (restore its fill and font), after reading what is marked.
-      const marked = new Set(state.findings.filter((f) => f.severity !== "info").map((f) => f.cell)).size;
-      return counted(excel, 1 + marked);
+      return counted(excel, 1 + markedCells(state));
     },
   },
   {

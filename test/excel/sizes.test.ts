@@ -12,7 +12,10 @@ import { bigWorkbook, seedWorkbook } from "./workbooks";
 
 const expected: Record<string, { reads: number; writes: number; bigResponseExtra: "none" | "sheet names" | "window" }> = {
   check: { reads: 1, writes: 0, bigResponseExtra: "window" },
-  fill: { reads: 1, writes: 1, bigResponseExtra: "none" },
+  ribbonCheck: { reads: 1, writes: 1, bigResponseExtra: "window" },
+  ribbonFill: { reads: 1, writes: 1, bigResponseExtra: "window" },
+  fill: { reads: 0, writes: 1, bigResponseExtra: "none" },
+  fillHighlighted: { reads: 1, writes: 1, bigResponseExtra: "none" },
   insertTemplate: { reads: 1, writes: 1, bigResponseExtra: "sheet names" },
   clearHighlights: { reads: 1, writes: 1, bigResponseExtra: "none" },
   recheckAfterEdit: { reads: 1, writes: 0, bigResponseExtra: "none" },
