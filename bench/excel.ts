@@ -86,9 +86,8 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
     name: "ribbonFill",
     run: async (make) => {
       const { excel, host } = hostOn(make());
-      const state = found(await host.check({ loadSettings: true }));
+      const state = found(await host.check({ loadSettings: true, fill: true, highlight: (s) => s.conflicts }));
       if (state.patches.length === 0) throw new Error("no patch to fill on the benchmark workbook");
-      await host.applyPatches(state.sheet, state.patches, { highlight: state.conflicts });
       return counted(excel, naiveCheckSyncCount(excel.model) + state.patches.length);
     },
   },
@@ -104,8 +103,8 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
     },
   },
   {
-    // The same with the pane's highlighting on: its check marked the findings, so the new marks' ids are read
-    // before the one write that fills and marks again.
+    // The same with the pane's highlighting on: the marks on the sheet are read (the ribbon or the user may have
+    // changed them since the check), then one write fills and marks again.
     name: "fillHighlighted",
     run: async (make) => {
       const { excel, host } = hostOn(make());

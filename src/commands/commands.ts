@@ -97,11 +97,10 @@ export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
  */
 export function fillTotals(event: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (h, texts) => {
-    const state = await h.check({ loadSettings: true });
+    // One read; one write with the formulas and the conflicts' marks (replacing any earlier marks) together.
+    const state = await h.check({ loadSettings: true, fill: true, highlight: (found) => found.conflicts });
     const t = texts(state.settings);
     if (!state.found) return t.notFound;
-    // One write: the formulas and the conflicts' marks (replacing any earlier marks) together.
-    await h.applyPatches(state.sheet, state.patches, { highlight: state.conflicts });
     const text = state.patches.length ? t.filled(state.patches.length, state.conflicts.length) : t.nothingToFill(state.conflicts.length);
     return state.conflicts.length ? `${text} ${t.openPane}` : text;
   });

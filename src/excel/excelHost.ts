@@ -114,7 +114,10 @@ export class ExcelHost implements AppendixHost {
   private readonly memory = new Map<string, SheetMemory>();
   /** Each sheet's grid as last read plus the add-in's writes since: what a re-check after a fill is computed from. */
   private readonly grids = new Map<string, Grid>();
-  /** Each sheet's conditional formats as last read (absent once the add-in added marks: their ids are not known). */
+  /**
+   * Each sheet's conditional formats as the last read saw them. Only the check's own write uses them, right after
+   * that read: later the ribbon's runtime (another ExcelHost) or the user may have added or removed marks.
+   */
   private readonly markStates = new Map<string, MarkState>();
 
   constructor(options: ExcelHostOptions = {}) {
@@ -187,9 +190,13 @@ export class ExcelHost implements AppendixHost {
     // The fallbacks that read in several trips do not carry the settings: one read more, on those paths only.
     if (!settingsRead) settings = await this.loadSettings().catch((e: unknown) => logSettings(e));
     const result: CheckState = settings ? { ...state, settings } : state;
-    if (result.found && options.highlight) {
-      const marks = chosenMarks(options.highlight, result);
-      await this.writeSheet(result.sheet, { marks, select: options.select ? firstMarked(marks) : undefined });
+    if (result.found && (options.highlight || options.fill)) {
+      const marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
+      await this.writeSheet(
+        result.sheet,
+        { patches: options.fill ? result.patches : undefined, marks, select: marks && options.select ? firstMarked(marks) : undefined },
+        this.markStates.get(result.sheet),
+      );
     }
     return result;
   }
@@ -415,32 +422,28 @@ export class ExcelHost implements AppendixHost {
     await this.writeSheet(sheet, { marks: [] });
   }
 
-  /** The sheet's conditional formats as last read, else one read of them. */
-  private async markState(sheet: string): Promise<{ state: MarkState; remembered: boolean }> {
-    const known = this.markStates.get(sheet);
-    if (known) return { state: known, remembered: true };
-    const state = await this.read(async (context) => {
+  /** One read of the sheet's conditional formats. */
+  private async readMarks(sheet: string): Promise<MarkState> {
+    return this.read(async (context) => {
       const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
       await context.sync();
       return q.resolve();
     });
-    this.markStates.set(sheet, state);
-    return { state, remembered: false };
   }
 
   /**
    * One write batch on `sheet`: settings, patches, selection, then the marks (add the new, then delete the old:
    * a batch stopped while adding leaves every old mark in place). Skipped when there is nothing to change. What
-   * the patched cells held and the marks on the sheet come from the last read (a read only for what it lacks).
-   * On failure the cells are put back and the marks settled (restoreCells, settleMarks). A remembered mark the
-   * user deleted since makes the batch fail (ItemNotFound): then, once put back, it is tried again on a fresh read.
+   * the patched cells held comes from the last read (a read only for the cells it lacks); the marks on the sheet
+   * are `known` (a check's read just now) or read first. On failure the cells are put back and the marks settled
+   * (restoreCells, settleMarks).
    */
-  private async writeSheet(sheet: string, w: SheetWrite, retried = false): Promise<void> {
+  private async writeSheet(sheet: string, w: SheetWrite, known?: MarkState): Promise<void> {
     const patches = w.patches ?? [];
     if (patches.length > 0) this.refuseProtected(sheet);
     const before = patches.length > 0 ? await this.cellsBefore(sheet, patches.map((p) => p.cell)) : [];
-    const marks = w.marks ? await this.markState(sheet) : null;
-    const marking = marks !== null && (marks.state.marks.length > 0 || markAreas(w.marks ?? []).length > 0);
+    const marks = w.marks ? (known ?? (await this.readMarks(sheet))) : null;
+    const marking = marks !== null && (marks.marks.length > 0 || markAreas(w.marks ?? []).length > 0);
     if (patches.length === 0 && !marking && !w.select && !w.settings) return;
     let adds = 0;
     try {
@@ -454,21 +457,16 @@ export class ExcelHost implements AppendixHost {
         }
         if (marking) {
           adds = queueAddMarks(ws, w.marks ?? []);
-          queueDeleteMarks(ws, marks.state.marks);
+          queueDeleteMarks(ws, marks.marks);
         }
         await context.sync();
       });
     } catch (e) {
       const error = toExcelHostError(e);
-      this.markStates.delete(sheet);
       const cellsError = patches.length > 0 ? await this.restoreCells(sheet, before, error) : null;
-      const marksError = marking ? await this.settleMarks(sheet, marks.state, adds, error) : error;
+      const marksError = marking ? await this.settleMarks(sheet, marks, adds, error) : error;
+      // With cells, the cells' outcome is what the user must know; marks alone rolled forward count as done.
       const thrown = cellsError ?? marksError;
-      const stale = marking && marks.remembered && !retried && error.excelCode === "ItemNotFound" && thrown === error;
-      if (stale && (marksError === error || marksError === null)) {
-        console.warn("a remembered mark was gone; marking again from a fresh read", sheet, error);
-        return this.writeSheet(sheet, w, true);
-      }
       if (thrown) throw thrown;
       return;
     }
@@ -478,14 +476,6 @@ export class ExcelHost implements AppendixHost {
         patches.forEach((p, i) => memory.wrote({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat }));
       }
       this.wroteGrid(sheet, patchWrites(patches));
-    }
-    if (marking) {
-      // The ids of marks just added are not known without a read; with none added, what is left is known.
-      if (adds > 0) this.markStates.delete(sheet);
-      else {
-        const gone = new Set(marks.state.marks);
-        this.markStates.set(sheet, { marks: [], blank: marks.state.blank, all: marks.state.all.filter((id) => !gone.has(id)) });
-      }
     }
   }
 
@@ -578,7 +568,6 @@ export class ExcelHost implements AppendixHost {
     this.protectedSheets.set(name, false);
     this.memory.set(name, new SheetMemory(grid));
     this.grids.set(name, grid);
-    this.markStates.set(name, { marks: [], blank: [], all: [] });
     if (options.checked) {
       // The new sheet is the one the pane works on now; its id is learnt at the next read (until then every
       // sheet's changes reach the change handler).

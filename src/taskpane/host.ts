@@ -57,6 +57,11 @@ export interface CheckOptions {
   readonly highlight?: MarkChoice;
   /** With `highlight`: select the first marked cell (the most severe finding's) in that same write. */
   readonly select?: boolean;
+  /**
+   * Write the state's patches in that same write (the ribbon's fill). The state returned is the one read: its
+   * `patches` are what was written, and `highlight` picks from its findings (e.g. `(s) => s.conflicts`).
+   */
+  readonly fill?: boolean;
   /** Load the workbook settings in the same read (`CheckState.settings`; left out, and logged, when damaged). */
   readonly loadSettings?: boolean;
 }
@@ -68,7 +73,11 @@ export interface PatchOptions {
    * written (a formula's value is its patch's value, as Excel computes it).
    */
   readonly recheck?: boolean;
-  /** Replace the add-in's marks: a list marks those findings; true or a function (which need `recheck`) marks the new state's. */
+  /**
+   * Replace the add-in's marks in the same write: a list marks those findings; true or a function marks the
+   * new state's. The marks on the sheet are read first (1 read): only a check's own read is recent enough to
+   * trust, since the ribbon's runtime or the user may have changed them since.
+   */
   readonly highlight?: MarkChoice | readonly Finding[];
 }
 

@@ -158,7 +158,7 @@ describe("check with marks (the ribbon's check)", () => {
 });
 
 describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fill)", () => {
-  test("ribbon fill: 1 read + 1 write, the same cells and marks as check + applyPatches + highlight(conflicts)", async () => {
+  test("ribbon fill (check with fill): 1 read + 1 write, the same cells and marks as check + applyPatches + highlight(conflicts)", async () => {
     const chain = hostOn(withConflict());
     const c = found(await chain.host.check());
     expect(c.conflicts.length).toBeGreaterThan(0);
@@ -166,19 +166,21 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     await chain.host.highlight(c.sheet, c.conflicts);
 
     const { excel, host } = hostOn(withConflict());
-    const state = found(await host.check({ loadSettings: true }));
-    const result = await host.applyPatches(state.sheet, state.patches, { highlight: state.conflicts });
-    expect(result).toBeUndefined();
+    const state = await host.check({ loadSettings: true, fill: true, highlight: (s) => s.conflicts });
+    // the state read: its patches are those written
+    expect(said(state)).toEqual(said(c));
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
     expect(cellsOf(excel.model)).toEqual(cellsOf(chain.excel.model));
     expect(marksOf(excel.model)).toEqual(marksOf(chain.excel.model));
   });
 
   test.each([
-    ["no marks", undefined],
-    ["every finding marked", true as const],
-    ["the errors marked", errorsOnly],
-  ])("fill with re-check after a check (%s): 1 write, the state a re-read gives, the same marks", async (_label, highlight) => {
+    // no marks involved: one write
+    ["no marks", undefined, { reads: 0, writes: 1 }],
+    // the marks on the sheet are read first (they may have changed since the check), then the one write
+    ["every finding marked", true as const, { reads: 1, writes: 1 }],
+    ["the errors marked", errorsOnly, { reads: 1, writes: 1 }],
+  ])("fill with re-check after a check (%s): the state a re-read gives, the same marks", async (_label, highlight, trips) => {
     const chain = hostOn(rich());
     const c = found(await chain.host.check());
     await chain.host.applyPatches(c.sheet, c.patches);
@@ -191,7 +193,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     expect(state.patches.length).toBeGreaterThan(1);
     excel.reset();
     const after = await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight });
-    expect(excel.counts()).toMatchObject({ reads: 0, writes: 1, mixed: 0, total: 1 });
+    expect(excel.counts()).toMatchObject({ ...trips, mixed: 0 });
     expect(said(after)).toEqual(said(reread));
     // the fill changed something: the re-check no longer proposes the patches it wrote
     expect(found(after).patches.length).toBeLessThan(state.patches.length);
@@ -200,12 +202,21 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     expect(marksOf(excel.model)).toEqual(marksOf(chain.excel.model));
   });
 
-  test("fill with re-check after a check that marked: 1 read (the new marks' ids) + 1 write", async () => {
-    const { excel, host } = hostOn(withConflict());
-    const state = found(await host.check({ highlight: true }));
-    excel.reset();
-    found(await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight: true }));
-    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
+  test("marks made by another runtime (the ribbon) after the pane's check are replaced too, not left behind", async () => {
+    const wb = rich();
+    const pane = hostOn(wb);
+    const state = found(await pane.host.check());
+    // the ribbon's Check, in its own runtime with its own ExcelHost, marks every finding
+    await hostOn(wb).host.check({ highlight: true });
+    await pane.host.applyPatches(state.sheet, state.patches, { recheck: true, highlight: errorsOnly });
+
+    const chain = hostOn(rich());
+    const c = found(await chain.host.check());
+    await chain.host.applyPatches(c.sheet, c.patches);
+    recalculate(chain.excel.model, c.patches);
+    const reread = found(await chain.host.check());
+    await chain.host.highlight(reread.sheet, errorsOnly(reread));
+    expect(marksOf(wb)).toEqual(marksOf(chain.excel.model));
   });
 
   test("the re-check keeps the other appendices the last full read saw", async () => {
@@ -251,7 +262,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     expect(marksOf(excel.model)).toEqual(marksOf(twin.excel.model));
   });
 
-  test("a remembered mark the user deleted: marked again from a fresh read, no error", async () => {
+  test("a mark the user deleted after the check: the fill reads the marks as they are, no error", async () => {
     const chain = hostOn(seedWorkbook());
     const c = found(await chain.host.check());
     await chain.host.applyPatches(c.sheet, c.patches, { highlight: c.conflicts.length ? c.conflicts : c.findings.slice(0, 1) });
@@ -261,9 +272,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     await host.check();
     // the user deletes one of the add-in's marks in Excel's conditional formatting manager
     excel.model.sheet(APPENDIX).conditionalFormats.splice(0, 1);
-    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     await host.applyPatches(s.sheet, s.patches, { highlight: s.conflicts.length ? s.conflicts : s.findings.slice(0, 1) });
-    warned.mockRestore();
     expect(cellsOf(excel.model)).toEqual(cellsOf(chain.excel.model));
     expect(marksOf(excel.model)).toEqual(marksOf(chain.excel.model));
   });

@@ -48,6 +48,13 @@ describe("FileHost combined options", () => {
     expect(await host.applyPatches(s.sheet, [])).toBeUndefined();
   });
 
+  it("check with fill: the state read comes back and its patches are in the workbook", async () => {
+    const host = await open();
+    const read = found(await host.check({ fill: true }));
+    expect(said(read)).toEqual(said(await (await open()).check()));
+    expect(found(await host.check()).patches.length).toBeLessThan(read.patches.length);
+  });
+
   it("insert: settings kept, and the state of the new sheet (not the sample's appendix) is given", async () => {
     const host = await open();
     let inserted: CheckState | null = null;
