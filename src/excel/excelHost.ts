@@ -190,11 +190,16 @@ export class ExcelHost implements AppendixHost {
     // The fallbacks that read in several trips do not carry the settings: one read more, on those paths only.
     if (!settingsRead) settings = await this.loadSettings().catch((e: unknown) => logSettings(e));
     const result: CheckState = settings ? { ...state, settings } : state;
-    if (result.found && (options.highlight || options.fill)) {
+    if (result.found && (options.highlight || options.fill || options.saveSettings)) {
       const marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
       await this.writeSheet(
         result.sheet,
-        { patches: options.fill ? result.patches : undefined, marks, select: marks && options.select ? firstMarked(marks) : undefined },
+        {
+          settings: options.saveSettings?.(result),
+          patches: options.fill ? result.patches : undefined,
+          marks,
+          select: marks && options.select ? firstMarked(marks) : undefined,
+        },
         this.markStates.get(result.sheet),
       );
     }

@@ -62,6 +62,11 @@ export interface CheckOptions {
    * `patches` are what was written, and `highlight` picks from its findings (e.g. `(s) => s.conflicts`).
    */
   readonly fill?: boolean;
+  /**
+   * Settings to save in that same write, decided from the state read (e.g. acknowledgements whose warning is
+   * gone dropped); undefined saves nothing.
+   */
+  readonly saveSettings?: (state: FoundCheckState) => WorkbookSettings | undefined;
   /** Load the workbook settings in the same read (`CheckState.settings`; left out, and logged, when damaged). */
   readonly loadSettings?: boolean;
 }

@@ -91,6 +91,27 @@ describe("check with marks (the ribbon's check)", () => {
     expect(cellsOf(excel.model)).toEqual(cellsOf(rich()));
   });
 
+  test("the pane's re-check: marks without acknowledged warnings and the pruned settings, in one write", async () => {
+    const { excel, host } = hostOn(rich());
+    const first = found(await host.check());
+    const acknowledged = first.findings.find((f) => f.severity === "warning")!;
+    excel.reset();
+    const saved: WorkbookSettings = { lang: "vi", acknowledged: {} };
+    const active = (s: Found) => s.findings.filter((f) => f.cell !== acknowledged.cell);
+    const state = found(await host.check({ highlight: active, saveSettings: () => saved }));
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
+    expect(JSON.parse(excel.model.settings.get(SETTINGS_KEY) as string)).toEqual(saved);
+    const chain = hostOn(rich());
+    await chain.host.highlight(APPENDIX, active(found(await chain.host.check())));
+    expect(marksOf(excel.model)).toEqual(marksOf(chain.excel.model));
+    expect(active(state).length).toBeLessThan(state.findings.length);
+    expect(said(state)).toEqual(said(first));
+    // nothing to save and nothing to change: no write
+    excel.reset();
+    await host.check({ saveSettings: () => undefined });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, total: 1 });
+  });
+
   test("nothing to mark and no mark on the sheet: 1 read, no write", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     found(await host.check({ highlight: () => [], select: true }));
