@@ -191,11 +191,13 @@ export class ExcelHost implements AppendixHost {
     if (!settingsRead) settings = await this.loadSettings().catch((e: unknown) => logSettings(e));
     const result: CheckState = settings ? { ...state, settings } : state;
     if (result.found && (options.highlight || options.fill || options.saveSettings)) {
+      // The settings first: a pane prunes acknowledgements there, and picks the marks with them.
+      const settingsToSave = options.saveSettings?.(result);
       const marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
       await this.writeSheet(
         result.sheet,
         {
-          settings: options.saveSettings?.(result),
+          settings: settingsToSave,
           patches: options.fill ? result.patches : undefined,
           marks,
           select: marks && options.select ? firstMarked(marks) : undefined,

@@ -91,9 +91,9 @@ export class FileHost implements AppendixHost {
     const checked = checkSheets(sheets, templates);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
-    if (state.found && options.fill) await this.applyPatches(state.sheet, state.patches);
     const save = state.found ? options.saveSettings?.(state) : undefined;
     if (save) this.settings = save;
+    if (state.found && options.fill) await this.applyPatches(state.sheet, state.patches);
     if (state.found && options.highlight && options.select) {
       const marked = typeof options.highlight === "function" ? options.highlight(state) : state.findings;
       const first = marked.find((f) => f.severity !== "info");
