@@ -171,8 +171,8 @@ export class ExcelHost implements AppendixHost {
   }
 
   /**
-   * One read (the sheets, their marks, and the settings when asked), then, when asked to mark and there is
-   * something to change, one write with the marks and the selection.
+   * One read (the sheets, their marks, and the settings when asked), then, when asked and there is something
+   * to change, one write with the settings to save, the patches (`fill`), the marks and the selection.
    */
   async check(options: CheckOptions = {}): Promise<CheckState> {
     let settings: WorkbookSettings | undefined;
@@ -298,8 +298,9 @@ export class ExcelHost implements AppendixHost {
   }
 
   /**
-   * One write: the patches, and the marks when asked. The re-check is computed from the sheet's grid as last read
-   * plus the patches, so it costs no read; only a sheet never read (no check before) is read after the write.
+   * One write: the patches, and the marks when asked (the marks on the sheet are read first, one read). The
+   * re-check is computed from the sheet's grid as last read plus the patches, so it costs no read; only a sheet
+   * never read (no check before) is read after the write.
    */
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     const { highlight } = options;
