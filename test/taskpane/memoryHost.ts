@@ -10,7 +10,15 @@ import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
 import type { Patch } from "../../src/core/patch";
 import { checkSheets } from "../../src/taskpane/checkSheets";
-import type { AppendixHost, CheckState, WorkbookSettings } from "../../src/taskpane/host";
+import type {
+  AppendixHost,
+  CheckOptions,
+  CheckState,
+  FoundCheckState,
+  InsertOptions,
+  PatchOptions,
+  WorkbookSettings,
+} from "../../src/taskpane/host";
 import { seedGrid } from "../fixtures/seed";
 
 interface Sheet {
@@ -125,8 +133,20 @@ export class MemoryHost implements AppendixHost {
     for (const l of this.listeners) l();
   }
 
-  async check(): Promise<CheckState> {
+  /** The combined options as ExcelHost does them (settings, fill, marks after the read), recorded as the single calls. */
+  async check(options: CheckOptions = {}): Promise<CheckState> {
     this.failIf("check");
+    const state = this.analyse();
+    if (state.found) {
+      const save = options.saveSettings?.(state);
+      if (save) await this.saveSettings(save);
+      if (options.fill) await this.applyPatches(state.sheet, state.patches);
+      if (options.highlight) await this.highlight(state.sheet, this.marks(options.highlight, state));
+    }
+    return options.loadSettings ? { ...state, settings: this.settings } : state;
+  }
+
+  private analyse(): CheckState {
     const grids = this.sheets.map((s) => ({
       name: s.name,
       grid: { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts },
@@ -134,8 +154,14 @@ export class MemoryHost implements AppendixHost {
     return checkSheets(grids, templates);
   }
 
-  async insertTemplate(options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }): Promise<string> {
+  private marks(choice: boolean | ((s: FoundCheckState) => readonly Finding[]), state: FoundCheckState): readonly Finding[] {
+    return typeof choice === "function" ? choice(state) : state.findings;
+  }
+
+  async insertTemplate(insert: InsertOptions): Promise<string> {
     this.failIf("insertTemplate");
+    const options = { unitName: insert.unitName, year: insert.year, period: insert.period };
+    for (const k of Object.keys(options) as (keyof typeof options)[]) if (options[k] === undefined) delete options[k];
     this.calls.push({ op: "insertTemplate", options });
     const plan = layoutPlan(templates[0], options);
     let name = plan.sheetName;
@@ -146,13 +172,27 @@ export class MemoryHost implements AppendixHost {
       if (c.formula) this.write(name, c.cell, null, c.formula);
       else if (c.value !== undefined) this.write(name, c.cell, c.value);
     }
+    if (insert.settings) await this.saveSettings(insert.settings);
+    if (insert.checked) {
+      const s = this.sheet(name);
+      const grid = { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts };
+      insert.checked(checkSheets([{ name, grid }], templates));
+    }
     return name;
   }
 
-  async applyPatches(sheet: string, patches: readonly Patch[]): Promise<void> {
+  async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     this.failIf("applyPatches");
     this.calls.push({ op: "applyPatches", sheet, patches });
     for (const p of patches) this.write(sheet, p.cell, p.value, p.formula, p.numberFormat);
+    if (!options.recheck && !options.highlight) return;
+    const state = this.analyse();
+    const { highlight } = options;
+    if (highlight) {
+      if (typeof highlight === "object") await this.highlight(sheet, highlight);
+      else if (state.found) await this.highlight(sheet, this.marks(highlight, state));
+    }
+    if (options.recheck) return state;
   }
 
   async applyFix(sheet: string, fix: Fix): Promise<void> {

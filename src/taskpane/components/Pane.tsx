@@ -89,19 +89,27 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
   );
 
   const recheck = React.useCallback(async () => {
-    const next = await host.check();
-    if (next.found) {
-      const current = settingsRef.current.acknowledged;
-      const kept = pruneAcknowledged(current, next.findings);
-      // An acknowledgement whose warning is gone or whose values changed no longer holds: drop it from the workbook.
-      if (current && kept !== current) await saveSettings({ ...settingsRef.current, acknowledged: kept });
-      if (highlightRef.current) {
-        const split = splitAcknowledged(next.findings, settingsRef.current.acknowledged);
-        await host.highlight(next.sheet, split.active);
-      }
+    // One read and at most one write: the pruned acknowledgements and the marks go in the check's own write.
+    let pruned: WorkbookSettings | undefined;
+    const next = await host.check({
+      saveSettings: (s) => {
+        const current = settingsRef.current.acknowledged;
+        const kept = pruneAcknowledged(current, s.findings);
+        // An acknowledgement whose warning is gone or whose values changed no longer holds: drop it from the workbook.
+        if (!current || kept === current) return undefined;
+        pruned = { ...settingsRef.current, acknowledged: kept };
+        return pruned;
+      },
+      highlight: highlightRef.current
+        ? (s) => splitAcknowledged(s.findings, (pruned ?? settingsRef.current).acknowledged).active
+        : undefined,
+    });
+    if (pruned) {
+      settingsRef.current = pruned;
+      setSettings(pruned);
     }
     setState(next);
-  }, [host, saveSettings]);
+  }, [host]);
 
   /** Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. */
   const run = React.useCallback(
@@ -177,18 +185,37 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
     }, false);
   const onInsert = (options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }) =>
     void run(async () => {
-      const sheet = await host.insertTemplate(options);
-      await saveSettings({ ...settingsRef.current, ...options });
+      const next = { ...settingsRef.current, ...options };
+      const got: { state?: CheckState } = {};
+      // One read and one write: the sheet and the settings together; the new sheet's state comes from the plan.
+      const sheet = await host.insertTemplate({ ...options, settings: next, checked: (s) => (got.state = s) });
+      if (got.state) {
+        settingsRef.current = next;
+        setSettings(next);
+        setState(got.state);
+      } else {
+        // A host that does not take the combined options
+        await saveSettings(next);
+        await recheck();
+      }
       return t.inserted(sheet);
-    });
+    }, false);
   const onApplyFill = (patches: Patch[]) =>
     found &&
     void run(async () => {
-      await host.applyPatches(found.sheet, patches);
+      // One write (plus one read of the marks when highlighting is on); the new state is computed, not read.
+      const next = await host.applyPatches(found.sheet, patches, {
+        recheck: true,
+        highlight: highlightRef.current
+          ? (s) => splitAcknowledged(s.findings, settingsRef.current.acknowledged).active
+          : undefined,
+      });
+      if (next) setState(next);
+      else await recheck();
       setView("findings");
       summaryRef.current?.focus();
       return t.filled(patches.length);
-    });
+    }, false);
   const onHighlight = (on: boolean) =>
     found &&
     void run(async () => {
