@@ -33,7 +33,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * and relation is dropped, and the calculator's conflict is dropped where validate already reports that relation on
  * that cell (rate_mismatch, sum_mismatch say the same thing with more detail).
  */
-export function analyze(grid: Grid, template: Template, location: Location): { findings: Finding[]; patches: Patch[] } {
+export function analyze(
+  grid: Grid,
+  template: Template,
+  location: Location,
+): { findings: Finding[]; patches: Patch[]; conflicts: Finding[] } {
   const sheet = sheetView(grid, template, location, inspectCell);
   const validated = validateSheet(sheet);
   const computed = computeSheet(sheet);
@@ -47,5 +51,8 @@ export function analyze(grid: Grid, template: Template, location: Location): { f
     seen.add(key);
     findings.push(f);
   }
-  return { findings: sortFindings(findings), patches: computed.patches };
+  // Every calculator conflict with its fix, including those folded into a mismatch above: the fill preview offers
+  // each one (with the formula to write once the user confirms).
+  const conflicts = computed.findings.filter((f) => f.code === "computed_value_conflict" && f.fix !== null);
+  return { findings: sortFindings(findings), patches: computed.patches, conflicts };
 }

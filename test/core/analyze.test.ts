@@ -16,6 +16,20 @@ describe("analyze", () => {
     expect(codes).toEqual(["rate_mismatch", "sum_mismatch"]);
   });
 
+  it("still lists every calculator conflict with its fix for the fill preview, folded or not", () => {
+    const s = sheet({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
+    const { conflicts } = analyze(s.grid, s.template, s.location);
+    expect(conflicts.map((f) => [f.code, f.cell, f.fix?.formula, f.fix?.value])).toEqual([
+      ["computed_value_conflict", "D11", "=ROUND(D13/D12*100,2)", 87.23],
+      ["computed_value_conflict", "D22", "=SUM(D23,D24)", 5],
+    ]);
+  });
+
+  it("has no conflicts when the computed cells agree or are blank", () => {
+    const s = sheet({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
+    expect(analyze(s.grid, s.template, s.location).conflicts).toEqual([]);
+  });
+
   it("keeps the conflict where validate has nothing to say (a dash in the rate)", () => {
     const s = sheet({ "I.1": "-", "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
     expect(analyze(s.grid, s.template, s.location).findings.map((f) => f.code)).toEqual(["computed_value_conflict"]);
