@@ -11,7 +11,7 @@ import type { LayoutOptions } from "../core/layout";
 import type { LayoutPlan } from "../core/layoutPlan";
 import { templates as allTemplates } from "../core/catalog";
 import { layoutPlan } from "../core/layout";
-import { checkSheets } from "../taskpane/checkSheets";
+import { checkWorkbook } from "../core/checkWorkbook";
 import type {
   AppendixHost,
   CheckOptions,
@@ -160,7 +160,7 @@ export class ExcelHost implements AppendixHost {
 
   private judge(reads: readonly SheetRead[]): CheckState {
     this.remember(reads);
-    const state = checkSheets(reads, this.templates);
+    const state = checkWorkbook(reads, this.templates);
     if (state.found) {
       const read = reads.find((r) => r.name === state.sheet);
       this.appendix = read ? { name: read.name, id: read.id } : null;
@@ -233,7 +233,7 @@ export class ExcelHost implements AppendixHost {
 
   /** The check of one sheet from a grid the host already holds (no read), with what the last full read saw elsewhere. */
   private judgeGrid(sheet: string, grid: Grid): CheckState {
-    const state = checkSheets([{ name: sheet, grid }], this.templates);
+    const state = checkWorkbook([{ name: sheet, grid }], this.templates);
     return state.found ? { ...state, others: this.elsewhere.others, split: this.elsewhere.split } : state;
   }
 
@@ -579,7 +579,7 @@ export class ExcelHost implements AppendixHost {
     if (options.checked) {
       // The new sheet is the one the pane works on now; its id is learnt at the next read (until then every
       // sheet's changes reach the change handler).
-      const state = checkSheets([{ name, grid }], this.templates);
+      const state = checkWorkbook([{ name, grid }], this.templates);
       if (state.found) {
         this.appendix = { name, id: null };
         this.elsewhere = { others: [], split: null };

@@ -6,8 +6,7 @@
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
 import type { Finding, Fix } from "../core/finding";
-import type { OtherAppendix, SplitAppendix } from "../core/locate";
-import type { Location } from "../core/location";
+import type { WorkbookCheck } from "../core/checkWorkbook";
 import type { Patch } from "../core/patch";
 
 /** Per-workbook settings the pane keeps (Excel.SettingCollection inside Excel). */
@@ -20,30 +19,11 @@ export interface WorkbookSettings {
   readonly acknowledged?: Readonly<Record<string, { readonly reason: string; readonly fingerprint: string }>>;
 }
 
-/** The result of one check: where the appendix is and what is wrong with it. */
-export type CheckState =
-  | {
-      readonly found: false;
-      readonly sheets: readonly string[];
-      /** the workbook's settings, when the check was asked to load them (`CheckOptions.loadSettings`) */
-      readonly settings?: WorkbookSettings;
-    }
-  | {
-      readonly found: true;
-      readonly sheet: string;
-      readonly location: Location;
-      readonly findings: readonly Finding[];
-      /** totals and rates the calculator would write */
-      readonly patches: readonly Patch[];
-      /** computed cells holding a different user value (not overwritten without confirmation) */
-      readonly conflicts: readonly Finding[];
-      /** other sheets that hold an appendix too (the check uses `sheet`; the pane should say the others exist) */
-      readonly others?: readonly OtherAppendix[];
-      /** set when `sheet` and another sheet look like two parts of one appendix */
-      readonly split?: SplitAppendix | null;
-      /** the workbook's settings, when the check was asked to load them (`CheckOptions.loadSettings`) */
-      readonly settings?: WorkbookSettings;
-    };
+/**
+ * The result of one check (src/core/checkWorkbook.ts), plus the workbook's settings when the check was asked to
+ * load them (`CheckOptions.loadSettings`).
+ */
+export type CheckState = WorkbookCheck & { readonly settings?: WorkbookSettings };
 
 /** A CheckState that found the appendix. */
 export type FoundCheckState = Extract<CheckState, { found: true }>;

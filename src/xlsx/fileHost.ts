@@ -9,7 +9,7 @@ import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/patch";
 import { appendixPreview, type PreviewRow } from "../taskpane/appendixPreview";
-import { checkSheets } from "../taskpane/checkSheets";
+import { checkWorkbook } from "../core/checkWorkbook";
 import {
   HostError,
   type AppendixHost,
@@ -88,7 +88,7 @@ export class FileHost implements AppendixHost {
   /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
   async check(options: CheckOptions = {}): Promise<CheckState> {
     const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
-    const checked = checkSheets(sheets, templates);
+    const checked = checkWorkbook(sheets, templates);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
     const save = state.found ? options.saveSettings?.(state) : undefined;
@@ -105,7 +105,7 @@ export class FileHost implements AppendixHost {
   async insertTemplate(options: InsertOptions): Promise<string> {
     const ws = renderPlan(this.workbook, layoutPlan(templates[0], { unitName: options.unitName, year: options.year, period: options.period }));
     if (options.settings) this.settings = options.settings;
-    options.checked?.(checkSheets([{ name: ws.name, grid: worksheetGrid(ws) }], templates));
+    options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], templates));
     return ws.name;
   }
 

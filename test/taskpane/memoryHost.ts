@@ -1,6 +1,6 @@
 /**
  * A real AppendixHost over in-memory grids, for the pane's component tests: it runs the core engine on its
- * sheets (checkSheets), writes patches and fixes into them, inserts the template from the layout plan, and keeps
+ * sheets (checkWorkbook), writes patches and fixes into them, inserts the template from the layout plan, and keeps
  * settings; it records the calls a test asserts on.
  */
 import { fromA1 } from "../../src/core/address";
@@ -9,7 +9,7 @@ import type { Finding, Fix } from "../../src/core/finding";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
 import type { Patch } from "../../src/core/patch";
-import { checkSheets } from "../../src/taskpane/checkSheets";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type {
   AppendixHost,
   CheckOptions,
@@ -151,7 +151,7 @@ export class MemoryHost implements AppendixHost {
       name: s.name,
       grid: { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts },
     }));
-    return checkSheets(grids, templates);
+    return checkWorkbook(grids, templates);
   }
 
   private marks(choice: boolean | ((s: FoundCheckState) => readonly Finding[]), state: FoundCheckState): readonly Finding[] {
@@ -176,7 +176,7 @@ export class MemoryHost implements AppendixHost {
     if (insert.checked) {
       const s = this.sheet(name);
       const grid = { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts };
-      insert.checked(checkSheets([{ name, grid }], templates));
+      insert.checked(checkWorkbook([{ name, grid }], templates));
     }
     return name;
   }
