@@ -12,7 +12,7 @@ export const vi = {
   working: "Đang xử lý…",
 
   // outside Excel
-  outsideIntro: "Mở một tệp .xlsx có Phụ lục thống kê CCHC để kiểm tra, điền tổng và tỉ lệ, rồi tải bản đã điền về.",
+  outsideIntro: "Mở một tệp .xlsx có Phụ lục thống kê CCHC để kiểm tra, điền tổng và tỷ lệ, rồi tải bản đã điền về.",
   openFile: "Mở tệp .xlsx",
   openFileLabel: "Chọn một hoặc nhiều tệp .xlsx",
   openSample: "Mở tệp mẫu",
@@ -133,8 +133,8 @@ export const vi = {
   findingsTitle: "Lỗi và cảnh báo",
 
   // fill
-  fillTitle: "Điền tổng và tỉ lệ",
-  fill: "Điền tổng và tỉ lệ…",
+  fillTitle: "Điền tổng và tỷ lệ",
+  fill: "Điền tổng, tỷ lệ…",
   fillIntro: (n: number) => `Sẽ ghi ${n} ô:`,
   fillNothing: "Không có ô nào cần điền.",
   colCell: "Ô",
