@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: build (development) and serve the add-in on port 3000 in the background, then
- *  - where Excel desktop is installed (Windows, macOS): say how to sideload manifest.xml;
+ *  - where Excel desktop is installed (Windows, macOS) and the server is on https: sideload manifest.xml and start
+ *    Excel (`npm stop` removes the sideloaded manifest);
  *  - otherwise (like this machine): open the pane outside Excel, with the sample workbook, in the default browser
  *    when there is one, else print its URL.
  * It returns once the server answers (or fails after a timeout), so it never hangs a terminal or CI; `npm stop`
@@ -19,6 +20,9 @@ const path = require("path");
 const ROOT = path.join(__dirname, "..");
 const PORT = Number(process.env.PORT || 3000);
 const READY_TIMEOUT_MS = Number(process.env.CCHC_START_TIMEOUT_MS || 420000);
+/** Where Excel desktop looks for sideloaded manifests (shared with stop.js). */
+const WIN_DEV_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
+const MAC_WEF_DIR = path.join(os.homedir(), "Library", "Containers", "com.microsoft.Excel", "Data", "Documents", "wef");
 const once = process.argv.includes("--once") || process.env.CI === "true" || process.env.CI === "1";
 
 /** Where start.js keeps the server's pid and log (one per checkout). */
@@ -39,6 +43,38 @@ function excelDesktop() {
         ? ["/Applications/Microsoft Excel.app"]
         : [];
   return candidates.find((p) => fs.existsSync(p)) || null;
+}
+
+/** The manifest's add-in id (the registry value name under which Excel on Windows finds a sideloaded manifest). */
+function manifestId() {
+  const m = /<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+  if (!m) throw new Error("manifest.xml has no <Id>");
+  return m[1].trim();
+}
+
+/**
+ * Sideloads manifest.xml for Excel desktop the way Office's own tooling does, without its native dependencies:
+ * Windows reads developer manifests from HKCU\...\Office\16.0\WEF\Developer (value: the manifest's path),
+ * macOS from Excel's container folder `wef`. Returns where it was registered. `npm stop` undoes it.
+ */
+function sideload() {
+  const manifest = path.join(ROOT, "manifest.xml");
+  if (process.platform === "win32") {
+    const r = spawnSync("reg", ["add", WIN_DEV_KEY, "/v", manifestId(), "/t", "REG_SZ", "/d", manifest, "/f"], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`could not register the manifest: ${r.stderr || r.stdout}`);
+    return WIN_DEV_KEY;
+  }
+  fs.mkdirSync(MAC_WEF_DIR, { recursive: true });
+  const target = path.join(MAC_WEF_DIR, `${manifestId()}.manifest.xml`);
+  fs.copyFileSync(manifest, target);
+  return target;
+}
+
+/** Starts Excel desktop; false when it could not be started. */
+function openExcel() {
+  if (process.platform === "darwin") return spawnSync("open", ["-a", "Microsoft Excel"]).status === 0;
+  if (process.platform === "win32") return spawnSync("cmd", ["/c", "start", "", "excel"]).status === 0;
+  return false;
 }
 
 /** Resolves with the protocol the server answers on, or null. */
@@ -148,16 +184,11 @@ async function main() {
 
   const excel = excelDesktop();
   if (excel && ready.protocol === "https") {
-    console.log(
-      [
-        `[cchc] Excel found: ${excel}`,
-        "[cchc] Sideload the add-in once:",
-        process.platform === "darwin"
-          ? `[cchc]   cp manifest.xml ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/  (create the folder if needed), then restart Excel`
-          : "[cchc]   Excel > Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > choose manifest.xml",
-        "[cchc] Then Home > “Phụ lục CCHC” > “Mở ngăn kiểm tra”.",
-      ].join("\n"),
-    );
+    console.log(`[cchc] Excel found: ${excel}`);
+    const where = sideload();
+    console.log(`[cchc] Sideloaded manifest.xml (${where}); \`npm stop\` removes it again.`);
+    if (openExcel()) console.log("[cchc] Excel is starting: Home > “Phụ lục CCHC” > “Mở ngăn kiểm tra”.");
+    else console.log("[cchc] Start Excel, then Home > “Phụ lục CCHC” > “Mở ngăn kiểm tra”.");
   } else if (excel) {
     console.log(`[cchc] Excel found (${excel}), but the server is on http: Office loads add-ins over https only. See the message above.`);
   } else {

@@ -4,6 +4,7 @@
  * (its whole process group: webpack and its workers), and forgets it. Says so when there is nothing to stop.
  */
 "use strict";
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -24,4 +25,18 @@ if (!fs.existsSync(pidFile)) {
     console.log(`[cchc] The dev server (pid ${pid}) had already stopped.`);
   }
   fs.rmSync(pidFile);
+}
+
+// Undo start.js's sideloading, where it happened (Excel desktop on Windows or macOS).
+const manifestId = (/<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")) || [])[1];
+if (manifestId && process.platform === "win32") {
+  const key = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
+  const r = spawnSync("reg", ["delete", key, "/v", manifestId.trim(), "/f"], { encoding: "utf8" });
+  if (r.status === 0) console.log("[cchc] Removed the sideloaded add-in from Excel.");
+} else if (manifestId && process.platform === "darwin") {
+  const file = path.join(os.homedir(), "Library", "Containers", "com.microsoft.Excel", "Data", "Documents", "wef", `${manifestId.trim()}.manifest.xml`);
+  if (fs.existsSync(file)) {
+    fs.rmSync(file);
+    console.log("[cchc] Removed the sideloaded add-in from Excel.");
+  }
 }
