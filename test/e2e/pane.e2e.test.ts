@@ -20,7 +20,10 @@ import { serveDirectory, type StaticServer } from "./staticServer";
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
 const CHROMIUM = "/usr/bin/chromium";
-const SCREENSHOT = path.join(ROOT, "docs/images/pane.png");
+// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOTS=1); otherwise it goes to test-output/.
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === "1"
+  ? path.join(ROOT, "docs/images/pane.png")
+  : path.join(ROOT, "test-output/pane.png");
 const PANE_WIDTH = 340;
 
 let outDir: string;
