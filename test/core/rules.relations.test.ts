@@ -143,6 +143,23 @@ describe("note_required", () => {
   });
 });
 
+describe("note_required for a count above a bound (whenAbove)", () => {
+  const relation = { kind: "note_required" as const, id: "reviewed_note", indicator: "I.3.1", when: [], whenAbove: 0, severity: "warning" as const };
+  it.each([
+    ["3 reviewed, no note", { "I.3.1": 3 }, {}, true],
+    ["3 reviewed, procedures named", { "I.3.1": 3 }, { "I.3.1": "Cấp giấy phép bưu chính" }, false],
+    ["0 reviewed, no note", { "I.3.1": 0 }, {}, false],
+    ["blank, no note", {}, {}, false],
+    ["'02' typed as text counts as 2", { "I.3.1": "02" }, {}, true],
+  ] as [string, Record<string, CellValue>, Record<string, string>, boolean][])("%s", (_n, values, notes, reported) => {
+    const s = sheet({ "I.3": 1, ...values }, notes);
+    const found = validate(s.grid, { ...s.template, relations: [relation] }, s.location).filter((f) => f.code === "note_missing");
+    expect(found).toEqual(
+      reported ? [expect.objectContaining({ severity: "warning", relation: "reviewed_note", cell: noteOf("I.3.1"), cells: [noteOf("I.3.1"), cellOf("I.3.1")] })] : [],
+    );
+  });
+});
+
 describe("part_of_whole with a whole spread over several rows (wholeAlso)", () => {
   const relation = { kind: "part_of_whole" as const, id: "mail_le_staff", parts: ["I.3.1"], whole: "I.6.2", wholeAlso: ["I.6.3"], severity: "warning" as const, caveat: "different_scope" as const };
   const run = (values: Record<string, CellValue>) => {

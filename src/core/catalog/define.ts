@@ -143,3 +143,8 @@ export function flagCounts(id: string, flag: string, counts: readonly string[], 
 export function noteRequired(id: string, indicator: string, when: readonly number[]): Relation {
   return { kind: "note_required", id, indicator, when, severity: "warning" };
 }
+
+/** A count above 0 needs the note column filled (the template asks to name what was counted). */
+export function noteWhenCounted(id: string, indicator: string): Relation {
+  return { kind: "note_required", id, indicator, when: [], whenAbove: 0, severity: "warning" };
+}

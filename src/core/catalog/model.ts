@@ -100,12 +100,13 @@ export type Relation =
       readonly counts: readonly string[];
       readonly severity: "error" | "warning";
     }
-  /** an answer among `when` needs the note column filled */
+  /** an answer among `when` (or, for a count, a value above `whenAbove`) needs the note column filled */
   | {
       readonly kind: "note_required";
       readonly id: string;
       readonly indicator: string;
       readonly when: readonly number[];
+      readonly whenAbove?: number;
       readonly severity: "error" | "warning";
     };
 

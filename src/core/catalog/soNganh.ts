@@ -3,7 +3,7 @@
  * relations between rows. Ids: docs/TEMPLATE.md; every deviation from the printed text is listed there, and every
  * relation (with its reason) in docs/RULES.md.
  */
-import { defineTemplateRows, flagCounts, noteRequired, partOfWhole, rate, sumEquals, type SectionSpec } from "./define";
+import { defineTemplateRows, flagCounts, noteRequired, noteWhenCounted, partOfWhole, rate, sumEquals, type SectionSpec } from "./define";
 import type { Relation, Template } from "./model";
 
 const outline: readonly SectionSpec[] = [
@@ -313,10 +313,13 @@ const relations: readonly Relation[] = [
   partOfWhole("iii1_reviewed_le_in_force", ["III.1.1"], IN_FORCE, "warning", "different_scope"),
   flagCounts("iii2_plan_flag_vs_reviewed", "III.2", ["III.1.1"], "warning"),
   flagCounts("iii3_simplify_flag_vs_counts", "III.3", ["III.3.1", "III.3.2", "III.3.3"], "error"),
+  noteWhenCounted("iii3_shortened_note", "III.3.1"),
+  noteWhenCounted("iii3_fewer_documents_note", "III.3.2"),
   sumEquals("iii4_in_force_sum", ["III.4.3.1", "III.4.3.2"], IN_FORCE, "error"),
   partOfWhole("iii4_new_le_in_force", ["III.4.1"], IN_FORCE, "warning", "different_scope"),
   flagCounts("iii5_posting_flag_vs_comments", "III.5", ["III.5.1"], "warning"),
   partOfWhole("iii5_resolved_le_received", ["III.5.2"], "III.5.1", "warning", "carried_over"),
+  noteWhenCounted("iii5_comments_note", "III.5.1"),
   partOfWhole("iii6_interlinked_le_in_force", ["III.6.1", "III.6.2"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("iii7_returned_le_received", ["III.7.2"], "III.7.1", "warning", "carried_over"),
 
@@ -342,8 +345,10 @@ const relations: readonly Relation[] = [
 
   // VI. Cải cách tài chính công
   partOfWhole("vi2_autonomous_orgs_le_orgs", ["VI.2"], "IV.1.2", "warning", "different_scope"),
+  noteWhenCounted("vi2_autonomous_orgs_note", "VI.2"),
   partOfWhole("vi3_autonomous_sncl_le_sncl", ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"], "IV.1.4", "warning", "different_scope"),
   partOfWhole("vi5_units_with_spending_rules_le_units", ["VI.5"], SUBORDINATE_UNITS, "warning", "different_scope"),
+  noteWhenCounted("vi5_spending_rules_units_note", "VI.5"),
 
   // VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số
   partOfWhole("vii2_it_staff_le_present", ["VII.2"], STAFF_PRESENT, "warning", "different_scope"),

@@ -227,7 +227,8 @@ export function noteRequired(r: Of<"note_required">): RelationRule {
     run: (sheet) => {
       const answer = valueOf(sheet.number(r.indicator));
       const c = sheet.cell(r.indicator);
-      if (answer === null || !c || c.noteCell === null || !r.when.includes(answer) || c.noteFilled) return [];
+      const asks = answer !== null && (r.when.includes(answer) || (r.whenAbove !== undefined && answer > r.whenAbove));
+      if (!asks || !c || c.noteCell === null || c.noteFilled) return [];
       return [
         {
           code: "note_missing",

@@ -197,7 +197,8 @@ function slots(r: Relation): [string, string][] {
     case "flag_counts":
       return [[r.flag, "flag"], ...r.counts.map((id): [string, string] => [id, "amount"])];
     case "note_required":
-      return [[r.indicator, "answer"]];
+      // codes for an answer, a count for "above a bound"
+      return [[r.indicator, r.whenAbove === undefined ? "answer" : "amount"]];
   }
 }
 
@@ -216,7 +217,7 @@ describe("catalog relations", () => {
     }
     if (r.kind === "flag_counts") expect(indicatorById(soNganh, r.flag)!.codes!.map((c) => c.value)).toContain(r.no);
     if (r.kind === "note_required") {
-      const values = indicatorById(soNganh, r.indicator)!.codes!.map((c) => c.value);
+      const values = (indicatorById(soNganh, r.indicator)!.codes ?? []).map((c) => c.value);
       for (const w of r.when) expect(values).toContain(w);
     }
     if (r.kind === "part_of_whole" || r.kind === "sum_equals") {
