@@ -15,7 +15,7 @@ import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWo
 import { FileHost } from "../../src/xlsx/fileHost";
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { vi } from "../../src/taskpane/messages/vi";
-import { serveDirectory, type StaticServer } from "./staticServer";
+import { allowOnlyServer, serveDirectory, type StaticServer } from "./staticServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
@@ -74,14 +74,8 @@ afterAll(async () => {
 async function openPane(query = ""): Promise<{ page: Page; external: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
   const page = await context.newPage();
-  const external: string[] = [];
+  const external = await allowOnlyServer(page, server);
   const errors: string[] = [];
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    external.push(url);
-    return route.abort("internetdisconnected");
-  });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${server.url}/taskpane.html${query}`);
   return { page, external, errors };

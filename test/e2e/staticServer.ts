@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import type { Page } from "playwright-core";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -45,4 +46,19 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
+}
+
+/**
+ * Lets `page` load only from `server`: every other request is refused as if offline and its URL recorded in the
+ * returned list (the pane must ask nothing of the network but office.js, which fails offline anyway).
+ */
+export async function allowOnlyServer(page: Page, server: StaticServer): Promise<string[]> {
+  const external: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    external.push(url);
+    return route.abort("internetdisconnected");
+  });
+  return external;
 }

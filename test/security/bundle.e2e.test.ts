@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
-import { serveDirectory, type StaticServer } from "../e2e/staticServer";
+import { allowOnlyServer, serveDirectory, type StaticServer } from "../e2e/staticServer";
 import { vi } from "../../src/taskpane/messages/vi";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -163,15 +163,9 @@ describe("cell text is rendered as text (headless Chromium)", () => {
 
     const context = await browser.newContext({ viewport: { width: 340, height: 900 }, locale: "vi-VN" });
     const page = await context.newPage();
-    const external: string[] = [];
+    const external = await allowOnlyServer(page, server);
     const dialogs: string[] = [];
     const errors: string[] = [];
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
-      external.push(url);
-      return route.abort("internetdisconnected");
-    });
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
