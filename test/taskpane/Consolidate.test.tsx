@@ -15,21 +15,9 @@ import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
+import { installResizeObserver, fileOf } from "./jsdomShims";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-
-function xlsxFile(name: string, bytes: Uint8Array): File {
-  const file = new File([bytes as BlobPart], name);
-  // jsdom's File lacks arrayBuffer(); the browser's has it.
-  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.slice().buffer });
-  return file;
-}
+beforeAll(installResizeObserver);
 
 /** Bytes that start like a zip but are not one: a damaged workbook. */
 const DAMAGED = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9]);
@@ -48,7 +36,7 @@ beforeAll(async () => {
   expected = consolidate(reports, templates);
 }, 60_000);
 
-const files = () => batch.map((f) => xlsxFile(f.name, f.bytes));
+const files = () => batch.map((f) => fileOf(f.name, f.bytes));
 
 function rowsShown() {
   return screen.getAllByTestId("status-row").map((tr) => ({

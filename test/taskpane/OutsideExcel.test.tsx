@@ -10,23 +10,11 @@ import type { PreviewRow } from "../../src/taskpane/appendixPreview";
 import { LangProvider } from "../../src/taskpane/i18n";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";
+import { installResizeObserver, fileOf } from "./jsdomShims";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-
-function xlsxFile(name: string, bytes: Uint8Array): File {
-  const file = new File([bytes as BlobPart], name);
-  // jsdom's File lacks arrayBuffer(); the browser's has it.
-  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-  return file;
-}
+beforeAll(installResizeObserver);
 
 describe("outside Excel", () => {
   it("opens an .xlsx through the file input, checks it, previews the appendix and points at a finding's row", async () => {
@@ -37,7 +25,7 @@ describe("outside Excel", () => {
       return FileHost.open(data, name);
     };
     render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
-    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile("phu-luc-mau-2023.xlsx", bytes)] } });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("phu-luc-mau-2023.xlsx", bytes)] } });
     await screen.findByTestId("summary", {}, { timeout: 10_000 });
     expect(opened).toEqual(["phu-luc-mau-2023.xlsx"]);
     const table = screen.getByTestId("appendix-preview");
@@ -55,7 +43,7 @@ describe("outside Excel", () => {
   it("refuses a file that is not .xlsx by its name, in Vietnamese", async () => {
     const openFile = jest.fn();
     render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
-    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsxFile("bao-cao.pdf", new Uint8Array([1, 2]))] } });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("bao-cao.pdf", new Uint8Array([1, 2]))] } });
     expect((await screen.findByTestId("error")).textContent).toContain(vi.notXlsx("bao-cao.pdf"));
     expect(openFile).not.toHaveBeenCalled();
   });
@@ -63,7 +51,7 @@ describe("outside Excel", () => {
   it("says the file could not be read when the workbook is damaged", async () => {
     render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} theme={webLightTheme} />);
     fireEvent.change(screen.getByTestId("file-input"), {
-      target: { files: [xlsxFile("hong.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]))] },
+      target: { files: [fileOf("hong.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]))] },
     });
     const bar = await screen.findByTestId("error");
     expect(bar.textContent).toContain(vi.errors.readFailed);

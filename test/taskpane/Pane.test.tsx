@@ -12,17 +12,12 @@ import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { ackKey } from "../../src/taskpane/paneModel";
 import { MemoryHost } from "./memoryHost";
+import { installResizeObserver } from "./jsdomShims";
 
 const SHEET = "Phụ lục";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar and Textarea observe their size for reflow only.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(installResizeObserver);
 
 async function renderPane(host: MemoryHost) {
   const view = render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);

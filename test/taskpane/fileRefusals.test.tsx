@@ -17,14 +17,9 @@ import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../../src/xlsx/limits";
 import { makeBadFiles, type BadFile } from "../badfiles/makeBadFiles";
+import { installResizeObserver, fileOf } from "./jsdomShims";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(installResizeObserver);
 
 let dir: string;
 let bad: Map<string, BadFile>;
@@ -33,13 +28,6 @@ beforeAll(async () => {
   bad = new Map((await makeBadFiles(dir)).map((f) => [f.name, f]));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function fileOf(name: string, bytes: Uint8Array): File {
-  const file = new File([bytes as BlobPart], name);
-  // jsdom's File lacks arrayBuffer(); the browser's has it.
-  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-  return file;
-}
 
 /** Opens one file of the corpus through the pane's file input; returns the error bar's text. */
 async function refusal(name: string, lang: Lang): Promise<string> {

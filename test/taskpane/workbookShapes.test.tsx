@@ -14,14 +14,9 @@ import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";
 import { seedGrid } from "../fixtures/seed";
+import { installResizeObserver, fileOf } from "./jsdomShims";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(installResizeObserver);
 
 /** The seed grid's title and header rows, then its sections from `from` (inclusive) to `to` (exclusive). */
 function part(from: string, to: string | null): Grid {
@@ -37,13 +32,6 @@ async function workbook(sheets: readonly [string, Grid][]): Promise<Uint8Array> 
     grid.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-function fileOf(name: string, bytes: Uint8Array): File {
-  const file = new File([bytes as BlobPart], name);
-  // jsdom's File lacks arrayBuffer(); the browser's has it.
-  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-  return file;
 }
 
 async function openInPane(bytes: Uint8Array, lang: Lang): Promise<void> {

@@ -1,0 +1,17 @@
+/** What jsdom lacks and the pane's component tests need: ResizeObserver (Fluent UI) and File.arrayBuffer(). */
+
+/** Installs a do-nothing ResizeObserver when the environment has none. */
+export function installResizeObserver(): void {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+/** A File holding `bytes`, with the arrayBuffer() a browser's File has. */
+export function fileOf(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return file;
+}
