@@ -6,38 +6,15 @@ import type { PreviewRow } from "../appendixPreview";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 import { SeverityIcon } from "./SeverityIcon";
+import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  scroll: {
-    overflow: "auto",
-    maxHeight: "420px",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    minWidth: "290px",
-    tableLayout: "fixed",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  caption: { textAlign: "start", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  th: {
-    position: "sticky",
-    top: 0,
-    textAlign: "start",
-    padding: tokens.spacingHorizontalXS,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  td: {
-    padding: tokens.spacingHorizontalXS,
-    verticalAlign: "top",
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    overflowWrap: "anywhere",
-  },
+  scroll: tableScroll,
+  table: tableBody("290px"),
+  caption: tableCaption,
+  th: tableHeaderCell,
+  td: { ...tableCell, overflowWrap: "anywhere" },
   colStt: { width: "2.4em" },
   colUnit: { width: "4.6em" },
   colValue: { width: "3.8em" },

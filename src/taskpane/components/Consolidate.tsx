@@ -12,6 +12,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
 import { ArrowDownload20Regular, CheckmarkCircle16Filled, DismissCircle16Filled, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
 import type { Severity } from "../../core/finding";
 import { formatIssue, periodLabel } from "../../core/messages/consolidate";
@@ -42,36 +43,12 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  scroll: {
-    overflow: "auto",
-    maxHeight: "420px",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    minWidth: "288px",
-    tableLayout: "fixed",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  caption: { textAlign: "start", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  th: {
-    position: "sticky",
-    top: 0,
-    textAlign: "start",
-    verticalAlign: "bottom",
-    padding: tokens.spacingHorizontalXS,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    wordBreak: "normal",
-    overflowWrap: "break-word",
-  },
+  scroll: tableScroll,
+  table: tableBody("288px"),
+  caption: tableCaption,
+  th: { ...tableHeaderCell, verticalAlign: "bottom", wordBreak: "normal", overflowWrap: "break-word" },
   td: {
-    padding: tokens.spacingHorizontalXS,
-    verticalAlign: "top",
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    ...tableCell,
     wordBreak: "normal",
     overflowWrap: "break-word",
   },
