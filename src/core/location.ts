@@ -1,4 +1,4 @@
-/** Where the appendix sits on a sheet, as found by `locate` (locate.ts). All rows and columns are sheet indices, 0-based. */
+/** Where the appendix sits on a sheet, as found by `locate` (src/core/locate/). All rows and columns are sheet indices, 0-based. */
 export interface Location {
   readonly template: string;
   /** The header row holding "Chỉ tiêu thống kê" (the lower one when the header spans two rows). */

@@ -1,0 +1,83 @@
+/**
+ * Finds the appendix on a sheet the add-in may not have made: the header row and columns, then each
+ * template row's sheet row. The method, its thresholds and its bounds are described in docs/LOCATE.md.
+ */
+import type { Template } from "../catalog/model";
+import type { Grid } from "../grid";
+import type { LocateFailure, LocateResult, Location } from "../location";
+import { bestLabelColumn, guessLabelColumn, inferColumns, type Columns } from "./columns";
+import { findHeader } from "./header";
+import { matchRows, type MatchState } from "./rows";
+
+/**
+ * Matched rows needed to say "found": a quarter of the template, at least 3 and at most 20. A sheet of other
+ * data may share a few generic labels ("Khác", "Tổng số"), never twenty; a real appendix, even one section
+ * of it, has more than twenty rows.
+ */
+export function minimumMatches(template: Template): number {
+  return Math.min(20, Math.max(3, Math.ceil(template.indicators.length / 4)));
+}
+
+function toLocation(grid: Grid, template: Template, headerRow: number, cols: Columns, state: MatchState): Location {
+  const sheetCol = (c: number | null) => (c === null ? null : c + grid.origin.col);
+  const missing = template.indicators.filter((i) => !state.rows.has(i.id)).map((i) => i.id);
+  return {
+    template: template.id,
+    headerRow: headerRow + grid.origin.row,
+    columns: {
+      stt: sheetCol(cols.stt),
+      label: cols.label + grid.origin.col,
+      unit: sheetCol(cols.unit),
+      value: cols.value + grid.origin.col,
+      note: sheetCol(cols.note),
+    },
+    rows: Object.fromEntries(state.rows),
+    sectionRows: Object.fromEntries(state.sectionRows),
+    matches: state.matches,
+    missing,
+    unrecognized: state.unrecognized,
+  };
+}
+
+/** Finds `template`'s appendix on a sheet: header, columns, and the sheet row of each indicator. */
+export function locate(grid: Grid, template: Template): LocateResult {
+  const need = minimumMatches(template);
+  const header = findHeader(grid);
+  let viaHeader: { col: number; state: MatchState } | null = null;
+  if (header) {
+    const stt = header.roles.get("stt")?.col ?? null;
+    viaHeader = bestLabelColumn(grid, template, header.roles.get("label")!.col, stt, header.row + 1, header.roles);
+    if (viaHeader.state.matches.length >= need) {
+      const roles = header.roles;
+      const matchedRows = [...viaHeader.state.rows.values()].map((r) => r - grid.origin.row);
+      const unit = roles.get("unit")?.col;
+      const value = roles.get("value");
+      // "Số liệu" names the value column. A weaker heading ("Kết quả thống kê", often merged over unit and
+      // value) names it only when the unit has its own heading; otherwise the data decides.
+      const known: Partial<Columns> = {
+        stt,
+        unit,
+        value: value && (value.strength >= 2 || unit !== undefined) ? value.col : undefined,
+        note: roles.get("note")?.col ?? null,
+      };
+      const cols = inferColumns(grid, template, viaHeader.col, matchedRows, known);
+      return { ok: true, location: toLocation(grid, template, header.row, cols, viaHeader.state) };
+    }
+  }
+  // No usable header: find the labels themselves.
+  const guess = guessLabelColumn(grid, template);
+  const state = guess ? matchRows(grid, template, { label: guess.col, stt: null }, guess.firstRow) : null;
+  const count = Math.max(state?.matches.length ?? 0, viaHeader?.state.matches.length ?? 0);
+  if (!guess || !state || state.matches.length < need) {
+    return fail(count === 0 && !header ? { reason: "no_header" } : { reason: "too_few_rows", matched: count });
+  }
+  const matchedRows = [...state.rows.values()].map((r) => r - grid.origin.row);
+  const cols = inferColumns(grid, template, guess.col, matchedRows, {});
+  // The row above the first matched one stands in for the header.
+  const firstMatched = Math.min(...state.rows.values(), ...state.sectionRows.values()) - grid.origin.row;
+  return { ok: true, location: toLocation(grid, template, Math.max(0, firstMatched - 1), cols, state) };
+}
+
+function fail(failure: LocateFailure): LocateResult {
+  return { ok: false, failure };
+}
