@@ -1,7 +1,8 @@
 /**
  * Writes samples/phu-luc-mau-2023.xlsx: the official template (layout plan + ExcelJS renderer) filled with the seed
- * report's appendix figures exactly as its author typed them: "02" and "100%" stay text, the blank completion rate
- * stays blank (no formula), notes go to "Ghi chú". Run: npx tsx scripts/make-sample.ts
+ * report's appendix figures (the committed test/fixtures/seed-appendix.json) exactly as its author typed them: "02" and
+ * "100%" stay text, the blank completion rate stays blank (no formula), notes go to "Ghi chú".
+ * Run: npx tsx scripts/make-sample.ts
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -4,8 +4,7 @@ import { gridFromCells, type CellValue, type Grid } from "../../src/core/grid";
 import { FUZZY_THRESHOLD, locate, locateInWorkbook } from "../../src/core/locate";
 import type { Location } from "../../src/core/location";
 import { foldDiacritics, labelKey } from "../../src/core/text";
-import { SEED_COLUMNS, SEED_HEADER_ROW, SEED_PATH, seedGrid } from "../fixtures/seed";
-import * as fs from "fs";
+import { SEED_COLUMNS, SEED_HEADER_ROW, seedGrid, seedReportLines } from "../fixtures/seed";
 
 /**
  * The locator against the real catalog and the real appendix (the seed), then against the seed reshaped the
@@ -155,7 +154,7 @@ describe("locate on the seed reshaped", () => {
 
 describe("locateInWorkbook with the real catalog", () => {
   const reportText = (): Grid => {
-    const lines = fs.readFileSync(SEED_PATH, "utf8").split(/\r?\n/).slice(0, 220);
+    const lines = seedReportLines();
     return gridFromCells({ row: 0, col: 0 }, lines.map((l) => [{ value: l === "" ? null : l }]));
   };
 

@@ -36,9 +36,35 @@ describe("seed fixture: rows", () => {
   });
 
   it("does not join a new row that follows a page break", () => {
-    expect(byLabelStart("Số biên chế đã tinh giản trong kỳ báo cáo").unit).toBe("Người");
-    expect(byLabelStart("Số người được đào tạo, bồi dưỡng theo Kế hoạch").value).toBe("12");
-    expect(byLabelStart("Số đơn vị SNCL do nhà nước đảm bảo").unit).toBe("Cơ quan, đơn vị");
+    for (const [start, field, text] of [
+      ["Số biên chế đã tinh giản trong kỳ báo cáo", "unit", "Người"],
+      ["Số người được đào tạo, bồi dưỡng theo Kế hoạch", "value", "12"],
+      ["Số đơn vị SNCL do nhà nước đảm bảo", "unit", "Cơ quan, đơn vị"],
+    ] as const) {
+      const r = byLabelStart(start);
+      expect(r[field]).toBe(text);
+      expect(r.pageBreakBefore).toBe(true);
+      expect(r.continuedAfterPageBreak).toBeUndefined();
+    }
+  });
+
+  it("records the six rows split by a page break, each field ending with the part printed on the next page", () => {
+    const split = rows.filter((r) => r.continuedAfterPageBreak);
+    expect(split.map((r) => r.continuedAfterPageBreak!.label)).toEqual([
+      "(https://cchc.soctrang.gov.vn/)",
+      "hành chính trực thuộc (nếu có)",
+      "hoàn chỉnh bản mô tả vị trí việc làm, khung năng lực công chức, viên chức theo chức năng, nhiệm vụ hiện hành và gửi về Sở Nội vụ",
+      "nước đảm bảo",
+      "mức độ 4 có phát sinh hồ sơ nộp trực tuyến",
+      "ISO",
+    ]);
+    for (const r of split) {
+      for (const [field, rest] of Object.entries(r.continuedAfterPageBreak!)) {
+        const full = r[field as "label" | "unit" | "value" | "note"];
+        expect(full.endsWith(` ${rest}`)).toBe(true);
+        expect(full.length).toBeGreaterThan(rest.length + 1);
+      }
+    }
   });
 
   it("strips markup and keeps text NFC", () => {
