@@ -10,7 +10,7 @@ import { layoutPlan } from "../src/core/layout";
 import { naiveCheckSyncCount, type CountingExcel, type MockWorkbook } from "../test/excel/countingMock";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "../test/excel/workbooks";
 import type { ExcelHost } from "../src/excel/excelHost";
-import type { CheckState } from "../src/taskpane/host";
+import type { CheckState } from "../src/app/host";
 import type { Figure } from "./figure";
 
 /** Excel on the web refuses a request or a response over 5 MB. */

@@ -1,5 +1,5 @@
 /** Command-line arguments: a small parser with per-command options, reporting misuse as data. */
-import type { Lang } from "./messages";
+import { isLang, type Lang } from "../core/lang";
 
 /** The commands of `cchc`. */
 export type Command = "template" | "check" | "fill" | "consolidate";
@@ -42,7 +42,7 @@ function langOf(argv: readonly string[]): { lang: Lang; bad: string | null } {
     const a = argv[i];
     const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
     if (v === undefined) continue;
-    return v === "vi" || v === "en" ? { lang: v, bad: null } : { lang: "vi", bad: v };
+    return isLang(v) ? { lang: v, bad: null } : { lang: "vi", bad: v };
   }
   return { lang: "vi", bad: null };
 }

@@ -5,7 +5,8 @@ import type { Template } from "../core/catalog/model";
 import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
 import { formatFinding } from "../core/messages";
 import { FileProblem, findAppendix } from "./workbookFiles";
-import type { CliMessages, Lang } from "./messages";
+import type { Lang } from "../core/lang";
+import type { CliMessages } from "./messages";
 
 /** One finding as `--json` prints it. */
 export interface JsonFinding {

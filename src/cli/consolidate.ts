@@ -11,7 +11,8 @@ import { consolidate, type Consolidation, type UnitFailure, type UnitReport } fr
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Period, PeriodKind } from "../core/titleInfo";
 import { unitFromBytes, writeConsolidation } from "../xlsx/consolidateWorkbook";
-import type { CliMessages, Lang } from "./messages";
+import type { Lang } from "../core/lang";
+import type { CliMessages } from "./messages";
 import { FileProblem, readBytes, sameFile } from "./workbookFiles";
 
 /** Options of `consolidate`. */

@@ -5,7 +5,8 @@ import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
 import { applyPatches, workbookBytes } from "../xlsx/renderPlan";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
-import type { CliMessages, Lang } from "./messages";
+import type { Lang } from "../core/lang";
+import type { CliMessages } from "./messages";
 
 /**
  * Runs `fill`: reads `input` (never written), writes `output`. Exit status 0 when written with nothing left

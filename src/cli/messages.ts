@@ -1,12 +1,10 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Severity } from "../core/finding";
+import type { Lang } from "../core/lang";
 import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../xlsx/limits";
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/** Interface language of the command. */
-export type Lang = "vi" | "en";
 
 const vi = {
   help: `cchc — kiểm tra và hoàn thiện Phụ lục thống kê số liệu báo cáo CCHC (tệp .xlsx)

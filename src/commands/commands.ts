@@ -7,8 +7,9 @@
  */
 import { ExcelHost } from "../excel/excelHost";
 import { ExcelHostError, toExcelHostError } from "../excel/errors";
-import { excelErrorMessage } from "../excel/messages";
-import type { WorkbookSettings } from "../taskpane/host";
+import { workbookErrorMessage } from "../app/hostErrorMessages";
+import type { WorkbookSettings } from "../app/settings";
+import type { Lang } from "../core/lang";
 import { commandTexts } from "./messages";
 
 let host: ExcelHost | null = null;
@@ -18,7 +19,7 @@ function excelHost(): ExcelHost {
 }
 
 /** The language: the workbook's setting (read with the check), else Office's display language. */
-function language(settings: WorkbookSettings | undefined): "vi" | "en" {
+function language(settings: WorkbookSettings | undefined): Lang {
   if (settings?.lang) return settings.lang;
   return Office.context.displayLanguage?.toLowerCase().startsWith("en") ? "en" : "vi";
 }
@@ -69,7 +70,7 @@ async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost
     const err = e instanceof ExcelHostError ? e : toExcelHostError(e);
     console.error("ribbon command failed", err);
     const t = commandTexts(lang);
-    await notify(t.title, excelErrorMessage(err, lang), t.close);
+    await notify(t.title, workbookErrorMessage(err, lang), t.close);
   } finally {
     event.completed();
   }

@@ -1,4 +1,5 @@
 /** What the ribbon commands tell the user, Vietnamese (default) and English. */
+import type { Lang } from "../core/lang";
 
 /** The sentences of one language. */
 export interface CommandTexts {
@@ -49,6 +50,6 @@ export const enCommands: CommandTexts = {
 };
 
 /** The texts for a language. */
-export function commandTexts(lang: "vi" | "en"): CommandTexts {
+export function commandTexts(lang: Lang): CommandTexts {
   return lang === "en" ? enCommands : viCommands;
 }

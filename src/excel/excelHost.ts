@@ -1,7 +1,7 @@
 /**
  * The pane's AppendixHost inside Excel (office-js). Every action is at most one read and one write round trip
  * (`context.sync()`); docs/OFFICE.md lists each action's trips and test/excel/roundTrips.test.ts holds them.
- * All Excel failures surface as ExcelHostError with a reason (messages.ts has the sentences); nothing is swallowed.
+ * All Excel failures surface as ExcelHostError with a reason (src/app/hostErrorMessages.ts has the sentences); nothing is swallowed.
  */
 import type { Fix, Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
@@ -12,16 +12,8 @@ import type { LayoutPlan } from "../core/layoutPlan";
 import { templates as allTemplates } from "../core/catalog";
 import { layoutPlan } from "../core/layout";
 import { checkWorkbook } from "../core/checkWorkbook";
-import type {
-  AppendixHost,
-  CheckOptions,
-  CheckState,
-  FoundCheckState,
-  InsertOptions,
-  MarkChoice,
-  PatchOptions,
-  WorkbookSettings,
-} from "../taskpane/host";
+import type { AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, MarkChoice, PatchOptions } from "../app/host";
+import type { WorkbookSettings } from "../app/settings";
 import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
 import { patchWrites, planGrid, withWrites, type CellWrite } from "./gridWrites";

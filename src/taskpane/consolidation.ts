@@ -6,7 +6,7 @@
  */
 import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import type { Lang } from "../core/messages/format";
+import type { Lang } from "../core/lang";
 import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
 import type { Messages } from "./messages";
 

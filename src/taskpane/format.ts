@@ -1,8 +1,8 @@
 /** Values as the pane shows them, in the user's language. */
 import type { FindingValue } from "../core/finding";
 import { formatNumber } from "../core/messages/format";
+import type { Lang } from "../core/lang";
 import type { Messages } from "./messages";
-import type { Lang } from "./messages";
 
 /** A finding value: numbers with the language's separators, text as typed, blank as a word. */
 export function formatValue(v: FindingValue | undefined, lang: Lang, t: Messages): string {

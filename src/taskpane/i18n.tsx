@@ -1,6 +1,7 @@
 /** The pane's language, shared by every component through context. */
 import * as React from "react";
-import { messagesFor, type Lang, type Messages } from "./messages";
+import type { Lang } from "../core/lang";
+import { messagesFor, type Messages } from "./messages";
 
 interface LangState {
   readonly lang: Lang;

@@ -14,7 +14,7 @@ import { locateInWorkbook } from "../core/locate";
 import { wrappedLines } from "../core/layout";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
-import type { Lang } from "../core/messages/format";
+import type { Lang } from "../core/lang";
 import type { Period } from "../core/titleInfo";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 

@@ -8,19 +8,11 @@ import { templates } from "../core/catalog";
 import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/patch";
-import { appendixPreview, type PreviewRow } from "../taskpane/appendixPreview";
+import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
 import { checkWorkbook } from "../core/checkWorkbook";
-import {
-  HostError,
-  type AppendixHost,
-  type CheckOptions,
-  type CheckState,
-  type FileLimits,
-  type HostErrorCode,
-  type InsertOptions,
-  type PatchOptions,
-  type WorkbookSettings,
-} from "../taskpane/host";
+import type { AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
+import { HostError, type FileLimits, type HostErrorCode } from "../app/hostErrors";
+import type { WorkbookSettings } from "../app/settings";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 import { applyPatches, renderPlan, workbookBytes } from "./renderPlan";

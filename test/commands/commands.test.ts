@@ -11,7 +11,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
 import { CountingExcel, MockWorkbook } from "../excel/countingMock";
 import { APPENDIX, hostOn, seedWorkbook } from "../excel/workbooks";
 import { HIGHLIGHT_MARK } from "../../src/excel/highlights";
-import { viErrors } from "../../src/excel/messages";
+import { viWorkbookErrors } from "../../src/app/hostErrorMessages";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import { enCommands, viCommands } from "../../src/commands/messages";
 
@@ -120,7 +120,7 @@ test("a protected sheet: the error sentence, and the event still completes", asy
   const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
   const s = await stage(wb);
   expect(await press(s, "fillTotals")).toBe(1);
-  expect(s.notices[0].text).toBe(viErrors.sheet_protected);
+  expect(s.notices[0].text).toBe(viWorkbookErrors.sheet_protected);
   expect(logged).toHaveBeenCalled();
   logged.mockRestore();
 });

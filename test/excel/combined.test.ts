@@ -12,7 +12,8 @@ import type { Finding } from "../../src/core/finding";
 import type { Patch } from "../../src/core/patch";
 import { ExcelHostError } from "../../src/excel/errors";
 import { SETTINGS_KEY } from "../../src/excel/settings";
-import type { CheckState, WorkbookSettings } from "../../src/taskpane/host";
+import type { CheckState } from "../../src/app/host";
+import type { WorkbookSettings } from "../../src/app/settings";
 import { MockWorkbook } from "./countingMock";
 import { APPENDIX, hostOn, seedWorkbook } from "./workbooks";
 

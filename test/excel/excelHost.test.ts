@@ -6,8 +6,9 @@ import { ExcelHostError } from "../../src/excel/errors";
 import { HIGHLIGHT_MARK, MARK_STYLE } from "../../src/excel/highlights";
 import { READ_ROWS } from "../../src/excel/readSheets";
 import { SETTINGS_KEY } from "../../src/excel/settings";
-import { HostError } from "../../src/taskpane/host";
-import type { CheckState, WorkbookSettings } from "../../src/taskpane/host";
+import type { CheckState } from "../../src/app/host";
+import { HostError } from "../../src/app/hostErrors";
+import type { WorkbookSettings } from "../../src/app/settings";
 import { MockWorkbook } from "./countingMock";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "./workbooks";
 

@@ -8,7 +8,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
 import type { Grid } from "../../src/core/grid";
 import { ExcelHostError } from "../../src/excel/errors";
 import { restoreContent, SheetMemory } from "../../src/excel/restore";
-import type { CheckState } from "../../src/taskpane/host";
+import type { CheckState } from "../../src/app/host";
 import { seedGrid } from "../fixtures/seed";
 import { MockWorkbook } from "./countingMock";
 import { APPENDIX, hostOn, seedWorkbook } from "./workbooks";

@@ -9,7 +9,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
 import { naiveCellByCellCheck, naiveCellByCellFill, naiveCheckSyncCount, type CountingExcel } from "./countingMock";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "./workbooks";
 import type { ExcelHost } from "../../src/excel/excelHost";
-import type { CheckState } from "../../src/taskpane/host";
+import type { CheckState } from "../../src/app/host";
 
 const FIVE_MB = 5 * 1024 * 1024;
 

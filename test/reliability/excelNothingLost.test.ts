@@ -17,8 +17,8 @@ import type { CellValue } from "../../src/core/grid";
 import type { Patch } from "../../src/core/patch";
 import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_STYLE, markFormula } from "../../src/excel/highlights";
-import { excelErrorMessage } from "../../src/excel/messages";
-import type { CheckState } from "../../src/taskpane/host";
+import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
+import type { CheckState } from "../../src/app/host";
 import { MockWorkbook, type MockConditionalFormat, type MockSheet } from "../excel/countingMock";
 import { APPENDIX, hostOn } from "../excel/workbooks";
 import { seedGrid } from "../fixtures/seed";
@@ -198,8 +198,8 @@ describe("a write that fails", () => {
     );
     expect(e).toBeInstanceOf(ExcelHostError);
     expect((e as ExcelHostError).reason).toBe(reason);
-    expect(excelErrorMessage((e as ExcelHostError).reason, "vi")).toMatch(/\.$/);
-    expect(excelErrorMessage((e as ExcelHostError).reason, "en")).toMatch(/\.$/);
+    expect(workbookErrorMessage((e as ExcelHostError).reason, "vi")).toMatch(/\.$/);
+    expect(workbookErrorMessage((e as ExcelHostError).reason, "en")).toMatch(/\.$/);
     expect(snapshots(wb)).toEqual(before);
   });
 
@@ -269,7 +269,7 @@ describe("a write that fails", () => {
       (x: unknown) => x,
     );
     expect((e as ExcelHostError).reason).toBe("sheet_protected");
-    expect(excelErrorMessage("sheet_protected", "vi")).toContain("bỏ bảo vệ trang tính");
+    expect(workbookErrorMessage("sheet_protected", "vi")).toContain("bỏ bảo vệ trang tính");
     expect(snapshots(wb)).toEqual(before);
   });
 });
@@ -353,8 +353,8 @@ describe("a write that fails part-way is put back", () => {
     const e = await failure(host.applyPatches(state.sheet, three));
     expect(e.reason).toBe("sheet_protected");
     expect(snapshots(wb)).toEqual(before);
-    expect(excelErrorMessage(e, "vi")).toContain("Không có ô nào bị thay đổi");
-    expect(excelErrorMessage(e, "en")).toContain("No cell was changed");
+    expect(workbookErrorMessage(e, "vi")).toContain("Không có ô nào bị thay đổi");
+    expect(workbookErrorMessage(e, "en")).toContain("No cell was changed");
     // The failed write and the restore: one round trip more than a fill, no read.
     expect(excel.counts()).toMatchObject({ reads: 0, writes: 2, mixed: 0, total: 2 });
   });
@@ -398,7 +398,7 @@ describe("a write that fails part-way is put back", () => {
     expect(snapshots(wb)).toEqual({ ...before, [state.sheet]: { ...(before[state.sheet] as object), protected: true, unlocked: {} } });
     // The write, the restore (stopped at the same locked cell), one read that finds every cell as before.
     expect(excel.counts()).toMatchObject({ writes: 2, reads: 1 });
-    expect(excelErrorMessage(e, "en")).toContain("No cell was changed");
+    expect(workbookErrorMessage(e, "en")).toContain("No cell was changed");
   });
 
   test.each([1, 2, 3])("the restore failing too (write stopped at %i): partly_written with exactly the cells that differ, in vi and en", async (k) => {
@@ -414,8 +414,8 @@ describe("a write that fails part-way is put back", () => {
     expect(e.partial).toEqual({ sheet: state.sheet, cells: changed, cause: "excel_failed" });
     // Nothing but those cells changed.
     for (const s of wb.sheets) if (s.name !== state.sheet) expect(wb.snapshot(s.name)).toEqual(before[s.name]);
-    const vi = excelErrorMessage(e, "vi");
-    const en = excelErrorMessage(e, "en");
+    const vi = workbookErrorMessage(e, "vi");
+    const en = workbookErrorMessage(e, "en");
     for (const c of changed) {
       expect(vi).toContain(c);
       expect(en).toContain(c);
@@ -427,16 +427,16 @@ describe("a write that fails part-way is put back", () => {
     expect(en).not.toContain("No cell was changed");
     expect(vi).toBe(vi.normalize("NFC"));
     // The bare reason (what a caller holding only the reason shows) still says what to do.
-    expect(excelErrorMessage("partly_written", "vi")).toContain("Ctrl+Z");
-    expect(excelErrorMessage("partly_written", "en")).toContain("Ctrl+Z");
+    expect(workbookErrorMessage("partly_written", "vi")).toContain("Ctrl+Z");
+    expect(workbookErrorMessage("partly_written", "en")).toContain("Ctrl+Z");
   });
 
   test("a long list of cells is cut with a count", async () => {
     const cells = Array.from({ length: 30 }, (_, i) => `D${i + 10}`);
     const e = new ExcelHostError("partly_written", "X", undefined, { sheet: "Phụ lục", cells, cause: "sheet_protected" });
-    expect(excelErrorMessage(e, "vi")).toContain("D21 và 18 ô khác");
-    expect(excelErrorMessage(e, "en")).toContain("D21 and 18 more");
-    expect(excelErrorMessage(e, "vi")).not.toContain("D22");
+    expect(workbookErrorMessage(e, "vi")).toContain("D21 và 18 ô khác");
+    expect(workbookErrorMessage(e, "en")).toContain("D21 and 18 more");
+    expect(workbookErrorMessage(e, "vi")).not.toContain("D22");
   });
 
   test("template insert: at every sampled write k of n, no new sheet and every sheet as before", async () => {
@@ -461,9 +461,9 @@ describe("a write that fails part-way is put back", () => {
     expect(e.partial).toMatchObject({ sheet: "Phụ lục (2)", newSheet: true, cause: "excel_failed" });
     // Honest: the sheet is there, half-made, and the message says to delete it.
     expect(wb.find("Phụ lục (2)")).toBeDefined();
-    expect(excelErrorMessage(e, "vi")).toContain("“Phụ lục (2)”");
-    expect(excelErrorMessage(e, "vi")).toContain("xóa trang tính đó");
-    expect(excelErrorMessage(e, "en")).toContain("Delete that sheet");
+    expect(workbookErrorMessage(e, "vi")).toContain("“Phụ lục (2)”");
+    expect(workbookErrorMessage(e, "vi")).toContain("xóa trang tính đó");
+    expect(workbookErrorMessage(e, "en")).toContain("Delete that sheet");
   });
 
   test("highlight with no marks before: at every write k of n, exactly as before (the user's own rules kept)", async () => {
@@ -549,8 +549,8 @@ describe("a write that fails part-way is put back", () => {
     expect(e.reason).toBe("partly_written");
     expect(e.partial).toMatchObject({ sheet: state.sheet, marks: true, cells: [] });
     expect((wb.snapshot(state.sheet) as { cells: unknown }).cells).toEqual((before[state.sheet] as { cells: unknown }).cells);
-    expect(excelErrorMessage(e, "vi")).toContain("không bị thay đổi");
-    expect(excelErrorMessage(e, "en")).toContain("were not changed");
+    expect(workbookErrorMessage(e, "vi")).toContain("không bị thay đổi");
+    expect(workbookErrorMessage(e, "en")).toContain("were not changed");
   });
 
   test("on success the budget holds: check + fill is 1 read + 1 write, highlight 1 read + 1 write", async () => {

@@ -9,7 +9,7 @@ import { formatIssue, periodLabel } from "../../src/core/messages/consolidate";
 import { App } from "../../src/taskpane/components/App";
 import { Consolidate } from "../../src/taskpane/components/Consolidate";
 import { readUnitWithExcelJs, type ReadUnitFn } from "../../src/taskpane/consolidation";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/app/hostErrors";
 import { LangProvider } from "../../src/taskpane/i18n";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";

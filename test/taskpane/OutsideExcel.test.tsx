@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { AppendixPreview } from "../../src/taskpane/components/AppendixPreview";
-import type { PreviewRow } from "../../src/taskpane/appendixPreview";
+import type { PreviewRow } from "../../src/core/appendixPreview";
 import { LangProvider } from "../../src/taskpane/i18n";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";

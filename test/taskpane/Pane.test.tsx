@@ -5,12 +5,12 @@ import { webLightTheme } from "@fluentui/react-components";
 import { templates } from "../../src/core/catalog";
 import { formatFinding } from "../../src/core/messages";
 import { ExcelHostError } from "../../src/excel/errors";
-import { excelErrorMessage } from "../../src/excel/messages";
+import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import { App } from "../../src/taskpane/components/App";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/app/hostErrors";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
-import { ackKey } from "../../src/taskpane/paneModel";
+import { ackKey } from "../../src/app/acknowledgements";
 import { MemoryHost } from "./memoryHost";
 import { installResizeObserver } from "./jsdomShims";
 
@@ -285,7 +285,7 @@ describe("pane: ready, start, language, errors", () => {
     // The Excel adapter's own reasons have their own sentences.
     host.failNext = { op: "applyFix", error: new ExcelHostError("sheet_protected", "AccessDenied") };
     fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
-    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(excelErrorMessage("sheet_protected", "vi")));
+    await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(workbookErrorMessage("sheet_protected", "vi")));
     expect(screen.getByTestId("error").textContent).not.toContain("AccessDenied");
     // Refusals with a known reason are no bugs: nothing logged for them.
     expect(logged).not.toHaveBeenCalled();

@@ -10,15 +10,8 @@ import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
 import type { Patch } from "../../src/core/patch";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
-import type {
-  AppendixHost,
-  CheckOptions,
-  CheckState,
-  FoundCheckState,
-  InsertOptions,
-  PatchOptions,
-  WorkbookSettings,
-} from "../../src/taskpane/host";
+import type { AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
+import type { WorkbookSettings } from "../../src/app/settings";
 import { seedGrid } from "../fixtures/seed";
 
 interface Sheet {

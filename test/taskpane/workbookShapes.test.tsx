@@ -9,7 +9,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import type { Grid } from "../../src/core/grid";
 import { App } from "../../src/taskpane/components/App";
-import type { Lang } from "../../src/taskpane/messages";
+import type { Lang } from "../../src/core/lang";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";

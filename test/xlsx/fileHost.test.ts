@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { FileHost, filledName } from "../../src/xlsx/fileHost";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/app/hostErrors";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 

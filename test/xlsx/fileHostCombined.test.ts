@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FileHost } from "../../src/xlsx/fileHost";
-import type { CheckState } from "../../src/taskpane/host";
+import type { CheckState } from "../../src/app/host";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 

@@ -8,7 +8,8 @@ import type { Severity } from "../finding";
 import type { Period, PeriodKind } from "../titleInfo";
 import { consolidateEn } from "./consolidate.en";
 import { consolidateVi } from "./consolidate.vi";
-import { formatNumber, shortLabel, type Lang } from "./format";
+import type { Lang } from "../lang";
+import { formatNumber, shortLabel } from "./format";
 
 /** What an issue message may use besides the issue: names of indicators and periods in the language. */
 export interface IssueContext {

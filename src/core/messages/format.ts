@@ -1,11 +1,9 @@
 /** What every message file needs: numbers in the language's format, short indicator names, the finding's details. */
 import type { Indicator, Template } from "../catalog/model";
 import type { Finding, FindingValue } from "../finding";
+import type { Lang } from "../lang";
 import type { FindingCode } from "../rules/codes";
 import { cleanText } from "../text";
-
-/** A language the messages are written in. */
-export type Lang = "vi" | "en";
 
 /**
  * A number as the language writes it: "3.036" and "87,23" in Vietnamese, "3,036" and "87.23" in English.

@@ -3,10 +3,11 @@ import type { Template } from "../catalog/model";
 import type { Finding } from "../finding";
 import { findingCodes, type FindingCode } from "../rules/codes";
 import { en } from "./en";
-import { messageContext, type Lang, type Messages } from "./format";
+import type { Lang } from "../lang";
+import { messageContext, type Messages } from "./format";
 import { vi } from "./vi";
 
-export { formatNumber, shortLabel, type Lang } from "./format";
+export { formatNumber, shortLabel } from "./format";
 
 const byLang: Readonly<Record<Lang, Messages>> = { vi, en };
 

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Button, FluentProvider, Subtitle1, makeStaticStyles, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
-import type { AppendixHost } from "../host";
+import type { AppendixHost } from "../../app/host";
+import type { Lang } from "../../core/lang";
 import { LangProvider, useLang } from "../i18n";
-import type { Lang } from "../messages";
 import { paneTheme } from "../theme";
 import { OutsideExcel, type OpenFile } from "./OutsideExcel";
 import { Pane } from "./Pane";

@@ -2,7 +2,7 @@ import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { fromA1 } from "../../core/address";
 import { severityRank, type Finding, type Severity } from "../../core/finding";
-import type { PreviewRow } from "../appendixPreview";
+import type { PreviewRow } from "../../core/appendixPreview";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 import { SeverityIcon } from "./SeverityIcon";

@@ -1,11 +1,10 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { ExcelHostError } from "../../excel/errors";
-import { excelErrorMessage } from "../../excel/messages";
-import { HostError, type FileLimits, type HostErrorCode } from "../host";
+import { workbookErrorMessage } from "../../app/hostErrorMessages";
+import { errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
+import type { Lang } from "../../core/lang";
 import { useLang } from "../i18n";
-import type { Lang, Messages } from "../messages";
-import { errorCode } from "../paneModel";
+import type { Messages } from "../messages";
 
 /**
  * The sentence for a host error code, in the user's language. A refusal on the file's size needs the limits the
@@ -38,19 +37,19 @@ export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits)
   }
 }
 
-/** The sentence for anything a host threw: the Excel adapter's own reason where it has one, never the raw text or stack. */
+/** The sentence for anything a host threw: a workbook action's own reason where it has one, never the raw text or stack. */
 export function describeError(e: unknown, lang: Lang, t: Messages): string {
-  if (e instanceof ExcelHostError) return excelErrorMessage(e.reason, lang);
+  if (e instanceof WorkbookError) return workbookErrorMessage(e.reason, lang);
   return errorText(errorCode(e), t, e instanceof HostError ? e.limits : undefined);
 }
 
 /**
  * Writes an error the user only sees as a sentence to the console, with its stack, unless it is a refusal raised on
- * purpose (a HostError with its own code, an Excel adapter's named reason): a bug behind "try again" must be findable.
+ * purpose (a HostError with its own code, a workbook action's named reason): a bug behind "try again" must be findable.
  */
 export function logUnexpected(where: string, e: unknown): void {
   // An Excel failure without a known cause, or a write that could not be put back, is worth a log line too.
-  const expected = e instanceof ExcelHostError ? e.reason !== "excel_failed" && e.reason !== "partly_written" : errorCode(e) !== "generic";
+  const expected = e instanceof WorkbookError ? e.reason !== "excel_failed" && e.reason !== "partly_written" : errorCode(e) !== "generic";
   if (!expected) console.error(`CCHC pane: ${where}`, e);
 }
 

@@ -17,7 +17,7 @@ import type { Patch } from "../../core/patch";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
-import { conflictPatch } from "../paneModel";
+import { conflictPatch } from "../../core/conflictPatch";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -6,7 +6,7 @@ import type { Finding } from "../../core/finding";
 import { fixLabel, formatFinding } from "../../core/messages";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
-import { canAcknowledge } from "../paneModel";
+import { canAcknowledge } from "../../app/acknowledgements";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({

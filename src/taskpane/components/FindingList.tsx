@@ -11,7 +11,8 @@ import {
 import type { Template } from "../../core/catalog/model";
 import type { Finding } from "../../core/finding";
 import { useLang } from "../i18n";
-import { countBySeverity, groupBySection, type SplitFindings } from "../paneModel";
+import type { SplitFindings } from "../../app/acknowledgements";
+import { countBySeverity, groupBySection } from "../../core/findingGroups";
 import { FindingCard, type FindingCardProps } from "./FindingCard";
 
 const useStyles = makeStyles({

@@ -3,9 +3,8 @@ import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
 import type { FileHost } from "../../xlsx/fileHost";
 import { downloadXlsx } from "../download";
-import { HostError, type HostErrorCode } from "../host";
+import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
 import { useLang } from "../i18n";
-import { errorCode } from "../paneModel";
 import { AppendixPreview } from "./AppendixPreview";
 import { Consolidate } from "./Consolidate";
 import { ErrorBar, logUnexpected } from "./ErrorBar";

@@ -16,17 +16,12 @@ import { templates } from "../../core/catalog";
 import type { Template } from "../../core/catalog/model";
 import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/patch";
-import type { AppendixHost, CheckState, WorkbookSettings } from "../host";
+import type { AppendixHost, CheckState } from "../../app/host";
+import type { WorkbookSettings } from "../../app/settings";
+import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
+import { countBySeverity } from "../../core/findingGroups";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
-import {
-  ackKey,
-  countBySeverity,
-  fingerprint,
-  pruneAcknowledged,
-  splitAcknowledged,
-  type SplitFindings,
-} from "../paneModel";
 import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { FillPreview } from "./FillPreview";
 import { FindingList } from "./FindingList";

@@ -18,7 +18,7 @@ import {
 import type { Template } from "../../core/catalog/model";
 import type { OtherAppendix, SplitAppendix } from "../../core/locate";
 import type { Location } from "../../core/location";
-import type { WorkbookSettings } from "../host";
+import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 

@@ -1,6 +1,6 @@
 /** Every string the pane shows, in Vietnamese (the default language). Findings' own texts come from src/core/messages. */
 import { formatNumber } from "../../core/messages/format";
-import type { FileLimits } from "../host";
+import type { FileLimits } from "../../app/hostErrors";
 
 /** Bytes as whole megabytes (MiB, as the limits are set), for the limits' sentence. */
 export const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));

@@ -1,13 +1,15 @@
 /**
- * What the user reads when an Excel action fails, by reason, in Vietnamese (default) and English.
- * The pane shows `excelErrorMessage(e.reason, lang)` for an ExcelHostError; the ribbon commands too.
+ * What the user reads when an action on an open workbook fails, by reason, in Vietnamese (default) and English.
+ * The pane and the ribbon show `workbookErrorMessage(e, lang)` for a WorkbookError (the typed table holds every
+ * reason in both languages).
  */
-import { ExcelHostError, type ExcelErrorReason, type PartialWrite } from "./errors";
+import type { Lang } from "../core/lang";
+import { WorkbookError, type PartialWrite, type WorkbookErrorReason } from "./hostErrors";
 
-type ErrorTexts = Readonly<Record<ExcelErrorReason, string>>;
+type ErrorTexts = Readonly<Record<WorkbookErrorReason, string>>;
 
 /** Vietnamese texts. */
-export const viErrors: ErrorTexts = {
+export const viWorkbookErrors: ErrorTexts = {
   sheet_protected: "Trang tính đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang tính (thẻ Xem lại) rồi thử lại. Không có ô nào bị thay đổi.",
   workbook_protected: "Cấu trúc sổ làm việc đang được bảo vệ nên không thêm được trang tính mới. Hãy bỏ bảo vệ sổ làm việc rồi thử lại.",
   sheet_missing: "Trang tính chứa Phụ lục vừa bị xóa hoặc đổi tên. Hãy kiểm tra lại.",
@@ -21,7 +23,7 @@ export const viErrors: ErrorTexts = {
 };
 
 /** English texts. */
-export const enErrors: ErrorTexts = {
+export const enWorkbookErrors: ErrorTexts = {
   sheet_protected: "The sheet is protected, so nothing could be written. Unprotect it (Review tab) and try again. No cell was changed.",
   workbook_protected: "The workbook structure is protected, so no sheet can be added. Unprotect the workbook and try again.",
   sheet_missing: "The sheet holding the appendix was just deleted or renamed. Check again.",
@@ -37,7 +39,7 @@ export const enErrors: ErrorTexts = {
 /** Cells listed in a message before the rest is counted. */
 const LISTED_CELLS = 12;
 
-function cellList(cells: readonly string[], lang: "vi" | "en"): string {
+function cellList(cells: readonly string[], lang: Lang): string {
   const shown = cells.slice(0, LISTED_CELLS).join(", ");
   const more = cells.length - LISTED_CELLS;
   if (more <= 0) return shown;
@@ -45,8 +47,8 @@ function cellList(cells: readonly string[], lang: "vi" | "en"): string {
 }
 
 /** The sentence for a write left part-done: which cells, sheet or marks, and what to do. */
-export function partialWriteMessage(p: PartialWrite, lang: "vi" | "en" = "vi"): string {
-  const cause = excelErrorMessage(p.cause, lang);
+export function partialWriteMessage(p: PartialWrite, lang: Lang = "vi"): string {
+  const cause = workbookErrorMessage(p.cause, lang);
   if (lang === "en") {
     if (p.newSheet) {
       return `Excel stopped part-way through adding the sheet “${p.sheet}” and the add-in could not remove it: it may be half-made. Delete that sheet (right-click its tab, Delete), then insert the template again. Cause: ${cause}`;
@@ -66,13 +68,13 @@ export function partialWriteMessage(p: PartialWrite, lang: "vi" | "en" = "vi"): 
 }
 
 /**
- * The sentence for a failure: pass the ExcelHostError itself to get the cells of a `partly_written` listed;
+ * The sentence for a failure: pass the WorkbookError itself to get the cells of a `partly_written` listed;
  * a bare reason gives the general sentence.
  */
-export function excelErrorMessage(reason: ExcelErrorReason | ExcelHostError, lang: "vi" | "en" = "vi"): string {
-  if (reason instanceof ExcelHostError) {
+export function workbookErrorMessage(reason: WorkbookErrorReason | WorkbookError, lang: Lang = "vi"): string {
+  if (reason instanceof WorkbookError) {
     if (reason.reason === "partly_written" && reason.partial) return partialWriteMessage(reason.partial, lang);
-    return excelErrorMessage(reason.reason, lang);
+    return workbookErrorMessage(reason.reason, lang);
   }
-  return (lang === "en" ? enErrors : viErrors)[reason];
+  return (lang === "en" ? enWorkbookErrors : viWorkbookErrors)[reason];
 }

@@ -1,14 +1,6 @@
-import { templates } from "../../src/core/catalog";
+/** Acknowledged warnings: keyed, fingerprinted by the values behind them, never for an error. */
 import type { Finding } from "../../src/core/finding";
-import {
-  ackKey,
-  conflictPatch,
-  countBySeverity,
-  fingerprint,
-  groupBySection,
-  pruneAcknowledged,
-  splitAcknowledged,
-} from "../../src/taskpane/paneModel";
+import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged } from "../../src/app/acknowledgements";
 
 function finding(over: Partial<Finding>): Finding {
   return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
@@ -46,46 +38,5 @@ describe("acknowledgements", () => {
   it("never acknowledges an error, even with a matching entry", () => {
     const acknowledged = { [ackKey(err)]: { reason: "no", fingerprint: fingerprint(err) } };
     expect(splitAcknowledged([err], acknowledged).active).toEqual([err]);
-  });
-});
-
-describe("grouping and counting", () => {
-  it("groups by section in template order, sheet-wide findings first", () => {
-    const t = templates[0];
-    const fs = [
-      finding({ indicator: "VII.10.4", cell: "E190" }),
-      finding({ indicator: "I.3.4", cell: "D22" }),
-      finding({ indicator: "", cell: "" }),
-      finding({ indicator: "II.2.3", cell: "D43" }),
-      finding({ indicator: "I.1", cell: "D9" }),
-    ];
-    expect(groupBySection(fs, t).map((g) => [g.section?.id ?? null, g.findings.map((f) => f.cell)])).toEqual([
-      [null, [""]],
-      ["I", ["D22", "D9"]],
-      ["II", ["D43"]],
-      ["VII", ["E190"]],
-    ]);
-  });
-
-  it("counts by severity", () => {
-    expect(countBySeverity([finding({}), finding({ severity: "error" }), finding({ severity: "info" }), finding({})])).toEqual({
-      error: 1,
-      warning: 2,
-      info: 1,
-    });
-  });
-});
-
-describe("conflictPatch", () => {
-  it("builds the patch that writes the conflict's formula", () => {
-    const f = finding({
-      code: "computed_value_conflict",
-      indicator: "III.4.3",
-      cell: "D58",
-      relation: "iii4_in_force_sum",
-      fix: { cell: "D58", value: 41, formula: "=SUM(D59,D60)" },
-    });
-    expect(conflictPatch(f, [])).toEqual({ cell: "D58", indicator: "III.4.3", formula: "=SUM(D59,D60)", value: 41, relation: "iii4_in_force_sum" });
-    expect(conflictPatch(finding({ fix: { cell: "D22", value: 1 } }), [])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The pane's port to a workbook. The pane never calls Excel or ExcelJS itself: it gets one of these
- * (src/excel/excelHost.ts inside Excel, src/xlsx/fileHost.ts outside Excel) and calls its operations.
+ * The port from a surface (the pane, the ribbon) to a workbook. A surface never calls Excel or ExcelJS itself: it
+ * gets one of these (src/excel's ExcelHost inside Excel, src/xlsx's FileHost outside Excel) and calls its operations.
  * Each operation is one read and/or one write round trip to the host; the options below let one user action
  * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
@@ -8,16 +8,7 @@
 import type { Finding, Fix } from "../core/finding";
 import type { WorkbookCheck } from "../core/checkWorkbook";
 import type { Patch } from "../core/patch";
-
-/** Per-workbook settings the pane keeps (Excel.SettingCollection inside Excel). */
-export interface WorkbookSettings {
-  readonly unitName?: string;
-  readonly year?: number;
-  readonly period?: "nam" | "6thang" | "quy1" | "quy3";
-  readonly lang?: "vi" | "en";
-  /** acknowledged warnings: key (code|indicator|cell) -> reason and the values it was given for */
-  readonly acknowledged?: Readonly<Record<string, { readonly reason: string; readonly fingerprint: string }>>;
-}
+import type { WorkbookSettings } from "./settings";
 
 /**
  * The result of one check (src/core/checkWorkbook.ts), plus the workbook's settings when the check was asked to
@@ -77,6 +68,7 @@ export interface InsertOptions {
   readonly checked?: (state: CheckState) => void;
 }
 
+/** A workbook the surfaces work on: inside Excel or a file. */
 export interface AppendixHost {
   readonly kind: "excel" | "file";
   /** One read: find the appendix in the workbook, validate and compute; with options, marks in one write after. */
@@ -100,45 +92,4 @@ export interface AppendixHost {
   onUserChange(listener: () => void): Promise<() => void>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
-}
-
-/**
- * Why a host operation failed, for the pane to say in the user's language (never the raw message). The file
- * refusals ("empty" to "too_much_data") are the reader's own reasons (src/xlsx/readWorkbook.ts), each with its advice.
- */
-export type HostErrorCode =
-  | "read_failed"
-  | "not_xlsx"
-  | "no_workbook"
-  | "busy"
-  | "sample_missing"
-  | "generic"
-  | "empty"
-  | "encrypted"
-  | "old_xls"
-  | "ods"
-  | "too_large"
-  | "too_much_data";
-
-/**
- * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from
- * src/xlsx/limits.ts, so the pane's first bundle never imports the reader (and its inflater) just for three numbers.
- */
-export interface FileLimits {
-  readonly fileBytes: number;
-  readonly expandedBytes: number;
-  readonly cells: number;
-}
-
-/** An error a host throws on purpose; anything else a host throws is shown as "generic". */
-export class HostError extends Error {
-  constructor(
-    readonly code: HostErrorCode,
-    message?: string,
-    /** set with "too_large" and "too_much_data" */
-    readonly limits?: FileLimits,
-  ) {
-    super(message ?? code);
-    this.name = "HostError";
-  }
 }

@@ -1,7 +1,7 @@
 /** The located appendix rows as plain text, for the read-only preview outside Excel. */
-import { toA1 } from "../core/address";
-import { cellAt, type Grid } from "../core/grid";
-import type { Location } from "../core/location";
+import { toA1 } from "./address";
+import { cellAt, type Grid } from "./grid";
+import type { Location } from "./location";
 
 /** One appendix row as the sheet shows it. */
 export interface PreviewRow {

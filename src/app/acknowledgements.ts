@@ -1,0 +1,65 @@
+/**
+ * Acknowledged warnings: a warning the user has looked at and accepts, with a reason, kept in the workbook's
+ * settings. Every surface applies them the same way: the pane lists them apart, and neither the pane nor the
+ * ribbon counts or marks them. An acknowledgement holds only while the values behind its warning stay the same.
+ */
+import type { Finding } from "../core/finding";
+import type { Acknowledged } from "./settings";
+
+/** The settings key of a finding: code|indicator|cell. */
+export function ackKey(f: Finding): string {
+  return `${f.code}|${f.indicator}|${f.cell}`;
+}
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    return Object.keys(obj)
+      .sort()
+      .map((k) => [k, stable(obj[k])]);
+  }
+  return value;
+}
+
+/**
+ * The values behind a finding (what it saw, expected, and the inputs it names): an acknowledgement holds only while
+ * these stay the same.
+ */
+export function fingerprint(f: Finding): string {
+  return JSON.stringify(stable([f.cells, f.actual, f.expected, f.detail ?? null]));
+}
+
+/** Only warnings can be acknowledged: an error is certainly wrong. */
+export function canAcknowledge(f: Finding): boolean {
+  return f.severity === "warning";
+}
+
+/** Findings split into those still to deal with and the acknowledged warnings (with their reasons). */
+export interface SplitFindings {
+  readonly active: readonly Finding[];
+  readonly acknowledged: readonly { readonly finding: Finding; readonly reason: string }[];
+}
+
+/** Applies the acknowledgements whose fingerprint still matches. */
+export function splitAcknowledged(findings: readonly Finding[], acknowledged: Acknowledged | undefined): SplitFindings {
+  const active: Finding[] = [];
+  const acked: { finding: Finding; reason: string }[] = [];
+  for (const f of findings) {
+    const a = acknowledged?.[ackKey(f)];
+    if (a && canAcknowledge(f) && a.fingerprint === fingerprint(f)) acked.push({ finding: f, reason: a.reason });
+    else active.push(f);
+  }
+  return { active, acknowledged: acked };
+}
+
+/**
+ * The acknowledgements still valid for these findings: an entry whose warning is gone or whose values changed is
+ * dropped. Returns the same object when nothing was dropped, so callers can skip saving.
+ */
+export function pruneAcknowledged(acknowledged: Acknowledged | undefined, findings: readonly Finding[]): Acknowledged {
+  const current = acknowledged ?? {};
+  const valid = new Map(findings.filter(canAcknowledge).map((f) => [ackKey(f), fingerprint(f)]));
+  const kept = Object.entries(current).filter(([key, a]) => valid.get(key) === a.fingerprint);
+  return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+}

@@ -1,0 +1,59 @@
+/**
+ * The settings the add-in keeps in a workbook (inside Excel, one JSON string in Excel.SettingCollection), shared by
+ * the pane, the ribbon and every host: the options of the template and the acknowledged warnings.
+ */
+import { isLang, type Lang } from "../core/lang";
+
+/** An acknowledged warning: why the user accepts it, and the values it was given for (see acknowledgements.ts). */
+export interface Acknowledgement {
+  readonly reason: string;
+  readonly fingerprint: string;
+}
+
+/** Acknowledged warnings by key (code|indicator|cell). */
+export type Acknowledged = Readonly<Record<string, Acknowledgement>>;
+
+/** The reporting periods the template can be laid out for. */
+export type SettingsPeriod = "nam" | "6thang" | "quy1" | "quy3";
+
+const PERIODS: readonly string[] = ["nam", "6thang", "quy1", "quy3"] satisfies readonly SettingsPeriod[];
+
+/** Per-workbook settings. */
+export interface WorkbookSettings {
+  readonly unitName?: string;
+  readonly year?: number;
+  readonly period?: SettingsPeriod;
+  readonly lang?: Lang;
+  /** acknowledged warnings: key (code|indicator|cell) -> reason and the values it was given for */
+  readonly acknowledged?: Acknowledged;
+}
+
+/** Stored settings read back: the settings, or the first field that is not the add-in's shape. */
+export type StoredSettings = { readonly ok: true; readonly settings: WorkbookSettings } | { readonly ok: false; readonly field: string };
+
+/** A stored value (the JSON text, or the parsed value) as settings; anything not the add-in's shape is named, not guessed. */
+export function storedSettings(raw: unknown): StoredSettings {
+  let data: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return { ok: false, field: "not JSON" };
+    }
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { ok: false, field: "not an object" };
+  const d = data as Record<string, unknown>;
+  const bad = (field: string): StoredSettings => ({ ok: false, field });
+  if (d.unitName !== undefined && typeof d.unitName !== "string") return bad("unitName");
+  if (d.year !== undefined && (typeof d.year !== "number" || !Number.isInteger(d.year))) return bad("year");
+  if (d.period !== undefined && !PERIODS.includes(d.period as string)) return bad("period");
+  if (d.lang !== undefined && !isLang(d.lang)) return bad("lang");
+  if (d.acknowledged !== undefined) {
+    if (!d.acknowledged || typeof d.acknowledged !== "object" || Array.isArray(d.acknowledged)) return bad("acknowledged");
+    for (const v of Object.values(d.acknowledged as Record<string, unknown>)) {
+      const a = v as Record<string, unknown> | null;
+      if (!a || typeof a.reason !== "string" || typeof a.fingerprint !== "string") return bad("acknowledged");
+    }
+  }
+  return { ok: true, settings: d as WorkbookSettings };
+}

@@ -1,0 +1,18 @@
+/** The patch a surface writes once the user confirms a conflict (a computed cell holding another value). */
+import type { Finding } from "./finding";
+import type { Patch } from "./patch";
+
+/** The patch that writes a conflict's computed formula over the user's value, once the user confirms it. */
+export function conflictPatch(f: Finding, patches: readonly Patch[]): Patch | null {
+  const planned = patches.find((p) => p.cell === f.cell);
+  if (planned) return planned;
+  if (!f.fix?.formula || typeof f.fix.value !== "number") return null;
+  return {
+    cell: f.fix.cell,
+    indicator: f.indicator,
+    formula: f.fix.formula,
+    value: f.fix.value,
+    relation: f.relation ?? "",
+    ...(f.fix.numberFormat ? { numberFormat: f.fix.numberFormat } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import { templates } from "../../src/core/catalog";
+import type { Finding } from "../../src/core/finding";
+import { countBySeverity, groupBySection } from "../../src/core/findingGroups";
+
+function finding(over: Partial<Finding>): Finding {
+  return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
+}
+
+describe("grouping and counting", () => {
+  it("groups by section in template order, sheet-wide findings first", () => {
+    const t = templates[0];
+    const fs = [
+      finding({ indicator: "VII.10.4", cell: "E190" }),
+      finding({ indicator: "I.3.4", cell: "D22" }),
+      finding({ indicator: "", cell: "" }),
+      finding({ indicator: "II.2.3", cell: "D43" }),
+      finding({ indicator: "I.1", cell: "D9" }),
+    ];
+    expect(groupBySection(fs, t).map((g) => [g.section?.id ?? null, g.findings.map((f) => f.cell)])).toEqual([
+      [null, [""]],
+      ["I", ["D22", "D9"]],
+      ["II", ["D43"]],
+      ["VII", ["E190"]],
+    ]);
+  });
+
+  it("counts by severity", () => {
+    expect(countBySeverity([finding({}), finding({ severity: "error" }), finding({ severity: "info" }), finding({})])).toEqual({
+      error: 1,
+      warning: 2,
+      info: 1,
+    });
+  });
+});
