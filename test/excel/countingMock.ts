@@ -11,7 +11,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { columnIndex, columnLetters, fromA1 } from "../../src/core/address";
 import type { CellValue, Grid } from "../../src/core/grid";
-import type { ExcelRun, ExcelRunIn } from "../../src/excel/excelHost";
+import type { ExcelRun, ExcelRunIn } from "../../src/excel/batches";
 
 /** A cell of the model. `value` is "" for a blank cell, as office-js reports it. */
 export interface MockCell {

@@ -1,0 +1,273 @@
+/**
+ * Writing without losing the user's data. office-js batches are not transactions: the commands before the one that
+ * fails stay applied. So every write knows beforehand what its target cells held (from the sheet cache, or one
+ * read of the cells it lacks), and a write that fails part-way is repaired: the cells put back, the marks rolled
+ * back or forward, a half-made sheet removed. When the repair fails too, `partly_written` says what may have
+ * changed. docs/OFFICE.md, "When a write fails".
+ */
+import type { Finding, Fix } from "../core/finding";
+import type { Patch } from "../core/patch";
+import type { WorkbookSettings } from "../app/settings";
+import type { Batches } from "./batches";
+import { ExcelHostError, toExcelHostError } from "./errors";
+import { patchWrites } from "./gridWrites";
+import { markAreas, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
+import { queueReadCells, queueRestore, sameCell, type CellBefore } from "./restore";
+import { queueSaveSettings } from "./settings";
+import type { SheetCache } from "./sheetCache";
+import { queueFix, queuePatches } from "./writeCells";
+
+/** Everything one write batch on a sheet may carry (SafeWrites.writeSheet). */
+export interface SheetWrite {
+  readonly settings?: WorkbookSettings;
+  readonly patches?: readonly Patch[];
+  /** replace the add-in's marks with these findings' */
+  readonly marks?: readonly Finding[];
+  /** the cell to select */
+  readonly select?: string;
+}
+
+/** The host's writes, each with its repair. */
+export class SafeWrites {
+  constructor(
+    private readonly batches: Batches,
+    private readonly cache: SheetCache,
+  ) {}
+
+  /** Refuses, before any round trip, a write to a sheet the last read saw protected. */
+  refuseProtected(sheet: string): void {
+    if (this.cache.isProtected(sheet)) throw new ExcelHostError("sheet_protected", undefined, sheet);
+  }
+
+  /** One finding's fix: one write (after one read of the cell when no read covered it). */
+  async writeFix(sheet: string, fix: Fix): Promise<void> {
+    this.refuseProtected(sheet);
+    await this.writeCells(
+      sheet,
+      [fix.cell],
+      (ws) => queueFix(ws, fix),
+      (before) => [
+        fix.formula
+          ? { cell: fix.cell, content: fix.formula, numberFormat: fix.numberFormat || before[0].numberFormat }
+          : { cell: fix.cell, content: fix.value, literal: typeof fix.value === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
+      ],
+    );
+    this.cache.wroteGrid(sheet, [{ cell: fix.cell, value: fix.value, formula: fix.formula ?? "", numberFormat: fix.numberFormat }]);
+  }
+
+  /**
+   * One write batch over `cells` of `sheet`. What the cells held comes from the last read (no round trip); a
+   * cell that read did not cover (no check yet, or outside its window) is read first, one round trip. If the
+   * batch fails, the cells are put back in one more batch (`restoreCells`).
+   */
+  private async writeCells(
+    sheet: string,
+    cells: readonly string[],
+    queue: (ws: Excel.Worksheet) => void,
+    written: (before: readonly CellBefore[]) => CellBefore[],
+  ): Promise<void> {
+    const before = await this.cellsBefore(sheet, cells);
+    try {
+      await this.batches.write(async (context) => {
+        queue(context.workbook.worksheets.getItem(sheet));
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.restoreCells(sheet, before, toExcelHostError(e));
+    }
+    const memory = this.cache.memory(sheet);
+    if (memory) for (const state of written(before)) memory.wrote(state);
+  }
+
+  /** What `cells` hold now, from memory where it covers them, else from one read of the cells it lacks. */
+  private async cellsBefore(sheet: string, cells: readonly string[]): Promise<CellBefore[]> {
+    let memory = this.cache.memory(sheet);
+    const missing = cells.filter((c) => !memory?.before(c));
+    if (missing.length > 0) {
+      const read = await this.batches.read(async (context) => {
+        const q = queueReadCells(context.workbook.worksheets.getItem(sheet), missing);
+        await context.sync();
+        return q.resolve();
+      });
+      memory ??= this.cache.emptyMemory(sheet);
+      for (const state of read) memory.wrote(state);
+    }
+    return cells.map((c) => memory!.before(c)!);
+  }
+
+  /**
+   * After a failed write: put `before` back in one batch, in the order the write went. Returns the error to
+   * throw: the write's own when every cell holds what it held (then "no cell was changed" is true), else
+   * `partly_written` listing the cells that may differ. A sheet that is gone, or Excel in cell-edit mode,
+   * refuses the whole batch, so nothing was written and nothing is restored.
+   */
+  private async restoreCells(sheet: string, before: readonly CellBefore[], error: ExcelHostError): Promise<ExcelHostError> {
+    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
+    try {
+      await this.batches.repair(async (context) => {
+        queueRestore(context.workbook.worksheets.getItem(sheet), before);
+        await context.sync();
+      });
+      return error;
+    } catch (restoreError) {
+      console.error("could not put the cells back after a failed write", sheet, error, restoreError);
+    }
+    // The restore stopped somewhere: it may have stopped at the same cell the write did (all restored), or
+    // earlier. One read tells which cells differ; if that fails too, every target may have changed.
+    let changed: string[];
+    try {
+      const now = await this.batches.read(async (context) => {
+        const q = queueReadCells(context.workbook.worksheets.getItem(sheet), before.map((b) => b.cell));
+        await context.sync();
+        return q.resolve();
+      });
+      changed = before.filter((b, i) => !sameCell(now[i], b)).map((b) => b.cell);
+    } catch (readError) {
+      console.error("could not read the cells back after a failed restore", sheet, readError);
+      changed = before.map((b) => b.cell);
+    }
+    if (changed.length === 0) return error;
+    this.cache.forgetCells(sheet);
+    return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [...new Set(changed)], cause: error.reason });
+  }
+
+  /** One read of the sheet's conditional formats. */
+  private async readMarks(sheet: string): Promise<MarkState> {
+    return this.batches.read(async (context) => {
+      const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
+      await context.sync();
+      return q.resolve();
+    });
+  }
+
+  /**
+   * One write batch on `sheet`: settings, patches, selection, then the marks (add the new, then delete the old:
+   * a batch stopped while adding leaves every old mark in place). Skipped when there is nothing to change. What
+   * the patched cells held comes from the last read (a read only for the cells it lacks); the marks on the sheet
+   * are `known` (a check's read just now) or read first. On failure the cells are put back and the marks settled
+   * (restoreCells, settleMarks).
+   */
+  async writeSheet(sheet: string, w: SheetWrite, known?: MarkState): Promise<void> {
+    const patches = w.patches ?? [];
+    if (patches.length > 0) this.refuseProtected(sheet);
+    const before = patches.length > 0 ? await this.cellsBefore(sheet, patches.map((p) => p.cell)) : [];
+    const marks = w.marks ? (known ?? (await this.readMarks(sheet))) : null;
+    const marking = marks !== null && (marks.marks.length > 0 || markAreas(w.marks ?? []).length > 0);
+    if (patches.length === 0 && !marking && !w.select && !w.settings) return;
+    let adds = 0;
+    try {
+      await this.batches.write(async (context) => {
+        if (w.settings) queueSaveSettings(context, w.settings);
+        const ws = context.workbook.worksheets.getItem(sheet);
+        if (patches.length > 0) queuePatches(ws, patches);
+        if (w.select) {
+          ws.activate();
+          ws.getRange(w.select).select();
+        }
+        if (marking) {
+          adds = queueAddMarks(ws, w.marks ?? []);
+          queueDeleteMarks(ws, marks.marks);
+        }
+        await context.sync();
+      });
+    } catch (e) {
+      const error = toExcelHostError(e);
+      const cellsError = patches.length > 0 ? await this.restoreCells(sheet, before, error) : null;
+      const marksError = marking ? await this.settleMarks(sheet, marks, adds, error) : error;
+      // With cells, the cells' outcome is what the user must know; marks alone rolled forward count as done.
+      const thrown = cellsError ?? marksError;
+      if (thrown) throw thrown;
+      return;
+    }
+    if (patches.length > 0) {
+      const memory = this.cache.memory(sheet);
+      if (memory) {
+        patches.forEach((p, i) => memory.wrote({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat }));
+      }
+      this.cache.wroteGrid(sheet, patchWrites(patches));
+    }
+  }
+
+  /**
+   * After a failed mark batch (one read, at most one write more): stopped while adding, the marks it added are
+   * deleted, with a format it added but had no rule for yet (rolled back: the sheet is as before); stopped after
+   * deleting some old marks, every new mark is in, so the rest of the old are deleted (rolled forward: the sheet
+   * is as a successful batch leaves it, and null is returned). Cells and the user's own formats are never
+   * touched by marking. If neither can be done, `partly_written` says marks may be left.
+   */
+  private async settleMarks(sheet: string, before: MarkState, adds: number, error: ExcelHostError): Promise<ExcelHostError | null> {
+    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
+    const old = new Set(before.marks);
+    const existed = new Set(before.all);
+    try {
+      return await this.batches.repair(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const q = queueMarkState(ws);
+        await context.sync();
+        const now = q.resolve();
+        const added = now.marks.filter((id) => !old.has(id));
+        const halfMade = now.blank.filter((id) => !existed.has(id));
+        const left = now.marks.filter((id) => old.has(id));
+        // The deletes come after every add: an old mark gone means the batch got past the adds. With none gone
+        // it may have stopped at the last add's colors, so it is rolled back.
+        const pastAdds = left.length < old.size && added.length >= adds && halfMade.length === 0;
+        if (!pastAdds) {
+          const undo = [...added, ...halfMade];
+          if (undo.length === 0) return error;
+          queueDeleteMarks(ws, undo);
+          await context.sync();
+          return error;
+        }
+        if (left.length > 0) {
+          queueDeleteMarks(ws, left);
+          await context.sync();
+        }
+        console.warn("a mark batch failed while deleting the old marks; the rest were deleted", sheet, error);
+        return null;
+      });
+    } catch (settleError) {
+      console.error("could not settle the marks of a failed highlight", sheet, error, settleError);
+      return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [], marks: true, cause: error.reason });
+    }
+  }
+
+  /**
+   * One write that adds the sheet `name` (absent from `existing`, the names the last read saw). A batch that failed
+   * after adding it leaves it half-made: it is deleted.
+   */
+  async writeNewSheet(name: string, existing: readonly string[], queue: (context: Excel.RequestContext) => void): Promise<void> {
+    try {
+      await this.batches.write(async (context) => {
+        queue(context);
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.removeHalfMadeSheet(name, existing, toExcelHostError(e));
+    }
+  }
+
+  /**
+   * A batch that failed after adding the sheet leaves it half-made: delete it (this clears Excel's undo stack, as
+   * any sheet deletion does, but only on this failure path). The sheet did not exist at the read; if adding it is
+   * what failed (ItemAlreadyExists: the user made one of that name meanwhile), the sheet there is the user's and
+   * stays. Returns the error to throw: the batch's own, or `partly_written` when the sheet could not be removed.
+   */
+  private async removeHalfMadeSheet(name: string, before: readonly string[], error: ExcelHostError): Promise<ExcelHostError> {
+    if (before.includes(name) || error.excelCode === "ItemAlreadyExists" || error.reason === "cell_edit_mode") return error;
+    try {
+      await this.batches.repair(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load("name");
+        await context.sync();
+        if (!sheet.isNullObject) {
+          sheet.delete();
+          await context.sync();
+        }
+      });
+      return error;
+    } catch (cleanup) {
+      console.error("could not remove the half-made template sheet", name, error, cleanup);
+      return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet: name, cells: [], newSheet: true, cause: error.reason });
+    }
+  }
+}
