@@ -6,6 +6,9 @@
 /** What a row's value is. */
 export type IndicatorKind = "count" | "percent" | "flag" | "choice" | "group" | "text";
 
+/** Reporting periods a row may be due in (the period kinds a title can name). */
+export type DuePeriod = "quy1" | "quy2" | "6thang" | "quy3" | "9thang" | "quy4" | "nam";
+
 /** One allowed code of a flag or coded choice: "Có = 1". */
 export interface Code {
   readonly value: number;
@@ -40,6 +43,10 @@ export interface Indicator {
   readonly acceptedUnits?: readonly string[];
   /** The official "Ghi chú" guidance printed for this row, if any ("Ghi rõ nội dung vi phạm"). */
   readonly noteHint?: string;
+  /** Periods in which the row is due; absent: every period. Form data (docs/FORMS.md); no rule reads it yet. */
+  readonly periods?: readonly DuePeriod[];
+  /** The value is cumulative ("lũy kế") from the start of the year. Form data; no rule reads it yet. */
+  readonly cumulative?: boolean;
 }
 
 /** A section row: "I Công tác chỉ đạo điều hành CCHC". */
