@@ -5,7 +5,7 @@ import type { FormPlace, FormProblem, FormProblemCode, FormSheet } from "../form
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
 import { formsEn } from "./forms.en";
 import { formsVi } from "./forms.vi";
-import type { Lang } from "./format";
+import type { Lang } from "../lang";
 
 /** One sentence per problem code, typed by the problem's own values (the compiler holds the two languages' parity). */
 export type FormProblemTexts = { readonly [C in FormProblemCode]: (p: Extract<FormProblem, { code: C }>, place: string) => string };
