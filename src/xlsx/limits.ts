@@ -14,7 +14,10 @@ export const MAX_FILE_BYTES = 30 * 1024 * 1024;
 export const MAX_EXPANDED_BYTES = 300 * 1024 * 1024;
 /** Most parts (files inside the archive). */
 export const MAX_ENTRIES = 10_000;
-/** Most cells (`<c>` elements) over all worksheets. The appendix has ~1,000; ExcelJS needs ~0.5 kB per cell (1.8 million cells: 0.9 GB, 8 s). */
+/**
+ * Most cells: over all worksheets for ExcelJS (the appendix has ~1,000; ExcelJS needs ~0.5 kB per cell: 1.8 million
+ * cells, 0.9 GB, 8 s); for the streaming reader, the cells it keeps (those of the sheets that may hold the appendix).
+ */
 export const MAX_CELLS = 1_000_000;
 
 /** Why bytes were refused before parsing; `readWorkbook.ts` maps each to a `WorkbookReadFailure`. */
@@ -202,28 +205,50 @@ function expandEntry(bytes: Uint8Array, entry: Entry, budget: number, cells: Cel
   return produced;
 }
 
+/** The kind checks and the central directory's limits, without expanding anything; the entries when they pass. */
+function checkKind(bytes: Uint8Array): Entry[] {
+  if (bytes.length === 0) throw new Refused({ reason: "empty" });
+  if (bytes.length > MAX_FILE_BYTES) throw new Refused({ reason: "too_large", detail: `${bytes.length} bytes` });
+  if (startsWith(bytes, CFB_MAGIC)) {
+    // A compound file: either an old .xls, or an .xlsx saved with a password (Office wraps it in a CFB
+    // container with EncryptionInfo and EncryptedPackage streams).
+    const encrypted = hasUtf16Name(bytes, "EncryptedPackage") || hasUtf16Name(bytes, "EncryptionInfo");
+    throw new Refused({ reason: encrypted ? "encrypted" : "old_xls" });
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Refused({ reason: "not_xlsx", detail: "not a zip archive" });
+  const entries = centralDirectory(bytes);
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (!names.has("xl/workbook.xml")) {
+    if (names.has("mimetype") && names.has("content.xml")) throw new Refused({ reason: "ods" });
+    throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
+  }
+  if (entries.some((e) => e.flags & 1)) throw new Refused({ reason: "encrypted" });
+  return entries;
+}
+
 /**
- * Checks bytes before they are parsed: the kind of file (old .xls, password-protected workbook, .ods, a zip that
- * is no workbook) and the limits. Returns the archive's figures, or the failure.
+ * What the streaming reader checks before it reads the parts it needs (each of which it expands under
+ * MAX_EXPANDED_BYTES, refusing a part that expands beyond its declared size): the kind of file (old .xls,
+ * password-protected workbook, .ods, a zip that is no workbook), the file size, the number of parts and the sizes
+ * they declare. Parts it never reads are never expanded, so they cost nothing.
+ */
+export function checkWorkbookKind(bytes: Uint8Array): { ok: true } | { ok: false; failure: LimitFailure } {
+  try {
+    checkKind(bytes);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, failure: e.failure };
+    throw e;
+  }
+}
+
+/**
+ * Checks bytes before ExcelJS parses them: the kind checks above, then every part expanded once as a stream that
+ * keeps nothing (counting bytes and cells). Returns the archive's figures, or the failure.
  */
 export function inspectWorkbookBytes(bytes: Uint8Array): { ok: true; stats: ArchiveStats } | { ok: false; failure: LimitFailure } {
   try {
-    if (bytes.length === 0) throw new Refused({ reason: "empty" });
-    if (bytes.length > MAX_FILE_BYTES) throw new Refused({ reason: "too_large", detail: `${bytes.length} bytes` });
-    if (startsWith(bytes, CFB_MAGIC)) {
-      // A compound file: either an old .xls, or an .xlsx saved with a password (Office wraps it in a CFB
-      // container with EncryptionInfo and EncryptedPackage streams).
-      const encrypted = hasUtf16Name(bytes, "EncryptedPackage") || hasUtf16Name(bytes, "EncryptionInfo");
-      throw new Refused({ reason: encrypted ? "encrypted" : "old_xls" });
-    }
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Refused({ reason: "not_xlsx", detail: "not a zip archive" });
-    const entries = centralDirectory(bytes);
-    const names = new Set(entries.map((e) => e.name.toLowerCase()));
-    if (!names.has("xl/workbook.xml")) {
-      if (names.has("mimetype") && names.has("content.xml")) throw new Refused({ reason: "ods" });
-      throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
-    }
-    if (entries.some((e) => e.flags & 1)) throw new Refused({ reason: "encrypted" });
+    const entries = checkKind(bytes);
     let expanded = 0;
     const cells = new CellCounter();
     for (const entry of entries) {

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../core/grid";
+import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
 
 /** One worksheet as the engine sees it. */
@@ -55,17 +56,6 @@ export async function loadWorkbook(data: WorkbookBytes): Promise<ExcelJS.Workboo
   return workbook;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A date as Excel stores it: days since 1899-12-30 (what office-js hands the Excel adapter too). */
-function dateSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / 86400000;
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
 /** A scalar from whatever ExcelJS holds (a formula's result, rich text, a hyperlink, an error). */
 function scalar(v: unknown): { value: CellValue; date?: Date } {
   if (v === null || v === undefined) return { value: null };
@@ -80,27 +70,6 @@ function scalar(v: unknown): { value: CellValue; date?: Date } {
     if (o.text && typeof o.text === "object") return scalar(o.text);
   }
   return { value: String(v) };
-}
-
-/** Decimals a fixed number format shows ("0.00" -> 2, "#,##0" -> 0); null for General and the rest. */
-function fixedDecimals(format: string): number | null {
-  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  if (!/[0#]/.test(section)) return null;
-  const m = /\.([0#]+)/.exec(section);
-  return m ? m[1].length : 0;
-}
-
-/**
- * The text a cell shows, where it can be known without a locale: percentages and fixed decimals are
- * formatted; other numbers are their plain digits. Excel's own text comes from the Excel adapter.
- */
-function displayText(value: CellValue, format: string, date?: Date): string {
-  if (value === null) return "";
-  if (date) return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
-  if (typeof value !== "number") return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
-  const decimals = fixedDecimals(format);
-  if (/%/.test(format.replace(/"[^"]*"/g, ""))) return `${(value * 100).toFixed(decimals ?? 0)}%`;
-  return decimals === null ? String(value) : value.toFixed(decimals);
 }
 
 /**

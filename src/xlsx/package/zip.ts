@@ -182,9 +182,10 @@ export function findEntry(archive: ZipArchive, name: string): ZipEntry | undefin
 
 /**
  * Streams an entry's expanded bytes to `sink` in chunks, keeping nothing. The bytes may not pass what the
- * central directory declared (a lying header is how a small file hides gigabytes) nor `budget`.
+ * central directory declared (a lying header is how a small file hides gigabytes) nor `budget`. A sink returning
+ * false stops the inflating there (the rest of the entry is never expanded).
  */
-export function streamEntry(archive: ZipArchive, entry: ZipEntry, sink: (chunk: Uint8Array) => void, budget = Infinity, chunkSize = 64 * 1024): void {
+export function streamEntry(archive: ZipArchive, entry: ZipEntry, sink: (chunk: Uint8Array) => boolean | void, budget = Infinity, chunkSize = 64 * 1024): void {
   if (entry.flags & 1) throw new PatchRefused({ reason: "unsupported_zip", detail: `${entry.name} is encrypted` });
   const data = archive.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) {
@@ -195,21 +196,26 @@ export function streamEntry(archive: ZipArchive, entry: ZipEntry, sink: (chunk: 
   }
   if (entry.method !== 8) throw new PatchRefused({ reason: "unsupported_zip", detail: `${entry.name}: compression method ${entry.method}` });
   let produced = 0;
+  let stopped = false;
   const inflater = new Inflate({ raw: true, chunkSize });
   inflater.onData = (chunk) => {
+    if (stopped) return;
     produced += chunk.length;
     if (produced > entry.size) throw damaged(`${entry.name} expands beyond its declared ${entry.size} bytes`);
     if (produced > budget) throw new PatchRefused({ reason: "damaged", detail: `${entry.name} expands beyond the limit` });
-    sink(chunk);
+    if (sink(chunk) === false) stopped = true;
   };
   let status = 0;
   inflater.onEnd = (s) => {
     status = s;
   };
-  for (let off = 0; off < data.length && !inflater.ended; off += chunkSize) {
-    inflater.push(data.subarray(off, off + chunkSize), off + chunkSize >= data.length);
+  // Small input steps: a stop asked for by the sink takes effect within one step.
+  const step = Math.min(chunkSize, 16 * 1024);
+  for (let off = 0; off < data.length && !inflater.ended && !stopped; off += step) {
+    inflater.push(data.subarray(off, off + step), off + step >= data.length);
     if (status !== 0) throw damaged(`${entry.name}: corrupt deflate data`);
   }
+  if (stopped) return;
   if (data.length === 0 && entry.size !== 0) throw damaged(`${entry.name}: no data`);
   if (produced !== entry.size) throw damaged(`${entry.name} expands to ${produced}, declared ${entry.size}`);
 }
@@ -217,7 +223,7 @@ export function streamEntry(archive: ZipArchive, entry: ZipEntry, sink: (chunk: 
 /** An entry's expanded bytes. */
 export function entryBytes(archive: ZipArchive, entry: ZipEntry, budget = Infinity): Uint8Array {
   const chunks: Uint8Array[] = [];
-  streamEntry(archive, entry, (c) => chunks.push(c.slice()), budget);
+  streamEntry(archive, entry, (c) => void chunks.push(c.slice()), budget);
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;

@@ -18,6 +18,8 @@ export interface BookSpec {
   readonly calcChain?: string;
   readonly extraParts?: { name: string; data: string; store?: boolean }[];
   readonly sheetRels?: Record<string, string>;
+  /** the workbook relates xl/sharedStrings.xml (give the part in extraParts) */
+  readonly sharedStrings?: boolean;
 }
 
 /** A worksheet part around `sheetData` content (a whole part is used as given). */
@@ -40,7 +42,7 @@ export function book(spec: BookSpec): Uint8Array {
     },
     {
       name: "xl/_rels/workbook.xml.rels",
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>${spec.calcChain ? `<Relationship Id="rIdC" Type="${REL}/calcChain" Target="calcChain.xml"/>` : ""}</Relationships>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>${spec.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}${spec.calcChain ? `<Relationship Id="rIdC" Type="${REL}/calcChain" Target="calcChain.xml"/>` : ""}</Relationships>`,
     },
     ...names.map((n, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetPart(spec.sheets[n]) })),
     ...Object.entries(spec.sheetRels ?? {}).map(([n, data]) => ({ name: `xl/worksheets/_rels/sheet${names.indexOf(n) + 1}.xml.rels`, data })),

@@ -1,0 +1,42 @@
+/**
+ * The text a cell shows where it can be known without a locale, and Excel's date serials: shared by both
+ * readers (the streaming one and ExcelJS's), so they give the engine the same grid.
+ */
+import type { CellValue } from "../core/grid";
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A date as Excel stores it: days since 1899-12-30 (what office-js hands the Excel adapter too). */
+export function dateSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / 86400000;
+}
+
+/** The date a serial stands for, rounded to the millisecond as ExcelJS rounds it (1904 system: 1,462 days later). */
+export function serialDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Decimals a fixed number format shows ("0.00" -> 2, "#,##0" -> 0); null for General and the rest. */
+function fixedDecimals(format: string): number | null {
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  if (!/[0#]/.test(section)) return null;
+  const m = /\.([0#]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+/**
+ * The text a cell shows, where it can be known without a locale: percentages and fixed decimals are
+ * formatted; other numbers are their plain digits. Excel's own text comes from the Excel adapter.
+ */
+export function displayText(value: CellValue, format: string, date?: Date): string {
+  if (value === null) return "";
+  if (date) return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  if (typeof value !== "number") return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
+  const decimals = fixedDecimals(format);
+  if (/%/.test(format.replace(/"[^"]*"/g, ""))) return `${(value * 100).toFixed(decimals ?? 0)}%`;
+  return decimals === null ? String(value) : value.toFixed(decimals);
+}
