@@ -1,27 +1,68 @@
-// Lint: typescript-eslint's recommended rules, and the boundary that keeps src/core pure.
+// Lint: typescript-eslint's recommended rules, and the arrows between the folders of src (docs/ARCHITECTURE.md).
 import tseslint from "typescript-eslint";
 
-const hostModules = [
-  "react", "react-dom", "react/*", "react-dom/*", "@fluentui/*", "exceljs", "jszip",
-  "office-addin-mock", "office-js", "@types/office-js",
-  "fs", "fs/*", "path", "os", "child_process", "worker_threads", "stream", "util", "zlib", "crypto", "node:*",
-];
+const nodeModules = ["fs", "fs/*", "path", "os", "child_process", "worker_threads", "stream", "util", "zlib", "crypto", "node:*"];
+const reactModules = ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"];
+const officeModules = ["office-addin-mock", "office-js", "@types/office-js"];
+const xlsxModules = ["exceljs", "jszip"];
+const hostModules = [...reactModules, ...xlsxModules, ...officeModules, ...nodeModules];
+
+/**
+ * What each folder of src may import besides itself: "any" file of the folder, or only its "entry" point (the
+ * folder's index.ts, imported as the folder). A folder not listed may not be imported at all. `packages` are the
+ * libraries it may not import (types included), `globals` the host globals it may not touch.
+ */
+const layers = {
+  core: { imports: {}, packages: hostModules, globals: ["Excel", "Office", "require", "process", "Buffer"] },
+  app: { imports: { core: "any" }, packages: hostModules, globals: ["Excel", "Office", "require", "process", "Buffer"] },
+  excel: { imports: { core: "any", app: "any" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
+  xlsx: { imports: { core: "any", app: "any" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
+  taskpane: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...xlsxModules, ...nodeModules], globals: ["Excel"] },
+  commands: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
+  cli: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
+};
+
+const names = Object.keys(layers);
+
+/** An import path that climbs out of the folder into `layer` (anything under it, or with `deep`, only below its entry). */
+function into(layer, deep) {
+  return `^(\\.\\./)+${layer}${deep ? "/." : "(/|$)"}`;
+}
+
+/** The imports `from` may not make, as no-restricted-imports patterns and the same for import() expressions. */
+function forbidden(from) {
+  const { imports, packages } = layers[from];
+  const arrows = [];
+  for (const to of names) {
+    if (to === from) continue;
+    if (!imports[to]) arrows.push({ regex: into(to, false), message: `src/${from} may not import src/${to}.` });
+    else if (imports[to] === "entry") {
+      arrows.push({ regex: into(to, true), message: `src/${from} imports src/${to} only through its entry point (src/${to}/index.ts).` });
+    }
+  }
+  const patterns = [...arrows, { group: packages, message: `src/${from} may not import this library (types included).` }];
+  const dynamic = arrows.map((a) => ({ selector: `ImportExpression[source.value=/${a.regex.replace(/\//g, "\\/")}/]`, message: a.message }));
+  return { patterns, dynamic };
+}
+
+/** One config per folder of src: its arrows, for static and dynamic imports, and its globals. */
+const boundaries = names.map((from) => {
+  const { patterns, dynamic } = forbidden(from);
+  const { globals } = layers[from];
+  return {
+    files: [`src/${from}/**/*.ts`, `src/${from}/**/*.tsx`],
+    rules: {
+      "no-restricted-imports": ["error", { patterns }],
+      "no-restricted-syntax": ["error", ...dynamic],
+      ...(globals.length ? { "no-restricted-globals": ["error", ...globals] } : {}),
+    },
+  };
+});
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "*.config.js", "*.config.mjs"] },
   ...tseslint.configs.recommended,
-  {
-    files: ["src/core/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: hostModules, message: "src/core stays pure: no office-js, React, xlsx library or Node (types included)." },
-          { group: ["../excel/*", "../xlsx/*", "../taskpane/*", "../cli/*", "../commands/*", "../../*"], message: "src/core may not import the adapters." },
-        ],
-      }],
-      "no-restricted-globals": ["error", "Excel", "Office", "require", "process", "Buffer"],
-    },
-  },
+  ...boundaries,
   {
     // Node scripts run as CommonJS without a build step.
     files: ["**/*.js"],

@@ -10,7 +10,7 @@ import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Period, PeriodKind } from "../core/titleInfo";
-import { unitFromBytes, writeConsolidation } from "../xlsx/consolidateWorkbook";
+import { unitFromBytes, writeConsolidation } from "../xlsx";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes, sameFile } from "./workbookFiles";

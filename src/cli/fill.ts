@@ -3,7 +3,7 @@ import * as path from "path";
 import { analyze } from "../core/analyze";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
-import { applyPatches, workbookBytes } from "../xlsx/renderPlan";
+import { applyPatches, workbookBytes } from "../xlsx";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";

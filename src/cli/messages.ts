@@ -1,8 +1,7 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Severity } from "../core/finding";
 import type { Lang } from "../core/lang";
-import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
-import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../xlsx/limits";
+import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx";
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
 

@@ -2,7 +2,7 @@
 import * as path from "path";
 import { soNganh } from "../core/catalog";
 import { layoutPlan, type ReportPeriod } from "../core/layout";
-import { templateWorkbook, workbookBytes } from "../xlsx/renderPlan";
+import { templateWorkbook, workbookBytes } from "../xlsx";
 import { FileProblem, writeOutput } from "./workbookFiles";
 import type { CliMessages } from "./messages";
 

@@ -7,7 +7,7 @@ import type { Template } from "../core/catalog/model";
 import type { Location } from "../core/location";
 import { fromA1 } from "../core/address";
 import { locateInWorkbook, type OtherAppendix, type SplitAppendix } from "../core/locate";
-import { WorkbookReadError, loadWorkbook, worksheetGrid, type SheetGrid } from "../xlsx/readWorkbook";
+import { WorkbookReadError, loadWorkbook, worksheetGrid, type SheetGrid } from "../xlsx";
 import type { CliMessages } from "./messages";
 
 /** A problem with one file that the user can act on: the sentence says what and where. */

@@ -5,8 +5,7 @@
  * when the dialog is closed or could not open, so Office never waits on the button. Each command is one read
  * (sheets, marks and settings together) and at most one write (cells, marks and selection together).
  */
-import { ExcelHost } from "../excel/excelHost";
-import { ExcelHostError, toExcelHostError } from "../excel/errors";
+import { ExcelHost, ExcelHostError, toExcelHostError } from "../excel";
 import { workbookErrorMessage } from "../app/hostErrorMessages";
 import type { WorkbookSettings } from "../app/settings";
 import type { Lang } from "../core/lang";

@@ -7,7 +7,7 @@
 import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import type { Lang } from "../core/lang";
-import type { WorkbookReadFailure } from "../xlsx/readWorkbook";
+import type { WorkbookReadFailure } from "../xlsx";
 import type { Messages } from "./messages";
 
 /** Why the pane could not use a file: the adapter's reason, or the browser failing to hand over the bytes. */
@@ -32,7 +32,7 @@ const isXlsxName = (name: string) => /\.xlsx$/i.test(name);
 
 /** Reads a unit with ExcelJS, loaded on first use. */
 export const readUnitWithExcelJs: ReadUnitFn = async (name, bytes) => {
-  const { unitFromBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/consolidateWorkbook");
+  const { unitFromBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx");
   let cause: FailureCause | undefined;
   // The words callbacks are the adapter's only report of why; the sentence itself is made later, in the pane's language.
   const report = await unitFromBytes(name, bytes, {
@@ -107,7 +107,7 @@ export function consolidateUnits(units: readonly ReadUnit[], t: Messages): Conso
 
 /** TONG_HOP.xlsx for `c`, sheets and words in `lang`; ExcelJS loaded on first use. */
 export async function summaryWorkbookBytes(c: Consolidation, lang: Lang): Promise<Uint8Array> {
-  const { consolidationWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/consolidateWorkbook");
+  const { consolidationWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx");
   return new Uint8Array((await consolidationWorkbook(c, lang).xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -21,7 +21,7 @@ function container(): HTMLElement {
 
 async function appMode(): Promise<AppMode> {
   if ((await detectMode()) === "excel") {
-    const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../excel/excelHost");
+    const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../excel");
     return { kind: "excel", host: new ExcelHost() };
   }
   // `?sample` opens the shipped sample at once (npm start on a machine without Excel).

@@ -1,4 +1,10 @@
-/** The .xlsx adapter (ExcelJS), browser-safe. Node file access lives apart in ./node. */
+/**
+ * The .xlsx adapter's entry point (ExcelJS), browser-safe: what the pane, the ribbon and the command line may use.
+ * They import this folder, never its files (eslint.config.mjs). Node file access lives apart in ./node.
+ */
+export { consolidationWorkbook, unitFromBytes, writeConsolidation } from "./consolidateWorkbook";
+export { FileHost, type FilePreview } from "./fileHost";
+export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 export { loadWorkbook, readWorkbook, worksheetGrid, WorkbookReadError } from "./readWorkbook";
 export type { SheetGrid, WorkbookBytes, WorkbookReadFailure } from "./readWorkbook";
 export { applyPatches, freeSheetName, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
-import type { FileHost } from "../../xlsx/fileHost";
+import type { FileHost } from "../../xlsx";
 import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
 import { useLang } from "../i18n";
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 export type OpenFile = (bytes: ArrayBuffer, fileName: string) => Promise<FileHost>;
 
 const openWithExcelJs: OpenFile = async (bytes, fileName) => {
-  const { FileHost } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/fileHost");
+  const { FileHost } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx");
   return FileHost.open(bytes, fileName);
 };
 

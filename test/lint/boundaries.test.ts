@@ -1,0 +1,128 @@
+/**
+ * The arrows between the folders of src, as lint holds them: one probe file per arrow, placed (virtually) in the
+ * importing folder and linted with the repository's config. Every forbidden arrow is reported, static or
+ * import(); every allowed one is not. The table below states the architecture (docs/ARCHITECTURE.md) on its own,
+ * so a config that drifts from it fails here.
+ */
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+const ROOT = path.join(__dirname, "../..");
+const folders = ["core", "app", "excel", "xlsx", "taskpane", "commands", "cli"] as const;
+type Folder = (typeof folders)[number];
+
+/** What each folder may import: any file ("any"), or only the folder's entry point ("entry"). */
+const allowed: Readonly<Record<Folder, Partial<Record<Folder, "any" | "entry">>>> = {
+  core: {},
+  app: { core: "any" },
+  excel: { core: "any", app: "any" },
+  xlsx: { core: "any", app: "any" },
+  taskpane: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
+  commands: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
+  cli: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
+};
+
+const BOUNDARY_RULES = new Set(["no-restricted-imports", "no-restricted-syntax", "no-restricted-globals"]);
+
+interface Probe {
+  readonly name: string;
+  readonly path: string;
+  readonly code: string;
+  readonly forbidden: boolean;
+}
+
+/** A probe importing `target` from a file `depth` folders below src/<from>, statically or with import(); each probe has a file name of its own. */
+function probe(from: Folder, target: string, forbidden: boolean, how: "static" | "dynamic", depth = 0): Probe {
+  const up = "../".repeat(depth + 1);
+  const source = `${up}${target}`;
+  const dir = ["src", from, ...Array.from({ length: depth }, (_, i) => `sub${i}`)].join("/");
+  const code =
+    how === "static" ? `import { thing } from "${source}";\nexport const probe = thing;\n` : `export const probe = () => import("${source}");\n`;
+  return { name: `src/${from}${depth ? "/sub" : ""} -> ${source} (${how})`, path: `${dir}/probe${probes.length}.ts`, code, forbidden };
+}
+
+const probes: Probe[] = [];
+for (const from of folders) {
+  for (const to of folders) {
+    if (to === from) continue;
+    const arrow = allowed[from][to];
+    for (const how of ["static", "dynamic"] as const) {
+      // A file of the folder, deep inside it: the entry point is the folder itself; "to/index" and "to/file" go past it.
+      probes.push(probe(from, `${to}/someFile`, arrow !== "any", how));
+      probes.push(probe(from, `${to}/sub/someFile`, arrow !== "any", how, 1));
+      probes.push(probe(from, to, arrow === undefined, how));
+      probes.push(probe(from, `${to}/index`, arrow !== "any", how));
+    }
+  }
+  // Within the folder, anything goes.
+  probes.push({ name: `src/${from} -> ./sibling`, path: `src/${from}/probe${probes.length}.ts`, code: `import { thing } from "./sibling";\nexport const probe = thing;\n`, forbidden: false });
+  probes.push({ name: `src/${from}/sub -> ../sibling`, path: `src/${from}/sub/probe${probes.length}.ts`, code: `import { thing } from "../sibling";\nexport const probe = thing;\n`, forbidden: false });
+}
+
+/** Libraries and host globals by folder: core and app stay pure; the pane never touches ExcelJS or Excel itself. */
+const packageProbes: readonly [Folder, string, boolean][] = [
+  ["core", `import * as React from "react";\nexport const probe = React;\n`, true],
+  ["core", `import type ExcelJS from "exceljs";\nexport type Probe = ExcelJS.Workbook;\n`, true],
+  ["core", `import * as fs from "fs";\nexport const probe = fs;\n`, true],
+  ["core", `export const probe = () => Excel.run(async () => undefined);\n`, true],
+  ["app", `import { Inflate } from "pako";\nimport ExcelJS from "exceljs";\nexport const probe = [ExcelJS, Inflate];\n`, true],
+  ["app", `import * as React from "react";\nexport const probe = React;\n`, true],
+  ["app", `export const probe = () => Office.onReady();\n`, true],
+  ["excel", `import ExcelJS from "exceljs";\nexport const probe = ExcelJS;\n`, true],
+  ["excel", `export const probe = () => Excel.run(async () => undefined);\n`, false],
+  ["xlsx", `import ExcelJS from "exceljs";\nexport const probe = ExcelJS;\n`, false],
+  ["xlsx", `export const probe = () => Excel.run(async () => undefined);\n`, true],
+  ["taskpane", `import type ExcelJS from "exceljs";\nexport type Probe = ExcelJS.Workbook;\n`, true],
+  ["taskpane", `export const probe = () => Excel.run(async () => undefined);\n`, true],
+  ["taskpane", `export const probe = () => Office.onReady();\n`, false],
+  ["taskpane", `import * as React from "react";\nexport const probe = React;\n`, false],
+  ["commands", `import * as React from "react";\nexport const probe = React;\n`, true],
+  ["cli", `import * as fs from "fs";\nexport const probe = fs;\n`, false],
+  ["cli", `import * as React from "react";\nexport const probe = React;\n`, true],
+];
+packageProbes.forEach(([from, code, forbidden], i) => {
+  probes.push({ name: `src/${from}: ${code.split("\n")[0]}`, path: `src/${from}/packageProbe${i}.ts`, code, forbidden });
+});
+
+test("every probe has a file of its own", () => {
+  expect(new Set(probes.map((p) => p.path)).size).toBe(probes.length);
+});
+
+let results: Map<string, { ruleId: string | null; message: string }[]>;
+
+beforeAll(() => {
+  const out = execFileSync(process.execPath, [path.join(__dirname, "lintTexts.mjs")], {
+    cwd: ROOT,
+    input: JSON.stringify(probes.map((p) => ({ path: path.join(ROOT, p.path), code: p.code }))),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const parsed = JSON.parse(out) as { path: string; messages: { ruleId: string | null; message: string }[] }[];
+  results = new Map(parsed.map((r) => [r.path, r.messages]));
+}, 180_000);
+
+function reported(p: Probe): string[] {
+  const messages = results.get(path.join(ROOT, p.path));
+  if (!messages) throw new Error(`no lint result for ${p.path}`);
+  // A probe that does not parse would pass as "not reported": fail on anything that is not a boundary finding.
+  const other = messages.filter((m) => !m.ruleId || !BOUNDARY_RULES.has(m.ruleId));
+  if (other.length > 0) throw new Error(`${p.path}: ${other.map((m) => `${m.ruleId}: ${m.message}`).join("; ")}`);
+  return messages.map((m) => m.message);
+}
+
+test("there is a probe for every arrow, both ways", () => {
+  expect(probes.filter((p) => p.forbidden).length).toBeGreaterThan(200);
+  expect(probes.filter((p) => !p.forbidden).length).toBeGreaterThan(80);
+});
+
+describe.each(probes.map((p) => [p.name, p] as const))("%s", (_name, p) => {
+  if (p.forbidden) {
+    test("is reported", () => {
+      expect(reported(p)).not.toEqual([]);
+    });
+  } else {
+    test("is allowed", () => {
+      expect(reported(p)).toEqual([]);
+    });
+  }
+});
