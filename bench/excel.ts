@@ -1,13 +1,15 @@
 /**
  * office-js figures: round trips and payload sizes of each pane action through the Excel adapter
- * (src/excel/excelHost.ts), counted by the instrumented mock the adapter's tests use (test/excel/countingMock.ts).
- * Every action runs from the state the pane is in when the user starts it; the mock records each `context.sync()`
+ * (src/excel/excelHost.ts), counted on the real-client test host the adapter's tests use (test/excel/realClient/: Microsoft's Excel client answered by an in-memory workbook).
+ * Every action runs from the state the pane is in when the user starts it; the host records each request
  * with the size of its request and response. Beside the count: what a cell-by-cell implementation needs on the
- * same workbook (one sync per cell read or written), from the mock's own baseline.
+ * same workbook (one request per cell read or written).
  */
 import { soNganh } from "../src/core/catalog";
 import { layoutPlan } from "../src/core/layout";
-import { naiveCheckSyncCount, type CountingExcel, type MockWorkbook } from "../test/excel/countingMock";
+import { naiveCheckSyncCount } from "../test/excel/realClient/naive";
+import type { RealExcel } from "../test/excel/realClient/realExcel";
+import type { ModelWorkbook } from "../test/excel/realClient/workbook";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "../test/excel/workbooks";
 import type { ExcelHost } from "../src/excel/excelHost";
 import type { CheckState } from "../src/app/host";
@@ -35,7 +37,7 @@ function found(state: CheckState | void): Found {
 }
 
 /** A host that has already checked the workbook (the pane's state after opening), syncs forgotten. */
-async function checkedHost(wb: MockWorkbook): Promise<{ excel: CountingExcel; host: ExcelHost; state: Found }> {
+async function checkedHost(wb: ModelWorkbook): Promise<{ excel: RealExcel; host: ExcelHost; state: Found }> {
   const { excel, host } = hostOn(wb);
   const state = found(await host.check());
   excel.reset();
@@ -43,8 +45,8 @@ async function checkedHost(wb: MockWorkbook): Promise<{ excel: CountingExcel; ho
 }
 
 /** The syncs one sheet costs a cell-by-cell reader: its used range's address, then one per cell. */
-function naiveSheetSyncs(wb: MockWorkbook, sheet: string): number {
-  const only = { sheets: wb.sheets.filter((s) => s.name === sheet) } as unknown as MockWorkbook;
+function naiveSheetSyncs(wb: ModelWorkbook, sheet: string): number {
+  const only = { sheets: wb.sheets.filter((s) => s.name === sheet) } as unknown as ModelWorkbook;
   return naiveCheckSyncCount(only) - 1;
 }
 
@@ -53,14 +55,14 @@ function markedCells(state: Found): number {
   return new Set(state.findings.filter((f) => f.severity !== "info").map((f) => f.cell)).size;
 }
 
-function counted(excel: CountingExcel, naive: number): ActionCount {
+function counted(excel: RealExcel, naive: number): ActionCount {
   const c = excel.counts();
   // A sync carrying both loads and changes counts as a read and a write.
   return { reads: c.reads + c.mixed, writes: c.writes + c.mixed, maxRequestBytes: c.maxRequestBytes, maxResponseBytes: c.maxResponseBytes, naive };
 }
 
 /** Each measured action, run on a fresh copy of the workbook `make` builds. */
-export const ACTIONS: readonly { readonly name: string; readonly run: (make: () => MockWorkbook) => Promise<ActionCount> }[] = [
+export const ACTIONS: readonly { readonly name: string; readonly run: (make: () => ModelWorkbook) => Promise<ActionCount> }[] = [
   {
     // The first check of a workbook: every sheet read in one sync.
     name: "check",

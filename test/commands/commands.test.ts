@@ -1,14 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * The ribbon's function commands against the counting Excel: what they write and mark, what they say, and that
  * `event.completed()` is called exactly once in every case, after the notice is closed.
  */
-import { CountingExcel, MockWorkbook } from "../excel/countingMock";
+import { RealExcel } from "../excel/realClient/realExcel";
+import { ModelWorkbook } from "../excel/realClient/workbook";
 import { APPENDIX, hostOn, seedWorkbook } from "../excel/workbooks";
 import { HIGHLIGHT_MARK } from "../../src/excel/highlights";
 import { viWorkbookErrors } from "../../src/app/hostErrorMessages";
@@ -18,15 +17,15 @@ import { enCommands, viCommands } from "../../src/commands/messages";
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
 interface Stage {
-  excel: CountingExcel;
+  excel: RealExcel;
   commands: Record<string, Handler>;
   notices: { title: string; text: string; close: string }[];
   dialogOpens: boolean;
 }
 
 /** Installs Office and Excel globals on `wb`, loads commands.ts fresh, returns what it registered. */
-async function stage(wb: MockWorkbook, options: { dialogOpens?: boolean; displayLanguage?: string } = {}): Promise<Stage> {
-  const excel = new CountingExcel(wb);
+async function stage(wb: ModelWorkbook, options: { dialogOpens?: boolean; displayLanguage?: string } = {}): Promise<Stage> {
+  const excel = new RealExcel(wb);
   const s: Stage = { excel, commands: {}, notices: [], dialogOpens: options.dialogOpens ?? true };
   (globalThis as Record<string, unknown>).Excel = { run: (batch: (c: unknown) => Promise<unknown>) => excel.run(batch as never) };
   (globalThis as Record<string, unknown>).Office = {
@@ -106,7 +105,7 @@ test("fill: writes blank computed cells, leaves a different user value alone and
 });
 
 test("no appendix: says so and writes nothing", async () => {
-  const wb = new MockWorkbook();
+  const wb = new ModelWorkbook();
   wb.addSheet("Sheet1", [["x"]]);
   const s = await stage(wb);
   expect(await press(s, "fillTotals")).toBe(1);
@@ -174,7 +173,7 @@ test("check: the marks and selection equal those of check + highlight + select",
   const wb = seedWorkbook();
   const s = await stage(wb);
   await press(s, "checkSheet");
-  const marks = (w: MockWorkbook) => w.sheet(APPENDIX).conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }));
+  const marks = (w: ModelWorkbook) => w.sheet(APPENDIX).conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }));
   expect(marks(wb)).toEqual(marks(chained));
   expect(wb.selection).toEqual(chained.selection);
   expect(s.excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });

@@ -1,5 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * The combined actions (issue 4 and 5: one read and one write per user action): check with marks, selection and
@@ -14,7 +12,7 @@ import { ExcelHostError } from "../../src/excel/errors";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import type { CheckState } from "../../src/app/host";
 import type { WorkbookSettings } from "../../src/app/settings";
-import { MockWorkbook } from "./countingMock";
+import { ModelWorkbook } from "./realClient/workbook";
 import { APPENDIX, hostOn, seedWorkbook } from "./workbooks";
 
 type Found = Extract<CheckState, { found: true }>;
@@ -31,16 +29,16 @@ function said(state: CheckState | void) {
 }
 
 /** The add-in's marks on a sheet, without their ids (the two runs number them differently). */
-function marksOf(wb: MockWorkbook, sheet = APPENDIX) {
+function marksOf(wb: ModelWorkbook, sheet = APPENDIX) {
   return wb.sheet(sheet).conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }));
 }
 
-function cellsOf(wb: MockWorkbook, sheet = APPENDIX) {
+function cellsOf(wb: ModelWorkbook, sheet = APPENDIX) {
   return [...wb.sheet(sheet).cells].sort();
 }
 
 /** Excel computes a written formula; the mock does not: give the patched cells the values Excel would. */
-function recalculate(wb: MockWorkbook, patches: readonly Patch[]): void {
+function recalculate(wb: ModelWorkbook, patches: readonly Patch[]): void {
   for (const p of patches) {
     const at = fromA1(p.cell)!;
     const cells = wb.sheet(APPENDIX).cells;
@@ -50,7 +48,7 @@ function recalculate(wb: MockWorkbook, patches: readonly Patch[]): void {
 }
 
 /** The seed workbook with cells typed over: a number, or null to empty the cell. */
-function edited(edits: Record<string, number | null>): MockWorkbook {
+function edited(edits: Record<string, number | null>): ModelWorkbook {
   const wb = seedWorkbook();
   const cells = wb.sheet(APPENDIX).cells;
   for (const [cell, value] of Object.entries(edits)) {
@@ -169,7 +167,7 @@ describe("check with marks (the ribbon's check)", () => {
   });
 
   test("no appendix: the settings still come back, and nothing is written", async () => {
-    const wb = new MockWorkbook();
+    const wb = new ModelWorkbook();
     wb.addSheet("Sheet1", [["x"]]);
     wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "en" }));
     const { excel, host } = hostOn(wb);
@@ -303,8 +301,8 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
 describe("insert the template with its settings (the pane's Start)", () => {
   const settings: WorkbookSettings = { unitName: "Sở Nội vụ", year: 2024, period: "nam", lang: "vi" };
 
-  function coverOnly(): MockWorkbook {
-    const wb = new MockWorkbook();
+  function coverOnly(): ModelWorkbook {
+    const wb = new ModelWorkbook();
     wb.addSheet("Bìa", [["BÁO CÁO"]]);
     return wb;
   }

@@ -1,5 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * What a failed write is restored from (src/excel/restore.ts) and how the adapter keeps it: the last read per
@@ -10,7 +8,7 @@ import { ExcelHostError } from "../../src/excel/errors";
 import { restoreContent, SheetMemory } from "../../src/excel/restore";
 import type { CheckState } from "../../src/app/host";
 import { seedGrid } from "../fixtures/seed";
-import { MockWorkbook } from "./countingMock";
+import { ModelWorkbook } from "./realClient/workbook";
 import { APPENDIX, hostOn, seedWorkbook } from "./workbooks";
 
 function found(state: CheckState): Extract<CheckState, { found: true }> {
@@ -187,7 +185,7 @@ describe("other appendices and a split, for the pane", () => {
   });
 
   test("sections I–IV on one sheet and V–VII on another: `split` names both", async () => {
-    const wb = new MockWorkbook();
+    const wb = new ModelWorkbook();
     wb.addGrid("Phần đầu", part("I", "V"));
     wb.addGrid("Phần sau", part("V", null));
     const { host } = hostOn(wb);

@@ -1,12 +1,11 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * The round-trip budget of every action through the office-js adapter (issue 5): at most one read and one write,
  * counted by the instrumented mock, and no request or response near Excel on the web's 5 MB limit, even beside a
  * sheet of 50,000 rows. Beside each, what a cell-by-cell implementation costs on the same workbook.
  */
-import { naiveCellByCellCheck, naiveCellByCellFill, naiveCheckSyncCount, type CountingExcel } from "./countingMock";
+import { naiveCellByCellCheck, naiveCellByCellFill, naiveCheckSyncCount } from "./realClient/naive";
+import type { RealExcel } from "./realClient/realExcel";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "./workbooks";
 import type { ExcelHost } from "../../src/excel/excelHost";
 import type { CheckState } from "../../src/app/host";
@@ -18,7 +17,7 @@ function found(state: CheckState): Extract<CheckState, { found: true }> {
   return state;
 }
 
-async function checked(big = false): Promise<{ excel: CountingExcel; host: ExcelHost; state: Extract<CheckState, { found: true }> }> {
+async function checked(big = false): Promise<{ excel: RealExcel; host: ExcelHost; state: Extract<CheckState, { found: true }> }> {
   const { excel, host } = hostOn(big ? bigWorkbook() : seedWorkbook());
   const state = found(await host.check());
   excel.reset();

@@ -1,5 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * The benchmark's actions (bench/excel.ts, the figures `npm run bench` prints) held exactly: each action's reads and

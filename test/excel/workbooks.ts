@@ -1,21 +1,22 @@
-/** Workbooks the adapter tests and the benchmarks share: the seed appendix beside other sheets. */
+/** Workbooks the adapter tests and the benchmarks share: the seed appendix beside other sheets, on the real-client host. */
 import { seedGrid } from "../fixtures/seed";
-import { CountingExcel, MockWorkbook } from "./countingMock";
+import { ModelWorkbook } from "./realClient/workbook";
+import { RealExcel, supportedUpTo } from "./realClient/realExcel";
 import { ExcelHost, type ExcelHostOptions } from "../../src/excel/excelHost";
 
 /** The sheet name the seed appendix gets in these workbooks. */
 export const APPENDIX = "Phụ lục";
 
 /** A workbook with a cover sheet and the seed appendix. */
-export function seedWorkbook(): MockWorkbook {
-  const wb = new MockWorkbook();
+export function seedWorkbook(): ModelWorkbook {
+  const wb = new ModelWorkbook();
   wb.addSheet("Bìa", [["BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2023"], ["Sở Thông tin và Truyền thông"]]);
   wb.addGrid(APPENDIX, seedGrid());
   return wb;
 }
 
 /** The seed workbook plus a sheet whose used range holds `rows` rows × 8 columns of other data. */
-export function bigWorkbook(rows = 50_000): MockWorkbook {
+export function bigWorkbook(rows = 50_000): ModelWorkbook {
   const wb = seedWorkbook();
   const data: (string | number)[][] = [["Mã hồ sơ", "Ngày nhận", "Lĩnh vực", "Trạng thái", "Số ngày", "Cán bộ", "Ghi chú", "Kết quả"]];
   for (let i = 1; i < rows; i++) {
@@ -25,19 +26,22 @@ export function bigWorkbook(rows = 50_000): MockWorkbook {
   return wb;
 }
 
-/** An adapter on a counting Excel, with every optional API on unless said otherwise. */
+/**
+ * An adapter on the real-client Excel. `supported` lists the ExcelApi versions this Excel has (default: all up
+ * to 1.20, a current Microsoft 365); the adapter is told the same.
+ */
 export function hostOn(
-  wb: MockWorkbook,
+  wb: ModelWorkbook,
   options: Partial<ExcelHostOptions> & { supported?: readonly string[] } = {},
-): { excel: CountingExcel; host: ExcelHost } {
-  const excel = new CountingExcel(wb);
-  const supported = options.supported ?? ["1.9", "1.14", "1.20"];
+): { excel: RealExcel; host: ExcelHost } {
+  const { supported, ...rest } = options;
+  const excel = new RealExcel(wb, supported ?? supportedUpTo("1.20"));
   const host = new ExcelHost({
     run: excel.run,
     runIn: excel.runIn,
-    supports: (v) => supported.includes(v),
+    supports: excel.supports,
     debounceMs: 20,
-    ...options,
+    ...rest,
   });
   return { excel, host };
 }

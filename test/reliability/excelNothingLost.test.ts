@@ -1,5 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * Nothing lost, through the office-js adapter on the counting mock, over random workbooks (fast-check): the seed
@@ -19,7 +17,7 @@ import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_STYLE, markFormula } from "../../src/excel/highlights";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import type { CheckState } from "../../src/app/host";
-import { MockWorkbook, type MockConditionalFormat, type MockSheet } from "../excel/countingMock";
+import { ModelWorkbook, type ModelConditionalFormat, type ModelSheet } from "../excel/realClient/workbook";
 import { APPENDIX, hostOn } from "../excel/workbooks";
 import { seedGrid } from "../fixtures/seed";
 
@@ -68,8 +66,8 @@ const workbookSpec = fc.record({
 
 type Spec = typeof workbookSpec extends fc.Arbitrary<infer T> ? T : never;
 
-function build(spec: Spec): MockWorkbook {
-  const wb = new MockWorkbook();
+function build(spec: Spec): ModelWorkbook {
+  const wb = new ModelWorkbook();
   spec.others.forEach((rows, i) => wb.addSheet(`Khác ${i + 1}`, rows));
   const sheet = wb.addGrid(APPENDIX, seedGrid());
   for (const e of spec.edits) {
@@ -89,11 +87,11 @@ function build(spec: Spec): MockWorkbook {
   return wb;
 }
 
-function snapshots(wb: MockWorkbook): Record<string, unknown> {
+function snapshots(wb: ModelWorkbook): Record<string, unknown> {
   return Object.fromEntries(wb.sheets.map((s) => [s.name, wb.snapshot(s.name)]));
 }
 
-function cellsOf(s: MockSheet): Map<string, unknown> {
+function cellsOf(s: ModelSheet): Map<string, unknown> {
   return new Map([...s.cells].map(([k, c]) => [k, JSON.stringify(c)]));
 }
 
@@ -480,7 +478,7 @@ describe("a write that fails part-way is put back", () => {
   });
 
   /** The add-in's marks on a sheet, without their ids: where, which rule, which colors. */
-  const marksOf = (wb: MockWorkbook, sheet: string) =>
+  const marksOf = (wb: ModelWorkbook, sheet: string) =>
     wb
       .sheet(sheet)
       .conditionalFormats.filter((cf) => cf.formula.includes("CCHC-ADDIN"))
@@ -489,7 +487,7 @@ describe("a write that fails part-way is put back", () => {
   test("re-marking over old marks: stopped before an old mark is deleted, the sheet exactly as before; after, the new set is completed", async () => {
     // The marks a successful re-mark with only the errors leaves.
     /** Marks as an earlier session left them (two, so that a batch can stop between deleting them). */
-    const oldMarks = (wb: MockWorkbook, sheet: string) =>
+    const oldMarks = (wb: ModelWorkbook, sheet: string) =>
       wb.sheet(sheet).conditionalFormats.push(
         { id: "{old-error}", type: "Custom", areas: "D30:D31", formula: markFormula("error"), format: { "fill.color": MARK_STYLE.error.fill } },
         { id: "{old-warning}", type: "Custom", areas: "D33", formula: markFormula("warning"), format: { "fill.color": MARK_STYLE.warning.fill } },
@@ -522,7 +520,7 @@ describe("a write that fails part-way is put back", () => {
         expect([k, outcome]).toEqual([k, null]);
         rolledForward++;
         expect(marksOf(wb, state.sheet)).toEqual(expected);
-        const user = (s: unknown) => (s as { conditionalFormats: MockConditionalFormat[] }).conditionalFormats.filter((cf) => !cf.formula.includes("CCHC-ADDIN"));
+        const user = (s: unknown) => (s as { conditionalFormats: ModelConditionalFormat[] }).conditionalFormats.filter((cf) => !cf.formula.includes("CCHC-ADDIN"));
         expect(user(wb.snapshot(state.sheet))).toEqual(user(before[state.sheet]));
         expect((wb.snapshot(state.sheet) as { cells: unknown }).cells).toEqual((before[state.sheet] as { cells: unknown }).cells);
       }

@@ -1,5 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum, whose own dependency is ESM-only: jest cannot load it.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook" } }));
 
 /**
  * Text the user gives (the unit name) is written into cells as text, never as a formula, whatever it starts with:
@@ -11,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/run";
-import { MockWorkbook } from "../excel/countingMock";
+import { ModelWorkbook } from "../excel/realClient/workbook";
 import { hostOn } from "../excel/workbooks";
 
 /** The title block prints the unit name in capitals (A1), so cells are compared case-insensitively. */
@@ -53,7 +51,7 @@ describe.each(PAYLOADS)("unit name %s", (unit) => {
   });
 
   test("office-js template insert: written as text (quote-prefixed), not as a formula", async () => {
-    const wb = new MockWorkbook();
+    const wb = new ModelWorkbook();
     wb.addSheet("Bìa", [["x"]]);
     const { host } = hostOn(wb);
     const name = await host.insertTemplate({ unitName: unit, year: 2024, period: "nam" });

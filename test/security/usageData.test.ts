@@ -1,6 +1,6 @@
 /**
- * No telemetry from the Office tooling. The installed office-addin-usage-data (3.x, under office-addin-dev-certs and
- * office-addin-mock) has had its reporting removed: every send is a no-op and the level reads "off". These tests
+ * No telemetry from the Office tooling. The installed office-addin-usage-data (3.x, under office-addin-dev-certs)
+ * has had its reporting removed: every send is a no-op and the level reads "off". These tests
  * hold that: if an upgrade brought reporting back, they fail and the switch must be turned off (SECURITY.md).
  */
 import { spawnSync } from "child_process";

@@ -1,0 +1,67 @@
+/**
+ * Microsoft's Excel client (`@microsoft/office-js`, pinned in package.json: the same code office.js loads inside
+ * Excel) evaluated in a jsdom window, with no network and no Office host behind it. Requests go to a session the
+ * test host provides (SessionBase, the client's own extension point for hosts); change events come in through
+ * the client's own test channel. One window per process: loading the 2.9 MB client takes a few hundred ms.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { TextDecoder, TextEncoder } from "util";
+
+/** The Excel client file: the Windows desktop build (`excel-win32-16.01`), the one most of the users run. */
+export const CLIENT_FILE = "excel-win32-16.01.debug.js";
+
+/** The window's globals the host uses. */
+export interface ExcelClient {
+  readonly window: Window & typeof globalThis;
+  readonly Excel: typeof Excel;
+  readonly OfficeExtension: typeof OfficeExtension & {
+    SessionBase: new () => object;
+    _testSetRichApiMessageReadyImpl: (impl: () => Promise<void>) => void;
+    _testTriggerRichApiMessageEvent: (message: unknown) => void;
+  };
+  /** Which ExcelApi versions the client's own API checks accept (Office.context.requirements), set per run. */
+  supported: (version: string) => boolean;
+}
+
+let client: ExcelClient | null = null;
+
+/** The package's installed version (the one package-lock.json pins). */
+export function clientVersion(): string {
+  const pkg = require.resolve("@microsoft/office-js/package.json");
+  return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+}
+
+/** The client, loaded once. */
+export function excelClient(): ExcelClient {
+  if (client) return client;
+  // Under jest's jsdom environment (the ribbon commands' tests) the globals jsdom itself needs are missing.
+  const g = globalThis as Record<string, unknown>;
+  g.TextEncoder ??= TextEncoder;
+  g.TextDecoder ??= TextDecoder;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM } = require("jsdom") as typeof import("jsdom");
+  const file = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist", CLIENT_FILE);
+  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
+    runScripts: "outside-only",
+    url: "https://localhost:3000/taskpane.html",
+  });
+  const window = dom.window as unknown as Window & typeof globalThis & Record<string, unknown>;
+  window.eval(fs.readFileSync(file, "utf8"));
+  const loaded: ExcelClient = {
+    window,
+    Excel: window.Excel as typeof Excel,
+    OfficeExtension: window.OfficeExtension as ExcelClient["OfficeExtension"],
+    supported: () => true,
+  };
+  // The client asks Office.context.requirements before APIs newer than its base set (ApiNotFound otherwise).
+  (window as unknown as Record<string, unknown>).Office = {
+    context: {
+      requirements: { isSetSupported: (name: string, version?: string | number) => name !== "ExcelApi" || loaded.supported(String(version)) },
+    },
+  };
+  // Event registration would otherwise wait for the Office host's message channel.
+  loaded.OfficeExtension._testSetRichApiMessageReadyImpl(() => window.Promise.resolve() as Promise<void>);
+  client = loaded;
+  return loaded;
+}
