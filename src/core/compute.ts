@@ -3,12 +3,11 @@
  * cells; a cell that holds something else is reported (computed_value_conflict), never overwritten.
  */
 import type { Relation, Template } from "./catalog/model";
-import type { Finding, FindingValue } from "./finding";
+import type { CellRef, ComputedInputs, Finding } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { actualOf, inspectCell } from "./rules/cellRules";
-import type { FindingCode } from "./rules/codes";
 import { guardedSum, rateFormula, sameFormula, sumFormula } from "./rules/formulas";
 import { displayTolerance, roundTo } from "./rules/numbers";
 import { sheetView, type CellNumber, type IndicatorCell, type SheetView } from "./rules/sheet";
@@ -27,7 +26,7 @@ interface Computed {
   readonly sameAs: readonly string[];
   readonly numberFormat?: string;
   readonly tolerance: (decimals: number | null) => number;
-  readonly detail: Readonly<Record<string, FindingValue | readonly string[]>>;
+  readonly inputs: ComputedInputs;
 }
 
 type Outcome = { readonly computed: Computed } | { readonly info: Finding } | null;
@@ -47,7 +46,7 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
   const den = number(r.denominator);
   if (num.state === "unusable" || den.state === "unusable") return null;
   const rateValue = number(r.rate);
-  const info = ({ code }: { code: FindingCode }): Outcome => ({
+  const info = (code: "rate_denominator_blank" | "rate_denominator_zero"): Outcome => ({
     info: {
       code,
       severity: "info",
@@ -58,15 +57,18 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
       expected: null,
       fix: null,
       relation: r.id,
-      detail: { numerator: r.numerator, numeratorCell: numCell.cell, denominator: r.denominator, denominatorCell: denCell.cell },
+      detail: {
+        numerator: { indicator: r.numerator, cell: numCell.cell },
+        denominator: { indicator: r.denominator, cell: denCell.cell },
+      },
     },
   });
   if (den.state === "blank") {
     // Only worth saying when something was filled in: most optional rates are blank with all their inputs.
-    return num.state === "value" || rateValue.state === "value" ? info({ code: "rate_denominator_blank" }) : null;
+    return num.state === "value" || rateValue.state === "value" ? info("rate_denominator_blank") : null;
   }
   if (den.state !== "value") return null;
-  if (den.value === 0) return info({ code: "rate_denominator_zero" });
+  if (den.value === 0) return info("rate_denominator_zero");
   if (num.state !== "value") return null;
   const f = rateFormula(target, { cell: numCell.cell, value: num.value }, { cell: denCell.cell, value: den.value });
   return {
@@ -78,13 +80,10 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
       sameAs: [f.guarded],
       numberFormat: f.numberFormat,
       tolerance: displayTolerance,
-      detail: {
-        numerator: r.numerator,
-        numeratorCell: numCell.cell,
-        numeratorValue: num.value,
-        denominator: r.denominator,
-        denominatorCell: denCell.cell,
-        denominatorValue: den.value,
+      inputs: {
+        kind: "rate",
+        numerator: { indicator: r.numerator, cell: numCell.cell, value: num.value },
+        denominator: { indicator: r.denominator, cell: denCell.cell, value: den.value },
       },
     },
   };
@@ -106,10 +105,9 @@ function totalOutcome(r: Of<"sum_equals">, sheet: SheetView, number: Numbers): O
       formula: sumFormula(cells),
       sameAs: [guardedSum(cells)],
       tolerance: () => 1e-9,
-      detail: {
-        parts: located,
-        partCells: cells,
-        partValues: states.map((s) => (s.state === "value" ? `${s.value}` : "")),
+      inputs: {
+        kind: "sum",
+        parts: located.map((p, i) => ({ indicator: p, cell: cells[i], value: valueOf(states[i]) })),
       },
     },
   };
@@ -165,12 +163,12 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
         severity: "warning",
         indicator: c.target.indicator.id,
         cell: c.target.cell,
-        cells: [c.target.cell, ...cellsOf(c.detail)],
+        cells: [c.target.cell, ...inputCells(c.inputs)],
         actual: null,
         expected: c.value,
         fix: { cell: c.target.cell, value: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
         relation: r.id,
-        detail: { ...c.detail, formula: c.formula },
+        detail: { inputs: c.inputs, formula: c.formula },
       });
     }
   }
@@ -196,24 +194,19 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
       severity: "warning",
       indicator: t.indicator.id,
       cell: t.cell,
-      cells: [t.cell, ...cellsOf(c.detail)],
+      cells: [t.cell, ...inputCells(c.inputs)],
       actual: held.state === "value" ? held.value : actualOf(t.reading),
       expected: c.value,
       fix: { cell: t.cell, value: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
       relation: r.id,
-      detail: { ...c.detail, formula: c.formula },
+      detail: { inputs: c.inputs, formula: c.formula },
     });
   }
   return { patches, findings };
 }
 
-/** The input cells named in a computed detail, in order. */
-function cellsOf(detail: Computed["detail"]): string[] {
-  const out: string[] = [];
-  for (const key of ["numeratorCell", "denominatorCell", "partCells"]) {
-    const v = detail[key];
-    if (typeof v === "string") out.push(v);
-    else if (Array.isArray(v)) out.push(...v);
-  }
-  return out;
+/** The input cells of a computation, in order: numerator then denominator, or the parts. */
+function inputCells(inputs: ComputedInputs): CellRef[] {
+  const named = inputs.kind === "rate" ? [inputs.numerator, inputs.denominator] : inputs.parts;
+  return named.flatMap((i) => (i.cell === null ? [] : [i.cell]));
 }

@@ -1,14 +1,25 @@
-/** The contract between the engine and every surface: findings are data, never display text. */
+/**
+ * The contract between the engine and every surface: findings are data, never display text. A finding is a union
+ * keyed by its code; each code carries the detail its messages need, typed, so the message tables can be checked
+ * by the compiler.
+ */
+import type { Caveat } from "./catalog/model";
+import type { FindingCode } from "./rules/codes";
+
+export type { FindingCode } from "./rules/codes";
 
 export type Severity = "error" | "warning" | "info";
 
 /** A value seen or expected, as a finding reports it. */
 export type FindingValue = number | string | null;
 
+/** A cell a finding or fix names: A1 on the appendix sheet. */
+export type CellRef = string;
+
 /** A change that resolves a finding, for the user to accept. */
 export interface Fix {
-  /** A1 address of the cell to change. */
-  readonly cell: string;
+  /** The cell to change. */
+  readonly cell: CellRef;
   /** The value to write. */
   readonly value: number | string;
   /** A formula to write instead of a plain value, when the fix is a computed cell. */
@@ -17,24 +28,108 @@ export interface Fix {
   readonly numberFormat?: string;
 }
 
-/** One thing the engine has to say about the sheet. `code` picks the message in each language. */
-export interface Finding {
-  readonly code: string;
-  readonly severity: Severity;
-  /** Indicator id ("I.1.2"); "" for findings about the sheet as a whole. */
+/** An indicator a finding names, with its value cell (null when the sheet has no row for it). */
+export interface IndicatorAt {
   readonly indicator: string;
-  /** Primary cell, A1. */
-  readonly cell: string;
+  readonly cell: CellRef | null;
+}
+
+/** An indicator a finding names, with its value cell and the number a relation read there (null: blank or unusable). */
+export interface IndicatorValue extends IndicatorAt {
+  readonly value: number | null;
+}
+
+/** The inputs of a rate: numerator / denominator x 100. */
+export interface RateInputs {
+  readonly kind: "rate";
+  readonly numerator: IndicatorValue;
+  readonly denominator: IndicatorValue;
+}
+
+/** The inputs of a total: the sum of its parts. */
+export interface SumInputs {
+  readonly kind: "sum";
+  readonly parts: readonly IndicatorValue[];
+}
+
+/** What the calculator computed a value from. */
+export type ComputedInputs = RateInputs | SumInputs;
+
+/** The detail each code carries; `undefined` for a code whose finding says everything in its common fields. */
+export interface FindingDetails {
+  readonly excel_error: undefined;
+  readonly text_not_number: undefined;
+  readonly number_stored_as_text: undefined;
+  /** every number the text can be read as */
+  readonly ambiguous_number: { readonly candidates: readonly number[] };
+  readonly ambiguous_number_resolved: { readonly candidates: readonly number[] };
+  readonly count_negative: undefined;
+  readonly count_not_whole: undefined;
+  readonly percent_out_of_range: undefined;
+  readonly percent_as_fraction: undefined;
+  /** the codes the cell accepts */
+  readonly code_not_allowed: { readonly codes: readonly number[] };
+  readonly code_as_word: undefined;
+  readonly flag_blank: { readonly codes: readonly number[] };
+  /** the note that suggests an answer was meant, and its cell */
+  readonly flag_blank_with_note: { readonly codes: readonly number[]; readonly note: string; readonly noteCell: CellRef };
+  readonly value_in_group_row: undefined;
+  /** the finding's cell is the unit cell; this is the indicator's value cell */
+  readonly unit_mismatch: { readonly valueCell: CellRef };
+  /** every part and whole row of the relation, blank ones with a null value */
+  readonly part_exceeds_whole: {
+    readonly parts: readonly IndicatorValue[];
+    readonly wholes: readonly IndicatorValue[];
+    readonly caveat: Caveat | null;
+  };
+  /** every part of the total, blank ones (counted as 0) with a null value */
+  readonly sum_mismatch: { readonly parts: readonly IndicatorValue[]; readonly caveat: Caveat | null };
+  /** the inputs, and the decimals the rate cell shows (null: General) */
+  readonly rate_mismatch: { readonly inputs: RateInputs; readonly decimals: number | null };
+  /** the counts above 0 */
+  readonly flag_contradicts_counts: { readonly counts: readonly IndicatorValue[] };
+  /** the finding's cell is the note cell; the answer that asks for the note, its cell, and the template's guidance */
+  readonly note_missing: { readonly answer: number; readonly valueCell: CellRef; readonly noteHint: string | null };
+  /** the calculator's inputs and formula */
+  readonly computed_value_missing: { readonly inputs: ComputedInputs; readonly formula: string };
+  readonly computed_value_conflict: { readonly inputs: ComputedInputs; readonly formula: string };
+  /** the rate's inputs (the denominator is blank or 0) */
+  readonly rate_denominator_blank: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
+  readonly rate_denominator_zero: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The compiler holds the code list and the detail table together: a code without an entry, or an entry without a
+// code, fails here.
+const _everyCodeHasDetail: Same<keyof FindingDetails, FindingCode> = true;
+
+/** What every finding says, whatever its code. */
+interface FindingBase<C extends FindingCode> {
+  /** Picks the message in each language and the type of `detail`. */
+  readonly code: C;
+  readonly severity: Severity;
+  /** Indicator id ("I.1.2"). */
+  readonly indicator: string;
+  /** Primary cell. */
+  readonly cell: CellRef;
   /** Every cell involved, primary first. */
-  readonly cells: readonly string[];
+  readonly cells: readonly CellRef[];
   readonly actual: FindingValue;
   readonly expected: FindingValue;
   readonly fix: Fix | null;
   /** Relation id from the catalog, for relation findings. */
   readonly relation?: string;
-  /** Extra named values a message may use (the other indicator's id, its value, a caveat...). */
-  readonly detail?: Readonly<Record<string, FindingValue | readonly string[]>>;
 }
+
+type DetailOf<C extends FindingCode> = [FindingDetails[C]] extends [undefined]
+  ? { readonly detail?: undefined }
+  : { readonly detail: FindingDetails[C] };
+
+/** The finding of one code, with that code's detail (a union of them for a union of codes). */
+export type FindingOf<C extends FindingCode> = C extends FindingCode ? FindingBase<C> & DetailOf<C> : never;
+
+/** One thing the engine has to say about the sheet: a union keyed by `code`. */
+export type Finding = FindingOf<FindingCode>;
 
 /** Errors first, then warnings, then infos; stable within a severity. */
 export function severityRank(s: Severity): number {

@@ -1,9 +1,15 @@
 /** Acknowledged warnings: keyed, fingerprinted by the values behind them, never for an error. */
-import type { Finding } from "../../src/core/finding";
+import type { Finding, FindingOf } from "../../src/core/finding";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged } from "../../src/app/acknowledgements";
 
-function finding(over: Partial<Finding>): Finding {
-  return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
+/** A finding of a code without detail (code_as_word unless `over` picks another). */
+function finding(over: Partial<FindingOf<"code_as_word" | "number_stored_as_text" | "text_not_number">>): Finding {
+  return { code: "code_as_word", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over } as Finding;
+}
+
+/** A flag left blank while its note says something, with its detail keys in the order given. */
+function withNote(detail: FindingOf<"flag_blank_with_note">["detail"]): Finding {
+  return { code: "flag_blank_with_note", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, detail };
 }
 
 describe("acknowledgements", () => {
@@ -29,10 +35,10 @@ describe("acknowledgements", () => {
   });
 
   it("fingerprints details whatever their key order", () => {
-    const a = finding({ detail: { x: 1, y: "2" } });
-    const b = finding({ detail: { y: "2", x: 1 } });
+    const a = withNote({ codes: [0, 1], note: "Kế hoạch số 03", noteCell: "E22" });
+    const b = withNote({ noteCell: "E22", note: "Kế hoạch số 03", codes: [0, 1] });
     expect(fingerprint(a)).toBe(fingerprint(b));
-    expect(fingerprint(a)).not.toBe(fingerprint(finding({ detail: { x: 2, y: "2" } })));
+    expect(fingerprint(a)).not.toBe(fingerprint(withNote({ codes: [0, 1], note: "Kế hoạch số 04", noteCell: "E22" })));
   });
 
   it("never acknowledges an error, even with a matching entry", () => {

@@ -50,11 +50,12 @@ describe("analyze", () => {
 });
 
 describe("sortFindings", () => {
-  const f = (severity: Finding["severity"], cell: string, code: string): Finding => ({
-    code, severity, indicator: "", cell, cells: [cell], actual: null, expected: null, fix: null,
+  // The indicator field labels each finding so the order can be read back.
+  const f = (severity: Finding["severity"], cell: string, label: string): Finding => ({
+    code: "excel_error", severity, indicator: label, cell, cells: [cell], actual: null, expected: null, fix: null,
   });
   it("puts rows before columns (D9 before D10 before E10) and is stable", () => {
     const input = [f("warning", "E10", "a"), f("warning", "D10", "b"), f("warning", "D9", "c"), f("warning", "D9", "d"), f("error", "Z99", "e")];
-    expect(sortFindings(input).map((x) => x.code)).toEqual(["e", "c", "d", "b", "a"]);
+    expect(sortFindings(input).map((x) => x.indicator)).toEqual(["e", "c", "d", "b", "a"]);
   });
 });

@@ -1,19 +1,28 @@
-import type { Finding } from "../../src/core/finding";
+import type { Finding, FindingOf } from "../../src/core/finding";
 import { conflictPatch } from "../../src/core/conflictPatch";
 
-function finding(over: Partial<Finding>): Finding {
-  return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
+/** A finding of a code without detail (code_as_word unless `over` picks another). */
+function finding(over: Partial<FindingOf<"code_as_word" | "number_stored_as_text" | "text_not_number">>): Finding {
+  return { code: "code_as_word", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over } as Finding;
 }
 
 describe("conflictPatch", () => {
   it("builds the patch that writes the conflict's formula", () => {
-    const f = finding({
+    const f: Finding = {
       code: "computed_value_conflict",
+      severity: "warning",
       indicator: "III.4.3",
       cell: "D58",
+      cells: ["D58", "D59", "D60"],
+      actual: "-",
+      expected: 41,
       relation: "iii4_in_force_sum",
       fix: { cell: "D58", value: 41, formula: "=SUM(D59,D60)" },
-    });
+      detail: {
+        formula: "=SUM(D59,D60)",
+        inputs: { kind: "sum", parts: [{ indicator: "III.4.3.1", cell: "D59", value: 40 }, { indicator: "III.4.3.2", cell: "D60", value: 1 }] },
+      },
+    };
     expect(conflictPatch(f, [])).toEqual({ cell: "D58", indicator: "III.4.3", formula: "=SUM(D59,D60)", value: 41, relation: "iii4_in_force_sum" });
     expect(conflictPatch(finding({ fix: { cell: "D22", value: 1 } }), [])).toBeNull();
   });

@@ -52,7 +52,7 @@ function unit(file: string, unitName: string | null, values: UnitReport["values"
   };
 }
 
-const error = (code: string): Finding => ({ code, severity: "error", indicator: "I.1.2", cell: "D13", cells: ["D13"], actual: null, expected: null, fix: null });
+const error = (): Finding => ({ code: "count_negative", severity: "error", indicator: "I.1.2", cell: "D13", cells: ["D13"], actual: -3, expected: 0, fix: null });
 
 function row(c: Consolidation, id: string): Extract<SummaryRow, { kind: "indicator" }> {
   const r = c.rows.find((x) => x.kind === "indicator" && x.indicator.id === id);
@@ -239,7 +239,7 @@ describe("consolidate: what the batch itself gets wrong", () => {
   });
 
   it("includes a unit with errors, marked, and counts its findings", () => {
-    const r = consolidate([unit("a.xlsx", "Sở A", { "I.2.1": 3 }, { findings: [error("part_exceeds_whole")] })], [testTemplate]);
+    const r = consolidate([unit("a.xlsx", "Sở A", { "I.2.1": 3 }, { findings: [error()] })], [testTemplate]);
     expect(r.columns).toEqual([{ status: 0, unit: "Sở A", file: "a.xlsx", marked: true }]);
     expect(r.statuses[0]).toMatchObject({ errors: 1, warnings: 0, ready: false, column: 0 });
     expect(row(r, "I.2.1").total).toMatchObject({ value: 3 });

@@ -1,9 +1,10 @@
 import { templates } from "../../src/core/catalog";
-import type { Finding } from "../../src/core/finding";
+import type { Finding, FindingOf } from "../../src/core/finding";
 import { countBySeverity, groupBySection } from "../../src/core/findingGroups";
 
-function finding(over: Partial<Finding>): Finding {
-  return { code: "flag_blank", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over };
+/** A finding of a code without detail (code_as_word unless `over` picks another). */
+function finding(over: Partial<FindingOf<"code_as_word" | "number_stored_as_text" | "text_not_number">>): Finding {
+  return { code: "code_as_word", severity: "warning", indicator: "I.3.4", cell: "D22", cells: ["D22"], actual: null, expected: null, fix: null, ...over } as Finding;
 }
 
 describe("grouping and counting", () => {

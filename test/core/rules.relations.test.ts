@@ -39,7 +39,11 @@ describe("part_of_whole", () => {
     const s = sheet({ "I.2.1": 3, "I.2.2": 5 });
     const f = validate(s.grid, s.template, s.location).find((x) => x.relation === "handled_le_found");
     expect(f?.cells).toEqual([cellOf("I.2.2"), cellOf("I.2.1")]);
-    expect(f?.detail).toMatchObject({ whole: "I.2.1", wholeCell: cellOf("I.2.1"), caveat: "carried_over", partValues: ["5"] });
+    expect(f?.detail).toEqual({
+      parts: [{ indicator: "I.2.2", cell: cellOf("I.2.2"), value: 5 }],
+      wholes: [{ indicator: "I.2.1", cell: cellOf("I.2.1"), value: 3 }],
+      caveat: "carried_over",
+    });
   });
 });
 
@@ -68,7 +72,12 @@ describe("sum_equals", () => {
   it("names the blank parts it counted as 0", () => {
     const s = sheet({ "I.6.1": 50, "I.6.2": 41 });
     const f = validate(s.grid, s.template, s.location).find((x) => x.code === "sum_mismatch");
-    expect(f?.detail).toMatchObject({ blankParts: ["I.6.3"], partValues: ["41", ""] });
+    expect(f?.detail).toMatchObject({
+      parts: [
+        { indicator: "I.6.2", cell: cellOf("I.6.2"), value: 41 },
+        { indicator: "I.6.3", cell: cellOf("I.6.3"), value: null },
+      ],
+    });
   });
 });
 

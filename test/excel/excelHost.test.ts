@@ -143,7 +143,7 @@ describe("highlights", () => {
     const { excel, host } = hostOn(seedWorkbook());
     const before = excel.model.snapshot(APPENDIX);
     const findings = Array.from({ length: 600 }, (_, i) => ({
-      code: "x", severity: (i % 2 ? "error" : "warning") as "error" | "warning", indicator: "", cell: `D${i * 3 + 1}`, cells: [], actual: null, expected: null, fix: null,
+      code: "excel_error" as const, severity: (i % 2 ? "error" : "warning") as "error" | "warning", indicator: "", cell: `D${i * 3 + 1}`, cells: [], actual: null, expected: null, fix: null,
     }));
     await host.highlight(APPENDIX, findings);
     expect(excel.model.sheet(APPENDIX).conditionalFormats.length).toBeGreaterThan(2);

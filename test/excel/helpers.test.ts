@@ -46,7 +46,7 @@ test.each([
 });
 
 test("markAreas: the most severe finding on a cell wins; infos are not marked", () => {
-  const f = (cell: string, severity: Finding["severity"]): Finding => ({ code: "x", severity, indicator: "I.1", cell, cells: [cell], actual: null, expected: null, fix: null });
+  const f = (cell: string, severity: Finding["severity"]): Finding => ({ code: "excel_error", severity, indicator: "I.1", cell, cells: [cell], actual: null, expected: null, fix: null });
   expect(markAreas([f("D10", "warning"), f("D10", "error"), f("D11", "warning"), f("D12", "info")])).toEqual([
     { severity: "error", areas: "D10" },
     { severity: "warning", areas: "D11" },

@@ -1,28 +1,30 @@
 /** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
-import type { Finding } from "../finding";
+import type { Caveat } from "../catalog/model";
+import type { ComputedInputs, Finding } from "../finding";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
-const caveats: Record<string, string> = {
+const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "results in the period may include files or tasks received before it",
   different_scope: "the two figures are counted at a different time or scope",
 };
 
 /** The sentence a warning adds when its relation can legitimately break. */
-function caveat(f: Finding, m: MessageContext): string {
-  const c = m.one(f, "caveat");
+function caveat(f: Finding, c: Caveat | null): string {
   if (f.severity === "error") return "";
-  const why = typeof c === "string" && caveats[c] ? caveats[c] : "the figures may be counted differently";
+  const why = c ? caveats[c] : "the figures may be counted differently";
   return ` This can still be right because ${why}; please check.`;
 }
 
 const self = (f: Finding, m: MessageContext) => m.name(f.indicator, f.cell);
 
-function inputs(f: Finding, m: MessageContext): string {
-  if (m.one(f, "numerator") !== null) {
-    return `${m.name(String(m.one(f, "numerator")), String(m.one(f, "numeratorCell")))} = ${m.num(m.one(f, "numeratorValue"))} divided by ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} = ${m.num(m.one(f, "denominatorValue"))}, times 100`;
+function inputs(i: ComputedInputs, m: MessageContext): string {
+  if (i.kind === "rate") {
+    return `${m.name(i.numerator.indicator, i.numerator.cell)} = ${m.num(i.numerator.value)} divided by ${m.name(i.denominator.indicator, i.denominator.cell)} = ${m.num(i.denominator.value)}, times 100`;
   }
-  return `the sum of ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")}`;
+  return `the sum of ${namedValues(i.parts, m, true).join(" + ")}`;
 }
+
+const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" or ");
 
 /** English. */
 export const en: Messages = {
@@ -33,9 +35,9 @@ export const en: Messages = {
     number_stored_as_text: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is a number stored as text, so Excel cannot add it up or use it in a rate; enter the number ${m.num(f.expected)}.`,
     ambiguous_number: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} could mean ${m.list(f, "candidates").map((c) => m.num(c)).join(" or ")}; type the number again unambiguously.`,
+      `${self(f, m)} = ${m.value(f.actual)} could mean ${candidates(f.detail.candidates, m)}; type the number again unambiguously.`,
     ambiguous_number_resolved: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} could mean ${m.list(f, "candidates").map((c) => m.num(c)).join(" or ")}; only ${m.num(f.expected)} is valid for this indicator, so enter that number.`,
+      `${self(f, m)} = ${m.value(f.actual)} could mean ${candidates(f.detail.candidates, m)}; only ${m.num(f.expected)} is valid for this indicator, so enter that number.`,
     count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is negative; a count must be 0 or more.`,
     count_not_whole: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} is not a whole number; a count (${m.indicator(f.indicator)?.unit || "unit"}) must be whole.`,
@@ -51,42 +53,42 @@ export const en: Messages = {
         ? `${self(f, m)} is not answered; choose ${m.codes(f.indicator)}.`
         : `${self(f, m)} = ${m.value(f.actual)} is not an answer; choose ${m.codes(f.indicator)}.`,
     flag_blank_with_note: (f, m) =>
-      `${self(f, m)} is blank while its note (${m.one(f, "noteCell")}) reads ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; choose ${m.codes(f.indicator)} to match the note.`,
+      `${self(f, m)} is blank while its note (${m.cell(f.detail.noteCell)}) reads ${m.value(clip(f.detail.note, 60))}; choose ${m.codes(f.indicator)} to match the note.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} is a group row and takes no figure; move the value ${m.value(f.actual)} to the detail row below.`,
     unit_mismatch: (f, m) =>
-      `The unit (${f.cell}) of ${m.name(f.indicator, f.cells[1])} reads ${m.value(f.actual)}, while the template sets ${m.value(f.expected)}; the figure may be in another unit.`,
+      `The unit (${m.cell(f.cell)}) of ${m.name(f.indicator, f.detail.valueCell)} reads ${m.value(f.actual)}, while the template sets ${m.value(f.expected)}; the figure may be in another unit.`,
     part_exceeds_whole: (f, m) => {
-      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
-      const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);
+      const parts = namedValues(f.detail.parts, m, true);
+      const wholes = namedValues(f.detail.wholes, m, true);
       const whole = wholes.length === 1 ? wholes[0] : `the sum ${wholes.join(" + ")} = ${m.num(f.expected)}`;
       const lead = parts.length === 1 ? parts[0] : `The sum ${parts.join(" + ")} = ${m.num(f.actual)}`;
-      return `${lead} is greater than ${whole}.${caveat(f, m)}`;
+      return `${lead} is greater than ${whole}.${caveat(f, f.detail.caveat)}`;
     },
     sum_mismatch: (f, m) => {
-      const blanks = m.list(f, "blankParts").length > 0 ? " (blank parts counted as 0)" : "";
-      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const blanks = f.detail.parts.some((p) => p.value === null) ? " (blank parts counted as 0)" : "";
+      const parts = namedValues(f.detail.parts, m, true);
       const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
-      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, m)}`;
+      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,
+      `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
     flag_contradicts_counts: (f, m) =>
-      `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} is above 0.${caveat(f, m)}`,
+      `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f.detail.counts, m).join(", ")} is above 0.${caveat(f, null)}`,
     note_missing: (f, m) => {
-      const hint = m.one(f, "noteHint");
-      const asks = typeof hint === "string" && hint ? ` (the template asks: “${hint}”)` : "";
+      const hint = f.detail.noteHint;
+      const asks = hint ? ` (the template asks: “${hint}”)` : "";
       const state = f.actual === null ? "the note is blank" : "the note only repeats the template's guidance";
-      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} needs a note in ${f.cell}${asks}, but ${state}.`;
+      return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
     },
     computed_value_missing: (f, m) =>
-      `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f, m)}.`,
+      `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f.detail.inputs, m)}.`,
     computed_value_conflict: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${m.one(f, "formula")}); the cell is not overwritten unless you confirm.`,
+      `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); the cell is not overwritten unless you confirm.`,
     rate_denominator_blank: (f, m) =>
-      `${self(f, m)} cannot be computed: the denominator ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} is blank.`,
+      `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is blank.`,
     rate_denominator_zero: (f, m) =>
-      `${self(f, m)} cannot be computed: the denominator ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} is 0.`,
+      `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is 0.`,
   },
   fix: (f, m) => {
     if (!f.fix) return "";
@@ -94,5 +96,4 @@ export const en: Messages = {
     if (f.code === "code_as_word") return `Change to the code ${m.num(f.fix.value)}`;
     return `Change to the number ${m.num(f.fix.value)}`;
   },
-  unknown: (f) => `Finding “${f.code}” at ${f.cell}.`,
 };

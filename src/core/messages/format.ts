@@ -1,8 +1,7 @@
 /** What every message file needs: numbers in the language's format, short indicator names, the finding's details. */
 import type { Indicator, Template } from "../catalog/model";
-import type { Finding, FindingValue } from "../finding";
+import type { CellRef, Finding, FindingCode, FindingOf, FindingValue, IndicatorValue } from "../finding";
 import type { Lang } from "../lang";
-import type { FindingCode } from "../rules/codes";
 import { cleanText } from "../text";
 
 /**
@@ -46,8 +45,10 @@ export interface MessageContext {
   readonly lang: Lang;
   /** The indicator, when the template has it. */
   indicator(id: string): Indicator | undefined;
+  /** A cell as people read it: "D11". */
+  cell(ref: CellRef): string;
   /** "Số nhiệm vụ đề ra trong kế hoạch (D11)": short label and cell; the id alone when the template lacks it. */
-  name(id: string, cell?: string | null): string;
+  name(id: string, cell?: CellRef | null): string;
   /** A finding value as typed: numbers in the language's format, text in quotes, blank as the word for blank. */
   value(v: FindingValue | undefined): string;
   /** A number in the language's format (or the value as `value` shows it when it is not a number). */
@@ -56,15 +57,12 @@ export interface MessageContext {
   codes(id: string): string;
   /** "1 (Có)": one code with its word. */
   code(id: string, value: FindingValue | undefined): string;
-  /** A detail value as a string list (empty when absent). */
-  list(f: Finding, key: string): readonly string[];
-  /** A detail value as a single value (null when absent or a list). */
-  one(f: Finding, key: string): FindingValue;
 }
 
 /** Builds the helpers for one language and template. */
 export function messageContext(lang: Lang, template: Template): MessageContext {
   const byId = new Map(template.indicators.map((i) => [i.id, i]));
+  const cellText = (ref: CellRef): string => ref;
   const blank = lang === "vi" ? "(trống)" : "(blank)";
   const value = (v: FindingValue | undefined): string =>
     v === null || v === undefined || v === "" ? blank : typeof v === "number" ? formatNumber(v, lang) : `“${v}”`;
@@ -79,10 +77,11 @@ export function messageContext(lang: Lang, template: Template): MessageContext {
   return {
     lang,
     indicator: (id) => byId.get(id),
+    cell: cellText,
     name: (id, cell) => {
       const label = byId.get(id)?.label;
       const text = label ? shortLabel(label) : id;
-      return cell ? `${text} (${cell})` : text;
+      return cell ? `${text} (${cellText(cell)})` : text;
     },
     value,
     num,
@@ -92,33 +91,30 @@ export function messageContext(lang: Lang, template: Template): MessageContext {
       return all.length < 2 ? all.join("") : `${all.slice(0, -1).join(", ")}${or}${all[all.length - 1]}`;
     },
     code,
-    list: (f, key) => {
-      const v = f.detail?.[key];
-      return Array.isArray(v) ? (v as readonly string[]) : [];
-    },
-    one: (f, key) => {
-      const v = f.detail?.[key];
-      return v === undefined || Array.isArray(v) ? null : (v as FindingValue);
-    },
   };
 }
 
-/** One language's messages: a function of the finding for every code, and the fix's short label. */
+/**
+ * A sentence for every code, each a function of the finding of that code: the compiler proves every code has one,
+ * and each function reads its code's detail with its type.
+ */
+export type FindingMessages = { readonly [C in FindingCode]: (f: FindingOf<C>, m: MessageContext) => string };
+
+/** One language's messages: a sentence for every code, and the fix's short label. */
 export interface Messages {
-  readonly findings: { readonly [K in FindingCode]: (f: Finding, m: MessageContext) => string };
+  readonly findings: FindingMessages;
   /** A short button label for the finding's fix ("Đổi thành số 2"). */
   readonly fix: (f: Finding, m: MessageContext) => string;
-  /** Said for a code this version does not know (a finding from a newer engine). */
-  readonly unknown: (f: Finding, m: MessageContext) => string;
 }
 
-/** "A (D12) = 41, B (D13) = 5": indicators with their cells and values, from parallel detail lists. */
-export function namedValues(f: Finding, m: MessageContext, ids: string, cells: string, values: string, onlyFilled = false): string[] {
-  const idList = m.list(f, ids);
-  const cellList = m.list(f, cells);
-  const valueList = m.list(f, values);
-  return idList
-    .map((id, i) => ({ id, cell: cellList[i] ?? "", v: valueList[i] ?? "" }))
-    .filter((x) => !onlyFilled || x.v !== "")
-    .map((x) => `${m.name(x.id, x.cell || null)} = ${m.num(x.v)}`);
+/** "A (D12) = 41, B (D13) = 5": indicators with their cells and values; only the filled ones when `onlyFilled`. */
+export function namedValues(values: readonly IndicatorValue[], m: MessageContext, onlyFilled = false): string[] {
+  return values.filter((x) => !onlyFilled || x.value !== null).map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`);
+}
+
+/** The sentence for one finding from a language's table: the one place a finding's code picks its function. */
+export function sentence(table: FindingMessages, f: Finding, m: MessageContext): string {
+  // TypeScript cannot relate `table[f.code]` to `f` through a union; the table's type already ties them together.
+  const say = table[f.code] as (f: Finding, m: MessageContext) => string;
+  return say(f, m);
 }

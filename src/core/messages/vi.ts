@@ -1,28 +1,30 @@
 /** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
-import type { Finding } from "../finding";
+import type { Caveat } from "../catalog/model";
+import type { ComputedInputs, Finding } from "../finding";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
-const caveats: Record<string, string> = {
+const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước",
   different_scope: "hai số liệu được tính ở thời điểm hoặc phạm vi khác nhau",
 };
 
 /** The sentence a warning adds when its relation can legitimately break. */
-function caveat(f: Finding, m: MessageContext): string {
-  const c = m.one(f, "caveat");
+function caveat(f: Finding, c: Caveat | null): string {
   if (f.severity === "error") return "";
-  const why = typeof c === "string" && caveats[c] ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
+  const why = c ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
   return ` Điều này vẫn có thể đúng vì ${why}; hãy kiểm tra lại.`;
 }
 
 const self = (f: Finding, m: MessageContext) => m.name(f.indicator, f.cell);
 
-function inputs(f: Finding, m: MessageContext): string {
-  if (m.one(f, "numerator") !== null) {
-    return `${m.name(String(m.one(f, "numerator")), String(m.one(f, "numeratorCell")))} = ${m.num(m.one(f, "numeratorValue"))} chia cho ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} = ${m.num(m.one(f, "denominatorValue"))}, nhân 100`;
+function inputs(i: ComputedInputs, m: MessageContext): string {
+  if (i.kind === "rate") {
+    return `${m.name(i.numerator.indicator, i.numerator.cell)} = ${m.num(i.numerator.value)} chia cho ${m.name(i.denominator.indicator, i.denominator.cell)} = ${m.num(i.denominator.value)}, nhân 100`;
   }
-  return `tổng của ${namedValues(f, m, "parts", "partCells", "partValues", true).join(" + ")}`;
+  return `tổng của ${namedValues(i.parts, m, true).join(" + ")}`;
 }
+
+const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" hoặc ");
 
 /** Vietnamese. */
 export const vi: Messages = {
@@ -33,9 +35,9 @@ export const vi: Messages = {
     number_stored_as_text: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} là số nhưng được lưu dạng chữ, nên Excel không cộng hay tính tỷ lệ được với ô này; nên nhập số ${m.num(f.expected)}.`,
     ambiguous_number: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${m.list(f, "candidates").map((c) => m.num(c)).join(" hoặc ")}; hãy nhập lại số cho rõ.`,
+      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${candidates(f.detail.candidates, m)}; hãy nhập lại số cho rõ.`,
     ambiguous_number_resolved: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${m.list(f, "candidates").map((c) => m.num(c)).join(" hoặc ")}; với chỉ tiêu này chỉ ${m.num(f.expected)} hợp lệ, nên nhập đúng số đó.`,
+      `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${candidates(f.detail.candidates, m)}; với chỉ tiêu này chỉ ${m.num(f.expected)} hợp lệ, nên nhập đúng số đó.`,
     count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} là số âm; số lượng phải từ 0 trở lên.`,
     count_not_whole: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} không phải số nguyên; số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}) phải là số nguyên.`,
@@ -51,42 +53,42 @@ export const vi: Messages = {
         ? `${self(f, m)} chưa được trả lời; hãy chọn ${m.codes(f.indicator)}.`
         : `${self(f, m)} = ${m.value(f.actual)} không phải câu trả lời; hãy chọn ${m.codes(f.indicator)}.`,
     flag_blank_with_note: (f, m) =>
-      `${self(f, m)} để trống trong khi ghi chú (${m.one(f, "noteCell")}) đã ghi ${m.value(clip(String(m.one(f, "note") ?? ""), 60))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
+      `${self(f, m)} để trống trong khi ghi chú (${m.cell(f.detail.noteCell)}) đã ghi ${m.value(clip(f.detail.note, 60))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
     value_in_group_row: (f, m) =>
       `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
     unit_mismatch: (f, m) =>
-      `Đơn vị tính (${f.cell}) của ${m.name(f.indicator, f.cells[1])} ghi ${m.value(f.actual)}, trong khi mẫu quy định ${m.value(f.expected)}; số liệu có thể đang được nhập theo đơn vị khác.`,
+      `Đơn vị tính (${m.cell(f.cell)}) của ${m.name(f.indicator, f.detail.valueCell)} ghi ${m.value(f.actual)}, trong khi mẫu quy định ${m.value(f.expected)}; số liệu có thể đang được nhập theo đơn vị khác.`,
     part_exceeds_whole: (f, m) => {
-      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
-      const wholes = namedValues(f, m, "wholes", "wholeCells", "wholeValues", true);
+      const parts = namedValues(f.detail.parts, m, true);
+      const wholes = namedValues(f.detail.wholes, m, true);
       const whole = wholes.length === 1 ? wholes[0] : `tổng ${wholes.join(" + ")} = ${m.num(f.expected)}`;
       const lead = parts.length === 1 ? parts[0] : `Tổng ${parts.join(" + ")} = ${m.num(f.actual)}`;
-      return `${lead} lớn hơn ${whole}.${caveat(f, m)}`;
+      return `${lead} lớn hơn ${whole}.${caveat(f, f.detail.caveat)}`;
     },
     sum_mismatch: (f, m) => {
-      const blanks = m.list(f, "blankParts").length > 0 ? " (các dòng thành phần để trống được tính là 0)" : "";
-      const parts = namedValues(f, m, "parts", "partCells", "partValues", true);
+      const blanks = f.detail.parts.some((p) => p.value === null) ? " (các dòng thành phần để trống được tính là 0)" : "";
+      const parts = namedValues(f.detail.parts, m, true);
       const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
-      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, m)}`;
+      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f, m)} = ${m.num(f.expected)}.${caveat(f, m)}`,
+      `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
     flag_contradicts_counts: (f, m) =>
-      `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f, m, "counts", "countCells", "countValues").join(", ")} lớn hơn 0.${caveat(f, m)}`,
+      `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f.detail.counts, m).join(", ")} lớn hơn 0.${caveat(f, null)}`,
     note_missing: (f, m) => {
-      const hint = m.one(f, "noteHint");
-      const asks = typeof hint === "string" && hint ? ` (mẫu yêu cầu: “${hint}”)` : "";
+      const hint = f.detail.noteHint;
+      const asks = hint ? ` (mẫu yêu cầu: “${hint}”)` : "";
       const state = f.actual === null ? "ghi chú đang trống" : "ghi chú chỉ nhắc lại hướng dẫn của mẫu";
-      return `${m.name(f.indicator, String(m.one(f, "valueCell")))} = ${m.code(f.indicator, m.one(f, "value"))} cần ghi chú ở ô ${f.cell}${asks}, nhưng ${state}.`;
+      return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
     },
     computed_value_missing: (f, m) =>
-      `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f, m)}.`,
+      `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f.detail.inputs, m)}.`,
     computed_value_conflict: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.one(f, "formula")}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
+      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${f.detail.formula}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
     rate_denominator_blank: (f, m) =>
-      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} đang để trống.`,
+      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} đang để trống.`,
     rate_denominator_zero: (f, m) =>
-      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(String(m.one(f, "denominator")), String(m.one(f, "denominatorCell")))} bằng 0.`,
+      `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} bằng 0.`,
   },
   fix: (f, m) => {
     if (!f.fix) return "";
@@ -94,5 +96,4 @@ export const vi: Messages = {
     if (f.code === "code_as_word") return `Đổi thành mã ${m.num(f.fix.value)}`;
     return `Đổi thành số ${m.num(f.fix.value)}`;
   },
-  unknown: (f) => `Phát hiện “${f.code}” tại ô ${f.cell}.`,
 };

@@ -41,26 +41,19 @@ export function actualOf(reading: Reading): FindingValue {
   }
 }
 
-function cellFinding(
-  c: IndicatorCell,
-  f: Pick<Finding, "code" | "severity"> & Partial<Pick<Finding, "expected" | "fix" | "detail" | "actual">>,
-): Finding {
-  return {
-    code: f.code,
-    severity: f.severity,
-    indicator: c.indicator.id,
-    cell: c.cell,
-    cells: [c.cell],
-    actual: f.actual === undefined ? actualOf(c.reading) : f.actual,
-    expected: f.expected ?? null,
-    fix: f.fix ?? null,
-    ...(f.detail ? { detail: f.detail } : {}),
-  };
+/** What a cell rule says about a finding of one code; the rest comes from the cell. */
+type OnCell<F> = F extends Finding
+  ? Pick<F, "code" | "severity" | "detail"> & Partial<Pick<F, "expected" | "fix" | "actual">>
+  : never;
+
+/** A finding on the indicator's value cell: the common fields filled in from the cell. */
+function cellFinding(c: IndicatorCell, f: OnCell<Finding>): Finding {
+  return { indicator: c.indicator.id, cell: c.cell, cells: [c.cell], actual: actualOf(c.reading), expected: null, fix: null, ...f };
 }
 
-/** "0 = Không, 1 = Có" as data for messages: the allowed codes as strings. */
-function codeList(indicator: Indicator): string[] {
-  return (indicator.codes ?? []).map((k) => `${k.value}`);
+/** The indicator's allowed codes, for a finding's detail. */
+function codeList(indicator: Indicator): number[] {
+  return (indicator.codes ?? []).map((k) => k.value);
 }
 
 /** A count is a whole number >= 0. */
@@ -128,7 +121,7 @@ function valueOf(n: number, decimals: number | null): CellNumber {
 
 /** An unanswered flag or choice; a note that cites something suggests the answer was meant to be given. */
 function blankAnswer(c: IndicatorCell): Finding {
-  return c.noteFilled
+  return c.noteFilled && c.noteCell !== null
     ? cellFinding(c, {
         code: "flag_blank_with_note",
         severity: "warning",
@@ -209,7 +202,7 @@ export function inspectCell(c: IndicatorCell): CellCheck {
     }
     case "ambiguous": {
       const valid = [...new Set(r.candidates.filter((n) => rule.accepts(n, c.indicator)))];
-      const candidates = r.candidates.map((n) => `${n}`);
+      const candidates = r.candidates;
       if (valid.length === 1) {
         const fix: Fix = { cell: c.cell, value: valid[0] };
         return {

@@ -1,6 +1,7 @@
 /**
- * Every finding code the engine emits, in one place. Messages (src/core/messages) are keyed by these,
- * and test/core/messages.test.ts checks the source uses no code outside this list.
+ * Every finding code the engine emits, in one place. `Finding` (../finding.ts) is a union keyed by these, and the
+ * message tables (../messages) are typed over it, so the compiler proves each code has its detail and both
+ * sentences. The list itself is what tests and docs iterate over.
  */
 export const findingCodes = [
   // one cell, from its reading and the indicator's kind

@@ -12,7 +12,7 @@
  * value are skipped.
  */
 import type { Relation } from "../catalog/model";
-import type { Finding } from "../finding";
+import type { Finding, IndicatorValue } from "../finding";
 import { displayTolerance, roundTo, sameNumber } from "./numbers";
 import { rateFormula } from "./formulas";
 import type { CellNumber, SheetView } from "./sheet";
@@ -34,15 +34,9 @@ function valueOf(n: CellNumber): number | null {
   return n.state === "value" ? n.value : null;
 }
 
-/** Cells, values ("" for blank) of a list of indicators, for a finding's detail. */
-function listDetail(sheet: SheetView, ids: readonly string[]): { cells: string[]; values: string[] } {
-  return {
-    cells: ids.map((id) => sheet.cell(id)?.cell ?? ""),
-    values: ids.map((id) => {
-      const v = valueOf(sheet.number(id));
-      return v === null ? "" : `${v}`;
-    }),
-  };
+/** Indicators with their cells and values (null: blank, unusable or not on the sheet), for a finding's detail. */
+function operands(sheet: SheetView, ids: readonly string[]): IndicatorValue[] {
+  return ids.map((id) => ({ indicator: id, cell: sheet.cell(id)?.cell ?? null, value: valueOf(sheet.number(id)) }));
 }
 
 /**
@@ -67,8 +61,6 @@ export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
       const sum = filled.reduce((s, p) => s + (valueOf(sheet.number(p)) ?? 0), 0);
       if (sum <= whole || sameNumber(sum, whole)) return [];
       const primary = sheet.cell(filled[filled.length - 1])!;
-      const parts = listDetail(sheet, r.parts);
-      const wholes = listDetail(sheet, wholeIds);
       const others = filled.map((p) => sheet.cell(p)!.cell).filter((c) => c !== primary.cell);
       return [
         {
@@ -81,18 +73,7 @@ export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
           expected: whole,
           fix: null,
           relation: r.id,
-          detail: {
-            whole: r.whole,
-            wholeCell: sheet.cell(r.whole)?.cell ?? null,
-            wholeValue: whole,
-            wholes: wholeIds,
-            wholeCells: wholes.cells,
-            wholeValues: wholes.values,
-            parts: r.parts,
-            partCells: parts.cells,
-            partValues: parts.values,
-            caveat: r.caveat ?? null,
-          },
+          detail: { parts: operands(sheet, r.parts), wholes: operands(sheet, wholeIds), caveat: r.caveat ?? null },
         },
       ];
     },
@@ -115,25 +96,19 @@ export function sumEquals(r: Of<"sum_equals">): RelationRule {
       if (!states.some((s) => s.state === "value")) return [];
       const sum = states.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
       if (sameNumber(sum, total)) return [];
-      const parts = listDetail(sheet, r.parts);
+      const parts = operands(sheet, r.parts);
       return [
         {
           code: "sum_mismatch",
           severity: r.severity,
           indicator: r.total,
           cell: totalCell.cell,
-          cells: [totalCell.cell, ...parts.cells.filter((c) => c !== "")],
+          cells: [totalCell.cell, ...parts.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
           actual: total,
           expected: sum,
           fix: null,
           relation: r.id,
-          detail: {
-            parts: r.parts,
-            partCells: parts.cells,
-            partValues: parts.values,
-            blankParts: r.parts.filter((_, i) => states[i].state !== "value"),
-            caveat: r.caveat ?? null,
-          },
+          detail: { parts, caveat: r.caveat ?? null },
         },
       ];
     },
@@ -171,12 +146,11 @@ export function rate(r: Of<"rate">): RelationRule {
           fix: { cell: rateCell.cell, value: computed.value, formula: computed.formula, numberFormat: computed.numberFormat },
           relation: r.id,
           detail: {
-            numerator: r.numerator,
-            numeratorCell: numCell.cell,
-            numeratorValue: num,
-            denominator: r.denominator,
-            denominatorCell: denCell.cell,
-            denominatorValue: den,
+            inputs: {
+              kind: "rate",
+              numerator: { indicator: r.numerator, cell: numCell.cell, value: num },
+              denominator: { indicator: r.denominator, cell: denCell.cell, value: den },
+            },
             decimals: rn.decimals,
           },
         },
@@ -198,19 +172,19 @@ export function flagCounts(r: Of<"flag_counts">): RelationRule {
       if (flag !== r.no || !flagCell) return [];
       const positive = r.counts.filter((id) => (valueOf(sheet.number(id)) ?? 0) > 0);
       if (positive.length === 0) return [];
-      const counts = listDetail(sheet, positive);
+      const counts = operands(sheet, positive);
       return [
         {
           code: "flag_contradicts_counts",
           severity: r.severity,
           indicator: r.flag,
           cell: flagCell.cell,
-          cells: [flagCell.cell, ...counts.cells],
+          cells: [flagCell.cell, ...counts.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
           actual: flag,
           expected: null,
           fix: null,
           relation: r.id,
-          detail: { counts: positive, countCells: counts.cells, countValues: counts.values },
+          detail: { counts },
         },
       ];
     },
@@ -240,7 +214,7 @@ export function noteRequired(r: Of<"note_required">): RelationRule {
           expected: null,
           fix: null,
           relation: r.id,
-          detail: { valueCell: c.cell, value: answer, noteHint: c.indicator.noteHint ?? null },
+          detail: { answer, valueCell: c.cell, noteHint: c.indicator.noteHint ?? null },
         },
       ];
     },

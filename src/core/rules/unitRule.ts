@@ -51,5 +51,6 @@ export function unitMismatch(c: IndicatorCell): Finding | null {
     expected: c.indicator.unit,
     // No fix: rewriting the unit would hide the question of which unit the figure was counted in.
     fix: null,
+    detail: { valueCell: c.cell },
   };
 }
