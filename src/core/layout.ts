@@ -6,6 +6,7 @@ import { toA1 } from "./address";
 import type { Indicator, IndicatorKind, Relation, Template } from "./catalog/model";
 import { guardedRateFormula, guardedSumFormula } from "./formulas";
 import type { CellStyle, LayoutPlan, PlanCell, PlanValidation } from "./layoutPlan";
+import { rowHeightFor, wrappedLines } from "./textMetrics";
 
 /** The reporting periods of the CCHC report. */
 export type ReportPeriod = "nam" | "6thang" | "quy1" | "quy3";
@@ -100,40 +101,6 @@ function styles(): Record<string, CellStyle> {
   return s;
 }
 
-/**
- * Lines a wrapped text takes in a column `width` characters wide: a greedy word wrap. Hosts do not size rows to
- * wrapped text when they open a file (LibreOffice keeps the default height), so the plan gives each row its height.
- */
-export function wrappedLines(text: string, width: number, fontSize = 11): number {
-  // Column widths count the "0" digit of an 11-point font; Times New Roman (and its metric twin Liberation Serif) fits about 1.35 letters per unit.
-  const capacity = Math.max(1, Math.floor(((width - 1) * 1.35 * 11) / fontSize));
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= capacity) used = need;
-      else if (used === 0) {
-        lines += Math.ceil(word.length / capacity) - 1;
-        used = word.length % capacity;
-      } else {
-        lines++;
-        used = word.length;
-      }
-    }
-  }
-  return lines;
-}
-
-/** Points per line of an 11-point font, and the padding above and below. */
-const LINE_HEIGHT = 14.5;
-const ROW_PADDING = 3;
-
-function heightOf(lines: number): number {
-  return Math.max(1, lines) * LINE_HEIGHT + ROW_PADDING;
-}
-
 /** "I.1.2" -> "CCHC_I_1_2": a workbook name (letters, digits, underscores; not a cell reference). */
 export function indicatorName(id: string): string {
   return `CCHC_${id.replace(/[^A-Za-z0-9]+/g, "_")}`;
@@ -207,10 +174,21 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   const at = (row: number, col: number) => toA1({ row, col });
   const put = (row: number, col: number, style: string, value?: string | number, formula?: string) =>
     cells.push({ cell: at(row, col), style, ...(value !== undefined ? { value } : {}), ...(formula ? { formula } : {}) });
-  const wide = (row: number, text: string, style: string, height?: number) => {
+  const styleOf = styles();
+  /** Points a row needs for its wrapped cells: the tallest of them in its own style. */
+  const heightOf = (texts: readonly { text: string; width: number; style: string }[]) =>
+    Math.max(
+      ...texts.map(({ text, width, style }) => {
+        const { fontSize = 11, bold, indent } = styleOf[style];
+        return rowHeightFor(wrappedLines(text, width, { fontSize, bold, indent }), fontSize);
+      }),
+    );
+  const fullWidth = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+  /** A title line across the table; `minHeight` keeps the official form's spacing. */
+  const wide = (row: number, text: string, style: string, minHeight: number) => {
     put(row, 0, style, text);
     merges.push(`${at(row, 0)}:${at(row, last)}`);
-    if (height) rowHeights[row] = height;
+    rowHeights[row] = Math.max(minHeight, heightOf([{ text, width: fullWidth, style }]));
   };
 
   // Title block, as the official appendix prints it.
@@ -271,8 +249,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
       put(row, PLAN_COLUMNS.stt, "sectionStt", item.section.stt);
       put(row, PLAN_COLUMNS.label, "sectionLabel", item.section.label);
       for (const col of [PLAN_COLUMNS.unit, PLAN_COLUMNS.value, PLAN_COLUMNS.note]) put(row, col, "sectionBlank");
-      // Bold letters are wider: count them as a size larger.
-      rowHeights[row] = heightOf(wrappedLines(item.section.label, COLUMN_WIDTHS[PLAN_COLUMNS.label], 12));
+      rowHeights[row] = heightOf([{ text: item.section.label, width: COLUMN_WIDTHS[PLAN_COLUMNS.label], style: "sectionLabel" }]);
       row++;
       continue;
     }
@@ -280,7 +257,8 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     const group = ind.kind === "group";
     if (ind.stt) put(row, PLAN_COLUMNS.stt, "stt", /^\d+$/.test(ind.stt) ? Number(ind.stt) : ind.stt);
     else put(row, PLAN_COLUMNS.stt, "stt");
-    put(row, PLAN_COLUMNS.label, group && ind.level > 0 ? "groupLabel" : `label${Math.min(ind.level, 2)}`, ind.label);
+    const labelStyle = group && ind.level > 0 ? "groupLabel" : `label${Math.min(ind.level, 2)}`;
+    put(row, PLAN_COLUMNS.label, labelStyle, ind.label);
     if (ind.unit) put(row, PLAN_COLUMNS.unit, "unit", ind.unit);
     else put(row, PLAN_COLUMNS.unit, "unit");
     const formula = formulas.get(ind.id);
@@ -288,14 +266,11 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     // The official form prints its guidance in "Ghi chú"; the checker reads a note equal to it as no note.
     if (ind.noteHint) put(row, PLAN_COLUMNS.note, "noteHint", ind.noteHint);
     else put(row, PLAN_COLUMNS.note, "note");
-    const labelWidth = COLUMN_WIDTHS[PLAN_COLUMNS.label] - Math.min(ind.level, 2);
-    rowHeights[row] = heightOf(
-      Math.max(
-        wrappedLines(ind.label, labelWidth, group ? 12 : 11),
-        wrappedLines(ind.unit, COLUMN_WIDTHS[PLAN_COLUMNS.unit], 10),
-        wrappedLines(ind.noteHint ?? "", COLUMN_WIDTHS[PLAN_COLUMNS.note], 10),
-      ),
-    );
+    rowHeights[row] = heightOf([
+      { text: ind.label, width: COLUMN_WIDTHS[PLAN_COLUMNS.label], style: labelStyle },
+      { text: ind.unit, width: COLUMN_WIDTHS[PLAN_COLUMNS.unit], style: "unit" },
+      { text: ind.noteHint ?? "", width: COLUMN_WIDTHS[PLAN_COLUMNS.note], style: ind.noteHint ? "noteHint" : "note" },
+    ]);
     if (!group) names.push({ name: indicatorName(ind.id), cell: at(row, PLAN_COLUMNS.value), indicator: ind.id });
     if ((ind.kind === "flag" || ind.kind === "choice") && ind.codes?.length) {
       const meanings = codesText(ind);
@@ -317,7 +292,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     columnWidths: COLUMN_WIDTHS,
     rowHeights,
     cells,
-    styles: styles(),
+    styles: styleOf,
     merges,
     validations,
     names,

@@ -11,7 +11,7 @@ import { analyze } from "../core/analyze";
 import { templates } from "../core/catalog";
 import { consolidate, unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
 import { locateInWorkbook } from "../core/locate";
-import { wrappedLines } from "../core/layout";
+import { wrappedLines } from "../core/textMetrics";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Lang } from "../core/lang";
@@ -45,7 +45,7 @@ const UNIT_WIDTH = 18;
 
 /** Points a row needs for its wrapped texts: hosts keep the default height when they open a file. */
 function rowHeight(texts: readonly { text: string; width: number; size?: number }[]): number | undefined {
-  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width, t.size ?? 11)));
+  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width, { fontSize: t.size ?? 11 })));
   return lines > 1 ? lines * 14.5 + 3 : undefined;
 }
 
