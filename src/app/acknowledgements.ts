@@ -63,3 +63,13 @@ export function pruneAcknowledged(acknowledged: Acknowledged | undefined, findin
   const kept = Object.entries(current).filter(([key, a]) => valid.get(key) === a.fingerprint);
   return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
 }
+
+/**
+ * The conflicts (computed cells holding another value, `CheckState.conflicts`) the user has not accepted. A conflict
+ * is accepted with the acknowledged warning that reports it: its own, or the mismatch it was folded into (the same
+ * cell and relation).
+ */
+export function activeConflicts(conflicts: readonly Finding[], findings: readonly Finding[], acknowledged: Acknowledged | undefined): Finding[] {
+  const accepted = new Set(splitAcknowledged(findings, acknowledged).acknowledged.map(({ finding }) => `${finding.relation ?? ""}|${finding.cell}`));
+  return conflicts.filter((c) => !accepted.has(`${c.relation ?? ""}|${c.cell}`));
+}

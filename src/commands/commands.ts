@@ -3,9 +3,13 @@
  * invisible runtime with the same adapter as the pane. Each marks the cells concerned and says what it did in
  * a small Office dialog (notice.html); details and fixes stay in the pane. `event.completed()` is always called,
  * when the dialog is closed or could not open, so Office never waits on the button. Each command is one read
- * (sheets, marks and settings together) and at most one write (cells, marks and selection together).
+ * (sheets, marks and settings together) and at most one write (cells, marks and selection together). Warnings the
+ * user acknowledged in the pane (kept in the workbook's settings) are neither counted nor marked, as in the pane,
+ * so a command never replaces the pane's marks with ones that include them.
  */
 import { ExcelHost, ExcelHostError, toExcelHostError } from "../excel";
+import { activeConflicts, splitAcknowledged } from "../app/acknowledgements";
+import type { FoundCheckState } from "../app/host";
 import { workbookErrorMessage } from "../app/hostErrorMessages";
 import type { WorkbookSettings } from "../app/settings";
 import type { Lang } from "../core/lang";
@@ -75,19 +79,25 @@ async function runCommand(event: Office.AddinCommands.Event, body: (h: ExcelHost
   }
 }
 
+/** The findings the pane lists as still to deal with: all but the warnings acknowledged in the settings read. */
+function activeFindings(state: FoundCheckState) {
+  return splitAcknowledged(state.findings, state.settings?.acknowledged);
+}
+
 /**
- * "Kiểm tra trang tính": check, mark the findings, go to the first one. Changes no data. One read; one write
- * (marks and selection) unless there is nothing to mark and no old mark to remove.
+ * "Kiểm tra trang tính": check, mark the findings (not the acknowledged warnings), go to the first one. Changes no
+ * data. One read; one write (marks and selection) unless there is nothing to mark and no old mark to remove.
  */
 export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (h, texts) => {
-    const state = await h.check({ loadSettings: true, highlight: true, select: true });
+    const state = await h.check({ loadSettings: true, highlight: (found) => activeFindings(found).active, select: true });
     const t = texts(state.settings);
     if (!state.found) return t.notFound;
-    const errors = state.findings.filter((f) => f.severity === "error").length;
-    const warnings = state.findings.filter((f) => f.severity === "warning").length;
-    if (errors + warnings === 0) return t.clean(state.sheet);
-    return `${t.checked(errors, warnings, state.sheet)} ${t.openPane}`;
+    const { active, acknowledged } = activeFindings(state);
+    const errors = active.filter((f) => f.severity === "error").length;
+    const warnings = active.filter((f) => f.severity === "warning").length;
+    const text = errors + warnings === 0 ? t.clean(state.sheet) : `${t.checked(errors, warnings, state.sheet)} ${t.openPane}`;
+    return acknowledged.length ? `${text} ${t.acknowledged(acknowledged.length)}` : text;
   });
 }
 
@@ -98,11 +108,13 @@ export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
 export function fillTotals(event: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (h, texts) => {
     // One read; one write with the formulas and the conflicts' marks (replacing any earlier marks) together.
-    const state = await h.check({ loadSettings: true, fill: true, highlight: (found) => found.conflicts });
+    const conflicts = (found: FoundCheckState) => activeConflicts(found.conflicts, found.findings, found.settings?.acknowledged);
+    const state = await h.check({ loadSettings: true, fill: true, highlight: conflicts });
     const t = texts(state.settings);
     if (!state.found) return t.notFound;
-    const text = state.patches.length ? t.filled(state.patches.length, state.conflicts.length) : t.nothingToFill(state.conflicts.length);
-    return state.conflicts.length ? `${text} ${t.openPane}` : text;
+    const marked = conflicts(state).length;
+    const text = state.patches.length ? t.filled(state.patches.length, marked) : t.nothingToFill(marked);
+    return marked ? `${text} ${t.openPane}` : text;
   });
 }
 

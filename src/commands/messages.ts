@@ -10,6 +10,8 @@ export interface CommandTexts {
   readonly filled: (written: number, conflicts: number) => string;
   readonly nothingToFill: (conflicts: number) => string;
   readonly openPane: string;
+  /** warnings acknowledged in the pane, left out of the counts and the marks */
+  readonly acknowledged: (n: number) => string;
   readonly close: string;
 }
 
@@ -28,6 +30,7 @@ export const viCommands: CommandTexts = {
       ? `Không có ô trống nào cần điền. ${conflicts} ô đang có số khác với công thức nên chưa bị ghi đè; các ô này đã được tô màu.`
       : "Không có ô tổng hay tỷ lệ nào cần điền.",
   openPane: "Mở ngăn kiểm tra (thẻ Trang đầu) để xem chi tiết và cách sửa.",
+  acknowledged: (n) => `${n} cảnh báo đã xác nhận trong ngăn kiểm tra không được tính và không được tô màu.`,
   close: "Đóng",
 };
 
@@ -46,6 +49,7 @@ export const enCommands: CommandTexts = {
       ? `No blank cell to fill. ${conflicts} cells hold a different number and were not overwritten; they are marked.`
       : "No total or rate cell needs filling.",
   openPane: "Open the checker pane (Home tab) for the details and the fixes.",
+  acknowledged: (n) => `${n} ${n === 1 ? "warning" : "warnings"} acknowledged in the checker pane ${n === 1 ? "is" : "are"} neither counted nor marked.`,
   close: "Close",
 };
 

@@ -1,6 +1,6 @@
 /** Acknowledged warnings: keyed, fingerprinted by the values behind them, never for an error. */
 import type { Finding, FindingOf } from "../../src/core/finding";
-import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged } from "../../src/app/acknowledgements";
+import { ackKey, activeConflicts, fingerprint, pruneAcknowledged, splitAcknowledged } from "../../src/app/acknowledgements";
 
 /** A finding of a code without detail (code_as_word unless `over` picks another). */
 function finding(over: Partial<FindingOf<"code_as_word" | "number_stored_as_text" | "text_not_number">>): Finding {
@@ -44,5 +44,37 @@ describe("acknowledgements", () => {
   it("never acknowledges an error, even with a matching entry", () => {
     const acknowledged = { [ackKey(err)]: { reason: "no", fingerprint: fingerprint(err) } };
     expect(splitAcknowledged([err], acknowledged).active).toEqual([err]);
+  });
+});
+
+describe("activeConflicts", () => {
+  const inputs = { kind: "sum", parts: [{ indicator: "III.4.4", cell: "D59", value: 20 }, { indicator: "III.4.5", cell: "D60", value: 21 }] } as const;
+  const base = { severity: "warning", indicator: "III.4.3", cells: ["D58", "D59", "D60"], actual: 40, expected: 41 } as const;
+  function conflict(cell: string, relation: string): FindingOf<"computed_value_conflict"> {
+    return { ...base, code: "computed_value_conflict", cell, relation, fix: { cell, value: 41, formula: "=SUM(D59,D60)" }, detail: { inputs, formula: "=SUM(D59,D60)" } };
+  }
+  function mismatch(severity: "warning" | "error", relation: string): FindingOf<"sum_mismatch"> {
+    return { ...base, severity, code: "sum_mismatch", cell: "D58", relation, fix: null, detail: { parts: inputs.parts, caveat: null } };
+  }
+  const ack = (...fs: Finding[]) => Object.fromEntries(fs.map((f) => [ackKey(f), { reason: "ok", fingerprint: fingerprint(f) }]));
+
+  it("drops a conflict whose own warning is acknowledged, and keeps the others", () => {
+    const a = conflict("D58", "sum_a");
+    const b = conflict("D61", "sum_b");
+    expect(activeConflicts([a, b], [a, b], ack(a))).toEqual([b]);
+    expect(activeConflicts([a, b], [a, b], undefined)).toEqual([a, b]);
+  });
+
+  it("drops a conflict folded into an acknowledged mismatch warning of the same cell and relation", () => {
+    const m = mismatch("warning", "sum_a");
+    expect(activeConflicts([conflict("D58", "sum_a")], [m], ack(m))).toEqual([]);
+    // the same cell under another relation is another conflict
+    expect(activeConflicts([conflict("D58", "sum_b")], [m], ack(m))).toHaveLength(1);
+  });
+
+  it("keeps a conflict folded into an error, which cannot be acknowledged", () => {
+    const c = conflict("D58", "sum_a");
+    const m = mismatch("error", "sum_a");
+    expect(activeConflicts([c], [m], ack(m))).toEqual([c]);
   });
 });

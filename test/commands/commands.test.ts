@@ -13,6 +13,10 @@ import { HIGHLIGHT_MARK } from "../../src/excel/highlights";
 import { viWorkbookErrors } from "../../src/app/hostErrorMessages";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import { enCommands, viCommands } from "../../src/commands/messages";
+import { ackKey, fingerprint, splitAcknowledged } from "../../src/app/acknowledgements";
+import type { Acknowledged } from "../../src/app/settings";
+import { fromA1, toA1 } from "../../src/core/address";
+import type { Finding } from "../../src/core/finding";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
@@ -177,4 +181,102 @@ test("check: the marks and selection equal those of check + highlight + select",
   expect(marks(wb)).toEqual(marks(chained));
   expect(wb.selection).toEqual(chained.selection);
   expect(s.excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
+});
+
+describe("warnings acknowledged in the pane (kept in the workbook's settings)", () => {
+  /** The cells the add-in's marks cover on the appendix sheet. */
+  function markedCells(wb: ModelWorkbook): Set<string> {
+    const cells = new Set<string>();
+    for (const cf of wb.sheet(APPENDIX).conditionalFormats.filter((c) => c.formula.includes(HIGHLIGHT_MARK))) {
+      for (const area of cf.areas.split(",")) {
+        const [from, to] = area.split(":").map((a) => fromA1(a)!);
+        const end = to ?? from;
+        for (let row = from.row; row <= end.row; row++) for (let col = from.col; col <= end.col; col++) cells.add(toA1({ row, col }));
+      }
+    }
+    return cells;
+  }
+
+  /** The seed's findings (no error, eight warnings) and the acknowledgements of those `pick` chooses, as the pane saves them. */
+  async function acknowledge(pick: (f: Finding) => boolean): Promise<{ findings: readonly Finding[]; acknowledged: Acknowledged }> {
+    const { host } = hostOn(seedWorkbook());
+    const state = await host.check();
+    if (!state.found) throw new Error("the seed appendix was not found");
+    const acknowledged = Object.fromEntries(state.findings.filter(pick).map((f) => [ackKey(f), { reason: "đã kiểm tra", fingerprint: fingerprint(f) }]));
+    return { findings: state.findings, acknowledged };
+  }
+
+  const D22_D43 = (f: Finding) => (f.code === "flag_blank" && f.cell === "D22") || (f.code === "number_stored_as_text" && f.cell === "D43");
+
+  test("check: neither counted nor marked, and the notice says how many were left out", async () => {
+    const { findings, acknowledged } = await acknowledge(D22_D43);
+    expect(findings.map((f) => f.severity)).toEqual(Array(8).fill("warning"));
+    expect(Object.keys(acknowledged)).toHaveLength(2);
+
+    const plain = seedWorkbook();
+    await press(await stage(plain), "checkSheet");
+    expect([...markedCells(plain)]).toEqual(expect.arrayContaining(["D22", "D43", "D19"]));
+
+    const wb = seedWorkbook();
+    wb.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
+    const s = await stage(wb);
+    expect(await press(s, "checkSheet")).toBe(1);
+    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 6, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(2)}`);
+    const marked = markedCells(wb);
+    expect(marked.has("D22")).toBe(false);
+    expect(marked.has("D43")).toBe(false);
+    expect([...marked]).toEqual(expect.arrayContaining(["D9", "D19", "D44", "D50", "D124", "E190"]));
+    expect(wb.selection).toEqual({ sheet: APPENDIX, address: "D9" });
+    expect(s.excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
+  });
+
+  test("check: the ribbon's marks are the pane's (check, then highlight of the findings not acknowledged)", async () => {
+    const { acknowledged } = await acknowledge(D22_D43);
+    const pane = seedWorkbook();
+    pane.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
+    const { host } = hostOn(pane);
+    const state = await host.check({ loadSettings: true });
+    if (!state.found) throw new Error("not found");
+    await host.highlight(state.sheet, splitAcknowledged(state.findings, state.settings?.acknowledged).active);
+
+    const ribbon = seedWorkbook();
+    ribbon.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
+    await press(await stage(ribbon), "checkSheet");
+    const marks = (w: ModelWorkbook) => w.sheet(APPENDIX).conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }));
+    expect(marks(ribbon)).toEqual(marks(pane));
+  });
+
+  test("check: every warning acknowledged reads clean, and the earlier marks are taken off", async () => {
+    const { acknowledged } = await acknowledge(() => true);
+    const wb = seedWorkbook();
+    const s = await stage(wb);
+    await press(s, "checkSheet");
+    expect(markedCells(wb).size).toBeGreaterThan(0);
+    wb.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
+    await press(s, "checkSheet");
+    expect(s.notices[1].text).toBe(`${viCommands.clean(APPENDIX)} ${viCommands.acknowledged(8)}`);
+    expect(markedCells(wb).size).toBe(0);
+  });
+
+  test("check: an acknowledgement whose values changed counts and marks its warning again", async () => {
+    const { acknowledged } = await acknowledge(D22_D43);
+    const wb = seedWorkbook();
+    wb.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
+    await wb.userEdit(APPENDIX, "D43", "03");
+    const s = await stage(wb);
+    await press(s, "checkSheet");
+    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 7, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(1)}`);
+    expect(markedCells(wb).has("D43")).toBe(true);
+    expect(markedCells(wb).has("D22")).toBe(false);
+  });
+
+  test("the notice in English", async () => {
+    const { acknowledged } = await acknowledge(D22_D43);
+    const wb = seedWorkbook();
+    wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "en", acknowledged }));
+    const s = await stage(wb);
+    await press(s, "checkSheet");
+    expect(s.notices[0].text).toBe(`${enCommands.checked(0, 6, APPENDIX)} ${enCommands.openPane} ${enCommands.acknowledged(2)}`);
+    expect(enCommands.acknowledged(2)).toBe("2 warnings acknowledged in the checker pane are neither counted nor marked.");
+  });
 });
