@@ -1,8 +1,8 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
 import { analyze } from "../core/analyze";
-import { indicatorById } from "../core/catalog";
 import type { Template } from "../core/catalog/model";
 import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
+import { countBySeverity, groupBySection } from "../core/findingGroups";
 import { formatFinding } from "../core/messages";
 import { FileProblem, findAppendix } from "./workbookFiles";
 import type { Lang } from "../core/lang";
@@ -53,10 +53,6 @@ interface Checked {
   readonly total?: number;
 }
 
-function count(findings: readonly Finding[], s: Severity): number {
-  return findings.filter((f) => f.severity === s).length;
-}
-
 async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: string): Promise<Checked> {
   try {
     const found = await findAppendix(file, m, sheet);
@@ -78,7 +74,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: strin
         expected: f.expected,
         fix: f.fix,
       })),
-      summary: { errors: count(findings, "error"), warnings: count(findings, "warning"), infos: count(findings, "info") },
+      summary: summaryOf(findings),
       others: found.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
       split: found.split,
       ...found.sheetNotes,
@@ -96,16 +92,10 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: strin
   }
 }
 
-/** Findings grouped by the section of their indicator (null: about the sheet as a whole, first), in section order. */
-function bySection(findings: readonly Finding[], template: Template): { section: string | null; findings: Finding[] }[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const section = (f.indicator && indicatorById(template, f.indicator)?.section) || "";
-    groups.set(section, [...(groups.get(section) ?? []), f]);
-  }
-  return ["", ...template.sections.map((s) => s.id)]
-    .filter((id) => groups.has(id))
-    .map((id) => ({ section: id || null, findings: groups.get(id)! }));
+/** A file's counts as the report names them. */
+function summaryOf(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  const c = countBySeverity(findings);
+  return { errors: c.error, warnings: c.warning, infos: c.info };
 }
 
 function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
@@ -126,8 +116,8 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   }
   if (c.raw!.length === 0) lines.push(m.noFindings);
   const width = Math.max(...Object.values(m.severity).map((s) => s.length));
-  for (const group of bySection(c.raw!, template)) {
-    const section = group.section ? template.sections.find((s) => s.id === group.section) : undefined;
+  for (const group of groupBySection(c.raw!, template)) {
+    const section = group.section;
     lines.push("", section ? m.sectionHeading(section.stt, section.label) : m.general);
     for (const f of group.findings) {
       lines.push(`  ${f.cell.padEnd(6)} ${m.severity[f.severity].padEnd(width)}  ${formatFinding(f, lang, template)}`);

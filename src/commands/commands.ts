@@ -12,6 +12,7 @@ import { activeConflicts, splitAcknowledged } from "../app/acknowledgements";
 import type { FoundCheckState } from "../app/host";
 import { workbookErrorMessage } from "../app/hostErrorMessages";
 import type { WorkbookSettings } from "../app/settings";
+import { countBySeverity } from "../core/findingGroups";
 import type { Lang } from "../core/lang";
 import { commandTexts } from "./messages";
 
@@ -94,8 +95,7 @@ export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
     const t = texts(state.settings);
     if (!state.found) return t.notFound;
     const { active, acknowledged } = activeFindings(state);
-    const errors = active.filter((f) => f.severity === "error").length;
-    const warnings = active.filter((f) => f.severity === "warning").length;
+    const { error: errors, warning: warnings } = countBySeverity(active);
     const text = errors + warnings === 0 ? t.clean(state.sheet) : `${t.checked(errors, warnings, state.sheet)} ${t.openPane}`;
     return acknowledged.length ? `${text} ${t.acknowledged(acknowledged.length)}` : text;
   });

@@ -6,6 +6,7 @@
  */
 import type { Indicator, Template } from "./catalog/model";
 import type { Finding, Severity } from "./finding";
+import { countBySeverity } from "./findingGroups";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./patch";
@@ -415,8 +416,8 @@ export function consolidate(
   inputs.forEach((u, i) => {
     const findings = isFailure(u) ? [] : u.findings;
     const issues = issuesOf[i];
-    const count = (s: Severity) => findings.filter((f) => f.severity === s).length + issues.filter((x) => x.severity === s).length;
-    const errors = count("error");
+    const counts = countBySeverity([...findings, ...issues]);
+    const errors = counts.error;
     const included = !left.has(i);
     if (included) columns.push({ status: i, unit: nameOf[i], file: u.file, marked: errors > 0 });
     statuses.push({
@@ -428,8 +429,8 @@ export function consolidate(
       sheet: isFailure(u) ? null : u.sheet,
       findings,
       errors,
-      warnings: count("warning"),
-      infos: count("info"),
+      warnings: counts.warning,
+      infos: counts.info,
       issues,
       column: included ? columns.length - 1 : null,
       ready: included && errors === 0,

@@ -2,8 +2,8 @@
 import type { Section, Template } from "./catalog/model";
 import type { Finding, Severity } from "./finding";
 
-/** Numbers of findings by severity. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+/** Numbers of findings (or anything else with a severity, e.g. consolidation issues) by severity. */
+export function countBySeverity(findings: readonly { readonly severity: Severity }[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
