@@ -9,7 +9,7 @@ import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { actualOf, inspectCell } from "./rules/cellRules";
 import { guardedSum, rateFormula, sameFormula, sumFormula } from "./rules/formulas";
-import { displayTolerance, roundTo } from "./rules/numbers";
+import { displayTolerance } from "./rules/numbers";
 import { sheetView, type CellNumber, type IndicatorCell, type SheetView } from "./rules/sheet";
 
 type Of<K extends Relation["kind"]> = Extract<Relation, { kind: K }>;
@@ -74,8 +74,8 @@ function rateOutcome(r: Of<"rate">, sheet: SheetView, number: Numbers): Outcome 
   return {
     computed: {
       target,
-      cellValue: f.value,
-      value: roundTo((num.value / den.value) * 100, 2),
+      cellValue: f.cellValue,
+      value: f.value,
       formula: f.formula,
       sameAs: [f.guarded],
       numberFormat: f.numberFormat,
@@ -154,7 +154,8 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
         cell: c.target.cell,
         indicator: c.target.indicator.id,
         formula: c.formula,
-        value: c.cellValue,
+        value: c.value,
+        cellValue: c.cellValue,
         relation: r.id,
         ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
       });
@@ -166,7 +167,7 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
         cells: [c.target.cell, ...inputCells(c.inputs)],
         actual: null,
         expected: c.value,
-        fix: { cell: c.target.cell, value: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
+        fix: { cell: c.target.cell, value: c.value, cellValue: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
         relation: r.id,
         detail: { inputs: c.inputs, formula: c.formula },
       });
@@ -197,7 +198,7 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
       cells: [t.cell, ...inputCells(c.inputs)],
       actual: held.state === "value" ? held.value : actualOf(t.reading),
       expected: c.value,
-      fix: { cell: t.cell, value: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
+      fix: { cell: t.cell, value: c.value, cellValue: c.cellValue, formula: c.formula, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) },
       relation: r.id,
       detail: { inputs: c.inputs, formula: c.formula },
     });

@@ -6,12 +6,13 @@ import type { Patch } from "./patch";
 export function conflictPatch(f: Finding, patches: readonly Patch[]): Patch | null {
   const planned = patches.find((p) => p.cell === f.cell);
   if (planned) return planned;
-  if (!f.fix?.formula || typeof f.fix.value !== "number") return null;
+  if (!f.fix?.formula || typeof f.fix.value !== "number" || typeof f.fix.cellValue !== "number") return null;
   return {
     cell: f.fix.cell,
     indicator: f.indicator,
     formula: f.fix.formula,
     value: f.fix.value,
+    cellValue: f.fix.cellValue,
     relation: f.relation ?? "",
     ...(f.fix.numberFormat ? { numberFormat: f.fix.numberFormat } : {}),
   };

@@ -20,8 +20,13 @@ export type CellRef = string;
 export interface Fix {
   /** The cell to change. */
   readonly cell: CellRef;
-  /** The value to write. */
+  /** The indicator's value once fixed, as the appendix means it (percent points for a rate: 87.23). */
   readonly value: number | string;
+  /**
+   * What goes into the cell: the constant to write, or the formula's result. A fraction where the cell shows
+   * percentages (0.8723 in a `0.00%` cell), otherwise the same as `value`.
+   */
+  readonly cellValue: number | string;
   /** A formula to write instead of a plain value, when the fix is a computed cell. */
   readonly formula?: string;
   /** Number format to set with the value (e.g. "0.00" when turning 0.87 into 87). */

@@ -4,6 +4,7 @@
  * What each input reads as is listed in docs/READING.md; the choices a rule must know are here too.
  */
 import type { CellValue, RawCell } from "./grid";
+import { sectionFor } from "./numberFormat";
 import type { Reading } from "./reading";
 import { cleanText } from "./text";
 
@@ -26,8 +27,6 @@ const NONE_WORDS = new Set([
 
 /** A text longer than this is never a number; keeps the parser's work bounded on huge strings. */
 const MAX_NUMBER_TEXT = 40;
-/** Only the head of a number format is inspected; real formats are far shorter. */
-const MAX_FORMAT = 256;
 
 /** Reads one cell. Never throws. */
 export function readCell(raw: RawCell): Reading {
@@ -55,8 +54,8 @@ function safeString(value: unknown): string {
 
 function readNumber(value: number, numberFormat: string | undefined, fromFormula: boolean): Reading {
   if (!Number.isFinite(value)) return { kind: "error", code: "#NUM!", fromFormula };
-  const format = pickSection(numberFormat, value);
-  const percent = format !== null && hasPercent(format);
+  const section = sectionFor(numberFormat, value);
+  const percent = section.percent;
   let shown = value === 0 ? 0 : value; // -0 reads as 0
   if (percent) {
     // 0.8723 * 100 is 87.22999999999999 in binary; 15 significant digits give back what Excel shows.
@@ -70,7 +69,7 @@ function readNumber(value: number, numberFormat: string | undefined, fromFormula
     stored: "number",
     fromFormula,
     percent,
-    decimals: format === null ? null : formatDecimals(format),
+    decimals: section.decimals,
   };
 }
 
@@ -169,82 +168,4 @@ function isGrouped(text: string, mark: string): boolean {
   if (groups.length === 1) return /^[0-9]+$/.test(groups[0]);
   if (!/^[1-9][0-9]{0,2}$/.test(groups[0])) return false;
   return groups.slice(1).every((g) => /^[0-9]{3}$/.test(g));
-}
-
-/**
- * The section of a number format that applies to `value` ("pos;neg;zero;text"), without quoted
- * literals, escapes, colours/conditions in brackets, and "_x" / "*x" spacing. Null for "General",
- * an empty or text ("@") format: those fix neither decimals nor a percentage.
- */
-function pickSection(numberFormat: string | undefined, value: number): string | null {
-  if (typeof numberFormat !== "string") return null;
-  const head = numberFormat.slice(0, MAX_FORMAT);
-  const sections = splitSections(head);
-  let section = sections[0] ?? "";
-  if (value < 0 && sections.length > 1) section = sections[1];
-  else if (value === 0 && sections.length > 2) section = sections[2];
-  const stripped = stripLiterals(section).trim();
-  const lower = stripped.toLowerCase();
-  if (stripped === "" || lower === "general" || lower === "@") return null;
-  return stripped;
-}
-
-function splitSections(format: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "\\") {
-      cur += ch + (format[i + 1] ?? "");
-      i++;
-      continue;
-    } else if (!quoted && ch === ";") {
-      out.push(cur);
-      cur = "";
-      continue;
-    }
-    cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-function stripLiterals(section: string): string {
-  let out = "";
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      i = end < 0 ? section.length : end;
-    } else if (ch === "[") {
-      const end = section.indexOf("]", i + 1);
-      i = end < 0 ? section.length : end;
-    } else if (ch === "\\" || ch === "_" || ch === "*") {
-      i++; // the next character is a literal, a space width or a fill: not a placeholder
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function hasPercent(section: string): boolean {
-  return section.includes("%");
-}
-
-/**
- * Decimals a format shows: the placeholders (0 # ?) after its decimal point, 0 when it has digit
- * placeholders but no point ("0%", "#,##0"), null when it has none (a date) or is scientific.
- * "0.0#" gives 2, the most it can show: a rate's tolerance follows the finest figure the user can see.
- */
-function formatDecimals(section: string): number | null {
-  if (/e[+-]/i.test(section)) return null;
-  if (!/[0#?]/.test(section)) return null;
-  const point = section.indexOf(".");
-  if (point < 0) return 0;
-  let n = 0;
-  for (let i = point + 1; i < section.length && "0#?".includes(section[i]); i++) n++;
-  return n;
 }

@@ -20,7 +20,7 @@ export interface CellWrite {
 
 /** What writing `patches` puts in their cells. */
 export function patchWrites(patches: readonly Patch[]): CellWrite[] {
-  return patches.map((p) => ({ cell: p.cell, value: p.value, formula: p.formula, numberFormat: p.numberFormat }));
+  return patches.map((p) => ({ cell: p.cell, value: p.cellValue, formula: p.formula, numberFormat: p.numberFormat }));
 }
 
 /**

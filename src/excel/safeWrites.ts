@@ -49,10 +49,10 @@ export class SafeWrites {
       (before) => [
         fix.formula
           ? { cell: fix.cell, content: fix.formula, numberFormat: fix.numberFormat || before[0].numberFormat }
-          : { cell: fix.cell, content: fix.value, literal: typeof fix.value === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
+          : { cell: fix.cell, content: fix.cellValue, literal: typeof fix.cellValue === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
       ],
     );
-    this.cache.wroteGrid(sheet, [{ cell: fix.cell, value: fix.value, formula: fix.formula ?? "", numberFormat: fix.numberFormat }]);
+    this.cache.wroteGrid(sheet, [{ cell: fix.cell, value: fix.cellValue, formula: fix.formula ?? "", numberFormat: fix.numberFormat }]);
   }
 
   /**

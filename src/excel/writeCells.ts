@@ -20,7 +20,7 @@ export function queueFix(sheet: Excel.Worksheet, fix: Fix): void {
   const range = sheet.getRange(fix.cell);
   if (fix.numberFormat) range.numberFormat = [[fix.numberFormat]];
   if (fix.formula) range.formulas = [[fix.formula]];
-  else range.values = [[typeof fix.value === "string" ? literalText(fix.value) : fix.value]];
+  else range.values = [[typeof fix.cellValue === "string" ? literalText(fix.cellValue) : fix.cellValue]];
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { FindingValue } from "../core/finding";
 import { formatNumber } from "../core/messages/format";
 import type { Lang } from "../core/lang";
+import { showsPercent } from "../core/numberFormat";
 import type { Messages } from "./messages";
 
 /** A finding value: numbers with the language's separators, text as typed, blank as a word. */
@@ -10,8 +11,15 @@ export function formatValue(v: FindingValue | undefined, lang: Lang, t: Messages
   return typeof v === "number" ? formatNumber(v, lang) : v;
 }
 
-/** A value written into a cell: a fraction in a %-formatted cell is shown as the percentage it displays. */
-export function formatCellValue(value: number | string, numberFormat: string | undefined, lang: Lang): string {
-  if (typeof value !== "number") return value;
-  return numberFormat?.includes("%") ? `${formatNumber(Math.round(value * 1e6) / 1e4, lang)}%` : formatNumber(value, lang);
+/**
+ * A value written into a cell, as the cell will show it: the indicator's value, with a percent sign where the written
+ * format shows the cell's value (a fraction) as a percentage.
+ */
+export function formatCellValue(
+  write: { readonly value: number | string; readonly cellValue: number | string; readonly numberFormat?: string },
+  lang: Lang,
+): string {
+  if (typeof write.value !== "number") return write.value;
+  const percent = typeof write.cellValue === "number" && write.numberFormat !== undefined && showsPercent(write.numberFormat, write.cellValue);
+  return percent ? `${formatNumber(write.value, lang)}%` : formatNumber(write.value, lang);
 }

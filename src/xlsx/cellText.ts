@@ -3,6 +3,7 @@
  * readers (the streaming one and ExcelJS's), so they give the engine the same grid.
  */
 import type { CellValue } from "../core/grid";
+import { sectionFor } from "../core/numberFormat";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -20,14 +21,6 @@ function two(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Decimals a fixed number format shows ("0.00" -> 2, "#,##0" -> 0); null for General and the rest. */
-function fixedDecimals(format: string): number | null {
-  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  if (!/[0#]/.test(section)) return null;
-  const m = /\.([0#]+)/.exec(section);
-  return m ? m[1].length : 0;
-}
-
 /**
  * The text a cell shows, where it can be known without a locale: percentages and fixed decimals are
  * formatted; other numbers are their plain digits. Excel's own text comes from the Excel adapter.
@@ -36,7 +29,7 @@ export function displayText(value: CellValue, format: string, date?: Date): stri
   if (value === null) return "";
   if (date) return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
   if (typeof value !== "number") return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
-  const decimals = fixedDecimals(format);
-  if (/%/.test(format.replace(/"[^"]*"/g, ""))) return `${(value * 100).toFixed(decimals ?? 0)}%`;
-  return decimals === null ? String(value) : value.toFixed(decimals);
+  const section = sectionFor(format, value);
+  if (section.percent) return `${(value * 100).toFixed(section.decimals ?? 0)}%`;
+  return section.decimals === null ? String(value) : value.toFixed(section.decimals);
 }

@@ -109,8 +109,8 @@ export class FileHost implements AppendixHost {
   async applyFix(sheet: string, fix: Fix): Promise<void> {
     const cell = this.sheet(sheet).getCell(fix.cell);
     cell.value = fix.formula
-      ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.value } as ExcelJS.CellFormulaValue)
-      : fix.value;
+      ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.cellValue } as ExcelJS.CellFormulaValue)
+      : fix.cellValue;
     if (fix.numberFormat) cell.numFmt = fix.numberFormat;
     if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
   }

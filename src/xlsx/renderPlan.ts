@@ -111,7 +111,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
 export function applyPatches(ws: ExcelJS.Worksheet, patches: readonly Patch[]): void {
   for (const p of patches) {
     const cell = ws.getCell(p.cell);
-    cell.value = { formula: p.formula.replace(/^=/, ""), result: p.value } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: p.formula.replace(/^=/, ""), result: p.cellValue } as ExcelJS.CellFormulaValue;
     if (p.numberFormat) cell.numFmt = p.numberFormat;
   }
   // Cells that depend on the patched ones keep stale cached values until recalculated.

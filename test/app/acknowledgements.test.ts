@@ -51,7 +51,7 @@ describe("activeConflicts", () => {
   const inputs = { kind: "sum", parts: [{ indicator: "III.4.4", cell: "D59", value: 20 }, { indicator: "III.4.5", cell: "D60", value: 21 }] } as const;
   const base = { severity: "warning", indicator: "III.4.3", cells: ["D58", "D59", "D60"], actual: 40, expected: 41 } as const;
   function conflict(cell: string, relation: string): FindingOf<"computed_value_conflict"> {
-    return { ...base, code: "computed_value_conflict", cell, relation, fix: { cell, value: 41, formula: "=SUM(D59,D60)" }, detail: { inputs, formula: "=SUM(D59,D60)" } };
+    return { ...base, code: "computed_value_conflict", cell, relation, fix: { cell, value: 41, cellValue: 41, formula: "=SUM(D59,D60)" }, detail: { inputs, formula: "=SUM(D59,D60)" } };
   }
   function mismatch(severity: "warning" | "error", relation: string): FindingOf<"sum_mismatch"> {
     return { ...base, severity, code: "sum_mismatch", cell: "D58", relation, fix: null, detail: { parts: inputs.parts, caveat: null } };

@@ -11,7 +11,7 @@ describe("compute: rates", () => {
   it("fills a blank rate from 41/47 as 87.23 with a ROUND formula", () => {
     const { patches, findings } = run({ "I.1.1": 47, "I.1.2": 41 });
     expect(patches).toEqual([
-      { cell: "D11", indicator: "I.1", formula: "=ROUND(D13/D12*100,2)", value: 87.23, relation: "completion_rate", numberFormat: "0.00" },
+      { cell: "D11", indicator: "I.1", formula: "=ROUND(D13/D12*100,2)", value: 87.23, cellValue: 87.23, relation: "completion_rate", numberFormat: "0.00" },
     ]);
     expect(findings).toEqual([
       expect.objectContaining({
@@ -20,14 +20,14 @@ describe("compute: rates", () => {
         cell: "D11",
         cells: ["D11", "D13", "D12"],
         expected: 87.23,
-        fix: { cell: "D11", value: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" },
+        fix: { cell: "D11", value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" },
       }),
     ]);
   });
 
   it("writes a fraction and a %-formula into a blank cell formatted as %", () => {
     const { patches } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": { value: null, numberFormat: "0.00%" } });
-    expect(patches).toEqual([expect.objectContaining({ formula: "=ROUND(D13/D12,4)", value: 0.8723, numberFormat: "0.00%" })]);
+    expect(patches).toEqual([expect.objectContaining({ formula: "=ROUND(D13/D12,4)", value: 87.23, cellValue: 0.8723, numberFormat: "0.00%" })]);
   });
 
   it.each([
@@ -81,7 +81,7 @@ describe("compute: totals", () => {
   it("fills a blank total from its parts, a blank part counting as 0", () => {
     const { patches, findings } = run({ "I.6.2": 41 });
     expect(patches).toEqual([
-      { cell: cellOf("I.6.1"), indicator: "I.6.1", formula: `=SUM(${cellOf("I.6.2")},${cellOf("I.6.3")})`, value: 41, relation: "procedures_total" },
+      { cell: cellOf("I.6.1"), indicator: "I.6.1", formula: `=SUM(${cellOf("I.6.2")},${cellOf("I.6.3")})`, value: 41, cellValue: 41, relation: "procedures_total" },
     ]);
     expect(findings).toEqual([expect.objectContaining({ code: "computed_value_missing", expected: 41, cell: cellOf("I.6.1") })]);
   });

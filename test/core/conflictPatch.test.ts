@@ -17,13 +17,32 @@ describe("conflictPatch", () => {
       actual: "-",
       expected: 41,
       relation: "iii4_in_force_sum",
-      fix: { cell: "D58", value: 41, formula: "=SUM(D59,D60)" },
+      fix: { cell: "D58", value: 41, cellValue: 41, formula: "=SUM(D59,D60)" },
       detail: {
         formula: "=SUM(D59,D60)",
         inputs: { kind: "sum", parts: [{ indicator: "III.4.3.1", cell: "D59", value: 40 }, { indicator: "III.4.3.2", cell: "D60", value: 1 }] },
       },
     };
-    expect(conflictPatch(f, [])).toEqual({ cell: "D58", indicator: "III.4.3", formula: "=SUM(D59,D60)", value: 41, relation: "iii4_in_force_sum" });
-    expect(conflictPatch(finding({ fix: { cell: "D22", value: 1 } }), [])).toBeNull();
+    expect(conflictPatch(f, [])).toEqual({ cell: "D58", indicator: "III.4.3", formula: "=SUM(D59,D60)", value: 41, cellValue: 41, relation: "iii4_in_force_sum" });
+    expect(conflictPatch(finding({ fix: { cell: "D22", value: 1, cellValue: 1 } }), [])).toBeNull();
+  });
+
+  it("keeps the rate's value in percent points and its fraction for a cell formatted as %", () => {
+    const f: Finding = {
+      code: "computed_value_conflict",
+      severity: "warning",
+      indicator: "I.1",
+      cell: "D9",
+      cells: ["D9", "D11", "D10"],
+      actual: 50,
+      expected: 87.23,
+      relation: "i1_completion_rate",
+      fix: { cell: "D9", value: 87.23, cellValue: 0.8723, formula: "=ROUND(D11/D10,4)", numberFormat: "0.00%" },
+      detail: {
+        formula: "=ROUND(D11/D10,4)",
+        inputs: { kind: "rate", numerator: { indicator: "I.1.2", cell: "D11", value: 41 }, denominator: { indicator: "I.1.1", cell: "D10", value: 47 } },
+      },
+    };
+    expect(conflictPatch(f, [])).toMatchObject({ value: 87.23, cellValue: 0.8723, numberFormat: "0.00%" });
   });
 });

@@ -87,6 +87,21 @@ describe("unitReport", () => {
     expect(r.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["number_stored_as_text", "code_as_word"]));
   });
 
+  it("takes a rate as the indicator's value (percent points) whether the cell is formatted as % or not, typed or computed", () => {
+    const title = ["PHỤ LỤC", "NĂM 2023 CỦA SỞ Y TẾ"];
+    const inputs = { "I.1.1": 47, "I.1.2": 41 };
+    const blankPercentCell = report("a.xlsx", title, { ...inputs, "I.1": { value: null, numberFormat: "0.00%" } });
+    const typedPercentCell = report("b.xlsx", title, { ...inputs, "I.1": { value: 0.8723, numberFormat: "0.00%" } });
+    const blankPlainCell = report("c.xlsx", title, { ...inputs, "I.1": { value: null, numberFormat: "0.00" } });
+    const blankPlainRateShownBySection = report("d.xlsx", title, { ...inputs, "I.1": { value: null, numberFormat: "0.00;[Red]-0.00%" } });
+    expect([blankPercentCell, typedPercentCell, blankPlainCell, blankPlainRateShownBySection].map((r) => [r.values["I.1"], r.computed.includes("I.1")])).toEqual([
+      [87.23, true],
+      [87.23, false],
+      [87.23, true],
+      [87.23, true],
+    ]);
+  });
+
   it("leaves out blank and unreadable cells and takes the period from the file name when the title has none", () => {
     const r = report("in/BC 6 thang 2024.xlsx", ["PHỤ LỤC"], { "I.1.1": "nhiều", "I.2.1": null, "I.2.2": "#REF!" });
     expect(r.values).toEqual({});

@@ -28,10 +28,10 @@ function withFixes(grid: Grid, fixes: readonly Fix[]): Grid {
     const at = fromA1(fix.cell)!;
     const r = at.row - grid.origin.row;
     const c = at.col - grid.origin.col;
-    values[r][c] = fix.value;
+    values[r][c] = fix.cellValue;
     formulas[r][c] = fix.formula ?? "";
     numberFormats[r][c] = fix.numberFormat ?? numberFormats[r][c];
-    texts[r][c] = String(fix.value);
+    texts[r][c] = String(fix.cellValue);
   }
   return { origin: grid.origin, values, formulas, numberFormats, texts };
 }
@@ -75,10 +75,10 @@ describe("golden: the seed appendix", () => {
 
   it("computes the blank completion rate as 87.23 from 41/47", () => {
     expect(patches).toEqual([
-      { cell: "D9", indicator: "I.1", formula: "=ROUND(D11/D10*100,2)", value: 87.23, relation: "i1_completion_rate", numberFormat: "0.00" },
+      { cell: "D9", indicator: "I.1", formula: "=ROUND(D11/D10*100,2)", value: 87.23, cellValue: 87.23, relation: "i1_completion_rate", numberFormat: "0.00" },
     ]);
     const rate = findings.find((f) => f.code === "computed_value_missing")!;
-    expect(rate.fix).toEqual({ cell: "D9", value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+    expect(rate.fix).toEqual({ cell: "D9", value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
     expect(formatFinding(rate, "vi", soNganh)).toBe(
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D9) đang để trống; tính được 87,23 từ Số nhiệm vụ đã hoàn thành (D11) = 41 chia cho Số nhiệm vụ đề ra trong kế hoạch (D10) = 47, nhân 100.",
     );

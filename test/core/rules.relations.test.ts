@@ -112,8 +112,8 @@ describe("rate", () => {
     const plain = sheet({ ...planned, "I.1": 80 });
     const pct = sheet({ ...planned, "I.1": { value: 0.8, numberFormat: "0.00%" } });
     const fixOf = (s: typeof plain) => validate(s.grid, s.template, s.location).find((f) => f.code === "rate_mismatch")?.fix;
-    expect(fixOf(plain)).toEqual({ cell: "D11", value: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" });
-    expect(fixOf(pct)).toEqual({ cell: "D11", value: 0.8723, formula: "=ROUND(D13/D12,4)", numberFormat: "0.00%" });
+    expect(fixOf(plain)).toEqual({ cell: "D11", value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" });
+    expect(fixOf(pct)).toEqual({ cell: "D11", value: 87.23, cellValue: 0.8723, formula: "=ROUND(D13/D12,4)", numberFormat: "0.00%" });
   });
 });
 

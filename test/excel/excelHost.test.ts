@@ -268,9 +268,9 @@ describe("writes that fail", () => {
 describe("fixes and undo", () => {
   test("a text fix is written as text, a number as a number, a formula as a formula", async () => {
     const { excel, host } = hostOn(seedWorkbook());
-    await host.applyFix(APPENDIX, { cell: "E12", value: "02" });
-    await host.applyFix(APPENDIX, { cell: "D19", value: 2 });
-    await host.applyFix(APPENDIX, { cell: "D9", value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+    await host.applyFix(APPENDIX, { cell: "E12", value: "02", cellValue: "02" });
+    await host.applyFix(APPENDIX, { cell: "D19", value: 2, cellValue: 2 });
+    await host.applyFix(APPENDIX, { cell: "D9", value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
     expect(excel.model.cell(APPENDIX, "E12").value).toBe("02");
     expect(excel.model.cell(APPENDIX, "D19").value).toBe(2);
     expect(excel.model.cell(APPENDIX, "D9")).toMatchObject({ formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });

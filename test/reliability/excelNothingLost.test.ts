@@ -314,7 +314,7 @@ describe("a write that fails part-way is put back", () => {
     // And a third target holding a number of the user's, as when the user confirms overwriting a conflict.
     const userNumber = [...wb.sheet(state.sheet).cells].find(([k, c]) => Number(k.split(":")[1]) === col && Number(k.split(":")[0]) > 12 && typeof c.value === "number")!;
     const [row] = userNumber[0].split(":").map(Number);
-    const overwrite: Patch = { cell: `${columnLetters(col)}${row + 1}`, indicator: "test", formula: "=1+1", value: 2, relation: "test" };
+    const overwrite: Patch = { cell: `${columnLetters(col)}${row + 1}`, indicator: "test", formula: "=1+1", value: 2, cellValue: 2, relation: "test" };
     const patches = [...state.patches, overwrite];
     expect(patches).toHaveLength(3);
     excel.reset();
@@ -374,7 +374,7 @@ describe("a write that fails part-way is put back", () => {
   test("fix: the number format written and the value refused: both put back", async () => {
     const { wb, excel, host, state, patches } = await checked();
     const cell = patches[1].cell; // blank, formatted 0.000
-    const fix = { cell, value: 87.5, numberFormat: "0.0" };
+    const fix = { cell, value: 87.5, cellValue: 87.5, numberFormat: "0.0" };
     const n = await writeCommands(({ host: h, state: s }) => h.applyFix(s.sheet, fix));
     expect(n).toBe(2);
     const before = snapshots(wb);

@@ -87,7 +87,7 @@ describe("pane: check", () => {
     const card = cardOf("D43", "number_stored_as_text");
     fireEvent.click(within(card).getByRole("button", { name: vi.applyFix }));
     await waitFor(() => expect(host.callsOf("applyFix")).toHaveLength(1));
-    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: "D43", value: 2 } });
+    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: "D43", value: 2, cellValue: 2 } });
     expect(host.read(SHEET, "D43").value).toBe(2);
     await waitFor(() =>
       expect(screen.getByTestId("summary").textContent).toBe(vi.summary(before.errors, before.warnings - 1)),

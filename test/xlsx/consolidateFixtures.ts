@@ -24,6 +24,8 @@ export interface UnitSpec {
    * saved, "blank" clears them (the unit deleted the formula). A figure in `values` replaces the formula anyway.
    */
   readonly computed?: "cached" | "blank";
+  /** Number formats the unit gave cells, by indicator id ("0.00%" on a rate). */
+  readonly numberFormats?: Readonly<Record<string, string>>;
 }
 
 function blankedFormulas(grid: Grid): Grid {
@@ -45,6 +47,11 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
     if (!cell) throw new Error(`the template has no value cell for ${id}`);
     ws.getCell(cell).value = value;
   }
+  for (const [id, format] of Object.entries(spec.numberFormats ?? {})) {
+    const cell = cellOf.get(id);
+    if (!cell) throw new Error(`the template has no value cell for ${id}`);
+    ws.getCell(cell).numFmt = format;
+  }
   const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(spec.values).some((id) => cellOf.get(id) === c.cell));
   if ((spec.computed ?? "cached") === "blank") {
     for (const c of formulaCells) ws.getCell(c.cell).value = null;
@@ -56,7 +63,7 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
     const patches = compute(grid, soNganh, found.location).patches;
     for (const c of formulaCells) {
       const p = patches.find((x) => x.cell === c.cell);
-      ws.getCell(c.cell).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.value : "" } as ExcelJS.CellFormulaValue;
+      ws.getCell(c.cell).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.cellValue : "" } as ExcelJS.CellFormulaValue;
     }
   }
   return workbookBytes(wb);

@@ -192,6 +192,30 @@ describe("TONG_HOP.xlsx", () => {
   }, 120000);
 });
 
+describe("a rate in a cell formatted as %", () => {
+  it("goes into TONG_HOP as the indicator's value (87.23), computed or typed, never as the cell's fraction", async () => {
+    const inputs = { "I.1.1": 47, "I.1.2": 41 };
+    const units = [
+      { file: "blank.xlsx", spec: { unitName: "Sở A", computed: "blank" as const, numberFormats: { "I.1": "0.00%" }, values: inputs } },
+      { file: "typed.xlsx", spec: { unitName: "Sở B", numberFormats: { "I.1": "0.00%" }, values: { ...inputs, "I.1": 0.8723 } } },
+      { file: "plain.xlsx", spec: { unitName: "Sở C", computed: "blank" as const, values: inputs } },
+    ];
+    const rs: (UnitReport | UnitFailure)[] = [];
+    for (const u of units) rs.push(await reportOf(u.file, await unitWorkbook(u.spec)));
+    const batch = consolidate(rs, templates);
+    const row = batch.rows.find((r) => r.kind === "indicator" && r.indicator.id === "I.1");
+    expect(row && row.kind === "indicator" && [row.values, row.computed, row.total]).toEqual([
+      [87.23, 87.23, 87.23],
+      [true, false, true],
+      expect.objectContaining({ method: "rate", value: 87.23 }),
+    ]);
+    const summary = (await loadWorkbook(await workbookBytes(consolidationWorkbook(batch, "vi")))).getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    const at = rowOf(batch, "I.1");
+    expect([0, 1, 2].map((i) => shown(summary.getCell(at, UNIT_COL + i)))).toEqual([87.23, 87.23, 87.23]);
+    expect(shown(summary.getCell(at, TOTAL))).toBe(87.23);
+  });
+});
+
 describe("consolidateFiles (bytes in, bytes out: what the pane outside Excel would call)", () => {
   it("reduces each file in turn, reports progress and returns TONG_HOP.xlsx", async () => {
     const files = [];

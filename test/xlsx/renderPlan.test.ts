@@ -99,7 +99,7 @@ describe("in LibreOffice, recalculated on load", () => {
     const ws = wb.addWorksheet("Phụ lục");
     ws.getCell("D11").value = 47;
     ws.getCell("D12").value = 41;
-    applyPatches(ws, [{ cell: "D10", indicator: "I.1", formula: "=ROUND(D12/D11*100,2)", value: 1, relation: "r", numberFormat: "0.00" }]);
+    applyPatches(ws, [{ cell: "D10", indicator: "I.1", formula: "=ROUND(D12/D11*100,2)", value: 1, cellValue: 1, relation: "r", numberFormat: "0.00" }]);
     const file = tmpFile("patched.xlsx");
     fs.writeFileSync(file, await workbookBytes(wb));
     const before = (await loadWorkbook(fs.readFileSync(file))).worksheets[0].getCell("D10");

@@ -6,6 +6,7 @@
 import type { Indicator, IndicatorKind } from "../catalog/model";
 import type { Finding, FindingValue, Fix } from "../finding";
 import type { Reading } from "../reading";
+import { cellNumberFor } from "../numberFormat";
 import { cleanText, foldDiacritics } from "../text";
 import { isWhole, roundTo } from "./numbers";
 import type { CellCheck, CellNumber, IndicatorCell } from "./sheet";
@@ -112,6 +113,19 @@ export function codeForWord(text: string, indicator: Indicator): number | undefi
   return undefined;
 }
 
+/**
+ * A fix that gives the indicator `value`: the cell gets the number that reads back as `value` in its format (a
+ * fraction in a cell formatted as %, or under the fix's own format when it sets one).
+ */
+function valueFix(c: IndicatorCell, value: number, numberFormat?: string): Fix {
+  return {
+    cell: c.cell,
+    value,
+    cellValue: cellNumberFor(value, numberFormat ?? c.raw.numberFormat),
+    ...(numberFormat ? { numberFormat } : {}),
+  };
+}
+
 const BLANK: CellNumber = { state: "blank" };
 const UNUSABLE: CellNumber = { state: "unusable" };
 
@@ -133,7 +147,7 @@ function blankAnswer(c: IndicatorCell): Finding {
 function wordAsCode(c: IndicatorCell, code: number): CellCheck {
   return {
     findings: [
-      cellFinding(c, { code: "code_as_word", severity: "warning", expected: code, fix: { cell: c.cell, value: code } }),
+      cellFinding(c, { code: "code_as_word", severity: "warning", expected: code, fix: valueFix(c, code) }),
     ],
     number: valueOf(code, 0),
   };
@@ -149,7 +163,7 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
   // 0.87 in a plain cell of a % row: the user typed a fraction where the appendix wants percent points.
   if (kind === "percent" && !r.percent && r.value > 0 && r.value < 1) {
     const fixed = roundTo(r.value * 100, 2);
-    const fix: Fix = { cell: c.cell, value: fixed, numberFormat: "0.00" };
+    const fix = valueFix(c, fixed, "0.00");
     return {
       findings: [cellFinding(c, { code: "percent_as_fraction", severity: "warning", expected: fixed, fix })],
       number: valueOf(fixed, 2),
@@ -158,7 +172,7 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
   const findings: Finding[] = [];
   if (r.stored === "text") {
     findings.push(
-      cellFinding(c, { code: "number_stored_as_text", severity: "warning", expected: r.value, fix: { cell: c.cell, value: r.value } }),
+      cellFinding(c, { code: "number_stored_as_text", severity: "warning", expected: r.value, fix: valueFix(c, r.value) }),
     );
   }
   const invalid = rule.check(r.value, c);
@@ -204,7 +218,7 @@ export function inspectCell(c: IndicatorCell): CellCheck {
       const valid = [...new Set(r.candidates.filter((n) => rule.accepts(n, c.indicator)))];
       const candidates = r.candidates;
       if (valid.length === 1) {
-        const fix: Fix = { cell: c.cell, value: valid[0] };
+        const fix = valueFix(c, valid[0]);
         return {
           findings: [
             cellFinding(c, { code: "ambiguous_number_resolved", severity: "warning", expected: valid[0], fix, detail: { candidates } }),

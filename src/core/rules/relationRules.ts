@@ -143,7 +143,7 @@ export function rate(r: Of<"rate">): RelationRule {
           cells: [rateCell.cell, numCell.cell, denCell.cell],
           actual: rn.value,
           expected: roundTo(exact, 2),
-          fix: { cell: rateCell.cell, value: computed.value, formula: computed.formula, numberFormat: computed.numberFormat },
+          fix: { cell: rateCell.cell, value: computed.value, cellValue: computed.cellValue, formula: computed.formula, numberFormat: computed.numberFormat },
           relation: r.id,
           detail: {
             inputs: {

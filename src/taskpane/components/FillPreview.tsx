@@ -91,7 +91,7 @@ export function FillPreview(props: {
                 <TableRow key={p.cell} data-patch={p.cell}>
                   <TableCell>{p.cell}</TableCell>
                   <TableCell>{p.indicator}</TableCell>
-                  <TableCell>{formatCellValue(p.value, p.numberFormat, lang)}</TableCell>
+                  <TableCell>{formatCellValue(p, lang)}</TableCell>
                   <TableCell className={styles.formula}>{p.formula}</TableCell>
                 </TableRow>
               ))}

@@ -54,7 +54,7 @@ export function FindingCard(props: FindingCardProps) {
     ? fixLabel(f, lang, props.template) ||
       (f.fix.formula
       ? t.fixFormula(f.fix.cell, f.fix.formula)
-        : t.fixValue(f.fix.cell, formatCellValue(f.fix.value, f.fix.numberFormat, lang)))
+        : t.fixValue(f.fix.cell, formatCellValue(f.fix, lang)))
     : null;
 
   const save = () => {
