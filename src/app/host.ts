@@ -40,6 +40,12 @@ export interface CheckOptions {
   readonly saveSettings?: (state: FoundCheckState) => WorkbookSettings | undefined;
   /** Load the workbook settings in the same read (`CheckState.settings`; left out, and logged, when damaged). */
   readonly loadSettings?: boolean;
+  /**
+   * This check answers the user's own edit (the change handler). Where a write would clear the user's undo stack
+   * (Excel below ExcelApi 1.20) the check then writes nothing: no marks, no settings; the state is returned as read,
+   * and the next explicit check marks.
+   */
+  readonly userEdit?: boolean;
 }
 
 /** What a fill may do besides writing the patches, all in the same write. */

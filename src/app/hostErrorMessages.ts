@@ -13,6 +13,15 @@ export const viWorkbookErrors: ErrorTexts = {
   sheet_protected: "Trang tính đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang tính (thẻ Xem lại) rồi thử lại. Không có ô nào bị thay đổi.",
   workbook_protected: "Cấu trúc sổ làm việc đang được bảo vệ nên không thêm được trang tính mới. Hãy bỏ bảo vệ sổ làm việc rồi thử lại.",
   sheet_missing: "Trang tính chứa Phụ lục vừa bị xóa hoặc đổi tên. Hãy kiểm tra lại.",
+  changed_meanwhile:
+    "Trong lúc phần bổ trợ đang ghi, trang tính vừa thay đổi (ví dụ một quy tắc định dạng bị xóa, một thao tác hoàn tác, hoặc một cửa sổ khác của phần bổ trợ). Những gì đã ghi dở đã được đưa về như cũ. Hãy bấm “Kiểm tra lại” rồi thử lại.",
+  read_only:
+    "Sổ làm việc đang mở ở chế độ chỉ đọc (Dạng xem được Bảo vệ, tệp chỉ đọc hoặc chế độ xem trên web) nên không ghi được. Hãy bấm “Cho phép chỉnh sửa” hoặc lưu một bản sao rồi thử lại. Không có ô nào bị thay đổi.",
+  dialog_open: "Excel đang mở một hộp thoại nên chưa cho ghi. Hãy đóng hộp thoại đó rồi thử lại.",
+  conflict: "Một người khác vừa sửa cùng vùng này trong lúc đồng soạn thảo. Hãy bấm “Kiểm tra lại” để xem số liệu mới nhất rồi thử lại.",
+  session_expired: "Phiên làm việc giữa Excel và phần bổ trợ đã hết (sổ làm việc vừa được đóng, mở lại hoặc mất kết nối). Hãy đóng ngăn kiểm tra rồi mở lại.",
+  marks_unreadable:
+    "Excel không đọc được các định dạng có điều kiện trên trang này (thường do có hai quy tắc trùng nhau trên cùng một vùng) nên không tô màu được. Kết quả kiểm tra vẫn đúng. Hãy mở Định dạng có Điều kiện > Quản lý Quy tắc, xóa quy tắc trùng rồi thử lại.",
   cell_edit_mode: "Excel đang bận vì một ô đang được sửa. Hãy nhấn Enter hoặc Esc để thoát chế độ sửa ô rồi thử lại.",
   api_unsupported: "Phiên bản Excel này chưa hỗ trợ thao tác này. Hãy cập nhật Excel hoặc dùng Excel trên web.",
   payload_too_large: "Trang tính quá lớn để đọc trong một lần (giới hạn 5 MB của Excel). Hãy chuyển Phụ lục sang một trang tính riêng.",
@@ -27,6 +36,15 @@ export const enWorkbookErrors: ErrorTexts = {
   sheet_protected: "The sheet is protected, so nothing could be written. Unprotect it (Review tab) and try again. No cell was changed.",
   workbook_protected: "The workbook structure is protected, so no sheet can be added. Unprotect the workbook and try again.",
   sheet_missing: "The sheet holding the appendix was just deleted or renamed. Check again.",
+  changed_meanwhile:
+    "The sheet changed while the add-in was writing (a formatting rule removed, an undo, or another window of the add-in). What was half-written has been put back. Press “Check again”, then try again.",
+  read_only:
+    "The workbook is open read-only (Protected View, a read-only file, or view mode on the web), so nothing can be written. Click “Enable Editing” or save a copy, then try again. No cell was changed.",
+  dialog_open: "One of Excel's dialogs is open, so Excel does not allow writing yet. Close it and try again.",
+  conflict: "Someone else just changed the same cells while co-authoring. Press “Check again” to see the latest figures, then try again.",
+  session_expired: "Excel's session with the add-in has ended (the workbook was closed or reopened, or the connection was lost). Close the checker pane and open it again.",
+  marks_unreadable:
+    "Excel cannot read this sheet's conditional formats (usually two identical rules on one range), so the add-in cannot mark cells. The check's results are still right. Open Conditional Formatting > Manage Rules, delete the duplicate rule, then try again.",
   cell_edit_mode: "Excel is busy because a cell is being edited. Press Enter or Esc to leave the cell, then try again.",
   api_unsupported: "This version of Excel does not support this action yet. Update Excel or use Excel on the web.",
   payload_too_large: "The sheet is too large to read at once (Excel's 5 MB limit). Move the appendix to a sheet of its own.",

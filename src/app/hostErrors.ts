@@ -53,6 +53,18 @@ export type WorkbookErrorReason =
   | "workbook_protected"
   /** the sheet was deleted or renamed since it was read */
   | "sheet_missing"
+  /** something else the action worked on changed or vanished meanwhile (a rule cleared, an undo, another window) */
+  | "changed_meanwhile"
+  /** the workbook is open read-only (Protected View, read-only file, view mode on the web): nothing can be written */
+  | "read_only"
+  /** one of Excel's dialogs is open; Excel refuses writes until it is closed */
+  | "dialog_open"
+  /** a co-author changed the same cells at the same time */
+  | "conflict"
+  /** Excel's session with the add-in ended (the workbook was closed or reopened, or the connection timed out) */
+  | "session_expired"
+  /** Excel could not load the sheet's conditional formats (two rules on one range), so the marks cannot be changed */
+  | "marks_unreadable"
   /** the user is editing a cell; Excel refuses API calls meanwhile */
   | "cell_edit_mode"
   /** this Excel lacks an API the action needs */
@@ -71,6 +83,12 @@ const CODE_OF_REASON: Readonly<Record<WorkbookErrorReason, HostErrorCode>> = {
   sheet_protected: "generic",
   workbook_protected: "generic",
   sheet_missing: "generic",
+  changed_meanwhile: "generic",
+  read_only: "generic",
+  dialog_open: "busy",
+  conflict: "generic",
+  session_expired: "generic",
+  marks_unreadable: "generic",
   cell_edit_mode: "busy",
   api_unsupported: "generic",
   payload_too_large: "generic",

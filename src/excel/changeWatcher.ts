@@ -1,8 +1,9 @@
 /**
  * Re-check on change: one `worksheets.onChanged` handler (ExcelApi 1.9, fires for typing, paste, fill, clear
- * and undo/redo), debounced, that ignores the add-in's own writes. Where ExcelApi 1.14 gives `triggerSource`,
- * "ThisLocalAddin" tells them apart; elsewhere a write guard covers each write and a short grace period after it
- * (events arrive after the sync that caused them).
+ * and undo/redo), debounced, that ignores the pane's own writes: a write guard covers each write and a short grace
+ * period after it (events arrive after the sync that caused them). Where ExcelApi 1.14 gives `triggerSource`, an
+ * event not from this add-in ("Unknown": the user, undo, another add-in) always counts, even inside the guard; a
+ * "ThisLocalAddin" event outside the guard is the ribbon's command (this add-in's other runtime) and counts too.
  */
 
 /** Wait after the last change before re-checking: a paste or a fill fires several events. */
@@ -49,7 +50,9 @@ export type ChangeEvent = Pick<Excel.WorksheetChangedEventArgs, "worksheetId"> &
 /** Whether an event is the user's change to the watched sheet. */
 export function isUserChange(event: ChangeEvent, filter: ChangeFilter): boolean {
   if (filter.triggerSourceSupported && event.triggerSource !== undefined) {
-    if (event.triggerSource === "ThisLocalAddin") return false;
+    // "ThisLocalAddin" is this add-in in any of its runtimes: the pane's own write (its guard is up) or the
+    // ribbon's command (another runtime), whose change the pane must see like the user's.
+    if (event.triggerSource === "ThisLocalAddin" && filter.guard.active()) return false;
   } else if (filter.guard.active()) {
     return false;
   }

@@ -13,6 +13,8 @@ export class ExcelHostError extends WorkbookError {
     readonly excelCode?: string,
     readonly detail?: string,
     partial?: PartialWrite,
+    /** where Excel says it failed (`debugInfo.errorLocation`, e.g. "ConditionalFormatCollection.getItem") */
+    readonly location?: string,
   ) {
     super(
       reason,
@@ -23,11 +25,16 @@ export class ExcelHostError extends WorkbookError {
   }
 }
 
-/** office-js error codes -> reasons (Excel.ErrorCodes and OfficeExtension.ErrorCodes). */
+/**
+ * office-js error codes -> reasons (Excel.ErrorCodes and OfficeExtension.ErrorCodes). ItemNotFound is read by its
+ * location (`itemNotFoundReason`); AccessDenied is refined by the writer, which asks whether the sheet is protected.
+ */
 const BY_EXCEL_CODE: Readonly<Record<string, WorkbookErrorReason>> = {
   AccessDenied: "sheet_protected",
-  ItemNotFound: "sheet_missing",
   InvalidOperationInCellEditMode: "cell_edit_mode",
+  WriteNotSupportedWhenModalDialogOpen: "dialog_open",
+  Conflict: "conflict",
+  InvalidOrTimedOutSession: "session_expired",
   ApiNotFound: "api_unsupported",
   NotImplemented: "api_unsupported",
   UnsupportedFeature: "api_unsupported",
@@ -43,10 +50,27 @@ export function excelCodeOf(e: unknown): string | undefined {
   return undefined;
 }
 
+/** Where Excel says an error happened (`debugInfo.errorLocation`), if it says. */
+export function errorLocationOf(e: unknown): string | undefined {
+  const info = e && typeof e === "object" && "debugInfo" in e ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
+  return typeof info?.errorLocation === "string" && info.errorLocation ? info.errorLocation : undefined;
+}
+
+/**
+ * ItemNotFound by where it happened: a sheet looked up (WorksheetCollection.getItem, Worksheet.*) is a sheet deleted
+ * or renamed; anything else (a conditional format the user cleared, an undo, the ribbon's runtime or a co-author
+ * removed between the read and the write) is a change made meanwhile, and the write is repaired like any other.
+ */
+function itemNotFoundReason(location: string | undefined): WorkbookErrorReason {
+  return location && /^Worksheet(Collection)?\./.test(location) ? "sheet_missing" : "changed_meanwhile";
+}
+
 /** Any error from an Excel batch as an ExcelHostError (already typed errors pass through). */
 export function toExcelHostError(e: unknown): ExcelHostError {
   if (e instanceof ExcelHostError) return e;
   const code = excelCodeOf(e);
   const detail = e instanceof Error ? e.message : typeof e === "string" ? e : undefined;
-  return new ExcelHostError((code && BY_EXCEL_CODE[code]) || "excel_failed", code, detail);
+  const location = errorLocationOf(e);
+  const reason = code === "ItemNotFound" ? itemNotFoundReason(location) : (code && BY_EXCEL_CODE[code]) || "excel_failed";
+  return new ExcelHostError(reason, code, detail, undefined, location);
 }

@@ -22,10 +22,10 @@ import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
 import { patchWrites, planGrid, withWrites } from "./gridWrites";
 import { markAreas } from "./highlights";
-import { readAllSheets } from "./readAllSheets";
-import { queueNamedSheets, type SheetRead } from "./readSheets";
+import { readAllSheets, withoutBrokenMarks } from "./readAllSheets";
+import { queueNamedSheets, type SheetRead, type SheetReadOptions } from "./readSheets";
 import { freeSheetName, queueRenderPlan } from "./renderPlan";
-import { excelApiSupported, TRIGGER_SOURCE_API } from "./requirements";
+import { excelApiSupported, MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./requirements";
 import { SafeWrites } from "./safeWrites";
 import { queueLoadSettings, queueSaveSettings } from "./settings";
 import { SheetCache } from "./sheetCache";
@@ -85,6 +85,8 @@ export class ExcelHost implements AppendixHost {
   private appendix: { name: string; id: string | null } | null = null;
   /** Other appendices and a split as the last read of every sheet saw them (a re-check reads one sheet). */
   private elsewhere: { others: NonNullable<FoundState["others"]>; split: FoundState["split"] } = { others: [], split: null };
+  /** The host's operations run one at a time (two overlapping pane actions would write over each other's reads). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: ExcelHostOptions = {}) {
     this.runIn = options.runIn ?? officeRunIn;
@@ -95,6 +97,13 @@ export class ExcelHost implements AppendixHost {
     this.debounceMs = options.debounceMs;
     this.batches = new Batches(options.run ?? officeRun, this.supports, this.guard);
     this.writes = new SafeWrites(this.batches, this.cache);
+  }
+
+  /** Runs `op` after every operation started before it has settled. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private judge(reads: readonly SheetRead[]): CheckState {
@@ -113,7 +122,15 @@ export class ExcelHost implements AppendixHost {
    * One read (the sheets, their marks, and the settings when asked), then, when asked and there is something
    * to change, one write with the settings to save, the patches (`fill`), the marks and the selection.
    */
-  async check(options: CheckOptions = {}): Promise<CheckState> {
+  check(options: CheckOptions = {}): Promise<CheckState> {
+    return this.serial(() => this.checkNow(options));
+  }
+
+  private async checkNow(options: CheckOptions): Promise<CheckState> {
+    // Below ExcelApi 1.20 any add-in write clears the user's undo stack: a check answering the user's own edit
+    // writes nothing there (office-js#3788); the user's next explicit check marks.
+    const quiet = options.userEdit === true && !this.supports(MERGE_UNDO_API);
+    const writing = !quiet && Boolean(options.highlight || options.fill || options.saveSettings);
     let settings: WorkbookSettings | undefined;
     let settingsRead = !options.loadSettings;
     const extra = options.loadSettings
@@ -125,14 +142,26 @@ export class ExcelHost implements AppendixHost {
           };
         }
       : undefined;
-    const state = await this.readState(extra);
+    // The marks on the sheets ride in the same read only when this check will mark.
+    const state = await this.readState(extra, { marks: writing && Boolean(options.highlight) });
     // The fallbacks that read in several trips do not carry the settings: one read more, on those paths only.
-    if (!settingsRead) settings = await this.loadSettings().catch((e: unknown) => logSettings(e));
+    if (!settingsRead) settings = await this.loadSettingsNow().catch((e: unknown) => logSettings(e));
     const result: CheckState = settings ? { ...state, settings } : state;
-    if (result.found && (options.highlight || options.fill || options.saveSettings)) {
+    if (result.found && writing) {
       // The settings first: a pane prunes acknowledgements there, and picks the marks with them.
       const settingsToSave = options.saveSettings?.(result);
-      const marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
+      let marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
+      if (marks && !this.cache.marks(result.sheet)) {
+        // The read could not carry the marks (Excel failed to load some sheet's conditional formats): the
+        // appendix's alone, in a read of their own; if Excel cannot load those either, the check goes unmarked.
+        try {
+          this.cache.rememberMarks(result.sheet, await this.writes.readMarks(result.sheet));
+        } catch (e) {
+          if (!(e instanceof ExcelHostError && e.reason === "marks_unreadable")) throw e;
+          console.warn("the appendix's conditional formats cannot be loaded; the check is returned unmarked", e.excelCode, e.location);
+          marks = undefined;
+        }
+      }
       await this.writes.writeSheet(
         result.sheet,
         {
@@ -147,17 +176,21 @@ export class ExcelHost implements AppendixHost {
     return result;
   }
 
-  private async readState(extra?: Extra): Promise<CheckState> {
+  private async readState(extra: Extra | undefined, options: SheetReadOptions): Promise<CheckState> {
     const known = this.appendix;
     if (known) {
       // Re-check: only the sheet found last time (1 read); if the appendix is no longer there, look everywhere.
-      const reads = await this.batches.read(async (context) => {
-        const q = queueNamedSheets(context, [known.name]);
-        const more = extra?.(context);
-        await context.sync();
-        more?.();
-        return q.resolve();
-      });
+      let extraTaken = false;
+      const { value: reads } = await withoutBrokenMarks(options, (opts) =>
+        this.batches.read(async (context) => {
+          const q = queueNamedSheets(context, [known.name], opts);
+          const more = extraTaken ? undefined : extra?.(context);
+          await context.sync();
+          more?.();
+          extraTaken = true;
+          return q.resolve();
+        }),
+      );
       extra = undefined;
       if (reads.length > 0) {
         const state = this.judge(reads);
@@ -165,7 +198,7 @@ export class ExcelHost implements AppendixHost {
         if (state.found) return { ...state, others: this.elsewhere.others, split: this.elsewhere.split };
       }
     }
-    const state = this.judge(await readAllSheets(this.batches, extra));
+    const state = this.judge((await readAllSheets(this.batches, extra, options)).reads);
     this.elsewhere = state.found ? { others: state.others ?? [], split: state.split ?? null } : { others: [], split: null };
     return state;
   }
@@ -181,7 +214,11 @@ export class ExcelHost implements AppendixHost {
    * re-check is computed from the sheet's grid as last read plus the patches, so it costs no read; only a sheet
    * never read (no check before) is read after the write.
    */
-  async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
+  applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
+    return this.serial(() => this.applyPatchesNow(sheet, patches, options));
+  }
+
+  private async applyPatchesNow(sheet: string, patches: readonly Patch[], options: PatchOptions): Promise<CheckState | void> {
     const { highlight } = options;
     const wantsState = options.recheck || typeof highlight === "function" || highlight === true;
     const grid = this.cache.grid(sheet);
@@ -192,31 +229,33 @@ export class ExcelHost implements AppendixHost {
     if (!wantsState) return;
     if (!state) {
       // Nothing known of the sheet: read it once now, and mark from that read.
-      const read = await this.check(highlight && typeof highlight !== "object" ? { highlight } : {});
+      const read = await this.checkNow(highlight && typeof highlight !== "object" ? { highlight } : {});
       return options.recheck ? read : undefined;
     }
     return options.recheck ? state : undefined;
   }
 
-  async applyFix(sheet: string, fix: Fix): Promise<void> {
-    await this.writes.writeFix(sheet, fix);
+  applyFix(sheet: string, fix: Fix): Promise<void> {
+    return this.serial(() => this.writes.writeFix(sheet, fix));
   }
 
-  async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
-    await this.writes.writeSheet(sheet, { marks: findings });
+  highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
+    return this.serial(() => this.writes.writeSheet(sheet, { marks: findings }));
   }
 
-  async clearHighlights(sheet: string): Promise<void> {
-    await this.writes.writeSheet(sheet, { marks: [] });
+  clearHighlights(sheet: string): Promise<void> {
+    return this.serial(() => this.writes.writeSheet(sheet, { marks: [] }));
   }
 
-  async select(sheet: string, cell: string): Promise<void> {
-    await this.batches.read(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    });
+  select(sheet: string, cell: string): Promise<void> {
+    return this.serial(() =>
+      this.batches.read(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      }),
+    );
   }
 
   /**
@@ -224,7 +263,11 @@ export class ExcelHost implements AppendixHost {
    * sheet's CheckState is made from the plan (`options.checked`), and the host remembers its grid, so the next
    * re-check reads only it.
    */
-  async insertTemplate(options: InsertOptions): Promise<string> {
+  insertTemplate(options: InsertOptions): Promise<string> {
+    return this.serial(() => this.insertTemplateNow(options));
+  }
+
+  private async insertTemplateNow(options: InsertOptions): Promise<string> {
     const template = this.templates[0];
     const plan = this.plan(template, { unitName: options.unitName, year: options.year, period: options.period });
     const existing = await this.batches.read(async (context) => {
@@ -277,7 +320,11 @@ export class ExcelHost implements AppendixHost {
     };
   }
 
-  async loadSettings(): Promise<WorkbookSettings> {
+  loadSettings(): Promise<WorkbookSettings> {
+    return this.serial(() => this.loadSettingsNow());
+  }
+
+  private loadSettingsNow(): Promise<WorkbookSettings> {
     return this.batches.read(async (context) => {
       const q = queueLoadSettings(context);
       await context.sync();
@@ -285,10 +332,12 @@ export class ExcelHost implements AppendixHost {
     });
   }
 
-  async saveSettings(settings: WorkbookSettings): Promise<void> {
-    await this.batches.write(async (context) => {
-      queueSaveSettings(context, settings);
-      await context.sync();
-    });
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.serial(() =>
+      this.batches.write(async (context) => {
+        queueSaveSettings(context, settings);
+        await context.sync();
+      }),
+    );
   }
 }

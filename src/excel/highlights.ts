@@ -1,12 +1,16 @@
 /**
  * Marks on the sheet as conditional formats owned by the add-in. A conditional format paints over the cell's
  * own fill and font without changing them, so the user's formatting is never touched; clearing deletes only
- * the add-in's formats, found by a marker string inside their rule formula (`=ISTEXT("CCHC-ADDIN:error")`,
- * always TRUE). Nothing else in the workbook records them, so marks survive a reload and are still cleared.
+ * the add-in's formats, found by a marker string inside their rule formula (`=ISTEXT("CCHC-ADDIN:error:k3x9a")`,
+ * always TRUE). The formula also carries a fingerprint of the cells the format covers, so the marks wanted can
+ * be compared with the marks read without loading their ranges: a re-check whose marks did not change writes
+ * nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). Nothing else in the workbook
+ * records them, so marks survive a reload and are still cleared.
  */
 import { fromA1, toA1 } from "../core/address";
 import type { Finding, Severity } from "../core/finding";
 import { severityRank } from "../core/finding";
+import { READ_COLS, READ_ROWS, READ_WINDOW } from "./readWindow";
 
 /** The marker every add-in conditional format carries in its formula. */
 export const HIGHLIGHT_MARK = "CCHC-ADDIN";
@@ -17,9 +21,19 @@ export const MARK_STYLE: Readonly<Record<Exclude<Severity, "info">, { fill: stri
   warning: { fill: "#FFEB9C", font: "#9C5700" },
 };
 
-/** The rule formula of the add-in's mark for a severity. */
-export function markFormula(severity: Exclude<Severity, "info">): string {
-  return `=ISTEXT("${HIGHLIGHT_MARK}:${severity}")`;
+/** A short fingerprint of a text (FNV-1a, 32 bits, base 36). */
+function fingerprintOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** The rule formula of the add-in's mark for a severity over `areas` (their fingerprint inside the marker). */
+export function markFormula(severity: Exclude<Severity, "info">, areas: string): string {
+  return `=ISTEXT("${HIGHLIGHT_MARK}:${severity}:${fingerprintOf(`${areas}|${MARK_STYLE[severity].fill}|${MARK_STYLE[severity].font}`)}")`;
 }
 
 /** Whether a conditional format's formula is one of the add-in's marks. */
@@ -34,8 +48,10 @@ export function isMarkFormula(formula: string | null | undefined): boolean {
 export function markAreas(findings: readonly Finding[]): { severity: Exclude<Severity, "info">; areas: string }[] {
   const worst = new Map<string, Severity>();
   for (const f of findings) {
-    if (!fromA1(f.cell)) continue;
-    const cell = toA1(fromA1(f.cell)!);
+    const at = fromA1(f.cell);
+    // Marks go only inside the read window (every finding of a check is there): the marks read covers no more.
+    if (!at || at.row >= READ_ROWS || at.col >= READ_COLS) continue;
+    const cell = toA1(at);
     const seen = worst.get(cell);
     if (!seen || severityRank(f.severity) < severityRank(seen)) worst.set(cell, f.severity);
   }
@@ -65,33 +81,71 @@ export function compactAreas(cells: readonly string[]): string {
 export interface MarkState {
   /** ids of the add-in's marks */
   readonly marks: string[];
+  /** each mark's rule formula, by id (what it covers is fingerprinted in it) */
+  readonly formulas: Readonly<Record<string, string>>;
   /** ids of custom formats with no rule formula yet: a mark whose batch stopped between adding it and setting its rule */
   readonly blank: string[];
   /** ids of every conditional format on the sheet */
   readonly all: string[];
 }
 
-/** Queues a load of the sheet's conditional formats; `resolve` sorts them after the sync. */
+/**
+ * Queues a load of the conditional formats over the read window, the only cells the add-in marks (a user's
+ * format elsewhere that Excel cannot load, office-js#5222, does not fail the read); `resolve` sorts them after
+ * the sync.
+ */
 export function queueMarkState(sheet: Excel.Worksheet): { resolve: () => MarkState } {
-  const formats = sheet.getRange().conditionalFormats;
+  const formats = sheet.getRange(READ_WINDOW).conditionalFormats;
   formats.load("items/id, items/type, items/customOrNullObject/rule/formula");
   return {
     resolve: () => {
-      // Only custom formats have a rule formula; for the others customOrNullObject is a null object whose formula is null.
-      const custom = formats.items.filter((cf) => cf.type === "Custom");
+      // Only custom formats have a rule; for the others customOrNullObject is a null object, and its rule was never
+      // loaded (reading it throws PropertyNotLoaded): ask isNullObject first.
+      const custom = formats.items.filter((cf) => cf.type === "Custom" && !cf.customOrNullObject.isNullObject);
+      const formula = (cf: Excel.ConditionalFormat) => cf.customOrNullObject.rule.formula;
+      const marks = custom.filter((cf) => isMarkFormula(formula(cf)));
       return {
-        marks: custom.filter((cf) => isMarkFormula(cf.customOrNullObject.rule.formula)).map((cf) => cf.id),
-        blank: custom.filter((cf) => !cf.customOrNullObject.rule.formula).map((cf) => cf.id),
+        marks: marks.map((cf) => cf.id),
+        formulas: Object.fromEntries(marks.map((cf) => [cf.id, formula(cf)])),
+        blank: custom.filter((cf) => !formula(cf)).map((cf) => cf.id),
         all: formats.items.map((cf) => cf.id),
       };
     },
   };
 }
 
-/** Queues a load of the sheet's conditional formats; `resolve` gives the ids of the add-in's own after the sync. */
-export function queueOwnedMarks(sheet: Excel.Worksheet): { resolve: () => string[] } {
-  const q = queueMarkState(sheet);
-  return { resolve: () => q.resolve().marks };
+/** The marks wanted for some findings, each a conditional format: its severity, cells and rule formula. */
+export interface WantedMark {
+  readonly severity: Exclude<Severity, "info">;
+  readonly areas: string;
+  readonly formula: string;
+}
+
+/** The conditional formats that mark `findings` (one per severity, more when its cell list is long). */
+export function wantedMarks(findings: readonly Finding[]): WantedMark[] {
+  return markAreas(findings).flatMap(({ severity, areas }) => splitAreas(areas).map((part) => ({ severity, areas: part, formula: markFormula(severity, part) })));
+}
+
+/** What turns the marks on the sheet into the marks wanted: those to add and the ids to delete (none: write nothing). */
+export interface MarkPlan {
+  readonly add: readonly WantedMark[];
+  readonly remove: readonly string[];
+}
+
+/** Keeps every mark already there with the right formula (so its cells and colors); adds the rest, deletes the others. */
+export function planMarks(findings: readonly Finding[], now: MarkState): MarkPlan {
+  const left = new Map<string, string[]>();
+  for (const id of now.marks) {
+    const f = now.formulas[id] ?? "";
+    left.set(f, [...(left.get(f) ?? []), id]);
+  }
+  const add: WantedMark[] = [];
+  for (const w of wantedMarks(findings)) {
+    const same = left.get(w.formula);
+    if (same && same.length > 0) same.shift();
+    else add.push(w);
+  }
+  return { add, remove: [...left.values()].flat() };
 }
 
 /** Queues the deletion of the add-in's conditional formats by id. */
@@ -119,17 +173,13 @@ export function splitAreas(areas: string, max = MAX_AREAS_TEXT): string[] {
   return out;
 }
 
-/** Queues the conditional formats over the cells to mark: one per severity (more if its cell list is long). */
-export function queueAddMarks(sheet: Excel.Worksheet, findings: readonly Finding[]): number {
-  let added = 0;
-  for (const { severity, areas } of markAreas(findings)) {
-    for (const part of splitAreas(areas)) {
-      const cf = sheet.getRanges(part).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = markFormula(severity);
-      cf.custom.format.fill.color = MARK_STYLE[severity].fill;
-      cf.custom.format.font.color = MARK_STYLE[severity].font;
-      added++;
-    }
+/** Queues the conditional formats of `marks`; returns how many. */
+export function queueAddMarks(sheet: Excel.Worksheet, marks: readonly WantedMark[]): number {
+  for (const { severity, areas, formula } of marks) {
+    const cf = sheet.getRanges(areas).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = formula;
+    cf.custom.format.fill.color = MARK_STYLE[severity].fill;
+    cf.custom.format.font.color = MARK_STYLE[severity].font;
   }
-  return added;
+  return marks.length;
 }

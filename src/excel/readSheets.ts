@@ -7,16 +7,13 @@
  * the objects are null objects and come back empty. One request, one response; the window bounds the response
  * whatever the sheet holds (a 50,000-row sheet is read as its first READ_ROWS rows). docs/OFFICE.md, "Reading".
  */
-import { columnLetters, fromA1 } from "../core/address";
+import { fromA1 } from "../core/address";
 import type { CellValue, Grid } from "../core/grid";
 import { queueMarkState, type MarkState } from "./highlights";
+import { READ_WINDOW } from "./readWindow";
 
-/** Rows read from the top of each sheet: the locator wants the header in the first 300 rows, and the appendix is ~190 rows. */
-export const READ_ROWS = 600;
-/** Columns read from column A: the appendix is 5 columns wide; it may be shifted right or sit beside other tables. */
-export const READ_COLS = 26;
-/** The window each sheet is read in. */
-export const READ_WINDOW = `A1:${columnLetters(READ_COLS - 1)}${READ_ROWS}`;
+export { READ_COLS, READ_ROWS, READ_WINDOW } from "./readWindow";
+
 /** Sheets looked at in one read (null objects past the last sheet cost a few bytes each). */
 export const MAX_SHEETS = 30;
 
@@ -26,44 +23,58 @@ export interface SheetRead {
   readonly id: string;
   readonly protected: boolean;
   readonly grid: Grid;
-  /** the sheet's conditional formats as marking needs them (read with the cells, so a mark write needs no read) */
-  readonly marks: MarkState;
+  /**
+   * the sheet's conditional formats as marking needs them, when the read was asked for them (read with the cells, so
+   * the check's own mark write needs no read)
+   */
+  readonly marks: MarkState | null;
+}
+
+/** What a read of sheets loads besides the cells. */
+export interface SheetReadOptions {
+  /** the conditional formats over the read window (only a check that will mark needs them) */
+  readonly marks?: boolean;
 }
 
 /** The proxies one sheet's read is queued on; resolved after the sync. */
 interface Slot {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly marks: { resolve: () => MarkState };
+  readonly marks: { resolve: () => MarkState } | null;
 }
 
 const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "text"];
 
-/** Queues the loads for one sheet's bounded used range, its name, id and protection. */
-function queueSheet(sheet: Excel.Worksheet): Slot {
+/** Queues the loads for one sheet's bounded used range, its name, id and protection (and its marks when asked). */
+function queueSheet(sheet: Excel.Worksheet, options: SheetReadOptions): Slot {
   sheet.load(["name", "id"]);
   sheet.protection.load("protected");
   const used = sheet.getRange(READ_WINDOW).getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
   // Past the last sheet this is a null object's collection too, and comes back empty (resolve is never called on it).
-  return { sheet, used, marks: queueMarkState(sheet) };
+  return { sheet, used, marks: options.marks ? queueMarkState(sheet) : null };
 }
 
-/** Queues a read of every sheet (up to MAX_SHEETS); call `resolve` after the one sync. */
-export function queueAllSheets(context: Excel.RequestContext): { resolve: () => SheetRead[] } {
+/**
+ * Queues a read of the first MAX_SHEETS sheets; call `resolve` after the one sync. `more` tells whether the
+ * workbook has sheets past them (the one after the last is looked at too): those need a read of their own.
+ */
+export function queueAllSheets(context: Excel.RequestContext, options: SheetReadOptions = {}): { resolve: () => { reads: SheetRead[]; more: boolean } } {
   const slots: Slot[] = [];
   let sheet = context.workbook.worksheets.getFirst();
-  slots.push(queueSheet(sheet));
+  slots.push(queueSheet(sheet, options));
   for (let i = 1; i < MAX_SHEETS; i++) {
     sheet = sheet.getNextOrNullObject();
-    slots.push(queueSheet(sheet));
+    slots.push(queueSheet(sheet, options));
   }
-  return { resolve: () => slots.filter((s) => !s.sheet.isNullObject).map(resolveSlot) };
+  const after = sheet.getNextOrNullObject();
+  after.load("name");
+  return { resolve: () => ({ reads: slots.filter((s) => !s.sheet.isNullObject).map(resolveSlot), more: !after.isNullObject }) };
 }
 
 /** Queues a read of the named sheets only (a re-check of the sheet found last time); missing sheets are skipped. */
-export function queueNamedSheets(context: Excel.RequestContext, names: readonly string[]): { resolve: () => SheetRead[] } {
-  const slots = names.map((name) => queueSheet(context.workbook.worksheets.getItemOrNullObject(name)));
+export function queueNamedSheets(context: Excel.RequestContext, names: readonly string[], options: SheetReadOptions = {}): { resolve: () => SheetRead[] } {
+  const slots = names.map((name) => queueSheet(context.workbook.worksheets.getItemOrNullObject(name), options));
   return { resolve: () => slots.filter((s) => !s.sheet.isNullObject).map(resolveSlot) };
 }
 
@@ -74,7 +85,7 @@ function resolveSlot(slot: Slot): SheetRead {
     id: sheet.id,
     protected: sheet.protection.protected,
     grid: used.isNullObject ? emptyGrid() : rangeToGrid(used),
-    marks: slot.marks.resolve(),
+    marks: slot.marks ? slot.marks.resolve() : null,
   };
 }
 

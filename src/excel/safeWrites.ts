@@ -11,7 +11,8 @@ import type { WorkbookSettings } from "../app/settings";
 import type { Batches } from "./batches";
 import { ExcelHostError, toExcelHostError } from "./errors";
 import { patchWrites } from "./gridWrites";
-import { markAreas, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
+import { planMarks, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
+import { isMarksFailure } from "./readAllSheets";
 import { queueReadCells, queueRestore, sameCell, type CellBefore } from "./restore";
 import { queueSaveSettings } from "./settings";
 import type { SheetCache } from "./sheetCache";
@@ -25,6 +26,15 @@ export interface SheetWrite {
   readonly marks?: readonly Finding[];
   /** the cell to select */
   readonly select?: string;
+}
+
+/**
+ * Failures where Excel refused the whole batch, so nothing was written and nothing is repaired: the sheet is gone,
+ * a cell is being edited, a dialog is open, the session is over. (A read-only workbook refuses the first write too,
+ * but the repair is tried all the same: it costs nothing on success and proves "no cell was changed".)
+ */
+function refusedWhole(error: ExcelHostError): boolean {
+  return ["sheet_missing", "cell_edit_mode", "dialog_open", "session_expired"].includes(error.reason);
 }
 
 /** The host's writes, each with its repair. */
@@ -73,10 +83,31 @@ export class SafeWrites {
         await context.sync();
       });
     } catch (e) {
-      throw await this.restoreCells(sheet, before, toExcelHostError(e));
+      throw await this.restoreCells(sheet, before, await this.whyRefused(sheet, toExcelHostError(e)));
     }
     const memory = this.cache.memory(sheet);
     if (memory) for (const state of written(before)) memory.wrote(state);
+  }
+
+  /**
+   * AccessDenied comes from a protected sheet, but also from a workbook open read-only (Protected View, a read-only
+   * file, view mode on the web). One read of the sheet's protection tells which; only on this failure path.
+   */
+  private async whyRefused(sheet: string, error: ExcelHostError): Promise<ExcelHostError> {
+    if (error.excelCode !== "AccessDenied") return error;
+    try {
+      const isProtected = await this.batches.read(async (context) => {
+        const protection = context.workbook.worksheets.getItem(sheet).protection;
+        protection.load("protected");
+        await context.sync();
+        return protection.protected;
+      });
+      if (isProtected) return error;
+      return new ExcelHostError("read_only", error.excelCode, error.detail, undefined, error.location);
+    } catch (readError) {
+      console.error("could not tell why Excel refused the write", sheet, error, readError);
+      return error;
+    }
   }
 
   /** What `cells` hold now, from memory where it covers them, else from one read of the cells it lacks. */
@@ -102,7 +133,7 @@ export class SafeWrites {
    * refuses the whole batch, so nothing was written and nothing is restored.
    */
   private async restoreCells(sheet: string, before: readonly CellBefore[], error: ExcelHostError): Promise<ExcelHostError> {
-    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
+    if (refusedWhole(error)) return error;
     try {
       await this.batches.repair(async (context) => {
         queueRestore(context.workbook.worksheets.getItem(sheet), before);
@@ -131,28 +162,39 @@ export class SafeWrites {
     return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [...new Set(changed)], cause: error.reason });
   }
 
-  /** One read of the sheet's conditional formats. */
-  private async readMarks(sheet: string): Promise<MarkState> {
-    return this.batches.read(async (context) => {
-      const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
-      await context.sync();
-      return q.resolve();
-    });
+  /**
+   * One read of the conditional formats where the add-in marks. Excel cannot load some formats the user made
+   * (office-js#5222: two rules on one range): then `marks_unreadable`, whose sentence says what to do.
+   */
+  async readMarks(sheet: string): Promise<MarkState> {
+    try {
+      return await this.batches.read(async (context) => {
+        const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
+        await context.sync();
+        return q.resolve();
+      });
+    } catch (e) {
+      if (!(e instanceof ExcelHostError) || !isMarksFailure(e)) throw e;
+      throw new ExcelHostError("marks_unreadable", e.excelCode, e.detail, undefined, e.location);
+    }
   }
 
   /**
    * One write batch on `sheet`: settings, patches, selection, then the marks (add the new, then delete the old:
-   * a batch stopped while adding leaves every old mark in place). Skipped when there is nothing to change. What
-   * the patched cells held comes from the last read (a read only for the cells it lacks); the marks on the sheet
-   * are `known` (a check's read just now) or read first. On failure the cells are put back and the marks settled
-   * (restoreCells, settleMarks).
+   * a batch stopped while adding leaves every old mark in place). Only marks that differ from those on the sheet are
+   * added or deleted, and the batch is skipped when there is nothing to change: a re-check whose marks did not
+   * change writes nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). What the patched
+   * cells held comes from the last read (a read only for the cells it lacks); the marks on the sheet are `known` (a
+   * check's read just now) or read first. On failure the cells are put back and the marks settled (restoreCells,
+   * settleMarks).
    */
   async writeSheet(sheet: string, w: SheetWrite, known?: MarkState): Promise<void> {
     const patches = w.patches ?? [];
     if (patches.length > 0) this.refuseProtected(sheet);
     const before = patches.length > 0 ? await this.cellsBefore(sheet, patches.map((p) => p.cell)) : [];
     const marks = w.marks ? (known ?? (await this.readMarks(sheet))) : null;
-    const marking = marks !== null && (marks.marks.length > 0 || markAreas(w.marks ?? []).length > 0);
+    const plan = marks && w.marks ? planMarks(w.marks, marks) : null;
+    const marking = plan !== null && marks !== null && (plan.add.length > 0 || plan.remove.length > 0);
     if (patches.length === 0 && !marking && !w.select && !w.settings) return;
     let adds = 0;
     try {
@@ -165,15 +207,15 @@ export class SafeWrites {
           ws.getRange(w.select).select();
         }
         if (marking) {
-          adds = queueAddMarks(ws, w.marks ?? []);
-          queueDeleteMarks(ws, marks.marks);
+          adds = queueAddMarks(ws, plan.add);
+          queueDeleteMarks(ws, plan.remove);
         }
         await context.sync();
       });
     } catch (e) {
-      const error = toExcelHostError(e);
+      const error = await this.whyRefused(sheet, toExcelHostError(e));
       const cellsError = patches.length > 0 ? await this.restoreCells(sheet, before, error) : null;
-      const marksError = marking ? await this.settleMarks(sheet, marks, adds, error) : error;
+      const marksError = marking ? await this.settleMarks(sheet, marks, plan.remove, adds, error) : error;
       // With cells, the cells' outcome is what the user must know; marks alone rolled forward count as done.
       const thrown = cellsError ?? marksError;
       if (thrown) throw thrown;
@@ -195,9 +237,10 @@ export class SafeWrites {
    * is as a successful batch leaves it, and null is returned). Cells and the user's own formats are never
    * touched by marking. If neither can be done, `partly_written` says marks may be left.
    */
-  private async settleMarks(sheet: string, before: MarkState, adds: number, error: ExcelHostError): Promise<ExcelHostError | null> {
-    if (error.reason === "sheet_missing" || error.reason === "cell_edit_mode") return error;
-    const old = new Set(before.marks);
+  private async settleMarks(sheet: string, before: MarkState, removing: readonly string[], adds: number, error: ExcelHostError): Promise<ExcelHostError | null> {
+    if (refusedWhole(error)) return error;
+    const old = new Set(removing);
+    const marked = new Set(before.marks);
     const existed = new Set(before.all);
     try {
       return await this.batches.repair(async (context) => {
@@ -205,12 +248,13 @@ export class SafeWrites {
         const q = queueMarkState(ws);
         await context.sync();
         const now = q.resolve();
-        const added = now.marks.filter((id) => !old.has(id));
+        const added = now.marks.filter((id) => !marked.has(id));
         const halfMade = now.blank.filter((id) => !existed.has(id));
         const left = now.marks.filter((id) => old.has(id));
-        // The deletes come after every add: an old mark gone means the batch got past the adds. With none gone
-        // it may have stopped at the last add's colors, so it is rolled back.
-        const pastAdds = left.length < old.size && added.length >= adds && halfMade.length === 0;
+        // The deletes come after every add: an old mark gone means the batch got past the adds (or the user removed
+        // it meanwhile, the ItemNotFound that stopped it). With none gone it may have stopped at the last add's
+        // colors, so it is rolled back.
+        const pastAdds = old.size > 0 && left.length < old.size && added.length >= adds && halfMade.length === 0;
         if (!pastAdds) {
           const undo = [...added, ...halfMade];
           if (undo.length === 0) return error;
@@ -253,7 +297,7 @@ export class SafeWrites {
    * stays. Returns the error to throw: the batch's own, or `partly_written` when the sheet could not be removed.
    */
   private async removeHalfMadeSheet(name: string, before: readonly string[], error: ExcelHostError): Promise<ExcelHostError> {
-    if (before.includes(name) || error.excelCode === "ItemAlreadyExists" || error.reason === "cell_edit_mode") return error;
+    if (before.includes(name) || error.excelCode === "ItemAlreadyExists" || refusedWhole(error)) return error;
     try {
       await this.batches.repair(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(name);

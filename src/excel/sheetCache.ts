@@ -29,7 +29,8 @@ export class SheetCache {
       this.protectedSheets.set(r.name, r.protected);
       this.memories.set(r.name, new SheetMemory(r.grid));
       this.grids.set(r.name, r.grid);
-      this.markStates.set(r.name, r.marks);
+      if (r.marks) this.markStates.set(r.name, r.marks);
+      else this.markStates.delete(r.name);
     }
   }
 
@@ -73,8 +74,13 @@ export class SheetCache {
     if (grid && writes.length > 0) this.grids.set(sheet, withWrites(grid, writes));
   }
 
-  /** The sheet's conditional formats as the last read saw them. */
+  /** The sheet's conditional formats as the last read saw them (when it read them). */
   marks(sheet: string): MarkState | undefined {
     return this.markStates.get(sheet);
+  }
+
+  /** Takes in the sheet's conditional formats read on their own. */
+  rememberMarks(sheet: string, marks: MarkState): void {
+    this.markStates.set(sheet, marks);
   }
 }

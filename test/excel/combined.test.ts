@@ -129,14 +129,25 @@ describe("check with marks (the ribbon's check)", () => {
     expect(wb.sheet(APPENDIX).conditionalFormats).toHaveLength(0);
   });
 
-  test("a re-check with marks replaces the marks it made: still 1 read + 1 write", async () => {
+  test("a re-check with marks whose findings did not change writes nothing: 1 read, the marks as they were", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     await host.check({ highlight: true });
     const once = marksOf(excel.model);
     excel.reset();
     await host.check({ highlight: true });
-    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, total: 1 });
     expect(marksOf(excel.model)).toEqual(once);
+  });
+
+  test("a re-check with marks after an edit changes them: still 1 read + 1 write", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    await host.check({ highlight: true });
+    const once = marksOf(excel.model);
+    await excel.model.userEdit(APPENDIX, "D12", "abc");
+    excel.reset();
+    await host.check({ highlight: true });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
+    expect(marksOf(excel.model)).not.toEqual(once);
   });
 
   test.each([

@@ -108,7 +108,7 @@ describe("highlights", () => {
     const state = found(await host.check());
     await host.highlight(state.sheet, state.findings);
     const cfs = excel.model.sheet(APPENDIX).conditionalFormats;
-    const bySeverity = Object.fromEntries(cfs.map((cf) => [cf.formula, cf]));
+    const bySeverity = Object.fromEntries(cfs.map((cf) => [cf.formula.replace(/:[0-9a-z]+"\)$/, '")'), cf]));
     for (const severity of ["error", "warning"] as const) {
       const cells = state.findings.filter((f) => f.severity === severity).map((f) => f.cell);
       const cf = bySeverity[`=ISTEXT("${HIGHLIGHT_MARK}:${severity}")`];
@@ -143,7 +143,7 @@ describe("highlights", () => {
     const { excel, host } = hostOn(seedWorkbook());
     const before = excel.model.snapshot(APPENDIX);
     const findings = Array.from({ length: 600 }, (_, i) => ({
-      code: "excel_error" as const, severity: (i % 2 ? "error" : "warning") as "error" | "warning", indicator: "", cell: `D${i * 3 + 1}`, cells: [], actual: null, expected: null, fix: null,
+      code: "excel_error" as const, severity: (i % 2 ? "error" : "warning") as "error" | "warning", indicator: "", cell: `${"DFH"[i % 3]}${Math.floor(i / 3) * 3 + 1}`, cells: [], actual: null, expected: null, fix: null,
     }));
     await host.highlight(APPENDIX, findings);
     expect(excel.model.sheet(APPENDIX).conditionalFormats.length).toBeGreaterThan(2);

@@ -182,14 +182,17 @@ describe("a write that fails", () => {
   }
 
   test.each([
-    ["AccessDenied", "sheet_protected"],
-    ["ItemNotFound", "sheet_missing"],
-    ["ApiNotFound", "api_unsupported"],
-    ["RequestPayloadSizeLimitExceeded", "payload_too_large"],
-  ])("%s on the first write: typed %s, a sentence in both languages, no cell changed", async (code, reason) => {
+    // AccessDenied on a sheet that is not protected: the workbook is open read-only
+    ["AccessDenied", "", "read_only"],
+    ["ItemNotFound", "WorksheetCollection.getItem", "sheet_missing"],
+    ["ItemNotFound", "ConditionalFormatCollection.getItem", "changed_meanwhile"],
+    ["ApiNotFound", "", "api_unsupported"],
+    ["RequestPayloadSizeLimitExceeded", "", "payload_too_large"],
+    ["WriteNotSupportedWhenModalDialogOpen", "", "dialog_open"],
+  ])("%s at %j on the first write: typed %s, a sentence in both languages, no cell changed", async (code, location, reason) => {
     const { wb, excel, host, state } = await failing();
     const before = snapshots(wb);
-    excel.failWritesWith(code, 0);
+    excel.failWritesWith(code, 0, code, location || undefined);
     const e = await host.applyPatches(state.sheet, state.patches).then(
       () => null,
       (x: unknown) => x,
@@ -349,12 +352,13 @@ describe("a write that fails part-way is put back", () => {
     const before = snapshots(wb);
     excel.failWritesWith("AccessDenied", 3);
     const e = await failure(host.applyPatches(state.sheet, three));
-    expect(e.reason).toBe("sheet_protected");
+    // The sheet is not protected: Excel refused because the workbook is read-only (one read tells, after the repair).
+    expect(e.reason).toBe("read_only");
     expect(snapshots(wb)).toEqual(before);
     expect(workbookErrorMessage(e, "vi")).toContain("Không có ô nào bị thay đổi");
     expect(workbookErrorMessage(e, "en")).toContain("No cell was changed");
-    // The failed write and the restore: one round trip more than a fill, no read.
-    expect(excel.counts()).toMatchObject({ reads: 0, writes: 2, mixed: 0, total: 2 });
+    // The failed write, the protection read that tells why, and the restore.
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 2, mixed: 0, total: 3 });
   });
 
   test("fill: at every sampled write k of n, the workbook exactly as before (cells, formats, conditional formats)", async () => {
@@ -380,7 +384,7 @@ describe("a write that fails part-way is put back", () => {
     const before = snapshots(wb);
     excel.failWritesWith("AccessDenied", 1);
     const e = await failure(host.applyFix(state.sheet, fix));
-    expect(e.reason).toBe("sheet_protected");
+    expect(e.reason).toBe("read_only");
     expect(snapshots(wb)).toEqual(before);
     expect(wb.cell(state.sheet, cell).numberFormat).toBe("0.000");
   });
@@ -394,8 +398,9 @@ describe("a write that fails part-way is put back", () => {
     const e = await failure(host.applyPatches(state.sheet, patches));
     expect([e.reason, e.excelCode]).toEqual(["sheet_protected", "AccessDenied"]);
     expect(snapshots(wb)).toEqual({ ...before, [state.sheet]: { ...(before[state.sheet] as object), protected: true, unlocked: {} } });
-    // The write, the restore (stopped at the same locked cell), one read that finds every cell as before.
-    expect(excel.counts()).toMatchObject({ writes: 2, reads: 1 });
+    // The write, the protection read that tells why Excel refused, the restore (stopped at the same locked cell),
+    // one read that finds every cell as before.
+    expect(excel.counts()).toMatchObject({ writes: 2, reads: 2 });
     expect(workbookErrorMessage(e, "en")).toContain("No cell was changed");
   });
 
@@ -489,8 +494,8 @@ describe("a write that fails part-way is put back", () => {
     /** Marks as an earlier session left them (two, so that a batch can stop between deleting them). */
     const oldMarks = (wb: ModelWorkbook, sheet: string) =>
       wb.sheet(sheet).conditionalFormats.push(
-        { id: "{old-error}", type: "Custom", areas: "D30:D31", formula: markFormula("error"), format: { "fill.color": MARK_STYLE.error.fill } },
-        { id: "{old-warning}", type: "Custom", areas: "D33", formula: markFormula("warning"), format: { "fill.color": MARK_STYLE.warning.fill } },
+        { id: "{old-error}", type: "Custom", areas: "D30:D31", formula: markFormula("error", "D30:D31"), format: { "fill.color": MARK_STYLE.error.fill } },
+        { id: "{old-warning}", type: "Custom", areas: "D33", formula: markFormula("warning", "D33"), format: { "fill.color": MARK_STYLE.warning.fill } },
       );
     const ref = await checked();
     oldMarks(ref.wb, ref.state.sheet);
@@ -534,7 +539,7 @@ describe("a write that fails part-way is put back", () => {
     const before = snapshots(wb);
     excel.failWritesWith("AccessDenied", 0);
     const e = await failure(host.clearHighlights(state.sheet));
-    expect(e.reason).toBe("sheet_protected");
+    expect(e.reason).toBe("read_only");
     expect(snapshots(wb)).toEqual(before);
   });
 

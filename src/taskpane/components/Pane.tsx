@@ -83,10 +83,12 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
     [host],
   );
 
-  const recheck = React.useCallback(async () => {
-    // One read and at most one write: the pruned acknowledgements and the marks go in the check's own write.
+  const recheck = React.useCallback(async (userEdit = false) => {
+    // One read and at most one write: the pruned acknowledgements and the marks go in the check's own write. After the
+    // user's own edit the host may write nothing (where a write would clear Excel's undo stack).
     let pruned: WorkbookSettings | undefined;
     const next = await host.check({
+      userEdit,
       saveSettings: (s) => {
         const current = settingsRef.current.acknowledged;
         const kept = pruneAcknowledged(current, s.findings);
@@ -108,13 +110,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
 
   /** Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. */
   const run = React.useCallback(
-    async (op: () => Promise<string | void>, checkAfter = true) => {
+    async (op: () => Promise<string | void>, checkAfter: boolean | "after_user_edit" = true) => {
       setBusy(true);
       setError(null);
       setNotice(null);
       try {
         const done = await op();
-        if (checkAfter) await recheck();
+        if (checkAfter) await recheck(checkAfter === "after_user_edit");
         if (done) setNotice(done);
       } catch (e) {
         logUnexpected("a workbook operation failed", e);
@@ -135,7 +137,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       settingsRef.current = loaded;
       setSettings(loaded);
       if (loaded.lang) setLang(loaded.lang);
-      const off = await host.onUserChange(() => void run(async () => undefined));
+      const off = await host.onUserChange(() => void run(async () => undefined, "after_user_edit"));
       if (alive) unsubscribe = off;
       else off();
     });

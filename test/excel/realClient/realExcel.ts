@@ -55,6 +55,7 @@ export class RealExcel {
   readonly bodies: RequestBody[] = [];
   keepBodies = false;
   private readonly failures: { code: string; after: number; message: string; location?: string }[] = [];
+  private readonly beforeWrites: (() => void)[] = [];
   private readonly client: ExcelClient;
 
   constructor(
@@ -102,6 +103,8 @@ export class RealExcel {
     if (this.keepBodies) this.bodies.push(JSON.parse(JSON.stringify(body)) as RequestBody);
     const requestBytes = bytes(body);
     const kind = requestKind(body);
+    // Something the user (or another runtime) does between the add-in's read and its write.
+    if (kind === "write" || kind === "mixed") this.beforeWrites.shift()?.();
     const effects: RequestEffects = { changedSheets: new Set(), writes: 0, reads: 0, clearsUndo: false };
     let response: ResponseBody = {};
     if (requestBytes > this.payloadLimit) {
@@ -154,6 +157,11 @@ export class RealExcel {
    */
   failWritesWith(code: string, after = 0, message = code, location?: string): void {
     this.failures.push({ code, after, message, location });
+  }
+
+  /** Runs `change` on the workbook just before the next request carrying writes is answered (the user acting meanwhile). */
+  beforeNextWrite(change: () => void): void {
+    this.beforeWrites.push(change);
   }
 
   /** Forgets the recorded requests (between the arrange and the act of a test). */

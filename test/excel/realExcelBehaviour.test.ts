@@ -1,0 +1,225 @@
+/**
+ * What a real Excel punishes and a flattering mock let pass, each on the real-client host: the user's undo stack,
+ * marks that vanish between the read and the write, overlapping actions, workbooks past 30 sheets, conditional
+ * formats Excel cannot load, why a write was refused, and changes the ribbon's runtime makes.
+ */
+import { HIGHLIGHT_MARK, wantedMarks } from "../../src/excel/highlights";
+import { ExcelHostError } from "../../src/excel/errors";
+import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
+import type { CheckState } from "../../src/app/host";
+import { supportedUpTo } from "./realClient/realExcel";
+import { ModelWorkbook, type ModelWorkbook as Book } from "./realClient/workbook";
+import { seedGrid } from "../fixtures/seed";
+import { APPENDIX, hostOn, seedWorkbook } from "./workbooks";
+
+type Found = Extract<CheckState, { found: true }>;
+
+function found(state: CheckState | void): Found {
+  if (!state || !state.found) throw new Error("the appendix was not found");
+  return state;
+}
+
+const marksOf = (wb: Book) => wb.sheet(APPENDIX).conditionalFormats.filter((cf) => cf.formula.includes(HIGHLIGHT_MARK));
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ExcelHostError);
+    return e as ExcelHostError;
+  }
+  throw new Error("expected the action to fail");
+}
+
+describe("the user's undo stack", () => {
+  test("a second identical check with marking on writes nothing: the marks stay, with the same ids", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    found(await host.check({ highlight: true }));
+    const ids = marksOf(excel.model).map((cf) => cf.id);
+    expect(ids.length).toBeGreaterThan(0);
+    excel.reset();
+    found(await host.check({ highlight: true }));
+    expect(excel.counts()).toMatchObject({ writes: 0, mixed: 0 });
+    expect(marksOf(excel.model).map((cf) => cf.id)).toEqual(ids);
+  });
+
+  test("on an ExcelApi 1.19 host a re-check after the user's edit writes nothing: Ctrl+Z still undoes the edit", async () => {
+    const { excel, host } = hostOn(seedWorkbook(), { supported: supportedUpTo("1.19") });
+    found(await host.check({ highlight: true }));
+    const rechecks: Promise<CheckState>[] = [];
+    const stop = await host.onUserChange(() => rechecks.push(host.check({ highlight: true, userEdit: true })));
+    excel.reset();
+    await excel.model.userEdit(APPENDIX, "D12", "abc");
+    await wait(80);
+    expect(rechecks).toHaveLength(1);
+    const state = found(await rechecks[0]);
+    expect(state.findings.some((f) => f.cell === "D12")).toBe(true);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, mixed: 0 });
+    expect(excel.model.undoStack).toEqual([`${APPENDIX}!D12`]);
+    stop();
+    // An explicit check (the user asks) marks the new findings.
+    await host.check({ highlight: true });
+    expect(excel.counts().writes).toBe(1);
+  });
+
+  test("on an ExcelApi 1.20 host the same re-check marks at once, and the user's undo step survives the write", async () => {
+    const { excel, host } = hostOn(seedWorkbook(), { supported: supportedUpTo("1.20") });
+    found(await host.check({ highlight: true }));
+    excel.reset();
+    await excel.model.userEdit(APPENDIX, "D12", "abc");
+    await host.check({ highlight: true, userEdit: true });
+    expect(excel.counts().writes).toBe(1);
+    expect(excel.model.undoStack).toEqual([`${APPENDIX}!D12`]);
+  });
+});
+
+describe("ItemNotFound is read by where it happened", () => {
+  test("the user clears the add-in's rules between the read and the write: the marks are settled, no 'sheet deleted' error", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check({ highlight: true }));
+    const dropped = s.findings.find((f) => f.severity !== "info");
+    const fewer = s.findings.filter((f) => f !== dropped);
+    excel.beforeNextWrite(() => {
+      const sheet = excel.model.sheet(APPENDIX);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !cf.formula.includes(HIGHLIGHT_MARK));
+    });
+    await host.highlight(s.sheet, fewer);
+    expect(marksOf(excel.model).map((cf) => cf.formula).sort()).toEqual(wantedMarks(fewer).map((m) => m.formula).sort());
+  });
+
+  test("a vanished mark during a fill: the cells are put back and the error says what happened, not 'sheet deleted'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check({ highlight: true }));
+    const cells = s.patches.map((p) => excel.model.cell(APPENDIX, p.cell));
+    // Excel refuses the deletion of a rule that is gone with ItemNotFound at the conditional format.
+    excel.failWritesWith("ItemNotFound", 0, "The requested resource doesn't exist.", "ConditionalFormatCollection.getItem");
+    const e = await rejection(host.applyPatches(s.sheet, s.patches, { highlight: s.findings.slice(0, 2) }));
+    expect(e.reason).toBe("changed_meanwhile");
+    expect(workbookErrorMessage(e, "vi")).not.toMatch(/xóa hoặc đổi tên/);
+    expect(s.patches.map((p) => excel.model.cell(APPENDIX, p.cell))).toEqual(cells);
+  });
+
+  test("a sheet that is really gone is still 'sheet deleted or renamed'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check());
+    excel.model.sheet(APPENDIX).name = "Khác";
+    const e = await rejection(host.highlight(s.sheet, s.findings));
+    expect(e.reason).toBe("sheet_missing");
+  });
+
+  test("two pane actions started together run one after the other: no ItemNotFound, the last one's marks remain", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check({ highlight: true }));
+    await Promise.all([host.highlight(s.sheet, s.findings.slice(0, 3)), host.clearHighlights(s.sheet)]);
+    expect(marksOf(excel.model)).toHaveLength(0);
+  });
+});
+
+describe("workbooks of more than 30 sheets", () => {
+  test("an appendix on sheet 33 of 35 is found", async () => {
+    const wb = new ModelWorkbook();
+    for (let i = 1; i <= 35; i++) {
+      if (i === 33) wb.addGrid(APPENDIX, seedGrid());
+      else wb.addSheet(`Tờ ${i}`, [[`Trang ${i}`]]);
+    }
+    const { host } = hostOn(wb);
+    const state = found(await host.check());
+    expect(state.sheet).toBe(APPENDIX);
+  });
+
+  test("up to 30 sheets the check is still one read", async () => {
+    const wb = new ModelWorkbook();
+    for (let i = 1; i < 30; i++) wb.addSheet(`Tờ ${i}`, [[`Trang ${i}`]]);
+    wb.addGrid(APPENDIX, seedGrid());
+    const { excel, host } = hostOn(wb);
+    found(await host.check());
+    expect(excel.counts()).toMatchObject({ reads: 1, total: 1 });
+  });
+});
+
+describe("conditional formats Excel cannot load (two rules on one range)", () => {
+  const broken = { code: "ItemNotFound", location: "ConditionalFormatCollection.getItemAt" };
+
+  test("on another sheet: the check with marking still runs and marks the appendix", async () => {
+    const wb = seedWorkbook();
+    wb.sheet("Bìa").brokenConditionalFormats = { areas: "A1:B2", ...broken };
+    const { excel, host } = hostOn(wb);
+    const s = found(await host.check({ highlight: true }));
+    expect(s.sheet).toBe(APPENDIX);
+    expect(marksOf(excel.model).length).toBeGreaterThan(0);
+  });
+
+  test("on the appendix's sheet outside the read window: marks are read only where the add-in puts them", async () => {
+    const wb = seedWorkbook();
+    wb.sheet(APPENDIX).brokenConditionalFormats = { areas: "AD1:AD50", ...broken };
+    const { excel, host } = hostOn(wb);
+    found(await host.check({ highlight: true }));
+    expect(marksOf(excel.model).length).toBeGreaterThan(0);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1 });
+  });
+
+  test("on the appendix itself: the check's findings come back unmarked, and marking says why", async () => {
+    const wb = seedWorkbook();
+    wb.sheet(APPENDIX).brokenConditionalFormats = { areas: "D10:D20", ...broken };
+    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { excel, host } = hostOn(wb);
+    const s = found(await host.check({ highlight: true }));
+    expect(s.findings.length).toBeGreaterThan(0);
+    expect(marksOf(excel.model)).toHaveLength(0);
+    const e = await rejection(host.highlight(s.sheet, s.findings));
+    expect(e.reason).toBe("marks_unreadable");
+    warned.mockRestore();
+  });
+});
+
+describe("why Excel refused", () => {
+  test("AccessDenied on a sheet that is not protected: the workbook is read-only, not 'the sheet is protected'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check());
+    excel.model.readOnly = true;
+    const e = await rejection(host.applyPatches(s.sheet, s.patches));
+    expect(e.reason).toBe("read_only");
+  });
+
+  test("AccessDenied on a sheet protected after the check is still 'the sheet is protected'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check());
+    excel.model.sheet(APPENDIX).protected = true;
+    const e = await rejection(host.applyPatches(s.sheet, s.patches));
+    expect(e.reason).toBe("sheet_protected");
+  });
+
+  test.each([
+    ["WriteNotSupportedWhenModalDialogOpen", "dialog_open"],
+    ["Conflict", "conflict"],
+    ["InvalidOrTimedOutSession", "session_expired"],
+  ])("%s has its own sentence (%s)", async (code, reason) => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check());
+    excel.failWritesWith(code, 0);
+    const e = await rejection(host.highlight(s.sheet, s.findings));
+    expect(e.reason).toBe(reason);
+    expect(workbookErrorMessage(e, "vi")).not.toBe(workbookErrorMessage("excel_failed", "vi"));
+  });
+});
+
+describe("changes the ribbon's runtime makes", () => {
+  test("the ribbon's fill (another runtime of this add-in, 'ThisLocalAddin') makes the pane re-check", async () => {
+    const wb = seedWorkbook();
+    const pane = hostOn(wb, { supported: supportedUpTo("1.14") });
+    found(await pane.host.check());
+    let rechecks = 0;
+    const stop = await pane.host.onUserChange(() => rechecks++);
+    const ribbon = hostOn(wb, { supported: supportedUpTo("1.14") });
+    await ribbon.host.check({ fill: true });
+    await wait(80);
+    expect(rechecks).toBe(1);
+    // The pane's own writes still do not.
+    const s = found(await pane.host.check());
+    await pane.host.applyPatches(s.sheet, s.patches);
+    await wait(80);
+    expect(rechecks).toBe(1);
+    stop();
+  });
+});
