@@ -8,6 +8,7 @@
 import { performance } from "perf_hooks";
 import { analyze } from "../src/core/analyze";
 import { soNganh } from "../src/core/catalog";
+import { checkWorkbook } from "../src/core/checkWorkbook";
 import { locate } from "../src/core/locate";
 import { seedGrid } from "../test/fixtures/seed";
 import { median, percentile, type Figure } from "./figure";
@@ -20,9 +21,9 @@ export const ENGINE_BUDGET_MS = 2;
 
 /** One full check of a grid by the engine; throws if the appendix is not found (the bench would be meaningless). */
 export function checkOnce(grid = seedGrid()): number {
-  const found = locate(grid, soNganh);
-  if (!found.ok) throw new Error(`the seed appendix was not located: ${JSON.stringify(found.failure)}`);
-  return analyze(grid, soNganh, found.location).findings.length;
+  const found = checkWorkbook([{ name: "Phụ lục", grid }], [soNganh]);
+  if (!found.found) throw new Error(`the seed appendix was not located: ${JSON.stringify(found.failure)}`);
+  return found.findings.length;
 }
 
 /** Times of each phase and the whole, in ms, over `runs` runs after `warmup` runs. */

@@ -125,7 +125,7 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
       const options = { unitName: "Sở Thông tin và Truyền thông", year: 2023, period: "nam" as const };
       let inserted: CheckState | null = null;
       await host.insertTemplate({ ...options, settings: { ...options, lang: "vi" }, checked: (s) => (inserted = s) });
-      found(inserted ?? { found: false, sheets: [] });
+      found(inserted ?? { found: false, sheets: [], failure: { reason: "no_sheets" } });
       // Cell by cell: the sheet names, then one sync per cell of the plan.
       return counted(excel, 1 + layoutPlan(soNganh, {}).cells.length);
     },

@@ -1,5 +1,4 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
-import { analyze } from "../core/analyze";
 import type { Template } from "../core/catalog/model";
 import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
 import { countBySeverity, groupBySection } from "../core/findingGroups";
@@ -56,36 +55,30 @@ interface Checked {
 async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: string): Promise<Checked> {
   try {
     const found = await findAppendix(file, m, sheet);
-    const { findings } = analyze(found.sheet.grid, found.template, found.location);
+    const { findings, template, location } = found.check;
     const report: FileReport = {
       file,
-      sheet: found.sheet.name,
-      template: found.template.id,
-      recognized: found.location.matches.length,
-      missing: found.location.missing,
+      sheet: found.check.sheet,
+      template: template.id,
+      recognized: location.matches.length,
+      missing: location.missing,
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity,
         indicator: f.indicator,
         cell: f.cell,
         cells: f.cells,
-        message: formatFinding(f, lang, found.template),
+        message: formatFinding(f, lang, template),
         actual: f.actual,
         expected: f.expected,
         fix: f.fix,
       })),
       summary: summaryOf(findings),
-      others: found.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
-      split: found.split,
+      others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
+      split: found.check.split,
       ...found.sheetNotes,
     };
-    return {
-      report,
-      template: found.template,
-      raw: findings,
-      unrecognized: found.location.unrecognized,
-      total: found.template.indicators.length,
-    };
+    return { report, template, raw: findings, unrecognized: location.unrecognized, total: template.indicators.length };
   } catch (e) {
     if (e instanceof FileProblem) return { report: { file, error: e.message } };
     throw e;

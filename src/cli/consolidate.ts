@@ -46,7 +46,7 @@ export async function readUnit(file: string, m: CliMessages): Promise<UnitReport
   }
   return unitFromBytes(file, bytes, {
     readFailure: (reason) => m.readFailure(file, reason),
-    noAppendix: (matched) => (matched === null ? m.noAppendix(file) : m.tooFewRows(file, matched)),
+    noAppendix: (failure) => m.noAppendix(file, failure),
   });
 }
 

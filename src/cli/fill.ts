@@ -1,6 +1,5 @@
 /** `cchc fill`: a copy of the file with the totals and rates written as formulas with their values. */
 import * as path from "path";
-import { analyze } from "../core/analyze";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
 import { applyPatches, workbookBytes } from "../xlsx";
@@ -24,7 +23,7 @@ export async function runFill(
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
     const found = await findAppendix(input, m);
-    const { findings, patches } = analyze(found.sheet.grid, found.template, found.location);
+    const { findings, patches, template } = found.check;
     const patched = new Set(patches.map((p) => p.cell));
     // What the calculator would write but did not: the cell holds a different value the user typed.
     const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
@@ -33,12 +32,12 @@ export async function runFill(
 
     const lines = [m.filledHeading(patches.length)];
     for (const p of patches) {
-      const label = shortLabel(indicatorById(found.template, p.indicator)?.label ?? p.indicator);
+      const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);
       lines.push(m.filledLine(p.cell, formatNumber(p.value, opts.lang), p.formula, label));
     }
     if (conflicts.length) {
       lines.push("", m.conflictsHeading(conflicts.length));
-      for (const f of conflicts) lines.push(`  ${f.cell.padEnd(6)} ${formatFinding(f, opts.lang, found.template)}`);
+      for (const f of conflicts) lines.push(`  ${f.cell.padEnd(6)} ${formatFinding(f, opts.lang, template)}`);
     }
     lines.push("", m.fillWritten(output));
     out(`${lines.join("\n")}\n`);

@@ -1,6 +1,8 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Severity } from "../core/finding";
+import type { AppendixFailure } from "../core/location";
 import type { Lang } from "../core/lang";
+import { appendixFailureText } from "../core/messages/appendix";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx";
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -92,10 +94,8 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
     })[reason],
   noSheet: (file: string, sheet: string, sheets: string) =>
     `Tệp “${file}” không có trang tính “${sheet}” (các trang tính: ${sheets}).`,
-  noAppendix: (file: string) =>
-    `Không tìm thấy phụ lục thống kê CCHC trong tệp “${file}” (không có dòng tiêu đề “Chỉ tiêu thống kê” và các chỉ tiêu của mẫu).`,
-  tooFewRows: (file: string, matched: number) =>
-    `Tệp “${file}” có bảng giống phụ lục nhưng chỉ nhận ra ${matched} chỉ tiêu, quá ít để kiểm tra.`,
+  // The pane and the consolidation say the same sentence.
+  noAppendix: (file: string, failure: AppendixFailure) => appendixFailureText(failure, "vi", file),
   // Usage
   unknownCommand: (cmd: string) => `Không có lệnh “${cmd}”. Xem “cchc --help”.`,
   noCommand: "Thiếu lệnh. Xem “cchc --help”.",
@@ -206,10 +206,7 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
   hiddenRows: (n, rows) => `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
   filtered: "  Note: the sheet has a filter; every row of the appendix is checked, rows the filter hides included.",
   noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
-  noAppendix: (file) =>
-    `No CCHC statistics appendix found in “${file}” (no “Chỉ tiêu thống kê” header row with the template's indicators).`,
-  tooFewRows: (file, matched) =>
-    `“${file}” has a table like the appendix, but only ${matched} indicators were recognised: too few to check.`,
+  noAppendix: (file, failure) => appendixFailureText(failure, "en", file),
   unknownCommand: (cmd) => `There is no command “${cmd}”. See “cchc --help”.`,
   noCommand: "Missing command. See “cchc --help”.",
   unknownOption: (opt, cmd) => `Option “${opt}” is not valid for ${cmd}. See “cchc ${cmd} --help”.`,

@@ -3,11 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
-import type { Template } from "../core/catalog/model";
+import { checkWorkbook, type FoundCheck } from "../core/checkWorkbook";
+import type { Grid } from "../core/grid";
 import type { Location } from "../core/location";
 import { fromA1 } from "../core/address";
-import { locateInWorkbook, type OtherAppendix, type SplitAppendix } from "../core/locate";
-import { WorkbookReadError, loadWorkbook, worksheetGrid, type SheetGrid } from "../xlsx";
+import { WorkbookReadError, loadWorkbook, worksheetGrid } from "../xlsx";
 import type { CliMessages } from "./messages";
 
 /** A problem with one file that the user can act on: the sentence says what and where. */
@@ -18,17 +18,13 @@ export class FileProblem extends Error {
   }
 }
 
-/** A file's appendix, found: the workbook (for writing a copy), the sheet and its grid, the template, the location. */
+/** A file's appendix, found and checked: the workbook (for writing a copy), the sheet and its grid, the check. */
 export interface FoundAppendix {
   readonly workbook: ExcelJS.Workbook;
   readonly worksheet: ExcelJS.Worksheet;
-  readonly sheet: SheetGrid;
-  readonly template: Template;
-  readonly location: Location;
-  /** other sheets that hold an appendix too (only the chosen one is checked) */
-  readonly others: readonly OtherAppendix[];
-  /** the appendix seems split over the chosen sheet and another one */
-  readonly split: SplitAppendix | null;
+  readonly grid: Grid;
+  /** the one check every surface runs (src/core/checkWorkbook.ts) */
+  readonly check: FoundCheck;
   /** what the grid alone does not show, but could make a check silently wrong */
   readonly sheetNotes: SheetNotes;
 }
@@ -80,7 +76,7 @@ export function readBytes(file: string, m: CliMessages): Buffer {
   }
 }
 
-/** Loads `file` and finds the appendix in it (only in `sheetName` when given). Throws `FileProblem` otherwise. */
+/** Loads `file`, finds the appendix in it (only in `sheetName` when given) and checks it. Throws `FileProblem` otherwise. */
 export async function findAppendix(file: string, m: CliMessages, sheetName?: string): Promise<FoundAppendix> {
   const bytes = readBytes(file, m);
   let workbook: ExcelJS.Workbook;
@@ -96,24 +92,15 @@ export async function findAppendix(file: string, m: CliMessages, sheetName?: str
     if (worksheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, workbook.worksheets.map((w) => w.name).join(", ")));
   }
   const sheets = worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
-  const found = locateInWorkbook(sheets, templates);
-  if (!found.ok) {
-    throw new FileProblem(
-      found.failure.reason === "too_few_rows" && found.failure.matched > 0
-        ? m.tooFewRows(file, found.failure.matched)
-        : m.noAppendix(file),
-    );
-  }
-  const index = sheets.findIndex((s) => s.name === found.sheet);
+  const check = checkWorkbook(sheets, templates);
+  if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure));
+  const index = sheets.findIndex((s) => s.name === check.sheet);
   return {
     workbook,
     worksheet: worksheets[index],
-    sheet: sheets[index],
-    template: found.template,
-    location: found.location,
-    others: found.others,
-    split: found.split,
-    sheetNotes: sheetNotes(worksheets[index], found.location),
+    grid: sheets[index].grid,
+    check,
+    sheetNotes: sheetNotes(worksheets[index], check.location),
   };
 }
 

@@ -1,43 +1,61 @@
 /**
- * One check of a whole workbook, shared by every surface: find the appendix among the sheets, then validate and
- * compute. Adapters read their sheets into grids and call this; the pane only sees the result.
+ * The one check of a workbook, shared by every surface and every test: find the appendix among the sheets, then
+ * validate and compute it. Adapters read their sheets into grids and call this; the pane, the ribbon, the command
+ * line and the consolidation only see its result.
  */
 import { analyze } from "./analyze";
 import type { Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import { locateInWorkbook, type OtherAppendix, type SplitAppendix } from "./locate";
-import type { Location } from "./location";
+import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./patch";
 
-/** Where the appendix is in a workbook and what is wrong with it. */
-export type WorkbookCheck =
-  | { readonly found: false; readonly sheets: readonly string[] }
-  | {
-      readonly found: true;
-      readonly sheet: string;
-      readonly location: Location;
-      readonly findings: readonly Finding[];
-      /** totals and rates the calculator would write */
-      readonly patches: readonly Patch[];
-      /** computed cells holding a different user value (not overwritten without confirmation) */
-      readonly conflicts: readonly Finding[];
-      /** other sheets that hold an appendix too (the check uses `sheet`; surfaces should say the others exist) */
-      readonly others?: readonly OtherAppendix[];
-      /** set when `sheet` and another sheet look like two parts of one appendix */
-      readonly split?: SplitAppendix | null;
-    };
+/** One sheet as an adapter read it. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly grid: Grid;
+}
 
-/** Locates the appendix in `sheets` and analyses it; `found: false` lists the sheets looked at. */
-export function checkWorkbook(sheets: readonly { name: string; grid: Grid }[], templates: readonly Template[]): WorkbookCheck {
+/** The appendix found and checked. */
+export interface FoundCheck {
+  readonly found: true;
+  readonly sheet: string;
+  /** the template the appendix follows (the object itself, not an id to look up again) */
+  readonly template: Template;
+  readonly location: Location;
+  readonly findings: readonly Finding[];
+  /** totals and rates the calculator would write */
+  readonly patches: readonly Patch[];
+  /** computed cells holding a different user value (not overwritten without confirmation) */
+  readonly conflicts: readonly Finding[];
+  /** other sheets that hold an appendix too (the check uses `sheet`; surfaces should say the others exist) */
+  readonly others: readonly OtherAppendix[];
+  /** set when `sheet` and another sheet look like two parts of one appendix */
+  readonly split: SplitAppendix | null;
+}
+
+/** No appendix: why (the same reason every surface words the same way), and the sheets looked at. */
+export interface NotFoundCheck {
+  readonly found: false;
+  readonly sheets: readonly string[];
+  readonly failure: AppendixFailure;
+}
+
+/** Where the appendix is in a workbook and what is wrong with it, or why there is none. */
+export type WorkbookCheck = FoundCheck | NotFoundCheck;
+
+/** Locates the appendix in `sheets` (trying each of `templates`) and analyses it. Pure; never throws on data. */
+export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly Template[]): WorkbookCheck {
   const located = locateInWorkbook(sheets, templates);
-  if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name) };
-  const sheet = sheets.find((s) => s.name === located.sheet);
-  if (!sheet) return { found: false, sheets: sheets.map((s) => s.name) };
+  if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name), failure: located.failure };
+  // locateInWorkbook names one of the sheets it was given.
+  const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
   const { findings, patches, conflicts } = analyze(sheet.grid, located.template, located.location);
   return {
     found: true,
     sheet: located.sheet,
+    template: located.template,
     location: located.location,
     findings,
     patches,

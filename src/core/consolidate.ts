@@ -5,11 +5,10 @@
  * src/xlsx/consolidateWorkbook.ts writes it and src/core/messages/consolidate.* words it.
  */
 import type { Indicator, Template } from "./catalog/model";
+import type { FoundCheck } from "./checkWorkbook";
 import type { Finding, Severity } from "./finding";
 import { countBySeverity } from "./findingGroups";
 import type { Grid } from "./grid";
-import type { Location } from "./location";
-import type { Patch } from "./patch";
 import { inspectCell, sheetView } from "./rules";
 import { roundTo } from "./rules/numbers";
 import { cleanText } from "./text";
@@ -174,24 +173,16 @@ export function fileBaseName(file: string): string {
 }
 
 /**
- * Reduces one analysed appendix to a `UnitReport`: the value of each indicator as the rules read it, the
+ * Reduces one checked appendix (the grid of its sheet and the check) to a `UnitReport`: the value of each indicator as the rules read it, the
  * calculator's value where the unit left a total or rate blank, the findings, the title block's unit and period
  * (the file name's period when the title gives none).
  */
-export function unitReport(input: {
-  readonly file: string;
-  readonly sheet: string;
-  readonly grid: Grid;
-  readonly template: Template;
-  readonly location: Location;
-  readonly findings: readonly Finding[];
-  readonly patches: readonly Patch[];
-}): UnitReport {
-  const { grid, template, location } = input;
+export function unitReport(file: string, grid: Grid, check: FoundCheck): UnitReport {
+  const { template, location } = check;
   const view = sheetView(grid, template, location, inspectCell);
   const values: Record<string, number | string> = {};
   const computed: string[] = [];
-  const patched = new Map(input.patches.map((p) => [p.indicator, p.value]));
+  const patched = new Map(check.patches.map((p) => [p.indicator, p.value]));
   for (const ind of template.indicators) {
     if (ind.kind === "group") continue;
     if (ind.kind === "text") {
@@ -208,17 +199,17 @@ export function unitReport(input: {
     }
   }
   const title = titleInfo(grid, location);
-  const filePeriod = title.period ? null : periodFromFileName(input.file);
+  const filePeriod = title.period ? null : periodFromFileName(file);
   return {
-    file: input.file,
-    sheet: input.sheet,
+    file,
+    sheet: check.sheet,
     templateId: template.id,
     unitName: title.unitName,
     period: title.period ?? filePeriod,
     periodFrom: title.period ? "title" : filePeriod ? "file" : null,
     values,
     computed,
-    findings: input.findings,
+    findings: check.findings,
     rowsMissing: location.missing.length,
     rowsUnrecognized: location.unrecognized.length,
   };

@@ -27,6 +27,35 @@ export type LocateFailure =
   | { readonly reason: "no_header" }
   | { readonly reason: "too_few_rows"; readonly matched: number };
 
+/**
+ * Why no appendix was found in a workbook: no sheet at all; nothing like the appendix; a table like it with too few
+ * rows matched (the best sheet's attempt); or two sheets that each hold too few rows but together hold enough
+ * (the appendix split over sheets). Every surface says the same sentence for each (src/core/messages/appendix.ts).
+ */
+export type AppendixFailure =
+  | { readonly reason: "no_sheets" }
+  | { readonly reason: "no_header" }
+  | {
+      readonly reason: "too_few_rows";
+      readonly sheet: string;
+      readonly template: string;
+      /** rows matched on that sheet */
+      readonly matched: number;
+      /** rows needed to say "found" (minimumMatches) */
+      readonly needed: number;
+      /** indicators of the template */
+      readonly total: number;
+    }
+  | {
+      readonly reason: "split";
+      readonly sheets: readonly [string, string];
+      readonly template: string;
+      /** indicators matched on the two sheets together */
+      readonly matched: number;
+      readonly needed: number;
+      readonly total: number;
+    };
+
 export type LocateResult =
   | { readonly ok: true; readonly location: Location }
   | { readonly ok: false; readonly failure: LocateFailure };

@@ -7,6 +7,8 @@
 import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import type { Lang } from "../core/lang";
+import type { AppendixFailure } from "../core/location";
+import { appendixFailureText } from "../core/messages/appendix";
 import type { WorkbookReadFailure } from "../xlsx";
 import type { Messages } from "./messages";
 
@@ -14,7 +16,7 @@ import type { Messages } from "./messages";
 export type UnitReadFailure = WorkbookReadFailure | "not_read";
 
 /** The cause of a failed file, kept as data until it is worded. */
-export type FailureCause = { readonly kind: "read"; readonly reason: UnitReadFailure } | { readonly kind: "too_few_rows"; readonly matched: number };
+export type FailureCause = { readonly kind: "read"; readonly reason: UnitReadFailure } | { readonly kind: "no_appendix"; readonly failure: AppendixFailure };
 
 /** One file as the pane keeps it after reading: the reduced report (the workbook itself is dropped) and why it failed. */
 export interface ReadUnit {
@@ -40,8 +42,8 @@ export const readUnitWithExcelJs: ReadUnitFn = async (name, bytes) => {
       cause = { kind: "read", reason };
       return reason;
     },
-    noAppendix: (matched) => {
-      if (matched !== null) cause = { kind: "too_few_rows", matched };
+    noAppendix: (failure) => {
+      cause = { kind: "no_appendix", failure };
       return "";
     },
   });
@@ -90,16 +92,16 @@ export async function readUnits(
 }
 
 /** The failure's sentence in the pane's language, for the consolidation issue that lists the file. */
-function failureDetail(cause: FailureCause | undefined, t: Messages): string | undefined {
+function failureDetail(cause: FailureCause | undefined, t: Messages, lang: Lang): string | undefined {
   if (!cause) return undefined;
-  return cause.kind === "read" ? t.unitReadFailures[cause.reason] : t.unitTooFewRows(cause.matched);
+  return cause.kind === "read" ? t.unitReadFailures[cause.reason] : appendixFailureText(cause.failure, lang);
 }
 
 /** The consolidation of the read files, failures worded in `t`'s language. */
-export function consolidateUnits(units: readonly ReadUnit[], t: Messages): Consolidation {
+export function consolidateUnits(units: readonly ReadUnit[], t: Messages, lang: Lang): Consolidation {
   const reports = units.map(({ report, cause }): UnitReport | UnitFailure => {
     if (!("failure" in report)) return report;
-    const detail = failureDetail(cause, t);
+    const detail = failureDetail(cause, t, lang);
     return detail ? { file: report.file, failure: report.failure, detail } : { file: report.file, failure: report.failure };
   });
   return consolidate(reports, templates);

@@ -7,14 +7,15 @@
 import ExcelJS from "exceljs";
 import { columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
-import { analyze } from "../core/analyze";
 import { templates } from "../core/catalog";
+import { checkWorkbook } from "../core/checkWorkbook";
 import { consolidate, unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
-import { locateInWorkbook } from "../core/locate";
+import type { AppendixFailure } from "../core/location";
 import { wrappedLines } from "../core/textMetrics";
 import { formatFinding, shortLabel } from "../core/messages";
 import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
 import type { Lang } from "../core/lang";
+import type { Grid } from "../core/grid";
 import type { Period } from "../core/titleInfo";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 
@@ -383,8 +384,7 @@ export function consolidationWorkbook(c: Consolidation, lang: Lang = "vi"): Exce
 /** Sentences a surface may attach to a failed file (the command line has its own); absent, the issue's text suffices. */
 export interface FailureWords {
   readonly readFailure?: (reason: WorkbookReadFailure) => string;
-  /** `matched` is the number of rows recognised when there were too few, null when no header was found. */
-  readonly noAppendix?: (matched: number | null) => string;
+  readonly noAppendix?: (failure: AppendixFailure) => string;
 }
 
 /**
@@ -400,14 +400,10 @@ export async function unitFromBytes(file: string, bytes: WorkbookBytes, words: F
     return { file, failure: "unreadable", ...(words.readFailure ? { detail: words.readFailure(e.reason) } : {}) };
   }
   const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
-  const found = locateInWorkbook(sheets, templates);
-  const grid = found.ok ? sheets.find((s) => s.name === found.sheet)?.grid : undefined;
-  if (!found.ok || !grid) {
-    const matched = !found.ok && found.failure.reason === "too_few_rows" ? found.failure.matched : null;
-    return { file, failure: "no_appendix", ...(words.noAppendix ? { detail: words.noAppendix(matched) } : {}) };
-  }
-  const { findings, patches } = analyze(grid, found.template, found.location);
-  return unitReport({ file, sheet: found.sheet, grid, template: found.template, location: found.location, findings, patches });
+  const check = checkWorkbook(sheets, templates);
+  if (!check.found) return { file, failure: "no_appendix", ...(words.noAppendix ? { detail: words.noAppendix(check.failure) } : {}) };
+  const grid = sheets.find((s) => s.name === check.sheet)?.grid as Grid;
+  return unitReport(file, grid, check);
 }
 
 /**

@@ -3,15 +3,12 @@
  * both hand it the file's bytes.
  */
 import ExcelJS from "exceljs";
+import type { SheetGrid } from "../core/checkWorkbook";
 import type { CellValue, Grid } from "../core/grid";
 import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
 
-/** One worksheet as the engine sees it. */
-export interface SheetGrid {
-  readonly name: string;
-  readonly grid: Grid;
-}
+export type { SheetGrid } from "../core/checkWorkbook";
 
 /**
  * Why a file could not be read as a workbook; the surfaces turn the reason into a sentence. "too_large": the file

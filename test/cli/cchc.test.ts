@@ -6,6 +6,8 @@ import * as os from "os";
 import * as path from "path";
 import { convertWithLibreOffice } from "../xlsx/libreoffice";
 import { loadWorkbook } from "../../src/xlsx";
+import { soNganh } from "../../src/core/catalog";
+import { appendixFailureText } from "../../src/core/messages/appendix";
 
 // Each case starts node and tsx; LibreOffice cases take several seconds on a shared machine.
 jest.setTimeout(180000);
@@ -110,6 +112,34 @@ describe("check", () => {
     const none = cchc("check", SAMPLE, "--sheet", "Sheet9");
     expect(none.code).toBe(2);
     expect(none.out).toContain("không có trang tính “Sheet9”");
+  });
+
+  test("too few rows, or an appendix split over two sheets, is said with the sentence the pane says", async () => {
+    const dir = tmpDir();
+    const header = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"];
+    const part = (wb: ExcelJS.Workbook, name: string, from: number, to: number) =>
+      wb.addWorksheet(name).addRows([header, ...soNganh.indicators.slice(from, to).map((i) => [i.stt, i.label, i.unit, null, null])]);
+    const few = new ExcelJS.Workbook();
+    part(few, "PL", 0, 4);
+    const split = new ExcelJS.Workbook();
+    part(split, "Phần 1", 0, 15);
+    part(split, "Phần 2", 15, 30);
+    const fewFile = path.join(dir, "it-dong.xlsx");
+    const splitFile = path.join(dir, "hai-trang.xlsx");
+    await few.xlsx.writeFile(fewFile);
+    await split.xlsx.writeFile(splitFile);
+    const tooFew = { reason: "too_few_rows", sheet: "PL", template: soNganh.id, matched: 4, needed: 20, total: 178 } as const;
+    const twoParts = { reason: "split", sheets: ["Phần 1", "Phần 2"], template: soNganh.id, matched: 30, needed: 20, total: 178 } as const;
+    for (const [file, failure] of [[fewFile, tooFew], [splitFile, twoParts]] as const) {
+      for (const lang of ["vi", "en"] as const) {
+        const r = cchc("check", file, "--lang", lang);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe(`${appendixFailureText(failure, lang, file)}\n`);
+      }
+    }
+    expect(appendixFailureText(tooFew, "vi", fewFile)).toBe(
+      `Tệp “${fewFile}” có bảng giống phụ lục ở trang tính “PL” nhưng chỉ nhận ra 4/178 chỉ tiêu (cần ít nhất 20), quá ít để kiểm tra.`,
+    );
   });
 
   describe("files that cannot be checked are exit 2 with one sentence, never a stack trace", () => {

@@ -1,24 +1,22 @@
-import { analyze, sortFindings } from "../../src/core/analyze";
+import { sortFindings } from "../../src/core/analyze";
 import type { Finding } from "../../src/core/finding";
-import { sheet } from "./rulesFixture";
+import { checked } from "./rulesFixture";
 
-describe("analyze", () => {
+describe("the check of a located appendix (validate and compute, each thing said once)", () => {
   it("reports a blank computable rate once, with its patch", () => {
-    const s = sheet({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
-    const { findings, patches } = analyze(s.grid, s.template, s.location);
+    const { findings, patches } = checked({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
     expect(findings.map((f) => [f.code, f.cell])).toEqual([["computed_value_missing", "D11"]]);
     expect(patches.map((p) => [p.cell, p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
   });
 
   it("keeps validate's mismatch and drops the calculator's conflict on the same cell and relation", () => {
-    const s = sheet({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    const codes = analyze(s.grid, s.template, s.location).findings.map((f) => f.code);
+    const s = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
+    const codes = s.findings.map((f) => f.code);
     expect(codes).toEqual(["rate_mismatch", "sum_mismatch"]);
   });
 
   it("still lists every calculator conflict with its fix for the fill preview, folded or not", () => {
-    const s = sheet({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    const { conflicts } = analyze(s.grid, s.template, s.location);
+    const { conflicts } = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
     expect(conflicts.map((f) => [f.code, f.cell, f.fix?.formula, f.fix?.value])).toEqual([
       ["computed_value_conflict", "D11", "=ROUND(D13/D12*100,2)", 87.23],
       ["computed_value_conflict", "D22", "=SUM(D23,D24)", 5],
@@ -26,18 +24,18 @@ describe("analyze", () => {
   });
 
   it("has no conflicts when the computed cells agree or are blank", () => {
-    const s = sheet({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(analyze(s.grid, s.template, s.location).conflicts).toEqual([]);
+    const s = checked({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
+    expect(s.conflicts).toEqual([]);
   });
 
   it("keeps the conflict where validate has nothing to say (a dash in the rate)", () => {
-    const s = sheet({ "I.1": "-", "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(analyze(s.grid, s.template, s.location).findings.map((f) => f.code)).toEqual(["computed_value_conflict"]);
+    const s = checked({ "I.1": "-", "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
+    expect(s.findings.map((f) => f.code)).toEqual(["computed_value_conflict"]);
   });
 
   it("sorts by severity, then row, then column", () => {
-    const s = sheet({ "I.1.1": 0, "I.1.2": 2, "I.2.1": "02", "I.3": null, "I.4": 0, "I.5": 7 });
-    const found = analyze(s.grid, s.template, s.location).findings.map((f) => [f.severity, f.cell, f.code]);
+    const s = checked({ "I.1.1": 0, "I.1.2": 2, "I.2.1": "02", "I.3": null, "I.4": 0, "I.5": 7 });
+    const found = s.findings.map((f) => [f.severity, f.cell, f.code]);
     expect(found).toEqual([
       ["error", "D13", "part_exceeds_whole"],
       ["error", "D20", "code_not_allowed"],

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Template } from "../../src/core/catalog/model";
-import { compute } from "../../src/core/compute";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import {
   consolidate,
   consolidationIssueCodes,
@@ -15,7 +15,6 @@ import {
 import type { Finding } from "../../src/core/finding";
 import type { CellValue, Grid, RawCell } from "../../src/core/grid";
 import { consolidateMessages, formatIssue, periodLabel } from "../../src/core/messages/consolidate";
-import { validate } from "../../src/core/validate";
 import { sheet, testTemplate } from "./rulesFixture";
 
 /** The fixture sheet with title lines written in column A of its first rows (its table starts at row 11). */
@@ -26,12 +25,12 @@ function titledSheet(title: readonly string[], values: Readonly<Record<string, C
   return { ...s, grid };
 }
 
-/** A unit report the way the CLI makes one: validate + compute, then reduce. */
+/** A unit report the way the command line and the pane make one: the one check, then reduce. */
 function report(file: string, title: readonly string[], values: Readonly<Record<string, CellValue | RawCell>>): UnitReport {
-  const s = titledSheet(title, values);
-  const computed = compute(s.grid, s.template, s.location);
-  const findings = [...validate(s.grid, s.template, s.location), ...computed.findings];
-  return unitReport({ file, sheet: "Phụ lục", ...s, findings, patches: computed.patches });
+  const { grid } = titledSheet(title, values);
+  const check = checkWorkbook([{ name: "Phụ lục", grid }], [testTemplate]);
+  if (!check.found) throw new Error(`the fixture sheet was not located: ${JSON.stringify(check.failure)}`);
+  return unitReport(file, grid, check);
 }
 
 /** A hand-made report: the fields that matter to a test, the rest neutral. */

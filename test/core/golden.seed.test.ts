@@ -3,19 +3,18 @@
  * Every finding it yields is listed and justified; its correct figures give no error.
  */
 import { fromA1, toA1 } from "../../src/core/address";
-import { analyze } from "../../src/core/analyze";
 import { soNganh } from "../../src/core/catalog/soNganh";
+import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
 import type { Fix } from "../../src/core/finding";
 import type { Grid } from "../../src/core/grid";
-import { locate } from "../../src/core/locate";
-import type { Location } from "../../src/core/location";
 import { fixLabel, formatFinding } from "../../src/core/messages";
 import { seedGrid } from "../fixtures/seed";
 
-function located(grid: Grid): Location {
-  const result = locate(grid, soNganh);
-  if (!result.ok) throw new Error(`the seed appendix was not located: ${JSON.stringify(result.failure)}`);
-  return result.location;
+/** The one check every surface runs, on the seed sheet. */
+function checked(grid: Grid): FoundCheck {
+  const result = checkWorkbook([{ name: "Phụ lục", grid }], [soNganh]);
+  if (!result.found) throw new Error(`the seed appendix was not located: ${JSON.stringify(result.failure)}`);
+  return result;
 }
 
 /** The grid with the fixes written in, as an adapter would write them. */
@@ -38,8 +37,7 @@ function withFixes(grid: Grid, fixes: readonly Fix[]): Grid {
 
 describe("golden: the seed appendix", () => {
   const grid = seedGrid();
-  const location = located(grid);
-  const { findings, patches } = analyze(grid, soNganh, location);
+  const { location, findings, patches } = checked(grid);
 
   it("is located whole: every indicator has its row", () => {
     expect(location.missing).toEqual([]);
@@ -115,7 +113,7 @@ describe("golden: the seed appendix", () => {
   it("is left with only the findings that need the user once every fix is applied", () => {
     const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
     expect(fixes.map((x) => x.cell)).toEqual(["D9", "D19", "D43", "D44"]);
-    const again = analyze(withFixes(grid, fixes), soNganh, location);
+    const again = checked(withFixes(grid, fixes));
     expect(again.patches).toEqual([]);
     expect(again.findings.map((f) => [f.code, f.indicator])).toEqual([
       ["flag_blank", "I.3.4"],

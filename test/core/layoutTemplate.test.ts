@@ -1,8 +1,7 @@
 /** The layout plan of the real sở/ngành template: recognised by the locator, computed cells as the calculator has them. */
 import { fromA1 } from "../../src/core/address";
 import { soNganh } from "../../src/core/catalog";
-import { analyze } from "../../src/core/analyze";
-import { compute } from "../../src/core/compute";
+import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
 import { gridFromCells, type Grid, type RawCell } from "../../src/core/grid";
 import { layoutPlan, PLAN_COLUMNS, PLAN_FIRST_ROW, PLAN_HEADER_ROW } from "../../src/core/layout";
 import type { LayoutPlan } from "../../src/core/layoutPlan";
@@ -24,6 +23,13 @@ function planGrid(plan: LayoutPlan, inputs: Readonly<Record<string, number>> = {
     else put(c.cell, { value: inputs[c.cell] ?? c.value ?? null, numberFormat });
   }
   return gridFromCells({ row: 0, col: 0 }, rows);
+}
+
+/** The one check every surface runs, on a grid of the template's sheet. */
+function checked(grid: Grid): FoundCheck {
+  const state = checkWorkbook([{ name: plan.sheetName, grid }], [soNganh]);
+  if (!state.found) throw new Error(`not located: ${JSON.stringify(state.failure)}`);
+  return state;
 }
 
 const plan = layoutPlan(soNganh, { unitName: "Sở Thông tin và Truyền thông tỉnh Sóc Trăng", year: 2023 });
@@ -60,10 +66,7 @@ test("the template's formula cells are exactly the cells the calculator fills, w
     const name = plan.names.find((n) => n.indicator === i.id);
     if (name && !computed.has(name.cell) && (i.kind === "count" || i.kind === "percent")) inputs[name.cell] = 1;
   }
-  const grid = planGrid(plan, inputs, false);
-  const found = locate(grid, soNganh);
-  if (!found.ok) throw new Error("not located");
-  const { patches } = compute(grid, soNganh, found.location);
+  const { patches } = checked(planGrid(plan, inputs, false));
   expect(new Set(patches.map((p) => p.cell))).toEqual(computed);
   expect(computed.size).toBeGreaterThan(0);
   for (const p of patches) {
@@ -81,11 +84,8 @@ test("a template filled in and recalculated by Excel raises nothing about its ow
     if (name && !computed.has(name.cell) && i.kind === "count") inputs[name.cell] = 3 + (i.id.length % 5);
   }
   // What Excel caches in the formula cells: the calculator's values.
-  const bare = planGrid(plan, inputs, false);
-  const bareFound = locate(bare, soNganh);
-  if (!bareFound.ok) throw new Error("not located");
   const cached: Record<string, number> = {};
-  for (const p of compute(bare, soNganh, bareFound.location).patches) cached[p.cell] = p.value;
+  for (const p of checked(planGrid(plan, inputs, false)).patches) cached[p.cell] = p.value;
   expect(Object.keys(cached).sort()).toEqual([...computed].sort());
 
   const grid = planGrid(plan, inputs);
@@ -93,9 +93,7 @@ test("a template filled in and recalculated by Excel raises nothing about its ow
     ...grid,
     values: grid.values.map((row, r) => row.map((v, c) => cached[`${String.fromCharCode(65 + c)}${r + 1}`] ?? v)),
   };
-  const found = locate(withValues, soNganh);
-  if (!found.ok) throw new Error("not located");
-  const { findings, patches } = analyze(withValues, soNganh, found.location);
+  const { findings, patches } = checked(withValues);
   expect(patches).toEqual([]);
   // The inputs are arbitrary, so part-of-whole findings may land on a computed total; what must not appear is any
   // doubt about the computed cells themselves.

@@ -189,6 +189,6 @@ describe("locateInWorkbook with the real catalog", () => {
   it("fails with too_few_rows when only a section of a few rows was pasted", () => {
     const rows = seedTable().filter((r) => r.tag === null || r.tag <= base.rows["I.1.3"]);
     const r = locateInWorkbook([{ name: "Phụ lục", grid: toGrid(rows) }], templates);
-    expect(r).toEqual({ ok: false, failure: { reason: "too_few_rows", matched: 4 } });
+    expect(r).toEqual({ ok: false, failure: { reason: "too_few_rows", sheet: "Phụ lục", template: "so-nganh-2023", matched: 4, needed: 20, total: 178 } });
   });
 });

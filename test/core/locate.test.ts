@@ -348,10 +348,40 @@ describe("locateInWorkbook", () => {
   it("fails with the closest attempt when no sheet holds the appendix", () => {
     expect(locateInWorkbook([{ name: "a", grid: other }, { name: "b", grid: partial }], [mini])).toEqual({
       ok: false,
-      failure: { reason: "too_few_rows", matched: 2 },
+      failure: { reason: "too_few_rows", sheet: "b", template: "mini", matched: 2, needed: 5, total: 17 },
     });
     expect(locateInWorkbook([{ name: "a", grid: other }], [mini])).toEqual({ ok: false, failure: { reason: "no_header" } });
-    expect(locateInWorkbook([], [mini])).toEqual({ ok: false, failure: { reason: "no_header" } });
+    expect(locateInWorkbook([], [mini])).toEqual({ ok: false, failure: { reason: "no_sheets" } });
+  });
+
+  /** The table rows holding these indicators (under a header), as a sheet. */
+  const rowsOf = (ids: readonly string[]) => {
+    const labels = new Set(mini.indicators.filter((i) => ids.includes(i.id)).map((i) => i.label));
+    const wanted = tableRows().filter((r) => labels.has(String(r[1])));
+    return sheet([HEADER, ...wanted]);
+  };
+
+  it("says the appendix is split when two sheets each hold too few rows but together enough", () => {
+    // 4 + 3 rows, each below the 5 needed, together 7.
+    const first = rowsOf(["I.1", "I.1.1", "I.1.2", "I.1.3"]);
+    const second = rowsOf(["II.1", "II.1.1", "IV.6"]);
+    expect(locateInWorkbook([{ name: "Phần I", grid: first }, { name: "Khác", grid: other }, { name: "Phần II", grid: second }], [mini])).toEqual({
+      ok: false,
+      failure: { reason: "split", sheets: ["Phần I", "Phần II"], template: "mini", matched: 7, needed: 5, total: 17 },
+    });
+  });
+
+  it("is not a split when the second sheet shares only a label or two (each part holds a real share of the rows)", () => {
+    const first = rowsOf(["I.1", "I.1.1", "I.1.2", "I.1.3"]);
+    const stray = rowsOf(["II.1", "II.1.1"]);
+    const r = locateInWorkbook([{ name: "a", grid: first }, { name: "b", grid: stray }], [mini]);
+    expect(r).toEqual({ ok: false, failure: { reason: "too_few_rows", sheet: "a", template: "mini", matched: 4, needed: 5, total: 17 } });
+  });
+
+  it("is not a split when the two sheets hold the same rows twice", () => {
+    const first = rowsOf(["I.1", "I.1.1", "I.1.2", "I.1.3"]);
+    const r = locateInWorkbook([{ name: "a", grid: first }, { name: "b", grid: first }], [mini]);
+    expect(!r.ok && r.failure.reason).toBe("too_few_rows");
   });
 });
 

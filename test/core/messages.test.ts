@@ -1,4 +1,3 @@
-import { analyze } from "../../src/core/analyze";
 import type { Finding, FindingCode, FindingOf } from "../../src/core/finding";
 import type { CellValue } from "../../src/core/grid";
 import { fixLabel, formatFinding, formatNumber, shortLabel } from "../../src/core/messages";
@@ -6,7 +5,7 @@ import { en } from "../../src/core/messages/en";
 import type { FindingMessages } from "../../src/core/messages/format";
 import { vi } from "../../src/core/messages/vi";
 import { findingCodes } from "../../src/core/rules/codes";
-import { sheet, testTemplate } from "./rulesFixture";
+import { checked, testTemplate } from "./rulesFixture";
 
 /** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
 function example(
@@ -15,8 +14,7 @@ function example(
   notes: Record<string, string>,
   units: Record<string, string> = {},
 ): Finding {
-  const s = sheet({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, testTemplate, units);
-  const f = analyze(s.grid, s.template, s.location).findings.find((x) => x.code === code);
+  const f = checked({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, testTemplate, units).findings.find((x) => x.code === code);
   if (!f) throw new Error(`the example for ${code} does not produce it`);
   return f;
 }

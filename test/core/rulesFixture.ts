@@ -1,5 +1,6 @@
 /** A small template and a sheet builder for the rule, validate, compute and message tests. */
 import type { Indicator, Relation, Template } from "../../src/core/catalog/model";
+import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
 import { gridFromCells, type CellValue, type Grid, type RawCell } from "../../src/core/grid";
 import type { Location } from "../../src/core/location";
 
@@ -84,8 +85,12 @@ export function noteOf(id: string): string {
 
 const asCell = (v: CellValue | RawCell): RawCell => (v !== null && typeof v === "object" ? v : { value: v });
 
+/** The header row above the table (sheet row FIRST_ROW - 1), as the template prints it. */
+const HEADER: readonly RawCell[] = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"].map((value) => ({ value }));
+
 /**
- * A sheet with one row per indicator (A STT, B label, C unit, D value, E note) and its location.
+ * A sheet with a header row and one row per indicator (A STT, B label, C unit, D value, E note), and its location as
+ * the locator finds it (`checked` proves they agree).
  * `values`, `notes` and `units` are by indicator id; a value is a plain cell value or a raw cell (with format or
  * formula); a unit not given is the template's.
  */
@@ -95,7 +100,8 @@ export function sheet(
   template: Template = testTemplate,
   units: Readonly<Record<string, string>> = {},
 ): { grid: Grid; template: Template; location: Location } {
-  const rows: RawCell[][] = Array.from({ length: FIRST_ROW }, () => []);
+  const rows: RawCell[][] = Array.from({ length: FIRST_ROW - 1 }, () => []);
+  rows.push([...HEADER]);
   const rowOf: Record<string, number> = {};
   template.indicators.forEach((i, n) => {
     rowOf[i.id] = FIRST_ROW + n;
@@ -118,4 +124,16 @@ export function sheet(
     unrecognized: [],
   };
   return { grid: gridFromCells({ row: 0, col: 0 }, rows), template, location };
+}
+
+/**
+ * The one check every surface runs (src/core/checkWorkbook.ts) on `sheet(...)`: located, validated and computed. The
+ * fixture's own location must be what the locator finds, so the rule tests and the check see the same rows.
+ */
+export function checked(...args: Parameters<typeof sheet>): FoundCheck & { grid: Grid } {
+  const s = sheet(...args);
+  const state = checkWorkbook([{ name: "Phụ lục", grid: s.grid }], [s.template]);
+  if (!state.found) throw new Error(`the fixture sheet was not located: ${JSON.stringify(state.failure)}`);
+  expect(state.location).toEqual(s.location);
+  return { ...state, grid: s.grid };
 }

@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import { analyze } from "../../src/core/analyze";
 import { fromA1 } from "../../src/core/address";
 import { soNganh } from "../../src/core/catalog/soNganh";
 import type { RawCell } from "../../src/core/grid";
 import { formatFinding } from "../../src/core/messages";
 import { findingCodes } from "../../src/core/rules/codes";
-import { sheet } from "./rulesFixture";
+import { checked } from "./rulesFixture";
 
 /** What users put in appendix cells: numbers of every sort, numbers as text, words, errors, formulas, formats. */
 const rawCell: fc.Arbitrary<RawCell> = fc.record(
@@ -24,15 +23,14 @@ const rawCell: fc.Arbitrary<RawCell> = fc.record(
   { requiredKeys: ["value"] },
 );
 
-describe("analyze on arbitrary sheets", () => {
+describe("the check on arbitrary sheets", () => {
   it("never throws, and every finding is well-formed and sayable in both languages", () => {
     const ids = soNganh.indicators.map((i) => i.id);
     fc.assert(
       fc.property(fc.array(rawCell, { minLength: ids.length, maxLength: ids.length }), fc.array(fc.constantFrom("", "Kế hoạch số 03", "Ghi rõ nội dung vi phạm"), { minLength: ids.length, maxLength: ids.length }), (cells, notes) => {
         const values = Object.fromEntries(ids.map((id, i) => [id, cells[i]]));
         const noteMap = Object.fromEntries(ids.map((id, i) => [id, notes[i]]).filter(([, n]) => n !== ""));
-        const s = sheet(values, noteMap, soNganh);
-        const { findings, patches } = analyze(s.grid, s.template, s.location);
+        const { findings, patches } = checked(values, noteMap, soNganh);
         for (const f of findings) {
           expect(findingCodes).toContain(f.code);
           expect(fromA1(f.cell)).not.toBeNull();

@@ -183,7 +183,7 @@ describe("check with marks (the ribbon's check)", () => {
     wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "en" }));
     const { excel, host } = hostOn(wb);
     const state = await host.check({ loadSettings: true, highlight: true, select: true });
-    expect(state).toEqual({ found: false, sheets: ["Sheet1"], settings: { lang: "en" } });
+    expect(state).toEqual({ found: false, sheets: ["Sheet1"], failure: { reason: "no_header" }, settings: { lang: "en" } });
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, total: 1 });
   });
 });

@@ -32,7 +32,7 @@ describe("check", () => {
     wb.addSheet("Sheet1", [["a", 1]]);
     wb.addSheet("Trống");
     const { host } = hostOn(wb);
-    expect(await host.check()).toEqual({ found: false, sheets: ["Sheet1", "Trống"] });
+    expect(await host.check()).toEqual({ found: false, sheets: ["Sheet1", "Trống"], failure: { reason: "no_header" } });
   });
 
   test("an appendix on the 3rd of 3 sheets, shifted to C5, is found with its real addresses", async () => {

@@ -9,9 +9,8 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { analyze } from "../../src/core/analyze";
 import { templates } from "../../src/core/catalog";
-import { locateInWorkbook } from "../../src/core/locate";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readWorkbook } from "../../src/xlsx/readWorkbook";
 import { run } from "../../src/cli/run";
 
@@ -80,18 +79,17 @@ test("cchc fill: every cell of every sheet kept except blank or agreeing targets
 
       // What the engine will patch, and what those cells held.
       const sheets = await readWorkbook(inputBytes);
-      const found = locateInWorkbook(sheets, templates);
+      const found = checkWorkbook(sheets, templates);
       let out = "";
       const code = await run(["fill", input, "-o", output], { out: (t) => (out += t), err: (t) => (out += t) });
       expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
-      if (!found.ok) {
+      if (!found.found) {
         expect(code).toBe(2);
         expect(fs.existsSync(output)).toBe(false);
         return;
       }
       expect([0, 1]).toContain(code);
-      const grid = sheets.find((x) => x.name === found.sheet)!.grid;
-      const { patches } = analyze(grid, found.template, found.location);
+      const { patches } = found;
       if (patches.length) filledRuns++;
       const before = new ExcelJS.Workbook();
       await before.xlsx.load(inputBytes as unknown as ExcelJS.Buffer);

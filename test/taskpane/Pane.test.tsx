@@ -2,8 +2,10 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
-import { templates } from "../../src/core/catalog";
+import { soNganh, templates } from "../../src/core/catalog";
+import { gridFromCells } from "../../src/core/grid";
 import { formatFinding } from "../../src/core/messages";
+import { appendixFailureText } from "../../src/core/messages/appendix";
 import { ExcelHostError } from "../../src/excel/errors";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import { App } from "../../src/taskpane/components/App";
@@ -223,10 +225,30 @@ describe("pane: ready, start, language, errors", () => {
     expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, before.warnings));
   });
 
+  it("says why no appendix was checked in the words the command line uses: too few rows, or split over two sheets", async () => {
+    const header = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"].map((value) => ({ value }));
+    const part = (from: number, to: number) =>
+      gridFromCells({ row: 0, col: 0 }, [header, ...soNganh.indicators.slice(from, to).map((i) => [{ value: i.stt }, { value: i.label }, { value: i.unit }])]);
+    const cases = [
+      [[{ name: "PL", grid: part(0, 4) }], { reason: "too_few_rows", sheet: "PL", template: soNganh.id, matched: 4, needed: 20, total: 178 }],
+      [
+        [{ name: "Phần 1", grid: part(0, 15) }, { name: "Phần 2", grid: part(15, 30) }],
+        { reason: "split", sheets: ["Phần 1", "Phần 2"], template: soNganh.id, matched: 30, needed: 20, total: 178 },
+      ],
+    ] as const;
+    for (const [sheets, failure] of cases) {
+      const { unmount } = render(<App mode={{ kind: "excel", host: new MemoryHost([...sheets]) }} theme={webLightTheme} />);
+      expect((await screen.findByTestId("not-found")).textContent).toBe(appendixFailureText(failure, "vi"));
+      unmount();
+    }
+  });
+
   it("offers to insert the appendix when none is found, then recognises the inserted sheet", async () => {
     const host = new MemoryHost([{ name: "Sheet1", grid: { origin: { row: 0, col: 0 }, values: [["Báo cáo", 1]] } }]);
     render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
-    expect((await screen.findByTestId("not-found")).textContent).toBe(vi.notFound);
+    expect((await screen.findByTestId("not-found")).textContent).toBe(
+      "Không tìm thấy phụ lục thống kê CCHC trong sổ làm việc (không có dòng tiêu đề “Chỉ tiêu thống kê” và các chỉ tiêu của mẫu).",
+    );
     expect(screen.getByText(vi.sheetsSeen("Sheet1"))).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: vi.unitName }), { target: { value: "Sở Nội vụ" } });
     fireEvent.change(screen.getByRole("textbox", { name: vi.year }), { target: { value: "2024" } });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { readUnits, consolidateUnits, type ReadUnitFn } from "../../src/taskpane/consolidation";
+import { appendixFailureText } from "../../src/core/messages/appendix";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { formatIssue } from "../../src/core/messages/consolidate";
@@ -47,21 +48,22 @@ describe("readUnits", () => {
 });
 
 describe("consolidateUnits", () => {
+  const tooFew = { reason: "too_few_rows" as const, sheet: "Phụ lục", template: "so-nganh", matched: 4, needed: 20, total: 178 };
   it("words each failure's cause in the pane's language", () => {
     const units = [
       { report: { file: "a.xlsx", failure: "unreadable" as const }, cause: { kind: "read" as const, reason: "encrypted" as const } },
-      { report: { file: "b.xlsx", failure: "no_appendix" as const }, cause: { kind: "too_few_rows" as const, matched: 4 } },
+      { report: { file: "b.xlsx", failure: "no_appendix" as const }, cause: { kind: "no_appendix" as const, failure: tooFew } },
       { report: { file: "c.xlsx", failure: "no_appendix" as const } },
     ];
     for (const [t, lang] of [
       [vi, "vi"],
       [en, "en"],
     ] as const) {
-      const c = consolidateUnits(units, t);
+      const c = consolidateUnits(units, t, lang);
       const text = c.issues.map((i) => formatIssue(i, lang, c.template));
       expect(c.issues.map((i) => i.code)).toEqual(["file_unreadable", "no_appendix", "no_appendix"]);
       expect(text[0]).toContain(t.unitReadFailures.encrypted);
-      expect(text[1]).toContain(t.unitTooFewRows(4));
+      expect(text[1]).toContain(appendixFailureText(tooFew, lang));
       expect(c.statuses.map((s) => s.column)).toEqual([null, null, null]);
     }
   });

@@ -1,13 +1,12 @@
 /**
  * Unit workbooks for the consolidation tests, made with the project's own layout plan and renderer and filled
- * with known figures, and the pipeline the command line runs on each (read, locate, analyze, reduce).
+ * with known figures, and the pipeline the command line and the pane run on each (read, the one check, reduce).
  */
 import { soNganh } from "../../src/core/catalog";
-import { compute } from "../../src/core/compute";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { UnitFailure, UnitReport } from "../../src/core/consolidate";
 import type { Grid } from "../../src/core/grid";
 import { layoutPlan, type ReportPeriod } from "../../src/core/layout";
-import { locate } from "../../src/core/locate";
 import { templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
 import { unitFromBytes } from "../../src/xlsx/consolidateWorkbook";
 import type ExcelJS from "exceljs";
@@ -57,10 +56,9 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
     for (const c of formulaCells) ws.getCell(c.cell).value = null;
   } else {
     // What Excel would have cached on saving: the calculator's value for each formula cell.
-    const grid = blankedFormulas(worksheetGrid(ws));
-    const found = locate(grid, soNganh);
-    if (!found.ok) throw new Error("the generated unit workbook is not recognised");
-    const patches = compute(grid, soNganh, found.location).patches;
+    const found = checkWorkbook([{ name: ws.name, grid: blankedFormulas(worksheetGrid(ws)) }], [soNganh]);
+    if (!found.found) throw new Error("the generated unit workbook is not recognised");
+    const patches = found.patches;
     for (const c of formulaCells) {
       const p = patches.find((x) => x.cell === c.cell);
       ws.getCell(c.cell).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.cellValue : "" } as ExcelJS.CellFormulaValue;
@@ -69,7 +67,7 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   return workbookBytes(wb);
 }
 
-/** What the command line and the pane make of one file (read, locate, analyze, reduce), without their sentences. */
+/** What the command line and the pane make of one file (read, the one check, reduce). */
 export function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | UnitFailure> {
   return unitFromBytes(file, bytes);
 }

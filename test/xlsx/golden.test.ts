@@ -4,9 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyze } from "../../src/core/analyze";
 import { templates } from "../../src/core/catalog";
-import { locateInWorkbook } from "../../src/core/locate";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readWorkbook } from "../../src/xlsx";
 import { goldenCases, refusedCases } from "./golden/cases";
 
@@ -48,10 +47,9 @@ const CHANGES: Readonly<Record<string, { add?: typeof SEED_FINDINGS; remove?: re
 
 async function analysed(file: string) {
   const sheets = await readWorkbook(fs.readFileSync(file));
-  const found = locateInWorkbook(sheets, templates);
-  if (!found.ok) throw new Error(`${file}: no appendix (${JSON.stringify(found.failure)})`);
-  const grid = sheets.find((s) => s.name === found.sheet)!.grid;
-  return { found, ...analyze(grid, found.template, found.location) };
+  const found = checkWorkbook(sheets, templates);
+  if (!found.found) throw new Error(`${file}: no appendix (${JSON.stringify(found.failure)})`);
+  return found;
 }
 
 describe.each(goldenCases().map((c) => [c.name, c] as const))("golden %s", (name, c) => {
@@ -64,7 +62,7 @@ describe.each(goldenCases().map((c) => [c.name, c] as const))("golden %s", (name
   });
 
   test("is found whole, on the right sheet", async () => {
-    const { found } = await analysed(file);
+    const found = await analysed(file);
     expect(found.sheet).toBe(c.sheet);
     expect(found.location.missing).toEqual([]);
     expect(found.location.matches).toHaveLength(found.template.indicators.length);
@@ -101,6 +99,7 @@ describe.each(refusedCases.map((c) => [c.name, c] as const))("refused %s", (name
       await expect(readWorkbook(bytes)).rejects.toMatchObject({ reason: "not_xlsx" });
       return;
     }
-    expect(locateInWorkbook(await readWorkbook(bytes), templates)).toEqual({ ok: false, failure: { reason: "no_header" } });
+    const sheets = await readWorkbook(bytes);
+    expect(checkWorkbook(sheets, templates)).toEqual({ found: false, sheets: sheets.map((s) => s.name), failure: { reason: "no_header" } });
   });
 });

@@ -41,6 +41,14 @@ function toLocation(grid: Grid, template: Template, headerRow: number, cols: Col
 
 /** Finds `template`'s appendix on a sheet: header, columns, and the sheet row of each indicator. */
 export function locate(grid: Grid, template: Template): LocateResult {
+  return locateWithPartial(grid, template).result;
+}
+
+/**
+ * `locate`, and on failure the indicators that did match (empty on success): a workbook with the appendix split
+ * over sheets that each hold too few rows is told apart from one that holds too few rows.
+ */
+export function locateWithPartial(grid: Grid, template: Template): { result: LocateResult; partial: readonly string[] } {
   const need = minimumMatches(template);
   const header = findHeader(grid);
   let viaHeader: { col: number; state: MatchState } | null = null;
@@ -61,7 +69,7 @@ export function locate(grid: Grid, template: Template): LocateResult {
         note: roles.get("note")?.col ?? null,
       };
       const cols = inferColumns(grid, template, viaHeader.col, matchedRows, known);
-      return { ok: true, location: toLocation(grid, template, header.row, cols, viaHeader.state) };
+      return found(toLocation(grid, template, header.row, cols, viaHeader.state));
     }
   }
   // No usable header: find the labels themselves.
@@ -69,15 +77,17 @@ export function locate(grid: Grid, template: Template): LocateResult {
   const state = guess ? matchRows(grid, template, { label: guess.col, stt: null }, guess.firstRow) : null;
   const count = Math.max(state?.matches.length ?? 0, viaHeader?.state.matches.length ?? 0);
   if (!guess || !state || state.matches.length < need) {
-    return fail(count === 0 && !header ? { reason: "no_header" } : { reason: "too_few_rows", matched: count });
+    const best = state && state.matches.length >= (viaHeader?.state.matches.length ?? 0) ? state : viaHeader?.state;
+    const failure: LocateFailure = count === 0 && !header ? { reason: "no_header" } : { reason: "too_few_rows", matched: count };
+    return { result: { ok: false, failure }, partial: best ? best.matches.map((m) => m.indicator) : [] };
   }
   const matchedRows = [...state.rows.values()].map((r) => r - grid.origin.row);
   const cols = inferColumns(grid, template, guess.col, matchedRows, {});
   // The row above the first matched one stands in for the header.
   const firstMatched = Math.min(...state.rows.values(), ...state.sectionRows.values()) - grid.origin.row;
-  return { ok: true, location: toLocation(grid, template, Math.max(0, firstMatched - 1), cols, state) };
+  return found(toLocation(grid, template, Math.max(0, firstMatched - 1), cols, state));
 }
 
-function fail(failure: LocateFailure): LocateResult {
-  return { ok: false, failure };
+function found(location: Location): { result: LocateResult; partial: readonly string[] } {
+  return { result: { ok: true, location }, partial: [] };
 }

@@ -1,8 +1,8 @@
 /** The appendix in a workbook: which sheet and template, and the other sheets that hold one too. */
 import type { Template } from "../catalog/model";
 import type { Grid } from "../grid";
-import type { LocateFailure, Location } from "../location";
-import { locate } from "./sheet";
+import type { AppendixFailure, Location } from "../location";
+import { locateWithPartial, minimumMatches } from "./sheet";
 
 /** Another sheet that also holds an appendix (locateInWorkbook picks one; the surfaces must say the others exist). */
 export interface OtherAppendix {
@@ -32,35 +32,50 @@ export type WorkbookLocateResult =
       /** set when the chosen sheet and another one look like two parts of one appendix */
       readonly split: SplitAppendix | null;
     }
-  | { readonly ok: false; readonly failure: LocateFailure };
+  | { readonly ok: false; readonly failure: AppendixFailure };
 
 /** Two parts of one appendix share at most this share of the smaller part's indicators (a few fuzzy doubles). */
 const SPLIT_OVERLAP = 0.1;
 
+/** Two sets of indicators as parts of one appendix: they hardly overlap; their union, or null when they do. */
+function splitUnion(a: ReadonlySet<string>, b: readonly string[]): number | null {
+  const shared = b.filter((id) => a.has(id)).length;
+  return shared <= SPLIT_OVERLAP * Math.min(a.size, b.length) ? a.size + b.length - shared : null;
+}
+
+/** A sheet where a template matched too few rows: what did match. */
+interface PartialMatch {
+  readonly sheet: string;
+  readonly template: Template;
+  readonly indicators: readonly string[];
+}
+
 /**
  * Picks the sheet (and template) holding an appendix: the one with the most matched rows; on a tie the first
- * sheet, then the first template. When none qualifies, the failure with the most matched rows. Other sheets that
- * hold an appendix too are listed in `others`; a second sheet holding the rest of the chosen one is `split`.
+ * sheet, then the first template. Other sheets that hold an appendix too are listed in `others`; a second sheet
+ * holding the rest of the chosen one is `split`. When no sheet qualifies: two sheets that together would (each
+ * holding a real part, see `SPLIT_PART`) are a `split` failure; otherwise the attempt with the most matched rows.
  */
 export function locateInWorkbook(
   sheets: readonly { name: string; grid: Grid }[],
   templates: readonly Template[],
 ): WorkbookLocateResult {
+  if (sheets.length === 0) return { ok: false, failure: { reason: "no_sheets" } };
   const found: { sheet: string; template: Template; location: Location }[] = [];
-  let failure: LocateFailure = { reason: "no_header" };
+  const partials: PartialMatch[] = [];
   for (const sheet of sheets) {
     let best: { sheet: string; template: Template; location: Location } | null = null;
     for (const template of templates) {
-      const r = locate(sheet.grid, template);
+      const { result: r, partial } = locateWithPartial(sheet.grid, template);
       if (r.ok) {
         if (!best || r.location.matches.length > best.location.matches.length) best = { sheet: sheet.name, template, location: r.location };
-      } else if (r.failure.reason === "too_few_rows" && (failure.reason === "no_header" || r.failure.matched > failure.matched)) {
-        failure = r.failure;
+      } else if (r.failure.reason === "too_few_rows") {
+        partials.push({ sheet: sheet.name, template, indicators: partial });
       }
     }
     if (best) found.push(best);
   }
-  if (found.length === 0) return { ok: false, failure };
+  if (found.length === 0) return { ok: false, failure: notFound(partials) };
   // Stable: the first sheet wins a tie.
   const chosen = found.reduce((a, b) => (b.location.matches.length > a.location.matches.length ? b : a));
   const rest = found.filter((f) => f !== chosen);
@@ -71,12 +86,46 @@ export function locateInWorkbook(
   let split: SplitAppendix | null = null;
   for (const f of rest) {
     if (f.template !== chosen.template) continue;
-    const theirs = f.location.matches.map((m) => m.indicator);
-    const shared = theirs.filter((id) => mine.has(id)).length;
-    const union = mine.size + theirs.length - shared;
-    if (shared <= SPLIT_OVERLAP * Math.min(mine.size, theirs.length) && union > mine.size && (!split || union > split.matched)) {
+    const union = splitUnion(mine, f.location.matches.map((m) => m.indicator));
+    if (union !== null && union > mine.size && (!split || union > split.matched)) {
       split = { sheets: [chosen.sheet, f.sheet], matched: union };
     }
   }
   return { ok: true, ...chosen, others, split };
+}
+
+/**
+ * A part of a split appendix holds at least this share of the rows needed (5 of 20 for the sở/ngành template):
+ * a sheet of other data sharing two generic labels with the template is not a part.
+ */
+const SPLIT_PART = 0.25;
+
+/** Why nothing qualified: a split over two sheets, too few rows (the best attempt), or nothing like the appendix. */
+function notFound(partials: readonly PartialMatch[]): AppendixFailure {
+  let split: Extract<AppendixFailure, { reason: "split" }> | null = null;
+  for (const [i, a] of partials.entries()) {
+    const needed = minimumMatches(a.template);
+    const part = Math.max(3, Math.ceil(SPLIT_PART * needed));
+    if (a.indicators.length < part) continue;
+    const mine = new Set(a.indicators);
+    for (const b of partials.slice(i + 1)) {
+      if (b.template !== a.template || b.sheet === a.sheet || b.indicators.length < part) continue;
+      const union = splitUnion(mine, b.indicators);
+      if (union === null || union < needed || (split && union <= split.matched)) continue;
+      const total = a.template.indicators.length;
+      split = { reason: "split", sheets: [a.sheet, b.sheet], template: a.template.id, matched: union, needed, total };
+    }
+  }
+  if (split) return split;
+  // Stable: the first attempt wins a tie.
+  const best = partials.reduce<PartialMatch | null>((x, p) => (!x || p.indicators.length > x.indicators.length ? p : x), null);
+  if (!best) return { reason: "no_header" };
+  return {
+    reason: "too_few_rows",
+    sheet: best.sheet,
+    template: best.template.id,
+    matched: best.indicators.length,
+    needed: minimumMatches(best.template),
+    total: best.template.indicators.length,
+  };
 }

@@ -116,7 +116,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
   const units = phase.kind === "read" ? phase.units : null;
-  const consolidation = React.useMemo(() => (units ? consolidateUnits(units, t) : null), [units, t]);
+  const consolidation = React.useMemo(() => (units ? consolidateUnits(units, t, lang) : null), [units, t, lang]);
 
   const start = async () => {
     setFailed(false);

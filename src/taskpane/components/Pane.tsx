@@ -12,8 +12,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
-import { templates } from "../../core/catalog";
-import type { Template } from "../../core/catalog/model";
 import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/patch";
 import type { AppendixHost, CheckState } from "../../app/host";
@@ -48,11 +46,6 @@ export interface PaneExtra {
   readonly actions?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
   /** below the findings */
   readonly after?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
-}
-
-/** The template a check located. */
-function templateOf(state: FoundState): Template | undefined {
-  return templates.find((t) => t.id === state.location.template);
 }
 
 /**
@@ -157,7 +150,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
   }, [lang, settings, saveSettings]);
 
   const found = state?.found ? state : null;
-  const template = found ? templateOf(found) : undefined;
+  const template = found?.template;
   const split: SplitFindings = found
     ? splitAcknowledged(found.findings, settings?.acknowledged)
     : { active: [], acknowledged: [] };
@@ -244,7 +237,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
         </div>
       )}
       {state && !state.found && settings && (
-        <NotFound sheets={state.sheets} settings={settings} busy={busy} onInsert={onInsert} />
+        <NotFound sheets={state.sheets} failure={state.failure} settings={settings} busy={busy} onInsert={onInsert} />
       )}
       {found && <Recognised sheet={found.sheet} location={found.location} template={template} others={found.others} split={found.split} />}
       {found && (

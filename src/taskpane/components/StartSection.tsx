@@ -17,7 +17,8 @@ import {
 } from "@fluentui/react-components";
 import type { Template } from "../../core/catalog/model";
 import type { OtherAppendix, SplitAppendix } from "../../core/locate";
-import type { Location } from "../../core/location";
+import type { AppendixFailure, Location } from "../../core/location";
+import { appendixFailureText } from "../../core/messages/appendix";
 import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
@@ -106,15 +107,16 @@ export function Recognised(props: {
   );
 }
 
-/** No appendix found: say so, and offer to insert the official one. */
+/** No appendix found: say why (the sentence the command line says), and offer to insert the official one. */
 export function NotFound(props: {
   sheets: readonly string[];
+  failure: AppendixFailure;
   settings: WorkbookSettings;
   busy?: boolean;
   onInsert: (options: { unitName?: string; year?: number; period?: Period }) => void;
 }) {
   const styles = useStyles();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [unitName, setUnitName] = React.useState(props.settings.unitName ?? "");
   const [year, setYear] = React.useState(String(props.settings.year ?? new Date().getFullYear()));
   const [period, setPeriod] = React.useState<Period>(props.settings.period ?? "nam");
@@ -130,7 +132,7 @@ export function NotFound(props: {
       <SectionTitle id="start-title">
         {t.startTitle}
       </SectionTitle>
-      <Text data-testid="not-found">{t.notFound}</Text>
+      <Text data-testid="not-found">{appendixFailureText(props.failure, lang)}</Text>
       {props.sheets.length > 0 && <Text size={200}>{t.sheetsSeen(props.sheets.join(", "))}</Text>}
       <form className={styles.form} onSubmit={submit} aria-labelledby="insert-title">
         <Text weight="semibold" id="insert-title">

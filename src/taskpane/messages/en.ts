@@ -64,14 +64,12 @@ export const en: Messages = {
     too_much_data: "it holds too much data once unpacked; copy the appendix sheet into a new file",
     not_read: "the browser could not read its content",
   },
-  unitTooFewRows: (matched) => `The file has a table like the appendix but only ${matched} indicators were recognised, too few to consolidate.`,
 
   startTitle: "Start",
   recognised: (sheet, rows) => `Appendix recognised on sheet “${sheet}”: ${rows} rows matched.`,
   missingRows: (n) => `${n} indicators not on the sheet`,
   unrecognisedRows: (n) => `${n} rows not recognised`,
   rowLabel: (row, label) => `Row ${row}: ${label}`,
-  notFound: "No CCHC statistics appendix found in the workbook.",
   sheetsSeen: (names) => `Sheets looked at: ${names}`,
   shapeTitle: "Note",
   otherAppendix: (sheet, rows, checked) =>

@@ -68,7 +68,6 @@ export const vi = {
     too_much_data: "tệp chứa quá nhiều dữ liệu khi giải nén; hãy chép riêng trang phụ lục sang một tệp mới",
     not_read: "trình duyệt không đọc được nội dung tệp",
   },
-  unitTooFewRows: (matched: number) => `Tệp có bảng giống phụ lục nhưng chỉ nhận ra ${matched} chỉ tiêu, quá ít để tổng hợp.`,
 
   // start
   startTitle: "Bắt đầu",
@@ -76,7 +75,6 @@ export const vi = {
   missingRows: (n: number) => `${n} chỉ tiêu không có trên trang`,
   unrecognisedRows: (n: number) => `${n} dòng không nhận ra`,
   rowLabel: (row: number, label: string) => `Dòng ${row}: ${label}`,
-  notFound: "Không tìm thấy Phụ lục thống kê CCHC trong sổ làm việc.",
   sheetsSeen: (names: string) => `Các trang đã xem: ${names}`,
   shapeTitle: "Lưu ý",
   otherAppendix: (sheet: string, rows: number, checked: string) =>
