@@ -13,7 +13,7 @@ import type { Period } from "../../src/core/titleInfo";
 import { soNganh } from "../../src/core/catalog";
 import { layoutPlan, PLAN_HEADER_ROW, type LayoutOptions } from "../../src/core/layout";
 import { fromA1 } from "../../src/core/address";
-import { seedGrid, seedTitle } from "../fixtures/seed";
+import { SEED_HEADER_ROW, seedGrid, seedTitle } from "../fixtures/seed";
 
 const STTTT = "Sở Thông tin và Truyền thông tỉnh Sóc Trăng";
 
@@ -190,7 +190,7 @@ describe("titleInfo on a grid", () => {
   it("reads the seed sheet's title block", () => {
     const grid = seedGrid();
     const headerRow = grid.values.findIndex((r) => r[1] === "Chỉ tiêu thống kê");
-    expect(headerRow).toBeGreaterThan(0);
+    expect(headerRow).toBe(SEED_HEADER_ROW);
     expect(titleInfo(grid, { headerRow })).toMatchObject({ unitName: STTTT, period: { kind: "nam", year: 2023 } });
     expect(titleInfo(grid, { headerRow }).lines).toEqual(seedTitle());
   });

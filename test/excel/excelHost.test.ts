@@ -187,10 +187,12 @@ describe("insert template", () => {
     const name = await host.insertTemplate({ unitName: "Sở Nội vụ", year: 2024 });
     const sheet = wb.sheet(name);
     expect([...sheet.cells.values()].some((c) => c.formula.startsWith("=IF("))).toBe(true);
-    expect(sheet.validations.size).toBeGreaterThan(0);
-    expect(sheet.names.size).toBeGreaterThan(100);
-    expect(sheet.merges.length).toBeGreaterThan(5);
-    expect(sheet.freezeRows).toBeGreaterThan(0);
+    // As `cchc template` says: 26 drop-downs (flags and choices), a name for each of the 150 value cells;
+    // 6 title lines across the table and 4 header merges; the two header rows frozen under the title.
+    expect(sheet.validations.size).toBe(26);
+    expect(sheet.names.size).toBe(150);
+    expect(sheet.merges.length).toBe(10);
+    expect(sheet.freezeRows).toBe(10);
     expect(sheet.pageLayout.paperSize).toBe("A4");
     const state = found(await host.check());
     expect(state.sheet).toBe(name);

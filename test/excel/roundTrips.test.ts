@@ -43,7 +43,8 @@ describe("round trips per action", () => {
   test("fill = 1 read + 1 write, and the formulas land in the cells", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     const state = found(await host.check());
-    expect(state.patches.length).toBeGreaterThan(0);
+    // The seed's blank completion rate (I.1), 87.23 from 41/47.
+    expect(state.patches.map((p) => [p.cell, p.value])).toEqual([["D9", 87.23]]);
     await host.applyPatches(state.sheet, state.patches);
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
     for (const p of state.patches) {

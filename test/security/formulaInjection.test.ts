@@ -39,7 +39,8 @@ describe.each(PAYLOADS)("unit name %s", (unit) => {
         if (contains(String(cell.text), unit) && (!cell.isMerged || cell.master === cell)) holding.push(cell);
       }),
     );
-    expect(holding.length).toBeGreaterThan(0);
+    // The unit's line (A1), the title line "… CỦA <unit>" (A5) and the caption "(Kèm theo … của <unit>)" (A6).
+    expect(holding.map((c) => c.address)).toEqual(["A1", "A5", "A6"]);
     for (const cell of holding) expect([cell.address, cell.type]).toEqual([cell.address, ExcelJS.ValueType.String]);
     expect(holding.some((c) => same(c.value, unit))).toBe(true);
     // In the file itself: the text is a string, and no <f> element carries it.
