@@ -14,6 +14,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { deployManifest } = require("./scripts/deployManifest");
 
 const PORT = Number(process.env.PORT || 3000);
 
@@ -42,6 +43,21 @@ async function devHttpsOptions() {
     );
     return null;
   }
+}
+
+/**
+ * The manifest copied into dist/: as it is for development; with ADDIN_HOST, for that host with a bumped version
+ * (scripts/deployManifest.js, docs/DEPLOY.md). A wrong ADDIN_HOST stops the build with the reason.
+ */
+function manifestTransform() {
+  const host = process.env.ADDIN_HOST;
+  if (!host) return undefined;
+  const now = new Date();
+  return (content) => {
+    const out = deployManifest(content.toString("utf8"), { host, now, version: process.env.ADDIN_VERSION });
+    console.log(`[cchc] dist/manifest.xml for ${out.host}, version ${out.version}; check it with: npm run validate -- dist/manifest.xml`);
+    return out.xml;
+  };
 }
 
 module.exports = async (env, argv) => {
@@ -103,7 +119,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", ...(manifestTransform() ? { transform: manifestTransform() } : {}) },
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
         ],
       }),

@@ -3,8 +3,11 @@
  * Checks what breaks sideloading most often: well-formed XML, OfficeApp children in the [MS-OWEMXML] order,
  * required elements, every resid defined, every URL https, every icon present in assets/ at its size,
  * strings within Office's length limits with an en-US override, the ExcelApi set agreeing with
- * docs/OFFICE.md and src/excel/requirements.ts, and every ExecuteFunction name registered in commands.ts.
- * `npm run validate` prints the problems and exits 1 when there is any.
+ * docs/OFFICE.md and src/excel/requirements.ts, every ExecuteFunction name registered in commands.ts, a Supertip
+ * (title and description) on every control, <FunctionFile> before the extension points, locales of the schema's
+ * form, and every URL on one host. `npm run validate` checks manifest.xml and, when a build wrote one,
+ * dist/manifest.xml (a deployment's: no localhost, a version above the repository's); `npm run validate -- FILE`
+ * checks FILE. It prints the problems and exits 1 when there is any.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -22,6 +25,8 @@ const SHORT_MAX = 125;
 const LONG_MAX = 250;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,5}(\.\d{1,5}){1,3}$/;
+/** A culture name as the schema's ST_CultureName takes it: "vi-VN", "en-US", "zh-Hant-TW". */
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?$/;
 
 /** What the validator may look at besides the XML text. */
 export interface ManifestEnvironment {
@@ -210,6 +215,48 @@ export function validateManifest(xml: string, env: ManifestEnvironment): string[
     if (!env.registeredFunctions.includes(name)) problems.push(`function "${name}" is not registered with Office.actions.associate in commands.ts`);
   }
   if (descendants(root, "FunctionName").length > 0 && descendants(root, "FunctionFile").length === 0) problems.push("ExecuteFunction buttons need a <FunctionFile>");
+
+  // Every control has a Supertip with a title and a description (the schema requires it; Office shows it on hover).
+  for (const control of descendants(root, "Control")) {
+    const tip = children(control).find((c) => c.localName === "Supertip");
+    const id = control.getAttribute("id") ?? "?";
+    if (!tip) problems.push(`control "${id}" has no <Supertip>`);
+    else for (const part of ["Title", "Description"]) if (!children(tip).some((c) => c.localName === part)) problems.push(`control "${id}": <Supertip> has no <${part}>`);
+  }
+  // In each form factor, <FunctionFile> comes before the extension points (the schema's sequence).
+  for (const ff of [...descendants(root, "DesktopFormFactor"), ...descendants(root, "MobileFormFactor")]) {
+    const kids = children(ff).map((c) => c.localName);
+    const file = kids.indexOf("FunctionFile");
+    const point = kids.indexOf("ExtensionPoint");
+    if (file >= 0 && point >= 0 && file > point) problems.push(`<FunctionFile> must come before <ExtensionPoint> in <${ff.localName}>`);
+  }
+  // Locales of the schema's culture-name form.
+  const locales = [text("DefaultLocale"), ...descendants(root, "Override").map((o) => o.getAttribute("Locale") ?? "")];
+  for (const locale of new Set(locales)) if (!LOCALE.test(locale)) problems.push(`locale "${locale}" is not a culture name such as vi-VN`);
+  // Every URL on one host: a deployment moves them all (scripts/deployManifest.js).
+  const hosts = new Set(urls.map((u) => /^https?:\/\/[^/]+/.exec(u.url)?.[0] ?? u.url));
+  if (hosts.size > 1) problems.push(`URLs on more than one host: ${[...hosts].join(", ")}`);
+  return problems;
+}
+
+/** Numeric comparison of two n.n.n.n versions. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 4; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/**
+ * The problems of a deployment's manifest beyond the common ones: still on localhost, or not above the
+ * repository's version (Office and WebView2 would keep the cached add-in).
+ */
+export function deploymentProblems(xml: string, repositoryXml: string): string[] {
+  const problems: string[] = [];
+  if (xml.includes("https://localhost")) problems.push("a deployment manifest still points at https://localhost (build with ADDIN_HOST=https://…)");
+  const v = /<Version>([^<]+)<\/Version>/.exec(xml)?.[1] ?? "";
+  const base = /<Version>([^<]+)<\/Version>/.exec(repositoryXml)?.[1] ?? "";
+  if (compareVersions(v, base) <= 0) problems.push(`<Version> ${v} is not above the repository's ${base}: Office would keep the cached add-in`);
   return problems;
 }
 
@@ -240,14 +287,21 @@ export function repositoryEnvironment(root: string): ManifestEnvironment {
 
 function main(): void {
   const root = path.join(__dirname, "..");
-  const file = path.join(root, process.argv[2] ?? "manifest.xml");
-  const problems = validateManifest(fs.readFileSync(file, "utf8"), repositoryEnvironment(root));
-  if (problems.length === 0) {
-    console.log(`${path.relative(process.cwd(), file)}: valid (offline checks; see docs/OFFICE.md)`);
-    return;
+  const repository = path.join(root, "manifest.xml");
+  const built = path.join(root, "dist", "manifest.xml");
+  const files = process.argv[2] ? [path.resolve(process.cwd(), process.argv[2])] : [repository, ...(fs.existsSync(built) ? [built] : [])];
+  const env = repositoryEnvironment(root);
+  const repositoryXml = fs.readFileSync(repository, "utf8");
+  for (const file of files) {
+    const xml = fs.readFileSync(file, "utf8");
+    const problems = validateManifest(xml, env);
+    // A manifest other than the repository's (a build's, with no localhost in it) is a deployment's.
+    if (file !== repository && !xml.includes("https://localhost:3000")) problems.push(...deploymentProblems(xml, repositoryXml));
+    const name = path.relative(process.cwd(), file);
+    if (problems.length === 0) console.log(`${name}: valid (offline checks; see docs/OFFICE.md)`);
+    for (const p of problems) console.error(`${name}: ${p}`);
+    if (problems.length > 0) process.exitCode = 1;
   }
-  for (const p of problems) console.error(`${path.relative(process.cwd(), file)}: ${p}`);
-  process.exitCode = 1;
 }
 
 if (require.main === module) main();

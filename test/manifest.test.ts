@@ -4,7 +4,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { OFFICE_APP_ORDER, repositoryEnvironment, validateManifest, type ManifestEnvironment } from "../scripts/validate-manifest";
+import { compareVersions, deploymentProblems, OFFICE_APP_ORDER, repositoryEnvironment, validateManifest, type ManifestEnvironment } from "../scripts/validate-manifest";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bumpedVersion, deployManifest, deploymentHost } = require("../scripts/deployManifest") as typeof import("../scripts/deployManifest");
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -56,6 +58,12 @@ test.each<[string, () => string, RegExp]>([
   ["a short string over 125 characters", () => broken('DefaultValue="Phụ lục CCHC"', `DefaultValue="${"x".repeat(126)}"`), /longer than 125/],
   ["a function commands.ts does not register", () => broken("<FunctionName>fillTotals</FunctionName>", "<FunctionName>fillAll</FunctionName>"), /function "fillAll" is not registered/],
   ["two controls with one id", () => broken('id="CCHC.Fill"', 'id="CCHC.Check"'), /control id "CCHC.Check" is used twice/],
+  ["a control without a Supertip", () => broken(/(<Control xsi:type="Button" id="CCHC.Fill">\s*<Label[^>]*\/>)\s*<Supertip>[\s\S]*?<\/Supertip>/, "$1"), /control "CCHC.Fill" has no <Supertip>/],
+  ["a Supertip without a description", () => broken(/(<Title resid="Check.Label"\/>)\s*<Description resid="Check.Tooltip"\/>/, "$1"), /control "CCHC.Check": <Supertip> has no <Description>/],
+  ["the FunctionFile after the extension point", () => broken(/( *<FunctionFile resid="Commands.Url"\/>\n)([\s\S]*?<\/ExtensionPoint>\n)/, "$2$1"), /<FunctionFile> must come before <ExtensionPoint>/],
+  ["a locale not of the schema's form", () => broken('<Override Locale="en-US" Value="CCHC Appendix Checker"/>', '<Override Locale="English" Value="CCHC Appendix Checker"/>'), /locale "English" is not a culture name/],
+  ["an underscore locale", () => broken("<DefaultLocale>vi-VN</DefaultLocale>", "<DefaultLocale>vi_VN</DefaultLocale>"), /locale "vi_VN"/],
+  ["URLs on two hosts", () => broken('DefaultValue="https://localhost:3000/commands.html"', 'DefaultValue="https://other.example/commands.html"'), /URLs on more than one host/],
 ])("fails on %s", (_label, make, problem) => {
   const problems = validateManifest(make(), ENV);
   expect(problems.some((p) => problem.test(p))).toBe(true);
@@ -66,4 +74,41 @@ test("a missing docs or code figure is a problem, not a pass", () => {
   expect(validateManifest(MANIFEST, env)).toEqual(
     expect.arrayContaining([expect.stringMatching(/none in docs\/OFFICE.md/), expect.stringMatching(/none in src\/excel\/requirements.ts/)]),
   );
+});
+
+describe("a deployment's manifest (ADDIN_HOST=https://… npm run build)", () => {
+  const now = new Date(Date.UTC(2026, 11, 1, 10, 30));
+
+  test("every URL moves to the host, the version goes above the repository's, and it passes every check", () => {
+    const out = deployManifest(MANIFEST, { host: "https://cchc.example.gov.vn/", now });
+    expect(out.host).toBe("https://cchc.example.gov.vn");
+    expect(out.xml).not.toContain("localhost");
+    expect(out.xml).toContain('<SourceLocation DefaultValue="https://cchc.example.gov.vn/taskpane.html"/>');
+    expect(out.version).toBe("0.1.2612.630");
+    expect(validateManifest(out.xml, ENV)).toEqual([]);
+    expect(deploymentProblems(out.xml, MANIFEST)).toEqual([]);
+  });
+
+  test("a host with a path keeps it; a later build has a higher version", () => {
+    const a = deployManifest(MANIFEST, { host: "https://intranet.sonv.gov.vn/cchc", now });
+    const b = deployManifest(MANIFEST, { host: "https://intranet.sonv.gov.vn/cchc", now: new Date(now.getTime() + 60_000) });
+    expect(a.xml).toContain('DefaultValue="https://intranet.sonv.gov.vn/cchc/taskpane.html"');
+    expect(compareVersions(b.version, a.version)).toBeGreaterThan(0);
+    expect(compareVersions(bumpedVersion("0.1.0.0", new Date(Date.UTC(2027, 0, 1)), undefined), b.version)).toBeGreaterThan(0);
+  });
+
+  test.each([["http://cchc.example.gov.vn"], ["cchc.example.gov.vn"], ["https://cchc.example.gov.vn/?x=1"]])("ADDIN_HOST %j is refused with a sentence", (host) => {
+    expect(() => deploymentHost(host)).toThrow(/ADDIN_HOST/);
+  });
+
+  test("ADDIN_VERSION sets the version, and must be n.n.n.n", () => {
+    expect(deployManifest(MANIFEST, { host: "https://a.example", version: "1.2.3.4" }).version).toBe("1.2.3.4");
+    expect(() => deployManifest(MANIFEST, { host: "https://a.example", version: "1.2" })).toThrow(/ADDIN_VERSION/);
+  });
+
+  test("the deployment check refuses a manifest still on localhost or not above the repository's version", () => {
+    expect(deploymentProblems(MANIFEST, MANIFEST)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/still points at https:\/\/localhost/), expect.stringMatching(/not above the repository's/)]),
+    );
+  });
 });
