@@ -3,6 +3,7 @@ import type { Template } from "../core/catalog/model";
 import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
 import { countBySeverity, groupBySection } from "../core/findingGroups";
 import { formatFinding } from "../core/messages";
+import { isExcelLockFile } from "./fileNames";
 import { FileProblem, findAppendix } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
@@ -127,18 +128,23 @@ export async function runCheck(
   m: CliMessages,
   out: (text: string) => void,
 ): Promise<number> {
+  // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
+  const skipped = files.filter(isExcelLockFile);
   const checked: Checked[] = [];
-  for (const file of files) checked.push(await checkFile(file, opts.lang, m, opts.sheet));
+  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.sheet));
   const reports = checked.map((c) => c.report);
   if (opts.json) {
-    out(`${JSON.stringify({ files: reports })}\n`);
+    // "skipped" appears only when a file was skipped, so the agreed shape of a plain run stays as it was.
+    const skippedJson = skipped.map((file) => ({ file, reason: "excel_lock_file", message: m.lockFileSkipped(file) }));
+    out(`${JSON.stringify(skipped.length ? { files: reports, skipped: skippedJson } : { files: reports })}\n`);
   } else {
     const blocks = checked.map((c) => textReport(c, opts.lang, m).join("\n"));
+    if (skipped.length) blocks.unshift(skipped.map((f) => m.lockFileSkipped(f)).join("\n"));
     out(`${blocks.join("\n\n")}\n`);
-    if (files.length > 1) {
+    if (reports.length > 1) {
       const ok = reports.filter((r): r is Extract<FileReport, { summary: unknown }> => "summary" in r);
       const sum = (k: "errors" | "warnings" | "infos") => ok.reduce((s, r) => s + r.summary[k], 0);
-      out(`\n${m.total(files.length, sum("errors"), sum("warnings"), sum("infos"), reports.length - ok.length)}\n`);
+      out(`\n${m.total(reports.length, sum("errors"), sum("warnings"), sum("infos"), reports.length - ok.length)}\n`);
     }
   }
   if (reports.some((r) => "error" in r)) return 2;

@@ -13,7 +13,7 @@ import type { Period, PeriodKind } from "../core/titleInfo";
 import { unitFromBytes, writeConsolidation } from "../xlsx";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
-import { FileProblem, readBytes, sameFile } from "./workbookFiles";
+import { FileProblem, readBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
 export interface ConsolidateCliOptions {
@@ -75,26 +75,13 @@ class Progress {
   }
 }
 
-/** Writes the summary through a temporary file next to `output`, so a failure never leaves half a workbook. */
+/** Writes the summary atomically (a temporary file beside `output`, then its name), so a failure never leaves half a workbook. */
 async function writeSummary(output: string, c: Consolidation, opts: ConsolidateCliOptions, m: CliMessages): Promise<void> {
-  const dir = path.dirname(path.resolve(output));
-  const temp = path.join(dir, `.${path.basename(output)}.${process.pid}.partial.xlsx`);
-  const why = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : String(e));
-  try {
+  await writeOutputWith(output, opts.force, m, async (temp) => {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     writeConsolidation(writer, c, opts.lang);
     await writer.commit();
-    if (opts.force) fs.renameSync(temp, output);
-    else {
-      // link() refuses an existing name in the same step that creates it: nothing can slip in between.
-      fs.linkSync(temp, output);
-      fs.unlinkSync(temp);
-    }
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    if (why(e) === "EEXIST") throw new FileProblem(m.outExists(output));
-    throw new FileProblem(m.cannotWrite(output, why(e)));
-  }
+  });
 }
 
 /** The `--json` document: each file's status and issues, and each indicator's total. */

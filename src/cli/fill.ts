@@ -1,8 +1,11 @@
-/** `cchc fill`: a copy of the file with the totals and rates written as formulas with their values. */
+/**
+ * `cchc fill`: a copy of the file with the totals and rates written as formulas with their values, and nothing else
+ * changed (the surgical writer, src/xlsx/package/patchWorkbook.ts; docs/CLI.md says exactly what changes).
+ */
 import * as path from "path";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
-import { applyPatches, workbookBytes } from "../xlsx";
+import { patchWorkbook, refusalText } from "../xlsx";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
@@ -27,8 +30,10 @@ export async function runFill(
     const patched = new Set(patches.map((p) => p.cell));
     // What the calculator would write but did not: the cell holds a different value the user typed.
     const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
-    applyPatches(found.worksheet, patches);
-    writeOutput(output, await workbookBytes(found.workbook), opts.force, m);
+    // The copy is the input's bytes with the target cells patched; every other part is copied as it is.
+    const copy = patchWorkbook(found.bytes, found.check.sheet, patches.map((p) => ({ cell: p.cell, value: p.cellValue, formula: p.formula, numberFormat: p.numberFormat })));
+    if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
+    await writeOutput(output, copy.bytes, opts.force, m);
 
     const lines = [m.filledHeading(patches.length)];
     for (const p of patches) {

@@ -111,6 +111,10 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
   outIsInput: (file: string) => `Tệp kết quả “${file}” trùng với tệp nguồn; lệnh fill không bao giờ sửa tệp nguồn.`,
   outNotXlsx: (file: string) => `Tệp kết quả “${file}” phải có đuôi .xlsx.`,
   cannotWrite: (file: string, why: string) => `Không ghi được tệp “${file}” (${why}).`,
+  noSpace: (file: string) => `Không ghi được tệp “${file}”: ổ đĩa đã đầy. Không có tệp nào bị ghi dở.`,
+  outOpen: (file: string) => `Tệp “${file}” đang được mở trong Excel hoặc LibreOffice; hãy đóng tệp đó hoặc chọn tên khác (kể cả với --force, tệp đang mở không bị ghi đè).`,
+  notFilled: (file: string, why: string) => `Không điền được bản sao của “${file}”: ${why}`,
+  lockFileSkipped: (file: string) => `Bỏ qua “${file}”: đây là tệp khoá Excel tạo ra khi một bảng tính đang mở, không phải phụ lục.`,
   // Results
   templateWritten: (file: string, rows: number, formulas: number, lists: number) =>
     `Đã ghi mẫu phụ lục vào “${file}”: ${rows} ô số liệu, ${formulas} ô công thức, ${lists} danh sách chọn.`,
@@ -221,6 +225,10 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
   outIsInput: (file) => `Output “${file}” is the input file; fill never changes its input.`,
   outNotXlsx: (file) => `Output “${file}” must end in .xlsx.`,
   cannotWrite: (file, why) => `Cannot write “${file}” (${why}).`,
+  noSpace: (file) => `Cannot write “${file}”: the disk is full. No partial file was left.`,
+  outOpen: (file) => `“${file}” is open in Excel or LibreOffice; close it or choose another name (even with --force, an open file is never replaced).`,
+  notFilled: (file, why) => `Could not fill a copy of “${file}”: ${why}`,
+  lockFileSkipped: (file) => `Skipped “${file}”: it is the lock file Excel writes while a workbook is open, not an appendix.`,
   templateWritten: (file, rows, formulas, lists) =>
     `Wrote the appendix template to “${file}”: ${rows} value cells, ${formulas} formula cells, ${lists} drop-down lists.`,
   filledHeading: (n) => (n ? `Filled ${n} cells:` : "Nothing to fill."),

@@ -17,7 +17,7 @@ export async function runTemplate(
   try {
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
     const plan = layoutPlan(soNganh, { unitName: opts.unit, year: opts.year, period: opts.period });
-    writeOutput(output, await workbookBytes(templateWorkbook(plan)), opts.force, m);
+    await writeOutput(output, await workbookBytes(templateWorkbook(plan)), opts.force, m);
     out(`${m.templateWritten(output, plan.names.length, plan.cells.filter((c) => c.formula).length, plan.validations.length)}\n`);
     return 0;
   } catch (e) {

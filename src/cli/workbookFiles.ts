@@ -1,13 +1,19 @@
-/** Reading and writing workbook files for the commands, with every failure turned into one sentence. */
+/**
+ * Reading and writing workbook files for the commands, with every failure turned into one sentence. A workbook is
+ * read by the streaming reader (only the sheets that may hold the appendix, src/xlsx/package/readSheets.ts); outputs
+ * are written atomically (atomicFile.ts).
+ */
 import * as fs from "fs";
 import * as path from "path";
-import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
 import { checkWorkbook, type FoundCheck } from "../core/checkWorkbook";
 import type { Grid } from "../core/grid";
 import type { Location } from "../core/location";
 import { fromA1 } from "../core/address";
-import { WorkbookReadError, loadWorkbook, worksheetGrid } from "../xlsx";
+import { appendixHint, FALLBACK_SCAN_ROWS, SCAN_COLS } from "../core/locate";
+import { readWorkbookSheets, StreamReadError, type SheetGrid, type SheetRead } from "../xlsx";
+import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
+import { existingName } from "./fileNames";
 import type { CliMessages } from "./messages";
 
 /** A problem with one file that the user can act on: the sentence says what and where. */
@@ -18,10 +24,10 @@ export class FileProblem extends Error {
   }
 }
 
-/** A file's appendix, found and checked: the workbook (for writing a copy), the sheet and its grid, the check. */
+/** A file's appendix, found and checked: the file's bytes (for writing a copy), the sheet's grid, the check. */
 export interface FoundAppendix {
-  readonly workbook: ExcelJS.Workbook;
-  readonly worksheet: ExcelJS.Worksheet;
+  /** the file as read (the copy is patched from these very bytes) */
+  readonly bytes: Uint8Array;
   readonly grid: Grid;
   /** the one check every surface runs (src/core/checkWorkbook.ts) */
   readonly check: FoundCheck;
@@ -39,90 +45,104 @@ export interface SheetNotes {
   readonly filtered: boolean;
 }
 
-/** Merges, hidden rows and filters that touch the appendix on `ws`. */
-export function sheetNotes(ws: ExcelJS.Worksheet, location: Location): SheetNotes {
+/** Merges, hidden rows and filters that touch the appendix on the sheet read. */
+export function sheetNotes(sheet: SheetRead, location: Location): SheetNotes {
   const rows = [...Object.values(location.rows), ...Object.values(location.sectionRows)];
   const first = location.headerRow + 1;
   const last = Math.max(first, ...rows);
   const value = location.columns.value;
-  const mergedValueCells = (ws.model.merges ?? []).filter((range) => {
+  const mergedValueCells = sheet.merges.filter((range) => {
     const [a, b = a] = range.split(":");
     const from = fromA1(a);
     const to = fromA1(b);
     return !!from && !!to && from.col <= value && value <= to.col && from.row <= last && first <= to.row;
   });
-  const hiddenRows = [...new Set(rows)].sort((x, y) => x - y).filter((r) => ws.getRow(r + 1).hidden).map((r) => r + 1);
-  return { mergedValueCells, hiddenRows, filtered: !!ws.autoFilter };
+  const hiddenRows = [...new Set(rows)].sort((x, y) => x - y).filter((r) => sheet.hiddenRows.has(r)).map((r) => r + 1);
+  return { mergedValueCells, hiddenRows, filtered: sheet.filtered };
 }
 
 function systemReason(e: unknown): string {
   return e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : String(e);
 }
 
-/** The file's bytes, or a `FileProblem` for a missing file, a directory or an unreadable one. */
+/**
+ * The file's bytes, or a `FileProblem` for a missing file, a directory or an unreadable one. A name in another
+ * Unicode form than the one on disk (NFD typed, NFC stored, or the reverse) finds the file.
+ */
 export function readBytes(file: string, m: CliMessages): Buffer {
+  const onDisk = existingName(file);
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
+    stat = fs.statSync(onDisk);
   } catch (e) {
     if (systemReason(e) === "ENOENT") throw new FileProblem(m.notFound(file));
     throw new FileProblem(m.cannotRead(file, systemReason(e)));
   }
   if (stat.isDirectory()) throw new FileProblem(m.isDirectory(file));
   try {
-    return fs.readFileSync(file);
+    return fs.readFileSync(onDisk);
   } catch (e) {
     throw new FileProblem(m.cannotRead(file, systemReason(e)));
   }
 }
 
-/** Loads `file`, finds the appendix in it (only in `sheetName` when given) and checks it. Throws `FileProblem` otherwise. */
+const mayHold = appendixHint(templates);
+
+/** Reads `file`, finds the appendix in it (only in `sheetName` when given) and checks it. Throws `FileProblem` otherwise. */
 export async function findAppendix(file: string, m: CliMessages, sheetName?: string): Promise<FoundAppendix> {
   const bytes = readBytes(file, m);
-  let workbook: ExcelJS.Workbook;
+  let read;
   try {
-    workbook = await loadWorkbook(bytes);
+    read = readWorkbookSheets(bytes, sheetName !== undefined ? { sheet: sheetName } : { mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new FileProblem(m.readFailure(file, e.reason));
+    if (e instanceof StreamReadError) throw new FileProblem(m.readFailure(file, e.reason));
     throw e;
   }
-  let worksheets = workbook.worksheets;
-  if (sheetName !== undefined) {
-    worksheets = worksheets.filter((w) => w.name === sheetName);
-    if (worksheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, workbook.worksheets.map((w) => w.name).join(", ")));
-  }
-  const sheets = worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+  if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
+  const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid }));
   const check = checkWorkbook(sheets, templates);
-  if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure));
+  // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
+  if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);
-  return {
-    workbook,
-    worksheet: worksheets[index],
-    grid: sheets[index].grid,
-    check,
-    sheetNotes: sheetNotes(worksheets[index], check.location),
-  };
+  return { bytes, grid: sheets[index].grid, check, sheetNotes: sheetNotes(read.sheets[index], check.location) };
+}
+
+function outputProblem(file: string, e: OutputError, m: CliMessages): FileProblem {
+  if (e.reason === "exists") return new FileProblem(m.outExists(file));
+  if (e.reason === "open_elsewhere") return new FileProblem(m.outOpen(file));
+  if (e.detail === "ENOSPC" || e.detail === "EDQUOT") return new FileProblem(m.noSpace(file));
+  return new FileProblem(m.cannotWrite(file, e.detail));
 }
 
 /**
- * Writes `bytes` to `file`; without `force` an existing file is never replaced (the check and the creation are one
- * step, so nothing can slip in between).
+ * Writes `bytes` to `file` atomically (atomicFile.ts): without `force` an existing file is never replaced, a file
+ * open in Excel never, and a failure leaves nothing behind.
  */
-export function writeOutput(file: string, bytes: Uint8Array, force: boolean, m: CliMessages): void {
+export async function writeOutput(file: string, bytes: Uint8Array, force: boolean, m: CliMessages): Promise<void> {
   try {
-    fs.writeFileSync(file, bytes, { flag: force ? "w" : "wx" });
+    await writeBytesAtomically(file, bytes, force);
   } catch (e) {
-    if (systemReason(e) === "EEXIST") throw new FileProblem(m.outExists(file));
-    throw new FileProblem(m.cannotWrite(file, systemReason(e)));
+    if (e instanceof OutputError) throw outputProblem(file, e, m);
+    throw e;
+  }
+}
+
+/** `writeOutput` for a writer that creates the file at the path it is handed (ExcelJS's streaming writer). */
+export async function writeOutputWith(file: string, force: boolean, m: CliMessages, write: (temp: string) => Promise<void>): Promise<void> {
+  try {
+    await writeAtomically(file, force, write);
+  } catch (e) {
+    if (e instanceof OutputError) throw outputProblem(file, e, m);
+    throw e;
   }
 }
 
 /** True when both names lead to the same file (same path, or a link to it). */
 export function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
+  if (path.resolve(a).normalize("NFC") === path.resolve(b).normalize("NFC")) return true;
   try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
+    const sa = fs.statSync(existingName(a));
+    const sb = fs.statSync(existingName(b));
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     // One of them does not exist yet: they cannot be the same file.

@@ -238,9 +238,11 @@ export async function makeBadFiles(dir: string): Promise<BadFile[]> {
   put("bom-nen.xlsx", writeZip(await workbookEntries(base, { "xl/worksheets/sheet1.xml": bombEntry(bomb.size) })), "quá nhiều dữ liệu", "too much data");
   put("bom-nen-khai-sai.xlsx", writeZip(await workbookEntries(base, { "xl/worksheets/sheet1.xml": bombEntry(1024) })), "bị hỏng", "is damaged");
 
-  // 2.6 million cells in 60 MB of XML (under the expanded-size limit): refused on the cell count.
+  // 2.6 million cells in 60 MB of XML (under the expanded-size limit) on a sheet whose header says it may hold the
+  // appendix, so it is read whole (a sheet without one is only probed over its first rows): refused on the cell count.
   const row = Buffer.from(`<row>${"<c><v>1</v></c>".repeat(64)}</row>`.repeat(1024));
-  const cells = repeatedDeflate(SHEET_HEAD, row, 40, SHEET_TAIL);
+  const header = '<row><c t="inlineStr"><is><t>STT</t></is></c><c t="inlineStr"><is><t>Chỉ tiêu thống kê</t></is></c></row>';
+  const cells = repeatedDeflate(SHEET_HEAD + header, row, 40, SHEET_TAIL);
   const cellsEntry: RawEntry = { name: "xl/worksheets/sheet1.xml", data: cells.data, method: 8, declaredSize: cells.size, crc: 0 };
   put("qua-nhieu-o.xlsx", writeZip(await workbookEntries(base, { "xl/worksheets/sheet1.xml": cellsEntry })), "quá nhiều dữ liệu", "too much data");
 

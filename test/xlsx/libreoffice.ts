@@ -45,3 +45,27 @@ export function convertWithLibreOffice(file: string, format: string): string {
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out} when converting ${file} to ${format}`);
   return out;
 }
+
+/**
+ * Every sheet of `file` as LibreOffice displays it after recalculating on load: sheet name -> CSV of the displayed
+ * texts (the "as shown" export, token 9 true; token 12 = -1 writes every sheet to its own file).
+ */
+export function displayedSheets(file: string): Map<string, string> {
+  const soffice = sofficePath();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
+  const profile = path.join(work, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
+  const outDir = path.join(work, "out");
+  fs.mkdirSync(outDir);
+  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file], { stdio: "pipe", timeout: 120000 });
+  const base = path.basename(file, path.extname(file));
+  const sheets = new Map<string, string>();
+  for (const f of fs.readdirSync(outDir)) {
+    if (f.startsWith(`${base}-`) && f.endsWith(".csv")) sheets.set(f.slice(base.length + 1, -4).normalize("NFC"), fs.readFileSync(path.join(outDir, f), "utf8"));
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  if (sheets.size === 0) throw new Error(`LibreOffice wrote no sheet of ${file}`);
+  return sheets;
+}

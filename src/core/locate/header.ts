@@ -10,7 +10,7 @@ export const SCAN_COLS = 40;
 export type Role = "stt" | "label" | "unit" | "value" | "note";
 
 /** What a header cell names, from its folded text; null for anything else. Long texts are titles, not headers. */
-function headerRole(text: string): { role: Role; strength: number } | null {
+export function headerRole(text: string): { role: Role; strength: number } | null {
   if (text.length > 40) return null;
   const f = foldDiacritics(cleanText(text)).replace(/[:.]+$/, "").trim();
   if (/^(s?tt|so tt|so thu tu)$/.test(f)) return { role: "stt", strength: 1 };

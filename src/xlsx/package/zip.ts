@@ -50,6 +50,11 @@ export interface ZipArchive {
 
 const damaged = (detail: string) => new PatchRefused({ reason: "damaged", detail });
 
+/** A copy of bytes [start, end): Buffer.slice in Node would give a view, and a change to it would reach the input. */
+function copyOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(bytes.subarray(start, end));
+}
+
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -106,7 +111,7 @@ export function readZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
     zip64 = true;
   }
   if (count > maxEntries) throw new PatchRefused({ reason: "damaged", detail: `${count} entries` });
-  const comment = bytes.slice(eocd + 22, Math.min(bytes.length, eocd + 22 + u16(eocd + 20)));
+  const comment = copyOf(bytes, eocd + 22, Math.min(bytes.length, eocd + 22 + u16(eocd + 20)));
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -223,7 +228,7 @@ export function streamEntry(archive: ZipArchive, entry: ZipEntry, sink: (chunk: 
 /** An entry's expanded bytes. */
 export function entryBytes(archive: ZipArchive, entry: ZipEntry, budget = Infinity): Uint8Array {
   const chunks: Uint8Array[] = [];
-  streamEntry(archive, entry, (c) => void chunks.push(c.slice()), budget);
+  streamEntry(archive, entry, (c) => void chunks.push(copyOf(c, 0, c.length)), budget);
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
@@ -269,7 +274,7 @@ export function writeZip(archive: ZipArchive, changes: ZipChanges): Uint8Array {
     if (changes.remove?.has(entry.name)) continue;
     const offset = out.length;
     if (offset > 0xfffffffe) throw new PatchRefused({ reason: "zip64" });
-    const record = src.slice(entry.centralStart, entry.centralEnd);
+    const record = copyOf(src, entry.centralStart, entry.centralEnd);
     const rv = view(record);
     const replacement = changes.replace.get(entry.name);
     if (replacement === undefined) {

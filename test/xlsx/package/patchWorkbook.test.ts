@@ -19,7 +19,7 @@ function records(bytes: Uint8Array): Map<string, { local: string; central: strin
   const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
   return new Map(
     z.entries.map((e) => {
-      const central = bytes.slice(e.centralStart, e.centralEnd);
+      const central = new Uint8Array(bytes.subarray(e.centralStart, e.centralEnd));
       central.fill(0, 42, 46);
       return [e.name, { local: hex(bytes.subarray(e.localOffset, e.recordEnd)), central: hex(central) }];
     }),
@@ -112,6 +112,14 @@ describe("the zip container", () => {
     expect(r.changedParts).toEqual(["xl/worksheets/sheet1.xml", "xl/workbook.xml"]);
   });
 
+  test("the input's bytes are never changed, even as a Node Buffer (whose slice is a view)", () => {
+    const input = Buffer.from(book({ sheets: { S: '<row r="1"><c r="A1"><v>1</v></c></row>' }, extraParts: [{ name: "docProps/app.xml", data: "<Properties/>" }] }));
+    const copy = Buffer.from(input);
+    const r = patchWorkbook(input, "S", [{ cell: "B1", value: 2 }]);
+    expect(r.ok).toBe(true);
+    expect(input.equals(copy)).toBe(true);
+  });
+
   test("an archive written back unchanged is the same bytes", () => {
     const input = book({ sheets: { S: "" } });
     expect(Buffer.from(writeZip(readZip(input), { replace: new Map() })).equals(Buffer.from(input))).toBe(true);
@@ -143,7 +151,7 @@ function addDescriptors(bytes: Uint8Array): Uint8Array {
   const central: number[] = [];
   z.entries.forEach((e, n) => {
     const offset = out.length;
-    const local = bytes.slice(e.localOffset, e.dataStart);
+    const local = new Uint8Array(bytes.subarray(e.localOffset, e.dataStart));
     const lv = new DataView(local.buffer);
     lv.setUint16(6, lv.getUint16(6, true) | 8, true);
     lv.setUint32(14, 0, true);
@@ -156,7 +164,7 @@ function addDescriptors(bytes: Uint8Array): Uint8Array {
     d.setUint32(8, e.compressedSize, true);
     d.setUint32(12, e.size, true);
     out.push(...new Uint8Array(d.buffer).subarray(n % 2 ? 4 : 0));
-    const c = bytes.slice(e.centralStart, e.centralEnd);
+    const c = new Uint8Array(bytes.subarray(e.centralStart, e.centralEnd));
     const cv = new DataView(c.buffer);
     cv.setUint16(8, cv.getUint16(8, true) | 8, true);
     cv.setUint32(42, offset, true);

@@ -1,0 +1,135 @@
+/**
+ * `cchc fill` on workbooks other programs wrote (LibreOffice, openpyxl, XlsxWriter: test/xlsx/writers, made by
+ * scripts/fixtures/*.py): the copy is the user's workbook with the target cells added and nothing else different.
+ * Every part but the filled sheet, the styles, the workbook part and the content types is byte-identical, local
+ * and central records and compressed bytes alike; the workbook part differs only by the calc flag; the styles only
+ * by appended cell formats; the sheet only in the target cells. LibreOffice, recalculating on load, shows the
+ * targets' expected values and every other cell of every sheet as it showed them in the input.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/run";
+import { openPackage } from "../../src/xlsx/package/opc";
+import { withFullCalcOnLoad } from "../../src/xlsx/package/patchWorkbook";
+import { cellFormatCodes } from "../../src/xlsx/package/styles";
+import { readZip } from "../../src/xlsx/package/zip";
+import { displayedSheets } from "./libreoffice";
+
+jest.setTimeout(180000);
+
+const WRITERS = path.join(__dirname, "writers");
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-writers-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Each entry's local record and central record (its offset field zeroed), in archive order. */
+function records(bytes: Uint8Array): [string, string, string][] {
+  const z = readZip(bytes);
+  const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+  return z.entries.map((e) => {
+    const central = new Uint8Array(bytes.subarray(e.centralStart, e.centralEnd));
+    central.fill(0, 42, 46);
+    return [e.name, hex(bytes.subarray(e.localOffset, e.recordEnd)), hex(central)];
+  });
+}
+
+/** The sheet part without the elements of `cells` (what is left must be identical). */
+function withoutCells(xml: string, cells: readonly string[]): string {
+  let out = xml;
+  for (const cell of cells) {
+    out = out.replace(new RegExp(`<(\\w+:)?c r="${cell}"(\\s[^>]*?)?(/>|>[\\s\\S]*?</(\\w+:)?c>)`), "");
+  }
+  return out;
+}
+
+async function fill(input: string, output: string): Promise<{ code: number; text: string }> {
+  let text = "";
+  const code = await run(["fill", input, "-o", output, "--lang", "en"], { out: (t) => (text += t), err: (t) => (text += t) });
+  return { code, text };
+}
+
+describe.each(["libreoffice", "openpyxl", "xlsxwriter"])("%s", (writer) => {
+  const input = path.join(WRITERS, `${writer}.xlsx`);
+  let output: string;
+  let inputBytes: Buffer;
+  let outputBytes: Buffer;
+  let targets: string[];
+
+  beforeAll(async () => {
+    output = path.join(dir, `${writer}-filled.xlsx`);
+    inputBytes = fs.readFileSync(input);
+    const r = await fill(input, output);
+    expect([r.code, r.text]).toEqual([0, expect.stringContaining("Filled 1 cells:")]);
+    targets = [...r.text.matchAll(/^ {2}([A-Z]+\d+) = /gm)].map((m) => m[1]);
+    outputBytes = fs.readFileSync(output);
+  });
+
+  test("the input is unchanged", () => {
+    expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
+  });
+
+  test("every other part is byte-identical, compressed bytes and records included, in the same order", () => {
+    const allowed = new Set(["xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml"]);
+    const a = records(inputBytes);
+    const b = records(outputBytes);
+    expect(b.map((r) => r[0])).toEqual(a.map((r) => r[0]));
+    const changed = b.filter((r, i) => r[1] !== a[i][1] || r[2] !== a[i][2]).map((r) => r[0]);
+    expect(changed.every((name) => allowed.has(name))).toBe(true);
+    expect(changed).toContain("xl/worksheets/sheet1.xml");
+    // Parts that matter to the user, named so a lost one shows: charts, pivots, tables, comments, properties.
+    expect(a.length).toBeGreaterThanOrEqual(14);
+  });
+
+  test("the workbook part differs only by the calc flag; the styles only by appended cell formats", () => {
+    const before = openPackage(inputBytes);
+    const after = openPackage(outputBytes);
+    expect(after.text("xl/workbook.xml")).toBe(withFullCalcOnLoad(before.text("xl/workbook.xml")));
+    const s0 = before.text(before.stylesPart!);
+    const s1 = after.text(after.stylesPart!);
+    const c0 = cellFormatCodes(s0);
+    expect(cellFormatCodes(s1).slice(0, c0.length)).toEqual(c0);
+    // Everything before <cellXfs> (fonts, fills, borders; numFmts may gain one), and after it, is unchanged.
+    const tail = (s: string) => s.slice(s.indexOf("</cellXfs>"));
+    expect(tail(s1)).toBe(tail(s0));
+    const inner = (s: string) => s.slice(s.indexOf(">", s.indexOf("<cellXfs")) + 1, s.indexOf("</cellXfs>"));
+    expect(inner(s1).startsWith(inner(s0))).toBe(true);
+  });
+
+  test("the filled sheet differs only in the target cells", () => {
+    const before = openPackage(inputBytes).text("xl/worksheets/sheet1.xml");
+    const after = openPackage(outputBytes).text("xl/worksheets/sheet1.xml");
+    expect(targets.length).toBeGreaterThan(0);
+    expect(after).not.toBe(before);
+    // Compared as booleans plus the first difference, so a failure does not print the whole part.
+    const a = withoutCells(after, targets);
+    const b = withoutCells(before, targets);
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    expect([a.length === b.length && i === a.length, a.slice(i - 80, i + 80)]).toEqual([true, b.slice(i - 80, i + 80)]);
+  });
+
+  test("LibreOffice recalculates the targets and shows every other cell of every sheet as before", () => {
+    const a = displayedSheets(input);
+    const b = displayedSheets(output);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    const appendix = [...a.keys()].find((k) => k.startsWith("Phụ lục"))!;
+    for (const [name, text] of a) {
+      if (name !== appendix) {
+        expect([name, b.get(name)]).toEqual([name, text]);
+        continue;
+      }
+      const rowsA = text.split("\n");
+      const rowsB = b.get(name)!.split("\n");
+      expect(rowsB.length).toBe(rowsA.length);
+      // D4 is the completion rate: 41 of 47 tasks.
+      expect(rowsA[3].split(",")[3]).toBe("");
+      expect(rowsB[3].split(",")[3]).toBe("87.23");
+      rowsA.forEach((row, i) => {
+        if (i !== 3) expect([i, rowsB[i]]).toEqual([i, row]);
+      });
+    }
+  });
+});
