@@ -65,9 +65,8 @@ export function pruneAcknowledged(acknowledged: Acknowledged | undefined, findin
 }
 
 /**
- * The conflicts (computed cells holding another value, `CheckState.conflicts`) the user has not accepted. A conflict
- * is accepted with the acknowledged warning that reports it: its own, or the mismatch it was folded into (the same
- * cell and relation).
+ * The conflicts (computed cells holding another value, `CheckState.conflicts`: findings whose fix writes a formula)
+ * the user has not accepted: a conflict is accepted with its acknowledged warning (the same cell and relation).
  */
 export function activeConflicts(conflicts: readonly Finding[], findings: readonly Finding[], acknowledged: Acknowledged | undefined): Finding[] {
   const accepted = new Set(splitAcknowledged(findings, acknowledged).acknowledged.map(({ finding }) => `${finding.relation ?? ""}|${finding.cell}`));

@@ -29,9 +29,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Validate + compute on one located appendix. Each thing is said once: a finding repeated with the same code, cell
- * and relation is dropped, and the calculator's conflict is dropped where validate already reports that relation on
- * that cell (rate_mismatch, sum_mismatch say the same thing with more detail).
+ * Validate + compute on one located appendix. The relation rules and the calculator share one derivation per total
+ * or rate (derivation.ts), so each cell gets one finding and nothing needs taking back. `conflicts` are the findings
+ * whose fix writes a computed formula over something the user typed (rate_mismatch, sum_mismatch,
+ * computed_value_conflict): the fill preview offers each one for the user to confirm.
  */
 export function analyze(
   grid: Grid,
@@ -39,20 +40,8 @@ export function analyze(
   location: Location,
 ): { findings: Finding[]; patches: Patch[]; conflicts: Finding[] } {
   const sheet = sheetView(grid, template, location, inspectCell);
-  const validated = validateSheet(sheet);
   const computed = computeSheet(sheet);
-  const seen = new Set<string>();
-  const byRelationCell = new Set(validated.filter((f) => f.relation).map((f) => `${f.relation}|${f.cell}`));
-  const findings: Finding[] = [];
-  for (const f of [...validated, ...computed.findings]) {
-    const key = `${f.code}|${f.cell}|${f.relation ?? ""}`;
-    if (seen.has(key)) continue;
-    if (f.code === "computed_value_conflict" && byRelationCell.has(`${f.relation}|${f.cell}`)) continue;
-    seen.add(key);
-    findings.push(f);
-  }
-  // Every calculator conflict with its fix, including those folded into a mismatch above: the fill preview offers
-  // each one (with the formula to write once the user confirms).
-  const conflicts = computed.findings.filter((f) => f.code === "computed_value_conflict" && f.fix !== null);
-  return { findings: sortFindings(findings), patches: computed.patches, conflicts };
+  const findings = sortFindings([...validateSheet(sheet), ...computed.findings]);
+  const conflicts = findings.filter((f) => f.code !== "computed_value_missing" && f.fix?.formula !== undefined);
+  return { findings, patches: computed.patches, conflicts };
 }

@@ -1,5 +1,5 @@
 /**
- * The formula text of computed cells, in one place: the calculator (compute.ts) writes these as patches
+ * The formula text of computed cells, in one place: the derivation (derivation.ts) writes these as patches
  * and the layout plan (layout.ts) puts them in the template, so a cell never gets two spellings.
  */
 
@@ -32,4 +32,11 @@ export function sumFormula(partsA1: readonly string[]): string {
 export function guardedSumFormula(partsA1: readonly string[]): string {
   const list = partsA1.join(",");
   return `=IF(COUNT(${list})=0,"",SUM(${list}))`;
+}
+
+/** Formulas compared as Excel would: case, spaces and `$` do not matter. */
+export function sameFormula(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const norm = (f: string) => f.replace(/[\s$]/g, "").toUpperCase();
+  return norm(a) === norm(b);
 }

@@ -9,18 +9,14 @@ describe("the check of a located appendix (validate and compute, each thing said
     expect(patches.map((p) => [p.cell, p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
   });
 
-  it("keeps validate's mismatch and drops the calculator's conflict on the same cell and relation", () => {
-    const s = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    const codes = s.findings.map((f) => f.code);
-    expect(codes).toEqual(["rate_mismatch", "sum_mismatch"]);
-  });
-
-  it("still lists every calculator conflict with its fix for the fill preview, folded or not", () => {
-    const { conflicts } = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(conflicts.map((f) => [f.code, f.cell, f.fix?.formula, f.fix?.value])).toEqual([
-      ["computed_value_conflict", "D11", "=ROUND(D13/D12*100,2)", 87.23],
-      ["computed_value_conflict", "D22", "=SUM(D23,D24)", 5],
+  it("says a rate or total that differs once: the relation's mismatch, with the computed formula as its fix", () => {
+    const { findings, conflicts } = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
+    expect(findings.map((f) => [f.code, f.cell, f.fix?.formula, f.fix?.value])).toEqual([
+      ["rate_mismatch", "D11", "=ROUND(D13/D12*100,2)", 87.23],
+      ["sum_mismatch", "D22", "=SUM(D23,D24)", 5],
     ]);
+    // The fill preview offers each one, to be confirmed before it overwrites the user's number.
+    expect(conflicts).toEqual(findings);
   });
 
   it("has no conflicts when the computed cells agree or are blank", () => {

@@ -1,3 +1,4 @@
+import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { compute } from "../../src/core/compute";
 import type { CellValue, RawCell } from "../../src/core/grid";
 import { cellOf, sheet } from "./rulesFixture";
@@ -40,15 +41,16 @@ describe("compute: rates", () => {
     expect(run({ "I.1.1": 47, "I.1.2": 41, "I.1": rate })).toEqual({ patches: [], findings: [] });
   });
 
-  it.each([
-    ["a different number", 80, 80],
-    ["a dash", "-", "-"],
-  ] as [string, CellValue, unknown][])("reports a conflict, not a patch, when the rate holds %s", (_n, rate, actual) => {
-    const { patches, findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": rate });
+  it("reports a conflict, not a patch, when the rate holds a dash", () => {
+    const { patches, findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": "-" });
     expect(patches).toEqual([]);
     expect(findings).toEqual([
-      expect.objectContaining({ code: "computed_value_conflict", severity: "warning", cell: "D11", actual, expected: 87.23, relation: "completion_rate" }),
+      expect.objectContaining({ code: "computed_value_conflict", severity: "warning", cell: "D11", actual: "-", expected: 87.23, relation: "completion_rate" }),
     ]);
+  });
+
+  it("leaves a rate holding a different number to the relation rule (rate_mismatch), writing nothing", () => {
+    expect(run({ "I.1.1": 47, "I.1.2": 41, "I.1": 80 })).toEqual({ patches: [], findings: [] });
   });
 
   it("stays silent on a rate cell holding text (the cell rules report it)", () => {
@@ -98,10 +100,8 @@ describe("compute: totals", () => {
     expect(run(values)).toEqual({ patches: [], findings: [] });
   });
 
-  it("reports a total that differs, without a patch", () => {
-    const { patches, findings } = run({ "I.6.1": 6, "I.6.2": 2, "I.6.3": 3 });
-    expect(patches).toEqual([]);
-    expect(findings).toEqual([expect.objectContaining({ code: "computed_value_conflict", actual: 6, expected: 5 })]);
+  it("leaves a total that differs to the relation rule (sum_mismatch), writing nothing", () => {
+    expect(run({ "I.6.1": 6, "I.6.2": 2, "I.6.3": 3 })).toEqual({ patches: [], findings: [] });
   });
 });
 
@@ -121,6 +121,23 @@ describe("compute: chained relations", () => {
       ["r", 82],
     ]);
     expect(findings.map((f) => f.code)).toEqual(["computed_value_missing", "computed_value_missing"]);
+  });
+
+  it("reports a rate that differs once a computed total is its denominator as a conflict (the rule cannot see it)", () => {
+    const s = sheet({ "I.6.2": 40, "I.6.3": 10, "I.1.2": 41, "I.1": 50 });
+    const template = {
+      ...s.template,
+      relations: [
+        { kind: "rate" as const, id: "r", rate: "I.1", numerator: "I.1.2", denominator: "I.6.1", severity: "error" as const },
+        { kind: "sum_equals" as const, id: "t", parts: ["I.6.2", "I.6.3"], total: "I.6.1", severity: "error" as const },
+      ],
+    };
+    const state = checkWorkbook([{ name: "Phụ lục", grid: s.grid }], [template]);
+    if (!state.found) throw new Error("the fixture sheet was not located");
+    expect(state.findings.filter((f) => f.relation).map((f) => [f.code, f.cell, f.expected])).toEqual([
+      ["computed_value_conflict", "D11", 82],
+      ["computed_value_missing", cellOf("I.6.1"), 50],
+    ]);
   });
 });
 

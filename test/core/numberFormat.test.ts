@@ -1,6 +1,18 @@
 import { cellNumberFor, isTextFormat, numberFormat, sectionFor, showsPercent, shownDecimals } from "../../src/core/numberFormat";
 import { readCell } from "../../src/core/read";
-import { rateFormula } from "../../src/core/rules/formulas";
+import { derive, type Derivation } from "../../src/core/derivation";
+import { inspectCell } from "../../src/core/rules/cellRules";
+import { sheetView } from "../../src/core/rules/sheet";
+import { relations, sheet } from "./rulesFixture";
+
+/** The completion rate derived from 41 of 47 into a blank rate cell formatted `format` (D11 = D13 / D12). */
+function rateInto(format: string): Derivation {
+  const s = sheet({ "I.1": { value: null, numberFormat: format }, "I.1.1": 47, "I.1.2": 41 });
+  const rate = relations.find((r) => r.kind === "rate")!;
+  const d = derive(rate as Extract<typeof rate, { kind: "rate" }>, { sheet: sheetView(s.grid, s.template, s.location, inspectCell) });
+  if (d?.kind !== "derived") throw new Error("the rate is not derived");
+  return d;
+}
 
 describe("number formats: what a value shows", () => {
   // format, value, percent, decimals, kind of the section that shows it
@@ -93,8 +105,6 @@ describe("number formats: what a value shows", () => {
 });
 
 describe("reader and calculator agree on which cells show percentages", () => {
-  const num = { cell: "D13", value: 41 };
-  const den = { cell: "D12", value: 47 };
   test.each<[string]>([
     ["0.00%"],
     ["0%"],
@@ -108,17 +118,17 @@ describe("reader and calculator agree on which cells show percentages", () => {
     ["[<1]0.00%;0.00"],
     ["@"],
   ])("a rate written into a cell formatted %p reads back as 87.23", (format) => {
-    const r = rateFormula({ cell: "D11", raw: { value: null, numberFormat: format } }, num, den);
-    expect(r.value).toBe(87.23);
-    const written = readCell({ value: r.cellValue, formula: r.formula, numberFormat: r.numberFormat });
+    const { value, write } = rateInto(format);
+    expect([value, write.value]).toEqual([87.23, 87.23]);
+    const written = readCell({ value: write.cellValue, formula: write.formula, numberFormat: write.numberFormat });
     expect(written).toMatchObject({ kind: "number", value: 87.23 });
     // The cell as the user formatted it, before the calculator's format is set, reads the same.
-    expect(readCell({ value: r.cellValue, formula: r.formula, numberFormat: format })).toMatchObject({ kind: "number", value: 87.23 });
+    expect(readCell({ value: write.cellValue, formula: write.formula, numberFormat: format })).toMatchObject({ kind: "number", value: 87.23 });
   });
 
   test("0.00;[Red]-0.00%: a rate is shown by the first section, so it goes in as percent points", () => {
-    const r = rateFormula({ cell: "D11", raw: { value: null, numberFormat: "0.00;[Red]-0.00%" } }, num, den);
-    expect(r).toMatchObject({ formula: "=ROUND(D13/D12*100,2)", cellValue: 87.23, numberFormat: "0.00" });
+    expect(rateInto("0.00;[Red]-0.00%").write).toMatchObject({ formula: "=ROUND(D13/D12*100,2)", cellValue: 87.23, numberFormat: "0.00" });
+    expect(rateInto("0.00%").write).toMatchObject({ formula: "=ROUND(D13/D12,4)", cellValue: 0.8723, numberFormat: "0.00%" });
     expect(readCell({ value: 87.23, numberFormat: "0.00;[Red]-0.00%" })).toMatchObject({ value: 87.23, percent: false, decimals: 2 });
   });
 });

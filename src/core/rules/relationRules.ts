@@ -13,8 +13,8 @@
  */
 import type { Relation } from "../catalog/model";
 import type { Finding, IndicatorValue } from "../finding";
-import { displayTolerance, roundTo, sameNumber } from "./numbers";
-import { rateFormula } from "./formulas";
+import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
+import { sameNumber } from "./numbers";
 import type { CellNumber, SheetView } from "./sheet";
 
 /** A relation as a runnable rule. */
@@ -80,7 +80,16 @@ export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
   };
 }
 
-/** sum(parts) = total; reported on the total. */
+/**
+ * The derivation of a total or a rate from the user's own inputs, when the target holds a number that differs from
+ * it (a blank target is the calculator's to fill; a 0 or blank denominator the calculator reports).
+ */
+function differing(r: ComputableRelation, sheet: SheetView): Derivation | null {
+  const d = derive(r, { sheet });
+  return d?.kind === "derived" && targetState(d, sheet) === "differs" ? d : null;
+}
+
+/** sum(parts) = total; reported on the total, with the total's formula as the fix. */
 export function sumEquals(r: Of<"sum_equals">): RelationRule {
   return {
     kind: "relation",
@@ -88,25 +97,20 @@ export function sumEquals(r: Of<"sum_equals">): RelationRule {
     id: r.id,
     reads: [...r.parts, r.total],
     run: (sheet) => {
+      const d = differing(r, sheet);
       const total = valueOf(sheet.number(r.total));
-      const totalCell = sheet.cell(r.total);
-      if (total === null || !totalCell) return [];
-      const states = r.parts.map((p) => sheet.number(p));
-      if (states.some((s) => s.state === "unusable")) return [];
-      if (!states.some((s) => s.state === "value")) return [];
-      const sum = states.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
-      if (sameNumber(sum, total)) return [];
+      if (!d || total === null) return [];
       const parts = operands(sheet, r.parts);
       return [
         {
           code: "sum_mismatch",
           severity: r.severity,
           indicator: r.total,
-          cell: totalCell.cell,
-          cells: [totalCell.cell, ...parts.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
+          cell: d.target.cell,
+          cells: [d.target.cell, ...parts.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
           actual: total,
-          expected: sum,
-          fix: null,
+          expected: d.value,
+          fix: d.write,
           relation: r.id,
           detail: { parts, caveat: r.caveat ?? null },
         },
@@ -123,36 +127,21 @@ export function rate(r: Of<"rate">): RelationRule {
     id: r.id,
     reads: [r.rate, r.numerator, r.denominator],
     run: (sheet) => {
-      const rn = sheet.number(r.rate);
-      const num = valueOf(sheet.number(r.numerator));
-      const den = valueOf(sheet.number(r.denominator));
-      const rateCell = sheet.cell(r.rate);
-      const numCell = sheet.cell(r.numerator);
-      const denCell = sheet.cell(r.denominator);
-      // A blank rate is the calculator's to fill; a 0 denominator is reported by the calculator.
-      if (rn.state !== "value" || num === null || den === null || den === 0 || !rateCell || !numCell || !denCell) return [];
-      const exact = (num / den) * 100;
-      if (Math.abs(rn.value - exact) <= displayTolerance(rn.decimals)) return [];
-      const computed = rateFormula(rateCell, { cell: numCell.cell, value: num }, { cell: denCell.cell, value: den });
+      const d = differing(r, sheet);
+      const held = sheet.number(r.rate);
+      if (!d || d.inputs.kind !== "rate" || held.state !== "value") return [];
       return [
         {
           code: "rate_mismatch",
           severity: r.severity,
           indicator: r.rate,
-          cell: rateCell.cell,
-          cells: [rateCell.cell, numCell.cell, denCell.cell],
-          actual: rn.value,
-          expected: roundTo(exact, 2),
-          fix: { cell: rateCell.cell, value: computed.value, cellValue: computed.cellValue, formula: computed.formula, numberFormat: computed.numberFormat },
+          cell: d.target.cell,
+          cells: [d.target.cell, d.inputs.numerator.cell!, d.inputs.denominator.cell!],
+          actual: held.value,
+          expected: d.value,
+          fix: d.write,
           relation: r.id,
-          detail: {
-            inputs: {
-              kind: "rate",
-              numerator: { indicator: r.numerator, cell: numCell.cell, value: num },
-              denominator: { indicator: r.denominator, cell: denCell.cell, value: den },
-            },
-            decimals: rn.decimals,
-          },
+          detail: { inputs: d.inputs, decimals: held.decimals },
         },
       ];
     },
