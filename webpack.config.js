@@ -119,6 +119,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // ES5, run before the bundles: on IE11/EdgeHTML it says which Office and WebView2 are needed.
+          { from: "src/taskpane/oldHostCheck.js", to: "oldHostCheck.js" },
           { from: "manifest.xml", to: "manifest.xml", ...(manifestTransform() ? { transform: manifestTransform() } : {}) },
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
         ],

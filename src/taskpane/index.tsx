@@ -1,8 +1,9 @@
 /**
- * The pane's entry point. Inside Excel it waits for Office.onReady and works on the open workbook through
- * ExcelHost; in a plain browser (or when office.js did not load, as on an offline machine) it starts outside
- * Excel within OFFICE_READY_TIMEOUT_MS and works on .xlsx files. Each host is loaded with import() so the other
- * mode's code (office-js adapter, ExcelJS) is never downloaded.
+ * The pane's entry point. taskpane.html paints the pane's frame before any script; this bundle decides where it
+ * runs (boot.ts): inside Excel it shows "connecting" while office.js arrives, then works on the open workbook
+ * through ExcelHost (or says Excel is out of reach); in a plain browser it starts outside Excel at once and works
+ * on .xlsx files. Each host is loaded with import() so the other mode's code (office-js adapter, ExcelJS) is never
+ * downloaded.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -19,19 +20,25 @@ function container(): HTMLElement {
   return div;
 }
 
-async function appMode(): Promise<AppMode> {
-  if ((await detectMode()) === "excel") {
-    const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../excel");
-    return { kind: "excel", host: new ExcelHost() };
-  }
-  // `?sample` opens the shipped sample at once (npm start on a machine without Excel).
-  return { kind: "outside", autoOpenSample: new URLSearchParams(window.location.search).has("sample") };
-}
+const root = createRoot(container());
 
-void appMode().then((mode) => {
-  createRoot(container()).render(
+function show(mode: AppMode): void {
+  root.render(
     <React.StrictMode>
       <App mode={mode} />
     </React.StrictMode>,
   );
-});
+}
+
+async function appMode(): Promise<AppMode> {
+  const mode = await detectMode({ onWaiting: () => show({ kind: "connecting" }) });
+  if (mode === "excel") {
+    const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../excel");
+    return { kind: "excel", host: new ExcelHost() };
+  }
+  if (mode === "unreachable") return { kind: "unreachable" };
+  // `?sample` opens the shipped sample at once (npm start on a machine without Excel).
+  return { kind: "outside", autoOpenSample: new URLSearchParams(window.location.search).has("sample") };
+}
+
+void appMode().then(show);

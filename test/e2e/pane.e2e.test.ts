@@ -277,3 +277,53 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe("the pane's start when Microsoft's CDN hangs (office.js never answers)", () => {
+  /** A page where office.js's request never gets an answer (a hung CDN) and nothing else leaves localhost. */
+  async function withHungCdn(query: string) {
+    const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 600 }, locale: "vi-VN" });
+    const page = await context.newPage();
+    const hung: { abort: () => Promise<void> }[] = [];
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      if (url.startsWith("https://appsforoffice.microsoft.com/")) {
+        hung.push({ abort: () => route.abort("timedout") });
+        return undefined;
+      }
+      return route.abort("internetdisconnected");
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/taskpane.html${query}`, { waitUntil: "commit" });
+    return {
+      page,
+      started,
+      close: async () => {
+        for (const h of hung) await h.abort().catch(() => undefined);
+        await context.close();
+      },
+    };
+  }
+
+  it("paints the pane's frame at once and, outside Office, starts the file checker without waiting for office.js", async () => {
+    const { page, started, close } = await withHungCdn("");
+    try {
+      await page.getByText("Kiểm tra Phụ lục CCHC").first().waitFor({ timeout: 5_000 });
+      await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 10_000 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it("inside Excel (the host-info parameter Office adds) shows that it is connecting instead of the file checker", async () => {
+    const { page, close } = await withHungCdn("?_host_Info=Excel$Win32$16.01$vi-VN$$$$0");
+    try {
+      await page.getByTestId("connecting").waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId("connecting").textContent()).toContain(vi.connecting);
+      expect(await page.getByRole("button", { name: vi.openFile }).count()).toBe(0);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+});

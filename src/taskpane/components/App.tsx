@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Button, FluentProvider, Subtitle1, makeStaticStyles, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { AppendixHost } from "../../app/host";
 import type { Lang } from "../../core/lang";
@@ -26,8 +38,10 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-/** Where the pane runs and what it works on. */
+/** Where the pane runs and what it works on (while starting: connecting to Excel, or Excel unreachable). */
 export type AppMode =
+  | { readonly kind: "connecting" }
+  | { readonly kind: "unreachable"; readonly retry?: () => void }
   | { readonly kind: "excel"; readonly host: AppendixHost }
   | { readonly kind: "outside"; readonly openFile?: OpenFile; readonly sampleUrl?: string; readonly autoOpenSample?: boolean };
 
@@ -51,6 +65,23 @@ function Header() {
         {t.switchLanguage}
       </Button>
     </header>
+  );
+}
+
+/** The pane while it starts inside Excel: connecting (office.js on its way), or Excel out of reach. */
+function Starting(props: { mode: Extract<AppMode, { kind: "connecting" | "unreachable" }> }) {
+  const { t } = useLang();
+  const { mode } = props;
+  if (mode.kind === "connecting") return <Spinner size="small" labelPosition="after" label={t.connecting} data-testid="connecting" />;
+  return (
+    <MessageBar intent="warning" data-testid="unreachable">
+      <MessageBarBody>{t.officeUnreachable}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => (mode.retry ?? (() => window.location.reload()))()}>
+          {t.retry}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 
@@ -78,7 +109,9 @@ export function App(props: { mode: AppMode; lang?: Lang; theme?: Theme }) {
       <LangProvider initial={props.lang}>
         <main className={styles.main}>
           <Header />
-          {mode.kind === "excel" ? (
+          {mode.kind === "connecting" || mode.kind === "unreachable" ? (
+            <Starting mode={mode} />
+          ) : mode.kind === "excel" ? (
             <Pane host={mode.host} />
           ) : (
             <OutsideExcel openFile={mode.openFile} sampleUrl={mode.sampleUrl} autoOpenSample={mode.autoOpenSample} />

@@ -7,6 +7,10 @@ export const en: Messages = {
   switchLanguage: "Tiếng Việt",
   switchLanguageHint: "Switch to Vietnamese",
   working: "Working…",
+  connecting: "Connecting to Excel…",
+  officeUnreachable:
+    "Excel opened the pane but the Office library (office.js) could not be loaded from Microsoft, so the pane cannot work on the workbook yet. Check the network connection and press “Try again”, or close and reopen the pane.",
+  retry: "Try again",
 
   outsideIntro: "Open an .xlsx file holding the CCHC statistics appendix to check it, fill the totals and rates, and download the filled copy.",
   openFile: "Open .xlsx file",

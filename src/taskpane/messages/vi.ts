@@ -10,6 +10,10 @@ export const vi = {
   switchLanguage: "English",
   switchLanguageHint: "Chuyển sang tiếng Anh",
   working: "Đang xử lý…",
+  connecting: "Đang kết nối với Excel…",
+  officeUnreachable:
+    "Excel đã mở ngăn kiểm tra nhưng không tải được thư viện Office (office.js) từ Microsoft, nên chưa làm việc được với sổ làm việc. Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”, hoặc đóng và mở lại ngăn.",
+  retry: "Thử lại",
 
   // outside Excel
   outsideIntro: "Mở một tệp .xlsx có Phụ lục thống kê CCHC để kiểm tra, điền tổng và tỷ lệ, rồi tải bản đã điền về.",
