@@ -2,14 +2,15 @@
 import { isLang, type Lang } from "../core/lang";
 
 /** The commands of `cchc`. */
-export type Command = "template" | "check" | "fill" | "consolidate";
+export type Command = "template" | "check" | "fill" | "consolidate" | "form";
 
 /** Options each command accepts; `true` = takes a value. */
 const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
-  template: { "--unit": true, "--year": true, "--period": true, "--force": false },
-  check: { "--sheet": true, "--json": false },
-  fill: { "--out": true, "--force": false },
-  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true },
+  template: { "--unit": true, "--year": true, "--period": true, "--force": false, "--form": true },
+  check: { "--sheet": true, "--json": false, "--form": true, "--forms": true },
+  fill: { "--out": true, "--force": false, "--form": true, "--forms": true },
+  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--form": true, "--forms": true },
+  form: { "--out": true, "--force": false, "--json": false },
 };
 const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false };
 const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
@@ -33,7 +34,7 @@ export interface ParsedArgs {
 }
 
 function isCommand(s: string): s is Command {
-  return s === "template" || s === "check" || s === "fill" || s === "consolidate";
+  return s === "template" || s === "check" || s === "fill" || s === "consolidate" || s === "form";
 }
 
 /** The language asked for anywhere on the line, so even a misuse message comes out in it. */

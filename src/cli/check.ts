@@ -7,6 +7,10 @@ import { isExcelLockFile } from "./fileNames";
 import { FileProblem, findAppendix } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
+import { describeForm } from "../core/messages/forms";
+import { formCliMessages } from "./formMessages";
+import type { FormChoice } from "./formOptions";
+import type { FormFacts } from "../core/forms/model";
 
 /** One finding as `--json` prints it. */
 export interface JsonFinding {
@@ -27,6 +31,10 @@ export type FileReport =
       readonly file: string;
       readonly sheet: string;
       readonly template: string;
+      /** the form checked against: its facts, and the file it was read from (null: built in) */
+      readonly form: FormReport;
+      /** how well the sheet matched the form: indicator rows found of the form's rows */
+      readonly match: { readonly matched: number; readonly total: number };
       readonly recognized: number;
       readonly missing: readonly string[];
       readonly findings: readonly JsonFinding[];
@@ -44,23 +52,43 @@ export type FileReport =
     }
   | { readonly file: string; readonly error: string };
 
+/** The form a result names, as `--json` prints it. */
+export interface FormReport {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly province: string;
+  readonly level: FormFacts["level"];
+  readonly status: FormFacts["status"];
+  readonly file: string | null;
+}
+
+/** The form's report fields. */
+export function formReport(facts: FormFacts, file: string | null): FormReport {
+  return { id: facts.id, version: facts.version, title: facts.title, province: facts.province, level: facts.level, status: facts.status, file };
+}
+
 /** What the text output needs beyond the JSON report. */
 interface Checked {
   readonly report: FileReport;
   readonly template?: Template;
+  readonly facts?: FormFacts;
   readonly raw?: readonly Finding[];
   readonly unrecognized?: readonly { readonly row: number; readonly label: string }[];
   readonly total?: number;
 }
 
-async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: string): Promise<Checked> {
+async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string): Promise<Checked> {
   try {
-    const found = await findAppendix(file, m, sheet);
+    const found = await findAppendix(file, m, sheet, forms.templates);
     const { findings, template, location } = found.check;
+    const form = forms.formOf(template);
     const report: FileReport = {
       file,
       sheet: found.check.sheet,
       template: template.id,
+      form: formReport(form.facts, forms.fileOf(form)),
+      match: { matched: location.matches.length, total: template.indicators.length },
       recognized: location.matches.length,
       missing: location.missing,
       findings: findings.map((f) => ({
@@ -79,7 +107,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, sheet?: strin
       split: found.check.split,
       ...found.sheetNotes,
     };
-    return { report, template, raw: findings, unrecognized: location.unrecognized, total: template.indicators.length };
+    return { report, template, facts: form.facts, raw: findings, unrecognized: location.unrecognized, total: template.indicators.length };
   } catch (e) {
     if (e instanceof FileProblem) return { report: { file, error: e.message } };
     throw e;
@@ -98,6 +126,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   if ("error" in r) return [r.error];
   const template = c.template!;
   const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
+  lines.push(formCliMessages(lang).formLine(describeForm(c.facts!, lang), r.match.matched, r.match.total, r.form.file));
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
   const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
   if (others.length) lines.push(m.otherAppendices(r.sheet, others.map((o) => `“${o.sheet}”`).join(", ")));
@@ -124,14 +153,14 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
 /** Runs `check` on `files`; returns the exit status (0 clean, 1 some error finding, 2 some file not checked). */
 export async function runCheck(
   files: readonly string[],
-  opts: { readonly json: boolean; readonly sheet?: string; readonly lang: Lang },
+  opts: { readonly json: boolean; readonly sheet?: string; readonly lang: Lang; readonly forms: FormChoice },
   m: CliMessages,
   out: (text: string) => void,
 ): Promise<number> {
   // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
   const skipped = files.filter(isExcelLockFile);
   const checked: Checked[] = [];
-  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.sheet));
+  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.forms, opts.sheet));
   const reports = checked.map((c) => c.report);
   if (opts.json) {
     // "skipped" appears only when a file was skipped, so the agreed shape of a plain run stays as it was.

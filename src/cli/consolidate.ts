@@ -13,6 +13,11 @@ import type { Period, PeriodKind } from "../core/titleInfo";
 import { unitFromBytes, writeConsolidation } from "../xlsx";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
+import type { Template } from "../core/catalog/model";
+import type { FormChoice } from "./formOptions";
+import { formReport } from "./check";
+import { formCliMessages } from "./formMessages";
+import { describeForm } from "../core/messages/forms";
 import { FileProblem, readBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
@@ -22,6 +27,8 @@ export interface ConsolidateCliOptions {
   readonly lang: Lang;
   /** "nam/2023": the period every file must report (default: the one most files give). */
   readonly period?: string;
+  /** The forms units are located with (default: the built-in forms); the summary follows the most used one. */
+  readonly forms?: FormChoice;
   /** Draw the progress bar (default: stderr is a terminal). */
   readonly progress?: boolean;
 }
@@ -36,7 +43,7 @@ export function parsePeriodOption(text: string): Period | null {
 }
 
 /** One file reduced to what the summary needs, or why it cannot be used. The workbook is dropped on return. */
-export async function readUnit(file: string, m: CliMessages): Promise<UnitReport | UnitFailure> {
+export async function readUnit(file: string, m: CliMessages, candidates: readonly Template[] = templates): Promise<UnitReport | UnitFailure> {
   let bytes: Buffer;
   try {
     bytes = readBytes(file, m);
@@ -47,7 +54,7 @@ export async function readUnit(file: string, m: CliMessages): Promise<UnitReport
   return unitFromBytes(file, bytes, {
     readFailure: (reason) => m.readFailure(file, reason),
     noAppendix: (failure) => m.noAppendix(file, failure),
-  });
+  }, candidates);
 }
 
 /** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */
@@ -172,19 +179,23 @@ export async function runConsolidate(
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const units: (UnitReport | UnitFailure)[] = [];
     for (const [i, file] of files.entries()) {
-      units.push(await readUnit(file, m));
+      units.push(await readUnit(file, m, opts.forms?.templates));
       progress.update(i + 1);
     }
     progress.finish(cm.readLine(files.length, files.length));
 
-    const c = consolidate(units, templates, period ? { period } : {});
+    const c = consolidate(units, opts.forms?.templates ?? templates, period ? { period } : {});
     await writeSummary(output, c, opts, m);
     const ready = c.statuses.filter((s) => s.ready).length;
     const marked = c.columns.filter((x) => x.marked).length;
     const left = c.statuses.filter((s) => s.column === null).length;
-    if (opts.json) out(`${JSON.stringify(jsonReport(c, output, opts.lang))}\n`);
-    else {
+    const form = opts.forms?.formOf(c.template);
+    if (opts.json) {
+      const named = form && opts.forms ? { form: formReport(form.facts, opts.forms.fileOf(form)) } : {};
+      out(`${JSON.stringify({ ...jsonReport(c, output, opts.lang), ...named })}\n`);
+    } else {
       const lines = textReport(c, opts.lang);
+      if (form && opts.forms) lines.unshift(formCliMessages(opts.lang).formUsed(describeForm(form.facts, opts.lang), opts.forms.fileOf(form)));
       if (c.columns.length === 0) lines.push(cm.noUsableFile);
       lines.push("", cm.written(output, c.columns.length, ready, marked, left));
       out(`${lines.join("\n")}\n`);

@@ -9,6 +9,9 @@ import { patchWorkbook, refusalText } from "../xlsx";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
+import { describeForm } from "../core/messages/forms";
+import { formCliMessages } from "./formMessages";
+import type { FormChoice } from "./formOptions";
 
 /**
  * Runs `fill`: reads `input` (never written), writes `output`. Exit status 0 when written with nothing left
@@ -17,7 +20,7 @@ import type { CliMessages } from "./messages";
 export async function runFill(
   input: string,
   output: string,
-  opts: { readonly force: boolean; readonly lang: Lang },
+  opts: { readonly force: boolean; readonly lang: Lang; readonly forms: FormChoice },
   m: CliMessages,
   out: (text: string) => void,
   err: (text: string) => void,
@@ -25,8 +28,9 @@ export async function runFill(
   try {
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
-    const found = await findAppendix(input, m);
-    const { findings, patches, template } = found.check;
+    const found = await findAppendix(input, m, undefined, opts.forms.templates);
+    const { findings, patches, template, location } = found.check;
+    const form = opts.forms.formOf(template);
     const patched = new Set(patches.map((p) => p.cell));
     // What the calculator would write but did not: the cell holds a different value the user typed.
     const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
@@ -35,7 +39,10 @@ export async function runFill(
     if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
     await writeOutput(output, copy.bytes, opts.force, m);
 
-    const lines = [m.filledHeading(patches.length)];
+    const lines = [
+      formCliMessages(opts.lang).formLine(describeForm(form.facts, opts.lang), location.matches.length, template.indicators.length, opts.forms.fileOf(form)).trim(),
+      m.filledHeading(patches.length),
+    ];
     for (const p of patches) {
       const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);
       lines.push(m.filledLine(p.cell, formatNumber(p.value, opts.lang), p.formula, label));

@@ -5,7 +5,7 @@ import { run } from "./run";
 const argv = process.argv.slice(2);
 const lang = argv.some((a, i) => (a === "--lang" && argv[i + 1] === "en") || a === "--lang=en") ? "en" : "vi";
 
-run(argv, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) })
+run(argv, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }, new Date(), process.env)
   .then((code) => {
     process.exitCode = code;
   })

@@ -7,6 +7,10 @@ import { consolidateMessages } from "../core/messages/consolidate";
 import { runFill } from "./fill";
 import { cliMessages, type CliMessages } from "./messages";
 import { runTemplate } from "./template";
+import { runForm } from "./formCommands";
+import { formCliMessages } from "./formMessages";
+import { chooseForms, type FormChoice } from "./formOptions";
+import { FileProblem } from "./workbookFiles";
 
 /** Where the command writes. */
 export interface CliOutput {
@@ -32,7 +36,12 @@ function problemText(p: ArgsProblem, m: CliMessages): string {
 const PERIODS: readonly ReportPeriod[] = ["nam", "6thang", "quy1", "quy3"];
 
 /** Runs `cchc` with `argv` (without node and the script); resolves to the exit status 0, 1 or 2. */
-export async function run(argv: readonly string[], io: CliOutput, now: Date = new Date()): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliOutput,
+  now: Date = new Date(),
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<number> {
   const args = parseArgs(argv);
   const m = cliMessages(args.lang);
   const usage = (text: string) => {
@@ -41,12 +50,28 @@ export async function run(argv: readonly string[], io: CliOutput, now: Date = ne
   };
   if (args.problem) return usage(problemText(args.problem, m));
   if (args.help || !args.command) {
-    const help = { template: m.helpTemplate, check: m.helpCheck, fill: m.helpFill, consolidate: consolidateMessages(args.lang).cli.help };
+    const help = {
+      template: m.helpTemplate,
+      check: m.helpCheck,
+      fill: m.helpFill,
+      consolidate: consolidateMessages(args.lang).cli.help,
+      form: formCliMessages(args.lang).helpForm,
+    };
     io.out(args.command ? help[args.command] : m.help);
     return 0;
   }
   const o = args.options;
   const value = (name: string) => (typeof o[name] === "string" ? (o[name] as string) : undefined);
+  if (args.command === "form") return runForm(args.positional, { out: value("--out"), force: o["--force"] === true, json: o["--json"] === true, lang: args.lang }, m, io);
+  // The forms to check against, read before any appendix: a form file that cannot be used stops the command.
+  let forms: FormChoice;
+  try {
+    forms = await chooseForms({ form: value("--form"), forms: value("--forms") }, env, args.lang, m);
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    return usage(e.message);
+  }
+  for (const note of forms.notes) io.err(`${note}\n`);
   switch (args.command) {
     case "template": {
       if (args.positional.length !== 1) return usage(m.needOneOut);
@@ -57,7 +82,7 @@ export async function run(argv: readonly string[], io: CliOutput, now: Date = ne
       if (!PERIODS.includes(period as ReportPeriod)) return usage(m.badPeriod(period));
       return runTemplate(
         args.positional[0],
-        { unit: value("--unit"), year, period: period as ReportPeriod, force: o["--force"] === true },
+        { unit: value("--unit"), year, period: period as ReportPeriod, force: o["--force"] === true, template: forms.templates[0] },
         m,
         io.out,
         io.err,
@@ -65,14 +90,14 @@ export async function run(argv: readonly string[], io: CliOutput, now: Date = ne
     }
     case "check":
       if (args.positional.length === 0) return usage(m.needFiles);
-      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), lang: args.lang }, m, io.out);
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), lang: args.lang, forms }, m, io.out);
     case "fill": {
       const output = value("--out");
       if (args.positional.length !== 1 || !output) return usage(m.needFillArgs);
-      return runFill(args.positional[0], output, { force: o["--force"] === true, lang: args.lang }, m, io.out, io.err);
+      return runFill(args.positional[0], output, { force: o["--force"] === true, lang: args.lang, forms }, m, io.out, io.err);
     }
     case "consolidate": {
-      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period") };
+      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), forms };
       return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);
     }
   }

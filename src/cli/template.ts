@@ -1,6 +1,6 @@
 /** `cchc template`: the official appendix laid out in a new workbook, ready to fill. */
 import * as path from "path";
-import { soNganh } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
 import { layoutPlan, type ReportPeriod } from "../core/layout";
 import { templateWorkbook, workbookBytes } from "../xlsx";
 import { FileProblem, writeOutput } from "./workbookFiles";
@@ -9,14 +9,14 @@ import type { CliMessages } from "./messages";
 /** Writes the template to `output`; exit status 0 when written, 2 otherwise (the sentence goes to `err`). */
 export async function runTemplate(
   output: string,
-  opts: { readonly unit?: string; readonly year: number; readonly period: ReportPeriod; readonly force: boolean },
+  opts: { readonly unit?: string; readonly year: number; readonly period: ReportPeriod; readonly force: boolean; readonly template: Template },
   m: CliMessages,
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<number> {
   try {
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
-    const plan = layoutPlan(soNganh, { unitName: opts.unit, year: opts.year, period: opts.period });
+    const plan = layoutPlan(opts.template, { unitName: opts.unit, year: opts.year, period: opts.period });
     await writeOutput(output, await workbookBytes(templateWorkbook(plan)), opts.force, m);
     out(`${m.templateWritten(output, plan.names.length, plan.cells.filter((c) => c.formula).length, plan.validations.length)}\n`);
     return 0;

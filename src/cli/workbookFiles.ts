@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { templates } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
 import { checkWorkbook, type FoundCheck } from "../core/checkWorkbook";
 import type { Grid } from "../core/grid";
 import type { Location } from "../core/location";
@@ -86,10 +87,21 @@ export function readBytes(file: string, m: CliMessages): Buffer {
   }
 }
 
-const mayHold = appendixHint(templates);
+/** Per set of candidate templates: what a sheet must show to be worth reading in full. */
+const hints = new WeakMap<readonly Template[], ReturnType<typeof appendixHint>>();
 
-/** Reads `file`, finds the appendix in it (only in `sheetName` when given) and checks it. Throws `FileProblem` otherwise. */
-export async function findAppendix(file: string, m: CliMessages, sheetName?: string): Promise<FoundAppendix> {
+/**
+ * Reads `file`, finds the appendix in it (only in `sheetName` when given) among the `candidates` forms' templates (the
+ * best-matching one) and checks it. Throws `FileProblem` otherwise.
+ */
+export async function findAppendix(
+  file: string,
+  m: CliMessages,
+  sheetName?: string,
+  candidates: readonly Template[] = templates,
+): Promise<FoundAppendix> {
+  let mayHold = hints.get(candidates);
+  if (!mayHold) hints.set(candidates, (mayHold = appendixHint(candidates)));
   const bytes = readBytes(file, m);
   let read;
   try {
@@ -100,7 +112,7 @@ export async function findAppendix(file: string, m: CliMessages, sheetName?: str
   }
   if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
   const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid }));
-  const check = checkWorkbook(sheets, templates);
+  const check = checkWorkbook(sheets, candidates);
   // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
   if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);

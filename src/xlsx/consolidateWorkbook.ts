@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
 import { templates } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
 import { checkWorkbook } from "../core/checkWorkbook";
 import { consolidate, unitReport, type Consolidation, type SummaryRow, type SummaryTotal, type UnitFailure, type UnitReport } from "../core/consolidate";
 import type { AppendixFailure } from "../core/location";
@@ -391,7 +392,12 @@ export interface FailureWords {
  * One unit's .xlsx reduced to what the consolidation keeps: read, locate, analyze, reduce. The workbook is dropped on
  * return, so a caller looping over files holds one at a time. Browser-safe: the pane and the command line share it.
  */
-export async function unitFromBytes(file: string, bytes: WorkbookBytes, words: FailureWords = {}): Promise<UnitReport | UnitFailure> {
+export async function unitFromBytes(
+  file: string,
+  bytes: WorkbookBytes,
+  words: FailureWords = {},
+  candidates: readonly Template[] = templates,
+): Promise<UnitReport | UnitFailure> {
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await loadWorkbook(bytes);
@@ -400,7 +406,7 @@ export async function unitFromBytes(file: string, bytes: WorkbookBytes, words: F
     return { file, failure: "unreadable", ...(words.readFailure ? { detail: words.readFailure(e.reason) } : {}) };
   }
   const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
-  const check = checkWorkbook(sheets, templates);
+  const check = checkWorkbook(sheets, candidates);
   if (!check.found) return { file, failure: "no_appendix", ...(words.noAppendix ? { detail: words.noAppendix(check.failure) } : {}) };
   const grid = sheets.find((s) => s.name === check.sheet)?.grid as Grid;
   return unitReport(file, grid, check);

@@ -84,7 +84,7 @@ describe("check", () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
-    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered"]);
+    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered"]);
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
     expect(file.summary).toEqual({ errors: 0, warnings: 8, infos: 0 });
     for (const f of file.findings) {

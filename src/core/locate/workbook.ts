@@ -51,8 +51,17 @@ interface PartialMatch {
 }
 
 /**
- * Picks the sheet (and template) holding an appendix: the one with the most matched rows; on a tie the first
- * sheet, then the first template. Other sheets that hold an appendix too are listed in `others`; a second sheet
+ * Whether a sheet matches `a` (rows of template `ta`) better than `b`: more rows matched; on a tie, the larger share
+ * of the template's rows (a sheet of a short form matched in full beats a longer form it only partly covers).
+ */
+function betterMatch(a: Location, ta: Template, b: Location, tb: Template): boolean {
+  if (a.matches.length !== b.matches.length) return a.matches.length > b.matches.length;
+  return a.matches.length / ta.indicators.length > b.matches.length / tb.indicators.length;
+}
+
+/**
+ * Picks the sheet (and template) holding an appendix: the one with the most matched rows; on a tie the template
+ * the sheet covers the larger share of, then the first sheet, then the first template. Other sheets that hold an appendix too are listed in `others`; a second sheet
  * holding the rest of the chosen one is `split`. When no sheet qualifies: two sheets that together would (each
  * holding a real part, see `SPLIT_PART`) are a `split` failure; otherwise the attempt with the most matched rows.
  */
@@ -68,7 +77,7 @@ export function locateInWorkbook(
     for (const template of templates) {
       const { result: r, partial } = locateWithPartial(sheet.grid, template);
       if (r.ok) {
-        if (!best || r.location.matches.length > best.location.matches.length) best = { sheet: sheet.name, template, location: r.location };
+        if (!best || betterMatch(r.location, template, best.location, best.template)) best = { sheet: sheet.name, template, location: r.location };
       } else if (r.failure.reason === "too_few_rows") {
         partials.push({ sheet: sheet.name, template, indicators: partial });
       }

@@ -22,6 +22,20 @@ export const formsEn: FormMessages = {
   status: (s) => STATUS[s] ?? s,
   describe: (f) =>
     `${f.title} (${[f.province, LEVEL[f.level] ?? f.level].filter(Boolean).join(", ")}; version ${f.version}${f.status !== "official" ? `; ${STATUS[f.status] ?? f.status}` : ""})`,
+  undecided: {
+    no_unit: (u) =>
+      `Row ${u.row} (${u.id} "${u.label}") has no unit and no rows under it: ${
+        u.assumed === "text" ? "taken as text for now" : u.assumed === "count" ? "taken as a count (its label starts with “Số”)" : `taken as a count in "${u.assumed.slice(6)}", like the row above it`
+      }; write its unit and kind.`,
+    yes_no_with_count_unit: (u) => `Row ${u.row} (${u.id}) asks "Có …" (yes/no) but its unit is "${u.unit}": if it is a yes/no question, change the unit to "Không = 0 Có = 1".`,
+    repeated_stt: (u) => `Row ${u.row}: the STT "${u.stt}" is printed twice in the section; the row gets the id ${u.id}.`,
+    rate_inputs: (u) => `Row ${u.row} (${u.id}): the rate has more than two counts under it; the first two were taken as denominator and numerator, check them.`,
+    total_or_parts: (u) => `Row ${u.row} (${u.id}): the "- …" rows under it are taken as not exceeding the total; if they add up to it exactly, change the relation kind to "tổng bằng các phần".`,
+    note_as_hint: (u) => `Row ${u.row} (${u.id}): the note "${u.note}" was taken as the form's note hint; delete it if it is the clerk's own note.`,
+    row_skipped: (u) => `Row ${u.row} "${u.text}" is under no section or numbered row and was left out of the form.`,
+    clerk_notes: (u) => `${u.count} notes written by the clerk (citing documents or figures) were not taken into the form as note hints.`,
+    facts_to_fill: () => `The "Thông tin" sheet needs filling in: form id, title, issuer and document, level, province, version, dates.`,
+  },
   problems: {
     file_too_large: (p) => `The form file is ${mb(p.bytes)}, above the ${mb(p.limit)} limit for a form; a form is usually a few dozen KB, so check that this is the right file.`,
     not_a_form: (p) =>

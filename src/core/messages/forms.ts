@@ -1,5 +1,6 @@
 /** Form problems and form descriptions as sentences (Vietnamese by default, English when chosen). */
 import type { IndicatorKind } from "../catalog/model";
+import type { Undecided } from "../forms/draft";
 import type { FormFacts } from "../forms/model";
 import type { FormPlace, FormProblem, FormProblemCode, FormSheet } from "../forms/problems";
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
@@ -19,6 +20,8 @@ export interface FormMessages {
   kind(kind: IndicatorKind): string;
   level(level: FormFacts["level"]): string;
   status(status: FormFacts["status"]): string;
+  /** What `form import` could not decide, one sentence each. */
+  readonly undecided: { readonly [C in Undecided["code"]]: (u: Extract<Undecided, { code: C }>) => string };
   /** "Thống kê … (Sóc Trăng, sở, ngành; phiên bản 2022)" */
   describe(facts: FormFacts): string;
 }
@@ -59,4 +62,10 @@ export function formMessages(lang: Lang): FormMessages {
 /** Sheet names as a form workbook writes them, for messages. */
 export function formSheetName(sheet: FormSheet): string {
   return FORM_SHEET_NAMES[sheet];
+}
+
+/** What `form import` could not decide, as a sentence. NFC. */
+export function formatUndecided(u: Undecided, lang: Lang): string {
+  const texts = byLang[lang].undecided as Record<Undecided["code"], (u: Undecided) => string>;
+  return texts[u.code](u).normalize("NFC");
 }

@@ -24,6 +24,20 @@ export const formsVi: FormMessages = {
   status: (s) => STATUS[s] ?? s,
   describe: (f) =>
     `${f.title} (${[f.province, LEVEL[f.level] ?? f.level].filter(Boolean).join(", ")}; phiên bản ${f.version}${f.status !== "official" ? `; ${STATUS[f.status] ?? f.status}` : ""})`,
+  undecided: {
+    no_unit: (u) =>
+      `Dòng ${u.row} (${u.id} “${u.label}”) không có đơn vị tính và không có dòng con: ${
+        u.assumed === "text" ? "tạm coi là chữ" : u.assumed === "count" ? "tạm coi là số lượng (tên bắt đầu bằng “Số”)" : `tạm coi là số lượng, đơn vị “${u.assumed.slice(6)}” như dòng trên`
+      }; hãy ghi đơn vị tính và loại cho đúng.`,
+    yes_no_with_count_unit: (u) => `Dòng ${u.row} (${u.id}) hỏi “Có …” nhưng đơn vị tính là “${u.unit}”: nếu đây là câu hỏi Có/Không, hãy đổi đơn vị thành “Không = 0 Có = 1”.`,
+    repeated_stt: (u) => `Dòng ${u.row}: STT “${u.stt}” được in lặp trong phần; đặt mã ${u.id} cho dòng này.`,
+    rate_inputs: (u) => `Dòng ${u.row} (${u.id}): tỷ lệ có hơn hai chỉ tiêu số lượng bên dưới; đã lấy hai dòng đầu làm mẫu số và tử số, hãy kiểm tra.`,
+    total_or_parts: (u) => `Dòng ${u.row} (${u.id}): các dòng “- …” bên dưới được coi là không vượt quá tổng; nếu chúng gộp lại đúng bằng tổng, đổi loại quan hệ thành “tổng bằng các phần”.`,
+    note_as_hint: (u) => `Dòng ${u.row} (${u.id}): ghi chú “${u.note}” được lấy làm hướng dẫn ghi chú của mẫu; xóa đi nếu đó là ghi chú của người điền.`,
+    row_skipped: (u) => `Dòng ${u.row} “${u.text}” không nằm dưới một phần hay chỉ tiêu có STT nên không được đưa vào mẫu.`,
+    clerk_notes: (u) => `${u.count} ghi chú của người điền (có số văn bản, số liệu) không được đưa vào mẫu làm hướng dẫn ghi chú.`,
+    facts_to_fill: () => `Trang Thông tin cần được điền: mã mẫu, tên, cơ quan và văn bản ban hành, cấp báo cáo, tỉnh, phiên bản, ngày áp dụng.`,
+  },
   problems: {
     file_too_large: (p) => `Tệp mẫu có dung lượng ${mb(p.bytes)}, vượt giới hạn ${mb(p.limit)} của một tệp mẫu; một mẫu phụ lục thường chỉ vài chục KB, hãy kiểm tra đã chọn đúng tệp chưa.`,
     not_a_form: (p) =>

@@ -1,0 +1,55 @@
+/** `cchc form import APPENDIX.xlsx -o FORM.xlsx`: a draft form from an appendix workbook, and what is left to decide. */
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import { compileDocument } from "../core/forms/compile";
+import { draftForm } from "../core/forms/draft";
+import { formJson } from "../core/forms/json";
+import type { Lang } from "../core/lang";
+import { formatFormProblem, formatUndecided } from "../core/messages/forms";
+import { formWorkbookBytes } from "../xlsx/formWorkbook";
+import { loadWorkbook, WorkbookReadError, worksheetGrid } from "../xlsx/readWorkbook";
+import { formCliMessages } from "./formMessages";
+import type { CliMessages } from "./messages";
+import { FileProblem, readBytes, sameFile, writeOutput } from "./workbookFiles";
+
+const noPlace = { fact: () => ({ file: true as const }), section: () => ({ file: true as const }), indicator: () => ({ file: true as const }), relation: () => ({ file: true as const }) };
+
+/** Writes the draft form; 0 written, 2 nothing written (the sentence says why). */
+export async function runFormImport(
+  input: string,
+  output: string,
+  opts: { readonly force: boolean; readonly lang: Lang },
+  m: CliMessages,
+  io: { readonly out: (t: string) => void; readonly err: (t: string) => void },
+): Promise<number> {
+  const fm = formCliMessages(opts.lang);
+  try {
+    const ext = path.extname(output).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".json") throw new FileProblem(m.outNotXlsx(output));
+    if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
+    let workbook: ExcelJS.Workbook;
+    try {
+      workbook = await loadWorkbook(readBytes(input, m));
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw new FileProblem(m.readFailure(input, e.reason));
+      throw e;
+    }
+    const sheets = workbook.worksheets.filter((w) => w.state !== "hidden").map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+    const draft = draftForm(sheets, { source: path.basename(input) });
+    if (!draft) throw new FileProblem(m.noAppendix(input, { reason: "no_header" }));
+    // The draft must be a form the checker accepts; a draft it refuses would be a fault here, not the user's.
+    const compiled = compileDocument(draft.document, noPlace);
+    if (!compiled.ok) throw new Error(compiled.problems.filter((p) => p.severity === "error").map((p) => formatFormProblem(p, "en")).join(" "));
+    const bytes = ext === ".json" ? new TextEncoder().encode(formJson(draft.document)) : await formWorkbookBytes(draft.document);
+    await writeOutput(output, bytes, opts.force, m);
+    const lines = [fm.importWritten(output, draft.document.indicators.length, draft.document.relations.length), fm.importUndecided(draft.undecided.length)];
+    for (const u of draft.undecided) lines.push(`  ${formatUndecided(u, opts.lang)}`);
+    lines.push(fm.importNext(output));
+    io.out(`${lines.join("\n")}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    io.err(`${e.message}\n`);
+    return 2;
+  }
+}
