@@ -3,7 +3,7 @@ import * as path from "path";
 import { hasErrors } from "../core/forms/problems";
 import { describeForm, formatFormProblem } from "../core/messages/forms";
 import type { Lang } from "../core/lang";
-import { readFormBytes } from "../xlsx/formWorkbook";
+import { readFormBytes } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { runFormImport } from "./formImport";

@@ -11,7 +11,7 @@ import type { Form } from "../core/forms/model";
 import type { FormProblem } from "../core/forms/problems";
 import type { Lang } from "../core/lang";
 import { formatFormProblem } from "../core/messages/forms";
-import { readFormBytes } from "../xlsx/formWorkbook";
+import { readFormBytes } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";

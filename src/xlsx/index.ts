@@ -4,6 +4,7 @@
  */
 export { consolidationWorkbook, unitFromBytes, writeConsolidation } from "./consolidateWorkbook";
 export { FileHost, type FilePreview } from "./fileHost";
+export { formWorkbook, formWorkbookBytes, readFormBytes } from "./formWorkbook";
 export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 export { loadWorkbook, readWorkbook, worksheetGrid, WorkbookReadError } from "./readWorkbook";
 export type { SheetGrid, WorkbookBytes, WorkbookReadFailure } from "./readWorkbook";
