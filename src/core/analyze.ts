@@ -7,7 +7,7 @@ import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { validateSheet } from "./validate";
 import { inspectCell } from "./rules/cellRules";
-import { sheetView } from "./rules/sheet";
+import { sheetView } from "./sheetView";
 
 function position(cell: string): [number, number] {
   const a = fromA1(cell);

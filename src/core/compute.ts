@@ -14,7 +14,7 @@ import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./patch";
 import { actualOf, inspectCell } from "./rules/cellRules";
-import { sheetView, type SheetView } from "./rules/sheet";
+import { sheetView, type SheetView } from "./sheetView";
 
 /** Totals and rates that follow from other cells: patches for blank targets, findings for everything left alone. */
 export function compute(grid: Grid, template: Template, location: Location): { patches: Patch[]; findings: Finding[] } {

@@ -9,7 +9,7 @@ import type { ComputedInputs, Fix, IndicatorAt } from "./finding";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
 import { displayTolerance, roundTo, sameNumber } from "./rules/numbers";
-import type { CellNumber, IndicatorCell, SheetView } from "./rules/sheet";
+import type { CellNumber, IndicatorCell, SheetView } from "./sheetView";
 
 /** A relation whose target follows from other cells. */
 export type ComputableRelation = Extract<Relation, { kind: "rate" | "sum_equals" }>;

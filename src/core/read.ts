@@ -105,7 +105,7 @@ const NUMBER_TEXT = /^([+\-\u2212]?)\s?([0-9][0-9., ]*[0-9]|[0-9]|[.,][0-9]+)\s?
  * - both separators: the last one is the decimal mark, the other must group by threes;
  * - one separator repeated ("12.345.678", "1,234,567"): thousands (a decimal mark appears once);
  * - one "." before exactly three digits after 1-3 digits not starting with 0 ("3.036"): thousands, the
- *   Vietnamese convention the report uses (issue 2 reads "3.036" as 3036);
+ *   Vietnamese convention the report uses (its "3.036" outgoing documents are 3036);
  * - one "," in that same position ("1,234"): ambiguous, 1.234 in Vietnamese and 1234 in English;
  * - any other single "." or ",": the decimal mark ("87,23", "1.5", "0,500");
  * - spaces may group thousands ("1 234 567"); a trailing "%" marks a percentage.

@@ -4,7 +4,7 @@ import type { Grid } from "./grid";
 import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
 import { relationRule } from "./rules/relationRules";
-import { sheetView, type SheetView } from "./rules/sheet";
+import { sheetView, type SheetView } from "./sheetView";
 import { unitMismatch } from "./rules/unitRule";
 
 /** Every finding the rules give on a located appendix: cell rules in template order, then relations in catalog order. */

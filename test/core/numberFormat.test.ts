@@ -2,7 +2,7 @@ import { cellNumberFor, isTextFormat, numberFormat, sectionFor, showsPercent, sh
 import { readCell } from "../../src/core/read";
 import { derive, type Derivation } from "../../src/core/derivation";
 import { inspectCell } from "../../src/core/rules/cellRules";
-import { sheetView } from "../../src/core/rules/sheet";
+import { sheetView } from "../../src/core/sheetView";
 import { relations, sheet } from "./rulesFixture";
 
 /** The completion rate derived from 41 of 47 into a blank rate cell formatted `format` (D11 = D13 / D12). */

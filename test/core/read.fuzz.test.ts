@@ -3,7 +3,7 @@ import type { CellValue, RawCell } from "../../src/core/grid";
 import { EXCEL_ERRORS, readCell } from "../../src/core/read";
 import type { Reading } from "../../src/core/reading";
 
-/** Fuzzing the reader (issue 6): it never throws, always returns a well-formed reading, and NFC = NFD. */
+/** Fuzzing the reader: it never throws, always returns a well-formed reading, and NFC = NFD. */
 
 const KINDS = new Set(["blank", "none", "number", "ambiguous", "text", "error"]);
 

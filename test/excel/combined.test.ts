@@ -1,6 +1,6 @@
 
 /**
- * The combined actions (issue 4 and 5: one read and one write per user action): check with marks, selection and
+ * The combined actions (one read and one write per user action): check with marks, selection and
  * settings; fill with marks and a re-check computed without a read; insert with settings and the new sheet's
  * state from the plan. Each is counted, and its result compared with the chain of single operations it replaces
  * run on a twin workbook: same findings, same cells, same marks, same selection.

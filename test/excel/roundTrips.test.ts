@@ -1,6 +1,6 @@
 
 /**
- * The round-trip budget of every action through the office-js adapter (issue 5): at most one read and one write,
+ * The round-trip budget of every action through the office-js adapter: at most one read and one write,
  * counted by the instrumented mock, and no request or response near Excel on the web's 5 MB limit, even beside a
  * sheet of 50,000 rows. Beside each, what a cell-by-cell implementation costs on the same workbook.
  */

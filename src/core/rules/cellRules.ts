@@ -9,7 +9,7 @@ import type { Reading } from "../reading";
 import { cellNumberFor } from "../numberFormat";
 import { cleanText, foldDiacritics } from "../text";
 import { isWhole, roundTo } from "./numbers";
-import type { CellCheck, CellNumber, IndicatorCell } from "./sheet";
+import type { CellCheck, CellNumber, IndicatorCell } from "../sheetView";
 
 /** A check on a number a cell holds, for one indicator kind. */
 export interface ValueRule {

@@ -1,5 +1,5 @@
 /**
- * Rules between rows, one factory per relation kind. Each takes the catalog's relation (data) and returns a plain
+ * Rules between rows, one factory per relation kind (`rateRule` runs what catalog/define.ts `rate` declares). Each takes the catalog's relation (data) and returns a plain
  * object naming the indicators it reads; `run` returns the findings, each landing on one cell.
  *
  * Blank inputs: a relation never invents a value for a blank cell, with two documented exceptions.
@@ -15,7 +15,7 @@ import type { Relation } from "../catalog/model";
 import type { Finding, IndicatorValue } from "../finding";
 import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
 import { sameNumber } from "./numbers";
-import type { CellNumber, SheetView } from "./sheet";
+import type { CellNumber, SheetView } from "../sheetView";
 
 /** A relation as a runnable rule. */
 export interface RelationRule {
@@ -44,7 +44,7 @@ function operands(sheet: SheetView, ids: readonly string[]): IndicatorValue[] {
  * row where the running sum overflows). The whole rows: skipped when all blank, otherwise blank ones count as 0
  * (the catalog's documented meaning of `wholeAlso`); skipped when one holds text or an error.
  */
-export function partOfWhole(r: Of<"part_of_whole">): RelationRule {
+export function partOfWholeRule(r: Of<"part_of_whole">): RelationRule {
   const wholeIds = [r.whole, ...(r.wholeAlso ?? [])];
   return {
     kind: "relation",
@@ -90,7 +90,7 @@ function differing(r: ComputableRelation, sheet: SheetView): Derivation | null {
 }
 
 /** sum(parts) = total; reported on the total, with the total's formula as the fix. */
-export function sumEquals(r: Of<"sum_equals">): RelationRule {
+export function sumEqualsRule(r: Of<"sum_equals">): RelationRule {
   return {
     kind: "relation",
     type: r.kind,
@@ -120,7 +120,7 @@ export function sumEquals(r: Of<"sum_equals">): RelationRule {
 }
 
 /** rate = numerator / denominator x 100, within what the rate cell shows; reported on the rate. */
-export function rate(r: Of<"rate">): RelationRule {
+export function rateRule(r: Of<"rate">): RelationRule {
   return {
     kind: "relation",
     type: r.kind,
@@ -149,7 +149,7 @@ export function rate(r: Of<"rate">): RelationRule {
 }
 
 /** A flag answering "no" while one of its counts is above 0; reported on the flag. */
-export function flagCounts(r: Of<"flag_counts">): RelationRule {
+export function flagCountsRule(r: Of<"flag_counts">): RelationRule {
   return {
     kind: "relation",
     type: r.kind,
@@ -181,7 +181,7 @@ export function flagCounts(r: Of<"flag_counts">): RelationRule {
 }
 
 /** An answer among `when` needs the note column filled; reported on the note cell. */
-export function noteRequired(r: Of<"note_required">): RelationRule {
+export function noteRequiredRule(r: Of<"note_required">): RelationRule {
   return {
     kind: "relation",
     type: r.kind,
@@ -214,14 +214,14 @@ export function noteRequired(r: Of<"note_required">): RelationRule {
 export function relationRule(r: Relation): RelationRule {
   switch (r.kind) {
     case "part_of_whole":
-      return partOfWhole(r);
+      return partOfWholeRule(r);
     case "sum_equals":
-      return sumEquals(r);
+      return sumEqualsRule(r);
     case "rate":
-      return rate(r);
+      return rateRule(r);
     case "flag_counts":
-      return flagCounts(r);
+      return flagCountsRule(r);
     case "note_required":
-      return noteRequired(r);
+      return noteRequiredRule(r);
   }
 }

@@ -6,7 +6,7 @@
 import type { Indicator, IndicatorKind } from "../catalog/model";
 import type { Finding } from "../finding";
 import { foldDiacritics } from "../text";
-import type { IndicatorCell } from "./sheet";
+import type { IndicatorCell } from "../sheetView";
 
 /** The kind of value a unit text announces: "%" a rate, "Không = 0 Có = 1" a code, anything else a count. */
 export function unitKind(unit: string): "percent" | "code" | "count" {

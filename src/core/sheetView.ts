@@ -1,11 +1,15 @@
-import { toA1 } from "../address";
-import type { Indicator, Template } from "../catalog/model";
-import type { Finding } from "../finding";
-import { cellAt, type Grid, type RawCell } from "../grid";
-import type { Location } from "../location";
-import { readCell } from "../read";
-import type { Reading } from "../reading";
-import { cleanText, labelKey } from "../text";
+/**
+ * The read step between the grid and the rules: each located indicator's value cell read (read.ts), its note and
+ * unit, and the number the cell rules make of it. Validate, compute and consolidation all work from one view.
+ */
+import { toA1 } from "./address";
+import type { Indicator, Template } from "./catalog/model";
+import type { Finding } from "./finding";
+import { cellAt, type Grid, type RawCell } from "./grid";
+import type { Location } from "./location";
+import { readCell } from "./read";
+import type { Reading } from "./reading";
+import { cleanText, labelKey } from "./text";
 
 /** One located indicator: its value cell as read, and its note. */
 export interface IndicatorCell {
