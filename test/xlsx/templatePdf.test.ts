@@ -46,7 +46,9 @@ const EXPECTED_TITLE = [
 ].join(" ");
 
 interface Printed {
-  readonly pdf: string;
+  /** pdfinfo's report and the fonts the PDF embeds. */
+  readonly info: string;
+  readonly fonts: string[];
   readonly pages: number;
   readonly words: Word[];
   /** Ruled rows per page, index 0 = page 1. */
@@ -62,8 +64,14 @@ async function printTemplate(font: string | undefined): Promise<Printed> {
   const xlsx = path.join(dir, "mau.xlsx");
   fs.writeFileSync(xlsx, await workbookBytes(workbook));
   const pdf = convertWithLibreOffice(xlsx, "pdf");
-  const pages = pageCount(pdf);
-  return { pdf, pages, words: pdfWords(pdf), rows: Array.from({ length: pages }, (_, p) => tableRows(pdf, p + 1)) };
+  try {
+    const pages = pageCount(pdf);
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    return { info, fonts: pdfFonts(pdf), pages, words: pdfWords(pdf), rows: Array.from({ length: pages }, (_, p) => tableRows(pdf, p + 1)) };
+  } finally {
+    // LibreOffice's own working folder (profile and output) is the PDF's grandparent.
+    for (const d of [dir, path.dirname(path.dirname(pdf))]) fs.rmSync(d, { recursive: true, force: true });
+  }
 }
 
 /** The cell's box, with the unit and value columns taken together (the header's "Kết quả thống kê" spans both). */
@@ -82,12 +90,11 @@ describe.each([
 
   test("is printed in that font family, on A4 portrait pages", () => {
     // Regular for the labels and bold for headers and sections (italic is the family's, or slanted by LibreOffice).
-    const fonts = pdfFonts(printed.pdf);
+    const fonts = printed.fonts;
     expect(fonts.filter((f) => f !== embedded && !f.startsWith(`${embedded}-`))).toEqual([]);
     expect(fonts).toEqual(expect.arrayContaining([embedded, `${embedded}-Bold`]));
     expect(printed.pages).toBeGreaterThanOrEqual(3);
-    const info = execFileSync("pdfinfo", [printed.pdf], { encoding: "utf8" });
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(printed.info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
   test("every page starts its table with the header, all five columns on the page", () => {
