@@ -323,8 +323,9 @@ function totalOf(template: Template, ind: Indicator, values: readonly (number | 
 
 /**
  * Consolidates a batch. Files are kept in the order given. A unit sent twice keeps its first file in the
- * summary and the later ones are reported and left out (adding them would count the unit twice); a file of
- * another period or template, or with errors, stays in the summary, marked, so nothing disappears silently.
+ * summary and the later ones are reported and left out (adding them would count the unit twice); a file on another
+ * form is reported and left out too (its ids name other rows); a file of another period, or with errors, stays in
+ * the summary, marked, so nothing disappears silently.
  */
 export function consolidate(
   inputs: readonly (UnitReport | UnitFailure)[],
@@ -354,11 +355,19 @@ export function consolidate(
     }
     for (const k of keys) firstByKey.set(k, i);
   });
-  const kept = inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !left.has(x.i));
+  const notLeft = () => inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !left.has(x.i));
 
-  const templateId = mostCommon(kept, (x) => x.u.templateId)?.u.templateId;
+  const templateId = mostCommon(notLeft(), (x) => x.u.templateId)?.u.templateId;
   const template = templates.find((t) => t.id === templateId) ?? templates[0];
   if (!template) throw new Error("consolidate needs at least one template");
+  // A unit on another form is listed apart: the same indicator id means another row in another form, so its figures
+  // cannot be added to these (docs/FORMS.md: consolidate each form on its own with --form).
+  for (const { u, i } of notLeft()) {
+    if (u.templateId === template.id) continue;
+    add(i, "template_mismatch", { detail: { template: u.templateId, expected: template.id } });
+    left.add(i);
+  }
+  const kept = notLeft();
   const withPeriod = kept.filter((x) => x.u.period !== null);
   const period =
     options.period ??
@@ -372,7 +381,6 @@ export function consolidate(
   const seenFigures = new Map<string, number>();
   for (const { u, i } of kept) {
     if (!u.unitName) add(i, "unit_name_missing");
-    if (u.templateId !== template.id) add(i, "template_mismatch", { detail: { template: u.templateId, expected: template.id } });
     if (!u.period) add(i, "period_missing");
     else {
       if (u.periodFrom === "file") add(i, "period_from_file_name", { detail: { period: periodKey(u.period) } });

@@ -220,7 +220,7 @@ describe("consolidate: what the batch itself gets wrong", () => {
     expect(r.issues.map((i) => [i.file, i.code])).toEqual([["a.xlsx", "period_mismatch"]]);
   });
 
-  it("reports another template, and follows the template most files use", () => {
+  it("reports another template, lists it apart, and follows the template most files use", () => {
     const other: Template = { ...testTemplate, id: "test-2022" };
     const r = consolidate(
       [unit("a.xlsx", "Sở A", {}, { templateId: "test-2022" }), unit("b.xlsx", "Sở B", {}), unit("c.xlsx", "Sở C", {})],
@@ -230,6 +230,9 @@ describe("consolidate: what the batch itself gets wrong", () => {
     expect(r.issues).toEqual([
       expect.objectContaining({ code: "template_mismatch", file: "a.xlsx", detail: { template: "test-2022", expected: "test" } }),
     ]);
+    // Listed apart: its ids name other rows, so it is no column of the summary.
+    expect(r.columns.map((c) => c.file)).toEqual(["b.xlsx", "c.xlsx"]);
+    expect(r.statuses[0]).toMatchObject({ file: "a.xlsx", column: null, ready: false });
   });
 
   it("names a unit without a title after its file and says where the period came from", () => {

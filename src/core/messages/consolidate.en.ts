@@ -30,7 +30,7 @@ export const consolidateEn: ConsolidateMessages = {
     period_mismatch: (i, c) =>
       `The reporting period is ${c.period(i.detail?.period)}, not the batch's period (${c.period(i.detail?.expected)}).`,
     template_mismatch: (i, c) =>
-      `The appendix follows template “${c.text(i.detail?.template)}”, not the batch's template (“${c.text(i.detail?.expected)}”); figures are matched by indicator id.`,
+      `The appendix follows template “${c.text(i.detail?.template)}”, not the batch's template (“${c.text(i.detail?.expected)}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
     unit_name_missing: (i) =>
       `The appendix's title block does not name the reporting unit; the summary uses the file name “${i.unit}” instead.`,
     period_missing: () => "The reporting period is unknown: neither the title block nor the file name gives it.",

@@ -30,7 +30,7 @@ export const consolidateVi: ConsolidateMessages = {
     period_mismatch: (i, c) =>
       `Kỳ báo cáo là ${c.period(i.detail?.period)}, khác kỳ của đợt tổng hợp (${c.period(i.detail?.expected)}).`,
     template_mismatch: (i, c) =>
-      `Phụ lục theo mẫu “${c.text(i.detail?.template)}”, khác mẫu của đợt tổng hợp (“${c.text(i.detail?.expected)}”); số liệu được ghép theo mã chỉ tiêu.`,
+      `Phụ lục theo mẫu “${c.text(i.detail?.template)}”, khác mẫu của đợt tổng hợp (“${c.text(i.detail?.expected)}”); tệp được liệt kê riêng, không đưa vào tổng hợp vì mã chỉ tiêu của hai mẫu không chỉ cùng một dòng (tổng hợp riêng các tệp theo mẫu này bằng --form).`,
     unit_name_missing: (i) =>
       `Phần tiêu đề của phụ lục không ghi tên cơ quan, đơn vị; bảng tổng hợp tạm dùng tên tệp “${i.unit}”.`,
     period_missing: () => "Không xác định được kỳ báo cáo: phần tiêu đề và tên tệp đều không ghi.",
