@@ -14,7 +14,15 @@ import type { WorkbookSettings } from "./settings";
  * The result of one check (src/core/checkWorkbook.ts), plus the workbook's settings when the check was asked to
  * load them (`CheckOptions.loadSettings`).
  */
-export type CheckState = WorkbookCheck & { readonly settings?: WorkbookSettings };
+export type CheckState = WorkbookCheck & {
+  readonly settings?: WorkbookSettings;
+  /**
+   * Why the marks asked for were not written: "kept_for_undo" (a check answering the user's edit on a host where a
+   * write would clear the undo stack: the marks on the sheet are those of the last explicit check), "unreadable"
+   * (Excel cannot load the sheet's conditional formats). Absent when the marks are as asked, or none were asked.
+   */
+  readonly marksNote?: "kept_for_undo" | "unreadable";
+};
 
 /** A CheckState that found the appendix. */
 export type FoundCheckState = Extract<CheckState, { found: true }>;

@@ -146,7 +146,8 @@ export class ExcelHost implements AppendixHost {
     const state = await this.readState(extra, { marks: writing && Boolean(options.highlight) });
     // The fallbacks that read in several trips do not carry the settings: one read more, on those paths only.
     if (!settingsRead) settings = await this.loadSettingsNow().catch((e: unknown) => logSettings(e));
-    const result: CheckState = settings ? { ...state, settings } : state;
+    let result: CheckState = settings ? { ...state, settings } : state;
+    if (result.found && quiet && options.highlight) result = { ...result, marksNote: "kept_for_undo" };
     if (result.found && writing) {
       // The settings first: a pane prunes acknowledgements there, and picks the marks with them.
       const settingsToSave = options.saveSettings?.(result);
@@ -160,6 +161,7 @@ export class ExcelHost implements AppendixHost {
           if (!(e instanceof ExcelHostError && e.reason === "marks_unreadable")) throw e;
           console.warn("the appendix's conditional formats cannot be loaded; the check is returned unmarked", e.excelCode, e.location);
           marks = undefined;
+          result = { ...result, marksNote: "unreadable" };
         }
       }
       await this.writes.writeSheet(

@@ -55,6 +55,7 @@ describe("the user's undo stack", () => {
     expect(rechecks).toHaveLength(1);
     const state = found(await rechecks[0]);
     expect(state.findings.some((f) => f.cell === "D12")).toBe(true);
+    expect(state.marksNote).toBe("kept_for_undo");
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, mixed: 0 });
     expect(excel.model.undoStack).toEqual([`${APPENDIX}!D12`]);
     stop();
@@ -166,6 +167,7 @@ describe("conditional formats Excel cannot load (two rules on one range)", () =>
     const { excel, host } = hostOn(wb);
     const s = found(await host.check({ highlight: true }));
     expect(s.findings.length).toBeGreaterThan(0);
+    expect(s.marksNote).toBe("unreadable");
     expect(marksOf(excel.model)).toHaveLength(0);
     const e = await rejection(host.highlight(s.sheet, s.findings));
     expect(e.reason).toBe("marks_unreadable");

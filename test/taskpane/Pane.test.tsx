@@ -158,6 +158,21 @@ describe("pane: check", () => {
     await waitFor(() => expect(host.callsOf("clearHighlights")).toEqual([{ op: "clearHighlights", sheet: SHEET }]));
   });
 
+  it("below ExcelApi 1.20 a re-check after the user's edit shows the new findings but marks nothing (Ctrl+Z kept), and says so; 'Check again' marks", async () => {
+    const host = MemoryHost.seed({ D41: "abc" });
+    host.writesClearUndo = true;
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("switch", { name: vi.highlight }));
+    await waitFor(() => expect(host.callsOf("highlight")).toHaveLength(1));
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await waitFor(() => expect(screen.getByTestId("marks-note").textContent).toBe(vi.marksKeptForUndo));
+    expect(host.callsOf("highlight")).toHaveLength(1);
+    expect(document.querySelector('[data-cell="D41"]')).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: vi.check }));
+    await waitFor(() => expect(host.callsOf("highlight")).toHaveLength(2));
+    expect(screen.queryByTestId("marks-note")).toBeNull();
+  });
+
   it("has no highlight switch outside Excel", async () => {
     await renderPane(MemoryHost.seed({}, "file"));
     expect(screen.queryByRole("switch")).toBeNull();

@@ -120,6 +120,9 @@ export class MemoryHost implements AppendixHost {
     };
   }
 
+  /** Whether this host's writes clear Excel's undo stack (Excel below ExcelApi 1.20). */
+  writesClearUndo = false;
+
   /** A user edit: writes the cell and tells the pane, as Excel's onChanged would. */
   userEdit(sheet: string, cell: string, value: CellValue): void {
     this.write(sheet, cell, value);
@@ -130,6 +133,8 @@ export class MemoryHost implements AppendixHost {
   async check(options: CheckOptions = {}): Promise<CheckState> {
     this.failIf("check");
     const state = this.analyse();
+    // An Excel below ExcelApi 1.20, as ExcelHost treats it: a check answering the user's edit writes nothing.
+    if (state.found && options.userEdit && this.writesClearUndo) return options.highlight ? { ...state, marksNote: "kept_for_undo" } : state;
     if (state.found) {
       const save = options.saveSettings?.(state);
       if (save) await this.saveSettings(save);

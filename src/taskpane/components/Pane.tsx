@@ -228,6 +228,11 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
           </MessageBarActions>
         </MessageBar>
       )}
+      {state?.marksNote && (
+        <MessageBar intent="info" data-testid="marks-note">
+          <MessageBarBody>{state.marksNote === "kept_for_undo" ? t.marksKeptForUndo : t.marksUnreadable}</MessageBarBody>
+        </MessageBar>
+      )}
       {busy && <Spinner size="tiny" label={t.working} labelPosition="after" />}
       {!state && !busy && error && (
         <div className={styles.actions}>

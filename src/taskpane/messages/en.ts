@@ -11,6 +11,10 @@ export const en: Messages = {
   officeUnreachable:
     "Excel opened the pane but the Office library (office.js) could not be loaded from Microsoft, so the pane cannot work on the workbook yet. Check the network connection and press “Try again”, or close and reopen the pane.",
   retry: "Try again",
+  marksKeptForUndo:
+    "The marks on the sheet lag behind your last edit: the add-in writes nothing while you edit so that Ctrl+Z keeps working (this Excel clears its undo history whenever an add-in writes). The results here are current; press “Check again” to mark again.",
+  marksUnreadable:
+    "Excel cannot read this sheet's conditional formats (usually two identical rules on one range), so no cell was marked. The results here are still right.",
 
   outsideIntro: "Open an .xlsx file holding the CCHC statistics appendix to check it, fill the totals and rates, and download the filled copy.",
   openFile: "Open .xlsx file",

@@ -14,6 +14,10 @@ export const vi = {
   officeUnreachable:
     "Excel đã mở ngăn kiểm tra nhưng không tải được thư viện Office (office.js) từ Microsoft, nên chưa làm việc được với sổ làm việc. Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”, hoặc đóng và mở lại ngăn.",
   retry: "Thử lại",
+  marksKeptForUndo:
+    "Các ô tô màu trên trang chưa theo kịp lần sửa vừa rồi: phần bổ trợ không ghi gì lúc bạn đang sửa để Ctrl+Z vẫn hoàn tác được (Excel bản này xóa lịch sử hoàn tác mỗi khi phần bổ trợ ghi). Kết quả ở đây đã mới; bấm “Kiểm tra lại” để tô màu lại.",
+  marksUnreadable:
+    "Excel không đọc được các định dạng có điều kiện trên trang này (thường do hai quy tắc trùng nhau trên cùng một vùng) nên các ô không được tô màu. Kết quả ở đây vẫn đúng.",
 
   // outside Excel
   outsideIntro: "Mở một tệp .xlsx có Phụ lục thống kê CCHC để kiểm tra, điền tổng và tỷ lệ, rồi tải bản đã điền về.",
