@@ -14,6 +14,7 @@ const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const http = require("http");
 const https = require("https");
+const net = require("net");
 const os = require("os");
 const path = require("path");
 
@@ -96,6 +97,32 @@ function probe(protocol) {
   });
 }
 
+/**
+ * Resolves with the error code when `port` cannot be listened on (EADDRINUSE: another program holds it; EACCES: a
+ * port the user may not open), or null when it is free. Asked before webpack starts, so a taken port is one sentence
+ * rather than webpack's EADDRINUSE stack; any program counts, not only one that serves /taskpane.html.
+ */
+async function portProblem(port) {
+  for (const host of ["127.0.0.1", "::1"]) {
+    const code = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once("error", (e) => resolve(e.code || "EADDRINUSE"));
+      server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(null)));
+    });
+    // A machine without IPv6 has no ::1 to hold; only a real refusal counts.
+    if (code && code !== "EADDRNOTAVAIL" && code !== "EAFNOSUPPORT") return code;
+  }
+  return null;
+}
+
+/** The sentence for a port that cannot be used, with the way to pick another. */
+function portSentence(code) {
+  const next = PORT + 1;
+  return code === "EACCES"
+    ? `[cchc] Port ${PORT} may not be opened by this user. Pick another port, e.g. \`PORT=${next} npm start\`.`
+    : `[cchc] Port ${PORT} is taken by another program. Stop that program, or pick another port: \`PORT=${next} npm start\`.`;
+}
+
 async function waitForServer(child) {
   const started = Date.now();
   let exited = null;
@@ -145,8 +172,9 @@ async function main() {
     }
     fs.rmSync(files.pid);
   }
-  if ((await probe("https")) || (await probe("http"))) {
-    console.error(`[cchc] Port ${PORT} is taken by another program. Stop it or set PORT.`);
+  const taken = await portProblem(PORT);
+  if (taken) {
+    console.error(portSentence(taken));
     process.exitCode = 1;
     return;
   }
@@ -164,11 +192,17 @@ async function main() {
 
   const ready = await waitForServer(child);
   if (ready.error) {
-    console.error(`[cchc] ${ready.error}. Last lines of the log:`);
-    console.error(fs.readFileSync(files.log, "utf8").split("\n").slice(-25).join("\n"));
+    const logText = fs.readFileSync(files.log, "utf8");
     stopServer(child.pid);
     fs.rmSync(files.pid, { force: true });
     process.exitCode = 1;
+    // Taken between the check above and webpack's listen: the same sentence, not webpack's stack.
+    if (/EADDRINUSE/.test(logText)) {
+      console.error(portSentence("EADDRINUSE"));
+      return;
+    }
+    console.error(`[cchc] ${ready.error}. Last lines of the log:`);
+    console.error(logText.split("\n").slice(-25).join("\n"));
     return;
   }
   const base = `${ready.protocol}://localhost:${PORT}`;
