@@ -8,4 +8,7 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 30000,
+  // One temporary folder per run; the run fails if a test leaves its cchc-* files behind (test/setup/tmpdir.js).
+  globalSetup: "<rootDir>/test/setup/tmpdir.js",
+  globalTeardown: "<rootDir>/test/setup/tmpdirTeardown.js",
 };

@@ -6,11 +6,11 @@
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { makeBadFiles, type BadFile } from "./makeBadFiles";
 import { readWorkbook, WorkbookReadError, type WorkbookReadFailure } from "../../src/xlsx/readWorkbook";
 import { inspectWorkbookBytes, MAX_CELLS } from "../../src/xlsx/limits";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(240000);
 
@@ -26,7 +26,7 @@ let dir: string;
 let files: BadFile[];
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bad-"));
+  dir = tempDir("cchc-bad-");
   files = await makeBadFiles(dir);
 });
 

@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { writeAtomically, OutputError } from "../../src/cli/atomicFile";
 import { entryBytes, readZip, zipOf } from "../../src/xlsx/package/zip";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(180000);
 
@@ -18,7 +18,7 @@ const CCHC = path.join(ROOT, "bin/cchc.js");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-atomic-"));
+  dir = tempDir("cchc-atomic-");
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

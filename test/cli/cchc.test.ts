@@ -2,12 +2,12 @@
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { convertWithLibreOffice } from "../xlsx/libreoffice";
 import { loadWorkbook } from "../../src/xlsx";
 import { soNganh } from "../../src/core/catalog";
 import { appendixFailureText } from "../../src/core/messages/appendix";
+import { tempDir } from "../fixtures/tempDir";
 
 // Each case starts node and tsx; LibreOffice cases take several seconds on a shared machine.
 jest.setTimeout(180000);
@@ -24,7 +24,7 @@ function cchc(...args: string[]) {
 }
 
 function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "cchc-cli-"));
+  return tempDir("cchc-cli-");
 }
 
 /** No stack trace, no JavaScript error name: what a user sees is a sentence. */

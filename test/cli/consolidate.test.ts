@@ -3,7 +3,6 @@ import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import type ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { soNganh } from "../../src/core/catalog";
 import { parsePeriodOption, runConsolidate, type ConsolidateCliOptions } from "../../src/cli/consolidate";
@@ -12,6 +11,7 @@ import { loadWorkbook } from "../../src/xlsx";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
 import { BATCH, BATCH_TOTALS, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { convertWithLibreOffice } from "../xlsx/libreoffice";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(180000);
 
@@ -57,7 +57,7 @@ let units: string[];
 let bad: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-consolidate-cli-"));
+  dir = tempDir("cchc-consolidate-cli-");
   units = [];
   for (const { file, spec } of BATCH) {
     const p = path.join(dir, file);
@@ -77,7 +77,7 @@ describe("cchc consolidate (spawned)", () => {
 
   it("writes TONG_HOP.xlsx whose formulas LibreOffice computes to the known sums, and leaves the inputs alone", async () => {
     const before = units.map(digest);
-    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cchc-tonghop-")), "TONG_HOP.xlsx");
+    const output = path.join(tempDir("cchc-tonghop-"), "TONG_HOP.xlsx");
     const r = cchc("consolidate", ...units, "-o", output);
     // C has an error, D is A again, E reports another period: the batch is not ready.
     expect(r.code).toBe(1);
@@ -99,7 +99,7 @@ describe("cchc consolidate (spawned)", () => {
 });
 
 describe("cchc consolidate (in process)", () => {
-  const out = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cchc-tonghop-")), "TONG_HOP.xlsx");
+  const out = () => path.join(tempDir("cchc-tonghop-"), "TONG_HOP.xlsx");
 
   it("prints one JSON document with each file's status and the totals", async () => {
     const output = out();

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -15,6 +14,7 @@ import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWo
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { vi } from "../../src/taskpane/messages/vi";
 import { allowOnlyServer, serveDirectory, type StaticServer } from "./staticServer";
+import { tempDir } from "../fixtures/tempDir";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
@@ -48,7 +48,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (scripts/check-system.sh does it as root).`);
   }
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-e2e-"));
+  outDir = tempDir("cchc-pane-e2e-");
   execFileSync(
     process.execPath,
     [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir],

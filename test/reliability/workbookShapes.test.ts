@@ -5,18 +5,18 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { soNganh, templates } from "../../src/core/catalog";
 import type { Grid } from "../../src/core/grid";
 import { locateInWorkbook } from "../../src/core/locate";
 import { run } from "../../src/cli/run";
 import { seedGrid } from "../fixtures/seed";
+import { tempDir } from "../fixtures/tempDir";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-shapes-"));
+  dir = tempDir("cchc-shapes-");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -7,12 +7,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { templates } from "../../src/core/catalog";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readWorkbook } from "../../src/xlsx/readWorkbook";
 import { run } from "../../src/cli/run";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(120000);
 
@@ -20,7 +20,7 @@ const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 const RUNS = 40;
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-fillprop-"));
+  dir = tempDir("cchc-fillprop-");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

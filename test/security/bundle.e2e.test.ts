@@ -9,12 +9,12 @@
 import { execFileSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
 import { allowOnlyServer, serveDirectory, type StaticServer } from "../e2e/staticServer";
 import { vi } from "../../src/taskpane/messages/vi";
+import { tempDir } from "../fixtures/tempDir";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
@@ -43,7 +43,7 @@ function productionBuild(): string {
   const sources = Math.max(newest(path.join(ROOT, "src")), ...["webpack.config.js", "package.json", "manifest.xml"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs));
   const productionJs = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
   if (fs.existsSync(stamp) && productionJs && fs.statSync(stamp).mtimeMs > sources) return dist;
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-security-build-"));
+  const out = tempDir("cchc-security-build-");
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
     cwd: ROOT,
     stdio: "pipe",

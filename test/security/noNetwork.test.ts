@@ -4,8 +4,8 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(180000);
 
@@ -16,7 +16,7 @@ const SAMPLE = path.join(ROOT, "samples", "phu-luc-mau-2023.xlsx");
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-nonet-"));
+  dir = tempDir("cchc-nonet-");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -4,8 +4,6 @@
  * its own sentence and advice in the user's language; a bug behind "could not read" still reaches the console.
  */
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import * as React from "react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
@@ -18,13 +16,14 @@ import { FileHost } from "../../src/xlsx/fileHost";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../../src/xlsx/limits";
 import { makeBadFiles, type BadFile } from "../badfiles/makeBadFiles";
 import { installResizeObserver, fileOf } from "./jsdomShims";
+import { tempDir } from "../fixtures/tempDir";
 
 beforeAll(installResizeObserver);
 
 let dir: string;
 let bad: Map<string, BadFile>;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pane-bad-"));
+  dir = tempDir("cchc-pane-bad-");
   bad = new Map((await makeBadFiles(dir)).map((f) => [f.name, f]));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

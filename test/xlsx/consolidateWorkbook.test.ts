@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { soNganh, templates } from "../../src/core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
@@ -15,6 +14,7 @@ import {
 } from "../../src/xlsx/consolidateWorkbook";
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "./consolidateFixtures";
 import { convertWithLibreOffice } from "./libreoffice";
+import { tempDir } from "../fixtures/tempDir";
 
 const TOTAL = SUMMARY_COLUMNS.total;
 
@@ -38,7 +38,7 @@ let wb: ExcelJS.Workbook;
 let dir: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-consolidate-"));
+  dir = tempDir("cchc-consolidate-");
   reports = [];
   for (const { file, spec } of BATCH) reports.push(await reportOf(file, await unitWorkbook(spec)));
   reports.push(await reportOf("ghi-chu.xlsx", new TextEncoder().encode("not a workbook")));

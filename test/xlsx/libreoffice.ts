@@ -4,8 +4,8 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { tempDir } from "../fixtures/tempDir";
 
 /** The `soffice` binary, or a thrown error saying how to install it (the tests must not skip silently). */
 export function sofficePath(): string {
@@ -30,7 +30,7 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
  */
 export function convertWithLibreOffice(file: string, format: string): string {
   const soffice = sofficePath();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
+  const work = tempDir("cchc-lo-");
   const profile = path.join(work, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
@@ -52,7 +52,7 @@ export function convertWithLibreOffice(file: string, format: string): string {
  */
 export function displayedSheets(file: string): Map<string, string> {
   const soffice = sofficePath();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
+  const work = tempDir("cchc-lo-");
   const profile = path.join(work, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);

@@ -6,8 +6,8 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { tempDir } from "../fixtures/tempDir";
 
 /** A box in PDF points, origin at the page's top left. */
 export interface Box {
@@ -72,7 +72,7 @@ interface Gray {
 }
 
 function renderPage(pdf: string, page: number): Gray {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-page-"));
+  const dir = tempDir("cchc-page-");
   try {
     const prefix = path.join(dir, "p");
     execFileSync("pdftoppm", ["-gray", "-r", String(DPI), "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix]);

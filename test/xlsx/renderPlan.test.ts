@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { layoutPlan, PLAN_FIRST_ROW } from "../../src/core/layout";
 import { cellAt } from "../../src/core/grid";
@@ -8,6 +7,7 @@ import { fromA1 } from "../../src/core/address";
 import { applyPatches, loadWorkbook, readWorkbook, renderPlan, templateWorkbook, workbookBytes } from "../../src/xlsx";
 import { miniTemplate } from "../fixtures/miniTemplate";
 import { convertWithLibreOffice } from "./libreoffice";
+import { tempDir } from "../fixtures/tempDir";
 
 // LibreOffice starts for each conversion; on a busy machine that takes seconds.
 jest.setTimeout(180000);
@@ -20,7 +20,7 @@ async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 function tmpFile(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cchc-render-")), name);
+  return path.join(tempDir("cchc-render-"), name);
 }
 
 describe("renderPlan", () => {

@@ -10,7 +10,6 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { soNganh } from "../../src/core/catalog";
 import { layoutPlan, periodText, type LayoutOptions } from "../../src/core/layout";
@@ -18,6 +17,7 @@ import { cleanText } from "../../src/core/text";
 import { templateWorkbook, workbookBytes } from "../../src/xlsx";
 import { convertWithLibreOffice } from "./libreoffice";
 import { inside, overlaps, pageCount, pdfFonts, pdfWords, tableRows, textIn, type Box, type TableRow, type Word } from "./pdfTable";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(180000);
 
@@ -56,7 +56,7 @@ interface Printed {
 }
 
 async function printTemplate(font: string | undefined): Promise<Printed> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pdf-"));
+  const dir = tempDir("cchc-pdf-");
   const workbook = templateWorkbook(layoutPlan(soNganh, OPTIONS));
   if (font) {
     workbook.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => (c.font = { ...c.font, name: font }))));

@@ -7,7 +7,6 @@
  * targets' expected values and every other cell of every sheet as it showed them in the input.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/run";
 import { openPackage } from "../../src/xlsx/package/opc";
@@ -15,13 +14,14 @@ import { withFullCalcOnLoad } from "../../src/xlsx/package/patchWorkbook";
 import { cellFormatCodes } from "../../src/xlsx/package/styles";
 import { readZip } from "../../src/xlsx/package/zip";
 import { displayedSheets } from "./libreoffice";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(180000);
 
 const WRITERS = path.join(__dirname, "writers");
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-writers-"));
+  dir = tempDir("cchc-writers-");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -4,7 +4,6 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { columnLetters } from "../../../src/core/address";
@@ -12,6 +11,7 @@ import { patchWorkbook, withFullCalcOnLoad, withoutChainEntries } from "../../..
 import { crc32 } from "../../../src/xlsx/package/crc32";
 import { readZip, writeZip, zipOf } from "../../../src/xlsx/package/zip";
 import { book, partText, sheetData, STYLES } from "./parts";
+import { tempDir } from "../../fixtures/tempDir";
 
 /** Each entry's local record and central record (offset field zeroed), by name. */
 function records(bytes: Uint8Array): Map<string, { local: string; central: string }> {
@@ -194,7 +194,7 @@ describe("random sheets, read back by openpyxl", () => {
   const RUNS = 120;
 
   test("targets written, everything else kept", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-patchprop-"));
+    const dir = tempDir("cchc-patchprop-");
     const cases: { file: string; expected: Record<string, number | string> }[] = [];
     try {
       fc.assert(
