@@ -1,7 +1,6 @@
 /** `cchc form check`, `cchc form import`, and `--form` / `--forms` / CCHC_FORMS on the other commands. */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { soNganh } from "../../src/core/catalog";
 import { soNganhFacts } from "../../src/core/forms/builtin";
@@ -9,6 +8,7 @@ import { formDocument, formJson } from "../../src/core/forms/json";
 import { run } from "../../src/cli/run";
 import { formWorkbookBytes } from "../../src/xlsx/formWorkbook";
 import { builtinDocument } from "../../scripts/make-forms";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(120000);
 
@@ -24,7 +24,7 @@ async function cchc(args: string[], env: Record<string, string> = {}) {
 }
 
 function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "cchc-forms-"));
+  return tempDir("cchc-forms-");
 }
 
 /** The built-in form's document with one edit, written as a form workbook. */

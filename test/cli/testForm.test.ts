@@ -4,13 +4,13 @@
  * planted slips, checked and filled with the right findings, consolidated, with a unit on another form listed apart.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { toA1 } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { run } from "../../src/cli/run";
 import { readFormBytes, readWorkbook } from "../../src/xlsx";
+import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(120000);
 
@@ -25,7 +25,7 @@ async function cchc(...args: string[]) {
   return { code, out, err };
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-test-form-"));
+const dir = tempDir("cchc-test-form-");
 
 /** The template laid out by `cchc template --form`, filled as a clerk would: figures by indicator id. */
 async function filled(name: string, unit: string, values: Record<string, ExcelJS.CellValue>): Promise<string> {
