@@ -24,9 +24,13 @@ const layers = {
 
 const names = Object.keys(layers);
 
-/** An import path that climbs out of the folder into `layer` (anything under it, or with `deep`, only below its entry). */
+/** Second entry points of a layer (a folder of it with its own index.ts): src/xlsx/package has no ExcelJS in it. */
+const extraEntries = { xlsx: ["package"] };
+
+/** An import path that climbs out of the folder into `layer` (anything under it, or with `deep`, only below its entries). */
 function into(layer, deep) {
-  return `^(\\.\\./)+${layer}${deep ? "/." : "(/|$)"}`;
+  const entries = (extraEntries[layer] ?? []).map((e) => `(?!${e}$)`).join("");
+  return `^(\\.\\./)+${layer}${deep ? `/${entries}.` : "(/|$)"}`;
 }
 
 /** The imports `from` may not make, as no-restricted-imports patterns and the same for import() expressions. */

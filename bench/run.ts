@@ -7,6 +7,7 @@
 import { cliFigures } from "./cli";
 import { engineFigures } from "./engine";
 import { excelFigures } from "./excel";
+import { fileFigures } from "./files";
 import { figureLine, withinBudget, type Figure } from "./figure";
 import { paneFigures } from "./pane";
 
@@ -15,6 +16,7 @@ const GROUPS: Record<string, (log: (line: string) => void) => Promise<Figure[]>>
   excel: excelFigures,
   engine: engineFigures,
   pane: paneFigures,
+  files: fileFigures,
   cli: cliFigures,
 };
 

@@ -5,7 +5,7 @@
 import * as path from "path";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
-import { patchWorkbook, refusalText } from "../xlsx";
+import { patchWorkbook, refusalText } from "../xlsx/package";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";

@@ -3,7 +3,7 @@ import type { Severity } from "../core/finding";
 import type { AppendixFailure } from "../core/location";
 import type { Lang } from "../core/lang";
 import { appendixFailureText } from "../core/messages/appendix";
-import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx";
+import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx/package";
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
 

@@ -2,11 +2,9 @@
 import type { ReportPeriod } from "../core/layout";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
-import { runConsolidate } from "./consolidate";
 import { consolidateMessages } from "../core/messages/consolidate";
 import { runFill } from "./fill";
 import { cliMessages, type CliMessages } from "./messages";
-import { runTemplate } from "./template";
 import { runForm } from "./formCommands";
 import { formCliMessages } from "./formMessages";
 import { chooseForms, type FormChoice } from "./formOptions";
@@ -80,6 +78,9 @@ export async function run(
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) return usage(m.badYear(yearText));
       const period = value("--period") ?? "nam";
       if (!PERIODS.includes(period as ReportPeriod)) return usage(m.badPeriod(period));
+      // template and consolidate make new workbooks with ExcelJS: loaded only for them, so check and fill never pay for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require: tsx's CommonJS hook serves it, import() would not
+      const { runTemplate } = require("./template") as typeof import("./template");
       return runTemplate(
         args.positional[0],
         { unit: value("--unit"), year, period: period as ReportPeriod, force: o["--force"] === true, template: forms.templates[0] },
@@ -98,6 +99,8 @@ export async function run(
     }
     case "consolidate": {
       const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), forms };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS is loaded only for the commands that make new workbooks
+      const { runConsolidate } = require("./consolidate") as typeof import("./consolidate");
       return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);
     }
   }

@@ -12,7 +12,7 @@ import type { Grid } from "../core/grid";
 import type { Location } from "../core/location";
 import { fromA1 } from "../core/address";
 import { appendixHint, FALLBACK_SCAN_ROWS, SCAN_COLS } from "../core/locate";
-import { readWorkbookSheets, StreamReadError, type SheetGrid, type SheetRead } from "../xlsx";
+import { readWorkbookSheets, StreamReadError, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
 import { existingName } from "./fileNames";
 import type { CliMessages } from "./messages";

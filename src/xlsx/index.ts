@@ -9,6 +9,4 @@ export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 export { loadWorkbook, readWorkbook, worksheetGrid, WorkbookReadError } from "./readWorkbook";
 export type { SheetGrid, WorkbookBytes, WorkbookReadFailure } from "./readWorkbook";
 export { applyPatches, freeSheetName, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
-export { refusalText } from "./messages";
-export { patchWorkbook, type CellWrite, type PatchRefusal, type PatchResult } from "./package/patchWorkbook";
-export { readWorkbookSheets, StreamReadError, type SheetRead, type WorkbookRead } from "./package/readSheets";
+export * from "./package";
