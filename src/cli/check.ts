@@ -11,6 +11,11 @@ import { describeForm } from "../core/messages/forms";
 import { formCliMessages } from "./formMessages";
 import type { FormChoice } from "./formOptions";
 import type { FormFacts } from "../core/forms/model";
+import { formCurrency } from "../core/forms/currency";
+import { formatFormCurrency } from "../core/messages/forms";
+import { titleInfo } from "../core/titleInfo";
+import type { Grid } from "../core/grid";
+import type { Location } from "../core/location";
 
 /** One finding as `--json` prints it. */
 export interface JsonFinding {
@@ -35,6 +40,8 @@ export type FileReport =
       readonly form: FormReport;
       /** how well the sheet matched the form: indicator rows found of the form's rows */
       readonly match: { readonly matched: number; readonly total: number };
+      /** why the form may not fit the report (its period, province or level); present only when there is something */
+      readonly formWarnings?: readonly { readonly code: string; readonly message: string }[];
       readonly recognized: number;
       readonly missing: readonly string[];
       readonly findings: readonly JsonFinding[];
@@ -68,6 +75,18 @@ export function formReport(facts: FormFacts, file: string | null): FormReport {
   return { id: facts.id, version: facts.version, title: facts.title, province: facts.province, level: facts.level, status: facts.status, file };
 }
 
+/** Warnings that the form may not fit the report (period, province, level from the title); absent when none. */
+function formWarningsOf(
+  facts: FormFacts,
+  grid: Grid,
+  location: Location,
+  lang: Lang,
+): { formWarnings?: readonly { readonly code: string; readonly message: string }[] } {
+  const title = titleInfo(grid, location);
+  const warnings = formCurrency(facts, title.unitName, title.period);
+  return warnings.length ? { formWarnings: warnings.map((w) => ({ code: w.code, message: formatFormCurrency(w, facts, lang) })) } : {};
+}
+
 /** What the text output needs beyond the JSON report. */
 interface Checked {
   readonly report: FileReport;
@@ -89,6 +108,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
       template: template.id,
       form: formReport(form.facts, forms.fileOf(form)),
       match: { matched: location.matches.length, total: template.indicators.length },
+      ...formWarningsOf(form.facts, found.grid, location, lang),
       recognized: location.matches.length,
       missing: location.missing,
       findings: findings.map((f) => ({
@@ -127,6 +147,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   const template = c.template!;
   const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
   lines.push(formCliMessages(lang).formLine(describeForm(c.facts!, lang), r.match.matched, r.match.total, r.form.file));
+  for (const w of r.formWarnings ?? []) lines.push(formCliMessages(lang).formWarning(w.message));
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
   const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
   if (others.length) lines.push(m.otherAppendices(r.sheet, others.map((o) => `“${o.sheet}”`).join(", ")));

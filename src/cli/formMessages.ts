@@ -16,6 +16,7 @@ Hướng dẫn soạn mẫu: docs/FORMS.md
 `,
   formLine: (form: string, matched: number, total: number, file: string | null) =>
     `  Mẫu: ${form}${file ? ` — tệp “${file}”` : " — mẫu có sẵn"}; khớp ${matched}/${total} chỉ tiêu (${Math.round((matched / Math.max(1, total)) * 100)}%).`,
+  formWarning: (sentence: string) => `  Lưu ý về mẫu: ${sentence}`,
   formUsed: (form: string, file: string | null) => `Mẫu: ${form}${file ? ` — tệp “${file}”` : " — mẫu có sẵn"}.`,
   formUnusable: (file: string, first: string, more: number) =>
     `Tệp mẫu “${file}” không dùng được: ${first.replace(/\.$/, "")}${more ? ` (và ${more} vấn đề khác; xem “cchc form check ${file}”)` : ""}.`,
@@ -57,6 +58,7 @@ Writing a form: docs/FORMS.md
 `,
   formLine: (form, matched, total, file) =>
     `  Form: ${form}${file ? ` — file "${file}"` : " — built in"}; matched ${matched}/${total} indicators (${Math.round((matched / Math.max(1, total)) * 100)}%).`,
+  formWarning: (sentence) => `  Note on the form: ${sentence}`,
   formUsed: (form, file) => `Form: ${form}${file ? ` — file "${file}"` : " — built in"}.`,
   formUnusable: (file, first, more) =>
     `The form file "${file}" cannot be used: ${first.replace(/\.$/, "")}${more ? ` (and ${more} more problems; see "cchc form check ${file}")` : ""}.`,

@@ -22,6 +22,12 @@ export const formsEn: FormMessages = {
   status: (s) => STATUS[s] ?? s,
   describe: (f) =>
     `${f.title} (${[f.province, LEVEL[f.level] ?? f.level].filter(Boolean).join(", ")}; version ${f.version}${f.status !== "official" ? `; ${STATUS[f.status] ?? f.status}` : ""})`,
+  currency: {
+    period_before_form: (w, f) => `The reporting period ends on ${w.periodEnd}, before the form "${f.id}" applies (${w.validFrom}); check that this is the form of that period.`,
+    period_after_form: (w, f) => `The reporting period starts on ${w.periodStart}, after the form "${f.id}" stopped applying (${w.validTo}); a newer form may exist.`,
+    other_province: (w, f) => `The title names the province or city "${w.province}", but the form in use is that of ${f.province}; check that this is your province's form.`,
+    other_level: (w, f) => `The title reads as a report of a ${LEVEL[w.level]}, but the form in use is for a ${LEVEL[f.level] ?? f.level}.`,
+  },
   undecided: {
     no_unit: (u) =>
       `Row ${u.row} (${u.id} "${u.label}") has no unit and no rows under it: ${

@@ -1,5 +1,6 @@
 /** Form problems and form descriptions as sentences (Vietnamese by default, English when chosen). */
 import type { IndicatorKind } from "../catalog/model";
+import type { FormCurrencyWarning } from "../forms/currency";
 import type { Undecided } from "../forms/draft";
 import type { FormFacts } from "../forms/model";
 import type { FormPlace, FormProblem, FormProblemCode, FormSheet } from "../forms/problems";
@@ -20,6 +21,8 @@ export interface FormMessages {
   kind(kind: IndicatorKind): string;
   level(level: FormFacts["level"]): string;
   status(status: FormFacts["status"]): string;
+  /** Why a form may not fit the report it checks, one sentence each. */
+  readonly currency: { readonly [C in FormCurrencyWarning["code"]]: (w: Extract<FormCurrencyWarning, { code: C }>, facts: FormFacts) => string };
   /** What `form import` could not decide, one sentence each. */
   readonly undecided: { readonly [C in Undecided["code"]]: (u: Extract<Undecided, { code: C }>) => string };
   /** "Thống kê … (Sóc Trăng, sở, ngành; phiên bản 2022)" */
@@ -68,4 +71,10 @@ export function formSheetName(sheet: FormSheet): string {
 export function formatUndecided(u: Undecided, lang: Lang): string {
   const texts = byLang[lang].undecided as Record<Undecided["code"], (u: Undecided) => string>;
   return texts[u.code](u).normalize("NFC");
+}
+
+/** Why the form may not fit the report, as a sentence. NFC. */
+export function formatFormCurrency(w: FormCurrencyWarning, facts: FormFacts, lang: Lang): string {
+  const texts = byLang[lang].currency as Record<FormCurrencyWarning["code"], (w: FormCurrencyWarning, f: FormFacts) => string>;
+  return texts[w.code](w, facts).normalize("NFC");
 }

@@ -24,6 +24,12 @@ export const formsVi: FormMessages = {
   status: (s) => STATUS[s] ?? s,
   describe: (f) =>
     `${f.title} (${[f.province, LEVEL[f.level] ?? f.level].filter(Boolean).join(", ")}; phiên bản ${f.version}${f.status !== "official" ? `; ${STATUS[f.status] ?? f.status}` : ""})`,
+  currency: {
+    period_before_form: (w, f) => `Kỳ báo cáo kết thúc ngày ${dmy(w.periodEnd)}, trước ngày mẫu “${f.id}” bắt đầu áp dụng (${dmy(w.validFrom)}); hãy kiểm tra có dùng đúng mẫu của kỳ đó không.`,
+    period_after_form: (w, f) => `Kỳ báo cáo bắt đầu ngày ${dmy(w.periodStart)}, sau ngày mẫu “${f.id}” hết áp dụng (${dmy(w.validTo)}); có thể đã có mẫu mới hơn.`,
+    other_province: (w, f) => `Tiêu đề ghi tỉnh, thành phố “${w.province}”, còn mẫu đang dùng là mẫu của ${f.province}; hãy kiểm tra có dùng đúng mẫu của tỉnh, thành phố mình không.`,
+    other_level: (w, f) => `Tiêu đề cho thấy báo cáo của ${LEVEL[w.level]}, còn mẫu đang dùng là mẫu cho ${LEVEL[f.level] ?? f.level}.`,
+  },
   undecided: {
     no_unit: (u) =>
       `Dòng ${u.row} (${u.id} “${u.label}”) không có đơn vị tính và không có dòng con: ${

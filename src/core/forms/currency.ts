@@ -1,0 +1,67 @@
+/**
+ * Whether a form fits the report it checks: the report's period within the form's validity, the province and the
+ * level the title names those of the form. A mismatch is a warning about the form, never about the figures.
+ */
+import type { Period } from "../titleInfo";
+import { foldDiacritics } from "../text";
+import type { FormFacts, FormLevel } from "./model";
+
+/** What does not fit. Dates are ISO. */
+export type FormCurrencyWarning =
+  | { readonly code: "period_before_form"; readonly periodEnd: string; readonly validFrom: string }
+  | { readonly code: "period_after_form"; readonly periodStart: string; readonly validTo: string }
+  | { readonly code: "other_province"; readonly province: string }
+  | { readonly code: "other_level"; readonly level: FormLevel };
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/**
+ * The dates a period covers: the year's reports run from 15/12 of the year before; quý II, III and IV cover their own
+ * three months (15/3–14/6, 15/6–14/9, 15/9–14/12). Null without a year.
+ */
+export function periodRange(p: Period): { start: string; end: string } | null {
+  if (p.year === null) return null;
+  const y = p.year;
+  const ends: Record<Period["kind"], [number, number]> = { quy1: [3, 14], quy2: [6, 14], "6thang": [6, 14], quy3: [9, 14], "9thang": [9, 14], quy4: [12, 14], nam: [12, 14] };
+  const starts: Partial<Record<Period["kind"], [number, number]>> = { quy2: [3, 15], quy3: [6, 15], quy4: [9, 15] };
+  const s = starts[p.kind];
+  const [em, ed] = ends[p.kind];
+  return { start: s ? iso(y, s[0], s[1]) : iso(y - 1, 12, 15), end: iso(y, em, ed) };
+}
+
+/** "Sở Tư pháp tỉnh Sóc Trăng" -> "Sóc Trăng"; "UBND thành phố Cần Thơ" -> "Cần Thơ"; null when none is named. */
+export function provinceOf(unitName: string): string | null {
+  const text = unitName.normalize("NFC").replace(/\s+/g, " ").trim();
+  const lower = text.toLowerCase();
+  const at = Math.max(lower.lastIndexOf("tỉnh "), lower.lastIndexOf("thành phố "));
+  if (at < 0) return null;
+  const name = text.slice(at + (lower.startsWith("tỉnh ", at) ? 5 : 10)).replace(/[.,;:]+$/, "").trim();
+  return name && name.split(" ").length <= 4 ? name : null;
+}
+
+/** The level a unit name says: "Sở …" a department, "UBND xã …" a commune… Null when it does not say. */
+function levelOf(unit: string): FormLevel | null {
+  const f = foldDiacritics(unit).trim();
+  if (/^(so|ban|thanh tra|van phong|chi cuc)\b/.test(f)) return "so_nganh";
+  if (/^(ubnd|uy ban nhan dan)\s+(xa|phuong|dac khu|thi tran)\b/.test(f)) return "ubnd_xa";
+  if (/^(ubnd|uy ban nhan dan)\s+(huyen|quan|thi xa)\b/.test(f)) return "ubnd_huyen";
+  if (/^(ubnd|uy ban nhan dan)\s+(tinh|thanh pho)\b/.test(f)) return "ubnd_tinh";
+  return null;
+}
+
+/** Warnings about using `facts`'s form for a report of `unitName` over `period` (each may be unknown). */
+export function formCurrency(facts: FormFacts, unitName: string | null, period: Period | null): FormCurrencyWarning[] {
+  const out: FormCurrencyWarning[] = [];
+  const range = period ? periodRange(period) : null;
+  if (range && facts.validFrom && range.end < facts.validFrom) out.push({ code: "period_before_form", periodEnd: range.end, validFrom: facts.validFrom });
+  if (range && facts.validTo && range.start > facts.validTo) out.push({ code: "period_after_form", periodStart: range.start, validTo: facts.validTo });
+  if (unitName) {
+    const named = provinceOf(unitName);
+    const province = foldDiacritics(facts.province).trim();
+    // A form whose province is not written ("(chưa ghi)") has none to compare.
+    if (named && /^[a-z ]+$/.test(province) && foldDiacritics(named) !== province) out.push({ code: "other_province", province: named });
+    const level = levelOf(unitName);
+    if (level && level !== facts.level) out.push({ code: "other_level", level });
+  }
+  return out;
+}
