@@ -4,7 +4,7 @@
  * typed (and mistyped) row by row.
  */
 import { foldDiacritics } from "../text";
-import type { Caveat, Code, Indicator, IndicatorKind, Relation, Section } from "./model";
+import type { Caveat, Code, Indicator, IndicatorKind, Relation, RelationSeverity, Section } from "./model";
 
 /** One printed row of the outline; `rows` are the rows printed under it. */
 export interface RowSpec {
@@ -109,7 +109,7 @@ export function partOfWhole(
   id: string,
   parts: readonly string[],
   whole: string | readonly string[],
-  severity: "error" | "warning",
+  severity: RelationSeverity,
   caveat?: Caveat,
 ): Relation {
   const [first, ...also] = typeof whole === "string" ? [whole] : whole;
@@ -125,7 +125,7 @@ export function partOfWhole(
 }
 
 /** sum(parts) = total. */
-export function sumEquals(id: string, parts: readonly string[], total: string, severity: "error" | "warning"): Relation {
+export function sumEquals(id: string, parts: readonly string[], total: string, severity: RelationSeverity): Relation {
   return { kind: "sum_equals", id, parts, total, severity };
 }
 
@@ -135,13 +135,13 @@ export function rate(id: string, rateId: string, numerator: string, denominator:
 }
 
 /** A yes/no flag answering "no" (0) while one of its counts is above 0. */
-export function flagCounts(id: string, flag: string, counts: readonly string[], severity: "error" | "warning"): Relation {
+export function flagCounts(id: string, flag: string, counts: readonly string[], severity: RelationSeverity): Relation {
   return { kind: "flag_counts", id, flag, no: 0, counts, severity };
 }
 
-/** An answer among `when` needs the note column filled. */
-export function noteRequired(id: string, indicator: string, when: readonly number[]): Relation {
-  return { kind: "note_required", id, indicator, when, severity: "warning" };
+/** An answer among `when` needs the note column filled; skipped when the `unlessZero` rows add up to 0. */
+export function noteRequired(id: string, indicator: string, when: readonly number[], unlessZero?: readonly string[]): Relation {
+  return { kind: "note_required", id, indicator, when, ...(unlessZero?.length ? { unlessZero } : {}), severity: "warning" };
 }
 
 /** A count above 0 needs the note column filled (the template asks to name what was counted). */

@@ -63,6 +63,12 @@ export type Caveat =
   /** counted at a different time or scope (e.g. staff present vs accounts issued) */
   | "different_scope";
 
+/**
+ * How sure a broken relation is wrong: error (certainly), warning (likely; the message may say why it can break),
+ * info (a reviewer's reminder: consistent readings exist, e.g. reviewing under the province's plan).
+ */
+export type RelationSeverity = "error" | "warning" | "info";
+
 /** Relations between rows, declared as data; `id` is stable and named in docs/RULES.md. */
 export type Relation =
   /** sum(parts) <= whole */
@@ -77,7 +83,7 @@ export type Relation =
        * every `wholeAlso` row are blank; otherwise blank ones count as 0.
        */
       readonly wholeAlso?: readonly string[];
-      readonly severity: "error" | "warning";
+      readonly severity: RelationSeverity;
       readonly caveat?: Caveat;
     }
   /** sum(parts) = total */
@@ -86,7 +92,7 @@ export type Relation =
       readonly id: string;
       readonly parts: readonly string[];
       readonly total: string;
-      readonly severity: "error" | "warning";
+      readonly severity: RelationSeverity;
       readonly caveat?: Caveat;
     }
   /** rate = numerator / denominator x 100, rounded to 2 decimals */
@@ -96,7 +102,7 @@ export type Relation =
       readonly rate: string;
       readonly numerator: string;
       readonly denominator: string;
-      readonly severity: "error" | "warning";
+      readonly severity: RelationSeverity;
     }
   /** a flag answering `no` while any of its counts is above 0 */
   | {
@@ -105,7 +111,7 @@ export type Relation =
       readonly flag: string;
       readonly no: number;
       readonly counts: readonly string[];
-      readonly severity: "error" | "warning";
+      readonly severity: RelationSeverity;
     }
   /** an answer among `when` (or, for a count, a value above `whenAbove`) needs the note column filled */
   | {
@@ -114,7 +120,12 @@ export type Relation =
       readonly indicator: string;
       readonly when: readonly number[];
       readonly whenAbove?: number;
-      readonly severity: "error" | "warning";
+      /**
+       * Rows that must not all be none for the note to be asked: skipped when they add up to 0 (a blank counts as
+       * 0: these are "(nếu có)" rows), e.g. a subordinate unit's ISO needs subordinate units (IV.1.2 + IV.1.4).
+       */
+      readonly unlessZero?: readonly string[];
+      readonly severity: RelationSeverity;
     };
 
 /** A whole template. */

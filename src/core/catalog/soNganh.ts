@@ -309,9 +309,9 @@ const relations: readonly Relation[] = [
   flagCounts("ii3_pbgdpl_flag_vs_documents", "II.3", ["II.3.1"], "error"),
 
   // III. Cải cách thủ tục hành chính
-  flagCounts("iii1_control_flag_vs_reviewed", "III.1", ["III.1.1"], "warning"),
+  flagCounts("iii1_control_flag_vs_reviewed", "III.1", ["III.1.1"], "error"),
   partOfWhole("iii1_reviewed_le_in_force", ["III.1.1"], IN_FORCE, "warning", "different_scope"),
-  flagCounts("iii2_plan_flag_vs_reviewed", "III.2", ["III.1.1"], "warning"),
+  flagCounts("iii2_plan_flag_vs_reviewed", "III.2", ["III.1.1"], "info"),
   flagCounts("iii3_simplify_flag_vs_counts", "III.3", ["III.3.1", "III.3.2", "III.3.3"], "error"),
   noteWhenCounted("iii3_shortened_note", "III.3.1"),
   noteWhenCounted("iii3_fewer_documents_note", "III.3.2"),
@@ -353,7 +353,8 @@ const relations: readonly Relation[] = [
   // VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số
   partOfWhole("vii2_it_staff_le_present", ["VII.2"], STAFF_PRESENT, "warning", "different_scope"),
   partOfWhole("vii2b_electronic_le_outgoing", ["VII.2b.1.1", "VII.2b.1.2"], "VII.2b.1", "error"),
-  partOfWhole("vii3_l3_provided_le_eligible", ["VII.3.1.2"], "VII.3.1.1", "error"),
+  partOfWhole("vii3_l3_provided_le_eligible", ["VII.3.1.2"], "VII.3.1.1", "warning"),
+  partOfWhole("vii3_provided_le_eligible", ["VII.3.1.2", "VII.3.2.2"], ["VII.3.1.1", "VII.3.2.1"], "error"),
   partOfWhole("vii3_l3_with_files_le_provided", ["VII.3.1.3"], "VII.3.1.2", "error"),
   partOfWhole("vii3_l4_provided_le_eligible", ["VII.3.2.2"], "VII.3.2.1", "error"),
   partOfWhole("vii3_l4_with_files_le_provided", ["VII.3.2.3"], "VII.3.2.2", "error"),
@@ -370,11 +371,11 @@ const relations: readonly Relation[] = [
   partOfWhole("vii9_bcci_le_in_force", ["VII.9.1"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("vii9_received_procedures_le_announced", ["VII.9.2"], "VII.9.1", "warning", "different_scope"),
   partOfWhole("vii9_returned_procedures_le_announced", ["VII.9.3"], "VII.9.1", "warning", "different_scope"),
-  partOfWhole("vii9_received_procedures_le_received_files", ["VII.9.2"], "VII.9.4", "warning"),
-  partOfWhole("vii9_returned_procedures_le_returned_files", ["VII.9.3"], "VII.9.5", "warning"),
+  partOfWhole("vii9_received_procedures_le_received_files", ["VII.9.2"], "VII.9.4", "error"),
+  partOfWhole("vii9_returned_procedures_le_returned_files", ["VII.9.3"], "VII.9.5", "error"),
   partOfWhole("vii9_files_received_le_received", ["VII.9.4"], "III.7.1", "warning", "different_scope"),
   partOfWhole("vii9_files_returned_le_returned", ["VII.9.5"], "III.7.2", "warning", "different_scope"),
-  noteRequired("vii10_unit_iso_reason_note", "VII.10.4", [0]),
+  noteRequired("vii10_unit_iso_reason_note", "VII.10.4", [0, 1], SUBORDINATE_UNITS),
 ];
 
 /** The sở/ngành appendix, as printed in the 2023 reports (seed: Sở TTTT Sóc Trăng). */

@@ -243,7 +243,7 @@ function checkRelation(
     fail("kind", { code: "relation_kind_unknown", value: r.kind, known: RELATION_KINDS.map((k) => k.words[0]) });
     return null;
   }
-  if (r.severity !== "error" && r.severity !== "warning") fail("severity", { code: "severity_invalid", value: String(r.severity) });
+  if (r.severity !== "error" && r.severity !== "warning" && r.severity !== "info") fail("severity", { code: "severity_invalid", value: String(r.severity) });
   if (r.caveat !== undefined && r.caveat !== "carried_over" && r.caveat !== "different_scope") {
     fail("caveat", { code: "caveat_invalid", value: String(r.caveat) });
   }
@@ -268,6 +268,14 @@ function checkRelation(
   if (spec.condition === "required" && !hasCondition) fail("condition", { code: "condition_missing", kind: spec.words[0] });
   if (c?.equals && c.equals.some((v) => !Number.isInteger(v))) fail("condition", { code: "condition_invalid", value: c.equals.join(", ") });
   if (c?.above !== undefined && !Number.isFinite(c.above)) fail("condition", { code: "condition_invalid", value: String(c.above) });
+  if (c?.unlessZero) {
+    if (spec.kind !== "note_required") fail("condition", { code: "condition_invalid", value: c.unlessZero.join(" + ") });
+    for (const id of c.unlessZero) {
+      const found = byId.get(id);
+      if (!found) fail("condition", { code: "relation_indicator_unknown", id });
+      else if (found.ind.kind !== "count") fail("condition", { code: "relation_indicator_kind", id, kind: found.ind.kind, expected: ["count"] });
+    }
+  }
   if (spec.kind === "flag_counts" && c?.equals && c.equals.length !== 1) fail("condition", { code: "condition_invalid", value: c.equals.join(", ") });
   // An answer code the target cannot hold is a slip (a "no" code of 2 on a 0/1 flag).
   const target = byId.get(r.target[0]);

@@ -3,7 +3,7 @@
  * The same content has two shapes: a workbook of three sheets (sheets.ts) and a JSON document (`FormDocument`,
  * published as schemas/form.schema.json). Both compile to the engine's `Template` (compile.ts).
  */
-import type { Caveat, DuePeriod, IndicatorKind, Section, Template } from "../catalog/model";
+import type { Caveat, DuePeriod, IndicatorKind, RelationSeverity, Section, Template } from "../catalog/model";
 
 /** The JSON document's format name and version (bumped only when an old reader could misread a new file). */
 export const FORM_FORMAT = "cchc-form";
@@ -65,6 +65,8 @@ export interface FormIndicator {
 export interface FormCondition {
   readonly equals?: readonly number[];
   readonly above?: number;
+  /** Skipped when these rows add up to 0 (blank = 0): "trừ khi IV.1.2 + IV.1.4 = 0". */
+  readonly unlessZero?: readonly string[];
 }
 
 /**
@@ -77,7 +79,7 @@ export interface FormRelation {
   readonly target: readonly string[];
   readonly inputs: readonly string[];
   readonly condition?: FormCondition;
-  readonly severity: "error" | "warning";
+  readonly severity: RelationSeverity;
   readonly caveat?: Caveat;
   readonly reason?: { readonly vi?: string; readonly en?: string };
   /** Drafted by a program (form import) and not yet confirmed by a person. */

@@ -124,12 +124,17 @@ const noteRequired: RelationKindSpec<"note_required"> = {
     indicator: r.target[0],
     when: [...(r.condition?.equals ?? [])],
     ...(r.condition?.above !== undefined ? { whenAbove: r.condition.above } : {}),
+    ...(r.condition?.unlessZero?.length ? { unlessZero: [...r.condition.unlessZero] } : {}),
     severity: r.severity,
   }),
   fromRelation: (r) => ({
     target: [r.indicator],
     inputs: [],
-    condition: { ...(r.when.length || r.whenAbove === undefined ? { equals: [...r.when] } : {}), ...(r.whenAbove !== undefined ? { above: r.whenAbove } : {}) },
+    condition: {
+      ...(r.when.length || r.whenAbove === undefined ? { equals: [...r.when] } : {}),
+      ...(r.whenAbove !== undefined ? { above: r.whenAbove } : {}),
+      ...(r.unlessZero?.length ? { unlessZero: [...r.unlessZero] } : {}),
+    },
   }),
 };
 

@@ -8,7 +8,7 @@
 export const FORM_MAX_BYTES = 1024 * 1024;
 /** Longest text in one cell (the longest printed label is about 250 characters). */
 export const FORM_MAX_TEXT = 2000;
-/** Most indicator rows and most relation rows a form may have (the built-in form: 185 and 72). */
+/** Most indicator rows and most relation rows a form may have (the built-in form: 178 indicators and under 100 relations). */
 export const FORM_MAX_ROWS = 3000;
 
 /** Markup or script: an HTML tag that can run or load something, a script URL, an inline event handler. */

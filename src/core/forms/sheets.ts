@@ -435,8 +435,19 @@ function readIds(text: string): string[] {
   return text.split(/[\s+,;/]+/).filter(Boolean);
 }
 
-/** "bằng 0", "= 0", "0; 1", "lớn hơn 0", "> 0" -> the condition; "" -> none; anything else -> null. */
+/**
+ * "bằng 0", "= 0", "0; 1", "lớn hơn 0", "> 0" -> the condition; "" -> none; anything else -> null. A tail
+ * "trừ khi IV.1.2 + IV.1.4 = 0" (or "unless ... = 0") names rows whose sum 0 skips the relation.
+ */
 export function readCondition(text: string): FormCondition | undefined | null {
+  const unless = /^(.*?)[\s;,]*(?:trừ khi|tru khi|unless)\s+(.+?)\s*(?:=|bằng|bang)\s*0\s*$/i.exec(cleanText(text));
+  if (unless) {
+    const ids = readIds(unless[2]);
+    if (ids.length === 0) return null;
+    const head = unless[1].trim() === "" ? undefined : readCondition(unless[1]);
+    if (head === null) return null;
+    return { ...(head ?? {}), unlessZero: ids };
+  }
   const key = wordKey(text).replace(/\s+/g, " ");
   if (key === "") return undefined;
   const above = /^(?:lon hon|tren|>|greater than|above)\s*(-?\d+(?:[.,]\d+)?)$/.exec(key);
@@ -452,7 +463,8 @@ export function writeCondition(c: FormCondition | undefined): string {
   const parts: string[] = [];
   if (c.equals?.length) parts.push(`bằng ${c.equals.join(" hoặc ")}`);
   if (c.above !== undefined) parts.push(`lớn hơn ${c.above}`);
-  return parts.join(" hoặc ");
+  const head = parts.join(" hoặc ");
+  return c.unlessZero?.length ? `${head}; trừ khi ${c.unlessZero.join(" + ")} = 0` : head;
 }
 
 function readRelations(grid: Grid, cells: CellReader, say: Say): { relations: FormRelation[]; rows: number[] } {

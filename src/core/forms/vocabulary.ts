@@ -3,7 +3,7 @@
  * periods, yes/no...). A form is written in Vietnamese whatever the interface language (like the appendix itself);
  * English words and the JSON codes are accepted too, so a file written by a tool reads the same.
  */
-import type { Caveat, DuePeriod, IndicatorKind } from "../catalog/model";
+import type { Caveat, DuePeriod, IndicatorKind, RelationSeverity } from "../catalog/model";
 import { cleanText, foldDiacritics } from "../text";
 import type { FormLevel, FormStatus } from "./model";
 import type { FormSheet } from "./problems";
@@ -84,9 +84,10 @@ export const PERIODS = vocabulary<DuePeriod>({
   nam: ["Năm", "nam", "cả năm", "hằng năm", "year", "annual"],
 });
 
-export const SEVERITIES = vocabulary<"error" | "warning">({
+export const SEVERITIES = vocabulary<RelationSeverity>({
   error: ["lỗi", "error"],
   warning: ["cảnh báo", "warning"],
+  info: ["lưu ý", "info", "thông tin"],
 });
 
 export const CAVEATS = vocabulary<Caveat>({

@@ -180,14 +180,15 @@ export function flagCountsRule(r: Of<"flag_counts">): RelationRule {
   };
 }
 
-/** An answer among `when` needs the note column filled; reported on the note cell. */
+/** An answer among `when` needs the note column filled (unless the `unlessZero` rows add up to 0); reported on the note cell. */
 export function noteRequiredRule(r: Of<"note_required">): RelationRule {
   return {
     kind: "relation",
     type: r.kind,
     id: r.id,
-    reads: [r.indicator],
+    reads: [r.indicator, ...(r.unlessZero ?? [])],
     run: (sheet) => {
+      if (r.unlessZero && r.unlessZero.every((id) => (valueOf(sheet.number(id)) ?? 0) === 0)) return [];
       const answer = valueOf(sheet.number(r.indicator));
       const c = sheet.cell(r.indicator);
       const asks = answer !== null && (r.when.includes(answer) || (r.whenAbove !== undefined && answer > r.whenAbove));
