@@ -3,6 +3,7 @@
  * message. A HostError carries a coarse code; a WorkbookError (an action on an open workbook that failed) carries
  * its reason too, and hostErrorMessages.ts has its sentence. Anything else a host throws is shown as "generic".
  */
+import type { Lang } from "../core/lang";
 
 /**
  * Why a host operation failed. The file refusals ("empty" to "too_much_data") are the reader's own reasons
@@ -20,7 +21,11 @@ export type HostErrorCode =
   | "old_xls"
   | "ods"
   | "too_large"
-  | "too_much_data";
+  | "too_much_data"
+  /** the filled copy of a file was not written (CopyRefusedError) */
+  | "copy_refused"
+  /** a template was inserted in a file and other sheets were filled too: no single copy holds both */
+  | "copy_with_template";
 
 /**
  * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from
@@ -42,6 +47,17 @@ export class HostError extends Error {
   ) {
     super(message ?? code);
     this.name = "HostError";
+  }
+}
+
+/**
+ * The filled copy of a file was not written: the surgical writer could not be sure the copy would be the user's
+ * workbook with only the target cells changed. `reasons` is its sentence in each language (src/xlsx/package/messages.ts).
+ */
+export class CopyRefusedError extends HostError {
+  constructor(readonly reasons: Readonly<Record<Lang, string>>) {
+    super("copy_refused", `copy refused: ${reasons.en}`);
+    this.name = "CopyRefusedError";
   }
 }
 

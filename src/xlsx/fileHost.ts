@@ -1,7 +1,9 @@
 /**
  * The pane's host outside Excel: an .xlsx opened in the browser, held as an ExcelJS workbook in memory. The pane
  * loads this module with a dynamic import() only in that mode, so ExcelJS never weighs on the pane inside Excel.
- * Nothing is written back to the user's file: changes go into the copy the user downloads.
+ * Nothing is written back to the user's file: changes go into the copy the user downloads. ExcelJS's model serves
+ * the checks of the session; the copy is the original bytes with the session's writes patched in by the surgical
+ * writer (src/xlsx/package, as `cchc fill`), so charts, pivot tables, names and everything else stay as they were.
  */
 import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
@@ -11,11 +13,14 @@ import type { Patch } from "../core/patch";
 import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
-import { HostError, type FileLimits, type HostErrorCode } from "../app/hostErrors";
+import { CopyRefusedError, HostError, type FileLimits, type HostErrorCode } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
-import { applyPatches, renderPlan, workbookBytes } from "./renderPlan";
+import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
+import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
+import { refusalText } from "./package/messages";
+import type { LayoutPlan } from "../core/layoutPlan";
 
 /** The appendix as the last check saw it, for the read-only preview. */
 export interface FilePreview {
@@ -56,9 +61,15 @@ export class FileHost implements AppendixHost {
   private last: { sheets: SheetGrid[]; state: CheckState } | null = null;
   private selected: string | null = null;
   private readonly selectListeners = new Set<(cell: string) => void>();
+  /** What the session wrote, per sheet and cell (the last write of a cell wins). */
+  private readonly writes = new Map<string, Map<string, CellWrite>>();
+  /** The template sheet inserted in this session, if any. */
+  private inserted: { sheet: string; plan: LayoutPlan } | null = null;
 
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
+    /** the bytes of the file as opened (a private copy) */
+    private readonly original: Uint8Array,
     /** the name of the file the user opened */
     readonly fileName: string,
   ) {}
@@ -70,7 +81,9 @@ export class FileHost implements AppendixHost {
    */
   static async open(data: WorkbookBytes, fileName: string): Promise<FileHost> {
     try {
-      return new FileHost(await loadWorkbook(data), fileName);
+      // A copy: the caller's buffer may be reused or detached, and the download patches these bytes.
+      const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
+      return new FileHost(await loadWorkbook(original), original, fileName);
     } catch (e) {
       if (e instanceof WorkbookReadError) throw readFailureError(e);
       throw e;
@@ -95,7 +108,9 @@ export class FileHost implements AppendixHost {
   }
 
   async insertTemplate(options: InsertOptions): Promise<string> {
-    const ws = renderPlan(this.workbook, layoutPlan(templates[0], { unitName: options.unitName, year: options.year, period: options.period }));
+    const plan = layoutPlan(templates[0], { unitName: options.unitName, year: options.year, period: options.period });
+    const ws = renderPlan(this.workbook, plan);
+    this.inserted = { sheet: ws.name, plan };
     if (options.settings) this.settings = options.settings;
     options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], templates));
     return ws.name;
@@ -103,6 +118,7 @@ export class FileHost implements AppendixHost {
 
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     applyPatches(this.sheet(sheet), patches);
+    for (const p of patches) this.record(sheet, { cell: p.cell, value: p.cellValue, formula: p.formula, numberFormat: p.numberFormat });
     if (options.recheck) return this.check();
   }
 
@@ -113,6 +129,7 @@ export class FileHost implements AppendixHost {
       : fix.cellValue;
     if (fix.numberFormat) cell.numFmt = fix.numberFormat;
     if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    this.record(sheet, { cell: fix.cell, value: fix.cellValue, formula: fix.formula, numberFormat: fix.numberFormat });
   }
 
   /** Outside Excel the findings are marked on the preview, not in the file: the downloaded copy stays clean. */
@@ -159,9 +176,49 @@ export class FileHost implements AppendixHost {
     return grid ? { sheet: state.sheet, rows: appendixPreview(grid, state.location) } : null;
   }
 
-  /** The workbook as it now is (filled, fixed) as .xlsx bytes, with the name to save it under. */
+  /**
+   * The copy to download, with the name to save it under: the opened file's bytes with the session's fills and
+   * fixes written into their cells by the surgical writer, every other part copied byte for byte. Where the writer
+   * cannot be sure of that, a CopyRefusedError carries its sentence and no copy is made. A template inserted in
+   * the session cannot be patched into the user's package (a new sheet touches the workbook's structure): the copy
+   * is then a new workbook holding the template sheet with what was written into it; with writes on other sheets
+   * as well, no copy ("copy_with_template").
+   */
   async download(): Promise<{ fileName: string; bytes: Uint8Array }> {
-    return { fileName: filledName(this.fileName), bytes: await workbookBytes(this.workbook) };
+    const fileName = filledName(this.fileName);
+    if (this.inserted) {
+      // Fills on the user's own sheets would be lost in that copy: none is offered rather than one missing them.
+      const inserted = this.inserted.sheet;
+      if ([...this.writes.keys()].some((sheet) => sheet !== inserted)) throw new HostError("copy_with_template");
+      return { fileName, bytes: await this.templateCopy(this.inserted) };
+    }
+    let bytes = this.original;
+    for (const [sheet, cells] of this.writes) {
+      const patched = patchWorkbook(bytes, sheet, [...cells.values()]);
+      if (!patched.ok) throw new CopyRefusedError({ vi: refusalText(patched.refusal, "vi"), en: refusalText(patched.refusal, "en") });
+      bytes = patched.bytes;
+    }
+    // Nothing written: the copy is the file as opened (a fresh array, so the caller cannot change the original).
+    return { fileName, bytes: bytes === this.original ? bytes.slice() : bytes };
+  }
+
+  private async templateCopy(inserted: { sheet: string; plan: LayoutPlan }): Promise<Uint8Array> {
+    const workbook = templateWorkbook(inserted.plan);
+    const ws = workbook.worksheets[0];
+    for (const w of this.writes.get(inserted.sheet)?.values() ?? []) {
+      const cell = ws.getCell(w.cell);
+      cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, ""), result: w.value } as ExcelJS.CellFormulaValue) : w.value;
+      if (w.numberFormat) cell.numFmt = w.numberFormat;
+    }
+    if (this.writes.get(inserted.sheet)?.size) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+    return workbookBytes(workbook);
+  }
+
+  private record(sheet: string, write: CellWrite): void {
+    let cells = this.writes.get(sheet);
+    if (!cells) this.writes.set(sheet, (cells = new Map()));
+    cells.delete(write.cell);
+    cells.set(write.cell, write);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

@@ -10,6 +10,8 @@ import type { PreviewRow } from "../../src/core/appendixPreview";
 import { LangProvider } from "../../src/taskpane/i18n";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";
+import { CopyRefusedError } from "../../src/app/hostErrors";
+import { refusalText } from "../../src/xlsx/package/messages";
 import { installResizeObserver, fileOf } from "./jsdomShims";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
@@ -59,6 +61,31 @@ describe("outside Excel", () => {
     const bar = await screen.findByTestId("error");
     expect(bar.textContent).toContain(vi.errors.readFailed);
     expect(bar.textContent).not.toMatch(/workbook not readable|Error/);
+  });
+});
+
+describe("the filled copy", () => {
+  it("shows the writer's sentence and offers no copy when the writer refuses", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    const refusal = { reason: "shared_formula", cell: "D12", range: "D12:D20" } as const;
+    const openFile = async (data: ArrayBuffer, name: string) => {
+      const host = await FileHost.open(data, name);
+      host.download = async () => {
+        throw new CopyRefusedError({ vi: refusalText(refusal, "vi"), en: refusalText(refusal, "en") });
+      };
+      return host;
+    };
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("phu-luc-mau-2023.xlsx", bytes)] } });
+    await screen.findByTestId("summary", {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole("button", { name: vi.download }));
+    const bar = await screen.findByTestId("error");
+    expect(bar.textContent).toContain(vi.errors.copyRefused(refusalText(refusal, "vi")));
+    expect(screen.queryByText(vi.downloadReady("phu-luc-mau-2023-da-dien.xlsx"))).toBeNull();
+    // A refusal on purpose is no bug: nothing is logged as one.
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
   });
 });
 

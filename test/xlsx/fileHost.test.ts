@@ -67,13 +67,18 @@ describe("FileHost", () => {
     expect(cell.value).toBe(f.fix!.value);
   });
 
-  it("inserts the template as a new sheet without replacing the existing one", async () => {
+  it("inserts the template as a new sheet without replacing the existing one; the download is then the template alone", async () => {
     const { host } = await openSample();
     const state = await found(host);
     const name = await host.insertTemplate({ unitName: "Sở Nội vụ", year: 2024, period: "nam" });
     expect(name).not.toBe(state.sheet);
+    // A new sheet cannot be patched into the user's package: the copy is a new workbook with the template sheet.
     const wb = await reopen((await host.download()).bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([state.sheet, name]));
+    expect(wb.worksheets).toHaveLength(1);
+    expect(wb.worksheets[0].getCell("A1").value).toBe("SỞ NỘI VỤ");
+    // Once the user's own sheet is filled too, no copy holds both: none is offered.
+    await host.applyPatches(state.sheet, state.patches);
+    await expect(host.download()).rejects.toMatchObject({ code: "copy_with_template" });
   });
 
   it("keeps settings for the session and tells listeners which cell was selected", async () => {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { workbookErrorMessage } from "../../app/hostErrorMessages";
-import { errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
+import { CopyRefusedError, errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
 import type { Lang } from "../../core/lang";
 import { useLang } from "../i18n";
 import type { Messages } from "../messages";
@@ -32,6 +32,8 @@ export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits)
       return t.errors.noWorkbook;
     case "sample_missing":
       return t.errors.sampleMissing;
+    case "copy_with_template":
+      return t.errors.copyWithTemplate;
     default:
       return t.errors.generic;
   }
@@ -40,6 +42,7 @@ export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits)
 /** The sentence for anything a host threw: a workbook action's own reason where it has one, never the raw text or stack. */
 export function describeError(e: unknown, lang: Lang, t: Messages): string {
   if (e instanceof WorkbookError) return workbookErrorMessage(e.reason, lang);
+  if (e instanceof CopyRefusedError) return t.errors.copyRefused(e.reasons[lang]);
   return errorText(errorCode(e), t, e instanceof HostError ? e.limits : undefined);
 }
 

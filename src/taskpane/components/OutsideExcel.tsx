@@ -155,6 +155,8 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
       const { fileName, bytes } = await host.download();
       setDownload({ url: downloadXlsx(bytes, fileName), name: fileName });
     } catch (e) {
+      // An earlier copy no longer holds what the pane shows: no link is left to it.
+      setDownload(null);
       logUnexpected("writing the copy failed", e);
       setError({ error: e });
     }

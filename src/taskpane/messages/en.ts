@@ -153,6 +153,9 @@ export const en: Messages = {
   errorTitle: "Could not do that",
   dismiss: "Dismiss",
   errors: {
+    copyWithTemplate:
+      "The filled copy was not made: the inserted template is a new sheet, which can only be downloaded as a new workbook, while the filled cells are on another sheet of the file. Open the file again to download the filled copy, or fill the template only.",
+    copyRefused: (reason) => `The filled copy was not made: ${reason} Your file was not changed.`,
     generic: "Something went wrong while working with the workbook. Please try again.",
     readFailed: "The file could not be read. It may be damaged or not an .xlsx file.",
     sampleMissing: "The sample file could not be loaded.",

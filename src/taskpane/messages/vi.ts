@@ -162,6 +162,9 @@ export const vi = {
   errorTitle: "Không thực hiện được",
   dismiss: "Đóng",
   errors: {
+    copyWithTemplate:
+      "Không tạo được bản đã điền: biểu mẫu vừa chèn là một trang tính mới, chỉ tải được trong một sổ làm việc mới, còn các ô đã điền nằm ở trang tính khác của tệp. Hãy mở lại tệp để tải bản đã điền, hoặc chỉ điền trên biểu mẫu.",
+    copyRefused: (reason: string) => `Không tạo được bản đã điền: ${reason} Tệp gốc không bị thay đổi.`,
     generic: "Đã có lỗi khi làm việc với sổ làm việc. Hãy thử lại.",
     readFailed: "Không đọc được tệp. Tệp có thể bị hỏng hoặc không phải tệp .xlsx.",
     sampleMissing: "Không tải được tệp mẫu.",
