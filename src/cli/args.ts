@@ -12,14 +12,15 @@ const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--form": true, "--forms": true },
   form: { "--out": true, "--force": false, "--json": false },
 };
-const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false };
+const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false, "--version": false };
 const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
 
 /** What went wrong with the arguments; `cli/main.ts` turns it into a sentence. */
 export type ArgsProblem =
   | { readonly kind: "no_command" }
   | { readonly kind: "unknown_command"; readonly command: string }
-  | { readonly kind: "unknown_option"; readonly option: string; readonly command: string }
+  /** `command` is null for an option given before any command. */
+  | { readonly kind: "unknown_option"; readonly option: string; readonly command: Command | null }
   | { readonly kind: "missing_value"; readonly option: string }
   | { readonly kind: "bad_lang"; readonly value: string };
 
@@ -28,6 +29,8 @@ export interface ParsedArgs {
   readonly command: Command | null;
   readonly lang: Lang;
   readonly help: boolean;
+  /** `cchc --version`: print the version and stop. */
+  readonly version: boolean;
   readonly positional: readonly string[];
   readonly options: Readonly<Record<string, string | true>>;
   readonly problem: ArgsProblem | null;
@@ -72,8 +75,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const name = SHORT[raw] ?? raw;
       const known = { ...COMMON, ...(command ? OPTIONS[command] : {}) };
       if (!(name in known)) {
-        // Before the command, only common options make sense; an unknown one is still reported against "cchc".
-        fail({ kind: "unknown_option", option: raw, command: command ?? "cchc" });
+        // Before the command, only common options make sense.
+        fail({ kind: "unknown_option", option: raw, command });
         continue;
       }
       if (known[name]) {
@@ -97,6 +100,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     positional.push(arg);
   }
   const help = options["--help"] === true;
-  if (!command && !help) fail({ kind: "no_command" });
-  return { command, lang, help, positional, options, problem };
+  const version = options["--version"] === true;
+  if (!command && !help && !version) fail({ kind: "no_command" });
+  return { command, lang, help, version, positional, options, problem };
 }

@@ -25,6 +25,7 @@ Lệnh:
 Tùy chọn chung:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
   -h, --help     Xem hướng dẫn; "cchc LỆNH --help" cho từng lệnh
+  --version      Xem phiên bản của cchc
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu (hoặc xung đột khi điền); 2 không đọc được tệp,
 không tìm thấy phụ lục hoặc dùng lệnh sai.
@@ -99,7 +100,8 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
   // Usage
   unknownCommand: (cmd: string) => `Không có lệnh “${cmd}”. Xem “cchc --help”.`,
   noCommand: "Thiếu lệnh. Xem “cchc --help”.",
-  unknownOption: (opt: string, cmd: string) => `Tùy chọn “${opt}” không dùng được với lệnh ${cmd}. Xem “cchc ${cmd} --help”.`,
+  unknownOption: (opt: string, cmd: string | null) =>
+    cmd === null ? `Không có tùy chọn “${opt}”. Xem “cchc --help”.` : `Tùy chọn “${opt}” không dùng được với lệnh ${cmd}. Xem “cchc ${cmd} --help”.`,
   missingValue: (opt: string) => `Tùy chọn “${opt}” cần một giá trị.`,
   badLang: (v: string) => `Ngôn ngữ “${v}” không hỗ trợ; dùng vi hoặc en.`,
   badYear: (v: string) => `Năm “${v}” không hợp lệ; nhập năm có 4 chữ số, ví dụ 2024.`,
@@ -146,6 +148,7 @@ Commands:
 Common options:
   --lang vi|en   Language of the messages (default: vi)
   -h, --help     Show help; "cchc COMMAND --help" for one command
+  --version      Show cchc's version
 
 Exit status: 0 no error; 1 some figure is wrong (or, for fill, a conflict was left alone); 2 a file could
 not be read, holds no appendix, or the command was used wrongly.
@@ -213,7 +216,8 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
   noAppendix: (file, failure) => appendixFailureText(failure, "en", file),
   unknownCommand: (cmd) => `There is no command “${cmd}”. See “cchc --help”.`,
   noCommand: "Missing command. See “cchc --help”.",
-  unknownOption: (opt, cmd) => `Option “${opt}” is not valid for ${cmd}. See “cchc ${cmd} --help”.`,
+  unknownOption: (opt, cmd) =>
+    cmd === null ? `There is no option “${opt}”. See “cchc --help”.` : `Option “${opt}” is not valid for ${cmd}. See “cchc ${cmd} --help”.`,
   missingValue: (opt) => `Option “${opt}” needs a value.`,
   badLang: (v) => `Language “${v}” is not supported; use vi or en.`,
   badYear: (v) => `Year “${v}” is not valid; give a 4-digit year such as 2024.`,

@@ -1,4 +1,6 @@
 /** The `cchc` command as a function: arguments in, text out, exit status back. `main.ts` wires it to the process. */
+import fs from "fs";
+import path from "path";
 import type { ReportPeriod } from "../core/layout";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
@@ -33,6 +35,12 @@ function problemText(p: ArgsProblem, m: CliMessages): string {
 
 const PERIODS: readonly ReportPeriod[] = ["nam", "6thang", "quy1", "quy3"];
 
+/** The version in package.json, which `cchc --version` prints (the CLI runs from the checkout, never bundled). */
+function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
 /** Runs `cchc` with `argv` (without node and the script); resolves to the exit status 0, 1 or 2. */
 export async function run(
   argv: readonly string[],
@@ -47,6 +55,10 @@ export async function run(
     return 2;
   };
   if (args.problem) return usage(problemText(args.problem, m));
+  if (args.version && !args.help) {
+    io.out(`cchc ${packageVersion()}\n`);
+    return 0;
+  }
   if (args.help || !args.command) {
     const help = {
       template: m.helpTemplate,

@@ -48,6 +48,16 @@ describe("help", () => {
   });
 });
 
+describe("--version", () => {
+  test.each([[["--version"]], [["check", "--version"]], [["--version", "--lang", "en"]]])("cchc %j prints package.json's version", (args) => {
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+    const r = cchc(...args);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`cchc ${version}\n`);
+    expect(r.err).toBe("");
+  });
+});
+
 describe("misuse is exit 2 with one sentence", () => {
   test.each([
     [[], "Thiếu lệnh"],
@@ -59,6 +69,9 @@ describe("misuse is exit 2 with one sentence", () => {
     [["template", "x.xlsx", "--year", "23"], "Năm “23”"],
     [["template", "x.xlsx", "--period", "quy2"], "Kỳ báo cáo “quy2”"],
     [["check", "--lang", "en"], "check needs at least one .xlsx file"],
+    // An unknown option before any command names no command (not "lệnh cchc … cchc cchc --help").
+    [["--bogus"], "Không có tùy chọn “--bogus”. Xem “cchc --help”."],
+    [["--bogus", "--lang", "en"], "There is no option “--bogus”. See “cchc --help”."],
   ])("cchc %j", (args, text) => {
     const r = cchc(...args);
     expect(r.code).toBe(2);
