@@ -94,7 +94,17 @@ export interface FindingDetails {
   /** the counts above 0 */
   readonly flag_contradicts_counts: { readonly counts: readonly IndicatorValue[] };
   /** the finding's cell is the note cell; the answer that asks for the note, its cell, and the template's guidance */
-  readonly note_missing: { readonly answer: number; readonly valueCell: CellRef; readonly noteHint: string | null };
+  readonly note_missing: {
+    readonly answer: number;
+    readonly valueCell: CellRef;
+    readonly noteHint: string | null;
+    /** the sub-row whose value asks for its group row's note (the finding's indicator is the group row) */
+    readonly source?: string;
+  };
+  /** the rows whose value asks (their value), and the rows that should then be above 0 (blank ones null) */
+  readonly implication_broken: { readonly given: readonly IndicatorValue[]; readonly then: readonly IndicatorValue[] };
+  /** the count (the rate's numerator) and its value; the finding is on the rate */
+  readonly count_rate_disagree: { readonly count: IndicatorValue };
   /** the calculator's inputs and formula */
   readonly computed_value_missing: { readonly inputs: ComputedInputs; readonly formula: string };
   readonly computed_value_conflict: { readonly inputs: ComputedInputs; readonly formula: string };

@@ -112,3 +112,75 @@ describe("a form writes the new relation data", () => {
     expect(doc.relations.find((r) => r.id === "vii10_unit_iso_reason_note")?.condition).toEqual({ equals: [0, 1], unlessZero: ["IV.1.2", "IV.1.4"] });
   });
 });
+
+describe("implications a reviewer checks, each on an edited seed", () => {
+  // [relation, edited values, edited notes, expected [severity, indicator] list]
+  const cases: [string, Record<string, CellValue>, Record<string, string>, [string, string][]][] = [
+    ["iv1_org_divisions_need_orgs", { "IV.1.3": 2 }, {}, [["error", "IV.1.3"]]],
+    ["iv1_org_divisions_need_orgs", { "IV.1.3": 2, "IV.1.2": 1 }, {}, []],
+    ["iv1_sncl_divisions_need_sncl", { "IV.1.4": 0 }, {}, [["error", "IV.1.5"]]],
+    ["iv1_cut_orgs_rate", { "IV.1.6": 0, "IV.1.7": 50 }, {}, [["error", "IV.1.7"]]],
+    ["iv1_cut_orgs_rate", { "IV.1.6": 1, "IV.1.7": 0 }, {}, [["error", "IV.1.7"]]],
+    ["iv1_cut_orgs_rate", { "IV.1.6": 1, "IV.1.7": null }, {}, []],
+    ["iv1_cut_orgs_rate", { "IV.1.6": 0, "IV.1.7": 0 }, {}, []],
+    ["iv1_cut_sncl_divisions_rate", { "IV.1.9": 0, "IV.1.10": 20 }, {}, [["error", "IV.1.10"]]],
+    ["iv2_downsized_rate", { "IV.2.4": 2, "IV.2.5": 0 }, {}, [["error", "IV.2.5"]]],
+    ["iv3_downsized_rate", { "IV.3.3": 0, "IV.3.4": 10 }, {}, [["error", "IV.3.4"]]],
+    ["i7_no_survey_no_rate", { "I.7.1": 0, "I.7.3": 95 }, {}, [["warning", "I.7.3"]]],
+    ["iii7_no_results_no_on_time_rate", { "III.7.2": 0, "III.7.3": 100 }, {}, [["warning", "III.7.3"]]],
+    ["iv3_sncl_staff_need_sncl", { "IV.1.4": 0, "IV.1.5": 0 }, {}, [["warning", "IV.3.2"]]],
+    ["iv4_self_funded_staff_need_self_funded_units", { "IV.4.2": 3 }, {}, [["warning", "IV.4.2"]]],
+    ["iv5_unit_leaders_need_units", { "IV.5.3": 2, "IV.1.4": 0, "IV.1.5": 0 }, {}, [["warning", "IV.5.3"]]],
+    ["vii10_unit_iso_needs_units", { "VII.10.4": 1, "IV.1.4": 0, "IV.1.5": 0 }, { "VII.10.4": "Quyết định số 1" }, [["warning", "VII.10.4"]]],
+    ["i2_issues_need_inspection", { "I.2.3": 4, "I.2.1": 0, "I.2.2": 0 }, {}, [["warning", "I.2.3"]]],
+    ["iv6_issues_need_inspection", { "IV.6.3": 4, "IV.6.1": 0, "IV.6.2": null }, {}, [["warning", "IV.6.3"]]],
+    ["ii3_yes_needs_documents", { "II.3": 1, "II.3.1": 0 }, {}, [["warning", "II.3"]]],
+    ["ii3_yes_needs_documents", { "II.3": 1, "II.3.1": null }, {}, []],
+    ["iii3_yes_needs_counts", { "III.3": 1, "III.3.1": 0, "III.3.2": 0, "III.3.3": 0 }, {}, [["warning", "III.3"]]],
+    ["v3_exam_needs_appointments", { "V.3.1": 1, "V.3.2": 0, "V.3.3": 0, "V.3.4": 0 }, {}, [["warning", "V.3.1"]]],
+    ["iv5_leaders_le_staff_present", { "IV.5.2": 60 }, {}, [["warning", "IV.5.3"]]],
+    ["iv5_department_leaders_le_civil_servants", { "IV.5.1": 30 }, {}, [["warning", "IV.5.1"]]],
+    ["v6_self_funded_disciplined_le_present", { "V.6.5.1": 1, "IV.4.2": 0 }, {}, [["warning", "V.6.5.1"]]],
+    ["v6_other_sncl_disciplined_le_present", { "V.6.5.2": 30, "IV.3.2": 22 }, {}, [["warning", "V.6.5.2"]]],
+    ["vii3_online_payment_le_provided", { "VII.3.7": 50 }, {}, [["warning", "VII.3.7"]]],
+    ["iii4_abolished_note", { "III.4.2": 2 }, { "III.4.2": "" }, [["warning", "III.4.2"]]],
+    ["iii5_resolved_note", { "III.5.2": 1, "III.5.1": 1 }, { "III.5.2": "" }, [["warning", "III.5.2"]]],
+    ["iii7_on_time_note", { "III.7.3": 100 }, { "III.7.3": "" }, [["warning", "III.7.3"]]],
+    ["iv4_decision_note", { "IV.4.1": 3 }, { "IV.4": "" }, [["warning", "IV.4"]]],
+    ["iv6_plan_note", { "IV.6.1": 3 }, { "IV.6": "" }, [["warning", "IV.6"]]],
+    ["v3_decision_note", { "V.3.3": 1 }, { "V.3": "" }, [["warning", "V.3"]]],
+    ["v6_decision_note", { "V.6.4": 1 }, { "V.6": "" }, [["warning", "V.6"]]],
+    ["v6_decision_note", { "V.6.4": 1 }, { "V.6": "Quyết định số 12/QĐ-STTTT" }, []],
+    ["vi3_sncl_all_in_autonomy_groups", { "IV.1.4": 3 }, {}, [["info", "IV.1.4"]]],
+  ];
+  it.each(cases)("%s on %j", (relation, values, notes, expected) => {
+    expect(of(relation, values, notes)).toEqual(expected);
+  });
+
+  it("none of them fires on the seed as it is", () => {
+    const ids = new Set(cases.map((c) => c[0]));
+    expect(checked(seed).findings.filter((f) => f.relation && ids.has(f.relation))).toEqual([]);
+  });
+
+  it("every finding reads without gaps in both languages", () => {
+    for (const [relation, values, notes, expected] of cases) {
+      if (expected.length === 0) continue;
+      const f = findingOf(relation, values, notes);
+      for (const lang of ["vi", "en"] as const) expect(formatFinding(f, lang, soNganh)).not.toMatch(/undefined|null|NaN/);
+    }
+  });
+});
+
+describe("what a reviewer does not ask (the seed or practice breaks it legitimately)", () => {
+  const implied = (values: Record<string, CellValue>) =>
+    checked(edited(values)).findings.filter((f) => f.code === "implication_broken" || f.code === "part_exceeds_whole");
+  it("III.1 = 1 with no procedure reviewed is fine", () => {
+    expect(implied({ "III.1": 1, "III.1.1": 0 })).toEqual([]);
+  });
+  it("files returned by post above files received by post (handed in at the counter) is fine", () => {
+    expect(implied({ "VII.9.4": 1, "VII.9.5": 3, "VII.9.3": 1, "VII.9.2": 1 })).toEqual([]);
+  });
+  it("issues found by specialised inspection with no public body inspected is fine (businesses are inspected too)", () => {
+    expect(implied({ "IV.7.4": 3, "IV.7.1": 0, "IV.7.2": 0, "IV.7.3": 0 })).toEqual([]);
+  });
+});

@@ -59,6 +59,8 @@ export const relations: readonly Relation[] = [
   { kind: "flag_counts", id: "control_flag", flag: "I.3", no: 0, counts: ["I.3.1"], severity: "error" },
   { kind: "note_required", id: "violation_note", indicator: "I.4", when: [0], severity: "warning" },
   { kind: "sum_equals", id: "procedures_total", parts: ["I.6.2", "I.6.3"], total: "I.6.1", severity: "error" },
+  { kind: "implies_positive", id: "control_needs_reviewed", given: ["I.3"], givenEquals: 1, then: ["I.3.1"], severity: "warning" },
+  { kind: "count_rate_zero", id: "completed_rate_zero", count: "I.1.2", rate: "I.1", severity: "error" },
 ];
 
 /** The test template. */

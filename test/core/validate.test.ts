@@ -60,7 +60,7 @@ describe("validate", () => {
 
   it("gives nothing on a correct sheet", () => {
     const ok = sheet(
-      { "I.1": 87.23, "I.1.1": 47, "I.1.2": 41, "I.2.1": 3, "I.2.2": 3, "I.3": 1, "I.3.1": 0, "I.4": 1, "I.5": 1, "I.6.1": 41, "I.6.2": 41 },
+      { "I.1": 87.23, "I.1.1": 47, "I.1.2": 41, "I.2.1": 3, "I.2.2": 3, "I.3": 1, "I.3.1": 5, "I.4": 1, "I.5": 1, "I.6.1": 41, "I.6.2": 41 },
       { "I.4": "Ghi rõ nội dung vi phạm" },
     );
     expect(validate(ok.grid, ok.template, ok.location)).toEqual([]);

@@ -148,3 +148,37 @@ export function noteRequired(id: string, indicator: string, when: readonly numbe
 export function noteWhenCounted(id: string, indicator: string): Relation {
   return { kind: "note_required", id, indicator, when: [], whenAbove: 0, severity: "warning" };
 }
+
+/** Any `given` row above 0 needs the `then` rows to add up to more than 0 (`blankIsZero`: a blank `then` row is 0). */
+export function impliesPositive(
+  id: string,
+  given: readonly string[],
+  then: readonly string[],
+  severity: RelationSeverity,
+  options: { readonly givenEquals?: number; readonly blankIsZero?: boolean } = {},
+): Relation {
+  return {
+    kind: "implies_positive",
+    id,
+    given,
+    ...(options.givenEquals !== undefined ? { givenEquals: options.givenEquals } : {}),
+    then,
+    ...(options.blankIsZero ? { blankIsZero: true } : {}),
+    severity,
+  };
+}
+
+/** A yes (1) on `flag` needs its counts to add up to more than 0 (skipped while they are all blank). */
+export function yesNeedsCounts(id: string, flag: string, counts: readonly string[], severity: RelationSeverity): Relation {
+  return impliesPositive(id, [flag], counts, severity, { givenEquals: 1 });
+}
+
+/** A count and the rate it is the numerator of are 0 together. */
+export function countRateZero(id: string, count: string, rateId: string, severity: RelationSeverity): Relation {
+  return { kind: "count_rate_zero", id, count, rate: rateId, severity };
+}
+
+/** A group row's note is needed when any of its sub-rows is above 0. */
+export function groupNote(id: string, group: string, rows: readonly string[]): Relation {
+  return { kind: "note_required", id, indicator: group, sources: rows, when: [], whenAbove: 0, severity: "warning" };
+}

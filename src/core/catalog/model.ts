@@ -113,11 +113,36 @@ export type Relation =
       readonly counts: readonly string[];
       readonly severity: RelationSeverity;
     }
-  /** an answer among `when` (or, for a count, a value above `whenAbove`) needs the note column filled */
+  /**
+   * any `given` row holding `givenEquals` (a flag's "yes"), or above 0 when absent, needs the `then` rows to add up
+   * to more than 0. Skipped when every `then` row is blank, unless `blankIsZero` ("(nếu có)" rows: blank is none).
+   */
+  | {
+      readonly kind: "implies_positive";
+      readonly id: string;
+      readonly given: readonly string[];
+      readonly givenEquals?: number;
+      readonly then: readonly string[];
+      readonly blankIsZero?: boolean;
+      readonly severity: RelationSeverity;
+    }
+  /** a count and the rate it is the numerator of are 0 together: count = 0 ⇔ rate = 0 (either blank: skipped) */
+  | {
+      readonly kind: "count_rate_zero";
+      readonly id: string;
+      readonly count: string;
+      readonly rate: string;
+      readonly severity: RelationSeverity;
+    }
+  /**
+   * an answer among `when` (or, for a count, a value above `whenAbove`) needs the note column of `indicator` filled;
+   * with `sources`, the answers are read from those rows (any one asks), e.g. a group row's note for its sub-rows
+   */
   | {
       readonly kind: "note_required";
       readonly id: string;
       readonly indicator: string;
+      readonly sources?: readonly string[];
       readonly when: readonly number[];
       readonly whenAbove?: number;
       /**

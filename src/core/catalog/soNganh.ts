@@ -3,7 +3,20 @@
  * relations between rows. Ids: docs/TEMPLATE.md; every deviation from the printed text is listed there, and every
  * relation (with its reason) in docs/RULES.md.
  */
-import { defineTemplateRows, flagCounts, noteRequired, noteWhenCounted, partOfWhole, rate, sumEquals, type SectionSpec } from "./define";
+import {
+  countRateZero,
+  defineTemplateRows,
+  flagCounts,
+  groupNote,
+  impliesPositive,
+  noteRequired,
+  noteWhenCounted,
+  partOfWhole,
+  rate,
+  sumEquals,
+  yesNeedsCounts,
+  type SectionSpec,
+} from "./define";
 import type { Relation, Template } from "./model";
 
 const outline: readonly SectionSpec[] = [
@@ -299,6 +312,8 @@ const relations: readonly Relation[] = [
   flagCounts("i3_media_flag_vs_articles", "I.3.4", ["I.3.2", "I.3.3"], "warning"),
   partOfWhole("i4_done_le_assigned", ["I.4.2", "I.4.3"], "I.4.1", "warning", "carried_over"),
   noteRequired("i8_violation_note", "I.8", [0]),
+  impliesPositive("i2_issues_need_inspection", ["I.2.3"], ["I.2.1", "I.2.2"], "warning", { blankIsZero: true }),
+  countRateZero("i7_no_survey_no_rate", "I.7.1", "I.7.3", "warning"),
 
   // II. Cải cách thể chế
   partOfWhole("ii1_on_time_le_issued", ["II.1.1"], "II.1", "error"),
@@ -307,23 +322,43 @@ const relations: readonly Relation[] = [
   partOfWhole("ii2_proposed_le_reviewed", ["II.2.3"], "II.2.2", "error"),
   partOfWhole("ii2_handled_le_proposed", ["II.2.4"], "II.2.3", "warning", "carried_over"),
   flagCounts("ii3_pbgdpl_flag_vs_documents", "II.3", ["II.3.1"], "error"),
+  yesNeedsCounts("ii3_yes_needs_documents", "II.3", ["II.3.1"], "warning"),
 
   // III. Cải cách thủ tục hành chính
   flagCounts("iii1_control_flag_vs_reviewed", "III.1", ["III.1.1"], "error"),
   partOfWhole("iii1_reviewed_le_in_force", ["III.1.1"], IN_FORCE, "warning", "different_scope"),
   flagCounts("iii2_plan_flag_vs_reviewed", "III.2", ["III.1.1"], "info"),
   flagCounts("iii3_simplify_flag_vs_counts", "III.3", ["III.3.1", "III.3.2", "III.3.3"], "error"),
+  yesNeedsCounts("iii3_yes_needs_counts", "III.3", ["III.3.1", "III.3.2", "III.3.3"], "warning"),
   noteWhenCounted("iii3_shortened_note", "III.3.1"),
   noteWhenCounted("iii3_fewer_documents_note", "III.3.2"),
   sumEquals("iii4_in_force_sum", ["III.4.3.1", "III.4.3.2"], IN_FORCE, "error"),
   partOfWhole("iii4_new_le_in_force", ["III.4.1"], IN_FORCE, "warning", "different_scope"),
+  noteWhenCounted("iii4_abolished_note", "III.4.2"),
   flagCounts("iii5_posting_flag_vs_comments", "III.5", ["III.5.1"], "warning"),
   partOfWhole("iii5_resolved_le_received", ["III.5.2"], "III.5.1", "warning", "carried_over"),
   noteWhenCounted("iii5_comments_note", "III.5.1"),
+  noteWhenCounted("iii5_resolved_note", "III.5.2"),
   partOfWhole("iii6_interlinked_le_in_force", ["III.6.1", "III.6.2"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("iii7_returned_le_received", ["III.7.2"], "III.7.1", "warning", "carried_over"),
+  countRateZero("iii7_no_results_no_on_time_rate", "III.7.2", "III.7.3", "warning"),
+  noteWhenCounted("iii7_on_time_note", "III.7.3"),
 
   // IV. Cải cách tổ chức bộ máy hành chính nhà nước
+  impliesPositive("iv1_org_divisions_need_orgs", ["IV.1.3"], ["IV.1.2"], "error", { blankIsZero: true }),
+  impliesPositive("iv1_sncl_divisions_need_sncl", ["IV.1.5"], ["IV.1.4"], "error", { blankIsZero: true }),
+  countRateZero("iv1_cut_orgs_rate", "IV.1.6", "IV.1.7", "error"),
+  countRateZero("iv1_cut_sncl_divisions_rate", "IV.1.9", "IV.1.10", "error"),
+  countRateZero("iv2_downsized_rate", "IV.2.4", "IV.2.5", "error"),
+  countRateZero("iv3_downsized_rate", "IV.3.3", "IV.3.4", "error"),
+  impliesPositive("iv3_sncl_staff_need_sncl", ["IV.3.2", "IV.4.2"], ["IV.1.4"], "warning", { blankIsZero: true }),
+  impliesPositive("iv4_self_funded_staff_need_self_funded_units", ["IV.4.2"], ["VI.3.1", "VI.3.2"], "warning", { blankIsZero: true }),
+  impliesPositive("iv5_unit_leaders_need_units", ["IV.5.3"], SUBORDINATE_UNITS, "warning", { blankIsZero: true }),
+  partOfWhole("iv5_leaders_le_staff_present", LEADERS, STAFF_PRESENT, "warning", "different_scope"),
+  partOfWhole("iv5_department_leaders_le_civil_servants", ["IV.5.1"], "IV.2.2", "warning", "different_scope"),
+  impliesPositive("iv6_issues_need_inspection", ["IV.6.3"], ["IV.6.1", "IV.6.2"], "warning", { blankIsZero: true }),
+  groupNote("iv4_decision_note", "IV.4", ["IV.4.1", "IV.4.2"]),
+  groupNote("iv6_plan_note", "IV.6", ["IV.6.1", "IV.6.2", "IV.6.3", "IV.6.4"]),
   partOfWhole("iv2_present_le_quota", ["IV.2.2"], "IV.2.1", "warning", "different_scope"),
   partOfWhole("iv3_present_le_quota", ["IV.3.2"], "IV.3.1", "warning", "different_scope"),
   partOfWhole("iv4_present_le_approved", ["IV.4.2"], "IV.4.1", "warning", "different_scope"),
@@ -341,11 +376,17 @@ const relations: readonly Relation[] = [
   partOfWhole("v6_unit_division_leaders_disciplined_le_leaders", ["V.6.3"], "IV.5.3", "warning", "different_scope"),
   partOfWhole("v6_civil_servants_disciplined_le_present", ["V.6.4"], "IV.2.2", "warning", "different_scope"),
   partOfWhole("v6_sncl_disciplined_le_present", ["V.6.5"], ["IV.3.2", "IV.4.2"], "warning", "different_scope"),
+  partOfWhole("v6_self_funded_disciplined_le_present", ["V.6.5.1"], "IV.4.2", "warning", "different_scope"),
+  partOfWhole("v6_other_sncl_disciplined_le_present", ["V.6.5.2", "V.6.5.3"], "IV.3.2", "warning", "different_scope"),
+  yesNeedsCounts("v3_exam_needs_appointments", "V.3.1", ["V.3.2", "V.3.3", "V.3.4"], "warning"),
+  groupNote("v3_decision_note", "V.3", ["V.3.2", "V.3.3", "V.3.4"]),
+  groupNote("v6_decision_note", "V.6", ["V.6.1", "V.6.2", "V.6.3", "V.6.4", "V.6.5"]),
   sumEquals("v6_sncl_disciplined_sum", ["V.6.5.1", "V.6.5.2", "V.6.5.3"], "V.6.5", "error"),
 
   // VI. Cải cách tài chính công
   partOfWhole("vi2_autonomous_orgs_le_orgs", ["VI.2"], "IV.1.2", "warning", "different_scope"),
   noteWhenCounted("vi2_autonomous_orgs_note", "VI.2"),
+  partOfWhole("vi3_sncl_all_in_autonomy_groups", ["IV.1.4"], ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"], "info"),
   partOfWhole("vi3_autonomous_sncl_le_sncl", ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"], "IV.1.4", "warning", "different_scope"),
   partOfWhole("vi5_units_with_spending_rules_le_units", ["VI.5"], SUBORDINATE_UNITS, "warning", "different_scope"),
   noteWhenCounted("vi5_spending_rules_units_note", "VI.5"),
@@ -366,6 +407,7 @@ const relations: readonly Relation[] = [
   partOfWhole("vii3_files_le_received", ["VII.3.4"], "III.7.1", "warning", "different_scope"),
   partOfWhole("vii3_fee_procedures_le_in_force", ["VII.3.6"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("vii3_online_payment_le_fee_procedures", ["VII.3.7"], "VII.3.6", "error"),
+  partOfWhole("vii3_online_payment_le_provided", ["VII.3.7"], ["VII.3.1.2", "VII.3.2.2"], "warning"),
   partOfWhole("vii6_mail_accounts_le_staff_present", ["VII.6"], STAFF_PRESENT, "warning", "different_scope"),
   partOfWhole("vii7_certified_leaders_le_leaders", ["VII.7"], LEADERS, "warning", "different_scope"),
   partOfWhole("vii9_bcci_le_in_force", ["VII.9.1"], IN_FORCE, "warning", "different_scope"),
@@ -376,6 +418,10 @@ const relations: readonly Relation[] = [
   partOfWhole("vii9_files_received_le_received", ["VII.9.4"], "III.7.1", "warning", "different_scope"),
   partOfWhole("vii9_files_returned_le_returned", ["VII.9.5"], "III.7.2", "warning", "different_scope"),
   noteRequired("vii10_unit_iso_reason_note", "VII.10.4", [0, 1], SUBORDINATE_UNITS),
+  impliesPositive("vii10_unit_iso_needs_units", ["VII.10.4", "VII.10.5", "VII.10.6"], SUBORDINATE_UNITS, "warning", {
+    givenEquals: 1,
+    blankIsZero: true,
+  }),
 ];
 
 /** The sở/ngành appendix, as printed in the 2023 reports (seed: Sở TTTT Sóc Trăng). */

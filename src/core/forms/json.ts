@@ -132,11 +132,12 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
     let condition: FormCondition | undefined;
     if (o.condition !== undefined) {
       const c = s.object(o.condition, `${p}.condition`) ?? {};
-      s.only(c, ["equals", "above", "unlessZero"], `${p}.condition`);
+      s.only(c, ["equals", "above", "unlessZero", "blankIsZero"], `${p}.condition`);
       condition = {
         ...(c.equals !== undefined ? { equals: s.array(c.equals, `${p}.condition.equals`).map((v, j) => s.number(v, `${p}.condition.equals[${j}]`)) } : {}),
         ...(c.above !== undefined ? { above: s.number(c.above, `${p}.condition.above`) } : {}),
         ...(c.unlessZero !== undefined ? { unlessZero: s.strings(c.unlessZero, `${p}.condition.unlessZero`) } : {}),
+        ...(c.blankIsZero === true ? { blankIsZero: true } : {}),
       };
     }
     let reason: FormRelation["reason"];

@@ -15,7 +15,6 @@ export interface Arity {
 
 const ONE: Arity = { min: 1, max: 1 };
 const SOME: Arity = { min: 1, max: Infinity };
-const NONE: Arity = { min: 0, max: 0 };
 const TWO: Arity = { min: 2, max: 2 };
 
 /** One relation kind as a form sees it. */
@@ -113,15 +112,17 @@ const noteRequired: RelationKindSpec<"note_required"> = {
   kind: "note_required",
   words: ["cần ghi chú", "note required", "phải ghi chú"],
   target: ONE,
-  inputs: NONE,
-  targetKinds: ANSWERS,
-  inputKinds: [],
+  // The rows whose answers ask for the target's note (a group row's sub-rows); none: the target's own answer.
+  inputs: { min: 0, max: Infinity },
+  targetKinds: [...ANSWERS, "group"],
+  inputKinds: NUMBERS,
   condition: "required",
   inputsJoin: " + ",
   toRelation: (r) => ({
     kind: "note_required",
     id: r.id,
     indicator: r.target[0],
+    ...(r.inputs.length ? { sources: [...r.inputs] } : {}),
     when: [...(r.condition?.equals ?? [])],
     ...(r.condition?.above !== undefined ? { whenAbove: r.condition.above } : {}),
     ...(r.condition?.unlessZero?.length ? { unlessZero: [...r.condition.unlessZero] } : {}),
@@ -129,7 +130,7 @@ const noteRequired: RelationKindSpec<"note_required"> = {
   }),
   fromRelation: (r) => ({
     target: [r.indicator],
-    inputs: [],
+    inputs: [...(r.sources ?? [])],
     condition: {
       ...(r.when.length || r.whenAbove === undefined ? { equals: [...r.when] } : {}),
       ...(r.whenAbove !== undefined ? { above: r.whenAbove } : {}),
@@ -138,8 +139,45 @@ const noteRequired: RelationKindSpec<"note_required"> = {
   }),
 };
 
+const impliesPositive: RelationKindSpec<"implies_positive"> = {
+  kind: "implies_positive",
+  words: ["lớn hơn 0 thì lớn hơn 0", "implies positive", "có thì phải có số liệu"],
+  target: SOME,
+  inputs: SOME,
+  targetKinds: ["count", "flag", "choice"],
+  inputKinds: NUMBERS,
+  condition: "optional",
+  inputsJoin: " + ",
+  toRelation: (r) => ({
+    kind: "implies_positive",
+    id: r.id,
+    given: [...r.target],
+    ...(r.condition?.equals?.length ? { givenEquals: r.condition.equals[0] } : {}),
+    then: [...r.inputs],
+    ...(r.condition?.blankIsZero ? { blankIsZero: true } : {}),
+    severity: r.severity,
+  }),
+  fromRelation: (r) => {
+    const condition = { ...(r.givenEquals !== undefined ? { equals: [r.givenEquals] } : {}), ...(r.blankIsZero ? { blankIsZero: true } : {}) };
+    return { target: [...r.given], inputs: [...r.then], ...(Object.keys(condition).length ? { condition } : {}) };
+  },
+};
+
+const countRateZero: RelationKindSpec<"count_rate_zero"> = {
+  kind: "count_rate_zero",
+  words: ["số lượng bằng 0 thì tỷ lệ bằng 0", "count rate zero", "cùng bằng 0"],
+  target: ONE,
+  inputs: ONE,
+  targetKinds: ["percent"],
+  inputKinds: NUMBERS,
+  condition: "none",
+  inputsJoin: " + ",
+  toRelation: (r) => ({ kind: "count_rate_zero", id: r.id, count: r.inputs[0], rate: r.target[0], severity: r.severity }),
+  fromRelation: (r) => ({ target: [r.rate], inputs: [r.count] }),
+};
+
 /** Every kind the engine runs, in the order docs/RULES.md lists them. */
-export const RELATION_KINDS: readonly RelationKindSpec[] = [partOfWhole, sumEquals, rate, flagCounts, noteRequired] as readonly RelationKindSpec[];
+export const RELATION_KINDS: readonly RelationKindSpec[] = [partOfWhole, sumEquals, rate, flagCounts, noteRequired, impliesPositive, countRateZero] as readonly RelationKindSpec[];
 
 /** The spec of a kind code. */
 export function relationKind(kind: string): RelationKindSpec | undefined {

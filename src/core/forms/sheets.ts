@@ -448,6 +448,11 @@ export function readCondition(text: string): FormCondition | undefined | null {
     if (head === null) return null;
     return { ...(head ?? {}), unlessZero: ids };
   }
+  const blank = /^(.*?)[\s;,]*(?:ô trống tính là 0|o trong tinh la 0|blank is 0)\s*$/i.exec(cleanText(text));
+  if (blank) {
+    const head = blank[1].trim() === "" ? undefined : readCondition(blank[1]);
+    return head === null ? null : { ...(head ?? {}), blankIsZero: true };
+  }
   const key = wordKey(text).replace(/\s+/g, " ");
   if (key === "") return undefined;
   const above = /^(?:lon hon|tren|>|greater than|above)\s*(-?\d+(?:[.,]\d+)?)$/.exec(key);
@@ -463,8 +468,11 @@ export function writeCondition(c: FormCondition | undefined): string {
   const parts: string[] = [];
   if (c.equals?.length) parts.push(`bằng ${c.equals.join(" hoặc ")}`);
   if (c.above !== undefined) parts.push(`lớn hơn ${c.above}`);
-  const head = parts.join(" hoặc ");
-  return c.unlessZero?.length ? `${head}; trừ khi ${c.unlessZero.join(" + ")} = 0` : head;
+  const tails = [
+    ...(c.unlessZero?.length ? [`trừ khi ${c.unlessZero.join(" + ")} = 0`] : []),
+    ...(c.blankIsZero ? ["ô trống tính là 0"] : []),
+  ];
+  return [parts.join(" hoặc "), ...tails].filter(Boolean).join("; ");
 }
 
 function readRelations(grid: Grid, cells: CellReader, say: Say): { relations: FormRelation[]; rows: number[] } {

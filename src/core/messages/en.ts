@@ -79,7 +79,22 @@ export const en: Messages = {
       const hint = f.detail.noteHint;
       const asks = hint ? ` (the template asks: “${hint}”)` : "";
       const state = f.actual === null ? "the note is blank" : "the note only repeats the template's guidance";
+      const src = f.detail.source;
+      if (src) {
+        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)}, so row ${m.name(f.indicator)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
+      }
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
+    },
+    implication_broken: (f, m) => {
+      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`);
+      const lead = then.length === 1 ? then[0] : `${then.join(", ")} (together 0)`;
+      const why = m.indicator(f.indicator)?.kind !== "count" ? "with this answer that figure must be above 0" : "when this row is above 0, that figure must be above 0 too";
+      return `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${lead}; ${why}.${caveat(f, null)}`;
+    },
+    count_rate_disagree: (f, m) => {
+      const c = f.detail.count;
+      const state = c.value === 0 ? "is 0, so the rate must be 0 or blank" : "is above 0, so the rate cannot be 0";
+      return `${self(f, m)} = ${m.num(f.actual)} disagrees with ${m.name(c.indicator, c.cell)} = ${m.num(c.value)}: the count is the rate's numerator and ${state}.${caveat(f, null)}`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f.detail.inputs, m)}.`,

@@ -79,7 +79,25 @@ export const vi: Messages = {
       const hint = f.detail.noteHint;
       const asks = hint ? ` (mẫu yêu cầu: “${hint}”)` : "";
       const state = f.actual === null ? "ghi chú đang trống" : "ghi chú chỉ nhắc lại hướng dẫn của mẫu";
+      const src = f.detail.source;
+      if (src) {
+        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)} nên dòng ${m.name(f.indicator)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
+      }
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
+    },
+    implication_broken: (f, m) => {
+      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`);
+      const lead = then.length === 1 ? then[0] : `${then.join(", ")} (tổng bằng 0)`;
+      const why =
+        m.indicator(f.indicator)?.kind !== "count"
+          ? "với câu trả lời này, số liệu đó phải lớn hơn 0"
+          : "chỉ tiêu này lớn hơn 0 thì số liệu đó cũng phải lớn hơn 0";
+      return `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${lead}; ${why}.${caveat(f, null)}`;
+    },
+    count_rate_disagree: (f, m) => {
+      const c = f.detail.count;
+      const state = c.value === 0 ? "bằng 0 thì tỷ lệ phải bằng 0 hoặc để trống" : "lớn hơn 0 thì tỷ lệ không thể bằng 0";
+      return `${self(f, m)} = ${m.num(f.actual)} không khớp với ${m.name(c.indicator, c.cell)} = ${m.num(c.value)}: số lượng là tử số của tỷ lệ, nên số lượng ${state}.${caveat(f, null)}`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f.detail.inputs, m)}.`,

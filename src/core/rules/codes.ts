@@ -27,6 +27,8 @@ export const findingCodes = [
   "rate_mismatch",
   "flag_contradicts_counts",
   "note_missing",
+  "implication_broken",
+  "count_rate_disagree",
   // the calculator
   "computed_value_missing",
   "computed_value_conflict",

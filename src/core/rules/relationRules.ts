@@ -180,31 +180,113 @@ export function flagCountsRule(r: Of<"flag_counts">): RelationRule {
   };
 }
 
-/** An answer among `when` needs the note column filled (unless the `unlessZero` rows add up to 0); reported on the note cell. */
+/**
+ * An answer among `when` needs the note column filled (unless the `unlessZero` rows add up to 0); reported on the
+ * note cell. With `sources`, the answers are read from those rows (the first that asks is named).
+ */
 export function noteRequiredRule(r: Of<"note_required">): RelationRule {
+  const sources = r.sources ?? [r.indicator];
   return {
     kind: "relation",
     type: r.kind,
     id: r.id,
-    reads: [r.indicator, ...(r.unlessZero ?? [])],
+    reads: [r.indicator, ...(r.sources ?? []), ...(r.unlessZero ?? [])],
     run: (sheet) => {
       if (r.unlessZero && r.unlessZero.every((id) => (valueOf(sheet.number(id)) ?? 0) === 0)) return [];
-      const answer = valueOf(sheet.number(r.indicator));
       const c = sheet.cell(r.indicator);
-      const asks = answer !== null && (r.when.includes(answer) || (r.whenAbove !== undefined && answer > r.whenAbove));
-      if (!asks || !c || c.noteCell === null || c.noteFilled) return [];
+      if (!c || c.noteCell === null || c.noteFilled) return [];
+      const asks = (answer: number | null) =>
+        answer !== null && (r.when.includes(answer) || (r.whenAbove !== undefined && answer > r.whenAbove));
+      const source = sources.find((id) => asks(valueOf(sheet.number(id))));
+      const at = source === undefined ? undefined : sheet.cell(source);
+      if (source === undefined || !at) return [];
       return [
         {
           code: "note_missing",
           severity: r.severity,
           indicator: r.indicator,
           cell: c.noteCell,
-          cells: [c.noteCell, c.cell],
+          cells: [c.noteCell, at.cell],
           actual: c.note === "" ? null : c.note,
           expected: null,
           fix: null,
           relation: r.id,
-          detail: { answer, valueCell: c.cell, noteHint: c.indicator.noteHint ?? null },
+          detail: {
+            answer: valueOf(sheet.number(source))!,
+            valueCell: at.cell,
+            noteHint: c.indicator.noteHint ?? null,
+            ...(source !== r.indicator ? { source } : {}),
+          },
+        },
+      ];
+    },
+  };
+}
+
+/** Any `given` row holding `givenEquals` (or above 0) needs the `then` rows above 0; reported on that given row. */
+export function impliesPositiveRule(r: Of<"implies_positive">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [...r.given, ...r.then],
+    run: (sheet) => {
+      const trigger = r.given.find((id) => {
+        const v = valueOf(sheet.number(id));
+        return v !== null && (r.givenEquals !== undefined ? v === r.givenEquals : v > 0);
+      });
+      const at = trigger === undefined ? undefined : sheet.cell(trigger);
+      if (trigger === undefined || !at) return [];
+      const states = r.then.map((id) => sheet.number(id));
+      if (states.some((n) => n.state === "unusable")) return [];
+      if (!r.blankIsZero && !states.some((n) => n.state === "value")) return [];
+      const sum = states.reduce((t, n) => t + (valueOf(n) ?? 0), 0);
+      if (sum > 0) return [];
+      const given = operands(sheet, r.given.filter((id) => valueOf(sheet.number(id)) !== null));
+      const then = operands(sheet, r.then);
+      return [
+        {
+          code: "implication_broken",
+          severity: r.severity,
+          indicator: trigger,
+          cell: at.cell,
+          cells: [at.cell, ...then.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
+          actual: valueOf(sheet.number(trigger)),
+          expected: null,
+          fix: null,
+          relation: r.id,
+          detail: { given, then },
+        },
+      ];
+    },
+  };
+}
+
+/** A count and the rate it is the numerator of: one 0 and the other above 0; reported on the rate. */
+export function countRateZeroRule(r: Of<"count_rate_zero">): RelationRule {
+  return {
+    kind: "relation",
+    type: r.kind,
+    id: r.id,
+    reads: [r.count, r.rate],
+    run: (sheet) => {
+      const count = valueOf(sheet.number(r.count));
+      const rate = valueOf(sheet.number(r.rate));
+      const at = sheet.cell(r.rate);
+      if (count === null || rate === null || !at || (count === 0) === (rate === 0)) return [];
+      const [c] = operands(sheet, [r.count]);
+      return [
+        {
+          code: "count_rate_disagree",
+          severity: r.severity,
+          indicator: r.rate,
+          cell: at.cell,
+          cells: [at.cell, ...(c.cell === null ? [] : [c.cell])],
+          actual: rate,
+          expected: null,
+          fix: null,
+          relation: r.id,
+          detail: { count: c },
         },
       ];
     },
@@ -224,5 +306,9 @@ export function relationRule(r: Relation): RelationRule {
       return flagCountsRule(r);
     case "note_required":
       return noteRequiredRule(r);
+    case "implies_positive":
+      return impliesPositiveRule(r);
+    case "count_rate_zero":
+      return countRateZeroRule(r);
   }
 }

@@ -184,6 +184,8 @@ const FITS: Record<string, readonly IndicatorKind[]> = {
   rate: ["percent"],
   flag: ["flag"],
   answer: ["flag", "choice"],
+  group: ["group", "count"],
+  measure: ["count", "percent"],
 };
 
 function slots(r: Relation): [string, string][] {
@@ -197,8 +199,16 @@ function slots(r: Relation): [string, string][] {
     case "flag_counts":
       return [[r.flag, "flag"], ...r.counts.map((id): [string, string] => [id, "amount"])];
     case "note_required":
-      // codes for an answer, a count for "above a bound"
-      return [[r.indicator, r.whenAbove === undefined ? "answer" : "amount"]];
+      // codes for an answer, a count for "above a bound"; a group row's note when its sub-rows are the sources
+      if (r.sources) return [[r.indicator, "group"], ...r.sources.map((id): [string, string] => [id, "amount"])];
+      return [[r.indicator, r.whenAbove === undefined ? "answer" : "measure"]];
+    case "implies_positive":
+      return [
+        ...r.given.map((id): [string, string] => [id, r.givenEquals === undefined ? "amount" : "flag"]),
+        ...r.then.map((id): [string, string] => [id, "amount"]),
+      ];
+    case "count_rate_zero":
+      return [[r.count, "amount"], [r.rate, "rate"]];
   }
 }
 
@@ -266,6 +276,16 @@ function evaluate(r: Relation, value: (id: string) => number | null): Outcome {
       return value(r.flag) === r.no && r.counts.some((id) => (value(id) ?? 0) > 0) ? "breaks" : "holds";
     case "note_required":
       return "skipped";
+    case "implies_positive": {
+      const asks = r.given.some((id) => value(id) !== null && (r.givenEquals !== undefined ? value(id) === r.givenEquals : value(id)! > 0));
+      if (!asks || (!r.blankIsZero && !anyFilled(r.then))) return "skipped";
+      return sum(r.then) > 0 ? "holds" : "breaks";
+    }
+    case "count_rate_zero": {
+      const [c, rt] = [value(r.count), value(r.rate)];
+      if (c === null || rt === null) return "skipped";
+      return (c === 0) === (rt === 0) ? "holds" : "breaks";
+    }
   }
 }
 
