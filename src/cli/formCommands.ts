@@ -3,11 +3,15 @@ import * as path from "path";
 import { hasErrors } from "../core/forms/problems";
 import { describeForm, formatFormProblem } from "../core/messages/forms";
 import type { Lang } from "../core/lang";
-import { readFormBytes } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
-import { runFormImport } from "./formImport";
 import { FileProblem, readBytes } from "./workbookFiles";
+
+/** The form reader, loaded only when a form file is given: it brings ExcelJS, which no other command of this file needs. */
+function formReader(): typeof import("../xlsx/formWorkbook").readFormBytes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require: tsx's CommonJS hook serves it, import() would not
+  return (require("../xlsx/formWorkbook") as typeof import("../xlsx/formWorkbook")).readFormBytes;
+}
 
 /** Options of `cchc form`. */
 export interface FormCommandOptions {
@@ -36,6 +40,8 @@ export async function runForm(
   }
   if (sub === "import") {
     if (files.length !== 1 || !opts.out) return usage(fm.needImportArgs);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require, as formReader
+    const { runFormImport } = require("./formImport") as typeof import("./formImport");
     return runFormImport(files[0], opts.out, opts, m, io);
   }
   return usage(sub === undefined ? fm.needFormFile : fm.unknownFormCommand(sub));
@@ -57,7 +63,7 @@ export async function runFormCheck(
     io.err(`${e.message}\n`);
     return 2;
   }
-  const r = await readFormBytes(bytes, path.basename(file));
+  const r = await formReader()(bytes, path.basename(file));
   const problems = r.problems.map((p) => ({ severity: p.severity, code: p.code, at: p.at, message: formatFormProblem(p, opts.lang) }));
   // A file that is no form at all (or too large) is "not readable", like an appendix file that is not a workbook.
   const unreadable = !r.ok && r.problems.some((p) => "file" in p.at);

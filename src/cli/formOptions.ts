@@ -11,10 +11,15 @@ import type { Form } from "../core/forms/model";
 import type { FormProblem } from "../core/forms/problems";
 import type { Lang } from "../core/lang";
 import { formatFormProblem } from "../core/messages/forms";
-import { readFormBytes } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";
+
+/** The form reader, loaded only when a form file is given: it brings ExcelJS, which no other command of this file needs. */
+function formReader(): typeof import("../xlsx/formWorkbook").readFormBytes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require: tsx's CommonJS hook serves it, import() would not
+  return (require("../xlsx/formWorkbook") as typeof import("../xlsx/formWorkbook")).readFormBytes;
+}
 
 /** The environment variable naming a folder of forms. */
 export const FORMS_ENV = "CCHC_FORMS";
@@ -51,7 +56,7 @@ function firstError(problems: readonly FormProblem[], lang: Lang): { first: stri
 /** Reads one form file; a `FileProblem` with one sentence when it cannot be used. */
 export async function readFormFile(file: string, lang: Lang, m: CliMessages): Promise<Form> {
   const bytes = readBytes(file, m);
-  const r = await readFormBytes(bytes, file);
+  const r = await formReader()(bytes, file);
   if (r.ok) return r.form;
   const { first, more } = firstError(r.problems, lang);
   throw new FileProblem(formCliMessages(lang).formUnusable(file, first, more));
