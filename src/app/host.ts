@@ -5,6 +5,7 @@
  * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
+import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import type { WorkbookCheck } from "../core/checkWorkbook";
 import type { Patch } from "../core/patch";
@@ -105,5 +106,7 @@ export interface AppendixHost {
   /** Call `listener` (debounced) when the user changes the sheet; returns an unsubscribe. */
   onUserChange(listener: () => void): Promise<() => void>;
   loadSettings(): Promise<WorkbookSettings>;
+  /** Check against these templates from now on (the form the user chose); no round trip. */
+  useTemplates(templates: readonly Template[]): void;
   saveSettings(settings: WorkbookSettings): Promise<void>;
 }

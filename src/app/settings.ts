@@ -2,6 +2,7 @@
  * The settings the add-in keeps in a workbook (inside Excel, one JSON string in Excel.SettingCollection), shared by
  * the pane, the ribbon and every host: the options of the template and the acknowledged warnings.
  */
+import type { FormDocument } from "../core/forms/model";
 import { isLang, type Lang } from "../core/lang";
 
 /** An acknowledged warning: why the user accepts it, and the values it was given for (see acknowledgements.ts). */
@@ -26,6 +27,8 @@ export interface WorkbookSettings {
   readonly lang?: Lang;
   /** acknowledged warnings: key (code|indicator|cell) -> reason and the values it was given for */
   readonly acknowledged?: Acknowledged;
+  /** the form the workbook is checked against, when the user loaded one (checked again on load: formInUse.ts) */
+  readonly form?: FormDocument;
 }
 
 /** Stored settings read back: the settings, or the first field that is not the add-in's shape. */
@@ -48,6 +51,7 @@ export function storedSettings(raw: unknown): StoredSettings {
   if (d.year !== undefined && (typeof d.year !== "number" || !Number.isInteger(d.year))) return bad("year");
   if (d.period !== undefined && !PERIODS.includes(d.period as string)) return bad("period");
   if (d.lang !== undefined && !isLang(d.lang)) return bad("lang");
+  if (d.form !== undefined && (!d.form || typeof d.form !== "object" || Array.isArray(d.form))) return bad("form");
   if (d.acknowledged !== undefined) {
     if (!d.acknowledged || typeof d.acknowledged !== "object" || Array.isArray(d.acknowledged)) return bad("acknowledged");
     for (const v of Object.values(d.acknowledged as Record<string, unknown>)) {

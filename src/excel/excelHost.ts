@@ -74,7 +74,7 @@ export class ExcelHost implements AppendixHost {
   readonly kind = "excel" as const;
   private readonly runIn: ExcelRunIn;
   private readonly supports: (version: string) => boolean;
-  private readonly templates: readonly Template[];
+  private templates: readonly Template[];
   private readonly plan: (template: Template, options: LayoutOptions) => LayoutPlan;
   private readonly guard: WriteGuard;
   private readonly debounceMs?: number;
@@ -320,6 +320,10 @@ export class ExcelHost implements AppendixHost {
         await context.sync();
       }).catch((e) => console.error("could not remove the change handler", toExcelHostError(e)));
     };
+  }
+
+  useTemplates(templates: readonly Template[]): void {
+    this.templates = templates;
   }
 
   loadSettings(): Promise<WorkbookSettings> {

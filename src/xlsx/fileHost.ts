@@ -7,6 +7,7 @@
  */
 import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
+import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/patch";
@@ -56,6 +57,8 @@ export function readFailureError(e: WorkbookReadError): HostError {
 
 /** An AppendixHost over an in-memory copy of an .xlsx file. */
 export class FileHost implements AppendixHost {
+  /** The forms' templates checked against (the built-in ones until the user loads a form). */
+  private templates: readonly Template[] = templates;
   readonly kind = "file" as const;
   private settings: WorkbookSettings = {};
   private last: { sheets: SheetGrid[]; state: CheckState } | null = null;
@@ -93,7 +96,7 @@ export class FileHost implements AppendixHost {
   /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
   async check(options: CheckOptions = {}): Promise<CheckState> {
     const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
-    const checked = checkWorkbook(sheets, templates);
+    const checked = checkWorkbook(sheets, this.templates);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
     const save = state.found ? options.saveSettings?.(state) : undefined;
@@ -108,11 +111,11 @@ export class FileHost implements AppendixHost {
   }
 
   async insertTemplate(options: InsertOptions): Promise<string> {
-    const plan = layoutPlan(templates[0], { unitName: options.unitName, year: options.year, period: options.period });
+    const plan = layoutPlan(this.templates[0], { unitName: options.unitName, year: options.year, period: options.period });
     const ws = renderPlan(this.workbook, plan);
     this.inserted = { sheet: ws.name, plan };
     if (options.settings) this.settings = options.settings;
-    options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], templates));
+    options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], this.templates));
     return ws.name;
   }
 
@@ -160,6 +163,10 @@ export class FileHost implements AppendixHost {
   }
 
   /** Kept for this session only: the user's file is never written to. */
+  useTemplates(templates: readonly Template[]): void {
+    this.templates = templates;
+  }
+
   async loadSettings(): Promise<WorkbookSettings> {
     return this.settings;
   }

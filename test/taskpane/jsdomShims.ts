@@ -15,3 +15,11 @@ export function fileOf(name: string, bytes: Uint8Array): File {
   Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
   return file;
 }
+
+/** jsdom under Jest has no TextEncoder/TextDecoder (every browser has): Node's, which are the same classes. */
+export function installTextCoding(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("util") as typeof import("util");
+  globalThis.TextEncoder ??= util.TextEncoder as unknown as typeof TextEncoder;
+  globalThis.TextDecoder ??= util.TextDecoder as unknown as typeof TextDecoder;
+}

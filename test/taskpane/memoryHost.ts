@@ -5,6 +5,7 @@
  */
 import { fromA1 } from "../../src/core/address";
 import { templates } from "../../src/core/catalog";
+import type { Template } from "../../src/core/catalog/model";
 import type { Finding, Fix } from "../../src/core/finding";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
@@ -55,6 +56,8 @@ export class MemoryHost implements AppendixHost {
   readonly kind: "excel" | "file";
   readonly calls: HostCall[] = [];
   settings: WorkbookSettings = {};
+  /** The templates checked against (the pane's form in use). */
+  templates: readonly Template[] = templates;
   private readonly sheets: Sheet[];
   private readonly listeners = new Set<() => void>();
   /** Set to make the next operation of that name throw this error. */
@@ -149,7 +152,7 @@ export class MemoryHost implements AppendixHost {
       name: s.name,
       grid: { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts },
     }));
-    return checkWorkbook(grids, templates);
+    return checkWorkbook(grids, this.templates);
   }
 
   private marks(choice: boolean | ((s: FoundCheckState) => readonly Finding[]), state: FoundCheckState): readonly Finding[] {
@@ -161,7 +164,7 @@ export class MemoryHost implements AppendixHost {
     const options = { unitName: insert.unitName, year: insert.year, period: insert.period };
     for (const k of Object.keys(options) as (keyof typeof options)[]) if (options[k] === undefined) delete options[k];
     this.calls.push({ op: "insertTemplate", options });
-    const plan = layoutPlan(templates[0], options);
+    const plan = layoutPlan(this.templates[0], options);
     let name = plan.sheetName;
     for (let i = 2; this.sheets.some((s) => s.name === name); i++) name = `${plan.sheetName} (${i})`;
     this.sheets.push(sheetOf(name, { origin: { row: 0, col: 0 }, values: [[null]] }));
@@ -174,7 +177,7 @@ export class MemoryHost implements AppendixHost {
     if (insert.checked) {
       const s = this.sheet(name);
       const grid = { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts };
-      insert.checked(checkWorkbook([{ name, grid }], templates));
+      insert.checked(checkWorkbook([{ name, grid }], this.templates));
     }
     return name;
   }
@@ -215,6 +218,10 @@ export class MemoryHost implements AppendixHost {
   async onUserChange(listener: () => void): Promise<() => void> {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  useTemplates(templates: readonly Template[]): void {
+    this.templates = templates;
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

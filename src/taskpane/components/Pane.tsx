@@ -24,6 +24,11 @@ import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { FillPreview } from "./FillPreview";
 import { FindingList } from "./FindingList";
 import { NotFound, Recognised } from "./StartSection";
+import { FormSection, type FormNote } from "./FormSection";
+import type { Form } from "../../core/forms/model";
+import { builtinForms } from "../../core/forms/builtin";
+import { formatFormProblem } from "../../core/messages/forms";
+import { documentOf, formOfSettings, settingsWithForm, templatesFor } from "../../app/formInUse";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -66,6 +71,9 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
   const [highlighting, setHighlighting] = React.useState(false);
   const highlightRef = React.useRef(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
+  const [form, setForm] = React.useState<{ form: Form; file: string | null } | null>(null);
+  const [formNote, setFormNote] = React.useState<FormNote | null>(null);
+  const [formRefused, setFormRefused] = React.useState<{ sentence: string; more: number } | null>(null);
 
   const saveSettings = React.useCallback(
     async (next: WorkbookSettings) => {
@@ -130,6 +138,12 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       settingsRef.current = loaded;
       setSettings(loaded);
       if (loaded.lang) setLang(loaded.lang);
+      // The form saved with the workbook, checked again like any form file (a damaged one is ignored).
+      const saved = formOfSettings(loaded);
+      if (saved) {
+        host.useTemplates(templatesFor(saved));
+        setForm({ form: saved, file: null });
+      }
       const off = await host.onUserChange(() => void run(async () => undefined, "after_user_edit"));
       if (alive) unsubscribe = off;
       else off();
@@ -215,8 +229,56 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       else await host.clearHighlights(found.sheet);
     }, false);
 
+  const onLoadForm = (file: File) =>
+    void run(async () => {
+      setFormNote(null);
+      setFormRefused(null);
+      // The file adapter reads both kinds (.xlsx, .json) within the same limits; loaded only when a form is opened.
+      const { readFormBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx");
+      const r = await readFormBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!r.ok) {
+        const errors = r.problems.filter((p) => p.severity === "error");
+        setFormRefused({ sentence: formatFormProblem(errors[0] ?? r.problems[0], lang), more: Math.max(0, errors.length - 1) });
+        return;
+      }
+      host.useTemplates(templatesFor(r.form));
+      setForm({ form: r.form, file: file.name });
+      if (host.kind !== "excel") {
+        setFormNote({ kind: "session" });
+        return;
+      }
+      const kept = settingsWithForm(settingsRef.current, documentOf(r.form));
+      if (!kept.fits) {
+        setFormNote({ kind: "too_large", bytes: kept.bytes, limit: kept.limit });
+        return;
+      }
+      await saveSettings(kept.settings);
+      setFormNote({ kind: "saved" });
+    });
+  const onBuiltinForm = () =>
+    void run(async () => {
+      setFormNote(null);
+      setFormRefused(null);
+      host.useTemplates(templatesFor(null));
+      setForm(null);
+      if (host.kind === "excel" && settingsRef.current.form) {
+        const { form: _dropped, ...rest } = settingsRef.current;
+        await saveSettings(rest);
+      }
+    });
+
   return (
     <div className={styles.root}>
+      <FormSection
+        form={form?.form ?? null}
+        file={form?.file ?? null}
+        builtin={builtinForms[0]}
+        busy={busy}
+        note={formNote}
+        refused={formRefused}
+        onLoad={onLoadForm}
+        onBuiltin={onBuiltinForm}
+      />
       {error && <ErrorBar error={error.error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent="success" data-testid="notice">

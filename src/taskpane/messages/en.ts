@@ -73,6 +73,19 @@ export const en: Messages = {
     not_read: "the browser could not read its content",
   },
 
+  // form in use
+  formTitle: "Appendix form",
+  formBuiltin: "built-in form",
+  formFile: (file) => `file "${file}"`,
+  formLoad: "Open a form file…",
+  formUseBuiltin: "Use the built-in form",
+  formSaved: "The form is saved in this workbook and travels with the report.",
+  formSessionOnly: "The form is used for this session; the open file is not changed.",
+  formTooLarge: (kb, limitKb) =>
+    `The form needs ${kb.toLocaleString("en-US")} KB of the workbook's settings, above their ${limitKb.toLocaleString("en-US")} KB limit; it is used for this session only.`,
+  formRefusedTitle: "The form file cannot be used",
+  formRefusedMore: (n) => `(and ${n} more problems; check them with "cchc form check")`,
+
   startTitle: "Start",
   recognised: (sheet, rows) => `Appendix recognised on sheet “${sheet}”: ${rows} rows matched.`,
   missingRows: (n) => `${n} indicators not on the sheet`,

@@ -77,6 +77,19 @@ export const vi = {
     not_read: "trình duyệt không đọc được nội dung tệp",
   },
 
+  // form in use
+  formTitle: "Mẫu phụ lục",
+  formBuiltin: "mẫu có sẵn",
+  formFile: (file: string) => `tệp “${file}”`,
+  formLoad: "Mở tệp mẫu…",
+  formUseBuiltin: "Dùng mẫu có sẵn",
+  formSaved: "Mẫu được lưu trong sổ làm việc này, đi cùng báo cáo.",
+  formSessionOnly: "Mẫu dùng trong phiên làm việc này; tệp đang mở không bị sửa.",
+  formTooLarge: (kb: number, limitKb: number) =>
+    `Mẫu cần ${kb.toLocaleString("vi-VN")} KB trong phần cài đặt của sổ làm việc, vượt giới hạn ${limitKb.toLocaleString("vi-VN")} KB; mẫu chỉ dùng trong phiên làm việc này.`,
+  formRefusedTitle: "Không dùng được tệp mẫu",
+  formRefusedMore: (n: number) => `(và ${n} vấn đề khác; kiểm tra bằng “cchc form check”)`,
+
   // start
   startTitle: "Bắt đầu",
   recognised: (sheet: string, rows: number) => `Đã nhận ra phụ lục trên trang “${sheet}”: ${rows} dòng khớp.`,
