@@ -15,7 +15,8 @@ import { formCurrency } from "../core/forms/currency";
 import { formatFormCurrency } from "../core/messages/forms";
 import { titleInfo } from "../core/titleInfo";
 import type { Grid } from "../core/grid";
-import type { Location } from "../core/location";
+import type { Location, ValueChoice } from "../core/location";
+import { toA1 } from "../core/address";
 
 /** One finding as `--json` prints it. */
 export interface JsonFinding {
@@ -56,8 +57,35 @@ export type FileReport =
       readonly hiddenRows: readonly number[];
       /** the sheet has a filter (rows it hides are still checked) */
       readonly filtered: boolean;
+      /** the value column checked, why, and every value column seen (one when the table has one) */
+      readonly valueColumn: ValueColumnReport;
     }
   | { readonly file: string; readonly error: string };
+
+/** The value column checked, as `--json` prints it: its letter, why it (`single`: the only one), and all those seen. */
+export interface ValueColumnReport {
+  readonly checked: string;
+  readonly reason: ValueChoice["reason"] | "single";
+  readonly seen: readonly { readonly column: string; readonly heading: string | null; readonly checked: boolean }[];
+}
+
+const letter = (col: number): string => toA1({ row: 0, col }).replace(/\d+$/, "");
+
+/** The report's value-column field from the location. */
+export function valueColumnReport(location: Location): ValueColumnReport {
+  const checked = letter(location.columns.value);
+  const choice = location.valueChoice;
+  if (!choice) return { checked, reason: "single", seen: [{ column: checked, heading: null, checked: true }] };
+  return { checked, reason: choice.reason, seen: choice.columns.map((c) => ({ column: letter(c.col), heading: c.heading, checked: c.checked })) };
+}
+
+/** The note line naming the value column checked among several, or null when the table has one. */
+export function valueColumnLine(r: ValueColumnReport, m: CliMessages): string | null {
+  if (r.reason === "single") return null;
+  const heading = r.seen.find((s) => s.checked)?.heading ?? null;
+  const others = r.seen.filter((s) => !s.checked).map((s) => `${s.column}${s.heading ? ` (“${s.heading}”)` : ""}`).join(", ");
+  return m.valueColumnLine(r.checked, heading, r.reason, others);
+}
 
 /** The form a result names, as `--json` prints it. */
 export interface FormReport {
@@ -97,9 +125,9 @@ interface Checked {
   readonly total?: number;
 }
 
-async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string): Promise<Checked> {
+async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string, column?: number): Promise<Checked> {
   try {
-    const found = await findAppendix(file, m, sheet, forms.templates);
+    const found = await findAppendix(file, m, sheet, forms.templates, column);
     const { findings, template, location } = found.check;
     const form = forms.formOf(template);
     const report: FileReport = {
@@ -126,6 +154,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
       others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
       split: found.check.split,
       ...found.sheetNotes,
+      valueColumn: valueColumnReport(location),
     };
     return { report, template, facts: form.facts, raw: findings, unrecognized: location.unrecognized, total: template.indicators.length };
   } catch (e) {
@@ -151,6 +180,8 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
   const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
   if (others.length) lines.push(m.otherAppendices(r.sheet, others.map((o) => `“${o.sheet}”`).join(", ")));
+  const valueLine = valueColumnLine(r.valueColumn, m);
+  if (valueLine) lines.push(valueLine);
   if (r.mergedValueCells.length) lines.push(m.mergedValueCells(r.mergedValueCells.join(", ")));
   if (r.hiddenRows.length) lines.push(m.hiddenRows(r.hiddenRows.length, r.hiddenRows.join(", ")));
   if (r.filtered) lines.push(m.filtered);
@@ -174,14 +205,14 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
 /** Runs `check` on `files`; returns the exit status (0 clean, 1 some error finding, 2 some file not checked). */
 export async function runCheck(
   files: readonly string[],
-  opts: { readonly json: boolean; readonly sheet?: string; readonly lang: Lang; readonly forms: FormChoice },
+  opts: { readonly json: boolean; readonly sheet?: string; readonly column?: number; readonly lang: Lang; readonly forms: FormChoice },
   m: CliMessages,
   out: (text: string) => void,
 ): Promise<number> {
   // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
   const skipped = files.filter(isExcelLockFile);
   const checked: Checked[] = [];
-  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.forms, opts.sheet));
+  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.forms, opts.sheet, opts.column));
   const reports = checked.map((c) => c.report);
   if (opts.json) {
     // "skipped" appears only when a file was skipped, so the agreed shape of a plain run stays as it was.

@@ -7,6 +7,7 @@ import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
 import { patchWorkbook, refusalText } from "../xlsx/package";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
+import { valueColumnLine, valueColumnReport } from "./check";
 import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
 import { describeForm } from "../core/messages/forms";
@@ -20,7 +21,7 @@ import type { FormChoice } from "./formOptions";
 export async function runFill(
   input: string,
   output: string,
-  opts: { readonly force: boolean; readonly lang: Lang; readonly forms: FormChoice },
+  opts: { readonly force: boolean; readonly column?: number; readonly lang: Lang; readonly forms: FormChoice },
   m: CliMessages,
   out: (text: string) => void,
   err: (text: string) => void,
@@ -28,8 +29,13 @@ export async function runFill(
   try {
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
-    const found = await findAppendix(input, m, undefined, opts.forms.templates);
+    const found = await findAppendix(input, m, undefined, opts.forms.templates, opts.column);
     const { findings, patches, template, location } = found.check;
+    // Several value columns and nothing saying which is the report's: filling one of them would be a guess.
+    const column = valueColumnReport(location);
+    if (column.reason === "ambiguous") {
+      throw new FileProblem(m.ambiguousColumnFill(input, column.seen.map((s) => `${s.column}${s.heading ? ` (“${s.heading}”)` : ""}`).join(", ")));
+    }
     const form = opts.forms.formOf(template);
     const patched = new Set(patches.map((p) => p.cell));
     // What the calculator would write but did not: the cell holds a different value the user typed.
@@ -41,6 +47,7 @@ export async function runFill(
 
     const lines = [
       formCliMessages(opts.lang).formLine(describeForm(form.facts, opts.lang), location.matches.length, template.indicators.length, opts.forms.fileOf(form)).trim(),
+      ...[valueColumnLine(column, m)].filter((l): l is string => l !== null).map((l) => l.trim()),
       m.filledHeading(patches.length),
     ];
     for (const p of patches) {

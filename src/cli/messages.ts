@@ -1,11 +1,27 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Severity } from "../core/finding";
-import type { AppendixFailure } from "../core/location";
+import type { AppendixFailure, ValueChoice } from "../core/location";
 import type { Lang } from "../core/lang";
 import { appendixFailureText } from "../core/messages/appendix";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx/package";
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+/** Why the value column checked was chosen among several (src/core/location.ts, ValueChoice). */
+const valueReasonVi: Readonly<Record<ValueChoice["reason"], string>> = {
+  title_year: "năm của cột trùng năm ghi ở tiêu đề báo cáo",
+  heading: "tiêu đề cột ghi kỳ báo cáo",
+  later_year: "cột của năm sau cùng",
+  chosen: "cột do bạn chọn",
+  ambiguous: "không rõ cột nào là kỳ báo cáo",
+};
+const valueReasonEn: Readonly<Record<ValueChoice["reason"], string>> = {
+  title_year: "its year is the report title's",
+  heading: "its heading names the report's period",
+  later_year: "the latest year",
+  chosen: "the column you chose",
+  ambiguous: "nothing says which is the report's period",
+};
 
 const vi = {
   help: `cchc — kiểm tra và hoàn thiện Phụ lục thống kê số liệu báo cáo CCHC (tệp .xlsx)
@@ -40,22 +56,25 @@ chỉ tiêu mã hóa, công thức ở các ô tổng và tỷ lệ, tên cho t�
   --period KỲ     nam (cả năm, mặc định), 6thang, quy1, quy3
   --force         Ghi đè OUT.xlsx nếu đã có
 `,
-  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json] [--lang vi|en]
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--column CỘT] [--json] [--lang vi|en]
 
 Tìm phụ lục trong từng tệp, kiểm tra từng ô theo quy định của chỉ tiêu và in các lỗi, cảnh báo theo
 từng phần (ô, mức độ, nội dung), sau đó một dòng tổng kết cho mỗi tệp.
 
   --sheet TÊN     Chỉ xem trang tính có tên này
+  --column CỘT    Kiểm tra cột số liệu này (ví dụ E) khi bảng có nhiều cột số liệu (nhiều kỳ)
   --json          In một tài liệu JSON duy nhất (xem docs/CLI.md)
 
 Mã thoát: 0 không tệp nào có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được hoặc không có phụ lục.
 `,
-  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--column CỘT] [--force]
 
 Ghi bản sao OUT.xlsx trong đó các ô tổng và tỷ lệ được điền bằng công thức kèm giá trị tính sẵn.
 Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng nhập được giữ nguyên và được báo lại.
+Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo cáo, hoặc cột chọn bằng --column).
 
   -o, --out OUT   Tệp kết quả (bắt buộc)
+  --column CỘT    Điền vào cột số liệu này (ví dụ E) khi bảng có nhiều cột số liệu
   --force         Ghi đè OUT.xlsx nếu đã có
 `,
   severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
@@ -105,6 +124,11 @@ Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng
   missingValue: (opt: string) => `Tùy chọn “${opt}” cần một giá trị.`,
   badLang: (v: string) => `Ngôn ngữ “${v}” không hỗ trợ; dùng vi hoặc en.`,
   badYear: (v: string) => `Năm “${v}” không hợp lệ; nhập năm có 4 chữ số, ví dụ 2024.`,
+  ambiguousColumnFill: (file: string, columns: string) =>
+    `Chưa điền “${file}”: bảng có nhiều cột số liệu (${columns}) và không rõ cột nào là kỳ báo cáo; chọn cột bằng --column, ví dụ --column E.`,
+  badColumn: (v: string) => `Cột “${v}” không hợp lệ; nhập chữ cái của cột, ví dụ E.`,
+  valueColumnLine: (checked: string, heading: string | null, reason: ValueChoice["reason"], others: string) =>
+    `  Cột số liệu được kiểm tra: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonVi[reason]}; cột khác thấy trên trang: ${others} (dùng --column để chọn cột khác).`,
   badPeriod: (v: string) => `Kỳ báo cáo “${v}” không hợp lệ; dùng nam, 6thang, quy1 hoặc quy3.`,
   needOneOut: "Lệnh template cần đúng một tệp kết quả, ví dụ: cchc template phu-luc.xlsx",
   needFiles: "Lệnh check cần ít nhất một tệp .xlsx, ví dụ: cchc check phu-luc.xlsx",
@@ -163,22 +187,25 @@ indicators, formulas in the total and rate cells, a name on every value cell, A4
   --period P      nam (whole year, default), 6thang (six months), quy1 (Q1), quy3 (Q3)
   --force         Replace OUT.xlsx if it exists
 `,
-  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json] [--lang vi|en]
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--column COL] [--json] [--lang vi|en]
 
 Finds the appendix in each file, checks every cell against its indicator's rules and prints the errors and
 warnings grouped by section (cell, severity, message), then one summary line per file.
 
   --sheet NAME    Only look at the sheet with this name
+  --column COL    Check this value column (e.g. E) when the table has several (several periods)
   --json          Print one JSON document and nothing else (see docs/CLI.md)
 
 Exit status: 0 no file has an error; 1 some file has an error; 2 some file could not be read or holds no appendix.
 `,
-  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--column COL] [--force]
 
 Writes a copy, OUT.xlsx, with the totals and rates filled in as formulas with their computed values.
 FILE.xlsx is never changed. A cell already holding a different value typed by the user is left alone and reported.
+Only the value column checked is filled (the report's period's, or the one chosen with --column).
 
   -o, --out OUT   Output file (required)
+  --column COL    Fill this value column (e.g. E) when the table has several
   --force         Replace OUT.xlsx if it exists
 `,
   severity: { error: "error", warning: "warning", info: "info" },
@@ -221,6 +248,11 @@ FILE.xlsx is never changed. A cell already holding a different value typed by th
   missingValue: (opt) => `Option “${opt}” needs a value.`,
   badLang: (v) => `Language “${v}” is not supported; use vi or en.`,
   badYear: (v) => `Year “${v}” is not valid; give a 4-digit year such as 2024.`,
+  ambiguousColumnFill: (file, columns) =>
+    `“${file}” was not filled: the table has several value columns (${columns}) and nothing says which is the report's period; choose one with --column, e.g. --column E.`,
+  badColumn: (v) => `Column “${v}” is not valid; give the column's letters, e.g. E.`,
+  valueColumnLine: (checked, heading, reason, others) =>
+    `  Value column checked: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonEn[reason]}; other value columns seen: ${others} (use --column to choose another).`,
   badPeriod: (v) => `Period “${v}” is not valid; use nam, 6thang, quy1 or quy3.`,
   needOneOut: "template needs exactly one output file, e.g. cchc template appendix.xlsx",
   needFiles: "check needs at least one .xlsx file, e.g. cchc check appendix.xlsx",

@@ -1,6 +1,7 @@
 /** The `cchc` command as a function: arguments in, text out, exit status back. `main.ts` wires it to the process. */
 import fs from "fs";
 import path from "path";
+import { fromA1 } from "../core/address";
 import type { ReportPeriod } from "../core/layout";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
@@ -101,13 +102,18 @@ export async function run(
         io.err,
       );
     }
-    case "check":
+    case "check": {
       if (args.positional.length === 0) return usage(m.needFiles);
-      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), lang: args.lang, forms }, m, io.out);
+      const column = columnOption(value("--column"));
+      if (column === null) return usage(m.badColumn(value("--column")!));
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms }, m, io.out);
+    }
     case "fill": {
       const output = value("--out");
       if (args.positional.length !== 1 || !output) return usage(m.needFillArgs);
-      return runFill(args.positional[0], output, { force: o["--force"] === true, lang: args.lang, forms }, m, io.out, io.err);
+      const column = columnOption(value("--column"));
+      if (column === null) return usage(m.badColumn(value("--column")!));
+      return runFill(args.positional[0], output, { force: o["--force"] === true, column, lang: args.lang, forms }, m, io.out, io.err);
     }
     case "consolidate": {
       const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), forms };
@@ -116,4 +122,11 @@ export async function run(
       return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);
     }
   }
+}
+
+/** `--column E`: the 0-based sheet column; undefined when not given, null when not a column's letters. */
+function columnOption(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  const at = /^[A-Za-z]{1,3}$/.test(text.trim()) ? fromA1(`${text.trim().toUpperCase()}1`) : null;
+  return at ? at.col : null;
 }

@@ -99,6 +99,7 @@ export async function findAppendix(
   m: CliMessages,
   sheetName?: string,
   candidates: readonly Template[] = templates,
+  valueColumn?: number,
 ): Promise<FoundAppendix> {
   let mayHold = hints.get(candidates);
   if (!mayHold) hints.set(candidates, (mayHold = appendixHint(candidates)));
@@ -112,7 +113,7 @@ export async function findAppendix(
   }
   if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
   const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid }));
-  const check = checkWorkbook(sheets, candidates);
+  const check = checkWorkbook(sheets, candidates, valueColumn === undefined ? {} : { valueColumn });
   // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
   if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);

@@ -7,7 +7,8 @@ import { analyze } from "./analyze";
 import type { Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
-import { locateInWorkbook, type OtherAppendix, type SplitAppendix } from "./locate";
+import { locateInWorkbook, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
+import { toA1 } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./patch";
 
@@ -46,12 +47,14 @@ export interface NotFoundCheck {
 export type WorkbookCheck = FoundCheck | NotFoundCheck;
 
 /** Locates the appendix in `sheets` (trying each of `templates`) and analyses it. Pure; never throws on data. */
-export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly Template[]): WorkbookCheck {
-  const located = locateInWorkbook(sheets, templates);
+export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly Template[], opts: LocateOptions = {}): WorkbookCheck {
+  const located = locateInWorkbook(sheets, templates, opts);
   if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name), failure: located.failure };
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
-  const { findings, patches, conflicts } = analyze(sheet.grid, located.template, located.location);
+  const analyzed = analyze(sheet.grid, located.template, located.location);
+  const { patches, conflicts } = analyzed;
+  const findings = [...valueColumnFindings(located.location), ...analyzed.findings];
   return {
     found: true,
     sheet: located.sheet,
@@ -63,4 +66,26 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     others: located.others,
     split: located.split,
   };
+}
+
+/** Several value columns nothing tells apart: one warning on the checked column's header cell naming them all. */
+function valueColumnFindings(location: Location): Finding[] {
+  const choice = location.valueChoice;
+  if (choice?.reason !== "ambiguous") return [];
+  const cell = (col: number) => toA1({ row: location.headerRow, col });
+  const checked = location.columns.value;
+  const cells = [cell(checked), ...choice.columns.filter((c) => c.col !== checked).map((c) => cell(c.col))];
+  return [
+    {
+      code: "value_column_ambiguous",
+      severity: "warning",
+      indicator: "",
+      cell: cells[0]!,
+      cells,
+      actual: null,
+      expected: null,
+      fix: null,
+      detail: { columns: choice.columns.map((c) => ({ column: toA1({ row: 0, col: c.col }).replace(/\d+$/, ""), heading: c.heading, checked: c.checked })) },
+    },
+  ];
 }

@@ -111,6 +111,10 @@ export interface FindingDetails {
   /** the rate's inputs (the denominator is blank or 0) */
   readonly rate_denominator_blank: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
   readonly rate_denominator_zero: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
+  /** the finding's cell is the checked column's header cell; every value column seen (letter, heading) */
+  readonly value_column_ambiguous: {
+    readonly columns: readonly { readonly column: string; readonly heading: string | null; readonly checked: boolean }[];
+  };
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -20,6 +20,27 @@ export interface Location {
   readonly missing: readonly string[];
   /** Rows below the header with a label that matched no indicator. */
   readonly unrecognized: readonly { readonly row: number; readonly label: string }[];
+  /** Set when the sheet has several value columns (or the user chose one): which was checked and why. */
+  readonly valueChoice?: ValueChoice;
+}
+
+/** A value column seen on the sheet: its sheet column, its heading (header row and the row above), whether it was checked. */
+export interface ValueColumnSeen {
+  readonly col: number;
+  readonly heading: string | null;
+  readonly checked: boolean;
+}
+
+/**
+ * Why the checked value column (`columns.value`) was chosen among several: the title's year names it
+ * (`title_year`), its heading names the report's own period ("Kỳ này", "Kỳ báo cáo", "Thực hiện") or the others
+ * name another period (`heading`), it is the later year (`later_year`), the user chose it (`chosen`), or nothing
+ * tells them apart (`ambiguous`: the first is checked and a `value_column_ambiguous` finding says so).
+ */
+export interface ValueChoice {
+  readonly reason: "title_year" | "heading" | "later_year" | "chosen" | "ambiguous";
+  /** every value column seen, left to right */
+  readonly columns: readonly ValueColumnSeen[];
 }
 
 /** Why no appendix could be found. */

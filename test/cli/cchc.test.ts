@@ -97,7 +97,8 @@ describe("check", () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
-    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered"]);
+    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
+    expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
     expect(file.summary).toEqual({ errors: 0, warnings: 8, infos: 0 });
     for (const f of file.findings) {
@@ -125,6 +126,60 @@ describe("check", () => {
     const none = cchc("check", SAMPLE, "--sheet", "Sheet9");
     expect(none.code).toBe(2);
     expect(none.out).toContain("không có trang tính “Sheet9”");
+  });
+
+  test("two value columns: this period's is checked and filled, the other is named; --column picks; a guess is never filled", async () => {
+    const dir = tmpDir();
+    // Last period's column holds a word in a count (an error if it were checked); this period's is clean.
+    const write = async (name: string, headings: [string, string], counts: number | null = null) => {
+      const wb = new ExcelJS.Workbook();
+      const last: Record<string, number | string> = { "I.1.1": "nhiều", "I.1.2": 30 };
+      const now: Record<string, number> = { "I.1.1": 47, "I.1.2": 41 };
+      const filled = (i: (typeof soNganh.indicators)[number]) => (i.kind === "count" ? counts : null);
+      const rows = soNganh.indicators.map((i) => [i.stt, i.label, i.unit, last[i.id] ?? filled(i), now[i.id] ?? filled(i), null]);
+      wb.addWorksheet("PL").addRows([["STT", "Chỉ tiêu thống kê", "Đơn vị tính", ...headings, "Ghi chú"], ...rows]);
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const periods = await write("ky-truoc-ky-nay.xlsx", ["Kỳ trước", "Kỳ này"]);
+    const r = cchc("check", periods, "--json");
+    const [file] = JSON.parse(r.out).files;
+    expect(file.valueColumn).toEqual({
+      checked: "E",
+      reason: "heading",
+      seen: [
+        { column: "D", heading: "Kỳ trước", checked: false },
+        { column: "E", heading: "Kỳ này", checked: true },
+      ],
+    });
+    expect(file.findings.some((f: { code: string }) => f.code === "text_not_number")).toBe(false);
+    expect(cchc("check", periods).out).toContain("Cột số liệu được kiểm tra: E (“Kỳ này”), tiêu đề cột ghi kỳ báo cáo; cột khác thấy trên trang: D (“Kỳ trước”)");
+    const chosen = cchc("check", periods, "--column", "D", "--json");
+    expect(chosen.code).toBe(1);
+    const [d] = JSON.parse(chosen.out).files;
+    expect(d.valueColumn).toMatchObject({ checked: "D", reason: "chosen" });
+    expect(d.findings.find((f: { code: string }) => f.code === "text_not_number").cell).toBe("D3");
+    expect(cchc("check", periods, "--column", "4x").err).toContain("Cột “4x” không hợp lệ");
+    // fill writes into the column checked, never the other one
+    const out = path.join(dir, "filled.xlsx");
+    expect(cchc("fill", periods, "-o", out).code).toBeLessThan(2);
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.readFile(out);
+    const ws = filled.getWorksheet("PL")!;
+    const formulas = (col: number) => ws.getColumn(col).values.filter((v) => v !== null && typeof v === "object" && "formula" in (v as object)).length;
+    expect(formulas(5)).toBeGreaterThan(0);
+    expect(formulas(4)).toBe(0);
+    // Two "Số liệu" columns: a warning, and fill refuses to guess until --column says which.
+    const same = await write("hai-cot.xlsx", ["Số liệu", "Số liệu"], 0);
+    const [amb] = JSON.parse(cchc("check", same, "--json").out).files;
+    expect(amb.valueColumn.reason).toBe("ambiguous");
+    expect(amb.findings[0]).toMatchObject({ code: "value_column_ambiguous", severity: "warning", cell: "D1", cells: ["D1", "E1"] });
+    const refused = cchc("fill", same, "-o", path.join(dir, "x.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--column");
+    expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+    expect(cchc("fill", same, "-o", path.join(dir, "y.xlsx"), "--column", "E").code).toBeLessThan(2);
   });
 
   test("too few rows, or an appendix split over two sheets, is said with the sentence the pane says", async () => {

@@ -5,7 +5,8 @@ import { en } from "../../src/core/messages/en";
 import type { FindingMessages } from "../../src/core/messages/format";
 import { vi } from "../../src/core/messages/vi";
 import { findingCodes } from "../../src/core/rules/codes";
-import { checked, testTemplate } from "./rulesFixture";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checked, testTemplate, twoColumnSheet } from "./rulesFixture";
 
 /** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
 function example(
@@ -14,6 +15,14 @@ function example(
   notes: Record<string, string>,
   units: Record<string, string> = {},
 ): Finding {
+  if (code === "value_column_ambiguous") {
+    // The locator's finding: two "Số liệu" columns and nothing saying which period each holds.
+    const grid = twoColumnSheet(["Số liệu", "Số liệu"], { "I.1.1": 47, "I.1.2": 41 }, { "I.1.1": 40, "I.1.2": 30 });
+    const state = checkWorkbook([{ name: "Phụ lục", grid }], [testTemplate]);
+    const found = state.found ? state.findings.find((x) => x.code === code) : undefined;
+    if (!found) throw new Error("the example for value_column_ambiguous does not produce it");
+    return found;
+  }
   const f = checked({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, testTemplate, units).findings.find((x) => x.code === code);
   if (!f) throw new Error(`the example for ${code} does not produce it`);
   return f;
@@ -202,6 +211,13 @@ const examples: [FindingCode, Record<string, CellValue>, Record<string, string>,
       {},
       "Chưa tính được Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11): mẫu số Số nhiệm vụ đề ra trong kế hoạch (D12) bằng 0.",
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) cannot be computed: the denominator Số nhiệm vụ đề ra trong kế hoạch (D12) is 0.",
+    ],
+    [
+      "value_column_ambiguous",
+      {},
+      {},
+      "Bảng có nhiều cột số liệu: D (“Số liệu”), E (“Số liệu”); không rõ cột nào là kỳ báo cáo nên đang kiểm tra cột D (tiêu đề ở ô D10). Hãy chọn cột của kỳ báo cáo (dòng lệnh: --column).",
+      "The table has several value columns: D (“Số liệu”), E (“Số liệu”); nothing says which is the report's period, so column D (heading in D10) is checked. Choose the report's column (command line: --column).",
     ],
 ];
 

@@ -139,3 +139,21 @@ export function checked(...args: Parameters<typeof sheet>): FoundCheck & { grid:
   expect(state.location).toEqual(s.location);
   return { ...state, grid: s.grid };
 }
+
+/**
+ * `testTemplate` laid out with two value columns (D and E, headed `headings`), the note in F and `title` lines above
+ * the header: the report's period beside another one. `a` and `b` are the two columns' values by indicator id.
+ */
+export function twoColumnSheet(
+  headings: readonly [string, string],
+  a: Readonly<Record<string, CellValue>>,
+  b: Readonly<Record<string, CellValue>>,
+  title: readonly string[] = [],
+): Grid {
+  const rows: RawCell[][] = Array.from({ length: FIRST_ROW - 1 }, (_, i) => (i < title.length ? [{ value: title[i]! }] : []));
+  rows.push(["STT", "Chỉ tiêu thống kê", "Đơn vị tính", ...headings, "Ghi chú"].map((value) => ({ value })));
+  for (const i of testTemplate.indicators) {
+    rows.push([i.stt || null, i.label, i.unit || null, a[i.id] ?? null, b[i.id] ?? null, null].map((value) => ({ value })));
+  }
+  return gridFromCells({ row: 0, col: 0 }, rows);
+}

@@ -6,5 +6,5 @@ export { FALLBACK_SCAN_ROWS } from "./columns";
 export { HEADER_SCAN_ROWS, SCAN_COLS } from "./header";
 export { END_GAP_ROWS, FUZZY_THRESHOLD, START_GAP_ROWS } from "./rows";
 export { appendixHint } from "./hint";
-export { locate, minimumMatches } from "./sheet";
+export { locate, minimumMatches, type LocateOptions } from "./sheet";
 export { locateInWorkbook, type OtherAppendix, type SplitAppendix, type WorkbookLocateResult } from "./workbook";

@@ -4,10 +4,11 @@
  */
 import type { Template } from "../catalog/model";
 import type { Grid } from "../grid";
-import type { LocateFailure, LocateResult, Location } from "../location";
+import type { LocateFailure, LocateResult, Location, ValueChoice } from "../location";
 import { bestLabelColumn, guessLabelColumn, inferColumns, type Columns } from "./columns";
 import { findHeader } from "./header";
 import { matchRows, type MatchState } from "./rows";
+import { chooseValueColumn } from "./valueColumn";
 
 /**
  * Matched rows needed to say "found": a quarter of the template, at least 3 and at most 20. A sheet of other
@@ -18,7 +19,25 @@ export function minimumMatches(template: Template): number {
   return Math.min(20, Math.max(3, Math.ceil(template.indicators.length / 4)));
 }
 
-function toLocation(grid: Grid, template: Template, headerRow: number, cols: Columns, state: MatchState): Location {
+/** What the user chose: the sheet column to check as values (the CLI's `--column`, the pane's picker). */
+export interface LocateOptions {
+  readonly valueColumn?: number;
+}
+
+/** The value column of the report's own period among several (valueColumn.ts), into `cols`. */
+function withValueChoice(
+  grid: Grid,
+  headerRow: number,
+  matchedRows: readonly number[],
+  cols: Columns,
+  opts: LocateOptions,
+): { cols: Columns; choice: ValueChoice | null } {
+  const forced = opts.valueColumn === undefined ? null : opts.valueColumn - grid.origin.col;
+  const { value, choice } = chooseValueColumn(grid, headerRow, matchedRows, cols, cols.value, forced);
+  return { cols: { ...cols, value, note: cols.note === value ? null : cols.note }, choice };
+}
+
+function toLocation(grid: Grid, template: Template, headerRow: number, cols: Columns, state: MatchState, choice: ValueChoice | null = null): Location {
   const sheetCol = (c: number | null) => (c === null ? null : c + grid.origin.col);
   const missing = template.indicators.filter((i) => !state.rows.has(i.id)).map((i) => i.id);
   return {
@@ -36,19 +55,20 @@ function toLocation(grid: Grid, template: Template, headerRow: number, cols: Col
     matches: state.matches,
     missing,
     unrecognized: state.unrecognized,
+    ...(choice ? { valueChoice: choice } : {}),
   };
 }
 
 /** Finds `template`'s appendix on a sheet: header, columns, and the sheet row of each indicator. */
-export function locate(grid: Grid, template: Template): LocateResult {
-  return locateWithPartial(grid, template).result;
+export function locate(grid: Grid, template: Template, opts: LocateOptions = {}): LocateResult {
+  return locateWithPartial(grid, template, opts).result;
 }
 
 /**
  * `locate`, and on failure the indicators that did match (empty on success): a workbook with the appendix split
  * over sheets that each hold too few rows is told apart from one that holds too few rows.
  */
-export function locateWithPartial(grid: Grid, template: Template): { result: LocateResult; partial: readonly string[] } {
+export function locateWithPartial(grid: Grid, template: Template, opts: LocateOptions = {}): { result: LocateResult; partial: readonly string[] } {
   const need = minimumMatches(template);
   const header = findHeader(grid);
   let viaHeader: { col: number; state: MatchState } | null = null;
@@ -68,8 +88,8 @@ export function locateWithPartial(grid: Grid, template: Template): { result: Loc
         value: value && (value.strength >= 2 || unit !== undefined) ? value.col : undefined,
         note: roles.get("note")?.col ?? null,
       };
-      const cols = inferColumns(grid, template, viaHeader.col, matchedRows, known);
-      return found(toLocation(grid, template, header.row, cols, viaHeader.state));
+      const chosen = withValueChoice(grid, header.row, matchedRows, inferColumns(grid, template, viaHeader.col, matchedRows, known), opts);
+      return found(toLocation(grid, template, header.row, chosen.cols, viaHeader.state, chosen.choice));
     }
   }
   // No usable header: find the labels themselves.
@@ -82,10 +102,11 @@ export function locateWithPartial(grid: Grid, template: Template): { result: Loc
     return { result: { ok: false, failure }, partial: best ? best.matches.map((m) => m.indicator) : [] };
   }
   const matchedRows = [...state.rows.values()].map((r) => r - grid.origin.row);
-  const cols = inferColumns(grid, template, guess.col, matchedRows, {});
   // The row above the first matched one stands in for the header.
   const firstMatched = Math.min(...state.rows.values(), ...state.sectionRows.values()) - grid.origin.row;
-  return found(toLocation(grid, template, Math.max(0, firstMatched - 1), cols, state));
+  const headerRow = Math.max(0, firstMatched - 1);
+  const chosen = withValueChoice(grid, headerRow, matchedRows, inferColumns(grid, template, guess.col, matchedRows, {}), opts);
+  return found(toLocation(grid, template, headerRow, chosen.cols, state, chosen.choice));
 }
 
 function found(location: Location): { result: LocateResult; partial: readonly string[] } {

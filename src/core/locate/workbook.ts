@@ -2,7 +2,7 @@
 import type { Template } from "../catalog/model";
 import type { Grid } from "../grid";
 import type { AppendixFailure, Location } from "../location";
-import { locateWithPartial, minimumMatches } from "./sheet";
+import { locateWithPartial, minimumMatches, type LocateOptions } from "./sheet";
 
 /** Another sheet that also holds an appendix (locateInWorkbook picks one; the surfaces must say the others exist). */
 export interface OtherAppendix {
@@ -68,6 +68,7 @@ function betterMatch(a: Location, ta: Template, b: Location, tb: Template): bool
 export function locateInWorkbook(
   sheets: readonly { name: string; grid: Grid }[],
   templates: readonly Template[],
+  opts: LocateOptions = {},
 ): WorkbookLocateResult {
   if (sheets.length === 0) return { ok: false, failure: { reason: "no_sheets" } };
   const found: { sheet: string; template: Template; location: Location }[] = [];
@@ -75,7 +76,7 @@ export function locateInWorkbook(
   for (const sheet of sheets) {
     let best: { sheet: string; template: Template; location: Location } | null = null;
     for (const template of templates) {
-      const { result: r, partial } = locateWithPartial(sheet.grid, template);
+      const { result: r, partial } = locateWithPartial(sheet.grid, template, opts);
       if (r.ok) {
         if (!best || betterMatch(r.location, template, best.location, best.template)) best = { sheet: sheet.name, template, location: r.location };
       } else if (r.failure.reason === "too_few_rows") {

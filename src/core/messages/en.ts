@@ -104,6 +104,11 @@ export const en: Messages = {
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is blank.`,
     rate_denominator_zero: (f, m) =>
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is 0.`,
+    value_column_ambiguous: (f, m) => {
+      const cols = f.detail.columns.map((c) => `${c.column}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
+      const checked = f.detail.columns.find((c) => c.checked)?.column ?? "";
+      return `The table has several value columns: ${cols}; nothing says which is the report's period, so column ${checked} (heading in ${m.cell(f.cell)}) is checked. Choose the report's column (command line: --column).`;
+    },
   },
   fix: (f, m) => {
     if (!f.fix) return "";

@@ -107,6 +107,11 @@ export const vi: Messages = {
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} đang để trống.`,
     rate_denominator_zero: (f, m) =>
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} bằng 0.`,
+    value_column_ambiguous: (f, m) => {
+      const cols = f.detail.columns.map((c) => `${c.column}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
+      const checked = f.detail.columns.find((c) => c.checked)?.column ?? "";
+      return `Bảng có nhiều cột số liệu: ${cols}; không rõ cột nào là kỳ báo cáo nên đang kiểm tra cột ${checked} (tiêu đề ở ô ${m.cell(f.cell)}). Hãy chọn cột của kỳ báo cáo (dòng lệnh: --column).`;
+    },
   },
   fix: (f, m) => {
     if (!f.fix) return "";

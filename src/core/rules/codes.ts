@@ -34,6 +34,8 @@ export const findingCodes = [
   "computed_value_conflict",
   "rate_denominator_blank",
   "rate_denominator_zero",
+  // the locator: several value columns and nothing telling which is the report's period
+  "value_column_ambiguous",
 ] as const;
 
 /** A finding code the engine emits. */
