@@ -8,7 +8,7 @@
 import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import type { WorkbookCheck } from "../core/checkWorkbook";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 import type { WorkbookSettings } from "./settings";
 
 /**

@@ -41,7 +41,7 @@ export async function runFill(
     // What the calculator would write but did not: the cell holds a different value the user typed.
     const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
     // The copy is the input's bytes with the target cells patched; every other part is copied as it is.
-    const copy = patchWorkbook(found.bytes, found.check.sheet, patches.map((p) => ({ cell: p.cell, value: p.cellValue, formula: p.formula, numberFormat: p.numberFormat })));
+    const copy = patchWorkbook(found.bytes, found.check.sheet, patches);
     if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
     await writeOutput(output, copy.bytes, opts.force, m);
 

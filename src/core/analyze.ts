@@ -4,7 +4,7 @@ import { severityRank, type Finding } from "./finding";
 import { fromA1 } from "./address";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
-import type { Patch } from "./patch";
+import type { Patch } from "./cellWrite";
 import { validateSheet } from "./validate";
 import { inspectCell } from "./rules/cellRules";
 import { sheetView } from "./sheetView";

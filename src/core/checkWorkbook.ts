@@ -10,7 +10,7 @@ import type { Grid } from "./grid";
 import { locateInWorkbook, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
 import { toA1 } from "./address";
 import type { AppendixFailure, Location } from "./location";
-import type { Patch } from "./patch";
+import type { Patch } from "./cellWrite";
 
 /** One sheet as an adapter read it. */
 export interface SheetGrid {

@@ -12,7 +12,7 @@ import { derive, isComputable, targetState, type Derivation, type Underivable } 
 import type { CellRef, ComputedInputs, Finding } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
-import type { Patch } from "./patch";
+import type { Patch } from "./cellWrite";
 import { actualOf, inspectCell } from "./rules/cellRules";
 import { sheetView, type SheetView } from "./sheetView";
 

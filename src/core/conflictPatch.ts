@@ -1,6 +1,6 @@
 /** The patch a surface writes once the user confirms a conflict (a computed cell holding another value). */
 import type { Finding } from "./finding";
-import type { Patch } from "./patch";
+import type { Patch } from "./cellWrite";
 
 /** The patch that writes a conflict's computed formula over the user's value, once the user confirms it. */
 export function conflictPatch(f: Finding, patches: readonly Patch[]): Patch | null {

@@ -4,6 +4,7 @@
  * by the compiler.
  */
 import type { Caveat } from "./catalog/model";
+import type { Fix } from "./cellWrite";
 import type { FindingCode } from "./rules/codes";
 
 export type { FindingCode } from "./rules/codes";
@@ -16,22 +17,7 @@ export type FindingValue = number | string | null;
 /** A cell a finding or fix names: A1 on the appendix sheet. */
 export type CellRef = string;
 
-/** A change that resolves a finding, for the user to accept. */
-export interface Fix {
-  /** The cell to change. */
-  readonly cell: CellRef;
-  /** The indicator's value once fixed, as the appendix means it (percent points for a rate: 87.23). */
-  readonly value: number | string;
-  /**
-   * What goes into the cell: the constant to write, or the formula's result. A fraction where the cell shows
-   * percentages (0.8723 in a `0.00%` cell), otherwise the same as `value`.
-   */
-  readonly cellValue: number | string;
-  /** A formula to write instead of a plain value, when the fix is a computed cell. */
-  readonly formula?: string;
-  /** Number format to set with the value (e.g. "0.00" when turning 0.87 into 87). */
-  readonly numberFormat?: string;
-}
+export type { Fix } from "./cellWrite";
 
 /** An indicator a finding names, with its value cell (null when the sheet has no row for it). */
 export interface IndicatorAt {

@@ -1,4 +1,5 @@
-import type { Address } from "./address";
+import { fromA1, type Address } from "./address";
+import type { CellWrite } from "./cellWrite";
 
 /** What a spreadsheet cell holds, as adapters hand it over. Excel error values arrive as their text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -67,4 +68,52 @@ export function gridFromCells(origin: Address, rows: readonly (readonly RawCell[
     numberFormats: rows.map((r) => pad(r, (c) => c.numberFormat ?? "General", "General")),
     texts: rows.map((r) => pad(r, (c) => c.text ?? (c.value == null ? "" : String(c.value)), "")),
   };
+}
+
+/**
+ * `grid` with `writes` laid over it, grown where a write falls outside it: what a sheet holds after the writes,
+ * without reading it again. A formula's cell takes the write's `cellValue` as its result (the calculator's value).
+ */
+export function withWrites(grid: Grid, writes: readonly CellWrite[]): Grid {
+  const points = writes.flatMap((w) => {
+    const at = fromA1(w.cell);
+    return at ? [{ w, at }] : [];
+  });
+  const width = grid.values.reduce((n, r) => Math.max(n, r.length), 0);
+  const empty = grid.values.length === 0 || width === 0;
+  let top = empty ? Infinity : grid.origin.row;
+  let left = empty ? Infinity : grid.origin.col;
+  let bottom = empty ? -Infinity : grid.origin.row + grid.values.length - 1;
+  let right = empty ? -Infinity : grid.origin.col + width - 1;
+  for (const { at } of points) {
+    top = Math.min(top, at.row);
+    left = Math.min(left, at.col);
+    bottom = Math.max(bottom, at.row);
+    right = Math.max(right, at.col);
+  }
+  if (top === Infinity) return grid;
+  const rows = bottom - top + 1;
+  const cols = right - left + 1;
+  const table = <T>(f: (row: number, col: number) => T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(top + r, left + c)));
+  const old = <T>(src: readonly (readonly T[])[] | undefined, row: number, col: number): T | undefined =>
+    src?.[row - grid.origin.row]?.[col - grid.origin.col];
+  const values = table<CellValue>((row, col) => old(grid.values, row, col) ?? null);
+  const formulas = table((row, col) => old(grid.formulas, row, col) ?? "");
+  const numberFormats = table((row, col) => old(grid.numberFormats, row, col) ?? "General");
+  const texts = table((row, col) => old(grid.texts, row, col) ?? valueText(old(grid.values, row, col) ?? null));
+  for (const { w, at } of points) {
+    const r = at.row - top;
+    const c = at.col - left;
+    values[r][c] = w.cellValue;
+    formulas[r][c] = w.formula ?? "";
+    if (w.numberFormat) numberFormats[r][c] = w.numberFormat;
+    texts[r][c] = valueText(w.cellValue);
+  }
+  return { origin: { row: top, col: left }, values, formulas, numberFormats, texts };
+}
+
+/** The displayed text of a value as far as can be told without a spreadsheet's formatter. */
+function valueText(value: CellValue): string {
+  return value === null ? "" : String(value);
 }

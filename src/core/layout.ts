@@ -173,7 +173,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   const rowHeights: Record<number, number> = {};
   const at = (row: number, col: number) => toA1({ row, col });
   const put = (row: number, col: number, style: string, value?: string | number, formula?: string) =>
-    cells.push({ cell: at(row, col), style, ...(value !== undefined ? { value } : {}), ...(formula ? { formula } : {}) });
+    cells.push({ cell: at(row, col), style, ...(value !== undefined ? { cellValue: value } : {}), ...(formula ? { formula } : {}) });
   const styleOf = styles();
   /** Points a row needs for its wrapped cells: the tallest of them in its own style. */
   const heightOf = (texts: readonly { text: string; width: number; style: string }[]) =>

@@ -1,3 +1,5 @@
+import type { CellWrite } from "./cellWrite";
+
 /** A host-neutral description of the template sheet; built by `layoutPlan` (layout.ts), rendered by each adapter. */
 
 /** Style of a run of cells. Widths are Excel character units; sizes are points. */
@@ -17,13 +19,12 @@ export interface CellStyle {
   readonly indent?: number;
 }
 
-export interface PlanCell {
-  /** A1 address */
-  readonly cell: string;
-  /** literal value; text is always written as text (never parsed as a formula) */
-  readonly value?: string | number;
-  /** "=..." for computed cells */
-  readonly formula?: string;
+/**
+ * One cell of the template: a literal (text always stays text), a formula (its result comes only when the workbook
+ * computes it), or neither for a styled blank cell; its number format comes with its style.
+ */
+export interface PlanCell extends Omit<CellWrite, "numberFormat" | "cellValue"> {
+  readonly cellValue?: string | number;
   /** key into `LayoutPlan.styles` */
   readonly style: string;
 }

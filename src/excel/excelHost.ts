@@ -8,7 +8,7 @@
  */
 import type { Fix, Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 import type { Template } from "../core/catalog/model";
 import type { LayoutOptions } from "../core/layout";
 import type { LayoutPlan } from "../core/layoutPlan";
@@ -20,7 +20,8 @@ import type { WorkbookSettings } from "../app/settings";
 import { Batches, officeRun, officeRunIn, type ExcelRun, type ExcelRunIn, type Extra } from "./batches";
 import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
-import { patchWrites, planGrid, withWrites } from "./gridWrites";
+import { withWrites } from "../core/grid";
+import { planGrid } from "./planGrid";
 import { markAreas } from "./highlights";
 import { readAllSheets, withoutBrokenMarks } from "./readAllSheets";
 import { queueNamedSheets, type SheetRead, type SheetReadOptions } from "./readSheets";
@@ -224,7 +225,7 @@ export class ExcelHost implements AppendixHost {
     const { highlight } = options;
     const wantsState = options.recheck || typeof highlight === "function" || highlight === true;
     const grid = this.cache.grid(sheet);
-    const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, patchWrites(patches))) : null;
+    const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, patches)) : null;
     const marks =
       typeof highlight === "object" ? highlight : highlight && state?.found ? chosenMarks(highlight, state) : undefined;
     await this.writes.writeSheet(sheet, { patches, marks });

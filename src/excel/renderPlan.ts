@@ -47,8 +47,8 @@ export function planMatrices(plan: LayoutPlan): { formulas: (string | number)[][
     const col = at.col - r.left;
     if (row < 0 || col < 0 || row >= r.rows || col >= r.cols) continue;
     if (c.formula) formulas[row][col] = c.formula;
-    else if (typeof c.value === "number") formulas[row][col] = c.value;
-    else if (typeof c.value === "string") formulas[row][col] = literalText(c.value);
+    else if (typeof c.cellValue === "number") formulas[row][col] = c.cellValue;
+    else if (typeof c.cellValue === "string") formulas[row][col] = literalText(c.cellValue);
     const fmt = plan.styles[c.style]?.numberFormat;
     if (fmt) numberFormats[row][col] = fmt;
   }

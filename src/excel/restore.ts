@@ -7,39 +7,31 @@
  * docs/OFFICE.md, "When a write fails".
  */
 import { fromA1, toA1 } from "../core/address";
+import type { CellState } from "../core/cellWrite";
 import type { Grid } from "../core/grid";
 import { literalText } from "./writeCells";
-
-/** What a cell held before a write: its content as Excel's `formulas` gives it, and its number format. */
-export interface CellBefore {
-  readonly cell: string;
-  /** "=..." for a formula, else the constant ("" for a blank cell) */
-  readonly content: string | number | boolean;
-  readonly numberFormat: string;
-  /** the content is text even if it starts with "=" (typed with an apostrophe, or written as a value) */
-  readonly literal?: boolean;
-}
 
 /**
  * A cell's content from what Excel reports. Text typed as "'=x" comes back with formula and value both "=x";
  * a real formula's value is its result, so the two agree only for such text.
  */
-function contentOf(formula: unknown, value: unknown): { content: string | number | boolean; literal: boolean } {
-  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) return { content: formula, literal: false };
-  const v = value ?? "";
-  return { content: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v), literal: typeof v === "string" };
+function contentOf(formula: unknown, value: unknown): Pick<CellState, "cellValue" | "formula"> {
+  const v = value === undefined || value === "" ? null : value;
+  const cellValue = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) return { formula, cellValue };
+  return { cellValue };
 }
 
 /** A sheet's state as last read, plus the cells the add-in wrote since (a later failure restores to those). */
 export class SheetMemory {
-  private readonly written = new Map<string, CellBefore>();
+  private readonly written = new Map<string, CellState>();
   constructor(private readonly grid: Grid) {}
 
   /**
    * The state of `cell`, or undefined when the read did not cover it: a cell outside the bounded used range has
    * no value, but its number format was never read.
    */
-  before(cell: string): CellBefore | undefined {
+  before(cell: string): CellState | undefined {
     const at = fromA1(cell);
     if (!at) return undefined;
     const a1 = toA1(at);
@@ -55,26 +47,27 @@ export class SheetMemory {
   }
 
   /** Records what a successful write put into `cell`. */
-  wrote(state: CellBefore): void {
+  wrote(state: CellState): void {
     const at = fromA1(state.cell);
     if (at) this.written.set(toA1(at), state);
   }
 }
 
-/** The content to write so that a cell holds `before.content` again, typed as Excel would keep it. */
-export function restoreContent(before: CellBefore): string | number | boolean {
-  const { content } = before;
-  if (typeof content !== "string" || content === "" || (content.startsWith("=") && !before.literal)) return content;
+/** The content to write so that a cell holds what `before` says again, typed as Excel would keep it. */
+export function restoreContent(before: CellState): string | number | boolean {
+  if (before.formula) return before.formula;
+  const v = before.cellValue;
+  if (v === null || typeof v !== "string" || v === "") return v ?? "";
   // A text-formatted cell keeps whatever is typed as text; elsewhere "02" or "TRUE" needs the apostrophe.
-  return before.numberFormat === "@" ? content : literalText(content);
+  return before.numberFormat === "@" ? v : literalText(v);
 }
 
 /** Queues, cell after cell in the given order, the number format and content each cell held. */
-export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellBefore[]): void {
+export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellState[]): void {
   for (const b of cells) {
     const range = sheet.getRange(b.cell);
     const content = restoreContent(b);
-    if (b.numberFormat === "@" && !b.literal && typeof content === "string" && content.startsWith("=")) {
+    if (b.numberFormat === "@" && b.formula) {
       // A formula in a text-formatted cell was entered before the format: the same order keeps it a formula.
       range.formulas = [[content]];
       range.numberFormat = [[b.numberFormat]];
@@ -86,7 +79,7 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellBefore[
 }
 
 /** Queues a load of each cell's value, formula and number format; `resolve` gives their states after the sync. */
-export function queueReadCells(sheet: Excel.Worksheet, cells: readonly string[]): { resolve: () => CellBefore[] } {
+export function queueReadCells(sheet: Excel.Worksheet, cells: readonly string[]): { resolve: () => CellState[] } {
   const ranges = cells.map((cell) => {
     const range = sheet.getRange(cell);
     range.load(["values", "formulas", "numberFormat"]);
@@ -102,6 +95,7 @@ export function queueReadCells(sheet: Excel.Worksheet, cells: readonly string[])
 }
 
 /** Whether a cell read now holds what `before` says it held. */
-export function sameCell(now: CellBefore, before: CellBefore): boolean {
-  return String(now.content) === String(before.content) && now.numberFormat === before.numberFormat;
+export function sameCell(now: CellState, before: CellState): boolean {
+  const content = (c: CellState) => c.formula ?? String(c.cellValue ?? "");
+  return content(now) === content(before) && now.numberFormat === before.numberFormat;
 }

@@ -5,15 +5,15 @@
  * back or forward, a half-made sheet removed. When the repair fails too, `partly_written` says what may have
  * changed. docs/OFFICE.md, "When a write fails".
  */
+import type { CellState, CellWrite } from "../core/cellWrite";
 import type { Finding, Fix } from "../core/finding";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 import type { WorkbookSettings } from "../app/settings";
 import type { Batches } from "./batches";
 import { ExcelHostError, toExcelHostError } from "./errors";
-import { patchWrites } from "./gridWrites";
 import { planMarks, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
 import { isMarksFailure } from "./readAllSheets";
-import { queueReadCells, queueRestore, sameCell, type CellBefore } from "./restore";
+import { queueReadCells, queueRestore, sameCell } from "./restore";
 import { queueSaveSettings } from "./settings";
 import type { SheetCache } from "./sheetCache";
 import { queueFix, queuePatches } from "./writeCells";
@@ -37,6 +37,16 @@ function refusedWhole(error: ExcelHostError): boolean {
   return ["sheet_missing", "cell_edit_mode", "dialog_open", "session_expired"].includes(error.reason);
 }
 
+/** What a cell holds after `w` was written over `before` (the format it had, unless the write sets one). */
+function written(w: CellWrite, before: CellState): CellState {
+  return {
+    cell: w.cell,
+    cellValue: w.cellValue,
+    ...(w.formula ? { formula: w.formula } : {}),
+    numberFormat: w.numberFormat || before.numberFormat,
+  };
+}
+
 /** The host's writes, each with its repair. */
 export class SafeWrites {
   constructor(
@@ -56,13 +66,9 @@ export class SafeWrites {
       sheet,
       [fix.cell],
       (ws) => queueFix(ws, fix),
-      (before) => [
-        fix.formula
-          ? { cell: fix.cell, content: fix.formula, numberFormat: fix.numberFormat || before[0].numberFormat }
-          : { cell: fix.cell, content: fix.cellValue, literal: typeof fix.cellValue === "string", numberFormat: fix.numberFormat || before[0].numberFormat },
-      ],
+      (before) => [written(fix, before[0])],
     );
-    this.cache.wroteGrid(sheet, [{ cell: fix.cell, value: fix.cellValue, formula: fix.formula ?? "", numberFormat: fix.numberFormat }]);
+    this.cache.wroteGrid(sheet, [fix]);
   }
 
   /**
@@ -74,7 +80,7 @@ export class SafeWrites {
     sheet: string,
     cells: readonly string[],
     queue: (ws: Excel.Worksheet) => void,
-    written: (before: readonly CellBefore[]) => CellBefore[],
+    written: (before: readonly CellState[]) => CellState[],
   ): Promise<void> {
     const before = await this.cellsBefore(sheet, cells);
     try {
@@ -111,7 +117,7 @@ export class SafeWrites {
   }
 
   /** What `cells` hold now, from memory where it covers them, else from one read of the cells it lacks. */
-  private async cellsBefore(sheet: string, cells: readonly string[]): Promise<CellBefore[]> {
+  private async cellsBefore(sheet: string, cells: readonly string[]): Promise<CellState[]> {
     let memory = this.cache.memory(sheet);
     const missing = cells.filter((c) => !memory?.before(c));
     if (missing.length > 0) {
@@ -132,7 +138,7 @@ export class SafeWrites {
    * `partly_written` listing the cells that may differ. A sheet that is gone, or Excel in cell-edit mode,
    * refuses the whole batch, so nothing was written and nothing is restored.
    */
-  private async restoreCells(sheet: string, before: readonly CellBefore[], error: ExcelHostError): Promise<ExcelHostError> {
+  private async restoreCells(sheet: string, before: readonly CellState[], error: ExcelHostError): Promise<ExcelHostError> {
     if (refusedWhole(error)) return error;
     try {
       await this.batches.repair(async (context) => {
@@ -224,9 +230,9 @@ export class SafeWrites {
     if (patches.length > 0) {
       const memory = this.cache.memory(sheet);
       if (memory) {
-        patches.forEach((p, i) => memory.wrote({ cell: p.cell, content: p.formula, numberFormat: p.numberFormat || before[i].numberFormat }));
+        patches.forEach((p, i) => memory.wrote(written(p, before[i])));
       }
-      this.cache.wroteGrid(sheet, patchWrites(patches));
+      this.cache.wroteGrid(sheet, patches);
     }
   }
 

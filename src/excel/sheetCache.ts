@@ -4,7 +4,8 @@
  * is computed from, with no read) and the conditional formats (the marks a check's own write replaces).
  */
 import type { Grid } from "../core/grid";
-import { withWrites, type CellWrite } from "./gridWrites";
+import type { CellWrite } from "../core/cellWrite";
+import { withWrites } from "../core/grid";
 import type { MarkState } from "./highlights";
 import type { SheetRead } from "./readSheets";
 import { SheetMemory } from "./restore";

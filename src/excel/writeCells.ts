@@ -3,7 +3,7 @@
  * the caller sends everything in one batch.
  */
 import type { Fix } from "../core/finding";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 
 /** Queues every patch on `sheet`: the formula (Excel recalculates the value) and its number format. */
 export function queuePatches(sheet: Excel.Worksheet, patches: readonly Patch[]): void {

@@ -10,7 +10,7 @@ import { templates } from "../core/catalog";
 import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
@@ -121,7 +121,7 @@ export class FileHost implements AppendixHost {
 
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     applyPatches(this.sheet(sheet), patches);
-    for (const p of patches) this.record(sheet, { cell: p.cell, value: p.cellValue, formula: p.formula, numberFormat: p.numberFormat });
+    for (const p of patches) this.record(sheet, p);
     if (options.recheck) return this.check();
   }
 
@@ -132,7 +132,7 @@ export class FileHost implements AppendixHost {
       : fix.cellValue;
     if (fix.numberFormat) cell.numFmt = fix.numberFormat;
     if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
-    this.record(sheet, { cell: fix.cell, value: fix.cellValue, formula: fix.formula, numberFormat: fix.numberFormat });
+    this.record(sheet, fix);
   }
 
   /** Outside Excel the findings are marked on the preview, not in the file: the downloaded copy stays clean. */
@@ -214,7 +214,7 @@ export class FileHost implements AppendixHost {
     const ws = workbook.worksheets[0];
     for (const w of this.writes.get(inserted.sheet)?.values() ?? []) {
       const cell = ws.getCell(w.cell);
-      cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, ""), result: w.value } as ExcelJS.CellFormulaValue) : w.value;
+      cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, ""), result: w.cellValue ?? undefined } as ExcelJS.CellFormulaValue) : w.cellValue;
       if (w.numberFormat) cell.numFmt = w.numberFormat;
     }
     if (this.writes.get(inserted.sheet)?.size) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };

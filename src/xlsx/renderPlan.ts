@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { fromA1 } from "../core/address";
 import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
-import type { Patch } from "../core/patch";
+import type { Patch } from "../core/cellWrite";
 
 /** The font of Vietnamese administrative documents. */
 const FONT_NAME = "Times New Roman";
@@ -77,7 +77,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
     applyStyle(cell, style);
     if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
     // A string is written as a shared string whatever it starts with ("=", "+", "-", "@").
-    else if (pc.value !== undefined) cell.value = pc.value;
+    else if (pc.cellValue !== undefined) cell.value = pc.cellValue;
   }
   for (const range of plan.merges) ws.mergeCells(range);
 

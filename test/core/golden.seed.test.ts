@@ -2,11 +2,10 @@
  * Golden test: the real appendix of the seed report (Sở TTTT Sóc Trăng, 2023) as a sheet, located and analysed.
  * Every finding it yields is listed and justified; its correct figures give no error.
  */
-import { fromA1, toA1 } from "../../src/core/address";
+import { toA1 } from "../../src/core/address";
 import { soNganh } from "../../src/core/catalog/soNganh";
 import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
-import type { Fix } from "../../src/core/finding";
-import type { Grid } from "../../src/core/grid";
+import { withWrites, type Grid } from "../../src/core/grid";
 import { fixLabel, formatFinding } from "../../src/core/messages";
 import { seedGrid } from "../fixtures/seed";
 
@@ -17,23 +16,6 @@ function checked(grid: Grid): FoundCheck {
   return result;
 }
 
-/** The grid with the fixes written in, as an adapter would write them. */
-function withFixes(grid: Grid, fixes: readonly Fix[]): Grid {
-  const values = grid.values.map((r) => [...r]);
-  const formulas = (grid.formulas ?? grid.values.map((r) => r.map(() => ""))).map((r) => [...r]);
-  const numberFormats = (grid.numberFormats ?? grid.values.map((r) => r.map(() => "General"))).map((r) => [...r]);
-  const texts = (grid.texts ?? grid.values.map((r) => r.map(() => ""))).map((r) => [...r]);
-  for (const fix of fixes) {
-    const at = fromA1(fix.cell)!;
-    const r = at.row - grid.origin.row;
-    const c = at.col - grid.origin.col;
-    values[r][c] = fix.cellValue;
-    formulas[r][c] = fix.formula ?? "";
-    numberFormats[r][c] = fix.numberFormat ?? numberFormats[r][c];
-    texts[r][c] = String(fix.cellValue);
-  }
-  return { origin: grid.origin, values, formulas, numberFormats, texts };
-}
 
 describe("golden: the seed appendix", () => {
   const grid = seedGrid();
@@ -113,7 +95,7 @@ describe("golden: the seed appendix", () => {
   it("is left with only the findings that need the user once every fix is applied", () => {
     const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
     expect(fixes.map((x) => x.cell)).toEqual(["D9", "D19", "D43", "D44"]);
-    const again = checked(withFixes(grid, fixes));
+    const again = checked(withWrites(grid, fixes));
     expect(again.patches).toEqual([]);
     expect(again.findings.map((f) => [f.code, f.indicator])).toEqual([
       ["flag_blank", "I.3.4"],

@@ -21,21 +21,21 @@ describe("layoutPlan on a small template", () => {
   const plan = layoutPlan(miniTemplate, { unitName: "Sở Thông tin và Truyền thông", year: 2023, period: "nam", reportNo: "319/BC-STTTT", reportDate: "15/12/2023" });
 
   test("title block names the unit, the period and the report", () => {
-    expect(cell(plan, "A1")?.value).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
-    expect(cell(plan, "A3")?.value).toBe("PHỤ LỤC");
-    expect(cell(plan, "A4")?.value).toBe("THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH");
-    expect(cell(plan, "A5")?.value).toBe("NĂM 2023 CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
-    expect(cell(plan, "A6")?.value).toBe("(Kèm theo Báo cáo số: 319/BC-STTTT ngày 15/12/2023 của Sở Thông tin và Truyền thông)");
-    expect(cell(plan, "A7")?.value).toBe("Năm 2023 (từ ngày 15/12/2022-14/12/2023)");
+    expect(cell(plan, "A1")?.cellValue).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    expect(cell(plan, "A3")?.cellValue).toBe("PHỤ LỤC");
+    expect(cell(plan, "A4")?.cellValue).toBe("THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH");
+    expect(cell(plan, "A5")?.cellValue).toBe("NĂM 2023 CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    expect(cell(plan, "A6")?.cellValue).toBe("(Kèm theo Báo cáo số: 319/BC-STTTT ngày 15/12/2023 của Sở Thông tin và Truyền thông)");
+    expect(cell(plan, "A7")?.cellValue).toBe("Năm 2023 (từ ngày 15/12/2022-14/12/2023)");
     for (const r of [1, 3, 4, 5, 6, 7]) expect(plan.merges).toContain(`A${r}:E${r}`);
   });
 
   test("two header rows with the official merges", () => {
     const h = PLAN_HEADER_ROW + 1;
-    expect([cell(plan, `A${h}`)?.value, cell(plan, `B${h}`)?.value, cell(plan, `C${h}`)?.value, cell(plan, `E${h}`)?.value]).toEqual([
+    expect([cell(plan, `A${h}`)?.cellValue, cell(plan, `B${h}`)?.cellValue, cell(plan, `C${h}`)?.cellValue, cell(plan, `E${h}`)?.cellValue]).toEqual([
       "STT", "Chỉ tiêu thống kê", "Kết quả thống kê", "Ghi chú",
     ]);
-    expect([cell(plan, `C${h + 1}`)?.value, cell(plan, `D${h + 1}`)?.value]).toEqual(["Đơn vị tính", "Số liệu"]);
+    expect([cell(plan, `C${h + 1}`)?.cellValue, cell(plan, `D${h + 1}`)?.cellValue]).toEqual(["Đơn vị tính", "Số liệu"]);
     expect(plan.merges).toEqual(expect.arrayContaining([`A${h}:A${h + 1}`, `B${h}:B${h + 1}`, `C${h}:D${h}`, `E${h}:E${h + 1}`]));
     expect(plan.print.titleRows).toBe(`${h}:${h + 1}`);
     expect(plan.freezeRows).toBe(h + 1);
@@ -43,11 +43,11 @@ describe("layoutPlan on a small template", () => {
 
   test("section rows are bold and every indicator has its row in order", () => {
     const first = PLAN_FIRST_ROW + 1;
-    expect(cell(plan, `A${first}`)?.value).toBe("I");
+    expect(cell(plan, `A${first}`)?.cellValue).toBe("I");
     expect(plan.styles[cell(plan, `B${first}`)!.style].bold).toBe(true);
-    expect(cell(plan, `B${first + 1}`)?.value).toBe("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
-    expect(cell(plan, `A${first + 5}`)?.value).toBe("II");
-    expect(cell(plan, `B${first + 6}`)?.value).toBe("Thống kê TTHC");
+    expect(cell(plan, `B${first + 1}`)?.cellValue).toBe("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
+    expect(cell(plan, `A${first + 5}`)?.cellValue).toBe("II");
+    expect(cell(plan, `B${first + 6}`)?.cellValue).toBe("Thống kê TTHC");
     expect(plan.range).toBe(`A1:E${first + 11}`); // 2 sections + 10 indicators
   });
 
@@ -88,9 +88,9 @@ describe("layoutPlan on a small template", () => {
 
   test("the official note guidance sits in Ghi chú, in italics", () => {
     const r = Number(plan.names.find((n) => n.indicator === "I.2")!.cell.slice(1));
-    expect(cell(plan, `E${r}`)).toEqual({ cell: `E${r}`, style: "noteHint", value: "Ghi rõ sáng kiến" });
+    expect(cell(plan, `E${r}`)).toEqual({ cell: `E${r}`, style: "noteHint", cellValue: "Ghi rõ sáng kiến" });
     expect(plan.styles.noteHint.italic).toBe(true);
-    expect(cell(plan, `E${r - 1}`)?.value).toBeUndefined();
+    expect(cell(plan, `E${r - 1}`)?.cellValue).toBeUndefined();
   });
 
   test("rows are as tall as their wrapped label", () => {
@@ -108,12 +108,12 @@ describe("layoutPlan on a small template", () => {
 describe("layoutPlan options", () => {
   test("a unit name that looks like a formula stays a plain value", () => {
     const plan = layoutPlan(miniTemplate, { unitName: "=HYPERLINK(1)", year: 2024 });
-    expect(cell(plan, "A1")).toEqual({ cell: "A1", style: "unitName", value: "=HYPERLINK(1)" });
+    expect(cell(plan, "A1")).toEqual({ cell: "A1", style: "unitName", cellValue: "=HYPERLINK(1)" });
   });
 
   test("without a unit or report number the blanks are dotted", () => {
     const plan = layoutPlan(miniTemplate, { year: 2024, period: "quy1" });
-    expect(cell(plan, "A5")?.value).toBe("QUÝ I NĂM 2024 CỦA …………");
-    expect(cell(plan, "A6")?.value).toBe("(Kèm theo Báo cáo số: ………… ngày ………… của …………)");
+    expect(cell(plan, "A5")?.cellValue).toBe("QUÝ I NĂM 2024 CỦA …………");
+    expect(cell(plan, "A6")?.cellValue).toBe("(Kèm theo Báo cáo số: ………… ngày ………… của …………)");
   });
 });

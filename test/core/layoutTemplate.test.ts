@@ -20,7 +20,7 @@ function planGrid(plan: LayoutPlan, inputs: Readonly<Record<string, number>> = {
   for (const c of plan.cells) {
     const numberFormat = plan.styles[c.style].numberFormat ?? "General";
     if (c.formula) put(c.cell, keepFormulas ? { value: null, formula: c.formula, numberFormat } : { value: null, numberFormat });
-    else put(c.cell, { value: inputs[c.cell] ?? c.value ?? null, numberFormat });
+    else put(c.cell, { value: inputs[c.cell] ?? c.cellValue ?? null, numberFormat });
   }
   return gridFromCells({ row: 0, col: 0 }, rows);
 }
@@ -48,7 +48,7 @@ test("the locator finds every indicator of the template, in the plan's rows and 
 });
 
 test("every section and indicator has its row, in printed order", () => {
-  const labels = plan.cells.filter((c) => c.cell.startsWith("B") && fromA1(c.cell)!.row >= PLAN_FIRST_ROW).map((c) => c.value);
+  const labels = plan.cells.filter((c) => c.cell.startsWith("B") && fromA1(c.cell)!.row >= PLAN_FIRST_ROW).map((c) => c.cellValue);
   const expected: string[] = [];
   for (const s of soNganh.sections) {
     expected.push(s.label);
@@ -86,7 +86,7 @@ test("a template filled in and recalculated by Excel raises nothing about its ow
   }
   // What Excel caches in the formula cells: the calculator's values.
   const cached: Record<string, number> = {};
-  for (const p of checked(planGrid(plan, inputs, false)).patches) cached[p.cell] = p.value;
+  for (const p of checked(planGrid(plan, inputs, false)).patches) cached[p.cell] = p.cellValue;
   expect(Object.keys(cached).sort()).toEqual([...computed].sort());
 
   const grid = planGrid(plan, inputs);

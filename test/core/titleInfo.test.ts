@@ -225,8 +225,8 @@ describe("the title block our own template writes", () => {
   /** The plan's title cells, top to bottom, as the cells of a sheet would hold them. */
   const titleOf = (options: LayoutOptions) =>
     layoutPlan(soNganh, options)
-      .cells.filter((c) => (fromA1(c.cell)?.row ?? 99) < PLAN_HEADER_ROW && typeof c.value === "string")
-      .map((c) => c.value as string);
+      .cells.filter((c) => (fromA1(c.cell)?.row ?? 99) < PLAN_HEADER_ROW && typeof c.cellValue === "string")
+      .map((c) => c.cellValue as string);
 
   it.each<[LayoutOptions, string | null, Period]>([
     [{ unitName: "Sở Y tế", year: 2023, period: "nam" }, "Sở Y tế", { kind: "nam", year: 2023, from: "15/12/2022", to: "14/12/2023" }],

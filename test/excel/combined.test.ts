@@ -7,7 +7,7 @@
  */
 import { fromA1 } from "../../src/core/address";
 import type { Finding } from "../../src/core/finding";
-import type { Patch } from "../../src/core/patch";
+import type { Patch } from "../../src/core/cellWrite";
 import { ExcelHostError } from "../../src/excel/errors";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import type { CheckState } from "../../src/app/host";
@@ -43,7 +43,7 @@ function recalculate(wb: ModelWorkbook, patches: readonly Patch[]): void {
     const at = fromA1(p.cell)!;
     const cells = wb.sheet(APPENDIX).cells;
     const k = `${at.row}:${at.col}`;
-    cells.set(k, { ...cells.get(k)!, value: p.value });
+    cells.set(k, { ...cells.get(k)!, value: p.cellValue });
   }
 }
 

@@ -43,14 +43,14 @@ describe("SheetMemory", () => {
   };
 
   test.each([
-    ["B2", { cell: "B2", content: 5, literal: false, numberFormat: "0.00" }],
-    ["C2", { cell: "C2", content: "02", literal: true, numberFormat: "@" }],
-    ["D2", { cell: "D2", content: "", literal: true, numberFormat: "#,##0" }],
-    ["B3", { cell: "B3", content: true, literal: false, numberFormat: "General" }],
-    ["D3", { cell: "D3", content: "=B2+1", literal: false, numberFormat: "0" }],
-    ["$D$3", { cell: "$D$3", content: "=B2+1", literal: false, numberFormat: "0" }],
+    ["B2", { cell: "B2", cellValue: 5, numberFormat: "0.00" }],
+    ["C2", { cell: "C2", cellValue: "02", numberFormat: "@" }],
+    ["D2", { cell: "D2", cellValue: null, numberFormat: "#,##0" }],
+    ["B3", { cell: "B3", cellValue: true, numberFormat: "General" }],
+    ["D3", { cell: "D3", formula: "=B2+1", cellValue: 7, numberFormat: "0" }],
+    ["$D$3", { cell: "$D$3", formula: "=B2+1", cellValue: 7, numberFormat: "0" }],
     // Text typed as '=x: Excel reports formula and value both "=x"; it stays text.
-    ["C3", { cell: "C3", content: "=x", literal: true, numberFormat: "General" }],
+    ["C3", { cell: "C3", cellValue: "=x", numberFormat: "General" }],
   ])("%s is known from the read", (cell, expected) => {
     expect(new SheetMemory(grid).before(cell)).toEqual(expected);
   });
@@ -61,23 +61,24 @@ describe("SheetMemory", () => {
 
   test("a write the add-in made since the read is what a later failure restores to", () => {
     const m = new SheetMemory(grid);
-    m.wrote({ cell: "D2", content: "=B2*2", numberFormat: "0.00" });
-    m.wrote({ cell: "Z9", content: 1, numberFormat: "General" });
-    expect(m.before("D2")).toEqual({ cell: "D2", content: "=B2*2", numberFormat: "0.00" });
-    expect(m.before("Z9")).toEqual({ cell: "Z9", content: 1, numberFormat: "General" });
+    m.wrote({ cell: "D2", formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
+    m.wrote({ cell: "Z9", cellValue: 1, numberFormat: "General" });
+    expect(m.before("D2")).toEqual({ cell: "D2", formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
+    expect(m.before("Z9")).toEqual({ cell: "Z9", cellValue: 1, numberFormat: "General" });
   });
 });
 
 test.each([
-  [{ content: "02", numberFormat: "General" }, "'02"],
-  [{ content: "02", numberFormat: "@" }, "02"],
-  [{ content: "TRUE", numberFormat: "General" }, "'TRUE"],
-  [{ content: "=SUM(D1:D3)", numberFormat: "General" }, "=SUM(D1:D3)"],
-  [{ content: "=SUM(D1:D3)", numberFormat: "General", literal: true }, "'=SUM(D1:D3)"],
-  [{ content: "-", numberFormat: "General", literal: true }, "'-"],
-  [{ content: "Có", numberFormat: "General" }, "Có"],
-  [{ content: 87.23, numberFormat: "0.00" }, 87.23],
-  [{ content: "", numberFormat: "0.00" }, ""],
+  [{ cellValue: "02", numberFormat: "General" }, "'02"],
+  [{ cellValue: "02", numberFormat: "@" }, "02"],
+  [{ cellValue: "TRUE", numberFormat: "General" }, "'TRUE"],
+  [{ formula: "=SUM(D1:D3)", cellValue: 6, numberFormat: "General" }, "=SUM(D1:D3)"],
+  [{ cellValue: "=SUM(D1:D3)", numberFormat: "General" }, "'=SUM(D1:D3)"],
+  [{ cellValue: "-", numberFormat: "General" }, "'-"],
+  [{ cellValue: "Có", numberFormat: "General" }, "Có"],
+  [{ cellValue: 87.23, numberFormat: "0.00" }, 87.23],
+  [{ cellValue: null, numberFormat: "0.00" }, ""],
+  [{ cellValue: "", numberFormat: "0.00" }, ""],
 ])("restoreContent(%j) = %j: text stays text, formulas stay formulas", (before, expected) => {
   expect(restoreContent({ cell: "A1", ...before })).toEqual(expected);
 });

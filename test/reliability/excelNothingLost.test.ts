@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { columnLetters, fromA1 } from "../../src/core/address";
 import { templates } from "../../src/core/catalog";
 import type { CellValue } from "../../src/core/grid";
-import type { Patch } from "../../src/core/patch";
+import type { Patch } from "../../src/core/cellWrite";
 import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_STYLE, markFormula } from "../../src/excel/highlights";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";

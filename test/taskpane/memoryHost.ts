@@ -9,7 +9,7 @@ import type { Template } from "../../src/core/catalog/model";
 import type { Finding, Fix } from "../../src/core/finding";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
-import type { Patch } from "../../src/core/patch";
+import type { Patch } from "../../src/core/cellWrite";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
 import type { WorkbookSettings } from "../../src/app/settings";
@@ -171,7 +171,7 @@ export class MemoryHost implements AppendixHost {
     for (const c of plan.cells) {
       // A fresh template's formulas show blank until their inputs are filled (guarded formulas).
       if (c.formula) this.write(name, c.cell, null, c.formula);
-      else if (c.value !== undefined) this.write(name, c.cell, c.value);
+      else if (c.cellValue !== undefined) this.write(name, c.cell, c.cellValue);
     }
     if (insert.settings) await this.saveSettings(insert.settings);
     if (insert.checked) {

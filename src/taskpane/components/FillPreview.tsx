@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding } from "../../core/finding";
-import type { Patch } from "../../core/patch";
+import type { Patch } from "../../core/cellWrite";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";

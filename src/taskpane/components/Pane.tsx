@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../../core/finding";
-import type { Patch } from "../../core/patch";
+import type { Patch } from "../../core/cellWrite";
 import type { AppendixHost, CheckState } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";

@@ -7,21 +7,10 @@
  * refused with the reason instead.
  */
 import { fromA1, toA1, type Address } from "../../core/address";
+import type { CellWrite } from "../../core/cellWrite";
 import { PatchRefused } from "./refusal";
 import type { StylesEditor } from "./styles";
 import { attribute, escapeText, findTag, nextTag, withAttribute, withoutAttribute, type Tag } from "./xml";
-
-/** What to write into one cell. */
-export interface CellWrite {
-  /** A1 address on the sheet */
-  readonly cell: string;
-  /** the value, or a formula's cached result */
-  readonly value: number | string | boolean;
-  /** "=ROUND(D14/D13*100,2)" */
-  readonly formula?: string;
-  /** the number format the cell must show ("0.00"); the style is cloned when it shows another */
-  readonly numberFormat?: string;
-}
 
 /** A table on the sheet, for the header check. */
 export interface SheetTable {
@@ -75,7 +64,9 @@ function numberText(n: number): string {
 /** The cell's content and type attribute for a write. */
 function content(w: CellWrite, prefix: string): { t: string | null; inner: string } {
   const f = w.formula ? `<${prefix}f>${escapeText(w.formula.replace(/^=/, ""))}</${prefix}f>` : "";
-  const v = w.value;
+  const v = w.cellValue;
+  // A formula whose result only the workbook's calculation will give, or a blank cell.
+  if (v === null) return { t: null, inner: f };
   if (typeof v === "number") return { t: null, inner: `${f}<${prefix}v>${numberText(v)}</${prefix}v>` };
   if (typeof v === "boolean") return { t: "b", inner: `${f}<${prefix}v>${v ? 1 : 0}</${prefix}v>` };
   if (w.formula) return { t: "str", inner: `${f}<${prefix}v>${escapeText(v)}</${prefix}v>` };
@@ -113,7 +104,7 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
   const seen = new Set<string>();
   for (const w of writes) {
     const at = fromA1(w.cell);
-    if (!at || (typeof w.value === "number" && !Number.isFinite(w.value))) throw new PatchRefused({ reason: "bad_value", cell: w.cell });
+    if (!at || (typeof w.cellValue === "number" && !Number.isFinite(w.cellValue))) throw new PatchRefused({ reason: "bad_value", cell: w.cell });
     const a1 = toA1(at);
     if (seen.has(a1)) continue;
     seen.add(a1);

@@ -1,0 +1,47 @@
+/**
+ * What goes into a cell, in one place. A finding's fix, a computed cell, a template cell and a cell put back after a
+ * failed write all say the same few things: which cell, the constant or the formula, what the cell then holds, and
+ * the number format to set. The derived types add only what truly differs: the indicator's value beside the cell's
+ * (a rate of 87.23 is 0.8723 in a `0.00%` cell), the relation a computed cell comes from.
+ */
+import type { CellRef } from "./finding";
+
+/** One cell's content as written (or as it was, for a cell to put back). */
+export interface CellWrite {
+  /** The cell, A1 on the sheet written. */
+  readonly cell: CellRef;
+  /**
+   * What the cell holds once written: the constant (text always stays text: "02" or "=x" are never parsed), or a
+   * formula's result where it is known (0.8723 in a `0.00%` cell). null: blank, or a result only the workbook's
+   * calculation will give.
+   */
+  readonly cellValue: number | string | boolean | null;
+  /** "=ROUND(D13/D12*100,2)" for a formula; absent for a constant. */
+  readonly formula?: string;
+  /** Set before the content (a "@" cell would keep a formula as text); absent: the cell keeps its own format. */
+  readonly numberFormat?: string;
+}
+
+/** A change that resolves a finding: a write that gives the indicator a value, for the user to accept. */
+export interface Fix extends CellWrite {
+  /** The indicator's value once fixed, as the appendix means it (percent points for a rate: 87.23). */
+  readonly value: number | string;
+  /** What goes into the cell: the same as `value`, except a fraction where the cell shows percentages. */
+  readonly cellValue: number | string;
+}
+
+/** A value the calculator derives, for an adapter to write: the formula, and its value for the indicator and the cell. */
+export interface Patch extends Fix {
+  readonly indicator: string;
+  /** References are A1 on the same sheet. */
+  readonly formula: string;
+  readonly value: number;
+  readonly cellValue: number;
+  /** Catalog relation that gives this cell. */
+  readonly relation: string;
+}
+
+/** A cell as a host reads it before writing (to put it back if the write fails): its number format is always known. */
+export interface CellState extends CellWrite {
+  readonly numberFormat: string;
+}

@@ -1,0 +1,19 @@
+/** The grid a template sheet holds right after the add-in inserted it, without reading it again. */
+import { withWrites, type Grid } from "../core/grid";
+import type { LayoutPlan } from "../core/layoutPlan";
+
+/**
+ * The grid a freshly rendered plan reads as: its literal values, and its formulas blank (the template's formulas
+ * are guarded and show nothing until their inputs are filled), with the plan's number formats.
+ */
+export function planGrid(plan: LayoutPlan): Grid {
+  return withWrites(
+    { origin: { row: 0, col: 0 }, values: [] },
+    plan.cells.map((c) => ({
+      cell: c.cell,
+      cellValue: c.formula ? null : (c.cellValue ?? null),
+      ...(c.formula ? { formula: c.formula } : {}),
+      numberFormat: plan.styles[c.style]?.numberFormat,
+    })),
+  );
+}
