@@ -7,6 +7,7 @@
  * write into that folder once its process is gone. A target open in Excel or LibreOffice (its lock file is
  * beside it) is never replaced. Readers of the target see the old file or the whole new one, never a part.
  */
+import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
 import { openLockOf } from "./fileNames";
@@ -58,8 +59,10 @@ function onSignal(signal: NodeJS.Signals): void {
   for (const t of live) fs.rmSync(t, { force: true });
   live.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
-  // Die of the same signal, as the process would have without this handler.
+  // Die of the same signal, as the process would have without this handler; should the signal not end the process
+  // at once, exit now with the shell's code for it (128 + number) rather than let the interrupted write go on.
   process.kill(process.pid, signal);
+  process.exit(128 + (os.constants.signals[signal] ?? 0));
 }
 
 function track(temp: string): void {
