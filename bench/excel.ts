@@ -5,6 +5,7 @@
  * with the size of its request and response. Beside the count: what a cell-by-cell implementation needs on the
  * same workbook (one request per cell read or written).
  */
+import { cellA1, cellKey } from "../src/core/address";
 import { soNganh } from "../src/core/catalog";
 import { layoutPlan } from "../src/core/layout";
 import { naiveCheckSyncCount } from "../test/excel/realClient/naive";
@@ -52,7 +53,7 @@ function naiveSheetSyncs(wb: ModelWorkbook, sheet: string): number {
 
 /** Cells a finding marks (one sync each for a cell-by-cell marker). */
 function markedCells(state: Found): number {
-  return new Set(state.findings.filter((f) => f.severity !== "info").map((f) => f.cell)).size;
+  return new Set(state.findings.filter((f) => f.severity !== "info").map((f) => cellKey(f.cell))).size;
 }
 
 function counted(excel: RealExcel, naive: number): ActionCount {
@@ -150,7 +151,7 @@ export const ACTIONS: readonly { readonly name: string; readonly run: (make: () 
       const rechecks: Promise<CheckState>[] = [];
       const stop = await host.onUserChange(() => rechecks.push(host.check()));
       excel.reset();
-      await excel.model.userEdit(APPENDIX, state.findings[0]?.cell ?? "D12", 5);
+      await excel.model.userEdit(APPENDIX, state.findings[0] ? cellA1(state.findings[0].cell) : "D12", 5);
       // The handler is debounced (20 ms in the test host).
       await new Promise((r) => setTimeout(r, 80));
       if (rechecks.length !== 1) throw new Error(`the edit caused ${rechecks.length} re-checks, not 1`);

@@ -3,17 +3,25 @@
  * settings. Every surface applies them the same way: the pane lists them apart, and neither the pane nor the
  * ribbon counts or marks them. An acknowledgement holds only while the values behind its warning stay the same.
  */
+import { cellA1, cellKey, type CellRef } from "../core/address";
 import type { Finding } from "../core/finding";
 import type { Acknowledged } from "./settings";
 
-/** The settings key of a finding: code|indicator|cell. */
+/** The settings key of a finding: code|indicator|cell, the cell as A1 ("D12"). */
 export function ackKey(f: Finding): string {
-  return `${f.code}|${f.indicator}|${f.cell}`;
+  return `${f.code}|${f.indicator}|${cellA1(f.cell)}`;
 }
 
+function isCell(value: object): value is CellRef {
+  const keys = Object.keys(value);
+  return "row" in value && "col" in value && keys.every((k) => k === "row" || k === "col" || k === "sheet");
+}
+
+/** A value in a fixed shape for a fingerprint: keys sorted, cells as A1 text (settings keep text, not positions). */
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value && typeof value === "object") {
+    if (isCell(value)) return cellA1(value);
     const obj = value as Record<string, unknown>;
     return Object.keys(obj)
       .sort()
@@ -24,7 +32,7 @@ function stable(value: unknown): unknown {
 
 /**
  * The values behind a finding (what it saw, expected, and the inputs it names): an acknowledgement holds only while
- * these stay the same.
+ * these stay the same. Saved in the workbook, so it is text: cells appear as A1.
  */
 export function fingerprint(f: Finding): string {
   return JSON.stringify(stable([f.cells, f.actual, f.expected, f.detail ?? null]));
@@ -69,6 +77,7 @@ export function pruneAcknowledged(acknowledged: Acknowledged | undefined, findin
  * the user has not accepted: a conflict is accepted with its acknowledged warning (the same cell and relation).
  */
 export function activeConflicts(conflicts: readonly Finding[], findings: readonly Finding[], acknowledged: Acknowledged | undefined): Finding[] {
-  const accepted = new Set(splitAcknowledged(findings, acknowledged).acknowledged.map(({ finding }) => `${finding.relation ?? ""}|${finding.cell}`));
-  return conflicts.filter((c) => !accepted.has(`${c.relation ?? ""}|${c.cell}`));
+  const key = (f: Finding) => `${f.relation ?? ""}|${cellKey(f.cell)}`;
+  const accepted = new Set(splitAcknowledged(findings, acknowledged).acknowledged.map(({ finding }) => key(finding)));
+  return conflicts.filter((c) => !accepted.has(key(c)));
 }

@@ -5,6 +5,7 @@
  * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
+import type { CellRef } from "../core/address";
 import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import type { WorkbookCheck } from "../core/checkWorkbook";
@@ -101,8 +102,8 @@ export interface AppendixHost {
   highlight(sheet: string, findings: readonly Finding[]): Promise<void>;
   /** Remove every mark the add-in made; the sheet is exactly as before. */
   clearHighlights(sheet: string): Promise<void>;
-  /** Select a cell (go to a finding). */
-  select(sheet: string, cell: string): Promise<void>;
+  /** Select a cell (go to a finding): on `sheet`, or on the cell's own sheet when it names one. */
+  select(sheet: string, cell: CellRef): Promise<void>;
   /** Call `listener` (debounced) when the user changes the sheet; returns an unsubscribe. */
   onUserChange(listener: () => void): Promise<() => void>;
   loadSettings(): Promise<WorkbookSettings>;

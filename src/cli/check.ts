@@ -1,4 +1,5 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
+import { cellA1, toA1 } from "../core/address";
 import type { Template } from "../core/catalog/model";
 import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
 import { countBySeverity, groupBySection } from "../core/findingGroups";
@@ -16,9 +17,8 @@ import { formatFormCurrency } from "../core/messages/forms";
 import { titleInfo } from "../core/titleInfo";
 import type { Grid } from "../core/grid";
 import type { Location, ValueChoice } from "../core/location";
-import { toA1 } from "../core/address";
 
-/** One finding as `--json` prints it. */
+/** One finding as `--json` prints it: cells as A1 text ("'Sheet 2'!D5" for a cell on another sheet). */
 export interface JsonFinding {
   readonly code: string;
   readonly severity: Severity;
@@ -28,7 +28,7 @@ export interface JsonFinding {
   readonly message: string;
   readonly actual: FindingValue;
   readonly expected: FindingValue;
-  readonly fix: Fix | null;
+  readonly fix: (Omit<Fix, "cell"> & { readonly cell: string }) | null;
 }
 
 /** One file's result as `--json` prints it: findings, or the sentence saying why the file could not be checked. */
@@ -143,12 +143,12 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
         code: f.code,
         severity: f.severity,
         indicator: f.indicator,
-        cell: f.cell,
-        cells: f.cells,
+        cell: cellA1(f.cell),
+        cells: f.cells.map(cellA1),
         message: formatFinding(f, lang, template),
         actual: f.actual,
         expected: f.expected,
-        fix: f.fix,
+        fix: f.fix && { ...f.fix, cell: toA1(f.fix.cell) },
       })),
       summary: summaryOf(findings),
       others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
@@ -195,7 +195,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
     const section = group.section;
     lines.push("", section ? m.sectionHeading(section.stt, section.label) : m.general);
     for (const f of group.findings) {
-      lines.push(`  ${f.cell.padEnd(6)} ${m.severity[f.severity].padEnd(width)}  ${formatFinding(f, lang, template)}`);
+      lines.push(`  ${cellA1(f.cell).padEnd(6)} ${m.severity[f.severity].padEnd(width)}  ${formatFinding(f, lang, template)}`);
     }
   }
   lines.push("", m.summary(r.file, r.summary.errors, r.summary.warnings, r.summary.infos));

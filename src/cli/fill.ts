@@ -3,6 +3,7 @@
  * changed (the surgical writer, src/xlsx/package/patchWorkbook.ts; docs/CLI.md says exactly what changes).
  */
 import * as path from "path";
+import { cellA1, cellKey, toA1 } from "../core/address";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
 import { patchWorkbook, refusalText } from "../xlsx/package";
@@ -37,9 +38,9 @@ export async function runFill(
       throw new FileProblem(m.ambiguousColumnFill(input, column.seen.map((s) => `${s.column}${s.heading ? ` (“${s.heading}”)` : ""}`).join(", ")));
     }
     const form = opts.forms.formOf(template);
-    const patched = new Set(patches.map((p) => p.cell));
+    const patched = new Set(patches.map((p) => cellKey(p.cell)));
     // What the calculator would write but did not: the cell holds a different value the user typed.
-    const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(f.cell));
+    const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(cellKey(f.cell)));
     // The copy is the input's bytes with the target cells patched; every other part is copied as it is.
     const copy = patchWorkbook(found.bytes, found.check.sheet, patches);
     if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
@@ -52,11 +53,11 @@ export async function runFill(
     ];
     for (const p of patches) {
       const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);
-      lines.push(m.filledLine(p.cell, formatNumber(p.value, opts.lang), p.formula, label));
+      lines.push(m.filledLine(toA1(p.cell), formatNumber(p.value, opts.lang), p.formula, label));
     }
     if (conflicts.length) {
       lines.push("", m.conflictsHeading(conflicts.length));
-      for (const f of conflicts) lines.push(`  ${f.cell.padEnd(6)} ${formatFinding(f, opts.lang, template)}`);
+      for (const f of conflicts) lines.push(`  ${cellA1(f.cell).padEnd(6)} ${formatFinding(f, opts.lang, template)}`);
     }
     lines.push("", m.fillWritten(output));
     out(`${lines.join("\n")}\n`);

@@ -1,7 +1,7 @@
 import type { Template } from "./catalog/model";
 import { computeSheet } from "./compute";
 import { severityRank, type Finding } from "./finding";
-import { fromA1 } from "./address";
+import { compareCells } from "./address";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./cellWrite";
@@ -9,22 +9,14 @@ import { validateSheet } from "./validate";
 import { inspectCell } from "./rules/cellRules";
 import { sheetView } from "./sheetView";
 
-function position(cell: string): [number, number] {
-  const a = fromA1(cell);
-  return a ? [a.row, a.col] : [Number.MAX_SAFE_INTEGER, 0];
-}
-
 /**
- * Sorts findings by severity, then row, then column; stable otherwise. Exported so surfaces that merge findings
- * (e.g. with the locator's) keep the same order.
+ * Sorts findings by severity, then by their cell (the appendix's sheet first, then row, then column); stable
+ * otherwise. Exported so surfaces that merge findings (e.g. with the locator's) keep the same order.
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
-    .map((f, i) => ({ f, i, at: position(f.cell) }))
-    .sort(
-      (a, b) =>
-        severityRank(a.f.severity) - severityRank(b.f.severity) || a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i,
-    )
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || compareCells(a.f.cell, b.f.cell) || a.i - b.i)
     .map((x) => x.f);
 }
 

@@ -1,5 +1,5 @@
 /** The located appendix rows as plain text, for the read-only preview outside Excel. */
-import { toA1 } from "./address";
+import type { Address } from "./address";
 import { cellAt, type Grid } from "./grid";
 import type { Location } from "./location";
 
@@ -15,8 +15,8 @@ export interface PreviewRow {
   readonly unit: string;
   readonly value: string;
   readonly note: string;
-  /** A1 of the value cell */
-  readonly valueCell: string;
+  /** the value cell */
+  readonly valueCell: Address;
 }
 
 function textAt(grid: Grid, row: number, col: number | null): string {
@@ -42,6 +42,6 @@ export function appendixPreview(grid: Grid, location: Location): PreviewRow[] {
     unit: textAt(grid, row, cols.unit),
     value: textAt(grid, row, cols.value),
     note: textAt(grid, row, cols.note),
-    valueCell: toA1({ row, col: cols.value }),
+    valueCell: { row, col: cols.value },
   }));
 }

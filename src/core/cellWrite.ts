@@ -4,12 +4,12 @@
  * the number format to set. The derived types add only what truly differs: the indicator's value beside the cell's
  * (a rate of 87.23 is 0.8723 in a `0.00%` cell), the relation a computed cell comes from.
  */
-import type { CellRef } from "./finding";
+import type { Address } from "./address";
 
 /** One cell's content as written (or as it was, for a cell to put back). */
 export interface CellWrite {
-  /** The cell, A1 on the sheet written. */
-  readonly cell: CellRef;
+  /** The cell, on the sheet written (adapters make its A1 text). */
+  readonly cell: Address;
   /**
    * What the cell holds once written: the constant (text always stays text: "02" or "=x" are never parsed), or a
    * formula's result where it is known (0.8723 in a `0.00%` cell). null: blank, or a result only the workbook's
@@ -33,7 +33,7 @@ export interface Fix extends CellWrite {
 /** A value the calculator derives, for an adapter to write: the formula, and its value for the indicator and the cell. */
 export interface Patch extends Fix {
   readonly indicator: string;
-  /** References are A1 on the same sheet. */
+  /** Formula text: references are A1 on the same sheet. */
   readonly formula: string;
   readonly value: number;
   readonly cellValue: number;

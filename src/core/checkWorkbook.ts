@@ -8,7 +8,7 @@ import type { Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import { locateInWorkbook, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
-import { toA1 } from "./address";
+import type { Address } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
 
@@ -72,7 +72,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
 function valueColumnFindings(location: Location): Finding[] {
   const choice = location.valueChoice;
   if (choice?.reason !== "ambiguous") return [];
-  const cell = (col: number) => toA1({ row: location.headerRow, col });
+  const cell = (col: number): Address => ({ row: location.headerRow, col });
   const checked = location.columns.value;
   const cells = [cell(checked), ...choice.columns.filter((c) => c.col !== checked).map((c) => cell(c.col))];
   return [
@@ -85,7 +85,7 @@ function valueColumnFindings(location: Location): Finding[] {
       actual: null,
       expected: null,
       fix: null,
-      detail: { columns: choice.columns.map((c) => ({ column: toA1({ row: 0, col: c.col }).replace(/\d+$/, ""), heading: c.heading, checked: c.checked })) },
+      detail: { columns: choice.columns.map((c) => ({ col: c.col, heading: c.heading, checked: c.checked })) },
     },
   ];
 }

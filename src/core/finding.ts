@@ -3,6 +3,7 @@
  * keyed by its code; each code carries the detail its messages need, typed, so the message tables can be checked
  * by the compiler.
  */
+import type { CellRef } from "./address";
 import type { Caveat } from "./catalog/model";
 import type { Fix } from "./cellWrite";
 import type { FindingCode } from "./rules/codes";
@@ -14,8 +15,7 @@ export type Severity = "error" | "warning" | "info";
 /** A value seen or expected, as a finding reports it. */
 export type FindingValue = number | string | null;
 
-/** A cell a finding or fix names: A1 on the appendix sheet. */
-export type CellRef = string;
+export type { Address, CellRef } from "./address";
 
 export type { Fix } from "./cellWrite";
 
@@ -99,7 +99,7 @@ export interface FindingDetails {
   readonly rate_denominator_zero: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
   /** the finding's cell is the checked column's header cell; every value column seen (letter, heading) */
   readonly value_column_ambiguous: {
-    readonly columns: readonly { readonly column: string; readonly heading: string | null; readonly checked: boolean }[];
+    readonly columns: readonly { readonly col: number; readonly heading: string | null; readonly checked: boolean }[];
   };
 }
 
@@ -115,9 +115,9 @@ interface FindingBase<C extends FindingCode> {
   readonly severity: Severity;
   /** Indicator id ("I.1.2"). */
   readonly indicator: string;
-  /** Primary cell. */
+  /** Primary cell (structured; messages, adapters and JSON make its A1 text). */
   readonly cell: CellRef;
-  /** Every cell involved, primary first. */
+  /** Every cell involved, primary first; any may lie on another sheet than the appendix's. */
   readonly cells: readonly CellRef[];
   readonly actual: FindingValue;
   readonly expected: FindingValue;

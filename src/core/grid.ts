@@ -1,4 +1,4 @@
-import { fromA1, type Address } from "./address";
+import type { Address } from "./address";
 import type { CellWrite } from "./cellWrite";
 
 /** What a spreadsheet cell holds, as adapters hand it over. Excel error values arrive as their text ("#DIV/0!"). */
@@ -75,10 +75,7 @@ export function gridFromCells(origin: Address, rows: readonly (readonly RawCell[
  * without reading it again. A formula's cell takes the write's `cellValue` as its result (the calculator's value).
  */
 export function withWrites(grid: Grid, writes: readonly CellWrite[]): Grid {
-  const points = writes.flatMap((w) => {
-    const at = fromA1(w.cell);
-    return at ? [{ w, at }] : [];
-  });
+  const points = writes.map((w) => ({ w, at: w.cell }));
   const width = grid.values.reduce((n, r) => Math.max(n, r.length), 0);
   const empty = grid.values.length === 0 || width === 0;
   let top = empty ? Infinity : grid.origin.row;

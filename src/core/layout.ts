@@ -2,7 +2,7 @@
  * The template sheet as a host-neutral plan: what each adapter (ExcelJS, office-js) renders when the user asks
  * for a blank appendix. Columns A..E = STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú, as printed.
  */
-import { toA1 } from "./address";
+import type { Address, CellRange } from "./address";
 import type { Indicator, IndicatorKind, Relation, Template } from "./catalog/model";
 import { guardedRateFormula, guardedSumFormula } from "./formulas";
 import type { CellStyle, LayoutPlan, PlanCell, PlanValidation } from "./layoutPlan";
@@ -144,11 +144,11 @@ export function codesText(indicator: Indicator): string {
  * The formula of each computed cell, keyed by indicator id: every rate and every total (`sum_equals`), the cells
  * the calculator (compute.ts) fills. Guarded so that a blank template shows blanks, not #DIV/0! or 0.
  */
-function computedFormulas(template: Template, cellOf: (id: string) => string | undefined): Map<string, string> {
+function computedFormulas(template: Template, cellOf: (id: string) => Address | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (target: string, formula: (refs: (id: string) => string) => string, inputs: readonly string[]) => {
+  const add = (target: string, formula: (refs: (id: string) => Address) => string, inputs: readonly string[]) => {
     if (out.has(target) || !cellOf(target) || inputs.some((id) => !cellOf(id))) return;
-    out.set(target, formula((id) => cellOf(id) as string));
+    out.set(target, formula((id) => cellOf(id) as Address));
   };
   for (const r of template.relations as readonly Relation[]) {
     if (r.kind === "rate") {
@@ -167,11 +167,12 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   const unit = options.unitName?.normalize("NFC").trim() || "";
   const last = PLAN_COLUMNS.note;
   const cells: PlanCell[] = [];
-  const merges: string[] = [];
+  const merges: CellRange[] = [];
   const validations: PlanValidation[] = [];
-  const names: { name: string; cell: string; indicator: string }[] = [];
+  const names: { name: string; cell: Address; indicator: string }[] = [];
   const rowHeights: Record<number, number> = {};
-  const at = (row: number, col: number) => toA1({ row, col });
+  const at = (row: number, col: number): Address => ({ row, col });
+  const span = (from: Address, to: Address): CellRange => ({ from, to });
   const put = (row: number, col: number, style: string, value?: string | number, formula?: string) =>
     cells.push({ cell: at(row, col), style, ...(value !== undefined ? { cellValue: value } : {}), ...(formula ? { formula } : {}) });
   const styleOf = styles();
@@ -187,7 +188,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   /** A title line across the table; `minHeight` keeps the official form's spacing. */
   const wide = (row: number, text: string, style: string, minHeight: number) => {
     put(row, 0, style, text);
-    merges.push(`${at(row, 0)}:${at(row, last)}`);
+    merges.push(span(at(row, 0), at(row, last)));
     rowHeights[row] = Math.max(minHeight, heightOf([{ text, width: fullWidth, style }]));
   };
 
@@ -218,10 +219,10 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
   put(h, PLAN_COLUMNS.note, "header", TEXT.note);
   put(h + 1, PLAN_COLUMNS.note, "header");
   merges.push(
-    `${at(h, PLAN_COLUMNS.stt)}:${at(h + 1, PLAN_COLUMNS.stt)}`,
-    `${at(h, PLAN_COLUMNS.label)}:${at(h + 1, PLAN_COLUMNS.label)}`,
-    `${at(h, PLAN_COLUMNS.unit)}:${at(h, PLAN_COLUMNS.value)}`,
-    `${at(h, PLAN_COLUMNS.note)}:${at(h + 1, PLAN_COLUMNS.note)}`,
+    span(at(h, PLAN_COLUMNS.stt), at(h + 1, PLAN_COLUMNS.stt)),
+    span(at(h, PLAN_COLUMNS.label), at(h + 1, PLAN_COLUMNS.label)),
+    span(at(h, PLAN_COLUMNS.unit), at(h, PLAN_COLUMNS.value)),
+    span(at(h, PLAN_COLUMNS.note), at(h + 1, PLAN_COLUMNS.note)),
   );
 
   // Rows first, so formulas can refer to cells further down.
@@ -237,7 +238,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
       rowOf.set(indicator.id, row++);
     }
   }
-  const valueCell = (id: string) => {
+  const valueCell = (id: string): Address | undefined => {
     const r = rowOf.get(id);
     return r === undefined ? undefined : at(r, PLAN_COLUMNS.value);
   };
@@ -275,7 +276,7 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     if ((ind.kind === "flag" || ind.kind === "choice") && ind.codes?.length) {
       const meanings = codesText(ind);
       validations.push({
-        range: at(row, PLAN_COLUMNS.value),
+        range: span(at(row, PLAN_COLUMNS.value), at(row, PLAN_COLUMNS.value)),
         list: ind.codes.map((c) => String(c.value)),
         promptTitle: TEXT.promptTitleFlag,
         prompt: meanings,
@@ -300,10 +301,10 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
       paper: "A4",
       orientation: "portrait",
       fitToWidth: true,
-      titleRows: `${h + 1}:${h + 2}`,
+      titleRows: { first: h, last: h + 1 },
       margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 },
     },
     freezeRows: h + 2,
-    range: `A1:${at(row - 1, last)}`,
+    range: span(at(0, 0), at(row - 1, last)),
   };
 }

@@ -1,6 +1,9 @@
+/**
+ * A host-neutral description of the template sheet; built by `layoutPlan` (layout.ts), rendered by each adapter.
+ * Positions are structured (0-based); adapters make the A1 text their host wants.
+ */
+import type { Address, CellRange } from "./address";
 import type { CellWrite } from "./cellWrite";
-
-/** A host-neutral description of the template sheet; built by `layoutPlan` (layout.ts), rendered by each adapter. */
 
 /** Style of a run of cells. Widths are Excel character units; sizes are points. */
 export interface CellStyle {
@@ -31,8 +34,8 @@ export interface PlanCell extends Omit<CellWrite, "numberFormat" | "cellValue"> 
 
 /** A drop-down list of allowed codes, with its input message. */
 export interface PlanValidation {
-  /** A1 cell or range */
-  readonly range: string;
+  /** the cells the list applies to */
+  readonly range: CellRange;
   /** allowed values in order ("0", "1") */
   readonly list: readonly string[];
   readonly promptTitle: string;
@@ -50,21 +53,21 @@ export interface LayoutPlan {
   readonly rowHeights: Readonly<Record<number, number>>;
   readonly cells: readonly PlanCell[];
   readonly styles: Readonly<Record<string, CellStyle>>;
-  /** merged ranges, A1 ("A1:E1") */
-  readonly merges: readonly string[];
+  /** merged ranges */
+  readonly merges: readonly CellRange[];
   readonly validations: readonly PlanValidation[];
   /** workbook names for each indicator's value cell: CCHC_I_1_2 -> D12 */
-  readonly names: readonly { readonly name: string; readonly cell: string; readonly indicator: string }[];
+  readonly names: readonly { readonly name: string; readonly cell: Address; readonly indicator: string }[];
   readonly print: {
     readonly paper: "A4";
     readonly orientation: "portrait" | "landscape";
     readonly fitToWidth: true;
-    /** rows to repeat on each page, 1-based inclusive, "6:7" */
-    readonly titleRows: string;
+    /** rows to repeat on each page, 0-based inclusive (the two header rows) */
+    readonly titleRows: { readonly first: number; readonly last: number };
     readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   };
   /** rows above this (0-based count) stay frozen */
   readonly freezeRows: number;
-  /** the full used range of the plan, A1 */
-  readonly range: string;
+  /** the full used range of the plan */
+  readonly range: CellRange;
 }

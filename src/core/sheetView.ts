@@ -2,7 +2,7 @@
  * The read step between the grid and the rules: each located indicator's value cell read (read.ts), its note and
  * unit, and the number the cell rules make of it. Validate, compute and consolidation all work from one view.
  */
-import { toA1 } from "./address";
+import type { Address } from "./address";
 import type { Indicator, Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import { cellAt, type Grid, type RawCell } from "./grid";
@@ -14,20 +14,20 @@ import { cleanText, labelKey } from "./text";
 /** One located indicator: its value cell as read, and its note. */
 export interface IndicatorCell {
   readonly indicator: Indicator;
-  /** A1 of the value cell. */
-  readonly cell: string;
+  /** The value cell. */
+  readonly cell: Address;
   readonly raw: RawCell;
   readonly reading: Reading;
   /** The note cell's text, cleaned; "" when blank or when the sheet has no note column. */
   readonly note: string;
-  /** A1 of the note cell, null when the sheet has no note column. */
-  readonly noteCell: string | null;
+  /** The note cell, null when the sheet has no note column. */
+  readonly noteCell: Address | null;
   /** The note says something of the user's own, not just the template's printed guidance or a "số ..." placeholder. */
   readonly noteFilled: boolean;
   /** The unit column's text, cleaned; "" when blank or when the sheet has no unit column. */
   readonly unit: string;
-  /** A1 of the unit cell, null when the sheet has no unit column. */
-  readonly unitCell: string | null;
+  /** The unit cell, null when the sheet has no unit column. */
+  readonly unitCell: Address | null;
 }
 
 /**
@@ -94,14 +94,14 @@ export function sheetView(
     const unitCol = location.columns.unit;
     const c: IndicatorCell = {
       indicator,
-      cell: toA1(at),
+      cell: at,
       raw,
       reading: readCell(raw),
       note,
-      noteCell: noteCol === null ? null : toA1({ row, col: noteCol }),
+      noteCell: noteCol === null ? null : { row, col: noteCol },
       noteFilled: !isPlaceholderNote(note, indicator),
       unit: unitCol === null ? "" : noteText(cellAt(grid, { row, col: unitCol })),
-      unitCell: unitCol === null ? null : toA1({ row, col: unitCol }),
+      unitCell: unitCol === null ? null : { row, col: unitCol },
     };
     const check = inspect(c);
     cells.set(indicator.id, c);

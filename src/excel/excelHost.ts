@@ -6,6 +6,7 @@
  * repair). All Excel failures surface as ExcelHostError with a reason (src/app/hostErrorMessages.ts has the
  * sentences); nothing is swallowed.
  */
+import { ownSheetAddress, toA1, type Address, type CellRef } from "../core/address";
 import type { Fix, Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Patch } from "../core/cellWrite";
@@ -39,8 +40,13 @@ function chosenMarks(choice: MarkChoice, state: FoundState): readonly Finding[] 
 }
 
 /** The first cell the marks cover (findings come most severe first), to go to. */
-function firstMarked(findings: readonly Finding[]): string | undefined {
-  return markAreas(findings).length > 0 ? findings.find((f) => f.severity !== "info")?.cell : undefined;
+function firstMarked(findings: readonly Finding[]): Address | undefined {
+  if (markAreas(findings).length === 0) return undefined;
+  for (const f of findings) {
+    const at = f.severity === "info" ? null : ownSheetAddress(f.cell);
+    if (at) return at;
+  }
+  return undefined;
 }
 
 /** What the host takes from outside; tests pass a counting mock, the pane passes nothing. */
@@ -250,12 +256,12 @@ export class ExcelHost implements AppendixHost {
     return this.serial(() => this.writes.writeSheet(sheet, { marks: [] }));
   }
 
-  select(sheet: string, cell: string): Promise<void> {
+  select(sheet: string, cell: CellRef): Promise<void> {
     return this.serial(() =>
       this.batches.read(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
+        const ws = context.workbook.worksheets.getItem(cell.sheet ?? sheet);
         ws.activate();
-        ws.getRange(cell).select();
+        ws.getRange(toA1(cell)).select();
         await context.sync();
       }),
     );

@@ -7,7 +7,7 @@
  * nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). Nothing else in the workbook
  * records them, so marks survive a reload and are still cleared.
  */
-import { fromA1, toA1 } from "../core/address";
+import { addressKey, ownSheetAddress, toA1, type Address } from "../core/address";
 import type { Finding, Severity } from "../core/finding";
 import { severityRank } from "../core/finding";
 import { READ_COLS, READ_ROWS, READ_WINDOW } from "./readWindow";
@@ -43,29 +43,29 @@ export function isMarkFormula(formula: string | null | undefined): boolean {
 
 /**
  * The cells to mark per severity: each finding's primary cell, at the most severe finding on it. Infos are
- * not marked (they are notes, not problems). Cells are listed as compact A1 areas for `getRanges`.
+ * not marked (they are notes, not problems), nor is a cell on another sheet than the one marked. Cells are listed
+ * as compact A1 areas for `getRanges`.
  */
 export function markAreas(findings: readonly Finding[]): { severity: Exclude<Severity, "info">; areas: string }[] {
-  const worst = new Map<string, Severity>();
+  const worst = new Map<string, { at: Address; severity: Severity }>();
   for (const f of findings) {
-    const at = fromA1(f.cell);
+    const at = ownSheetAddress(f.cell);
     // Marks go only inside the read window (every finding of a check is there): the marks read covers no more.
     if (!at || at.row >= READ_ROWS || at.col >= READ_COLS) continue;
-    const cell = toA1(at);
-    const seen = worst.get(cell);
-    if (!seen || severityRank(f.severity) < severityRank(seen)) worst.set(cell, f.severity);
+    const seen = worst.get(addressKey(at));
+    if (!seen || severityRank(f.severity) < severityRank(seen.severity)) worst.set(addressKey(at), { at, severity: f.severity });
   }
   const out: { severity: Exclude<Severity, "info">; areas: string }[] = [];
   for (const severity of ["error", "warning"] as const) {
-    const cells = [...worst].filter(([, s]) => s === severity).map(([c]) => c);
+    const cells = [...worst.values()].filter((c) => c.severity === severity).map((c) => c.at);
     if (cells.length) out.push({ severity, areas: compactAreas(cells) });
   }
   return out;
 }
 
-/** "D12,D13,D14,E20" -> "D12:D14,E20": vertical runs joined (the appendix marks a column of values). */
-export function compactAreas(cells: readonly string[]): string {
-  const points = cells.map((c) => fromA1(c)!).sort((a, b) => a.col - b.col || a.row - b.row);
+/** D12, D13, D14, E20 -> "D12:D14,E20": vertical runs joined (the appendix marks a column of values). */
+export function compactAreas(cells: readonly Address[]): string {
+  const points = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
   const parts: string[] = [];
   let i = 0;
   while (i < points.length) {

@@ -3,7 +3,7 @@
  * as one 2D array, number formats as one 2D array, one format call per style (over RangeAreas), merges, sizes,
  * drop-downs, sheet-scoped names, print setup and frozen header. Nothing syncs here.
  */
-import { columnLetters, fromA1, toA1 } from "../core/address";
+import { cellRangeA1, columnLetters, toA1 } from "../core/address";
 import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
 import { literalText } from "./writeCells";
 
@@ -28,10 +28,7 @@ export function freeSheetName(base: string, existing: readonly string[]): string
 
 /** The plan's full rectangle: origin and size. */
 function planRect(plan: LayoutPlan): { top: number; left: number; rows: number; cols: number } {
-  const [a, b] = plan.range.split(":");
-  const from = fromA1(a);
-  const to = fromA1(b ?? a);
-  if (!from || !to) throw new Error(`layout plan range is not A1: ${plan.range}`);
+  const { from, to } = plan.range;
   return { top: from.row, left: from.col, rows: to.row - from.row + 1, cols: to.col - from.col + 1 };
 }
 
@@ -41,8 +38,7 @@ export function planMatrices(plan: LayoutPlan): { formulas: (string | number)[][
   const formulas = Array.from({ length: r.rows }, () => Array<string | number>(r.cols).fill(""));
   const numberFormats = Array.from({ length: r.rows }, () => Array<string>(r.cols).fill("General"));
   for (const c of plan.cells) {
-    const at = fromA1(c.cell);
-    if (!at) continue;
+    const at = c.cell;
     const row = at.row - r.top;
     const col = at.col - r.left;
     if (row < 0 || col < 0 || row >= r.rows || col >= r.cols) continue;
@@ -59,8 +55,7 @@ export function planMatrices(plan: LayoutPlan): { formulas: (string | number)[][
 export function styleAreas(plan: LayoutPlan): Map<string, string> {
   const byStyle = new Map<string, Map<number, number[]>>();
   for (const c of plan.cells) {
-    const at = fromA1(c.cell);
-    if (!at) continue;
+    const at = c.cell;
     const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
     rows.set(at.row, [...(rows.get(at.row) ?? []), at.col]);
     byStyle.set(c.style, rows);
@@ -118,7 +113,7 @@ function queueStyle(format: Excel.RangeFormat, style: CellStyle): void {
 export function queueRenderPlan(context: Excel.RequestContext, plan: LayoutPlan, name: string): Excel.Worksheet {
   const sheet = context.workbook.worksheets.add(name);
   const { formulas, numberFormats } = planMatrices(plan);
-  const whole = sheet.getRange(plan.range);
+  const whole = sheet.getRange(cellRangeA1(plan.range));
   // Formats before values, so a text-formatted ("@") cell never holds a formula typed as text.
   whole.numberFormat = numberFormats;
   whole.formulas = formulas;
@@ -126,7 +121,7 @@ export function queueRenderPlan(context: Excel.RequestContext, plan: LayoutPlan,
     const s = plan.styles[style];
     if (s) queueStyle(sheet.getRanges(areas).format, s);
   }
-  for (const m of plan.merges) sheet.getRange(m).merge(false);
+  for (const m of plan.merges) sheet.getRange(cellRangeA1(m)).merge(false);
   plan.columnWidths.forEach((w, i) => {
     const col = columnLetters(i);
     sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(w);
@@ -136,13 +131,13 @@ export function queueRenderPlan(context: Excel.RequestContext, plan: LayoutPlan,
     sheet.getRange(`${r}:${r}`).format.rowHeight = height;
   }
   for (const v of plan.validations) {
-    const dv = sheet.getRange(v.range).dataValidation;
+    const dv = sheet.getRange(cellRangeA1(v.range)).dataValidation;
     dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
     dv.prompt = { showPrompt: true, title: v.promptTitle.slice(0, 32), message: v.prompt.slice(0, 255) };
     dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle.slice(0, 32), message: v.error.slice(0, 255) };
   }
   // Sheet-scoped names: a second template in the same workbook gets its own, no clash with the first.
-  for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.cell));
+  for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(toA1(n.cell)));
   const page = sheet.pageLayout;
   page.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
   page.paperSize = "A4";
@@ -151,8 +146,7 @@ export function queueRenderPlan(context: Excel.RequestContext, plan: LayoutPlan,
   page.rightMargin = plan.print.margins.right * 72;
   page.topMargin = plan.print.margins.top * 72;
   page.bottomMargin = plan.print.margins.bottom * 72;
-  const [first, last] = plan.print.titleRows.split(":");
-  page.setPrintTitleRows(`$${first}:$${last ?? first}`);
+  page.setPrintTitleRows(`$${plan.print.titleRows.first + 1}:$${plan.print.titleRows.last + 1}`);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   sheet.activate();
   return sheet;

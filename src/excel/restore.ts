@@ -6,7 +6,7 @@
  * after the check, stops the restore at the same cell, after every cell the failed batch reached is restored).
  * docs/OFFICE.md, "When a write fails".
  */
-import { fromA1, toA1 } from "../core/address";
+import { addressKey, toA1, type Address } from "../core/address";
 import type { CellState } from "../core/cellWrite";
 import type { Grid } from "../core/grid";
 import { literalText } from "./writeCells";
@@ -31,14 +31,11 @@ export class SheetMemory {
    * The state of `cell`, or undefined when the read did not cover it: a cell outside the bounded used range has
    * no value, but its number format was never read.
    */
-  before(cell: string): CellState | undefined {
-    const at = fromA1(cell);
-    if (!at) return undefined;
-    const a1 = toA1(at);
-    const known = this.written.get(a1);
+  before(cell: Address): CellState | undefined {
+    const known = this.written.get(addressKey(cell));
     if (known) return { ...known, cell };
-    const r = at.row - this.grid.origin.row;
-    const c = at.col - this.grid.origin.col;
+    const r = cell.row - this.grid.origin.row;
+    const c = cell.col - this.grid.origin.col;
     const row = this.grid.values[r];
     if (r < 0 || !row || c < 0 || c >= row.length) return undefined;
     const numberFormat = this.grid.numberFormats?.[r]?.[c];
@@ -48,8 +45,7 @@ export class SheetMemory {
 
   /** Records what a successful write put into `cell`. */
   wrote(state: CellState): void {
-    const at = fromA1(state.cell);
-    if (at) this.written.set(toA1(at), state);
+    this.written.set(addressKey(state.cell), state);
   }
 }
 
@@ -65,7 +61,7 @@ export function restoreContent(before: CellState): string | number | boolean {
 /** Queues, cell after cell in the given order, the number format and content each cell held. */
 export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellState[]): void {
   for (const b of cells) {
-    const range = sheet.getRange(b.cell);
+    const range = sheet.getRange(toA1(b.cell));
     const content = restoreContent(b);
     if (b.numberFormat === "@" && b.formula) {
       // A formula in a text-formatted cell was entered before the format: the same order keeps it a formula.
@@ -79,9 +75,9 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly CellState[]
 }
 
 /** Queues a load of each cell's value, formula and number format; `resolve` gives their states after the sync. */
-export function queueReadCells(sheet: Excel.Worksheet, cells: readonly string[]): { resolve: () => CellState[] } {
+export function queueReadCells(sheet: Excel.Worksheet, cells: readonly Address[]): { resolve: () => CellState[] } {
   const ranges = cells.map((cell) => {
-    const range = sheet.getRange(cell);
+    const range = sheet.getRange(toA1(cell));
     range.load(["values", "formulas", "numberFormat"]);
     return { cell, range };
   });

@@ -5,6 +5,7 @@
  * back or forward, a half-made sheet removed. When the repair fails too, `partly_written` says what may have
  * changed. docs/OFFICE.md, "When a write fails".
  */
+import { toA1, type Address } from "../core/address";
 import type { CellState, CellWrite } from "../core/cellWrite";
 import type { Finding, Fix } from "../core/finding";
 import type { Patch } from "../core/cellWrite";
@@ -25,7 +26,7 @@ export interface SheetWrite {
   /** replace the add-in's marks with these findings' */
   readonly marks?: readonly Finding[];
   /** the cell to select */
-  readonly select?: string;
+  readonly select?: Address;
 }
 
 /**
@@ -78,7 +79,7 @@ export class SafeWrites {
    */
   private async writeCells(
     sheet: string,
-    cells: readonly string[],
+    cells: readonly Address[],
     queue: (ws: Excel.Worksheet) => void,
     written: (before: readonly CellState[]) => CellState[],
   ): Promise<void> {
@@ -117,7 +118,7 @@ export class SafeWrites {
   }
 
   /** What `cells` hold now, from memory where it covers them, else from one read of the cells it lacks. */
-  private async cellsBefore(sheet: string, cells: readonly string[]): Promise<CellState[]> {
+  private async cellsBefore(sheet: string, cells: readonly Address[]): Promise<CellState[]> {
     let memory = this.cache.memory(sheet);
     const missing = cells.filter((c) => !memory?.before(c));
     if (missing.length > 0) {
@@ -151,7 +152,7 @@ export class SafeWrites {
     }
     // The restore stopped somewhere: it may have stopped at the same cell the write did (all restored), or
     // earlier. One read tells which cells differ; if that fails too, every target may have changed.
-    let changed: string[];
+    let changed: Address[];
     try {
       const now = await this.batches.read(async (context) => {
         const q = queueReadCells(context.workbook.worksheets.getItem(sheet), before.map((b) => b.cell));
@@ -165,7 +166,8 @@ export class SafeWrites {
     }
     if (changed.length === 0) return error;
     this.cache.forgetCells(sheet);
-    return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells: [...new Set(changed)], cause: error.reason });
+    const cells = [...new Set(changed.map((c) => toA1(c)))];
+    return new ExcelHostError("partly_written", error.excelCode, error.detail, { sheet, cells, cause: error.reason });
   }
 
   /**
@@ -210,7 +212,7 @@ export class SafeWrites {
         if (patches.length > 0) queuePatches(ws, patches);
         if (w.select) {
           ws.activate();
-          ws.getRange(w.select).select();
+          ws.getRange(toA1(w.select)).select();
         }
         if (marking) {
           adds = queueAddMarks(ws, plan.add);

@@ -2,13 +2,14 @@
  * Queuing cell writes: computed patches (formula + number format) and one finding's fix. Nothing here syncs;
  * the caller sends everything in one batch.
  */
+import { toA1 } from "../core/address";
 import type { Fix } from "../core/finding";
 import type { Patch } from "../core/cellWrite";
 
 /** Queues every patch on `sheet`: the formula (Excel recalculates the value) and its number format. */
 export function queuePatches(sheet: Excel.Worksheet, patches: readonly Patch[]): void {
   for (const p of patches) {
-    const range = sheet.getRange(p.cell);
+    const range = sheet.getRange(toA1(p.cell));
     // Number format first: a cell formatted as text ("@") would otherwise store the formula as text.
     if (p.numberFormat) range.numberFormat = [[p.numberFormat]];
     range.formulas = [[p.formula]];
@@ -17,7 +18,7 @@ export function queuePatches(sheet: Excel.Worksheet, patches: readonly Patch[]):
 
 /** Queues one fix: its formula if it has one, else its value (text kept as text), with its number format. */
 export function queueFix(sheet: Excel.Worksheet, fix: Fix): void {
-  const range = sheet.getRange(fix.cell);
+  const range = sheet.getRange(toA1(fix.cell));
   if (fix.numberFormat) range.numberFormat = [[fix.numberFormat]];
   if (fix.formula) range.formulas = [[fix.formula]];
   else range.values = [[typeof fix.cellValue === "string" ? literalText(fix.cellValue) : fix.cellValue]];

@@ -5,7 +5,7 @@
  * in memory as cell objects (every row is committed as soon as it is written).
  */
 import ExcelJS from "exceljs";
-import { columnLetters } from "../core/address";
+import { cellA1, columnLetters } from "../core/address";
 import type { Indicator, IndicatorKind } from "../core/catalog/model";
 import { templates } from "../core/catalog";
 import type { Template } from "../core/catalog/model";
@@ -337,7 +337,7 @@ function* findingRows(c: Consolidation, lang: Lang): Generator<{ values: Value[]
       yield { values: [s.unit, s.file, s.sheet, m.workbook.wholeFile, m.severity[i.severity], i.code, formatIssue(i, lang, c.template)] };
     }
     for (const f of s.findings) {
-      yield { values: [s.unit, s.file, s.sheet, f.cell || m.workbook.wholeFile, m.severity[f.severity], f.code, formatFinding(f, lang, c.template)] };
+      yield { values: [s.unit, s.file, s.sheet, cellA1(f.cell), m.severity[f.severity], f.code, formatFinding(f, lang, c.template)] };
     }
   }
 }

@@ -7,6 +7,7 @@
  */
 import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
+import { addressKey, type CellRef } from "../core/address";
 import type { Template } from "../core/catalog/model";
 import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
@@ -62,8 +63,8 @@ export class FileHost implements AppendixHost {
   readonly kind = "file" as const;
   private settings: WorkbookSettings = {};
   private last: { sheets: SheetGrid[]; state: CheckState } | null = null;
-  private selected: string | null = null;
-  private readonly selectListeners = new Set<(cell: string) => void>();
+  private selected: CellRef | null = null;
+  private readonly selectListeners = new Set<(cell: CellRef) => void>();
   /** What the session wrote, per sheet and cell (the last write of a cell wins). */
   private readonly writes = new Map<string, Map<string, CellWrite>>();
   /** The template sheet inserted in this session, if any. */
@@ -126,7 +127,7 @@ export class FileHost implements AppendixHost {
   }
 
   async applyFix(sheet: string, fix: Fix): Promise<void> {
-    const cell = this.sheet(sheet).getCell(fix.cell);
+    const cell = this.sheet(sheet).getCell(fix.cell.row + 1, fix.cell.col + 1);
     cell.value = fix.formula
       ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.cellValue } as ExcelJS.CellFormulaValue)
       : fix.cellValue;
@@ -141,19 +142,19 @@ export class FileHost implements AppendixHost {
   async clearHighlights(_sheet: string): Promise<void> {}
 
   /** Outside Excel, "go to the cell" points at its row in the preview. */
-  async select(_sheet: string, cell: string): Promise<void> {
+  async select(_sheet: string, cell: CellRef): Promise<void> {
     this.selected = cell;
     for (const listener of this.selectListeners) listener(cell);
   }
 
   /** Calls `listener` with the cell the pane asked to select; returns an unsubscribe. */
-  onSelect(listener: (cell: string) => void): () => void {
+  onSelect(listener: (cell: CellRef) => void): () => void {
     this.selectListeners.add(listener);
     return () => this.selectListeners.delete(listener);
   }
 
   /** The cell last selected, if any. */
-  selectedCell(): string | null {
+  selectedCell(): CellRef | null {
     return this.selected;
   }
 
@@ -213,7 +214,7 @@ export class FileHost implements AppendixHost {
     const workbook = templateWorkbook(inserted.plan);
     const ws = workbook.worksheets[0];
     for (const w of this.writes.get(inserted.sheet)?.values() ?? []) {
-      const cell = ws.getCell(w.cell);
+      const cell = ws.getCell(w.cell.row + 1, w.cell.col + 1);
       cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, ""), result: w.cellValue ?? undefined } as ExcelJS.CellFormulaValue) : w.cellValue;
       if (w.numberFormat) cell.numFmt = w.numberFormat;
     }
@@ -224,8 +225,8 @@ export class FileHost implements AppendixHost {
   private record(sheet: string, write: CellWrite): void {
     let cells = this.writes.get(sheet);
     if (!cells) this.writes.set(sheet, (cells = new Map()));
-    cells.delete(write.cell);
-    cells.set(write.cell, write);
+    cells.delete(addressKey(write.cell));
+    cells.set(addressKey(write.cell), write);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

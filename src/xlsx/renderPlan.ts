@@ -1,6 +1,6 @@
 /** Layout plan and patches -> ExcelJS. Browser-safe (no Node imports). */
 import ExcelJS from "exceljs";
-import { fromA1 } from "../core/address";
+import { absoluteA1, toA1 } from "../core/address";
 import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
 import type { Patch } from "../core/cellWrite";
 
@@ -42,11 +42,6 @@ function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Absolute reference of an A1 cell: D12 -> $D$12. */
-function absolute(a1: string): string {
-  return a1.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-}
-
 /**
  * Adds the template sheet described by `plan` to `workbook` (values, formulas, styles, merges, drop-downs,
  * names, print setup, frozen header) and returns it. Text is always stored as text, never parsed as a formula.
@@ -63,7 +58,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      printTitlesRow: plan.print.titleRows,
+      printTitlesRow: `${plan.print.titleRows.first + 1}:${plan.print.titleRows.last + 1}`,
       margins: { ...plan.print.margins, header: 0.3, footer: 0.3 },
     },
   });
@@ -71,15 +66,15 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row) + 1).height = height;
 
   for (const pc of plan.cells) {
-    const cell = ws.getCell(pc.cell);
+    const cell = ws.getCell(pc.cell.row + 1, pc.cell.col + 1);
     const style = plan.styles[pc.style];
-    if (!style) throw new Error(`layout plan cell ${pc.cell} names unknown style "${pc.style}"`);
+    if (!style) throw new Error(`layout plan cell ${toA1(pc.cell)} names unknown style "${pc.style}"`);
     applyStyle(cell, style);
     if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
     // A string is written as a shared string whatever it starts with ("=", "+", "-", "@").
     else if (pc.cellValue !== undefined) cell.value = pc.cellValue;
   }
-  for (const range of plan.merges) ws.mergeCells(range);
+  for (const m of plan.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
 
   for (const v of plan.validations) {
     const validation: ExcelJS.DataValidation = {
@@ -94,14 +89,11 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
       errorTitle: v.errorTitle,
       error: v.error,
     };
-    const [from, to] = v.range.split(":");
-    const a = fromA1(from);
-    const b = fromA1(to ?? from);
-    if (!a || !b) throw new Error(`layout plan validation has a bad range "${v.range}"`);
+    const { from: a, to: b } = v.range;
     for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
   }
 
-  for (const n of plan.names) workbook.definedNames.add(`${quotedSheet(ws.name)}!${absolute(n.cell)}`, n.name);
+  for (const n of plan.names) workbook.definedNames.add(`${quotedSheet(ws.name)}!${absoluteA1(n.cell)}`, n.name);
   // No cached results in a fresh template: have Excel compute every formula when the file is opened.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return ws;
@@ -110,7 +102,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
 /** Writes each patch as a formula with its computed value as the cached result (and its number format). */
 export function applyPatches(ws: ExcelJS.Worksheet, patches: readonly Patch[]): void {
   for (const p of patches) {
-    const cell = ws.getCell(p.cell);
+    const cell = ws.getCell(p.cell.row + 1, p.cell.col + 1);
     cell.value = { formula: p.formula.replace(/^=/, ""), result: p.cellValue } as ExcelJS.CellFormulaValue;
     if (p.numberFormat) cell.numFmt = p.numberFormat;
   }

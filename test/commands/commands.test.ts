@@ -6,6 +6,7 @@
  * The ribbon's function commands against the counting Excel: what they write and mark, what they say, and that
  * `event.completed()` is called exactly once in every case, after the notice is closed.
  */
+import { cellA1, fromA1, toA1 } from "../../src/core/address";
 import { RealExcel } from "../excel/realClient/realExcel";
 import { ModelWorkbook } from "../excel/realClient/workbook";
 import { APPENDIX, hostOn, seedWorkbook } from "../excel/workbooks";
@@ -15,7 +16,6 @@ import { SETTINGS_KEY } from "../../src/excel/settings";
 import { enCommands, viCommands } from "../../src/commands/messages";
 import { ackKey, fingerprint, splitAcknowledged } from "../../src/app/acknowledgements";
 import type { Acknowledged } from "../../src/app/settings";
-import { fromA1, toA1 } from "../../src/core/address";
 import type { Finding } from "../../src/core/finding";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
@@ -208,7 +208,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     return { findings: state.findings, acknowledged };
   }
 
-  const D22_D43 = (f: Finding) => (f.code === "flag_blank" && f.cell === "D22") || (f.code === "number_stored_as_text" && f.cell === "D43");
+  const D22_D43 = (f: Finding) => (f.code === "flag_blank" && cellA1(f.cell) === "D22") || (f.code === "number_stored_as_text" && cellA1(f.cell) === "D43");
 
   test("check: neither counted nor marked, and the notice says how many were left out", async () => {
     const { findings, acknowledged } = await acknowledge(D22_D43);

@@ -1,3 +1,5 @@
+import { cellA1, toA1 } from "../../src/core/address";
+import { at } from "../fixtures/a1";
 import { sortFindings } from "../../src/core/analyze";
 import type { Finding } from "../../src/core/finding";
 import { checked } from "./rulesFixture";
@@ -5,13 +7,13 @@ import { checked } from "./rulesFixture";
 describe("the check of a located appendix (validate and compute, each thing said once)", () => {
   it("reports a blank computable rate once, with its patch", () => {
     const { findings, patches } = checked({ "I.1.1": 47, "I.1.2": 41, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(findings.map((f) => [f.code, f.cell])).toEqual([["computed_value_missing", "D11"]]);
-    expect(patches.map((p) => [p.cell, p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
+    expect(findings.map((f) => [f.code, cellA1(f.cell)])).toEqual([["computed_value_missing", "D11"]]);
+    expect(patches.map((p) => [toA1(p.cell), p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
   });
 
   it("says a rate or total that differs once: the relation's mismatch, with the computed formula as its fix", () => {
     const { findings, conflicts } = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(findings.map((f) => [f.code, f.cell, f.fix?.formula, f.fix?.value])).toEqual([
+    expect(findings.map((f) => [f.code, cellA1(f.cell), f.fix?.formula, f.fix?.value])).toEqual([
       ["rate_mismatch", "D11", "=ROUND(D13/D12*100,2)", 87.23],
       ["sum_mismatch", "D22", "=SUM(D23,D24)", 5],
     ]);
@@ -31,7 +33,7 @@ describe("the check of a located appendix (validate and compute, each thing said
 
   it("sorts by severity, then row, then column", () => {
     const s = checked({ "I.1.1": 0, "I.1.2": 2, "I.2.1": "02", "I.3": null, "I.4": 0, "I.5": 7 });
-    const found = s.findings.map((f) => [f.severity, f.cell, f.code]);
+    const found = s.findings.map((f) => [f.severity, cellA1(f.cell), f.code]);
     expect(found).toEqual([
       ["error", "D13", "part_exceeds_whole"],
       ["error", "D20", "code_not_allowed"],
@@ -45,8 +47,8 @@ describe("the check of a located appendix (validate and compute, each thing said
 
 describe("sortFindings", () => {
   // The indicator field labels each finding so the order can be read back.
-  const f = (severity: Finding["severity"], cell: string, label: string): Finding => ({
-    code: "excel_error", severity, indicator: label, cell, cells: [cell], actual: null, expected: null, fix: null,
+  const f = (severity: Finding["severity"], a1: string, label: string): Finding => ({
+    code: "excel_error", severity, indicator: label, cell: at(a1), cells: [at(a1)], actual: null, expected: null, fix: null,
   });
   it("puts rows before columns (D9 before D10 before E10) and is stable", () => {
     const input = [f("warning", "E10", "a"), f("warning", "D10", "b"), f("warning", "D9", "c"), f("warning", "D9", "d"), f("error", "Z99", "e")];

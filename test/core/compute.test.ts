@@ -1,3 +1,5 @@
+import { cellA1, toA1 } from "../../src/core/address";
+import { at } from "../fixtures/a1";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { compute } from "../../src/core/compute";
 import type { CellValue, RawCell } from "../../src/core/grid";
@@ -12,16 +14,16 @@ describe("compute: rates", () => {
   it("fills a blank rate from 41/47 as 87.23 with a ROUND formula", () => {
     const { patches, findings } = run({ "I.1.1": 47, "I.1.2": 41 });
     expect(patches).toEqual([
-      { cell: "D11", indicator: "I.1", formula: "=ROUND(D13/D12*100,2)", value: 87.23, cellValue: 87.23, relation: "completion_rate", numberFormat: "0.00" },
+      { cell: at("D11"), indicator: "I.1", formula: "=ROUND(D13/D12*100,2)", value: 87.23, cellValue: 87.23, relation: "completion_rate", numberFormat: "0.00" },
     ]);
     expect(findings).toEqual([
       expect.objectContaining({
         code: "computed_value_missing",
         severity: "warning",
-        cell: "D11",
-        cells: ["D11", "D13", "D12"],
+        cell: at("D11"),
+        cells: [at("D11"), at("D13"), at("D12")],
         expected: 87.23,
-        fix: { cell: "D11", value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" },
+        fix: { cell: at("D11"), value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" },
       }),
     ]);
   });
@@ -45,7 +47,7 @@ describe("compute: rates", () => {
     const { patches, findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": "-" });
     expect(patches).toEqual([]);
     expect(findings).toEqual([
-      expect.objectContaining({ code: "computed_value_conflict", severity: "warning", cell: "D11", actual: "-", expected: 87.23, relation: "completion_rate" }),
+      expect.objectContaining({ code: "computed_value_conflict", severity: "warning", cell: at("D11"), actual: "-", expected: 87.23, relation: "completion_rate" }),
     ]);
   });
 
@@ -66,7 +68,7 @@ describe("compute: rates", () => {
     const { patches, findings } = run(values);
     expect(patches).toEqual([]);
     expect(findings).toEqual([
-      expect.objectContaining({ code, severity: "info", cell: "D11", cells: ["D11", "D12", "D13"], fix: null, relation: "completion_rate" }),
+      expect.objectContaining({ code, severity: "info", cell: at("D11"), cells: [at("D11"), at("D12"), at("D13")], fix: null, relation: "completion_rate" }),
     ]);
   });
 
@@ -83,7 +85,7 @@ describe("compute: totals", () => {
   it("fills a blank total from its parts, a blank part counting as 0", () => {
     const { patches, findings } = run({ "I.6.2": 41 });
     expect(patches).toEqual([
-      { cell: cellOf("I.6.1"), indicator: "I.6.1", formula: `=SUM(${cellOf("I.6.2")},${cellOf("I.6.3")})`, value: 41, cellValue: 41, relation: "procedures_total" },
+      { cell: cellOf("I.6.1"), indicator: "I.6.1", formula: `=SUM(${toA1(cellOf("I.6.2"))},${toA1(cellOf("I.6.3"))})`, value: 41, cellValue: 41, relation: "procedures_total" },
     ]);
     expect(findings).toEqual([expect.objectContaining({ code: "computed_value_missing", expected: 41, cell: cellOf("I.6.1") })]);
   });
@@ -134,9 +136,9 @@ describe("compute: chained relations", () => {
     };
     const state = checkWorkbook([{ name: "Phụ lục", grid: s.grid }], [template]);
     if (!state.found) throw new Error("the fixture sheet was not located");
-    expect(state.findings.filter((f) => f.relation).map((f) => [f.code, f.cell, f.expected])).toEqual([
+    expect(state.findings.filter((f) => f.relation).map((f) => [f.code, cellA1(f.cell), f.expected])).toEqual([
       ["computed_value_conflict", "D11", 82],
-      ["computed_value_missing", cellOf("I.6.1"), 50],
+      ["computed_value_missing", toA1(cellOf("I.6.1")), 50],
     ]);
   });
 });
@@ -144,7 +146,7 @@ describe("compute: chained relations", () => {
 describe("compute: the layout plan's guarded formulas", () => {
   it.each([
     ["a guarded rate showing blank", "I.1", { value: null, formula: '=IF(N(D12)=0,"",ROUND(D13/D12*100,2))' }, { "I.1.1": 47, "I.1.2": 41 }],
-    ["a guarded total showing blank", "I.6.1", { value: null, formula: `=IF(COUNT(${cellOf("I.6.2")},${cellOf("I.6.3")})=0,"",SUM(${cellOf("I.6.2")},${cellOf("I.6.3")}))` }, { "I.6.2": 4 }],
+    ["a guarded total showing blank", "I.6.1", { value: null, formula: `=IF(COUNT(${toA1(cellOf("I.6.2"))},${toA1(cellOf("I.6.3"))})=0,"",SUM(${toA1(cellOf("I.6.2"))},${toA1(cellOf("I.6.3"))}))` }, { "I.6.2": 4 }],
   ] as [string, string, RawCell, Record<string, CellValue>][])("treats %s as already filled", (_n, id, target, inputs) => {
     expect(run({ ...inputs, [id]: target })).toEqual({ patches: [], findings: [] });
   });

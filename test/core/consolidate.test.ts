@@ -1,3 +1,4 @@
+import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";
 import type { Template } from "../../src/core/catalog/model";
@@ -51,7 +52,7 @@ function unit(file: string, unitName: string | null, values: UnitReport["values"
   };
 }
 
-const error = (): Finding => ({ code: "count_negative", severity: "error", indicator: "I.1.2", cell: "D13", cells: ["D13"], actual: -3, expected: 0, fix: null });
+const error = (): Finding => ({ code: "count_negative", severity: "error", indicator: "I.1.2", cell: at("D13"), cells: [at("D13")], actual: -3, expected: 0, fix: null });
 
 function row(c: Consolidation, id: string): Extract<SummaryRow, { kind: "indicator" }> {
   const r = c.rows.find((x) => x.kind === "indicator" && x.indicator.id === id);

@@ -1,9 +1,11 @@
+import { cellRangeA1, toA1 } from "../../src/core/address";
 import { layoutPlan, indicatorName, periodText, PLAN_FIRST_ROW, PLAN_HEADER_ROW } from "../../src/core/layout";
 import type { LayoutPlan } from "../../src/core/layoutPlan";
+import { at } from "../fixtures/a1";
 import { miniTemplate } from "../fixtures/miniTemplate";
 
 function cell(plan: LayoutPlan, a1: string) {
-  return plan.cells.find((c) => c.cell === a1);
+  return plan.cells.find((c) => toA1(c.cell) === a1);
 }
 
 describe("periodText", () => {
@@ -27,7 +29,7 @@ describe("layoutPlan on a small template", () => {
     expect(cell(plan, "A5")?.cellValue).toBe("NĂM 2023 CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
     expect(cell(plan, "A6")?.cellValue).toBe("(Kèm theo Báo cáo số: 319/BC-STTTT ngày 15/12/2023 của Sở Thông tin và Truyền thông)");
     expect(cell(plan, "A7")?.cellValue).toBe("Năm 2023 (từ ngày 15/12/2022-14/12/2023)");
-    for (const r of [1, 3, 4, 5, 6, 7]) expect(plan.merges).toContain(`A${r}:E${r}`);
+    for (const r of [1, 3, 4, 5, 6, 7]) expect(plan.merges.map(cellRangeA1)).toContain(`A${r}:E${r}`);
   });
 
   test("two header rows with the official merges", () => {
@@ -36,8 +38,8 @@ describe("layoutPlan on a small template", () => {
       "STT", "Chỉ tiêu thống kê", "Kết quả thống kê", "Ghi chú",
     ]);
     expect([cell(plan, `C${h + 1}`)?.cellValue, cell(plan, `D${h + 1}`)?.cellValue]).toEqual(["Đơn vị tính", "Số liệu"]);
-    expect(plan.merges).toEqual(expect.arrayContaining([`A${h}:A${h + 1}`, `B${h}:B${h + 1}`, `C${h}:D${h}`, `E${h}:E${h + 1}`]));
-    expect(plan.print.titleRows).toBe(`${h}:${h + 1}`);
+    expect(plan.merges.map(cellRangeA1)).toEqual(expect.arrayContaining([`A${h}:A${h + 1}`, `B${h}:B${h + 1}`, `C${h}:D${h}`, `E${h}:E${h + 1}`]));
+    expect(plan.print.titleRows).toEqual({ first: h - 1, last: h });
     expect(plan.freezeRows).toBe(h + 1);
   });
 
@@ -48,7 +50,7 @@ describe("layoutPlan on a small template", () => {
     expect(cell(plan, `B${first + 1}`)?.cellValue).toBe("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
     expect(cell(plan, `A${first + 5}`)?.cellValue).toBe("II");
     expect(cell(plan, `B${first + 6}`)?.cellValue).toBe("Thống kê TTHC");
-    expect(plan.range).toBe(`A1:E${first + 11}`); // 2 sections + 10 indicators
+    expect(cellRangeA1(plan.range)).toBe(`A1:E${first + 11}`); // 2 sections + 10 indicators
   });
 
   test("computed cells hold the guarded formulas over the right cells", () => {
@@ -62,7 +64,7 @@ describe("layoutPlan on a small template", () => {
   test("number formats follow the kind", () => {
     const fmt = (id: string) => {
       const name = plan.names.find((n) => n.indicator === id)!;
-      return plan.styles[cell(plan, name.cell)!.style].numberFormat;
+      return plan.styles[cell(plan, toA1(name.cell))!.style].numberFormat;
     };
     expect([fmt("I.1"), fmt("I.1.1"), fmt("I.2"), fmt("II.2"), fmt("II.3")]).toEqual(["0.00", "#,##0", "0", "0", "@"]);
   });
@@ -72,7 +74,7 @@ describe("layoutPlan on a small template", () => {
       ["I.1", "I.1.1", "I.1.2", "I.2", "II.1.1", "II.1.2", "II.1.3", "II.2", "II.3"].map(indicatorName),
     );
     expect(indicatorName("I.1.2")).toBe("CCHC_I_1_2");
-    expect(plan.names[0].cell).toBe(`D${PLAN_FIRST_ROW + 2}`);
+    expect(toA1(plan.names[0].cell)).toBe(`D${PLAN_FIRST_ROW + 2}`);
   });
 
   test("drop-downs list the codes and show their meanings", () => {
@@ -87,14 +89,14 @@ describe("layoutPlan on a small template", () => {
   });
 
   test("the official note guidance sits in Ghi chú, in italics", () => {
-    const r = Number(plan.names.find((n) => n.indicator === "I.2")!.cell.slice(1));
-    expect(cell(plan, `E${r}`)).toEqual({ cell: `E${r}`, style: "noteHint", cellValue: "Ghi rõ sáng kiến" });
+    const r = plan.names.find((n) => n.indicator === "I.2")!.cell.row + 1;
+    expect(cell(plan, `E${r}`)).toEqual({ cell: at(`E${r}`), style: "noteHint", cellValue: "Ghi rõ sáng kiến" });
     expect(plan.styles.noteHint.italic).toBe(true);
     expect(cell(plan, `E${r - 1}`)?.cellValue).toBeUndefined();
   });
 
   test("rows are as tall as their wrapped label", () => {
-    const short = Number(plan.names.find((n) => n.indicator === "I.1.1")!.cell.slice(1)) - 1;
+    const short = plan.names.find((n) => n.indicator === "I.1.1")!.cell.row;
     expect(plan.rowHeights[short]).toBe(17.5);
     const long = layoutPlan({ ...miniTemplate, indicators: [{ ...miniTemplate.indicators[0], label: "Tỷ lệ ".repeat(40) }] }, {});
     expect(long.rowHeights[PLAN_FIRST_ROW + 1]).toBeGreaterThanOrEqual(3 * 14.5);
@@ -108,7 +110,7 @@ describe("layoutPlan on a small template", () => {
 describe("layoutPlan options", () => {
   test("a unit name that looks like a formula stays a plain value", () => {
     const plan = layoutPlan(miniTemplate, { unitName: "=HYPERLINK(1)", year: 2024 });
-    expect(cell(plan, "A1")).toEqual({ cell: "A1", style: "unitName", cellValue: "=HYPERLINK(1)" });
+    expect(cell(plan, "A1")).toEqual({ cell: at("A1"), style: "unitName", cellValue: "=HYPERLINK(1)" });
   });
 
   test("without a unit or report number the blanks are dotted", () => {

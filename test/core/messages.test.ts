@@ -1,3 +1,5 @@
+import { cellA1 } from "../../src/core/address";
+import { at } from "../fixtures/a1";
 import type { Finding, FindingCode, FindingOf } from "../../src/core/finding";
 import type { CellValue } from "../../src/core/grid";
 import { fixLabel, formatFinding, formatNumber, shortLabel } from "../../src/core/messages";
@@ -236,14 +238,14 @@ const _noCode: Finding = {
   code: "from_the_future",
   severity: "info",
   indicator: "",
-  cell: "A1",
-  cells: ["A1"],
+  cell: at("A1"),
+  cells: [at("A1")],
   actual: null,
   expected: null,
   fix: null,
 };
 // @ts-expect-error a code with a detail cannot leave it out
-const _noDetail: Finding = { code: "flag_blank", severity: "warning", indicator: "I.3", cell: "D17", cells: ["D17"], actual: null, expected: null, fix: null };
+const _noDetail: Finding = { code: "flag_blank", severity: "warning", indicator: "I.3", cell: at("D17"), cells: [at("D17")], actual: null, expected: null, fix: null };
 
 describe("finding codes", () => {
   it("every code has a worked example below, and a sentence in each table", () => {
@@ -270,7 +272,7 @@ describe("messages by code", () => {
       expect(text).not.toMatch(/undefined|null|NaN|\[object/);
       // no placeholder left unfilled: template braces, printf or positional markers
       expect(text).not.toMatch(/\$\{|\{\w*\}|%[sd]|\{\d\}/);
-      expect(text).toContain(f.cell);
+      expect(text).toContain(cellA1(f.cell));
     }
     expect(v).not.toBe(e);
   });

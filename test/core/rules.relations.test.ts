@@ -1,3 +1,5 @@
+import { at } from "../fixtures/a1";
+import type { Address } from "../../src/core/address";
 import type { CellValue, RawCell } from "../../src/core/grid";
 import { validate } from "../../src/core/validate";
 import { cellOf, noteOf, sheet } from "./rulesFixture";
@@ -10,7 +12,7 @@ function relationFindings(values: Record<string, CellValue | RawCell>, notes: Re
     .map((f) => ({ code: f.code, severity: f.severity, relation: f.relation, cell: f.cell, actual: f.actual, expected: f.expected }));
 }
 
-type Case = [string, Record<string, CellValue | RawCell>, { code: string; severity: string; relation: string; cell: string; actual?: unknown; expected?: unknown }[]];
+type Case = [string, Record<string, CellValue | RawCell>, { code: string; severity: string; relation: string; cell: Address; actual?: unknown; expected?: unknown }[]];
 
 describe("part_of_whole", () => {
   const cases: Case[] = [
@@ -112,8 +114,8 @@ describe("rate", () => {
     const plain = sheet({ ...planned, "I.1": 80 });
     const pct = sheet({ ...planned, "I.1": { value: 0.8, numberFormat: "0.00%" } });
     const fixOf = (s: typeof plain) => validate(s.grid, s.template, s.location).find((f) => f.code === "rate_mismatch")?.fix;
-    expect(fixOf(plain)).toEqual({ cell: "D11", value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" });
-    expect(fixOf(pct)).toEqual({ cell: "D11", value: 87.23, cellValue: 0.8723, formula: "=ROUND(D13/D12,4)", numberFormat: "0.00%" });
+    expect(fixOf(plain)).toEqual({ cell: at("D11"), value: 87.23, cellValue: 87.23, formula: "=ROUND(D13/D12*100,2)", numberFormat: "0.00" });
+    expect(fixOf(pct)).toEqual({ cell: at("D11"), value: 87.23, cellValue: 0.8723, formula: "=ROUND(D13/D12,4)", numberFormat: "0.00%" });
   });
 });
 

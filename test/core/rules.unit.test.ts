@@ -1,3 +1,4 @@
+import { at } from "../fixtures/a1";
 import { validate } from "../../src/core/validate";
 import { unitKind } from "../../src/core/rules/unitRule";
 import { sheet, testTemplate } from "./rulesFixture";
@@ -45,10 +46,11 @@ describe("unit column", () => {
     expect(found[0]).toMatchObject({
       severity: "warning",
       indicator: id,
-      cell: unitCell,
-      cells: [unitCell, valueCell],
+      cell: at(unitCell),
+      cells: [at(unitCell), at(valueCell)],
       actual: unit,
       fix: null,
+      detail: { valueCell: at(valueCell) },
     });
   });
 });

@@ -1,4 +1,5 @@
 /** A small template and a sheet builder for the rule, validate, compute and message tests. */
+import type { Address } from "../../src/core/address";
 import type { Indicator, Relation, Template } from "../../src/core/catalog/model";
 import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
 import { gridFromCells, type CellValue, type Grid, type RawCell } from "../../src/core/grid";
@@ -75,14 +76,14 @@ export const testTemplate: Template = {
 /** Sheet row (0-based) of the first indicator: D11 is I.1, D12 is I.1.1, D13 is I.1.2, ... */
 export const FIRST_ROW = 10;
 
-/** The A1 value cell of an indicator in `sheet()`. */
-export function cellOf(id: string): string {
-  return `D${FIRST_ROW + 1 + indicators.findIndex((i) => i.id === id)}`;
+/** The value cell (column D) of an indicator in `sheet()`. */
+export function cellOf(id: string): Address {
+  return { row: FIRST_ROW + indicators.findIndex((i) => i.id === id), col: 3 };
 }
 
-/** The A1 note cell of an indicator in `sheet()`. */
-export function noteOf(id: string): string {
-  return `E${FIRST_ROW + 1 + indicators.findIndex((i) => i.id === id)}`;
+/** The note cell (column E) of an indicator in `sheet()`. */
+export function noteOf(id: string): Address {
+  return { row: FIRST_ROW + indicators.findIndex((i) => i.id === id), col: 4 };
 }
 
 const asCell = (v: CellValue | RawCell): RawCell => (v !== null && typeof v === "object" ? v : { value: v });

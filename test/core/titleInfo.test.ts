@@ -12,7 +12,6 @@ import {
 import type { Period } from "../../src/core/titleInfo";
 import { soNganh } from "../../src/core/catalog";
 import { layoutPlan, PLAN_HEADER_ROW, type LayoutOptions } from "../../src/core/layout";
-import { fromA1 } from "../../src/core/address";
 import { SEED_HEADER_ROW, seedGrid, seedTitle } from "../fixtures/seed";
 
 const STTTT = "Sở Thông tin và Truyền thông tỉnh Sóc Trăng";
@@ -225,7 +224,7 @@ describe("the title block our own template writes", () => {
   /** The plan's title cells, top to bottom, as the cells of a sheet would hold them. */
   const titleOf = (options: LayoutOptions) =>
     layoutPlan(soNganh, options)
-      .cells.filter((c) => (fromA1(c.cell)?.row ?? 99) < PLAN_HEADER_ROW && typeof c.cellValue === "string")
+      .cells.filter((c) => c.cell.row < PLAN_HEADER_ROW && typeof c.cellValue === "string")
       .map((c) => c.cellValue as string);
 
   it.each<[LayoutOptions, string | null, Period]>([

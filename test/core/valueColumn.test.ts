@@ -1,4 +1,5 @@
 /** Which value column is checked when the sheet holds several periods (docs/LOCATE.md, "Several value columns"). */
+import { at } from "../fixtures/a1";
 import { checkWorkbook, type FoundCheck } from "../../src/core/checkWorkbook";
 import { gridFromCells, type Grid, type RawCell } from "../../src/core/grid";
 import { cellOf, testTemplate, twoColumnSheet } from "./rulesFixture";
@@ -32,7 +33,7 @@ describe("two value columns: the report's own period is checked", () => {
       { col: E, heading: headings[1], checked: true },
     ]);
     // This period's error is found; last period's figures are not what was checked.
-    expect(onE(c)).toEqual([cellOf("I.1").replace("D", "E")]);
+    expect(onE(c)).toEqual([{ ...cellOf("I.1"), col: E }]);
     // The note column stays the note column.
     expect(c.location.columns.note).toBe(5);
     expect(c.findings.some((f) => f.code === "value_column_ambiguous")).toBe(false);
@@ -72,8 +73,8 @@ describe("two value columns: the report's own period is checked", () => {
     expect(c.location.columns.value).toBe(D);
     expect(c.location.valueChoice?.reason).toBe("ambiguous");
     const f = c.findings.find((x) => x.code === "value_column_ambiguous");
-    expect(f).toMatchObject({ severity: "warning", cell: "D10", cells: ["D10", "E10"] });
-    expect(f?.code === "value_column_ambiguous" && f.detail.columns.map((x) => x.column)).toEqual(["D", "E"]);
+    expect(f).toMatchObject({ severity: "warning", cell: at("D10"), cells: [at("D10"), at("E10")] });
+    expect(f?.code === "value_column_ambiguous" && f.detail.columns.map((x) => x.col)).toEqual([D, E]);
   });
 
   it("a title year no column names is ambiguous, not the later year by default", () => {

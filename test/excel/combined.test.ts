@@ -5,7 +5,7 @@
  * state from the plan. Each is counted, and its result compared with the chain of single operations it replaces
  * run on a twin workbook: same findings, same cells, same marks, same selection.
  */
-import { fromA1 } from "../../src/core/address";
+import { cellA1, fromA1, sameCell, toA1 } from "../../src/core/address";
 import type { Finding } from "../../src/core/finding";
 import type { Patch } from "../../src/core/cellWrite";
 import { ExcelHostError } from "../../src/excel/errors";
@@ -40,7 +40,7 @@ function cellsOf(wb: ModelWorkbook, sheet = APPENDIX) {
 /** Excel computes a written formula; the mock does not: give the patched cells the values Excel would. */
 function recalculate(wb: ModelWorkbook, patches: readonly Patch[]): void {
   for (const p of patches) {
-    const at = fromA1(p.cell)!;
+    const at = p.cell;
     const cells = wb.sheet(APPENDIX).cells;
     const k = `${at.row}:${at.col}`;
     cells.set(k, { ...cells.get(k)!, value: p.cellValue });
@@ -96,7 +96,7 @@ describe("check with marks (the ribbon's check)", () => {
     const acknowledged = first.findings.find((f) => f.severity === "warning")!;
     excel.reset();
     const saved: WorkbookSettings = { lang: "vi", acknowledged: {} };
-    const active = (s: Found) => s.findings.filter((f) => f.cell !== acknowledged.cell);
+    const active = (s: Found) => s.findings.filter((f) => !sameCell(f.cell, acknowledged.cell));
     const state = found(await host.check({ highlight: active, saveSettings: () => saved }));
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
     expect(JSON.parse(excel.model.settings.get(SETTINGS_KEY) as string)).toEqual(saved);
@@ -192,7 +192,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
   test("ribbon fill (check with fill): 1 read + 1 write, the same cells and marks as check + applyPatches + highlight(conflicts)", async () => {
     const chain = hostOn(withConflict());
     const c = found(await chain.host.check());
-    expect(c.conflicts.map((f) => f.cell)).toEqual(["D58"]);
+    expect(c.conflicts.map((f) => cellA1(f.cell))).toEqual(["D58"]);
     await chain.host.applyPatches(c.sheet, c.patches);
     await chain.host.highlight(c.sheet, c.conflicts);
 
@@ -222,7 +222,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
     const { excel, host } = hostOn(rich());
     const state = found(await host.check());
     // The blank completion rate (D9) and the total blanked in D58.
-    expect(state.patches.map((p) => p.cell)).toEqual(["D9", "D58"]);
+    expect(state.patches.map((p) => toA1(p.cell))).toEqual(["D9", "D58"]);
     excel.reset();
     const after = await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight });
     expect(excel.counts()).toMatchObject({ ...trips, mixed: 0 });

@@ -1,4 +1,5 @@
 /** The adapter's pure helpers: names, text escaping, areas, addresses, widths, error codes. */
+import { at } from "../fixtures/a1";
 import { ExcelHostError, toExcelHostError } from "../../src/excel/errors";
 import { compactAreas, markAreas, splitAreas } from "../../src/excel/highlights";
 import { addressOrigin } from "../../src/excel/readSheets";
@@ -42,11 +43,11 @@ test.each([
   [["D14", "D12", "D13", "D16"], "D12:D14,D16"],
   [["B2", "C2"], "B2,C2"],
 ])("compactAreas(%j) = %s", (cells, expected) => {
-  expect(compactAreas(cells)).toBe(expected);
+  expect(compactAreas(cells.map(at))).toBe(expected);
 });
 
 test("markAreas: the most severe finding on a cell wins; infos are not marked", () => {
-  const f = (cell: string, severity: Finding["severity"]): Finding => ({ code: "excel_error", severity, indicator: "I.1", cell, cells: [cell], actual: null, expected: null, fix: null });
+  const f = (a1: string, severity: Finding["severity"]): Finding => ({ code: "excel_error", severity, indicator: "I.1", cell: at(a1), cells: [at(a1)], actual: null, expected: null, fix: null });
   expect(markAreas([f("D10", "warning"), f("D10", "error"), f("D11", "warning"), f("D12", "info")])).toEqual([
     { severity: "error", areas: "D10" },
     { severity: "warning", areas: "D11" },

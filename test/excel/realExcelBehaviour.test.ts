@@ -3,6 +3,7 @@
  * marks that vanish between the read and the write, overlapping actions, workbooks past 30 sheets, conditional
  * formats Excel cannot load, why a write was refused, and changes the ribbon's runtime makes.
  */
+import { cellA1, toA1 } from "../../src/core/address";
 import { HIGHLIGHT_MARK, wantedMarks } from "../../src/excel/highlights";
 import { ExcelHostError } from "../../src/excel/errors";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
@@ -54,7 +55,7 @@ describe("the user's undo stack", () => {
     await wait(80);
     expect(rechecks).toHaveLength(1);
     const state = found(await rechecks[0]);
-    expect(state.findings.some((f) => f.cell === "D12")).toBe(true);
+    expect(state.findings.some((f) => cellA1(f.cell) === "D12")).toBe(true);
     expect(state.marksNote).toBe("kept_for_undo");
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, mixed: 0 });
     expect(excel.model.undoStack).toEqual([`${APPENDIX}!D12`]);
@@ -92,13 +93,13 @@ describe("ItemNotFound is read by where it happened", () => {
   test("a vanished mark during a fill: the cells are put back and the error says what happened, not 'sheet deleted'", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     const s = found(await host.check({ highlight: true }));
-    const cells = s.patches.map((p) => excel.model.cell(APPENDIX, p.cell));
+    const cells = s.patches.map((p) => excel.model.cell(APPENDIX, toA1(p.cell)));
     // Excel refuses the deletion of a rule that is gone with ItemNotFound at the conditional format.
     excel.failWritesWith("ItemNotFound", 0, "The requested resource doesn't exist.", "ConditionalFormatCollection.getItem");
     const e = await rejection(host.applyPatches(s.sheet, s.patches, { highlight: s.findings.slice(0, 2) }));
     expect(e.reason).toBe("changed_meanwhile");
     expect(workbookErrorMessage(e, "vi")).not.toMatch(/xóa hoặc đổi tên/);
-    expect(s.patches.map((p) => excel.model.cell(APPENDIX, p.cell))).toEqual(cells);
+    expect(s.patches.map((p) => excel.model.cell(APPENDIX, toA1(p.cell)))).toEqual(cells);
   });
 
   test("a sheet that is really gone is still 'sheet deleted or renamed'", async () => {

@@ -3,6 +3,8 @@
  * What a failed write is restored from (src/excel/restore.ts) and how the adapter keeps it: the last read per
  * sheet, the add-in's own successful writes since, and one read of the cells it lacks.
  */
+import { at } from "../fixtures/a1";
+import { toA1 } from "../../src/core/address";
 import type { Grid } from "../../src/core/grid";
 import { ExcelHostError } from "../../src/excel/errors";
 import { restoreContent, SheetMemory } from "../../src/excel/restore";
@@ -48,23 +50,22 @@ describe("SheetMemory", () => {
     ["D2", { cell: "D2", cellValue: null, numberFormat: "#,##0" }],
     ["B3", { cell: "B3", cellValue: true, numberFormat: "General" }],
     ["D3", { cell: "D3", formula: "=B2+1", cellValue: 7, numberFormat: "0" }],
-    ["$D$3", { cell: "$D$3", formula: "=B2+1", cellValue: 7, numberFormat: "0" }],
     // Text typed as '=x: Excel reports formula and value both "=x"; it stays text.
     ["C3", { cell: "C3", cellValue: "=x", numberFormat: "General" }],
   ])("%s is known from the read", (cell, expected) => {
-    expect(new SheetMemory(grid).before(cell)).toEqual(expected);
+    expect(new SheetMemory(grid).before(at(cell))).toEqual({ ...expected, cell: at(expected.cell) });
   });
 
-  test.each(["A1", "E2", "B4", "not a cell"])("%s lies outside the read: unknown, never guessed", (cell) => {
-    expect(new SheetMemory(grid).before(cell)).toBeUndefined();
+  test.each(["A1", "E2", "B4"])("%s lies outside the read: unknown, never guessed", (cell) => {
+    expect(new SheetMemory(grid).before(at(cell))).toBeUndefined();
   });
 
   test("a write the add-in made since the read is what a later failure restores to", () => {
     const m = new SheetMemory(grid);
-    m.wrote({ cell: "D2", formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
-    m.wrote({ cell: "Z9", cellValue: 1, numberFormat: "General" });
-    expect(m.before("D2")).toEqual({ cell: "D2", formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
-    expect(m.before("Z9")).toEqual({ cell: "Z9", cellValue: 1, numberFormat: "General" });
+    m.wrote({ cell: at("D2"), formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
+    m.wrote({ cell: at("Z9"), cellValue: 1, numberFormat: "General" });
+    expect(m.before(at("D2"))).toEqual({ cell: at("D2"), formula: "=B2*2", cellValue: 10, numberFormat: "0.00" });
+    expect(m.before(at("Z9"))).toEqual({ cell: at("Z9"), cellValue: 1, numberFormat: "General" });
   });
 });
 
@@ -80,7 +81,7 @@ test.each([
   [{ cellValue: null, numberFormat: "0.00" }, ""],
   [{ cellValue: "", numberFormat: "0.00" }, ""],
 ])("restoreContent(%j) = %j: text stays text, formulas stay formulas", (before, expected) => {
-  expect(restoreContent({ cell: "A1", ...before })).toEqual(expected);
+  expect(restoreContent({ cell: at("A1"), ...before })).toEqual(expected);
 });
 
 describe("the adapter's memory of each sheet", () => {
@@ -88,13 +89,13 @@ describe("the adapter's memory of each sheet", () => {
     const wb = seedWorkbook();
     wb.sheet(APPENDIX).cells.set("40:3", { value: 12, formula: "12", numberFormat: "#,##0" });
     const { excel, host } = hostOn(wb);
-    await host.applyFix(APPENDIX, { cell: "D41", value: 15, cellValue: 15 });
+    await host.applyFix(APPENDIX, { cell: at("D41"), value: 15, cellValue: 15 });
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
     expect(wb.cell(APPENDIX, "D41")).toEqual({ value: 15, formula: "15", numberFormat: "#,##0" });
     const before = wb.snapshot(APPENDIX);
     excel.reset();
     excel.failWritesWith("GeneralException", 1);
-    const e = await rejection(host.applyFix(APPENDIX, { cell: "D41", value: 99, cellValue: 99, numberFormat: "0.0" }));
+    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D41"), value: 99, cellValue: 99, numberFormat: "0.0" }));
     expect(e.reason).toBe("excel_failed");
     expect(wb.snapshot(APPENDIX)).toEqual(before);
     // Known now: no read before the write, just the write and the restore.
@@ -112,17 +113,17 @@ describe("the adapter's memory of each sheet", () => {
     // Not a protected sheet: the refusal is read as a read-only workbook.
     expect(e.reason).toBe("read_only");
     expect(excel.model.snapshot(APPENDIX)).toEqual(filled);
-    expect(excel.model.cell(APPENDIX, p.cell).formula).toBe(p.formula);
+    expect(excel.model.cell(APPENDIX, toA1(p.cell)).formula).toBe(p.formula);
   });
 
   test("text that looks like a formula, written by a fix, is put back as text after a later failure", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     found(await host.check());
-    await host.applyFix(APPENDIX, { cell: "E20", value: "=không phải công thức", cellValue: "=không phải công thức" });
+    await host.applyFix(APPENDIX, { cell: at("E20"), value: "=không phải công thức", cellValue: "=không phải công thức" });
     const before = excel.model.snapshot(APPENDIX);
     expect(excel.model.cell(APPENDIX, "E20")).toMatchObject({ value: "=không phải công thức" });
     excel.failWritesWith("GeneralException", 1);
-    await rejection(host.applyFix(APPENDIX, { cell: "E20", value: 5, cellValue: 5, numberFormat: "0" }));
+    await rejection(host.applyFix(APPENDIX, { cell: at("E20"), value: 5, cellValue: 5, numberFormat: "0" }));
     expect(excel.model.snapshot(APPENDIX)).toEqual(before);
   });
 
@@ -134,7 +135,7 @@ describe("the adapter's memory of each sheet", () => {
     excel.reset();
     const before = wb.snapshot(APPENDIX);
     excel.failWritesWith("GeneralException", 1);
-    const e = await rejection(host.applyFix(APPENDIX, { cell: "D701", value: 3, cellValue: 3, numberFormat: "0" }));
+    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D701"), value: 3, cellValue: 3, numberFormat: "0" }));
     expect(e.reason).toBe("excel_failed");
     expect(wb.snapshot(APPENDIX)).toEqual(before);
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 2 });
@@ -148,7 +149,7 @@ describe("the adapter's memory of each sheet", () => {
     const e = await rejection(host.applyPatches(state.sheet, state.patches));
     expect(e.reason).toBe("partly_written");
     excel.reset();
-    await host.applyFix(state.sheet, { cell: "E20", value: "ghi chú", cellValue: "ghi chú" });
+    await host.applyFix(state.sheet, { cell: at("E20"), value: "ghi chú", cellValue: "ghi chú" });
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
   });
 

@@ -9,7 +9,7 @@
  * - a write that fails part-way reports a typed reason with a sentence saying what to do.
  */
 import fc from "fast-check";
-import { columnLetters, fromA1 } from "../../src/core/address";
+import { columnLetters, toA1 } from "../../src/core/address";
 import { templates } from "../../src/core/catalog";
 import type { CellValue } from "../../src/core/grid";
 import type { Patch } from "../../src/core/cellWrite";
@@ -130,7 +130,7 @@ test("fill: only target cells change, and only those that were blank or agreed",
       if (state.patches.length) patchedSome++;
       const keys = new Set(
         state.patches.map((p) => {
-          const a = fromA1(p.cell)!;
+          const a = p.cell;
           return `${a.row}:${a.col}`;
         }),
       );
@@ -141,13 +141,13 @@ test("fill: only target cells change, and only those that were blank or agreed",
       for (const k of new Set([...cellsBefore.keys(), ...after.keys()])) if (!keys.has(k)) expect([k, after.get(k)]).toEqual([k, cellsBefore.get(k)]);
       expect(JSON.stringify([...target.formats].sort())).toBe(formatsBefore);
       for (const p of state.patches) {
-        const a = fromA1(p.cell)!;
+        const a = p.cell;
         const was = cellsBefore.get(`${a.row}:${a.col}`);
         const old = was ? (JSON.parse(was as string) as { value: unknown; formula: string }) : { value: "", formula: "" };
         // Blank, or holding the value (or the very formula) the calculator writes.
         const agreed = old.value === "" || old.value === p.value || old.formula === p.formula || (typeof old.value === "number" && Math.abs(old.value - p.value) < 0.005);
         expect([p.cell, old, agreed]).toEqual([p.cell, old, true]);
-        expect(wb.cell(state.sheet, p.cell).formula).toBe(p.formula);
+        expect(wb.cell(state.sheet, toA1(p.cell)).formula).toBe(p.formula);
       }
     }),
     { numRuns: RUNS },
@@ -308,16 +308,15 @@ describe("a write that fails part-way is put back", () => {
     if (!isFound(first)) throw new Error("the seed appendix was not found");
     // Give the targets something to lose: a number format of the user's on the first two (blank) targets.
     const [a, b] = first.patches;
-    const at = (cell: string) => fromA1(cell)!;
-    wb.sheet(first.sheet).cells.set(`${at(a.cell).row}:${at(a.cell).col}`, { value: "", formula: "", numberFormat: "#,##0.0" });
-    wb.sheet(first.sheet).cells.set(`${at(b.cell).row}:${at(b.cell).col}`, { value: "", formula: "", numberFormat: "0.000" });
+    wb.sheet(first.sheet).cells.set(`${a.cell.row}:${a.cell.col}`, { value: "", formula: "", numberFormat: "#,##0.0" });
+    wb.sheet(first.sheet).cells.set(`${b.cell.row}:${b.cell.col}`, { value: "", formula: "", numberFormat: "0.000" });
     const state = await host.check();
     expect(state.found && state.patches.map((p) => p.cell)).toEqual(first.patches.map((p) => p.cell));
     if (!isFound(state)) throw new Error("the seed appendix was not found after the edit");
     // And a third target holding a number of the user's, as when the user confirms overwriting a conflict.
     const userNumber = [...wb.sheet(state.sheet).cells].find(([k, c]) => Number(k.split(":")[1]) === col && Number(k.split(":")[0]) > 12 && typeof c.value === "number")!;
     const [row] = userNumber[0].split(":").map(Number);
-    const overwrite: Patch = { cell: `${columnLetters(col)}${row + 1}`, indicator: "test", formula: "=1+1", value: 2, cellValue: 2, relation: "test" };
+    const overwrite: Patch = { cell: { row, col }, indicator: "test", formula: "=1+1", value: 2, cellValue: 2, relation: "test" };
     const patches = [...state.patches, overwrite];
     expect(patches).toHaveLength(3);
     excel.reset();
@@ -386,7 +385,7 @@ describe("a write that fails part-way is put back", () => {
     const e = await failure(host.applyFix(state.sheet, fix));
     expect(e.reason).toBe("read_only");
     expect(snapshots(wb)).toEqual(before);
-    expect(wb.cell(state.sheet, cell).numberFormat).toBe("0.000");
+    expect(wb.cell(state.sheet, toA1(cell)).numberFormat).toBe("0.000");
   });
 
   test("a sheet protected after the check with the first targets unlocked: Excel stops at the first locked cell, the restore too, every cell as before", async () => {
@@ -394,7 +393,7 @@ describe("a write that fails part-way is put back", () => {
     const sheet = wb.sheet(state.sheet);
     const before = snapshots(wb);
     sheet.protected = true;
-    sheet.unlocked = new Set(patches.slice(0, 2).map((p) => p.cell));
+    sheet.unlocked = new Set(patches.slice(0, 2).map((p) => toA1(p.cell)));
     const e = await failure(host.applyPatches(state.sheet, patches));
     expect([e.reason, e.excelCode]).toEqual(["sheet_protected", "AccessDenied"]);
     expect(snapshots(wb)).toEqual({ ...before, [state.sheet]: { ...(before[state.sheet] as object), protected: true, unlocked: {} } });
@@ -413,13 +412,13 @@ describe("a write that fails part-way is put back", () => {
   ])("the restore failing too (write stopped at %i): partly_written with exactly the cells that differ, in vi and en", async (k, reached) => {
     const { wb, excel, host, state, patches } = await checked();
     const before = snapshots(wb);
-    const cellsBefore = new Map(patches.map((p) => [p.cell, JSON.stringify(wb.cell(state.sheet, p.cell))]));
+    const cellsBefore = new Map(patches.map((p) => [toA1(p.cell), JSON.stringify(wb.cell(state.sheet, toA1(p.cell)))]));
     excel.failWritesWith("GeneralException", k);
     excel.failWritesWith("GeneralException", 0);
     const e = await failure(host.applyPatches(state.sheet, patches));
     expect(e.reason).toBe("partly_written");
-    const changed = patches.map((p) => p.cell).filter((c) => JSON.stringify(wb.cell(state.sheet, c)) !== cellsBefore.get(c));
-    expect(patches.map((p) => p.cell)).toEqual(["D9", "D58", "D14"]);
+    const changed = patches.map((p) => toA1(p.cell)).filter((c) => JSON.stringify(wb.cell(state.sheet, c)) !== cellsBefore.get(c));
+    expect(patches.map((p) => toA1(p.cell))).toEqual(["D9", "D58", "D14"]);
     expect(changed).toEqual(reached);
     expect(e.partial).toEqual({ sheet: state.sheet, cells: changed, cause: "excel_failed" });
     // Nothing but those cells changed.

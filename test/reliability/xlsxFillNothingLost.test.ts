@@ -4,6 +4,7 @@
  * of the output equals the input's (value, formula, number format, fill, border, font), except the patched
  * targets, and those were blank or already held the computed value. The input file is byte-for-byte unchanged.
  */
+import { toA1 } from "../../src/core/address";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as fs from "fs";
@@ -96,7 +97,7 @@ test("cchc fill: every cell of every sheet kept except blank or agreeing targets
       const after = new ExcelJS.Workbook();
       await after.xlsx.readFile(output);
       expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
-      const targets = new Set(patches.map((p) => `${found.sheet}!${p.cell}`));
+      const targets = new Set(patches.map((p) => `${found.sheet}!${toA1(p.cell)}`));
       const a = cellsOf(before);
       const b = cellsOf(after);
       for (const k of new Set([...a.keys(), ...b.keys()])) {
@@ -106,11 +107,11 @@ test("cchc fill: every cell of every sheet kept except blank or agreeing targets
         expect([k, b.get(k) ?? blank]).toEqual([k, a.get(k) ?? blank]);
       }
       for (const p of patches) {
-        const was = before.getWorksheet(found.sheet)!.getCell(p.cell).value;
+        const was = before.getWorksheet(found.sheet)!.getCell(toA1(p.cell)).value;
         const old = was && typeof was === "object" && "result" in was ? was.result : was;
         const agreed = old === null || old === undefined || old === "" || (typeof old === "number" && Math.abs(old - p.value) < 0.005);
-        expect([p.cell, old, agreed]).toEqual([p.cell, old, true]);
-        const now = after.getWorksheet(found.sheet)!.getCell(p.cell).value as ExcelJS.CellFormulaValue;
+        expect([toA1(p.cell), old, agreed]).toEqual([toA1(p.cell), old, true]);
+        const now = after.getWorksheet(found.sheet)!.getCell(toA1(p.cell)).value as ExcelJS.CellFormulaValue;
         expect(`=${now.formula}`).toBe(p.formula);
       }
     }),

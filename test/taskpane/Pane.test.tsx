@@ -1,4 +1,6 @@
 /** @jest-environment jsdom */
+import { cellA1, toA1 } from "../../src/core/address";
+import { at } from "../fixtures/a1";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
@@ -78,10 +80,10 @@ describe("pane: check", () => {
       ["D124", "flag_blank", "V"],
       ["E190", "note_missing", "VII"],
     ];
-    expect(state.findings.map((f) => [f.cell, f.code]).sort()).toEqual(cards.map(([cell, code]) => [cell, code]).sort());
+    expect(state.findings.map((f) => [cellA1(f.cell), f.code]).sort()).toEqual(cards.map(([cell, code]) => [cell, code]).sort());
     for (const [cell, code, section] of cards) {
       expect(cardOf(cell, code).closest("[data-section]")?.getAttribute("data-section")).toBe(section);
-      const f = state.findings.find((x) => x.cell === cell && x.code === code)!;
+      const f = state.findings.find((x) => cellA1(x.cell) === cell && x.code === code)!;
       expect(cardOf(cell, code).textContent).toContain(formatFinding(f, "vi", template));
     }
     const sectionII = document.querySelector('[data-section="II"]') as HTMLElement;
@@ -102,7 +104,7 @@ describe("pane: check", () => {
     const card = cardOf("D43", "number_stored_as_text");
     fireEvent.click(within(card).getByRole("button", { name: vi.applyFix }));
     await waitFor(() => expect(host.callsOf("applyFix")).toHaveLength(1));
-    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: "D43", value: 2, cellValue: 2 } });
+    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: at("D43"), value: 2, cellValue: 2 } });
     expect(host.read(SHEET, "D43").value).toBe(2);
     await waitFor(() =>
       expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS - 1)),
@@ -113,7 +115,7 @@ describe("pane: check", () => {
 
   it("keeps an acknowledged warning in the settings, stops counting it, and drops it when its values change", async () => {
     const host = MemoryHost.seed();
-    const target = (await checked(host)).findings.find((f) => f.cell === "D43" && f.code === "number_stored_as_text")!;
+    const target = (await checked(host)).findings.find((f) => cellA1(f.cell) === "D43" && f.code === "number_stored_as_text")!;
     await renderPane(host);
 
     const card = cardOf("D43", "number_stored_as_text");
@@ -190,8 +192,8 @@ describe("pane: fill", () => {
     // D9 blank (a rate to fill); D58 holds 50 where D59 + D60 give 41 (a total typed by the user).
     const host = MemoryHost.seed({ D58: 50 });
     const state = await checked(host);
-    expect(state.patches.map((p) => p.cell)).toEqual(["D9"]);
-    expect(state.conflicts.map((f) => f.cell)).toEqual(["D58"]);
+    expect(state.patches.map((p) => toA1(p.cell))).toEqual(["D9"]);
+    expect(state.conflicts.map((f) => cellA1(f.cell))).toEqual(["D58"]);
     await renderPane(host);
 
     fireEvent.click(screen.getByRole("button", { name: vi.fill }));
@@ -209,7 +211,7 @@ describe("pane: fill", () => {
 
     fireEvent.click(within(preview).getByRole("button", { name: vi.applyFill(1) }));
     await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(1));
-    expect(host.callsOf("applyPatches")[0].patches.map((p) => p.cell)).toEqual(["D9"]);
+    expect(host.callsOf("applyPatches")[0].patches.map((p) => toA1(p.cell))).toEqual(["D9"]);
     expect(host.read(SHEET, "D9")).toEqual({ value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
     expect(host.read(SHEET, "D58").value).toBe(50);
     await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.filled(1)));
@@ -222,7 +224,7 @@ describe("pane: fill", () => {
     fireEvent.click(within(again).getByRole("button", { name: vi.applyFill(1) }));
     await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(2));
     expect(host.callsOf("applyPatches")[1].patches).toEqual([
-      expect.objectContaining({ cell: "D58", formula: "=SUM(D59,D60)", value: 41 }),
+      expect.objectContaining({ cell: at("D58"), formula: "=SUM(D59,D60)", value: 41 }),
     ]);
     expect(host.read(SHEET, "D58").value).toBe(41);
   });
@@ -295,7 +297,7 @@ describe("pane: ready, start, language, errors", () => {
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(en.summary(1, SEED_WARNINGS)));
     expect(screen.getByTestId("summary").textContent).toBe("1 error, 8 warnings");
     expect(screen.getByRole("heading", { name: en.findingsTitle })).toBeTruthy();
-    const f = state.findings.find((x) => x.cell === "D41")!;
+    const f = state.findings.find((x) => cellA1(x.cell) === "D41")!;
     expect(cardOf("D41").textContent).toContain(formatFinding(f, "en", templates[0]));
     expect(document.documentElement.lang).toBe("en");
     await waitFor(() => expect(host.settings.lang).toBe("en"));

@@ -3,7 +3,7 @@
  * sheets (checkWorkbook), writes patches and fixes into them, inserts the template from the layout plan, and keeps
  * settings; it records the calls a test asserts on.
  */
-import { fromA1 } from "../../src/core/address";
+import { cellA1, fromA1, toA1, type CellRef } from "../../src/core/address";
 import { templates } from "../../src/core/catalog";
 import type { Template } from "../../src/core/catalog/model";
 import type { Finding, Fix } from "../../src/core/finding";
@@ -170,8 +170,8 @@ export class MemoryHost implements AppendixHost {
     this.sheets.push(sheetOf(name, { origin: { row: 0, col: 0 }, values: [[null]] }));
     for (const c of plan.cells) {
       // A fresh template's formulas show blank until their inputs are filled (guarded formulas).
-      if (c.formula) this.write(name, c.cell, null, c.formula);
-      else if (c.cellValue !== undefined) this.write(name, c.cell, c.cellValue);
+      if (c.formula) this.write(name, toA1(c.cell), null, c.formula);
+      else if (c.cellValue !== undefined) this.write(name, toA1(c.cell), c.cellValue);
     }
     if (insert.settings) await this.saveSettings(insert.settings);
     if (insert.checked) {
@@ -185,7 +185,7 @@ export class MemoryHost implements AppendixHost {
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     this.failIf("applyPatches");
     this.calls.push({ op: "applyPatches", sheet, patches });
-    for (const p of patches) this.write(sheet, p.cell, p.cellValue, p.formula, p.numberFormat);
+    for (const p of patches) this.write(sheet, toA1(p.cell), p.cellValue, p.formula, p.numberFormat);
     if (!options.recheck && !options.highlight) return;
     const state = this.analyse();
     const { highlight } = options;
@@ -199,20 +199,21 @@ export class MemoryHost implements AppendixHost {
   async applyFix(sheet: string, fix: Fix): Promise<void> {
     this.failIf("applyFix");
     this.calls.push({ op: "applyFix", sheet, fix });
-    this.write(sheet, fix.cell, fix.cellValue, fix.formula ?? "", fix.numberFormat);
+    this.write(sheet, toA1(fix.cell), fix.cellValue, fix.formula ?? "", fix.numberFormat);
   }
 
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
-    this.calls.push({ op: "highlight", sheet, cells: findings.map((f) => f.cell) });
+    this.calls.push({ op: "highlight", sheet, cells: findings.map((f) => cellA1(f.cell)) });
   }
 
   async clearHighlights(sheet: string): Promise<void> {
     this.calls.push({ op: "clearHighlights", sheet });
   }
 
-  async select(sheet: string, cell: string): Promise<void> {
+  /** Recorded with the cell as A1, as a reader of the calls writes it. */
+  async select(sheet: string, cell: CellRef): Promise<void> {
     this.failIf("select");
-    this.calls.push({ op: "select", sheet, cell });
+    this.calls.push({ op: "select", sheet, cell: cellA1(cell) });
   }
 
   async onUserChange(listener: () => void): Promise<() => void> {

@@ -2,6 +2,7 @@
  * Unit workbooks for the consolidation tests, made with the project's own layout plan and renderer and filled
  * with known figures, and the pipeline the command line and the pane run on each (read, the one check, reduce).
  */
+import { sameCell, toA1 } from "../../src/core/address";
 import { soNganh } from "../../src/core/catalog";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { UnitFailure, UnitReport } from "../../src/core/consolidate";
@@ -40,7 +41,7 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   const plan = layoutPlan(soNganh, { unitName: spec.unitName, year: spec.year ?? 2023, period: spec.period ?? "nam" });
   const wb = templateWorkbook(plan);
   const ws = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
-  const cellOf = new Map(plan.names.map((n) => [n.indicator, n.cell]));
+  const cellOf = new Map(plan.names.map((n) => [n.indicator, toA1(n.cell)]));
   for (const [id, value] of Object.entries(spec.values)) {
     const cell = cellOf.get(id);
     if (!cell) throw new Error(`the template has no value cell for ${id}`);
@@ -51,17 +52,17 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
     if (!cell) throw new Error(`the template has no value cell for ${id}`);
     ws.getCell(cell).numFmt = format;
   }
-  const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(spec.values).some((id) => cellOf.get(id) === c.cell));
+  const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(spec.values).some((id) => cellOf.get(id) === toA1(c.cell)));
   if ((spec.computed ?? "cached") === "blank") {
-    for (const c of formulaCells) ws.getCell(c.cell).value = null;
+    for (const c of formulaCells) ws.getCell(toA1(c.cell)).value = null;
   } else {
     // What Excel would have cached on saving: the calculator's value for each formula cell.
     const found = checkWorkbook([{ name: ws.name, grid: blankedFormulas(worksheetGrid(ws)) }], [soNganh]);
     if (!found.found) throw new Error("the generated unit workbook is not recognised");
     const patches = found.patches;
     for (const c of formulaCells) {
-      const p = patches.find((x) => x.cell === c.cell);
-      ws.getCell(c.cell).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.cellValue : "" } as ExcelJS.CellFormulaValue;
+      const p = patches.find((x) => sameCell(x.cell, c.cell));
+      ws.getCell(toA1(c.cell)).value = { formula: (c.formula as string).replace(/^=/, ""), result: p ? p.cellValue : "" } as ExcelJS.CellFormulaValue;
     }
   }
   return workbookBytes(wb);

@@ -1,4 +1,6 @@
 /** FileHost: the pane's host outside Excel, over the shipped sample, in Node (the same code runs in the browser). */
+import { cellA1, sameCell, toA1, type CellRef } from "../../src/core/address";
+import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -46,11 +48,11 @@ describe("FileHost", () => {
     await host.applyPatches(state.sheet, state.patches);
     const after = await found(host);
     expect(after.patches).toEqual([]);
-    expect(after.findings.some((f) => f.cell === rate!.cell && f.code === "computed_value_missing")).toBe(false);
+    expect(after.findings.some((f) => sameCell(f.cell, rate!.cell) && f.code === "computed_value_missing")).toBe(false);
 
     const copy = await host.download();
     expect(copy.fileName).toBe("phu-luc-mau-2023-da-dien.xlsx");
-    const cell = (await reopen(copy.bytes)).getWorksheet(state.sheet)!.getCell(rate!.cell);
+    const cell = (await reopen(copy.bytes)).getWorksheet(state.sheet)!.getCell(toA1(rate!.cell));
     expect(cell.formula).toBe(rate!.formula.replace(/^=/, ""));
     expect(cell.result).toBe(87.23);
     expect(Buffer.compare(bytes, before)).toBe(0);
@@ -62,8 +64,8 @@ describe("FileHost", () => {
     const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
     await host.applyFix(state.sheet, f.fix!);
     const after = await found(host);
-    expect(after.findings.some((x) => x.cell === f.cell && x.code === f.code)).toBe(false);
-    const cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(f.cell);
+    expect(after.findings.some((x) => sameCell(x.cell, f.cell) && x.code === f.code)).toBe(false);
+    const cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(cellA1(f.cell));
     expect(cell.value).toBe(f.fix!.value);
   });
 
@@ -85,13 +87,13 @@ describe("FileHost", () => {
     const { host } = await openSample();
     await host.saveSettings({ lang: "en", acknowledged: { k: { reason: "r", fingerprint: "f" } } });
     expect(await host.loadSettings()).toEqual({ lang: "en", acknowledged: { k: { reason: "r", fingerprint: "f" } } });
-    const seen: string[] = [];
+    const seen: CellRef[] = [];
     const off = host.onSelect((c) => seen.push(c));
-    await host.select("Phụ lục", "D22");
+    await host.select("Phụ lục", at("D22"));
     off();
-    await host.select("Phụ lục", "D25");
-    expect(seen).toEqual(["D22"]);
-    expect(host.selectedCell()).toBe("D25");
+    await host.select("Phụ lục", at("D25"));
+    expect(seen).toEqual([at("D22")]);
+    expect(host.selectedCell()).toEqual(at("D25"));
   });
 
   it.each([

@@ -5,6 +5,7 @@
  * charts, sparklines, a chart sheet, data bars, comments, a table; test/xlsx/writers). The copy is the opened bytes with the session's fills and fixes patched in: every part but the sheet, the styles, the
  * workbook part's calc flag and the content types is byte-identical, records and compressed bytes included.
  */
+import { sameCell, toA1 } from "../../src/core/address";
 import * as fs from "fs";
 import * as path from "path";
 import { CopyRefusedError } from "../../src/app/hostErrors";
@@ -46,9 +47,9 @@ describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
     const { bytes, host, state } = await opened(writer);
     expect(state.patches.length).toBeGreaterThan(0);
     await host.applyPatches(state.sheet, state.patches);
-    const fixable = state.findings.find((f) => f.fix && !state.patches.some((p) => p.cell === f.fix!.cell));
+    const fixable = state.findings.find((f) => f.fix && !state.patches.some((p) => sameCell(p.cell, f.fix!.cell)));
     if (fixable) await host.applyFix(state.sheet, fixable.fix!);
-    const targets = [...state.patches.map((p) => p.cell), ...(fixable ? [fixable.fix!.cell] : [])];
+    const targets = [...state.patches.map((p) => toA1(p.cell)), ...(fixable ? [toA1(fixable.fix!.cell)] : [])];
 
     const copy = await host.download();
     expect(copy.fileName).toBe(`${writer}-da-dien.xlsx`);
@@ -72,7 +73,7 @@ describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
     expect([s0.length === s1.length && i === s0.length, s1.slice(i - 80, i + 80)]).toEqual([true, s0.slice(i - 80, i + 80)]);
     // The rate holds its formula and value.
     const rate = state.patches[0];
-    expect(after.text(sheetPart)).toMatch(new RegExp(`<c r="${rate.cell}"[^>]*><f>${rate.formula.replace(/^=/, "").replace(/[()*/.+]/g, "\\$&")}</f><v>${rate.cellValue}</v></c>`));
+    expect(after.text(sheetPart)).toMatch(new RegExp(`<c r="${toA1(rate.cell)}"[^>]*><f>${rate.formula.replace(/^=/, "").replace(/[()*/.+]/g, "\\$&")}</f><v>${rate.cellValue}</v></c>`));
   });
 
   it("is the opened bytes themselves when nothing was written", async () => {
@@ -91,6 +92,6 @@ it("is refused with the writer's sentence, in both languages, when the writer ca
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(CopyRefusedError);
-  const refusal = { reason: "bad_value", cell: f.fix!.cell } as const;
+  const refusal = { reason: "bad_value", cell: toA1(f.fix!.cell) } as const;
   expect((error as CopyRefusedError).reasons).toEqual({ vi: refusalText(refusal, "vi"), en: refusalText(refusal, "en") });
 });

@@ -2,6 +2,7 @@
  * `form import` on the test workbooks of the built-in form: the draft it makes from each finds the same errors
  * there as the built-in form, and recovers the form's outline and kinds from the printed table.
  */
+import { cellA1 } from "../../src/core/address";
 import * as fs from "fs";
 import * as path from "path";
 import { soNganh } from "../../src/core/catalog";
@@ -18,7 +19,7 @@ const APPENDICES = ["seed", "blank-rows", "error-value", "header-variants", "nfd
 const noPlace = { fact: () => ({ file: true as const }), section: () => ({ file: true as const }), indicator: () => ({ file: true as const }), relation: () => ({ file: true as const }) };
 
 const errors = (c: ReturnType<typeof checkWorkbook>) =>
-  c.found ? c.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.cell}`).sort() : ["not found"];
+  c.found ? c.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${cellA1(f.cell)}`).sort() : ["not found"];
 
 describe("a draft form from each test workbook of the built-in form", () => {
   it.each(APPENDICES)("%s.xlsx: the draft compiles and finds the same errors as the built-in form", async (name) => {

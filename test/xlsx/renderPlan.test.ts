@@ -1,3 +1,4 @@
+import { at } from "../fixtures/a1";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -13,7 +14,7 @@ import { tempDir } from "../fixtures/tempDir";
 jest.setTimeout(180000);
 
 const plan = layoutPlan(miniTemplate, { unitName: "=SUM(1,2)", year: 2023 });
-const row = (id: string) => Number(plan.names.find((n) => n.indicator === id)!.cell.slice(1));
+const row = (id: string) => plan.names.find((n) => n.indicator === id)!.cell.row + 1;
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   return loadWorkbook(await workbookBytes(wb));
@@ -99,7 +100,7 @@ describe("in LibreOffice, recalculated on load", () => {
     const ws = wb.addWorksheet("Phụ lục");
     ws.getCell("D11").value = 47;
     ws.getCell("D12").value = 41;
-    applyPatches(ws, [{ cell: "D10", indicator: "I.1", formula: "=ROUND(D12/D11*100,2)", value: 1, cellValue: 1, relation: "r", numberFormat: "0.00" }]);
+    applyPatches(ws, [{ cell: at("D10"), indicator: "I.1", formula: "=ROUND(D12/D11*100,2)", value: 1, cellValue: 1, relation: "r", numberFormat: "0.00" }]);
     const file = tmpFile("patched.xlsx");
     fs.writeFileSync(file, await workbookBytes(wb));
     const before = (await loadWorkbook(fs.readFileSync(file))).worksheets[0].getCell("D10");

@@ -105,9 +105,9 @@ export const en: Messages = {
     rate_denominator_zero: (f, m) =>
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is 0.`,
     value_column_ambiguous: (f, m) => {
-      const cols = f.detail.columns.map((c) => `${c.column}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
-      const checked = f.detail.columns.find((c) => c.checked)?.column ?? "";
-      return `The table has several value columns: ${cols}; nothing says which is the report's period, so column ${checked} (heading in ${m.cell(f.cell)}) is checked. Choose the report's column (command line: --column).`;
+      const cols = f.detail.columns.map((c) => `${m.column(c.col)}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
+      const checked = f.detail.columns.find((c) => c.checked);
+      return `The table has several value columns: ${cols}; nothing says which is the report's period, so column ${checked ? m.column(checked.col) : ""} (heading in ${m.cell(f.cell)}) is checked. Choose the report's column (command line: --column).`;
     },
   },
   fix: (f, m) => {

@@ -2,6 +2,7 @@
 import type { Indicator, Template } from "../catalog/model";
 import type { CellRef, Finding, FindingCode, FindingOf, FindingValue, IndicatorValue } from "../finding";
 import type { Lang } from "../lang";
+import { cellA1, columnLetters } from "../address";
 import { cleanText } from "../text";
 
 /**
@@ -45,8 +46,10 @@ export interface MessageContext {
   readonly lang: Lang;
   /** The indicator, when the template has it. */
   indicator(id: string): Indicator | undefined;
-  /** A cell as people read it: "D11". */
+  /** A cell as people read it: "D11" ("'Phụ lục (2)'!D11" on another sheet than the appendix's). */
   cell(ref: CellRef): string;
+  /** A column as people read it: "D". */
+  column(col: number): string;
   /** "Số nhiệm vụ đề ra trong kế hoạch (D11)": short label and cell; the id alone when the template lacks it. */
   name(id: string, cell?: CellRef | null): string;
   /** A finding value as typed: numbers in the language's format, text in quotes, blank as the word for blank. */
@@ -62,7 +65,7 @@ export interface MessageContext {
 /** Builds the helpers for one language and template. */
 export function messageContext(lang: Lang, template: Template): MessageContext {
   const byId = new Map(template.indicators.map((i) => [i.id, i]));
-  const cellText = (ref: CellRef): string => ref;
+  const cellText = (ref: CellRef): string => cellA1(ref);
   const blank = lang === "vi" ? "(trống)" : "(blank)";
   const value = (v: FindingValue | undefined): string =>
     v === null || v === undefined || v === "" ? blank : typeof v === "number" ? formatNumber(v, lang) : `“${v}”`;
@@ -78,6 +81,7 @@ export function messageContext(lang: Lang, template: Template): MessageContext {
     lang,
     indicator: (id) => byId.get(id),
     cell: cellText,
+    column: columnLetters,
     name: (id, cell) => {
       const label = byId.get(id)?.label;
       const text = label ? shortLabel(label) : id;

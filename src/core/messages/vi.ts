@@ -108,9 +108,9 @@ export const vi: Messages = {
     rate_denominator_zero: (f, m) =>
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} bằng 0.`,
     value_column_ambiguous: (f, m) => {
-      const cols = f.detail.columns.map((c) => `${c.column}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
-      const checked = f.detail.columns.find((c) => c.checked)?.column ?? "";
-      return `Bảng có nhiều cột số liệu: ${cols}; không rõ cột nào là kỳ báo cáo nên đang kiểm tra cột ${checked} (tiêu đề ở ô ${m.cell(f.cell)}). Hãy chọn cột của kỳ báo cáo (dòng lệnh: --column).`;
+      const cols = f.detail.columns.map((c) => `${m.column(c.col)}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
+      const checked = f.detail.columns.find((c) => c.checked);
+      return `Bảng có nhiều cột số liệu: ${cols}; không rõ cột nào là kỳ báo cáo nên đang kiểm tra cột ${checked ? m.column(checked.col) : ""} (tiêu đề ở ô ${m.cell(f.cell)}). Hãy chọn cột của kỳ báo cáo (dòng lệnh: --column).`;
     },
   },
   fix: (f, m) => {

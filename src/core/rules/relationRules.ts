@@ -11,6 +11,7 @@
  * A part, numerator or denominator holding text or an error is reported by the cell rules; relations that need its
  * value are skipped.
  */
+import { sameCell } from "../address";
 import type { Relation } from "../catalog/model";
 import type { Finding, IndicatorValue } from "../finding";
 import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
@@ -55,13 +56,13 @@ export function partOfWholeRule(r: Of<"part_of_whole">): RelationRule {
       const wholeStates = wholeIds.map((id) => sheet.number(id));
       if (wholeStates.some((s) => s.state === "unusable") || !wholeStates.some((s) => s.state === "value")) return [];
       const whole = wholeStates.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
-      const wholeCells = wholeIds.map((id) => sheet.cell(id)?.cell).filter((c): c is string => !!c);
+      const wholeCells = wholeIds.flatMap((id) => sheet.cell(id)?.cell ?? []);
       const filled = r.parts.filter((p) => valueOf(sheet.number(p)) !== null);
       if (filled.length === 0) return [];
       const sum = filled.reduce((s, p) => s + (valueOf(sheet.number(p)) ?? 0), 0);
       if (sum <= whole || sameNumber(sum, whole)) return [];
       const primary = sheet.cell(filled[filled.length - 1])!;
-      const others = filled.map((p) => sheet.cell(p)!.cell).filter((c) => c !== primary.cell);
+      const others = filled.map((p) => sheet.cell(p)!.cell).filter((c) => !sameCell(c, primary.cell));
       return [
         {
           code: "part_exceeds_whole",

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { fromA1 } from "../../core/address";
+import { ownSheetAddress, toA1, type CellRef } from "../../core/address";
 import { severityRank, type Finding, type Severity } from "../../core/finding";
 import type { PreviewRow } from "../../core/appendixPreview";
 import { useLang } from "../i18n";
@@ -38,7 +38,7 @@ const useStyles = makeStyles({
 function severityByRow(findings: readonly Finding[]): Map<number, Severity> {
   const out = new Map<number, Severity>();
   for (const f of findings) {
-    const at = fromA1(f.cell);
+    const at = ownSheetAddress(f.cell);
     if (!at) continue;
     const prev = out.get(at.row);
     if (!prev || severityRank(f.severity) < severityRank(prev)) out.set(at.row, f.severity);
@@ -54,12 +54,12 @@ export function AppendixPreview(props: {
   sheet: string;
   rows: readonly PreviewRow[];
   findings: readonly Finding[];
-  selectedCell?: string | null;
+  selectedCell?: CellRef | null;
 }) {
   const styles = useStyles();
   const { t } = useLang();
   const marks = severityByRow(props.findings);
-  const selectedRow = props.selectedCell ? fromA1(props.selectedCell)?.row : undefined;
+  const selectedRow = props.selectedCell ? ownSheetAddress(props.selectedCell)?.row : undefined;
   const selectedRef = React.useRef<HTMLTableRowElement>(null);
   React.useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: "nearest" });
@@ -102,7 +102,7 @@ export function AppendixPreview(props: {
                   </td>
                   <td className={styles.td}>{r.label}</td>
                   <td className={styles.td}>{r.unit}</td>
-                  <td className={mergeClasses(styles.td, styles.number)} title={r.valueCell}>
+                  <td className={mergeClasses(styles.td, styles.number)} title={toA1(r.valueCell)}>
                     {r.value}
                   </td>
                   <td className={styles.td} title={r.note || undefined}>

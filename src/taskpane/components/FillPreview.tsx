@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { cellA1, cellKey, toA1 } from "../../core/address";
 import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/cellWrite";
 import { formatCellValue, formatValue } from "../format";
@@ -56,12 +57,12 @@ export function FillPreview(props: {
   const confirmable = props.conflicts
     .map((f) => ({ finding: f, patch: conflictPatch(f, props.patches) }))
     .filter((c): c is { finding: Finding; patch: Patch } => c.patch !== null);
-  const chosen = [...props.patches, ...confirmable.filter((c) => ticked.has(c.finding.cell)).map((c) => c.patch)];
-  const toggle = (cell: string, on: boolean) =>
+  const chosen = [...props.patches, ...confirmable.filter((c) => ticked.has(cellKey(c.finding.cell))).map((c) => c.patch)];
+  const toggle = (key: string, on: boolean) =>
     setTicked((prev) => {
       const next = new Set(prev);
-      if (on) next.add(cell);
-      else next.delete(cell);
+      if (on) next.add(key);
+      else next.delete(key);
       return next;
     });
 
@@ -88,8 +89,8 @@ export function FillPreview(props: {
             </TableHeader>
             <TableBody>
               {props.patches.map((p) => (
-                <TableRow key={p.cell} data-patch={p.cell}>
-                  <TableCell>{p.cell}</TableCell>
+                <TableRow key={cellKey(p.cell)} data-patch={toA1(p.cell)}>
+                  <TableCell>{toA1(p.cell)}</TableCell>
                   <TableCell>{p.indicator}</TableCell>
                   <TableCell>{formatCellValue(p, lang)}</TableCell>
                   <TableCell className={styles.formula}>{p.formula}</TableCell>
@@ -106,14 +107,14 @@ export function FillPreview(props: {
           </Text>
           <Text size={200}>{t.conflictsIntro}</Text>
           {confirmable.map(({ finding: f, patch }) => (
-            <div key={f.cell} data-conflict={f.cell}>
+            <div key={cellKey(f.cell)} data-conflict={cellA1(f.cell)}>
               <Text size={200}>
-                {t.conflictLine(f.cell, formatValue(f.actual, lang, t), formatValue(f.expected, lang, t))} ({patch.formula})
+                {t.conflictLine(cellA1(f.cell), formatValue(f.actual, lang, t), formatValue(f.expected, lang, t))} ({patch.formula})
               </Text>
               <Checkbox
-                label={t.overwrite(f.cell)}
-                checked={ticked.has(f.cell)}
-                onChange={(_, d) => toggle(f.cell, d.checked === true)}
+                label={t.overwrite(cellA1(f.cell))}
+                checked={ticked.has(cellKey(f.cell))}
+                onChange={(_, d) => toggle(cellKey(f.cell), d.checked === true)}
               />
             </div>
           ))}

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Wrench20Regular } from "@fluentui/react-icons";
+import { cellA1, toA1 } from "../../core/address";
 import type { Template } from "../../core/catalog/model";
 import type { Finding } from "../../core/finding";
 import { fixLabel, formatFinding } from "../../core/messages";
@@ -50,11 +51,12 @@ export function FindingCard(props: FindingCardProps) {
   const [tried, setTried] = React.useState(false);
   const reasonId = React.useId();
   const message = formatFinding(f, lang, props.template);
+  const cell = cellA1(f.cell);
   const fixText = f.fix
     ? fixLabel(f, lang, props.template) ||
       (f.fix.formula
-      ? t.fixFormula(f.fix.cell, f.fix.formula)
-        : t.fixValue(f.fix.cell, formatCellValue(f.fix, lang)))
+      ? t.fixFormula(toA1(f.fix.cell), f.fix.formula)
+        : t.fixValue(toA1(f.fix.cell), formatCellValue(f.fix, lang)))
     : null;
 
   const save = () => {
@@ -68,7 +70,7 @@ export function FindingCard(props: FindingCardProps) {
   };
 
   return (
-    <div className={styles.card} data-finding={f.code} data-cell={f.cell}>
+    <div className={styles.card} data-finding={f.code} data-cell={cell}>
       <div className={styles.head}>
         <SeverityIcon severity={f.severity} />
         <Text className={styles.message}>{message}</Text>
@@ -92,11 +94,9 @@ export function FindingCard(props: FindingCardProps) {
       )}
       {props.acknowledgedReason !== undefined && <Caption1>{t.acknowledgedReason(props.acknowledgedReason)}</Caption1>}
       <div className={styles.actions}>
-        {f.cell && (
-          <Button size="small" appearance="secondary" title={t.goToCellHint(f.cell)} onClick={() => props.onSelect(f)}>
-            {t.goToCell(f.cell)}
-          </Button>
-        )}
+        <Button size="small" appearance="secondary" title={t.goToCellHint(cell)} onClick={() => props.onSelect(f)}>
+          {t.goToCell(cell)}
+        </Button>
         {f.fix && props.onFix && (
           <Button size="small" appearance="primary" icon={<Wrench20Regular />} disabled={busy} onClick={() => props.onFix?.(f)}>
             {t.applyFix}

@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { cellKey } from "../../core/address";
 import type { Template } from "../../core/catalog/model";
 import type { Finding } from "../../core/finding";
 import { useLang } from "../i18n";
@@ -37,7 +38,7 @@ export function FindingList(props: { split: SplitFindings; template: Template } 
   const groups = groupBySection(props.split.active, props.template);
   const open = [...groups.map((g) => g.section?.id ?? "general")];
   const card = (f: Finding, extra: Partial<FindingCardProps> = {}) => (
-    <li key={`${f.code}|${f.cell}|${f.relation ?? ""}`}>
+    <li key={`${f.code}|${cellKey(f.cell)}|${f.relation ?? ""}`}>
       <FindingCard
         finding={f}
         template={props.template}

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
+import type { CellRef } from "../../core/address";
 import type { FileHost } from "../../xlsx";
 import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
@@ -66,7 +67,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   const [error, setError] = React.useState<{ error: unknown; text?: string } | null>(null);
   const [loading, setLoading] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
-  const [selected, setSelected] = React.useState<string | null>(null);
+  const [selected, setSelected] = React.useState<CellRef | null>(null);
   const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
   // Several files chosen at once: they are consolidated instead of opened (a new batch remounts the panel).
   const [batch, setBatch] = React.useState<{ files: readonly File[]; id: number } | null>(null);

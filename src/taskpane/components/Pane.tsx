@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
+import { toA1 } from "../../core/address";
 import type { Finding } from "../../core/finding";
 import type { Patch } from "../../core/cellWrite";
 import type { AppendixHost, CheckState } from "../../app/host";
@@ -174,7 +175,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
   const onFix = (f: Finding) =>
     found && f.fix && void run(async () => {
       await host.applyFix(found.sheet, f.fix!);
-      return t.fixed(f.fix!.cell);
+      return t.fixed(toA1(f.fix!.cell));
     });
   const onAcknowledge = (f: Finding, reason: string) =>
     void run(async () => {

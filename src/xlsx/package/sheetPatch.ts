@@ -103,9 +103,9 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
   const targets: Target[] = [];
   const seen = new Set<string>();
   for (const w of writes) {
-    const at = fromA1(w.cell);
-    if (!at || (typeof w.cellValue === "number" && !Number.isFinite(w.cellValue))) throw new PatchRefused({ reason: "bad_value", cell: w.cell });
+    const at = w.cell;
     const a1 = toA1(at);
+    if (typeof w.cellValue === "number" && !Number.isFinite(w.cellValue)) throw new PatchRefused({ reason: "bad_value", cell: a1 });
     if (seen.has(a1)) continue;
     seen.add(a1);
     targets.push({ at, a1, write: w });

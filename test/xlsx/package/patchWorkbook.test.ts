@@ -2,6 +2,7 @@
  * The surgical writer at the package level: styles cloned (never edited), the calc flag, the calculation chain,
  * and every other entry copied byte for byte (local record and central record), data descriptors included.
  */
+import { at } from "../../fixtures/a1";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -30,7 +31,7 @@ describe("number formats", () => {
   const body = '<row r="1"><c r="A1" s="1"><v>3420</v></c><c r="B1" s="1"/><c r="C1" s="2"/></row>';
 
   test("a style shared with other cells is cloned, never edited", () => {
-    const r = patchWorkbook(book({ sheets: { S: body } }), "S", [{ cell: "B1", cellValue: 1.5, formula: "=A1/2280", numberFormat: "0.00" }]);
+    const r = patchWorkbook(book({ sheets: { S: body } }), "S", [{ cell: at("B1"), cellValue: 1.5, formula: "=A1/2280", numberFormat: "0.00" }]);
     if (!r.ok) throw new Error(JSON.stringify(r.refusal));
     expect(sheetData(r.bytes)).toBe('<row r="1"><c r="A1" s="1"><v>3420</v></c><c r="B1" s="3"><f>A1/2280</f><v>1.5</v></c><c r="C1" s="2"/></row>');
     const styles = partText(r.bytes, "xl/styles.xml");
@@ -42,14 +43,14 @@ describe("number formats", () => {
   });
 
   test("a cell already showing the format keeps its style", () => {
-    const r = patchWorkbook(book({ sheets: { S: body } }), "S", [{ cell: "C1", cellValue: 1, numberFormat: "0.00" }]);
+    const r = patchWorkbook(book({ sheets: { S: body } }), "S", [{ cell: at("C1"), cellValue: 1, numberFormat: "0.00" }]);
     expect(r.ok && r.changedParts).toEqual(["xl/worksheets/sheet1.xml", "xl/workbook.xml"]);
   });
 
   test("a format Excel does not have is declared once, and cells asking the same share one clone", () => {
     const r = patchWorkbook(book({ sheets: { S: body } }), "S", [
-      { cell: "A2", cellValue: 1, numberFormat: '0.000" đ"' },
-      { cell: "B2", cellValue: 2, numberFormat: '0.000" đ"' },
+      { cell: at("A2"), cellValue: 1, numberFormat: '0.000" đ"' },
+      { cell: at("B2"), cellValue: 2, numberFormat: '0.000" đ"' },
     ]);
     if (!r.ok) throw new Error(JSON.stringify(r.refusal));
     expect(sheetData(r.bytes)).toContain('<row r="2"><c r="A2" s="3"><v>1</v></c><c r="B2" s="3"><v>2</v></c></row>');
@@ -80,15 +81,15 @@ describe("the calculation chain", () => {
   test("a formula replaced by a plain value leaves the chain; the last one takes the part with it", () => {
     const calcChain = '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/><c r="B1"/></calcChain>';
     const input = book({ sheets: { S: '<row r="1"><c r="A1"><f>1</f><v>1</v></c><c r="B1"><f>2</f><v>2</v></c></row>' }, calcChain });
-    const one = patchWorkbook(input, "S", [{ cell: "A1", cellValue: 5 }]);
+    const one = patchWorkbook(input, "S", [{ cell: at("A1"), cellValue: 5 }]);
     expect(one.ok && partText(one.bytes, "xl/calcChain.xml")).toBe('<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="1"/></calcChain>');
-    const both = patchWorkbook(input, "S", [{ cell: "A1", cellValue: 5 }, { cell: "B1", cellValue: 6 }]);
+    const both = patchWorkbook(input, "S", [{ cell: at("A1"), cellValue: 5 }, { cell: at("B1"), cellValue: 6 }]);
     if (!both.ok) throw new Error("refused");
     expect(readZip(both.bytes).entries.map((e) => e.name)).not.toContain("xl/calcChain.xml");
     expect(partText(both.bytes, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(partText(both.bytes, "[Content_Types].xml")).not.toContain("calcChain");
     // A formula written over a formula keeps its entry.
-    const kept = patchWorkbook(input, "S", [{ cell: "A1", cellValue: 5, formula: "=5" }]);
+    const kept = patchWorkbook(input, "S", [{ cell: at("A1"), cellValue: 5, formula: "=5" }]);
     expect(kept.ok && kept.changedParts).not.toContain("xl/calcChain.xml");
   });
 });
@@ -103,7 +104,7 @@ describe("the zip container", () => {
         { name: "docProps/custom.xml", data: "<Properties/>" },
       ],
     });
-    const r = patchWorkbook(input, "S", [{ cell: "B1", cellValue: 2, formula: "=A1*2" }]);
+    const r = patchWorkbook(input, "S", [{ cell: at("B1"), cellValue: 2, formula: "=A1*2" }]);
     if (!r.ok) throw new Error("refused");
     const a = records(input);
     const b = records(r.bytes);
@@ -115,7 +116,7 @@ describe("the zip container", () => {
   test("the input's bytes are never changed, even as a Node Buffer (whose slice is a view)", () => {
     const input = Buffer.from(book({ sheets: { S: '<row r="1"><c r="A1"><v>1</v></c></row>' }, extraParts: [{ name: "docProps/app.xml", data: "<Properties/>" }] }));
     const copy = Buffer.from(input);
-    const r = patchWorkbook(input, "S", [{ cell: "B1", cellValue: 2 }]);
+    const r = patchWorkbook(input, "S", [{ cell: at("B1"), cellValue: 2 }]);
     expect(r.ok).toBe(true);
     expect(input.equals(copy)).toBe(true);
   });
@@ -128,7 +129,7 @@ describe("the zip container", () => {
   test("entries with data descriptors (signed or not) are read and copied whole", () => {
     const base = book({ sheets: { S: '<row r="1"><c r="A1"><v>1</v></c></row>' } });
     const withDescriptors = addDescriptors(base);
-    const r = patchWorkbook(withDescriptors, "S", [{ cell: "B1", cellValue: 2 }]);
+    const r = patchWorkbook(withDescriptors, "S", [{ cell: at("B1"), cellValue: 2 }]);
     if (!r.ok) throw new Error(JSON.stringify(r.refusal));
     const a = records(withDescriptors);
     const b = records(r.bytes);
@@ -215,14 +216,14 @@ describe("random sheets, read back by openpyxl", () => {
             }
             xml += `<row${r.explicit ? ` r="${row + 1}"` : ""}>${cells}</row>`;
           }
-          const writes = targets.map((t) => ({ cell: `${columnLetters(t.col)}${t.row + 1}`, cellValue: t.value, formula: `=${t.value}+0` }));
+          const writes = targets.map((t) => ({ a1: `${columnLetters(t.col)}${t.row + 1}`, cell: { row: t.row, col: t.col }, cellValue: t.value, formula: `=${t.value}+0` }));
           const r = patchWorkbook(book({ sheets: { S: xml } }), "S", writes);
           if (!r.ok) throw new Error(JSON.stringify(r.refusal));
           const seen = new Set<string>();
           for (const w of writes) {
-            if (seen.has(w.cell)) continue;
-            seen.add(w.cell);
-            expected[w.cell] = w.formula;
+            if (seen.has(w.a1)) continue;
+            seen.add(w.a1);
+            expected[w.a1] = w.formula;
           }
           const file = path.join(dir, `${cases.length}.xlsx`);
           fs.writeFileSync(file, r.bytes);

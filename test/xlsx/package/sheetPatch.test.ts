@@ -2,11 +2,12 @@
  * The surgical writer on hand-written parts: where each target lands in the sheet's XML, byte for byte, and
  * where it refuses. Every case states the whole `<sheetData>` before and after.
  */
+import { at } from "../../fixtures/a1";
 import { patchWorkbook, type CellWrite } from "../../../src/xlsx/package/patchWorkbook";
 import type { PatchRefusal } from "../../../src/xlsx/package/refusal";
 import { book, MAIN, partText, sheetData } from "./parts";
 
-const F = (cell: string, value: number, formula = "=1+1"): CellWrite => ({ cell, cellValue: value, formula });
+const F = (cell: string, value: number, formula = "=1+1"): CellWrite => ({ cell: at(cell), cellValue: value, formula });
 
 function patched(body: string, writes: CellWrite[]): string {
   const r = patchWorkbook(book({ sheets: { S: body } }), "S", writes);
@@ -36,10 +37,10 @@ describe("where a target lands", () => {
     ["a cell after cells without r", "<row><c><v>1</v></c><c><v>3</v></c></row>", [F("D1", 9)], '<row><c><v>1</v></c><c><v>3</v></c><c r="D1"><f>1+1</f><v>9</v></c></row>'],
     ["a row after rows without r", "<row><c><v>1</v></c></row>", [F("A3", 9)], '<row><c><v>1</v></c></row><row r="3"><c r="A3"><f>1+1</f><v>9</v></c></row>'],
     ["several targets over rows", '<row r="2"><c r="B2"/></row>', [F("C4", 4), F("B2", 2), F("A2", 1)], '<row r="2"><c r="A2"><f>1+1</f><v>1</v></c><c r="B2"><f>1+1</f><v>2</v></c></row><row r="4"><c r="C4"><f>1+1</f><v>4</v></c></row>'],
-    ["a formula with < and & is escaped", "", [{ cell: "A1", cellValue: 1, formula: '=IF(B1<2,"a&b",1)' }], '<row r="1"><c r="A1"><f>IF(B1&lt;2,"a&amp;b",1)</f><v>1</v></c></row>'],
-    ["text without formula goes inline", "", [{ cell: "A1", cellValue: " Có " }], '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> Có </t></is></c></row>'],
-    ["a text formula result", "", [{ cell: "A1", cellValue: "x", formula: '="x"' }], '<row r="1"><c r="A1" t="str"><f>"x"</f><v>x</v></c></row>'],
-    ["a boolean", "", [{ cell: "A1", cellValue: true }], '<row r="1"><c r="A1" t="b"><v>1</v></c></row>'],
+    ["a formula with < and & is escaped", "", [{ cell: at("A1"), cellValue: 1, formula: '=IF(B1<2,"a&b",1)' }], '<row r="1"><c r="A1"><f>IF(B1&lt;2,"a&amp;b",1)</f><v>1</v></c></row>'],
+    ["text without formula goes inline", "", [{ cell: at("A1"), cellValue: " Có " }], '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> Có </t></is></c></row>'],
+    ["a text formula result", "", [{ cell: at("A1"), cellValue: "x", formula: '="x"' }], '<row r="1"><c r="A1" t="str"><f>"x"</f><v>x</v></c></row>'],
+    ["a boolean", "", [{ cell: at("A1"), cellValue: true }], '<row r="1"><c r="A1" t="b"><v>1</v></c></row>'],
     ["the row's style when it has customFormat", '<row r="3" s="1" customFormat="1"/>', [F("B3", 1)], '<row r="3" s="1" customFormat="1"><c r="B3" s="1"><f>1+1</f><v>1</v></c></row>'],
     ["spans widened only when needed", '<row r="1" spans="1:2"><c r="A1"/></row><row r="2" spans="1:3"/>', [F("C1", 1), F("B2", 1)], '<row r="1" spans="1:3"><c r="A1"/><c r="C1"><f>1+1</f><v>1</v></c></row><row r="2" spans="1:3"><c r="B2"><f>1+1</f><v>1</v></c></row>'],
     ["an extLst of the row stays last", '<row r="1"><c r="A1"/><extLst><ext uri="x"><c r="Z9"/></ext></extLst></row>', [F("B1", 1)], '<row r="1"><c r="A1"/><c r="B1"><f>1+1</f><v>1</v></c><extLst><ext uri="x"><c r="Z9"/></ext></extLst></row>'],
