@@ -27,15 +27,13 @@ export type HostErrorCode =
   /** a template was inserted in a file and other sheets were filled too: no single copy holds both */
   | "copy_with_template";
 
+import type { FileLimits } from "../core/unreadable";
+
 /**
  * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from
  * src/xlsx/limits.ts, so the pane's first bundle never imports the reader (and its inflater) just for three numbers.
  */
-export interface FileLimits {
-  readonly fileBytes: number;
-  readonly expandedBytes: number;
-  readonly cells: number;
-}
+export type { FileLimits } from "../core/unreadable";
 
 /** An error a host throws on purpose; anything else a host throws is shown as "generic". */
 export class HostError extends Error {

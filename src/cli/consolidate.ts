@@ -8,17 +8,18 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import { consolidateMessages, formatIssue, periodLabel } from "../core/messages/consolidate";
-import type { Period, PeriodKind } from "../core/titleInfo";
+import { formatIssue } from "../core/messages/consolidate";
+import { periodLabel } from "../core/messages/period";
+import { parsePeriodKey } from "../core/period";
 import { unitFromBytes, writeConsolidation } from "../xlsx";
 import type { Lang } from "../core/lang";
-import type { CliMessages } from "./messages";
+import { cliMessages, type CliMessages } from "./messages";
 import type { Template } from "../core/catalog/model";
 import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
 import { describeForm } from "../core/messages/forms";
-import { FileProblem, readBytes, sameFile, writeOutputWith } from "./workbookFiles";
+import { FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
 export interface ConsolidateCliOptions {
@@ -33,28 +34,11 @@ export interface ConsolidateCliOptions {
   readonly progress?: boolean;
 }
 
-const PERIOD_KINDS: readonly PeriodKind[] = ["nam", "6thang", "9thang", "quy1", "quy2", "quy3", "quy4"];
-
-/** "nam/2023" -> the period; null when it is not one. */
-export function parsePeriodOption(text: string): Period | null {
-  const m = /^([a-z0-9]+)\/(\d{4})$/.exec(text.trim().toLowerCase());
-  if (!m || !PERIOD_KINDS.includes(m[1] as PeriodKind)) return null;
-  return { kind: m[1] as PeriodKind, year: Number(m[2]) };
-}
-
-/** One file reduced to what the summary needs, or why it cannot be used. The workbook is dropped on return. */
-export async function readUnit(file: string, m: CliMessages, candidates: readonly Template[] = templates): Promise<UnitReport | UnitFailure> {
-  let bytes: Buffer;
-  try {
-    bytes = readBytes(file, m);
-  } catch (e) {
-    if (e instanceof FileProblem) return { file, failure: "unreadable", detail: e.message };
-    throw e;
-  }
-  return unitFromBytes(file, bytes, {
-    readFailure: (reason) => m.readFailure(file, reason),
-    noAppendix: (failure) => m.noAppendix(file, failure),
-  }, candidates);
+/** One file reduced to what the summary needs, or why it cannot be used (as data). The workbook is dropped on return. */
+export async function readUnit(file: string, candidates: readonly Template[] = templates): Promise<UnitReport | UnitFailure> {
+  const read = fileBytes(file);
+  if ("unreadable" in read) return { file, failure: "unreadable", unreadable: read.unreadable };
+  return unitFromBytes(file, read.bytes, candidates);
 }
 
 /** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */
@@ -133,7 +117,7 @@ function jsonReport(c: Consolidation, output: string, lang: Lang) {
 }
 
 function textReport(c: Consolidation, lang: Lang): string[] {
-  const cm = consolidateMessages(lang).cli;
+  const cm = cliMessages(lang).consolidate;
   const lines: string[] = [];
   for (const s of c.statuses) {
     lines.push(
@@ -158,12 +142,12 @@ export async function runConsolidate(
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<number> {
-  const cm = consolidateMessages(opts.lang).cli;
+  const cm = m.consolidate;
   if (files.length === 0 || !output) {
     err(`${cm.needArgs}\n`);
     return 2;
   }
-  const period = opts.period === undefined ? undefined : parsePeriodOption(opts.period);
+  const period = opts.period === undefined ? undefined : parsePeriodKey(opts.period);
   if (period === null) {
     err(`${cm.badPeriod(opts.period as string)}\n`);
     return 2;
@@ -179,7 +163,7 @@ export async function runConsolidate(
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const units: (UnitReport | UnitFailure)[] = [];
     for (const [i, file] of files.entries()) {
-      units.push(await readUnit(file, m, opts.forms?.templates));
+      units.push(await readUnit(file, opts.forms?.templates));
       progress.update(i + 1);
     }
     progress.finish(cm.readLine(files.length, files.length));

@@ -6,7 +6,7 @@ import { draftForm } from "../core/forms/draft";
 import { formJson } from "../core/forms/json";
 import type { Lang } from "../core/lang";
 import { formatFormProblem, formatUndecided } from "../core/messages/forms";
-import { formWorkbookBytes, loadWorkbook, WorkbookReadError, worksheetGrid } from "../xlsx";
+import { formWorkbookBytes, loadWorkbook, unreadableOf, WorkbookReadError, worksheetGrid } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes, sameFile, writeOutput } from "./workbookFiles";
@@ -30,7 +30,7 @@ export async function runFormImport(
     try {
       workbook = await loadWorkbook(readBytes(input, m));
     } catch (e) {
-      if (e instanceof WorkbookReadError) throw new FileProblem(m.readFailure(input, e.reason));
+      if (e instanceof WorkbookReadError) throw new FileProblem(m.unreadable(input, unreadableOf(e.reason)));
       throw e;
     }
     const sheets = workbook.worksheets.filter((w) => w.state !== "hidden").map((w) => ({ name: w.name, grid: worksheetGrid(w) }));

@@ -3,9 +3,9 @@ import type { Severity } from "../core/finding";
 import type { AppendixFailure, ValueChoice } from "../core/location";
 import type { Lang } from "../core/lang";
 import { appendixFailureText } from "../core/messages/appendix";
-import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, type WorkbookReadFailure } from "../xlsx/package";
-
-const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
+import { unreadableText } from "../core/messages/unreadable";
+import { periodKinds, reportPeriods } from "../core/period";
+import type { Unreadable } from "../core/unreadable";
 
 /** Why the value column checked was chosen among several (src/core/location.ts, ValueChoice). */
 const valueReasonVi: Readonly<Record<ValueChoice["reason"], string>> = {
@@ -97,25 +97,12 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   noFindings: "  Không phát hiện vấn đề nào.",
   total: (files: number, e: number, w: number, i: number, bad: number) =>
     `Tổng cộng ${files} tệp: ${e} lỗi, ${w} cảnh báo, ${i} thông tin${bad ? `; ${bad} tệp không kiểm tra được` : ""}`,
-  // One clear sentence per unreadable file.
-  notFound: (file: string) => `Không tìm thấy tệp “${file}”.`,
-  isDirectory: (file: string) => `“${file}” là một thư mục, không phải tệp .xlsx.`,
-  cannotRead: (file: string, why: string) => `Không đọc được tệp “${file}” (${why}).`,
-  readFailure: (file: string, reason: WorkbookReadFailure) =>
-    ({
-      not_xlsx: `Tệp “${file}” không phải là tệp Excel .xlsx.`,
-      old_xls: `Tệp “${file}” có định dạng Excel cũ (.xls); hãy mở trong Excel và lưu lại thành .xlsx.`,
-      damaged: `Tệp “${file}” bị hỏng hoặc không phải tệp .xlsx hợp lệ.`,
-      empty: `Tệp “${file}” rỗng.`,
-      encrypted: `Tệp “${file}” được đặt mật khẩu; hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại.`,
-      ods: `Tệp “${file}” là bảng tính OpenDocument (.ods); hãy mở và lưu lại thành .xlsx.`,
-      too_large: `Tệp “${file}” lớn hơn ${MB(MAX_FILE_BYTES)} MB, quá lớn để kiểm tra; hãy chép riêng trang phụ lục sang một tệp mới.`,
-      too_much_data: `Tệp “${file}” chứa quá nhiều dữ liệu khi giải nén (hơn ${MB(MAX_EXPANDED_BYTES)} MB hoặc ${MAX_CELLS.toLocaleString("vi-VN")} ô) nên không được mở; hãy chép riêng trang phụ lục sang một tệp mới.`,
-    })[reason],
+  // One clear sentence per unreadable file: the same the pane and the consolidation say.
+  unreadable: (file: string, u: Unreadable) => unreadableText(u, "vi", file),
   noSheet: (file: string, sheet: string, sheets: string) =>
     `Tệp “${file}” không có trang tính “${sheet}” (các trang tính: ${sheets}).`,
   // The pane and the consolidation say the same sentence.
-  noAppendix: (file: string, failure: AppendixFailure) => appendixFailureText(failure, "vi", file),
+  noAppendix: (file: string, failure: AppendixFailure) => appendixFailureText(failure, "vi", { file }),
   // Usage
   unknownCommand: (cmd: string) => `Không có lệnh “${cmd}”. Xem “cchc --help”.`,
   noCommand: "Thiếu lệnh. Xem “cchc --help”.",
@@ -129,7 +116,7 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   badColumn: (v: string) => `Cột “${v}” không hợp lệ; nhập chữ cái của cột, ví dụ E.`,
   valueColumnLine: (checked: string, heading: string | null, reason: ValueChoice["reason"], others: string) =>
     `  Cột số liệu được kiểm tra: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonVi[reason]}; cột khác thấy trên trang: ${others} (dùng --column để chọn cột khác).`,
-  badPeriod: (v: string) => `Kỳ báo cáo “${v}” không hợp lệ; dùng nam, 6thang, quy1 hoặc quy3.`,
+  badPeriod: (v: string) => `Kỳ báo cáo “${v}” không hợp lệ; dùng ${reportPeriods.join(", ")}.`,
   needOneOut: "Lệnh template cần đúng một tệp kết quả, ví dụ: cchc template phu-luc.xlsx",
   needFiles: "Lệnh check cần ít nhất một tệp .xlsx, ví dụ: cchc check phu-luc.xlsx",
   needFillArgs: "Lệnh fill cần một tệp nguồn và tệp kết quả, ví dụ: cchc fill phu-luc.xlsx -o phu-luc-da-dien.xlsx",
@@ -148,6 +135,40 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   filledLine: (cell: string, value: string, formula: string, label: string) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n: number) => `Giữ nguyên ${n} ô có giá trị khác với giá trị tính được:`,
   fillWritten: (file: string) => `Đã ghi “${file}”; tệp nguồn không bị thay đổi.`,
+  /** `cchc consolidate`: its help and its lines. */
+  consolidate: {
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--force] [--json] [--lang vi|en]
+
+Tổng hợp phụ lục của nhiều cơ quan, đơn vị vào một tệp: trang “Tổng hợp” (mỗi chỉ tiêu một dòng theo
+đúng thứ tự và cách ghi của mẫu, mỗi đơn vị một cột, cột tổng cộng các số đếm, tỷ lệ tính lại từ tổng
+tử số và tổng mẫu số, chỉ tiêu Có/Không đếm số đơn vị trả lời Có), trang “Tình trạng” (đơn vị, tệp,
+kỳ báo cáo, số lỗi, cảnh báo, sẵn sàng hay chưa) và trang “Phát hiện” (mọi lỗi, cảnh báo theo đơn vị và ô).
+Tên đơn vị và kỳ báo cáo lấy từ phần tiêu đề của phụ lục (hoặc tên tệp). Đơn vị gửi hai lần, khác kỳ
+báo cáo hoặc khác mẫu đều được báo. Không sửa tệp nguồn nào.
+
+  -o, --out OUT   Tệp tổng hợp (bắt buộc, đuôi .xlsx)
+  --period KỲ     Kỳ của đợt tổng hợp, ví dụ nam/2023, 6thang/2024, quy1/2024 (mặc định: kỳ mà nhiều tệp ghi nhất)
+  --force         Ghi đè OUT nếu đã có
+  --json          In một tài liệu JSON (tình trạng từng tệp và các vấn đề) thay cho văn bản
+
+Mã thoát: 0 mọi đơn vị sẵn sàng; 1 có đơn vị có lỗi hoặc vấn đề khi tổng hợp; 2 có tệp không đọc được,
+không có phụ lục, hoặc dùng lệnh sai.
+`,
+    needArgs:
+      "Lệnh consolidate cần ít nhất một tệp .xlsx và tệp kết quả, ví dụ: cchc consolidate don-vi/*.xlsx -o TONG_HOP.xlsx",
+    progress: (done: number, total: number) => `Đang đọc ${done}/${total} tệp`,
+    readLine: (done: number, total: number) => `Đã đọc ${done}/${total} tệp.`,
+    fileLine: (unit: string, file: string, period: string, errors: number, warnings: number, ready: boolean) =>
+      `${unit} (${file}): ${period}; ${errors} lỗi, ${warnings} cảnh báo — ${ready ? "sẵn sàng" : "cần xem lại"}`,
+    leftOutLine: (file: string) => `${file}: không đưa vào tổng hợp`,
+    issueLine: (text: string) => `  - ${text}`,
+    written: (out: string, units: number, ready: number, marked: number, left: number) =>
+      `Đã ghi “${out}”: ${units} cơ quan, đơn vị, ${ready} sẵn sàng, ${marked} cần xem lại` +
+      (left ? `, ${left} tệp không đưa vào tổng hợp.` : "."),
+    badPeriod: (v: string) => `Kỳ “${v}” không hợp lệ; ghi dạng KỲ/NĂM với KỲ là một trong ${periodKinds.join(", ")}, ví dụ nam/2023.`,
+    outIsInput: (file: string) => `Tệp tổng hợp “${file}” trùng với một tệp nguồn; lệnh consolidate không bao giờ sửa tệp nguồn.`,
+    noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp với trang “Tình trạng” để biết lý do.",
+  },
   unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
 };
 
@@ -218,20 +239,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   noFindings: "  No problem found.",
   total: (files, e, w, i, bad) =>
     `${files} files: ${e} errors, ${w} warnings, ${i} infos${bad ? `; ${bad} files could not be checked` : ""}`,
-  notFound: (file) => `File “${file}” does not exist.`,
-  isDirectory: (file) => `“${file}” is a directory, not an .xlsx file.`,
-  cannotRead: (file, why) => `Cannot read “${file}” (${why}).`,
-  readFailure: (file, reason) =>
-    ({
-      not_xlsx: `“${file}” is not an Excel .xlsx file.`,
-      old_xls: `“${file}” is in the old Excel format (.xls); open it in Excel and save it as .xlsx.`,
-      damaged: `“${file}” is damaged or not a valid .xlsx file.`,
-      empty: `“${file}” is empty.`,
-      encrypted: `“${file}” is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it.`,
-      ods: `“${file}” is an OpenDocument spreadsheet (.ods); open it and save it as .xlsx.`,
-      too_large: `“${file}” is larger than ${MB(MAX_FILE_BYTES)} MB, too large to check; copy the appendix sheet into a new file.`,
-      too_much_data: `“${file}” holds too much data once expanded (over ${MB(MAX_EXPANDED_BYTES)} MB or ${MAX_CELLS.toLocaleString("en-US")} cells), so it was not opened; copy the appendix sheet into a new file.`,
-    })[reason],
+  unreadable: (file, u) => unreadableText(u, "en", file),
   splitAppendix: (a, b, n) =>
     `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); only “${a}” was checked, merge them into one sheet.`,
   otherAppendices: (sheet, others) => `  Note: sheet ${others} holds an appendix too; only “${sheet}” was checked (use --sheet to pick another).`,
@@ -240,7 +248,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   hiddenRows: (n, rows) => `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
   filtered: "  Note: the sheet has a filter; every row of the appendix is checked, rows the filter hides included.",
   noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
-  noAppendix: (file, failure) => appendixFailureText(failure, "en", file),
+  noAppendix: (file, failure) => appendixFailureText(failure, "en", { file }),
   unknownCommand: (cmd) => `There is no command “${cmd}”. See “cchc --help”.`,
   noCommand: "Missing command. See “cchc --help”.",
   unknownOption: (opt, cmd) =>
@@ -253,7 +261,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   badColumn: (v) => `Column “${v}” is not valid; give the column's letters, e.g. E.`,
   valueColumnLine: (checked, heading, reason, others) =>
     `  Value column checked: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonEn[reason]}; other value columns seen: ${others} (use --column to choose another).`,
-  badPeriod: (v) => `Period “${v}” is not valid; use nam, 6thang, quy1 or quy3.`,
+  badPeriod: (v) => `Period “${v}” is not valid; use ${reportPeriods.join(", ")}.`,
   needOneOut: "template needs exactly one output file, e.g. cchc template appendix.xlsx",
   needFiles: "check needs at least one .xlsx file, e.g. cchc check appendix.xlsx",
   needFillArgs: "fill needs an input file and an output file, e.g. cchc fill appendix.xlsx -o filled.xlsx",
@@ -271,6 +279,37 @@ Only the value column checked is filled (the report's period's, or the one chose
   filledLine: (cell, value, formula, label) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n) => `Left ${n} cells alone (they hold a value other than the computed one):`,
   fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
+  consolidate: {
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--force] [--json] [--lang vi|en]
+
+Merges the appendices of many units into one workbook: a “Summary” sheet (one row per indicator in the
+official order and wording, one column per unit, a total that adds up counts, rates recomputed from the
+summed numerators and denominators, yes/no indicators counted as units answering yes), a “Status” sheet
+(unit, file, period, errors, warnings, ready or not) and a “Findings” sheet (every error and warning by
+unit and cell). The unit name and period come from the appendix's title block (or the file name). A unit
+sent twice, another period or another template is reported. No input file is changed.
+
+  -o, --out OUT   The summary workbook (required, .xlsx)
+  --period P      The batch's period, e.g. nam/2023, 6thang/2024, quy1/2024 (default: the one most files give)
+  --force         Replace OUT if it exists
+  --json          Print one JSON document (each file's status and the issues) instead of text
+
+Exit status: 0 every unit is ready; 1 some unit has an error or a consolidation issue; 2 some file could not
+be read or holds no appendix, or the command was used wrongly.
+`,
+    needArgs: "The consolidate command needs at least one .xlsx file and an output, e.g.: cchc consolidate units/*.xlsx -o TONG_HOP.xlsx",
+    progress: (done, total) => `Reading ${done}/${total} files`,
+    readLine: (done, total) => `Read ${done}/${total} files.`,
+    fileLine: (unit, file, period, errors, warnings, ready) =>
+      `${unit} (${file}): ${period}; ${errors} errors, ${warnings} warnings — ${ready ? "ready" : "to review"}`,
+    leftOutLine: (file) => `${file}: left out of the summary`,
+    issueLine: (text) => `  - ${text}`,
+    written: (out, units, ready, marked, left) =>
+      `Wrote “${out}”: ${units} units, ${ready} ready, ${marked} to review` + (left ? `, ${left} files left out.` : "."),
+    badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of ${periodKinds.join(", ")}, e.g. nam/2023.`,
+    outIsInput: (file) => `The output “${file}” is one of the input files; consolidate never changes an input file.`,
+    noUsableFile: "No file held a readable appendix; the summary is still written, with the “Status” sheet saying why.",
+  },
   unexpected: (why) => `Unexpected error: ${why}`,
 };
 

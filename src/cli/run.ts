@@ -2,10 +2,9 @@
 import fs from "fs";
 import path from "path";
 import { fromA1 } from "../core/address";
-import type { ReportPeriod } from "../core/layout";
+import { isReportPeriod } from "../core/period";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
-import { consolidateMessages } from "../core/messages/consolidate";
 import { runFill } from "./fill";
 import { cliMessages, type CliMessages } from "./messages";
 import { runForm } from "./formCommands";
@@ -33,8 +32,6 @@ function problemText(p: ArgsProblem, m: CliMessages): string {
       return m.badLang(p.value);
   }
 }
-
-const PERIODS: readonly ReportPeriod[] = ["nam", "6thang", "quy1", "quy3"];
 
 /** The version in package.json, which `cchc --version` prints (the CLI runs from the checkout, never bundled). */
 function packageVersion(): string {
@@ -65,7 +62,7 @@ export async function run(
       template: m.helpTemplate,
       check: m.helpCheck,
       fill: m.helpFill,
-      consolidate: consolidateMessages(args.lang).cli.help,
+      consolidate: m.consolidate.help,
       form: formCliMessages(args.lang).helpForm,
     };
     io.out(args.command ? help[args.command] : m.help);
@@ -90,13 +87,13 @@ export async function run(
       const year = yearText === undefined ? now.getFullYear() : Number(yearText);
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) return usage(m.badYear(yearText));
       const period = value("--period") ?? "nam";
-      if (!PERIODS.includes(period as ReportPeriod)) return usage(m.badPeriod(period));
+      if (!isReportPeriod(period)) return usage(m.badPeriod(period));
       // template and consolidate make new workbooks with ExcelJS: loaded only for them, so check and fill never pay for it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require: tsx's CommonJS hook serves it, import() would not
       const { runTemplate } = require("./template") as typeof import("./template");
       return runTemplate(
         args.positional[0],
-        { unit: value("--unit"), year, period: period as ReportPeriod, force: o["--force"] === true, template: forms.templates[0] },
+        { unit: value("--unit"), year, period, force: o["--force"] === true, template: forms.templates[0] },
         m,
         io.out,
         io.err,

@@ -11,8 +11,9 @@ import { checkWorkbook, type FoundCheck } from "../core/checkWorkbook";
 import type { Grid } from "../core/grid";
 import type { Location } from "../core/location";
 import { fromA1 } from "../core/address";
+import type { Unreadable } from "../core/unreadable";
 import { appendixHint, FALLBACK_SCAN_ROWS, SCAN_COLS } from "../core/locate";
-import { readWorkbookSheets, StreamReadError, type SheetGrid, type SheetRead } from "../xlsx/package";
+import { readWorkbookSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
 import { existingName } from "./fileNames";
 import type { CliMessages } from "./messages";
@@ -67,24 +68,30 @@ function systemReason(e: unknown): string {
 }
 
 /**
- * The file's bytes, or a `FileProblem` for a missing file, a directory or an unreadable one. A name in another
- * Unicode form than the one on disk (NFD typed, NFC stored, or the reverse) finds the file.
+ * The file's bytes, or why they could not be read (a missing file, a directory, the system's refusal), as data. A
+ * name in another Unicode form than the one on disk (NFD typed, NFC stored, or the reverse) finds the file.
  */
-export function readBytes(file: string, m: CliMessages): Buffer {
+export function fileBytes(file: string): { readonly bytes: Buffer } | { readonly unreadable: Unreadable } {
   const onDisk = existingName(file);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(onDisk);
   } catch (e) {
-    if (systemReason(e) === "ENOENT") throw new FileProblem(m.notFound(file));
-    throw new FileProblem(m.cannotRead(file, systemReason(e)));
+    return { unreadable: systemReason(e) === "ENOENT" ? { reason: "not_found" } : { reason: "io_error", system: systemReason(e) } };
   }
-  if (stat.isDirectory()) throw new FileProblem(m.isDirectory(file));
+  if (stat.isDirectory()) return { unreadable: { reason: "is_directory" } };
   try {
-    return fs.readFileSync(onDisk);
+    return { bytes: fs.readFileSync(onDisk) };
   } catch (e) {
-    throw new FileProblem(m.cannotRead(file, systemReason(e)));
+    return { unreadable: { reason: "io_error", system: systemReason(e) } };
   }
+}
+
+/** The file's bytes, or a `FileProblem` saying why they could not be read. */
+export function readBytes(file: string, m: CliMessages): Buffer {
+  const read = fileBytes(file);
+  if ("unreadable" in read) throw new FileProblem(m.unreadable(file, read.unreadable));
+  return read.bytes;
 }
 
 /** Per set of candidate templates: what a sheet must show to be worth reading in full. */
@@ -108,7 +115,7 @@ export async function findAppendix(
   try {
     read = readWorkbookSheets(bytes, sheetName !== undefined ? { sheet: sheetName } : { mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
   } catch (e) {
-    if (e instanceof StreamReadError) throw new FileProblem(m.readFailure(file, e.reason));
+    if (e instanceof StreamReadError) throw new FileProblem(m.unreadable(file, unreadableOf(e.reason)));
     throw e;
   }
   if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));

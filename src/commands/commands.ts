@@ -93,7 +93,7 @@ export function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (h, texts) => {
     const state = await h.check({ loadSettings: true, highlight: (found) => activeFindings(found).active, select: true });
     const t = texts(state.settings);
-    if (!state.found) return t.notFound;
+    if (!state.found) return t.notFound(state.failure);
     const { active, acknowledged } = activeFindings(state);
     const { error: errors, warning: warnings } = countBySeverity(active);
     const text = errors + warnings === 0 ? t.clean(state.sheet) : `${t.checked(errors, warnings, state.sheet)} ${t.openPane}`;
@@ -111,7 +111,7 @@ export function fillTotals(event: Office.AddinCommands.Event): Promise<void> {
     const conflicts = (found: FoundCheckState) => activeConflicts(found.conflicts, found.findings, found.settings?.acknowledged);
     const state = await h.check({ loadSettings: true, fill: true, highlight: conflicts });
     const t = texts(state.settings);
-    if (!state.found) return t.notFound;
+    if (!state.found) return t.notFound(state.failure);
     const marked = conflicts(state).length;
     const text = state.patches.length ? t.filled(state.patches.length, marked) : t.nothingToFill(marked);
     return marked ? `${text} ${t.openPane}` : text;

@@ -1,12 +1,15 @@
 /** What the ribbon commands tell the user, Vietnamese (default) and English. */
 import type { Lang } from "../core/lang";
+import type { AppendixFailure } from "../core/location";
+import { appendixFailureText } from "../core/messages/appendix";
 
 /** The sentences of one language. */
 export interface CommandTexts {
   readonly title: string;
   readonly checked: (errors: number, warnings: number, sheet: string) => string;
   readonly clean: (sheet: string) => string;
-  readonly notFound: string;
+  /** No appendix: why (the sentence the pane and the command line say), and where to insert one. */
+  readonly notFound: (failure: AppendixFailure) => string;
   readonly filled: (written: number, conflicts: number) => string;
   readonly nothingToFill: (conflicts: number) => string;
   readonly openPane: string;
@@ -21,7 +24,7 @@ export const viCommands: CommandTexts = {
   checked: (errors, warnings, sheet) =>
     `Trang “${sheet}”: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (không thay đổi định dạng của bạn).`,
   clean: (sheet) => `Trang “${sheet}”: không có lỗi hay cảnh báo nào.`,
-  notFound: "Không tìm thấy Phụ lục thống kê trong sổ làm việc này. Hãy mở ngăn kiểm tra để chèn mẫu Phụ lục.",
+  notFound: (failure) => `${appendixFailureText(failure, "vi")} Hãy mở ngăn kiểm tra để chèn mẫu Phụ lục.`,
   filled: (written, conflicts) =>
     `Đã điền công thức vào ${written} ô tổng và tỷ lệ.` +
     (conflicts ? ` ${conflicts} ô đang có số khác với công thức nên chưa bị ghi đè; các ô này đã được tô màu.` : ""),
@@ -40,7 +43,7 @@ export const enCommands: CommandTexts = {
   checked: (errors, warnings, sheet) =>
     `Sheet “${sheet}”: ${errors} errors, ${warnings} warnings. The cells concerned are marked (your own formatting is unchanged).`,
   clean: (sheet) => `Sheet “${sheet}”: no errors or warnings.`,
-  notFound: "No statistics appendix was found in this workbook. Open the checker pane to insert the template.",
+  notFound: (failure) => `${appendixFailureText(failure, "en")} Open the checker pane to insert the template.`,
   filled: (written, conflicts) =>
     `Formulas written into ${written} total and rate cells.` +
     (conflicts ? ` ${conflicts} cells hold a different number and were not overwritten; they are marked.` : ""),

@@ -6,10 +6,10 @@ import type { Address, CellRange } from "./address";
 import type { Indicator, IndicatorKind, Relation, Template } from "./catalog/model";
 import { guardedRateFormula, guardedSumFormula } from "./formulas";
 import type { CellStyle, LayoutPlan, PlanCell, PlanValidation } from "./layoutPlan";
+import { periodLabel } from "./messages/period";
 import { rowHeightFor, wrappedLines } from "./textMetrics";
 
-/** The reporting periods of the CCHC report. */
-export type ReportPeriod = "nam" | "6thang" | "quy1" | "quy3";
+import { dayText, periodDates, type ReportPeriod } from "./period";
 
 /** What the user may say about the report the appendix goes with; everything is optional. */
 export interface LayoutOptions {
@@ -108,17 +108,8 @@ export function indicatorName(id: string): string {
 
 /** The period line under the title: "Năm 2023 (từ ngày 15/12/2022-14/12/2023)". */
 export function periodText(period: ReportPeriod, year: number): string {
-  const prev = year - 1;
-  switch (period) {
-    case "quy1":
-      return `Quý I năm ${year} (từ ngày 15/12/${prev}-14/3/${year})`;
-    case "6thang":
-      return `6 tháng đầu năm ${year} (từ ngày 15/12/${prev}-14/6/${year})`;
-    case "quy3":
-      return `Quý III năm ${year} (từ ngày 15/6/${year}-14/9/${year})`;
-    case "nam":
-      return `Năm ${year} (từ ngày 15/12/${prev}-14/12/${year})`;
-  }
+  const { from, to } = periodDates(period, year);
+  return `${periodLabel({ kind: period, year }, "vi")} (từ ngày ${dayText(from)}-${dayText(to)})`;
 }
 
 /** The report's name for the period in the title, upper case: "QUÝ I NĂM 2024". */

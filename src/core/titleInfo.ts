@@ -6,18 +6,8 @@
 import type { Grid } from "./grid";
 import { cellAt } from "./grid";
 import type { Location } from "./location";
+import { kindFromMonths, type Period, type PeriodKind } from "./period";
 import { cleanText, foldDiacritics } from "./text";
-
-/** A reporting period: the kind of report and its year. */
-export type PeriodKind = "nam" | "6thang" | "9thang" | "quy1" | "quy2" | "quy3" | "quy4";
-
-/** The period an appendix reports on. `from`/`to` are "d/m/yyyy" as written, when the title gives them. */
-export interface Period {
-  readonly kind: PeriodKind;
-  readonly year: number | null;
-  readonly from?: string;
-  readonly to?: string;
-}
 
 /** What the title block says. */
 export interface TitleInfo {
@@ -54,15 +44,6 @@ const NINE = /(?:^|[^\d])(9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*[/-]?\s*(\d
 const QUARTER = /\bquy\s*(iv|iii|ii|i|1|2|3|4)\b(?:\s*(?:nam\s+|[/-]\s*)(\d{4}))?/;
 const YEAR = /\bnam\s+(\d{4})\b/;
 
-/** A period kind from the last day of a reporting range (periods end on the 14th: 14/3, 14/6, 14/9, 14/12). */
-function kindFromRangeEnd(fromMonth: number, toMonth: number): PeriodKind | null {
-  if (toMonth === 3) return "quy1";
-  if (toMonth === 6) return fromMonth === 3 ? "quy2" : "6thang";
-  if (toMonth === 9) return fromMonth === 6 ? "quy3" : "9thang";
-  if (toMonth === 12) return fromMonth === 9 ? "quy4" : "nam";
-  return null;
-}
-
 /** One period reading of a text, with where its kind was found (-1 for a range only). */
 interface PeriodHit {
   readonly kind: PeriodKind;
@@ -97,7 +78,7 @@ function periodHit(folded: string): PeriodHit | null {
   }
   const year = YEAR.exec(rest);
   if (range) {
-    const kind = kindFromRangeEnd(Number(range[2]), Number(range[5]));
+    const kind = kindFromMonths(Number(range[2]), Number(range[5]));
     if (kind && (!year || kind !== "nam"))
       return { kind, year: Number(range[6]), at: year ? year.index : range.index, yearOnly: false, ...rangeFields };
   }
@@ -273,14 +254,4 @@ export function unitKey(name: string): string {
     .trim()
     .replace(/\s+(tinh|thanh pho|tp)\s+[a-z]+(\s+[a-z]+)?(\s+[a-z]+)?$/, "")
     .trim();
-}
-
-/** "nam/2023": equal keys mean the same period. */
-export function periodKey(p: Period): string {
-  return `${p.kind}/${p.year ?? "?"}`;
-}
-
-/** Same kind of report and, where both are known, the same year. */
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.kind === b.kind && (a.year === null || b.year === null || a.year === b.year);
 }

@@ -1,28 +1,16 @@
 /**
  * Consolidation in the pane outside Excel: several units' .xlsx files -> the consolidation model -> TONG_HOP.xlsx.
  * Each file is reduced with the same `unitFromBytes` the command line uses; ExcelJS comes with a dynamic import(),
- * so it is only downloaded once a file is read (never inside Excel). Why a file failed is kept as a code and worded
+ * so it is only downloaded once a file is read (never inside Excel). Why a file failed is kept as data and worded
  * at render time, so switching the language re-words every message and the workbook written afterwards.
  */
 import { templates } from "../core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import type { Lang } from "../core/lang";
-import type { AppendixFailure } from "../core/location";
-import { appendixFailureText } from "../core/messages/appendix";
-import type { WorkbookReadFailure } from "../xlsx";
-import type { Messages } from "./messages";
+import type { UnreadableReason } from "../core/unreadable";
 
-/** Why the pane could not use a file: the adapter's reason, or the browser failing to hand over the bytes. */
-export type UnitReadFailure = WorkbookReadFailure | "not_read";
-
-/** The cause of a failed file, kept as data until it is worded. */
-export type FailureCause = { readonly kind: "read"; readonly reason: UnitReadFailure } | { readonly kind: "no_appendix"; readonly failure: AppendixFailure };
-
-/** One file as the pane keeps it after reading: the reduced report (the workbook itself is dropped) and why it failed. */
-export interface ReadUnit {
-  readonly report: UnitReport | UnitFailure;
-  readonly cause?: FailureCause;
-}
+/** One file as the pane keeps it after reading: the reduced report (the workbook itself is dropped), or why it failed, as data. */
+export type ReadUnit = UnitReport | UnitFailure;
 
 /** Reads one unit's bytes into a `ReadUnit`. */
 export type ReadUnitFn = (name: string, bytes: ArrayBuffer) => Promise<ReadUnit>;
@@ -35,24 +23,12 @@ const isXlsxName = (name: string) => /\.xlsx$/i.test(name);
 /** Reads a unit with ExcelJS, loaded on first use. */
 export const readUnitWithExcelJs: ReadUnitFn = async (name, bytes) => {
   const { unitFromBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx");
-  let cause: FailureCause | undefined;
-  // The words callbacks are the adapter's only report of why; the sentence itself is made later, in the pane's language.
-  const report = await unitFromBytes(name, bytes, {
-    readFailure: (reason) => {
-      cause = { kind: "read", reason };
-      return reason;
-    },
-    noAppendix: (failure) => {
-      cause = { kind: "no_appendix", failure };
-      return "";
-    },
-  });
-  return cause ? { report, cause } : { report };
+  return unitFromBytes(name, bytes);
 };
 
 /** A file that could not be handed to the reader at all. */
-function failed(file: string, reason: UnitReadFailure): ReadUnit {
-  return { report: { file, failure: "unreadable" }, cause: { kind: "read", reason } };
+function failed(file: string, reason: UnreadableReason): ReadUnit {
+  return { file, failure: "unreadable", unreadable: { reason } };
 }
 
 /**
@@ -91,20 +67,9 @@ export async function readUnits(
   return units;
 }
 
-/** The failure's sentence in the pane's language, for the consolidation issue that lists the file. */
-function failureDetail(cause: FailureCause | undefined, t: Messages, lang: Lang): string | undefined {
-  if (!cause) return undefined;
-  return cause.kind === "read" ? t.unitReadFailures[cause.reason] : appendixFailureText(cause.failure, lang);
-}
-
-/** The consolidation of the read files, failures worded in `t`'s language. */
-export function consolidateUnits(units: readonly ReadUnit[], t: Messages, lang: Lang): Consolidation {
-  const reports = units.map(({ report, cause }): UnitReport | UnitFailure => {
-    if (!("failure" in report)) return report;
-    const detail = failureDetail(cause, t, lang);
-    return detail ? { file: report.file, failure: report.failure, detail } : { file: report.file, failure: report.failure };
-  });
-  return consolidate(reports, templates);
+/** The consolidation of the read files; failures stay data, worded where they are shown (in the pane's language). */
+export function consolidateUnits(units: readonly ReadUnit[]): Consolidation {
+  return consolidate(units, templates);
 }
 
 /** TONG_HOP.xlsx for `c`, sheets and words in `lang`; ExcelJS loaded on first use. */

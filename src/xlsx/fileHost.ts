@@ -15,9 +15,9 @@ import type { Patch } from "../core/cellWrite";
 import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
-import { CopyRefusedError, HostError, type FileLimits, type HostErrorCode } from "../app/hostErrors";
+import { CopyRefusedError, HostError, type HostErrorCode } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
-import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
+import { FILE_LIMITS } from "./limits";
 import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
 import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
 import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
@@ -35,9 +35,6 @@ export function filledName(fileName: string): string {
   const base = fileName.replace(/\.xlsx$/i, "") || "phu-luc";
   return `${base}-da-dien.xlsx`;
 }
-
-/** The limits of src/xlsx/limits.ts, as a refusal carries them to the pane. */
-export const FILE_LIMITS: FileLimits = { fileBytes: MAX_FILE_BYTES, expandedBytes: MAX_EXPANDED_BYTES, cells: MAX_CELLS };
 
 const READ_FAILURE_CODE: Record<WorkbookReadFailure, HostErrorCode> = {
   not_xlsx: "not_xlsx",

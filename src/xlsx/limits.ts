@@ -7,6 +7,7 @@
  * pane outside Excel both go through it (via `loadWorkbook`). SECURITY.md lists the limits.
  */
 import { Inflate } from "pako";
+import type { FileLimits, Unreadable, WorkbookReadFailure } from "../core/unreadable";
 
 /** Largest file accepted, in bytes. An appendix workbook is ~50 kB; a whole report workbook a few MB. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -19,6 +20,14 @@ export const MAX_ENTRIES = 10_000;
  * cells, 0.9 GB, 8 s); for the streaming reader, the cells it keeps (those of the sheets that may hold the appendix).
  */
 export const MAX_CELLS = 1_000_000;
+
+/** The limits above, as a refusal carries them to the sentence that names them. */
+export const FILE_LIMITS: FileLimits = { fileBytes: MAX_FILE_BYTES, expandedBytes: MAX_EXPANDED_BYTES, cells: MAX_CELLS };
+
+/** A reader's refusal as data for the surfaces to word: the reason, and the limits a size refusal passed. */
+export function unreadableOf(reason: WorkbookReadFailure): Unreadable {
+  return reason === "too_large" || reason === "too_much_data" ? { reason, limits: FILE_LIMITS } : { reason };
+}
 
 /** Why bytes were refused before parsing; `readWorkbook.ts` maps each to a `WorkbookReadFailure`. */
 export type LimitFailure =

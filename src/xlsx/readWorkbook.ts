@@ -5,16 +5,16 @@
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../core/checkWorkbook";
 import type { CellValue, Grid } from "../core/grid";
+import type { WorkbookReadFailure } from "../core/unreadable";
 import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
 
 export type { SheetGrid } from "../core/checkWorkbook";
-
 /**
- * Why a file could not be read as a workbook; the surfaces turn the reason into a sentence. "too_large": the file
- * passes MAX_FILE_BYTES; "too_much_data": it expands past MAX_EXPANDED_BYTES, MAX_ENTRIES or MAX_CELLS (limits.ts).
+ * Why a file could not be read as a workbook (src/core/unreadable.ts). "too_large": the file passes MAX_FILE_BYTES;
+ * "too_much_data": it expands past MAX_EXPANDED_BYTES, MAX_ENTRIES or MAX_CELLS (limits.ts).
  */
-export type WorkbookReadFailure = "not_xlsx" | "old_xls" | "damaged" | "empty" | "encrypted" | "ods" | "too_large" | "too_much_data";
+export type { WorkbookReadFailure } from "../core/unreadable";
 
 /** Thrown by `loadWorkbook`/`readWorkbook` for a file that is not a readable .xlsx (misuse of the file, not a bug). */
 export class WorkbookReadError extends Error {

@@ -162,9 +162,11 @@ test("consolidate leaves every bad file out with its sentence, and still sums th
   const out = path.join(dir, "TONG_HOP.xlsx");
   const r = cchc(["consolidate", SAMPLE, ...files.map((f) => f.file), "-o", out]);
   expect(r.code).toBe(2);
+  // Each left-out file's line, then its issue: the sentence every surface says for that file.
+  const lines = r.out.split("\n");
   for (const f of files) {
-    const line = r.out.split("\n").find((l) => l.includes(`“${f.file}”`));
-    expect([f.name, line]).toEqual([f.name, expect.stringContaining(f.vi)]);
+    const at = lines.findIndex((l) => l.startsWith(`${f.file}: `));
+    expect([f.name, lines[at + 1]]).toEqual([f.name, expect.stringContaining(f.vi)]);
   }
   expect(r.out).toContain(`${files.length} tệp không đưa vào tổng hợp`);
   expect(fs.existsSync(out)).toBe(true);

@@ -202,10 +202,10 @@ describe("check", () => {
       for (const lang of ["vi", "en"] as const) {
         const r = cchc("check", file, "--lang", lang);
         expect(r.code).toBe(2);
-        expect(r.out).toBe(`${appendixFailureText(failure, lang, file)}\n`);
+        expect(r.out).toBe(`${appendixFailureText(failure, lang, { file })}\n`);
       }
     }
-    expect(appendixFailureText(tooFew, "vi", fewFile)).toBe(
+    expect(appendixFailureText(tooFew, "vi", { file: fewFile })).toBe(
       `Tệp “${fewFile}” có bảng giống phụ lục ở trang tính “PL” nhưng chỉ nhận ra 4/178 chỉ tiêu (cần ít nhất 20), quá ít để kiểm tra.`,
     );
   });

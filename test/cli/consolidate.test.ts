@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { soNganh } from "../../src/core/catalog";
-import { parsePeriodOption, runConsolidate, type ConsolidateCliOptions } from "../../src/cli/consolidate";
+import { runConsolidate, type ConsolidateCliOptions } from "../../src/cli/consolidate";
 import { cliMessages } from "../../src/cli/messages";
 import { loadWorkbook } from "../../src/xlsx";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
@@ -180,15 +180,5 @@ describe("cchc consolidate (in process)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("trùng với một tệp nguồn");
     expect(digest(units[0])).toBe(before);
-  });
-
-  it.each([
-    ["nam/2023", { kind: "nam", year: 2023 }],
-    ["6THANG/2024", { kind: "6thang", year: 2024 }],
-    ["quy1/2025", { kind: "quy1", year: 2025 }],
-    ["quy5/2025", null],
-    ["2023", null],
-  ])("--period %s", (text, period) => {
-    expect(parsePeriodOption(text)).toEqual(period);
   });
 });

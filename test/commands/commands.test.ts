@@ -115,7 +115,9 @@ test("no appendix: says so and writes nothing", async () => {
   wb.addSheet("Sheet1", [["x"]]);
   const s = await stage(wb);
   expect(await press(s, "fillTotals")).toBe(1);
-  expect(s.notices[0].text).toBe(viCommands.notFound);
+  expect(s.notices[0].text).toBe(
+    "Không tìm thấy phụ lục thống kê CCHC trong sổ làm việc (không có dòng tiêu đề “Chỉ tiêu thống kê” và các chỉ tiêu của mẫu). Hãy mở ngăn kiểm tra để chèn mẫu Phụ lục.",
+  );
   expect(s.excel.syncs.filter((x) => x.kind === "write")).toHaveLength(0);
 });
 

@@ -1,6 +1,4 @@
 import { at } from "../fixtures/a1";
-import * as fs from "fs";
-import * as path from "path";
 import type { Template } from "../../src/core/catalog/model";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import {
@@ -8,6 +6,8 @@ import {
   consolidationIssueCodes,
   fileBaseName,
   unitReport,
+  type ConsolidationIssueCode,
+  type ConsolidationIssueOf,
   type Consolidation,
   type SummaryRow,
   type UnitFailure,
@@ -15,7 +15,10 @@ import {
 } from "../../src/core/consolidate";
 import type { Finding } from "../../src/core/finding";
 import type { CellValue, Grid, RawCell } from "../../src/core/grid";
-import { consolidateMessages, formatIssue, periodLabel } from "../../src/core/messages/consolidate";
+import { appendixFailureText } from "../../src/core/messages/appendix";
+import { consolidateMessages, formatIssue } from "../../src/core/messages/consolidate";
+import { periodLabel } from "../../src/core/messages/period";
+import { unreadableText } from "../../src/core/messages/unreadable";
 import { sheet, testTemplate } from "./rulesFixture";
 
 /** The fixture sheet with title lines written in column A of its first rows (its table starts at row 11). */
@@ -207,8 +210,8 @@ describe("consolidate: what the batch itself gets wrong", () => {
     );
     expect(r.period).toEqual({ kind: "nam", year: 2023 });
     expect(r.issues.map((i) => [i.file, i.code, i.detail])).toEqual([
-      ["a.xlsx", "period_mismatch", { period: "6thang/2024", expected: "nam/2023" }],
-      ["d.xlsx", "period_mismatch", { period: "nam/2022", expected: "nam/2023" }],
+      ["a.xlsx", "period_mismatch", { period: { kind: "6thang", year: 2024 }, expected: { kind: "nam", year: 2023 } }],
+      ["d.xlsx", "period_mismatch", { period: { kind: "nam", year: 2022 }, expected: { kind: "nam", year: 2023 } }],
     ]);
     expect(r.columns.map((c) => c.marked)).toEqual([true, false, false, true]);
     expect(row(r, "I.2.1").total).toEqual({ method: "sum", value: 10 });
@@ -264,8 +267,8 @@ describe("consolidate: what the batch itself gets wrong", () => {
   });
 
   it("lists unreadable files and files without an appendix, outside the summary", () => {
-    const bad: UnitFailure = { file: "x.pdf", failure: "unreadable", detail: "not an .xlsx" };
-    const none: UnitFailure = { file: "y.xlsx", failure: "no_appendix" };
+    const bad: UnitFailure = { file: "x.pdf", failure: "unreadable", unreadable: { reason: "not_xlsx" } };
+    const none: UnitFailure = { file: "y.xlsx", failure: "no_appendix", appendix: { reason: "no_header" } };
     const r = consolidate([bad, unit("a.xlsx", "Sở A", {}), none], [testTemplate]);
     expect(r.columns.map((c) => c.file)).toEqual(["a.xlsx"]);
     expect(r.statuses.map((s) => [s.file, s.column, s.ready, s.errors])).toEqual([
@@ -274,13 +277,13 @@ describe("consolidate: what the batch itself gets wrong", () => {
       ["y.xlsx", null, false, 1],
     ]);
     expect(r.issues.map((i) => [i.code, i.detail])).toEqual([
-      ["file_unreadable", { reason: "not an .xlsx" }],
-      ["no_appendix", { reason: null }],
+      ["file_unreadable", { reason: "not_xlsx" }],
+      ["no_appendix", { reason: "no_header" }],
     ]);
   });
 
   it("still has rows and statuses when no file could be read", () => {
-    const r = consolidate([{ file: "x.xlsx", failure: "unreadable" }], [testTemplate]);
+    const r = consolidate([{ file: "x.xlsx", failure: "unreadable", unreadable: { reason: "damaged" } }], [testTemplate]);
     expect(r.columns).toEqual([]);
     expect(row(r, "I.2.1")).toMatchObject({ values: [], total: { method: "sum", value: null } });
     expect(r.period).toBeNull();
@@ -327,43 +330,31 @@ describe("fileBaseName", () => {
 });
 
 describe("consolidation messages", () => {
-  const source = fs.readFileSync(path.join(__dirname, "../../src/core/consolidate.ts"), "utf8");
+  const about = { severity: "warning" as const, file: "a.xlsx", unit: "Sở A" };
+  /** One issue of each code; the type makes the compiler ask for every code, with its detail. */
+  const samples: { readonly [K in ConsolidationIssueCode]: ConsolidationIssueOf<K> } = {
+    file_unreadable: { ...about, code: "file_unreadable", detail: { reason: "encrypted" } },
+    no_appendix: { ...about, code: "no_appendix", detail: { reason: "too_few_rows", sheet: "PL", template: "test", matched: 4, needed: 5, total: 17 } },
+    duplicate_unit: { ...about, code: "duplicate_unit", detail: { firstFile: "b.xlsx" } },
+    period_mismatch: { ...about, code: "period_mismatch", detail: { period: { kind: "6thang", year: 2024 }, expected: { kind: "nam", year: 2023 } } },
+    template_mismatch: { ...about, code: "template_mismatch", detail: { template: "x", expected: "test" } },
+    unit_name_missing: { ...about, code: "unit_name_missing" },
+    period_missing: { ...about, code: "period_missing" },
+    period_year_missing: { ...about, code: "period_year_missing", detail: { period: { kind: "quy1", year: null } } },
+    period_from_file_name: { ...about, code: "period_from_file_name", detail: { period: { kind: "nam", year: 2023 } } },
+    template_rows_differ: { ...about, code: "template_rows_differ", detail: { missing: 3, unrecognized: 1 } },
+    same_figures: { ...about, code: "same_figures", detail: { otherFile: "c.xlsx", otherUnit: "Sở C" } },
+    rate_parts_incomplete: { ...about, code: "rate_parts_incomplete", indicator: "I.1", detail: { numerator: "I.1.2", denominator: "I.1.1", given: "I.1.2" } },
+  };
 
-  it("declares every code the source raises", () => {
-    const raised = new Set<string>();
-    for (const call of source.matchAll(/\badd\(\s*i,\s*([^{]*?)(?:,\s*\{|\))/g)) {
-      // A literal compared against ("=== \"unreadable\"") picks the code; it is not one.
-      for (const lit of call[1].matchAll(/(?<!===\s*)"([a-z_]+)"/g)) raised.add(lit[1]);
-    }
-    expect(raised.size).toBeGreaterThan(8);
-    expect([...raised].sort()).toEqual([...consolidationIssueCodes].sort());
-  });
-
-  const sample = (code: (typeof consolidationIssueCodes)[number]) => ({
-    code,
-    severity: "warning" as const,
-    file: "a.xlsx",
-    unit: "Sở A",
-    indicator: "I.1",
-    detail: {
-      reason: null,
-      firstFile: "b.xlsx",
-      period: "6thang/2024",
-      expected: "nam/2023",
-      template: "x",
-      missing: 3,
-      unrecognized: 1,
-      otherFile: "c.xlsx",
-      otherUnit: "Sở C",
-      numerator: "I.1.2",
-      denominator: "I.1.1",
-      given: "I.1.2",
-    },
+  it("has a severity and a sample for every code", () => {
+    expect(Object.keys(samples).sort()).toEqual([...consolidationIssueCodes].sort());
+    expect(consolidationIssueCodes).toHaveLength(12);
   });
 
   it.each(consolidationIssueCodes.map((c) => [c]))("words %s in both languages", (code) => {
-    const vi = formatIssue(sample(code), "vi", testTemplate);
-    const en = formatIssue(sample(code), "en", testTemplate);
+    const vi = formatIssue(samples[code], "vi", testTemplate);
+    const en = formatIssue(samples[code], "en", testTemplate);
     for (const text of [vi, en]) {
       expect(text.length).toBeGreaterThan(20);
       expect(text).toBe(text.normalize("NFC"));
@@ -373,11 +364,21 @@ describe("consolidation messages", () => {
   });
 
   it("names periods and indicators in the sentence", () => {
-    expect(formatIssue(sample("period_mismatch"), "vi", testTemplate)).toBe(
-      "Kỳ báo cáo là 6 tháng đầu năm 2024, khác kỳ của đợt tổng hợp (Năm 2023).",
-    );
-    expect(formatIssue(sample("rate_parts_incomplete"), "en", testTemplate)).toContain(
+    expect(formatIssue(samples.period_mismatch, "vi", testTemplate)).toBe("Kỳ báo cáo là 6 tháng đầu năm 2024, khác kỳ của đợt tổng hợp (Năm 2023).");
+    expect(formatIssue(samples.rate_parts_incomplete, "en", testTemplate)).toContain(
       "“Số nhiệm vụ đã hoàn thành” is given but “Số nhiệm vụ đề ra trong kế hoạch” is not",
+    );
+  });
+
+  it("says why a file was left out with the sentences every surface uses for an unreadable file or a missing appendix", () => {
+    expect(formatIssue(samples.file_unreadable, "vi", testTemplate)).toBe(
+      `${unreadableText({ reason: "encrypted" }, "vi")} Tệp không được đưa vào tổng hợp.`,
+    );
+    expect(formatIssue(samples.no_appendix, "vi", testTemplate)).toBe(
+      "Tệp có bảng giống phụ lục ở trang tính “PL” nhưng chỉ nhận ra 4/17 chỉ tiêu (cần ít nhất 5), quá ít để kiểm tra. Tệp không được đưa vào tổng hợp.",
+    );
+    expect(formatIssue(samples.no_appendix, "en", testTemplate)).toBe(
+      `${appendixFailureText(samples.no_appendix.detail, "en", "file")} The file is left out of the summary.`,
     );
   });
 
@@ -392,7 +393,7 @@ describe("consolidation messages", () => {
     expect(periodLabel(p, "en")).toBe(en);
   });
 
-  it("has the same workbook and command entries in both languages", () => {
+  it("has the same workbook entries in both languages", () => {
     const keys = (o: object): string[] =>
       Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v).map((s) => `${k}.${s}`) : [k]));
     expect(keys(consolidateMessages("en"))).toEqual(keys(consolidateMessages("vi")));

@@ -3,13 +3,11 @@ import type { RawCell } from "../../src/core/grid";
 import {
   periodFromFileName,
   periodFromText,
-  periodKey,
-  samePeriod,
   titleFromLines,
   titleInfo,
   unitKey,
 } from "../../src/core/titleInfo";
-import type { Period } from "../../src/core/titleInfo";
+import type { Period } from "../../src/core/period";
 import { soNganh } from "../../src/core/catalog";
 import { layoutPlan, PLAN_HEADER_ROW, type LayoutOptions } from "../../src/core/layout";
 import { SEED_HEADER_ROW, seedGrid, seedTitle } from "../fixtures/seed";
@@ -168,20 +166,6 @@ describe("unitKey and periods", () => {
     ["Văn phòng UBND tỉnh", "Văn phòng UBND", false],
   ])("%s ~ %s: %s", (a, b, same) => {
     expect(unitKey(a) === unitKey(b)).toBe(same);
-  });
-
-  it.each<[Period, Period, boolean]>([
-    [{ kind: "nam", year: 2023 }, { kind: "nam", year: 2023 }, true],
-    [{ kind: "nam", year: 2023 }, { kind: "nam", year: 2024 }, false],
-    [{ kind: "nam", year: 2023 }, { kind: "6thang", year: 2023 }, false],
-    [{ kind: "quy1", year: null }, { kind: "quy1", year: 2024 }, true],
-  ])("%j same as %j: %s", (a, b, same) => {
-    expect(samePeriod(a, b)).toBe(same);
-  });
-
-  it("keys a period by kind and year", () => {
-    expect(periodKey({ kind: "quy1", year: null })).toBe("quy1/?");
-    expect(periodKey({ kind: "nam", year: 2023, from: "15/12/2022" })).toBe("nam/2023");
   });
 });
 

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { templates } from "../../src/core/catalog";
 import { consolidate } from "../../src/core/consolidate";
+import { unreadableText } from "../../src/core/messages/unreadable";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { vi } from "../../src/taskpane/messages/vi";
@@ -211,7 +212,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
       ["c-stp.xlsx", "review"],
       ["hong.xlsx", "left_out"],
     ]);
-    expect(await page.locator('[data-issue="file_unreadable"][data-file="hong.xlsx"]').textContent()).toContain(vi.unitReadFailures.damaged);
+    expect(await page.locator('[data-issue="file_unreadable"][data-file="hong.xlsx"]').textContent()).toContain(unreadableText({ reason: "damaged" }, "vi"));
     expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 2, 1, 1));
     // Nothing wider than the pane: no sideways scrolling at 320 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -273,7 +274,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.getByTestId("file-input").setInputFiles({ name: "bao-cao.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải tệp Excel") });
     const error = page.getByTestId("error");
     await error.waitFor();
-    expect(await error.textContent()).toContain(vi.errors.readFailed);
+    expect(await error.textContent()).toContain(unreadableText({ reason: "not_xlsx" }, "vi"));
     await page.context().close();
   }, 60_000);
 });

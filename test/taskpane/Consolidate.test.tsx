@@ -5,7 +5,9 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { templates } from "../../src/core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
-import { formatIssue, periodLabel } from "../../src/core/messages/consolidate";
+import { formatIssue } from "../../src/core/messages/consolidate";
+import { periodLabel } from "../../src/core/messages/period";
+import { unreadableText } from "../../src/core/messages/unreadable";
 import { App } from "../../src/taskpane/components/App";
 import { Consolidate } from "../../src/taskpane/components/Consolidate";
 import { readUnitWithExcelJs, type ReadUnitFn } from "../../src/taskpane/consolidation";
@@ -32,7 +34,7 @@ beforeAll(async () => {
   for (const b of BATCH) units.push({ name: b.file, bytes: await unitWorkbook(b.spec) });
   batch = [...units.slice(0, 2), { name: "hong.xlsx", bytes: DAMAGED }, ...units.slice(2), { name: "ghi-chu.txt", bytes: new Uint8Array([104, 105]) }];
   const reports: (UnitReport | UnitFailure)[] = [];
-  for (const f of batch) reports.push(f.name.endsWith(".xlsx") ? await reportOf(f.name, f.bytes) : { file: f.name, failure: "unreadable" });
+  for (const f of batch) reports.push(f.name.endsWith(".xlsx") ? await reportOf(f.name, f.bytes) : { file: f.name, failure: "unreadable", unreadable: { reason: "not_xlsx" } });
   expected = consolidate(reports, templates);
 }, 60_000);
 
@@ -118,8 +120,8 @@ describe("consolidating several files outside Excel", () => {
     expect(issues.map((i) => [i.code, i.file])).toEqual(expected.issues.map((i) => [i.code, i.file]));
     const byFile = (file: string) => issues.filter((i) => i.file === file);
     expect(byFile("hong.xlsx").map((i) => i.code)).toEqual(["file_unreadable"]);
-    expect(byFile("hong.xlsx")[0].text).toContain(vi.unitReadFailures.damaged);
-    expect(byFile("ghi-chu.txt")[0].text).toContain(vi.unitReadFailures.not_xlsx);
+    expect(byFile("hong.xlsx")[0].text).toContain(unreadableText({ reason: "damaged" }, "vi"));
+    expect(byFile("ghi-chu.txt")[0].text).toContain(unreadableText({ reason: "not_xlsx" }, "vi"));
     expect(byFile("d-sttt-lan-2.xlsx").map((i) => i.code)).toContain("duplicate_unit");
     const duplicate = expected.issues.find((i) => i.code === "duplicate_unit")!;
     expect(byFile("d-sttt-lan-2.xlsx").find((i) => i.code === "duplicate_unit")!.text).toContain(formatIssue(duplicate, "vi", expected.template));
@@ -165,8 +167,8 @@ describe("consolidating several files outside Excel", () => {
     expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReady, en.stateReady, en.stateLeftOut]);
     expect(rowsShown()[0].cells[2]).toBe(periodLabel({ kind: "nam", year: 2023 }, "en"));
     const damaged = issuesShown().find((i) => i.file === "hong.xlsx")!;
-    expect(damaged.text).toContain(en.unitReadFailures.damaged);
-    expect(damaged.text).not.toContain(vi.unitReadFailures.damaged);
+    expect(damaged.text).toContain(unreadableText({ reason: "damaged" }, "en"));
+    expect(damaged.text).not.toContain(unreadableText({ reason: "damaged" }, "vi"));
   }, 90_000);
 
   it("shows a labelled progress bar and announces the progress while the files are read", async () => {

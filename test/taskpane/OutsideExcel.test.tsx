@@ -4,6 +4,7 @@ import * as path from "path";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
+import { unreadableText } from "../../src/core/messages/unreadable";
 import { App } from "../../src/taskpane/components/App";
 import { AppendixPreview } from "../../src/taskpane/components/AppendixPreview";
 import type { PreviewRow } from "../../src/core/appendixPreview";
@@ -59,7 +60,7 @@ describe("outside Excel", () => {
       target: { files: [fileOf("hong.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]))] },
     });
     const bar = await screen.findByTestId("error");
-    expect(bar.textContent).toContain(vi.errors.readFailed);
+    expect(bar.textContent).toContain(unreadableText({ reason: "damaged" }, "vi"));
     expect(bar.textContent).not.toMatch(/workbook not readable|Error/);
   });
 });

@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
-import { readUnits, consolidateUnits, type ReadUnitFn } from "../../src/taskpane/consolidation";
+import { readUnits, consolidateUnits, type ReadUnit, type ReadUnitFn } from "../../src/taskpane/consolidation";
 import { appendixFailureText } from "../../src/core/messages/appendix";
-import { en } from "../../src/taskpane/messages/en";
-import { vi } from "../../src/taskpane/messages/vi";
 import { formatIssue } from "../../src/core/messages/consolidate";
+import { unreadableText } from "../../src/core/messages/unreadable";
 
 function file(name: string, bytes: () => Promise<ArrayBuffer>): File {
   const f = new File([], name);
@@ -22,7 +21,7 @@ describe("readUnits", () => {
     const boom = new TypeError("boom");
     const readUnit: ReadUnitFn = jest.fn(async (name: string) => {
       if (name === "la.xlsx") throw boom;
-      return { report: { file: name, failure: "no_appendix" as const } };
+      return { file: name, failure: "no_appendix" as const, appendix: { reason: "no_header" as const } };
     });
     const progress: [number, number][] = [];
     const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
@@ -37,8 +36,8 @@ describe("readUnits", () => {
       error.mockRestore();
       warn.mockRestore();
     }
-    expect(units[0]).toEqual({ report: { file: bad.name, failure: "unreadable" }, cause: { kind: "read", reason } });
-    expect(units[1].report).toEqual({ file: "tiep.xlsx", failure: "no_appendix" });
+    expect(units[0]).toEqual({ file: bad.name, failure: "unreadable", unreadable: { reason } });
+    expect(units[1]).toEqual({ file: "tiep.xlsx", failure: "no_appendix", appendix: { reason: "no_header" } });
     expect(progress).toEqual([
       [1, 2],
       [2, 2],
@@ -49,22 +48,24 @@ describe("readUnits", () => {
 
 describe("consolidateUnits", () => {
   const tooFew = { reason: "too_few_rows" as const, sheet: "Phụ lục", template: "so-nganh", matched: 4, needed: 20, total: 178 };
-  it("words each failure's cause in the pane's language", () => {
-    const units = [
-      { report: { file: "a.xlsx", failure: "unreadable" as const }, cause: { kind: "read" as const, reason: "encrypted" as const } },
-      { report: { file: "b.xlsx", failure: "no_appendix" as const }, cause: { kind: "no_appendix" as const, failure: tooFew } },
-      { report: { file: "c.xlsx", failure: "no_appendix" as const } },
+  it("keeps each failure as data, worded in the language it is shown in", () => {
+    const units: ReadUnit[] = [
+      { file: "a.xlsx", failure: "unreadable", unreadable: { reason: "encrypted" } },
+      { file: "b.xlsx", failure: "no_appendix", appendix: tooFew },
+      { file: "c.xlsx", failure: "no_appendix", appendix: { reason: "no_header" } },
     ];
-    for (const [t, lang] of [
-      [vi, "vi"],
-      [en, "en"],
-    ] as const) {
-      const c = consolidateUnits(units, t, lang);
+    const c = consolidateUnits(units);
+    expect(c.issues.map((i) => [i.code, i.detail])).toEqual([
+      ["file_unreadable", { reason: "encrypted" }],
+      ["no_appendix", tooFew],
+      ["no_appendix", { reason: "no_header" }],
+    ]);
+    expect(c.statuses.map((s) => s.column)).toEqual([null, null, null]);
+    for (const lang of ["vi", "en"] as const) {
       const text = c.issues.map((i) => formatIssue(i, lang, c.template));
-      expect(c.issues.map((i) => i.code)).toEqual(["file_unreadable", "no_appendix", "no_appendix"]);
-      expect(text[0]).toContain(t.unitReadFailures.encrypted);
-      expect(text[1]).toContain(appendixFailureText(tooFew, lang));
-      expect(c.statuses.map((s) => s.column)).toEqual([null, null, null]);
+      expect(text[0]).toContain(unreadableText({ reason: "encrypted" }, lang));
+      expect(text[1]).toContain(appendixFailureText(tooFew, lang, "file"));
+      expect(text[2]).toContain(appendixFailureText({ reason: "no_header" }, lang, "file"));
     }
   });
 });

@@ -10,8 +10,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { HostError, type HostErrorCode } from "../../src/app/hostErrors";
 import type { Lang } from "../../src/core/lang";
-import { en } from "../../src/taskpane/messages/en";
-import { vi } from "../../src/taskpane/messages/vi";
+import { unreadableText } from "../../src/core/messages/unreadable";
 import { FileHost } from "../../src/xlsx/fileHost";
 import { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../../src/xlsx/limits";
 import { makeBadFiles, type BadFile } from "../badfiles/makeBadFiles";
@@ -37,24 +36,26 @@ async function refusal(name: string, lang: Lang): Promise<string> {
   return (await screen.findByTestId("error", {}, { timeout: 20_000 })).textContent ?? "";
 }
 
-const LIMITS_VI = "Tệp quá lớn để kiểm tra (tối đa 30 MB, 300 MB khi giải nén, 1.000.000 ô); hãy chép riêng trang phụ lục sang một tệp mới.";
-const LIMITS_EN = "The file is too large to check (at most 30 MB, 300 MB once unpacked, 1,000,000 cells); copy the appendix sheet into a new file.";
+const LARGE_VI = "Tệp lớn hơn 30 MB, quá lớn để kiểm tra; hãy chép riêng trang phụ lục sang một tệp mới.";
+const LARGE_EN = "The file is larger than 30 MB, too large to check; copy the appendix sheet into a new file.";
+const MUCH_VI = "Tệp chứa quá nhiều dữ liệu khi giải nén (hơn 300 MB hoặc 1.000.000 ô) nên không được mở; hãy chép riêng trang phụ lục sang một tệp mới.";
+const MUCH_EN = "The file holds too much data once expanded (over 300 MB or 1,000,000 cells), so it was not opened; copy the appendix sheet into a new file.";
 
 describe("a file the reader refuses gets its own advice", () => {
   it.each([
-    ["co-mat-khau.xlsx", "vi", "Tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Excel rồi lưu lại."],
-    ["co-mat-khau.xlsx", "en", en.errors.encrypted],
-    ["cu.xls", "vi", "Tệp có định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx."],
-    ["cu.xls", "en", en.errors.oldXls],
-    ["bang-tinh.ods", "vi", "Tệp là bảng tính OpenDocument (.ods); hãy lưu lại thành .xlsx."],
-    ["bang-tinh.ods", "en", en.errors.ods],
-    ["qua-lon.xlsx", "vi", LIMITS_VI],
-    ["qua-lon.xlsx", "en", LIMITS_EN],
-    ["bom-nen.xlsx", "vi", LIMITS_VI],
-    ["qua-nhieu-o.xlsx", "en", LIMITS_EN],
-    ["rong.xlsx", "vi", vi.errors.empty],
-    ["cat-cut.xlsx", "vi", vi.errors.readFailed],
-    ["van-ban.xlsx", "en", en.errors.readFailed],
+    ["co-mat-khau.xlsx", "vi", "Tệp được đặt mật khẩu; hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại."],
+    ["co-mat-khau.xlsx", "en", unreadableText({ reason: "encrypted" }, "en")],
+    ["cu.xls", "vi", "Tệp có định dạng Excel cũ (.xls); hãy mở trong Excel và lưu lại thành .xlsx."],
+    ["cu.xls", "en", unreadableText({ reason: "old_xls" }, "en")],
+    ["bang-tinh.ods", "vi", "Tệp là bảng tính OpenDocument (.ods); hãy mở và lưu lại thành .xlsx."],
+    ["bang-tinh.ods", "en", unreadableText({ reason: "ods" }, "en")],
+    ["qua-lon.xlsx", "vi", LARGE_VI],
+    ["qua-lon.xlsx", "en", LARGE_EN],
+    ["bom-nen.xlsx", "vi", MUCH_VI],
+    ["qua-nhieu-o.xlsx", "en", MUCH_EN],
+    ["rong.xlsx", "vi", "Tệp rỗng, không có dữ liệu nào."],
+    ["cat-cut.xlsx", "vi", "Tệp bị hỏng hoặc không phải tệp .xlsx hợp lệ."],
+    ["van-ban.xlsx", "en", "The file is not an Excel .xlsx file."],
   ] as const)("%s (%s)", async (name, lang, sentence) => {
     const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
@@ -70,8 +71,9 @@ describe("a file the reader refuses gets its own advice", () => {
 
   it("names the limits from src/xlsx/limits.ts, not from the message text", () => {
     const limits = { fileBytes: MAX_FILE_BYTES * 2, expandedBytes: MAX_EXPANDED_BYTES / 3, cells: MAX_CELLS + 234_567 };
-    expect(vi.errors.tooLarge(limits)).toContain("(tối đa 60 MB, 100 MB khi giải nén, 1.234.567 ô)");
-    expect(en.errors.tooLarge(limits)).toContain("(at most 60 MB, 100 MB once unpacked, 1,234,567 cells)");
+    expect(unreadableText({ reason: "too_large", limits }, "vi")).toContain("lớn hơn 60 MB");
+    expect(unreadableText({ reason: "too_much_data", limits }, "vi")).toContain("(hơn 100 MB hoặc 1.234.567 ô)");
+    expect(unreadableText({ reason: "too_much_data", limits }, "en")).toContain("(over 100 MB or 1,234,567 cells)");
   });
 
   it("carries the limits on the refusal itself", async () => {
@@ -94,7 +96,7 @@ describe("an unexpected failure while opening", () => {
       render(<App mode={{ kind: "outside", openFile: () => Promise.reject(bug) }} theme={webLightTheme} />);
       fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("bao-cao.xlsx", new Uint8Array([0x50, 0x4b]))] } });
       const text = (await screen.findByTestId("error")).textContent ?? "";
-      expect(text).toContain(vi.errors.readFailed);
+      expect(text).toContain(unreadableText({ reason: "damaged" }, "vi"));
       expect(text).not.toContain("Cannot read properties");
       expect(error).toHaveBeenCalledWith(expect.any(String), bug);
     } finally {
@@ -110,7 +112,7 @@ describe("an unexpected failure while opening", () => {
       Object.defineProperty(file, "arrayBuffer", { value: () => Promise.reject(lost) });
       render(<App mode={{ kind: "outside", openFile: (d, n) => FileHost.open(d, n) }} theme={webLightTheme} />);
       fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
-      expect((await screen.findByTestId("error")).textContent).toContain(vi.errors.readFailed);
+      expect((await screen.findByTestId("error")).textContent).toContain(unreadableText({ reason: "damaged" }, "vi"));
       expect(warn).toHaveBeenCalledWith(expect.any(String), lost);
     } finally {
       warn.mockRestore();

@@ -7,9 +7,10 @@ import { soNganh } from "../../src/core/catalog";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { UnitFailure, UnitReport } from "../../src/core/consolidate";
 import type { Grid } from "../../src/core/grid";
-import { layoutPlan, type ReportPeriod } from "../../src/core/layout";
+import { layoutPlan } from "../../src/core/layout";
+import type { ReportPeriod } from "../../src/core/period";
 import { templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
-import { unitFromBytes } from "../../src/xlsx/consolidateWorkbook";
+import { unitFromBytes } from "../../src/xlsx/unitFromBytes";
 import type ExcelJS from "exceljs";
 
 /** One unit's workbook: title block and figures by indicator id. */

@@ -5,7 +5,6 @@ import { soNganh, templates } from "../../src/core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
 import { loadWorkbook, workbookBytes } from "../../src/xlsx";
 import {
-  consolidateFiles,
   consolidationWorkbook,
   SUMMARY_COLUMNS,
   SUMMARY_FIRST_ROW,
@@ -55,7 +54,7 @@ describe("the generated unit workbooks read as their figures", () => {
       ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "nam", 2023],
       ["Sở Xây dựng", "6thang", 2024],
     ]);
-    expect(reports[5]).toEqual({ file: "ghi-chu.xlsx", failure: "unreadable" });
+    expect(reports[5]).toEqual({ file: "ghi-chu.xlsx", failure: "unreadable", unreadable: { reason: "not_xlsx" } });
   });
 
   it("uses the calculator's rate where the unit cleared the formula, the typed one otherwise", () => {
@@ -216,18 +215,13 @@ describe("a rate in a cell formatted as %", () => {
   });
 });
 
-describe("consolidateFiles (bytes in, bytes out: what the pane outside Excel would call)", () => {
-  it("reduces each file in turn, reports progress and returns TONG_HOP.xlsx", async () => {
-    const files = [];
-    for (const { file, spec } of BATCH.slice(0, 2)) files.push({ name: file, bytes: await unitWorkbook(spec) });
-    const progress: string[] = [];
-    const result = await consolidateFiles(files, { lang: "en", onProgress: (done, total) => progress.push(`${done}/${total}`) });
-    expect(progress).toEqual(["1/2", "2/2"]);
-    expect(result.consolidation.columns.map((x) => x.file)).toEqual(["a-sttt.xlsx", "b-syt.xlsx"]);
-    const book = await loadWorkbook(result.bytes);
+describe("the summary workbook in English", () => {
+  it("names its sheets and states in English, with the same figures", async () => {
+    const two = consolidate(reports.slice(0, 2), templates);
+    const book = await loadWorkbook(await workbookBytes(consolidationWorkbook(two, "en")));
     expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Status", "Findings"]);
     const ws = book.getWorksheet("Summary") as ExcelJS.Worksheet;
-    expect(shown(ws.getCell(rowOf(result.consolidation, "I.1"), TOTAL))).toBe(42);
+    expect(shown(ws.getCell(rowOf(two, "I.1"), TOTAL))).toBe(42);
     expect(ws.getCell(SUMMARY_FIRST_ROW - 1, UNIT_COL).value).toBe("Ready");
   });
 });

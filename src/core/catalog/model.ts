@@ -2,12 +2,13 @@
  * The shape of a template: the official appendix as data. One file per template
  * (`soNganh.ts` for the sở/ngành appendix); the engine reads nothing else about a template.
  */
+import type { PeriodKind } from "../period";
 
 /** What a row's value is. */
 export type IndicatorKind = "count" | "percent" | "flag" | "choice" | "group" | "text";
 
-/** Reporting periods a row may be due in (the period kinds a title can name). */
-export type DuePeriod = "quy1" | "quy2" | "6thang" | "quy3" | "9thang" | "quy4" | "nam";
+/** Reporting periods a row may be due in (the period kinds a title can name, src/core/period.ts). */
+export type DuePeriod = PeriodKind;
 
 /** One allowed code of a flag or coded choice: "Có = 1". */
 export interface Code {

@@ -2,7 +2,7 @@
  * Whether a form fits the report it checks: the report's period within the form's validity, the province and the
  * level the title names those of the form. A mismatch is a warning about the form, never about the figures.
  */
-import type { Period } from "../titleInfo";
+import { isoDay, periodDates, type Period } from "../period";
 import { foldDiacritics } from "../text";
 import type { FormFacts, FormLevel } from "./model";
 
@@ -13,20 +13,11 @@ export type FormCurrencyWarning =
   | { readonly code: "other_province"; readonly province: string }
   | { readonly code: "other_level"; readonly level: FormLevel };
 
-const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
-/**
- * The dates a period covers: the year's reports run from 15/12 of the year before; quý II, III and IV cover their own
- * three months (15/3–14/6, 15/6–14/9, 15/9–14/12). Null without a year.
- */
+/** The ISO dates a period covers (src/core/period.ts); null without a year. */
 export function periodRange(p: Period): { start: string; end: string } | null {
   if (p.year === null) return null;
-  const y = p.year;
-  const ends: Record<Period["kind"], [number, number]> = { quy1: [3, 14], quy2: [6, 14], "6thang": [6, 14], quy3: [9, 14], "9thang": [9, 14], quy4: [12, 14], nam: [12, 14] };
-  const starts: Partial<Record<Period["kind"], [number, number]>> = { quy2: [3, 15], quy3: [6, 15], quy4: [9, 15] };
-  const s = starts[p.kind];
-  const [em, ed] = ends[p.kind];
-  return { start: s ? iso(y, s[0], s[1]) : iso(y - 1, 12, 15), end: iso(y, em, ed) };
+  const { from, to } = periodDates(p.kind, p.year);
+  return { start: isoDay(from), end: isoDay(to) };
 }
 
 /** "Sở Tư pháp tỉnh Sóc Trăng" -> "Sóc Trăng"; "UBND thành phố Cần Thơ" -> "Cần Thơ"; null when none is named. */

@@ -4,6 +4,7 @@
  * published as schemas/form.schema.json). Both compile to the engine's `Template` (compile.ts).
  */
 import type { Caveat, DuePeriod, IndicatorKind, RelationSeverity, Section, Template } from "../catalog/model";
+import { periodKinds } from "../period";
 
 /** The JSON document's format name and version (bumped only when an old reader could misread a new file). */
 export const FORM_FORMAT = "cchc-form";
@@ -17,8 +18,8 @@ export const FORM_LEVELS: readonly FormLevel[] = ["so_nganh", "ubnd_tinh", "ubnd
 export type FormStatus = "official" | "draft" | "test";
 export const FORM_STATUSES: readonly FormStatus[] = ["official", "draft", "test"];
 
-/** Reporting periods a row may be due in, in calendar order. */
-export const FORM_PERIODS: readonly DuePeriod[] = ["quy1", "quy2", "6thang", "quy3", "9thang", "quy4", "nam"];
+/** Reporting periods a row may be due in, in calendar order (src/core/period.ts). */
+export const FORM_PERIODS: readonly DuePeriod[] = periodKinds;
 
 /** Facts about the form as a document (the "Thông tin" sheet). Dates are ISO "YYYY-MM-DD". */
 export interface FormFacts {

@@ -15,7 +15,8 @@ import {
 import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
 import { ArrowDownload20Regular, CheckmarkCircle16Filled, DismissCircle16Filled, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
 import type { Severity } from "../../core/finding";
-import { formatIssue, periodLabel } from "../../core/messages/consolidate";
+import { formatIssue } from "../../core/messages/consolidate";
+import { periodLabel } from "../../core/messages/period";
 import {
   SUMMARY_FILE_NAME,
   consolidateUnits,
@@ -116,7 +117,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
   const units = phase.kind === "read" ? phase.units : null;
-  const consolidation = React.useMemo(() => (units ? consolidateUnits(units, t, lang) : null), [units, t, lang]);
+  const consolidation = React.useMemo(() => (units ? consolidateUnits(units) : null), [units]);
 
   const start = async () => {
     setFailed(false);

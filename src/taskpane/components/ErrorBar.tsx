@@ -3,29 +3,31 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { workbookErrorMessage } from "../../app/hostErrorMessages";
 import { CopyRefusedError, errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
 import type { Lang } from "../../core/lang";
+import { unreadableText } from "../../core/messages/unreadable";
+import type { UnreadableReason } from "../../core/unreadable";
 import { useLang } from "../i18n";
 import type { Messages } from "../messages";
 
+/** The file refusals among the host error codes: the reader's reasons, said as the command line and consolidation say them. */
+const UNREADABLE: Readonly<Partial<Record<HostErrorCode, UnreadableReason>>> = {
+  read_failed: "damaged",
+  not_xlsx: "not_xlsx",
+  empty: "empty",
+  encrypted: "encrypted",
+  old_xls: "old_xls",
+  ods: "ods",
+  too_large: "too_large",
+  too_much_data: "too_much_data",
+};
+
 /**
- * The sentence for a host error code, in the user's language. A refusal on the file's size needs the limits the
- * host refused it by; without them it reads as a file that could not be read.
+ * The sentence for a host error code, in the user's language. A refusal on the file's size names the limits the host
+ * refused it by, when it gave them.
  */
-export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits): string {
+export function errorText(code: HostErrorCode, t: Messages, lang: Lang, limits?: FileLimits): string {
+  const unreadable = UNREADABLE[code];
+  if (unreadable) return unreadableText(limits ? { reason: unreadable, limits } : { reason: unreadable }, lang);
   switch (code) {
-    case "read_failed":
-    case "not_xlsx":
-      return t.errors.readFailed;
-    case "empty":
-      return t.errors.empty;
-    case "encrypted":
-      return t.errors.encrypted;
-    case "old_xls":
-      return t.errors.oldXls;
-    case "ods":
-      return t.errors.ods;
-    case "too_large":
-    case "too_much_data":
-      return limits ? t.errors.tooLarge(limits) : t.errors.readFailed;
     case "busy":
       return t.errors.excelBusy;
     case "no_workbook":
@@ -43,7 +45,7 @@ export function errorText(code: HostErrorCode, t: Messages, limits?: FileLimits)
 export function describeError(e: unknown, lang: Lang, t: Messages): string {
   if (e instanceof WorkbookError) return workbookErrorMessage(e.reason, lang);
   if (e instanceof CopyRefusedError) return t.errors.copyRefused(e.reasons[lang]);
-  return errorText(errorCode(e), t, e instanceof HostError ? e.limits : undefined);
+  return errorText(errorCode(e), t, lang, e instanceof HostError ? e.limits : undefined);
 }
 
 /**

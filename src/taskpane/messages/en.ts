@@ -1,5 +1,4 @@
-import { formatNumber } from "../../core/messages/format";
-import { megabytes, type Messages } from "./vi";
+import type { Messages } from "./vi";
 
 /** Every string the pane shows, in English. */
 export const en: Messages = {
@@ -61,17 +60,6 @@ export const en: Messages = {
   findingsInWorkbook: "Each unit's errors and warnings are listed by cell on the “Findings” sheet of the summary file.",
   downloadSummary: "Download TONG_HOP.xlsx",
   consolidateFailed: "The summary file could not be created. Try again.",
-  unitReadFailures: {
-    not_xlsx: "it is not an Excel .xlsx file",
-    old_xls: "it is in the old Excel format (.xls); open it in Excel and save it as .xlsx",
-    damaged: "it is damaged or not a valid .xlsx file",
-    empty: "it is empty",
-    encrypted: "it is password-protected; remove the password in Excel and save it again",
-    ods: "it is an OpenDocument spreadsheet (.ods); save it as .xlsx",
-    too_large: "it is too large; copy the appendix sheet into a new file",
-    too_much_data: "it holds too much data once unpacked; copy the appendix sheet into a new file",
-    not_read: "the browser could not read its content",
-  },
 
   // form in use
   formTitle: "Appendix form",
@@ -170,15 +158,8 @@ export const en: Messages = {
       "The filled copy was not made: the inserted template is a new sheet, which can only be downloaded as a new workbook, while the filled cells are on another sheet of the file. Open the file again to download the filled copy, or fill the template only.",
     copyRefused: (reason) => `The filled copy was not made: ${reason} Your file was not changed.`,
     generic: "Something went wrong while working with the workbook. Please try again.",
-    readFailed: "The file could not be read. It may be damaged or not an .xlsx file.",
     sampleMissing: "The sample file could not be loaded.",
     noWorkbook: "No file is open yet.",
     excelBusy: "Excel is busy (perhaps a cell is being edited). Leave cell editing and try again.",
-    empty: "The file is empty: it holds no data.",
-    encrypted: "The file is password-protected; remove the password in Excel and save it again.",
-    oldXls: "The file is in the old Excel format (.xls); save it as .xlsx.",
-    ods: "The file is an OpenDocument spreadsheet (.ods); save it as .xlsx.",
-    tooLarge: (l) =>
-      `The file is too large to check (at most ${megabytes(l.fileBytes)} MB, ${megabytes(l.expandedBytes)} MB once unpacked, ${formatNumber(l.cells, "en")} cells); copy the appendix sheet into a new file.`,
   },
 };

@@ -1,10 +1,4 @@
 /** Every string the pane shows, in Vietnamese (the default language). Findings' own texts come from src/core/messages. */
-import { formatNumber } from "../../core/messages/format";
-import type { FileLimits } from "../../app/hostErrors";
-
-/** Bytes as whole megabytes (MiB, as the limits are set), for the limits' sentence. */
-export const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
-
 export const vi = {
   appTitle: "Kiểm tra Phụ lục CCHC",
   switchLanguage: "English",
@@ -65,17 +59,6 @@ export const vi = {
   findingsInWorkbook: "Lỗi, cảnh báo của từng đơn vị được liệt kê theo ô trong trang “Phát hiện” của tệp tổng hợp.",
   downloadSummary: "Tải TONG_HOP.xlsx",
   consolidateFailed: "Không tạo được tệp tổng hợp. Hãy thử lại.",
-  unitReadFailures: {
-    not_xlsx: "tệp không phải là tệp Excel .xlsx",
-    old_xls: "tệp có định dạng Excel cũ (.xls); hãy mở trong Excel và lưu lại thành .xlsx",
-    damaged: "tệp bị hỏng hoặc không phải tệp .xlsx hợp lệ",
-    empty: "tệp rỗng",
-    encrypted: "tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Excel rồi lưu lại",
-    ods: "tệp là bảng tính OpenDocument (.ods); hãy lưu lại thành .xlsx",
-    too_large: "tệp quá lớn; hãy chép riêng trang phụ lục sang một tệp mới",
-    too_much_data: "tệp chứa quá nhiều dữ liệu khi giải nén; hãy chép riêng trang phụ lục sang một tệp mới",
-    not_read: "trình duyệt không đọc được nội dung tệp",
-  },
 
   // form in use
   formTitle: "Mẫu phụ lục",
@@ -179,16 +162,9 @@ export const vi = {
       "Không tạo được bản đã điền: biểu mẫu vừa chèn là một trang tính mới, chỉ tải được trong một sổ làm việc mới, còn các ô đã điền nằm ở trang tính khác của tệp. Hãy mở lại tệp để tải bản đã điền, hoặc chỉ điền trên biểu mẫu.",
     copyRefused: (reason: string) => `Không tạo được bản đã điền: ${reason} Tệp gốc không bị thay đổi.`,
     generic: "Đã có lỗi khi làm việc với sổ làm việc. Hãy thử lại.",
-    readFailed: "Không đọc được tệp. Tệp có thể bị hỏng hoặc không phải tệp .xlsx.",
     sampleMissing: "Không tải được tệp mẫu.",
     noWorkbook: "Chưa mở tệp nào.",
     excelBusy: "Excel đang bận (có thể đang sửa một ô). Hãy thoát chế độ sửa ô rồi thử lại.",
-    empty: "Tệp rỗng, không có dữ liệu nào.",
-    encrypted: "Tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Excel rồi lưu lại.",
-    oldXls: "Tệp có định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx.",
-    ods: "Tệp là bảng tính OpenDocument (.ods); hãy lưu lại thành .xlsx.",
-    tooLarge: (l: FileLimits) =>
-      `Tệp quá lớn để kiểm tra (tối đa ${megabytes(l.fileBytes)} MB, ${megabytes(l.expandedBytes)} MB khi giải nén, ${formatNumber(l.cells, "vi")} ô); hãy chép riêng trang phụ lục sang một tệp mới.`,
   },
 };
 

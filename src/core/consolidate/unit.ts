@@ -1,0 +1,94 @@
+/**
+ * One unit's file as the consolidation keeps it: its checked appendix reduced to figures, findings, unit name and
+ * period (the workbook can be dropped once this is made), or why the file could not be used, as data.
+ */
+import type { FoundCheck } from "../checkWorkbook";
+import type { Finding } from "../finding";
+import type { Grid } from "../grid";
+import type { AppendixFailure } from "../location";
+import type { Period } from "../period";
+import { inspectCell } from "../rules";
+import { sheetView } from "../sheetView";
+import { cleanText } from "../text";
+import { periodFromFileName, titleInfo } from "../titleInfo";
+import type { Unreadable } from "../unreadable";
+
+/** A unit's appendix reduced to what the consolidation needs: the workbook can be dropped once this is made. */
+export interface UnitReport {
+  readonly file: string;
+  readonly sheet: string;
+  readonly templateId: string;
+  /** From the title block; null when it names no unit. */
+  readonly unitName: string | null;
+  readonly period: Period | null;
+  readonly periodFrom: "title" | "file" | null;
+  /** Indicator id -> the value the cell is meant to hold (1 for "Có", 87 for 0.87 in a % row), or the calculator's value for a blank total/rate; absent when blank or unreadable. */
+  readonly values: Readonly<Record<string, number | string>>;
+  /** Ids whose value came from the calculator (the unit left the cell blank). */
+  readonly computed: readonly string[];
+  readonly findings: readonly Finding[];
+  /** Template rows the sheet lacks, and sheet rows that match no template row: signs of another version. */
+  readonly rowsMissing: number;
+  readonly rowsUnrecognized: number;
+}
+
+/**
+ * A file that could not be consolidated, and why, as data (the surfaces word it): unreadable (the file system, the
+ * browser or the reader refused it), or no appendix found in it (the reason every surface gives for that).
+ */
+export type UnitFailure =
+  | { readonly file: string; readonly failure: "unreadable"; readonly unreadable: Unreadable }
+  | { readonly file: string; readonly failure: "no_appendix"; readonly appendix: AppendixFailure };
+
+/** True for a file that could not be consolidated. */
+export function isFailure(u: UnitReport | UnitFailure): u is UnitFailure {
+  return "failure" in u;
+}
+
+/** The file's base name without folder or extension: what a unit without a name is called. */
+export function fileBaseName(file: string): string {
+  return cleanText(file.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]+$/, "").normalize("NFC")) || file;
+}
+
+/**
+ * Reduces one checked appendix (the grid of its sheet and the check) to a `UnitReport`: the value of each indicator as the rules read it, the
+ * calculator's value where the unit left a total or rate blank, the findings, the title block's unit and period
+ * (the file name's period when the title gives none).
+ */
+export function unitReport(file: string, grid: Grid, check: FoundCheck): UnitReport {
+  const { template, location } = check;
+  const view = sheetView(grid, template, location, inspectCell);
+  const values: Record<string, number | string> = {};
+  const computed: string[] = [];
+  const patched = new Map(check.patches.map((p) => [p.indicator, p.value]));
+  for (const ind of template.indicators) {
+    if (ind.kind === "group") continue;
+    if (ind.kind === "text") {
+      const raw = view.cell(ind.id)?.raw.value;
+      const text = raw === null || raw === undefined ? "" : cleanText(String(raw));
+      if (text !== "") values[ind.id] = text;
+      continue;
+    }
+    const n = view.number(ind.id);
+    if (n.state === "value") values[ind.id] = n.value;
+    else if (n.state === "blank" && patched.has(ind.id)) {
+      values[ind.id] = patched.get(ind.id) as number;
+      computed.push(ind.id);
+    }
+  }
+  const title = titleInfo(grid, location);
+  const filePeriod = title.period ? null : periodFromFileName(file);
+  return {
+    file,
+    sheet: check.sheet,
+    templateId: template.id,
+    unitName: title.unitName,
+    period: title.period ?? filePeriod,
+    periodFrom: title.period ? "title" : filePeriod ? "file" : null,
+    values,
+    computed,
+    findings: check.findings,
+    rowsMissing: location.missing.length,
+    rowsUnrecognized: location.unrecognized.length,
+  };
+}
