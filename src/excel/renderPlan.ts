@@ -12,20 +12,6 @@ export function charsToPoints(chars: number): number {
   return Math.round((Math.trunc(chars * 7 + 5) * 72) / 96 * 100) / 100;
 }
 
-/** The sheet name the template gets: `base`, else "base (2)", "base (3)"… never one already in the workbook. */
-export function freeSheetName(base: string, existing: readonly string[]): string {
-  // Excel compares sheet names case-insensitively and limits them to 31 characters without []:*?/\.
-  const clean = base.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
-  const taken = new Set(existing.map((n) => n.normalize("NFC").toLocaleLowerCase("vi")));
-  const free = (n: string) => !taken.has(n.normalize("NFC").toLocaleLowerCase("vi"));
-  if (free(clean)) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (free(name)) return name;
-  }
-}
-
 /** The plan's full rectangle: origin and size. */
 function planRect(plan: LayoutPlan): { top: number; left: number; rows: number; cols: number } {
   const { from, to } = plan.range;

@@ -10,5 +10,5 @@ export { loadWorkbook, readWorkbook, worksheetGrid, WorkbookReadError } from "./
 export { unreadableOf } from "./limits";
 export type { SheetGrid, WorkbookBytes, WorkbookReadFailure } from "./readWorkbook";
 export { unitFromBytes } from "./unitFromBytes";
-export { applyPatches, freeSheetName, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
+export { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
 export * from "./package";

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { absoluteA1, toA1 } from "../core/address";
 import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
 import type { Patch } from "../core/cellWrite";
+import { freeSheetName } from "../core/sheetName";
 
 /** The font of Vietnamese administrative documents. */
 const FONT_NAME = "Times New Roman";
@@ -27,16 +28,6 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
 }
 
-/** "Phụ lục", or "Phụ lục (2)" when the workbook already has one: a template never replaces a sheet. */
-export function freeSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const name = `${wanted} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 /** A sheet name as a formula reference wants it: 'Phụ lục'. */
 function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -47,7 +38,7 @@ function quotedSheet(name: string): string {
  * names, print setup, frozen header) and returns it. Text is always stored as text, never parsed as a formula.
  */
 export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJS.Worksheet {
-  const name = freeSheetName(workbook, plan.sheetName);
+  const name = freeSheetName(plan.sheetName, workbook.worksheets.map((w) => w.name));
   const freezeAt = `A${plan.freezeRows + 1}`;
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows, topLeftCell: freezeAt, activeCell: freezeAt }],

@@ -3,23 +3,9 @@ import { at } from "../fixtures/a1";
 import { ExcelHostError, toExcelHostError } from "../../src/excel/errors";
 import { compactAreas, markAreas, splitAreas } from "../../src/excel/highlights";
 import { addressOrigin } from "../../src/excel/readSheets";
-import { charsToPoints, freeSheetName } from "../../src/excel/renderPlan";
+import { charsToPoints } from "../../src/excel/renderPlan";
 import { literalText } from "../../src/excel/writeCells";
 import type { Finding } from "../../src/core/finding";
-
-test.each([
-  ["Phụ lục", [], "Phụ lục"],
-  ["Phụ lục", ["Phụ lục"], "Phụ lục (2)"],
-  ["Phụ lục", ["PHỤ LỤC", "phụ lục (2)", "Phụ lục (3)"], "Phụ lục (4)"],
-  ["Phụ lục: CCHC/2023", [], "Phụ lục  CCHC 2023"],
-  ["Phụ lục thống kê số liệu báo cáo CCHC", [], "Phụ lục thống kê số liệu báo cá"],
-  ["Phụ lục thống kê số liệu báo cáo CCHC", ["Phụ lục thống kê số liệu báo cá"], "Phụ lục thống kê số liệu bá (2)"],
-])("freeSheetName(%j, %j) = %j", (base, existing, expected) => {
-  const name = freeSheetName(base, existing);
-  expect(name).toBe(expected);
-  expect(name.length).toBeLessThanOrEqual(31);
-  expect(existing.map((n) => n.toLowerCase())).not.toContain(name.toLowerCase());
-});
 
 test.each([
   ["Số nhiệm vụ", "Số nhiệm vụ"],
