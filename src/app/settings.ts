@@ -4,6 +4,7 @@
  */
 import type { FormDocument } from "../core/forms/model";
 import { isLang, type Lang } from "../core/lang";
+import { isReportPeriod, type ReportPeriod } from "../core/period";
 
 /** An acknowledged warning: why the user accepts it, and the values it was given for (see acknowledgements.ts). */
 export interface Acknowledgement {
@@ -14,16 +15,12 @@ export interface Acknowledgement {
 /** Acknowledged warnings by key (code|indicator|cell). */
 export type Acknowledged = Readonly<Record<string, Acknowledgement>>;
 
-/** The reporting periods the template can be laid out for. */
-export type SettingsPeriod = "nam" | "6thang" | "quy1" | "quy3";
-
-const PERIODS: readonly string[] = ["nam", "6thang", "quy1", "quy3"] satisfies readonly SettingsPeriod[];
-
 /** Per-workbook settings. */
 export interface WorkbookSettings {
   readonly unitName?: string;
   readonly year?: number;
-  readonly period?: SettingsPeriod;
+  /** a period the report is made for (src/core/period.ts) */
+  readonly period?: ReportPeriod;
   readonly lang?: Lang;
   /** acknowledged warnings: key (code|indicator|cell) -> reason and the values it was given for */
   readonly acknowledged?: Acknowledged;
@@ -49,7 +46,7 @@ export function storedSettings(raw: unknown): StoredSettings {
   const bad = (field: string): StoredSettings => ({ ok: false, field });
   if (d.unitName !== undefined && typeof d.unitName !== "string") return bad("unitName");
   if (d.year !== undefined && (typeof d.year !== "number" || !Number.isInteger(d.year))) return bad("year");
-  if (d.period !== undefined && !PERIODS.includes(d.period as string)) return bad("period");
+  if (d.period !== undefined && !isReportPeriod(d.period)) return bad("period");
   if (d.lang !== undefined && !isLang(d.lang)) return bad("lang");
   if (d.form !== undefined && (!d.form || typeof d.form !== "object" || Array.isArray(d.form))) return bad("form");
   if (d.acknowledged !== undefined) {

@@ -19,6 +19,7 @@ import type { Template } from "../../core/catalog/model";
 import type { OtherAppendix, SplitAppendix } from "../../core/locate";
 import type { AppendixFailure, Location } from "../../core/location";
 import { appendixFailureText } from "../../core/messages/appendix";
+import { reportPeriods, type ReportPeriod } from "../../core/period";
 import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
@@ -29,8 +30,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-type Period = NonNullable<WorkbookSettings["period"]>;
-const PERIODS: readonly Period[] = ["nam", "6thang", "quy1", "quy3"];
+type Period = ReportPeriod;
 
 /**
  * Which sheet holds the appendix and how well it matched; a warning when the workbook holds more than one appendix
@@ -147,7 +147,7 @@ export function NotFound(props: {
         </Field>
         <Field label={t.period}>
           <Select value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
-            {PERIODS.map((p) => (
+            {reportPeriods.map((p) => (
               <option key={p} value={p}>
                 {t.periods[p]}
               </option>
