@@ -8,7 +8,7 @@ import type { Relation } from "./catalog/model";
 import type { ComputedInputs, Fix, IndicatorAt } from "./finding";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
-import { displayTolerance, roundTo, sameNumber } from "./rules/numbers";
+import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber } from "./rules/numbers";
 import type { CellNumber, IndicatorCell, SheetView } from "./sheetView";
 
 /** A relation whose target follows from other cells. */
@@ -28,8 +28,46 @@ export interface Derivation {
   readonly inputs: ComputedInputs;
   /** An input is a value the calculator filled in, not one the user gave. */
   readonly fromComputed: boolean;
-  /** True when `held`, a number the target shows with `decimals`, is this value as far as the user can see. */
-  readonly agrees: (held: number, decimals: number | null) => boolean;
+  /** How `held`, a number the target shows with `decimals` (null: General, as typed), stands against this value. */
+  readonly judge: (held: number, decimals: number | null) => Closeness;
+}
+
+/**
+ * A held number against a derived one: the same as far as the user sees (`agrees`), a rate rounded to fewer than the
+ * appendix's 2 decimals or cut instead of rounded (`near`: at most a warning, the 2-decimal value its fix), or not.
+ */
+export type Closeness =
+  | { readonly state: "agrees" }
+  | { readonly state: "differs" }
+  | { readonly state: "near"; readonly decimals: number; readonly truncated: boolean };
+
+const AGREES: Closeness = { state: "agrees" };
+const DIFFERS: Closeness = { state: "differs" };
+
+/** Decimals of a number as typed in a General cell (87 -> 0, 87.2 -> 1, 87.234 -> 3). */
+export function typedDecimals(n: number): number {
+  const text = String(Math.abs(n));
+  if (text.includes("e")) return 15;
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A rate held against the exact quotient (docs/FINDINGS.md, "Rate tolerance"). The decimals that count are those the
+ * cell shows (its format) or, in a General cell, those the clerk typed (at most 2: 87.234 is judged as 87.23 would
+ * be). With 2 or more, it agrees within half a unit of the last one (87.23: ±0.005). With fewer (87 → ±0.5, 87.2 →
+ * ±0.05) it is only `near`: right as far as it goes, short of the appendix's 2 decimals. A value cut instead of
+ * rounded (66.66 for 66.666…) is `near` too.
+ */
+export function judgeRate(held: number, exact: number, decimals: number | null): Closeness {
+  const shown = decimals ?? Math.min(typedDecimals(held), DEFAULT_DECIMALS);
+  if (Math.abs(held - exact) <= displayTolerance(Math.max(shown, DEFAULT_DECIMALS))) return AGREES;
+  if (shown < DEFAULT_DECIMALS && Math.abs(held - exact) <= displayTolerance(shown)) {
+    return { state: "near", decimals: shown, truncated: false };
+  }
+  const cut = Math.trunc(Number((exact * 10 ** shown).toPrecision(15))) / 10 ** shown;
+  if (Math.abs(held - cut) <= 1e-9 * Math.max(1, Math.abs(held))) return { state: "near", decimals: shown, truncated: true };
+  return DIFFERS;
 }
 
 /** A rate that cannot be computed because its denominator is blank or 0, while something says it was meant to be. */
@@ -106,8 +144,8 @@ function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationIn
       denominator: { indicator: r.denominator, cell: denCell.cell, value: den.n.value },
     },
     fromComputed: num.computed || den.computed,
-    // What the user sees of the rate: half a unit of its last shown decimal around the exact quotient.
-    agrees: (held, decimals) => Math.abs(held - exact) <= displayTolerance(decimals),
+    // What the user sees of the rate: half a unit of its last shown (or typed) decimal around the exact quotient.
+    judge: (held, decimals) => judgeRate(held, exact, decimals),
   };
 }
 
@@ -130,7 +168,7 @@ function deriveTotal(r: Extract<Relation, { kind: "sum_equals" }>, inputs: Deriv
     sameAs: [guardedSumFormula(cells)],
     inputs: { kind: "sum", parts: located.map((p, i) => ({ indicator: p, cell: cells[i], value: valueOf(parts[i].n) })) },
     fromComputed: parts.some((p) => p.computed),
-    agrees: (held) => sameNumber(held, sum),
+    judge: (held) => (sameNumber(held, sum) ? AGREES : DIFFERS),
   };
 }
 
@@ -148,16 +186,17 @@ export function isComputable(r: Relation): r is ComputableRelation {
  * Where the target stands against its derivation:
  * - "blank": nothing there (no value, no formula): the calculator fills it;
  * - "agrees": the derivation's formula (or its guarded spelling), or a number the same as far as the user sees;
+ * - "near": a rate right only to fewer than 2 decimals, or cut instead of rounded (`judgeRate`);
  * - "differs": a number that is not the derived value;
  * - "other": an explicit "nothing" ("-") where a value follows from other cells;
  * - "unusable": text or an error, which the cell rules already report.
  */
-export function targetState(d: Derivation, sheet: SheetView): "blank" | "agrees" | "differs" | "other" | "unusable" {
+export function targetState(d: Derivation, sheet: SheetView): "blank" | "agrees" | "near" | "differs" | "other" | "unusable" {
   const t = d.target;
   if (t.reading.kind === "blank" && !t.raw.formula) return "blank";
   if ([d.write.formula, ...d.sameAs].some((f) => sameFormula(t.raw.formula, f))) return "agrees";
   const held = sheet.number(t.indicator.id);
   if (held.state === "unusable" || held.state === "missing") return "unusable";
   if (held.state !== "value") return "other";
-  return d.agrees(held.value, held.decimals) ? "agrees" : "differs";
+  return d.judge(held.value, held.decimals).state;
 }

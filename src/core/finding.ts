@@ -30,6 +30,12 @@ export interface IndicatorValue extends IndicatorAt {
   readonly value: number | null;
 }
 
+/** A relation skipped because a cell it reads has no value to go by, and the other indicators it reads. */
+export interface SkippedRelation {
+  readonly relation: string;
+  readonly others: readonly IndicatorAt[];
+}
+
 /** The inputs of a rate: numerator / denominator x 100. */
 export interface RateInputs {
   readonly kind: "rate";
@@ -49,18 +55,28 @@ export type ComputedInputs = RateInputs | SumInputs;
 /** The detail each code carries; `undefined` for a code whose finding says everything in its common fields. */
 export interface FindingDetails {
   readonly excel_error: undefined;
+  /**
+   * the formula (the finding's `actual` too), and the relations that read the cell and were skipped for it (their ids,
+   * with the other indicators each reads)
+   */
+  readonly formula_no_result: { readonly formula: string; readonly skipped: readonly SkippedRelation[] };
+  /** the day the cell shows, as typed ("12/12") */
+  readonly date_not_number: { readonly date: string };
   readonly text_not_number: undefined;
   readonly number_stored_as_text: undefined;
   /** every number the text can be read as */
   readonly ambiguous_number: { readonly candidates: readonly number[] };
   readonly ambiguous_number_resolved: { readonly candidates: readonly number[] };
   readonly count_negative: undefined;
-  readonly count_not_whole: undefined;
+  /** the count meant if the number is a thousands dot read as decimals (1.248 -> 1248), else null */
+  readonly count_not_whole: { readonly thousands: number | null };
+  readonly percent_in_count: undefined;
   readonly percent_out_of_range: undefined;
   readonly percent_as_fraction: undefined;
   /** the codes the cell accepts */
   readonly code_not_allowed: { readonly codes: readonly number[] };
   readonly code_as_word: undefined;
+  readonly boolean_as_code: undefined;
   readonly flag_blank: { readonly codes: readonly number[] };
   /** the note that suggests an answer was meant, and its cell */
   readonly flag_blank_with_note: { readonly codes: readonly number[]; readonly note: string; readonly noteCell: CellRef };
@@ -77,6 +93,11 @@ export interface FindingDetails {
   readonly sum_mismatch: { readonly parts: readonly IndicatorValue[]; readonly caveat: Caveat | null };
   /** the inputs, and the decimals the rate cell shows (null: General) */
   readonly rate_mismatch: { readonly inputs: RateInputs; readonly decimals: number | null };
+  /**
+   * the rate agrees only as rounded to fewer than 2 decimals (87 or 87.2 for 87.23: `decimals` is what the cell shows
+   * or the clerk typed) or cut instead of rounded (66.66 for 66.67: `truncated`); the fix is the 2-decimal value
+   */
+  readonly rate_rounded: { readonly inputs: RateInputs; readonly decimals: number; readonly truncated: boolean };
   /** the counts above 0 */
   readonly flag_contradicts_counts: { readonly counts: readonly IndicatorValue[] };
   /** the finding's cell is the note cell; the answer that asks for the note, its cell, and the template's guidance */

@@ -36,9 +36,11 @@ export function cellAt(grid: Grid, at: Address): RawCell {
   const row = grid.values[r];
   if (!row || c < 0 || c >= row.length) return EMPTY;
   const value = row[c] ?? null;
+  const formula = grid.formulas?.[r]?.[c] || undefined;
   return {
-    value: value === "" ? null : value,
-    formula: grid.formulas?.[r]?.[c] || undefined,
+    // A formula's empty-text result ("") stays "": a formula with no result at all is null (read.ts tells them apart).
+    value: value === "" && !formula ? null : value,
+    formula,
     numberFormat: grid.numberFormats?.[r]?.[c] || undefined,
     text: grid.texts?.[r]?.[c] ?? undefined,
   };

@@ -32,13 +32,12 @@ const MAX_NUMBER_TEXT = 40;
 export function readCell(raw: RawCell): Reading {
   const fromFormula = typeof raw.formula === "string" && raw.formula.trimStart().startsWith("=");
   const value: CellValue | undefined = raw.value;
+  // A formula with no saved result: nothing is known of its value (an empty-text result arrives as "").
+  if ((value === null || value === undefined) && fromFormula) return { kind: "uncomputed", formula: raw.formula!.trim() };
   if (value === null || value === undefined) return { kind: "blank" };
   if (typeof value === "number") return readNumber(value, raw.numberFormat, fromFormula);
-  if (typeof value === "boolean") {
-    // A boolean is not a 0/1 code: "TRUE" in a "Tốt = 1 Có vi phạm = 0" row means nothing certain,
-    // so it reads as text and the rules report it instead of guessing a code.
-    return { kind: "text", text: value ? "TRUE" : "FALSE" };
-  }
+  // A boolean is read as such; the rules decide what it stands for (a yes/no row's 1/0, nothing in a count).
+  if (typeof value === "boolean") return { kind: "boolean", value, fromFormula };
   if (typeof value !== "string") return { kind: "text", text: safeString(value) };
   return readText(value, fromFormula);
 }
@@ -55,6 +54,8 @@ function safeString(value: unknown): string {
 function readNumber(value: number, numberFormat: string | undefined, fromFormula: boolean): Reading {
   if (!Number.isFinite(value)) return { kind: "error", code: "#NUM!", fromFormula };
   const section = sectionFor(numberFormat, value);
+  // "12/12" typed where a number belongs: Excel stored a date serial (45638) and shows a day.
+  if (section.kind === "date") return { kind: "date", serial: value, text: dateText(value, numberFormat ?? ""), fromFormula };
   const percent = section.percent;
   let shown = value === 0 ? 0 : value; // -0 reads as 0
   if (percent) {
@@ -71,6 +72,22 @@ function readNumber(value: number, numberFormat: string | undefined, fromFormula
     percent,
     decimals: section.decimals,
   };
+}
+
+/**
+ * The day (or time) a date serial shows, as the clerk would have typed it: "12/12", "1/2" (day/month, the Vietnamese
+ * order), with "/2024" when the format shows the year, "1:30" for a time of day alone. Serials count days from
+ * 30/12/1899 (what office-js and both .xlsx readers hand over).
+ */
+export function dateText(serial: number, numberFormat: string): string {
+  const days = Math.floor(serial);
+  const minutes = Math.round((serial - days) * 24 * 60);
+  const time = `${Math.floor(minutes / 60) % 24}:${String(minutes % 60).padStart(2, "0")}`;
+  const d = new Date(Date.UTC(1899, 11, 30) + days * 86400000);
+  if (days === 0 || Number.isNaN(d.getTime())) return time;
+  const shown = numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  const year = /y/i.test(shown) ? `/${d.getUTCFullYear()}` : "";
+  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}${year}`;
 }
 
 function readText(value: string, fromFormula: boolean): Reading {

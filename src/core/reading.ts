@@ -23,6 +23,19 @@ export type Reading =
     }
   /** text that could be read as several numbers ("1,234": 1.234 or 1234) */
   | { readonly kind: "ambiguous"; readonly text: string; readonly candidates: readonly number[] }
+  /**
+   * A number Excel shows as a date or a time: "12/12" or "1/2" typed where a number belongs became a date (45638).
+   * `text` is the day as the clerk typed it ("12/12", "1/2", "12/12/2024" when the format shows the year, "1:30" for a
+   * time); `serial` is what the cell holds. Never a number to the rules.
+   */
+  | { readonly kind: "date"; readonly serial: number; readonly text: string; readonly fromFormula: boolean }
+  /** TRUE or FALSE: a checkbox's cell, a boolean typed or computed. The rules decide what it stands for. */
+  | { readonly kind: "boolean"; readonly value: boolean; readonly fromFormula: boolean }
+  /**
+   * A formula whose result was never saved (the file was written by a program and not opened and saved in Excel):
+   * what it holds is unknown, which is not the same as blank.
+   */
+  | { readonly kind: "uncomputed"; readonly formula: string }
   /** other text, NFC and trimmed (flag words like "Có" arrive here; rules match them to codes) */
   | { readonly kind: "text"; readonly text: string }
   /** an Excel error value */

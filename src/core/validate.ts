@@ -3,7 +3,7 @@ import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
-import { relationRule } from "./rules/relationRules";
+import { relationRule, type RelationRule } from "./rules/relationRules";
 import { sheetView, type SheetView } from "./sheetView";
 import { unitMismatch } from "./rules/unitRule";
 
@@ -19,5 +19,18 @@ export function validateSheet(sheet: SheetView): Finding[] {
     const f = c ? unitMismatch(c) : null;
     return f ? [f] : [];
   });
-  return [...sheet.cellFindings, ...units, ...sheet.template.relations.flatMap((r) => relationRule(r).run(sheet))];
+  const rules = sheet.template.relations.map(relationRule);
+  return [...sheet.cellFindings.map((f) => withSkipped(f, rules, sheet)), ...units, ...rules.flatMap((r) => r.run(sheet))];
+}
+
+/** A formula with no saved result names the relations that read its cell, skipped for want of its value. */
+function withSkipped(f: Finding, rules: readonly RelationRule[], sheet: SheetView): Finding {
+  if (f.code !== "formula_no_result") return f;
+  const skipped = rules
+    .filter((r) => r.reads.includes(f.indicator))
+    .map((r) => ({
+      relation: r.id,
+      others: [...new Set(r.reads)].filter((id) => id !== f.indicator && sheet.cell(id)).map((id) => ({ indicator: id, cell: sheet.cell(id)!.cell })),
+    }));
+  return { ...f, detail: { ...f.detail, skipped } };
 }

@@ -152,7 +152,7 @@ describe("compute: the layout plan's guarded formulas", () => {
   });
 
   it("still reports another formula showing blank as a conflict", () => {
-    const { findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": { value: null, formula: '=IF(D12="","",D13)' } });
+    const { findings } = run({ "I.1.1": 47, "I.1.2": 41, "I.1": { value: "", formula: '=IF(D12="","",D13)' } });
     expect(findings.map((f) => [f.code, f.actual])).toEqual([["computed_value_conflict", null]]);
   });
 });

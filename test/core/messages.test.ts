@@ -1,7 +1,7 @@
 import { cellA1 } from "../../src/core/address";
 import { at } from "../fixtures/a1";
 import type { Finding, FindingCode, FindingOf } from "../../src/core/finding";
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue, RawCell } from "../../src/core/grid";
 import { fixLabel, formatFinding, formatNumber, shortLabel } from "../../src/core/messages";
 import { en } from "../../src/core/messages/en";
 import type { FindingMessages } from "../../src/core/messages/format";
@@ -13,7 +13,7 @@ import { checked, testTemplate, twoColumnSheet } from "./rulesFixture";
 /** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
 function example(
   code: FindingCode,
-  values: Record<string, CellValue>,
+  values: Record<string, CellValue | RawCell>,
   notes: Record<string, string>,
   units: Record<string, string> = {},
 ): Finding {
@@ -30,7 +30,7 @@ function example(
   return f;
 }
 
-const examples: [FindingCode, Record<string, CellValue>, Record<string, string>, string, string, Record<string, string>?][] = [
+const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string, string>, string, string, Record<string, string>?][] = [
     [
       "unit_mismatch",
       {"I.1.1": 47},
@@ -45,6 +45,41 @@ const examples: [FindingCode, Record<string, CellValue>, Record<string, string>,
       {},
       "Số nhiệm vụ đề ra trong kế hoạch (D12) đang báo lỗi Excel #DIV/0!; hãy sửa công thức hoặc nhập lại số liệu.",
       "Số nhiệm vụ đề ra trong kế hoạch (D12) shows the Excel error #DIV/0!; fix the formula or type the figure again.",
+    ],
+    [
+      "formula_no_result",
+      {"I.1.1": { value: null, formula: "=D30+D31" }, "I.1.2": 41},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) có công thức =D30+D31: công thức chưa có kết quả lưu; mở và lưu lại tệp trong Excel rồi kiểm tra lại. Đã bỏ qua các kiểm tra với Số nhiệm vụ đã hoàn thành (D13), Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11), vì chúng cần giá trị của ô này.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) holds the formula =D30+D31: the formula has no saved result; open the file in Excel, save it and check again. The checks with Số nhiệm vụ đã hoàn thành (D13), Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) were skipped, as they need this cell's value.",
+    ],
+    [
+      "date_not_number",
+      {"I.1.1": { value: 45638, numberFormat: "dd/mm" }},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12): ô đang chứa ngày 12/12 (Excel đã tự đổi số liệu gõ vào thành ngày tháng), không phải số; chỉ tiêu này cần một số (đơn vị tính: Nhiệm vụ). Hãy định dạng ô là Number rồi nhập lại số liệu.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12): the cell holds the date 12/12 (Excel turned the figure typed into a date), not a number; this indicator needs a number (unit: Nhiệm vụ). Format the cell as Number and type the figure again.",
+    ],
+    [
+      "percent_in_count",
+      {"I.1.1": "100%"},
+      {},
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “100%” là tỷ lệ phần trăm, trong khi chỉ tiêu này là số lượng (Nhiệm vụ); hãy nhập số lượng, không nhập %. Ô này không được cộng vào tổng hợp.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = “100%” is a percentage, while this indicator is a count (Nhiệm vụ); enter the count, not a %. The cell is left out of consolidation.",
+    ],
+    [
+      "boolean_as_code",
+      {"I.3": true},
+      {},
+      "Kiểm soát TTHC (D17) = “TRUE” (ô đánh dấu hoặc giá trị đúng/sai); câu hỏi có/không này cần mã số 1 (Có).",
+      "Kiểm soát TTHC (D17) = “TRUE” (a checkbox or a true/false value); this yes/no question needs the code 1 (Có).",
+    ],
+    [
+      "rate_rounded",
+      {"I.1.1": 47,"I.1.2": 41,"I.1": 87},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 87 chỉ khớp khi làm tròn đến hàng đơn vị: Số nhiệm vụ đã hoàn thành (D13) = 41 chia cho Số nhiệm vụ đề ra trong kế hoạch (D12) = 47, nhân 100 = 87,23. Phụ lục ghi tỷ lệ với 2 chữ số thập phân, nên ghi 87,23.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 87 agrees only when rounded to a whole number: Số nhiệm vụ đã hoàn thành (D13) = 41 divided by Số nhiệm vụ đề ra trong kế hoạch (D12) = 47, times 100 = 87.23. The appendix writes rates with 2 decimals, so write 87.23.",
     ],
     [
       "text_not_number",
@@ -83,10 +118,10 @@ const examples: [FindingCode, Record<string, CellValue>, Record<string, string>,
     ],
     [
       "count_not_whole",
-      {"I.1.1": 2.5},
+      {"I.1.1": 1.248},
       {},
-      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 2,5 không phải số nguyên; số lượng (Nhiệm vụ) phải là số nguyên.",
-      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 2.5 is not a whole number; a count (Nhiệm vụ) must be whole.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 1,248 không phải số nguyên; số lượng (Nhiệm vụ) phải là số nguyên. Nếu ý là 1.248, dấu chấm hàng nghìn đã bị hiểu là dấu thập phân: hãy nhập lại số 1248 không có dấu chấm. Các kiểm tra dùng ô này được bỏ qua cho đến khi sửa.",
+      "Số nhiệm vụ đề ra trong kế hoạch (D12) = 1.248 is not a whole number; a count (Nhiệm vụ) must be whole. If 1,248 was meant, its thousands dot was read as a decimal point: type 1248 without the dot. The checks using this cell are skipped until it is fixed.",
     ],
     [
       "percent_out_of_range",

@@ -5,7 +5,7 @@ import type { Reading } from "../../src/core/reading";
 
 /** Fuzzing the reader: it never throws, always returns a well-formed reading, and NFC = NFD. */
 
-const KINDS = new Set(["blank", "none", "number", "ambiguous", "text", "error"]);
+const KINDS = new Set(["blank", "none", "number", "ambiguous", "text", "error", "date", "boolean", "uncomputed"]);
 
 /** Why a reading is malformed, or null when it is well formed. */
 function problem(r: Reading): string | null {
@@ -20,6 +20,12 @@ function problem(r: Reading): string | null {
       return cleanString(r.text) ? null : `bad text ${JSON.stringify(r.text)}`;
     case "error":
       return EXCEL_ERRORS.includes(r.code) && typeof r.fromFormula === "boolean" ? null : `bad error ${r.code}`;
+    case "date":
+      return Number.isFinite(r.serial) && /^\d{1,2}(\/\d{1,2}(\/-?\d+)?|:\d{2})$/.test(r.text) ? null : `bad date ${r.text}`;
+    case "boolean":
+      return typeof r.value === "boolean" && typeof r.fromFormula === "boolean" ? null : "bad boolean";
+    case "uncomputed":
+      return r.formula.startsWith("=") ? null : "bad formula";
     case "ambiguous":
       return cleanString(r.text) && r.candidates.length >= 2 && r.candidates.every(Number.isFinite) ? null : "bad ambiguous";
     case "number": {

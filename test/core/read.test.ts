@@ -25,7 +25,6 @@ describe("readCell: real numbers", () => {
     ["the negative section of a format", { value: -5, numberFormat: "0.0;-0.000" }, num(-5, { decimals: 3 })],
     ["a quoted literal is not a placeholder", { value: 4, numberFormat: '0 "người.00"' }, num(4, { decimals: 0 })],
     ["0.0# shows at most 2", { value: 1.25, numberFormat: "0.0#" }, num(1.25, { decimals: 2 })],
-    ["a date format fixes no decimals", { value: 45000, numberFormat: "dd/mm/yyyy" }, num(45000)],
     ["scientific fixes no decimals", { value: 1200, numberFormat: "0.00E+00" }, num(1200)],
     ["a text format (@) on a number", { value: 12, numberFormat: "@" }, num(12)],
     ["0.8723 formatted 0.00% reads 87.23 percent", { value: 0.8723, numberFormat: "0.00%" }, num(87.23, { percent: true, decimals: 2 })],
@@ -123,11 +122,34 @@ describe("readCell: blanks, none, words", () => {
     },
   );
 
-  it.each<[boolean, string]>([
-    [true, "TRUE"],
-    [false, "FALSE"],
-  ])("boolean %s reads as text %j, never as a code", (value, text) => {
-    expect(readCell({ value })).toEqual({ kind: "text", text });
+  it.each([true, false])("boolean %s reads as a boolean (the rules decide what it stands for)", (value) => {
+    expect(readCell({ value })).toEqual({ kind: "boolean", value, fromFormula: false });
+    expect(readCell({ value, formula: "=A1>0" })).toEqual({ kind: "boolean", value, fromFormula: true });
+  });
+});
+
+describe("readCell: dates where numbers belong", () => {
+  // 45638 is 12/12/2024, 45323 is 1/2/2024 (day/month); what Excel stores when "12/12" or "1/2" is typed.
+  it.each<[string, RawCell, string]>([
+    ["12/12 typed in a Vietnamese Excel (dd/mm)", { value: 45638, numberFormat: "dd/mm" }, "12/12"],
+    ["1/2 typed (d/m)", { value: 45323, numberFormat: "d/m" }, "1/2"],
+    ["a format showing the year", { value: 45638, numberFormat: "dd/mm/yyyy" }, "12/12/2024"],
+    ["an English short date", { value: 45638, numberFormat: "m/d/yyyy" }, "12/12/2024"],
+    ["day and month name", { value: 45638, numberFormat: "d-mmm" }, "12/12"],
+    ["a locale-tagged date", { value: 45638, numberFormat: "[$-42A]dd/mm/yyyy" }, "12/12/2024"],
+    ["a quoted y is a literal", { value: 45638, numberFormat: 'dd/mm" y"' }, "12/12"],
+    ["a time alone", { value: 0.0625, numberFormat: "h:mm" }, "1:30"],
+  ])("%s reads as a date, never as the serial", (_name, raw, text) => {
+    expect(readCell(raw)).toEqual({ kind: "date", serial: raw.value, text, fromFormula: false });
+  });
+});
+
+describe("readCell: a formula without a saved result", () => {
+  it("is uncomputed, not blank", () => {
+    expect(readCell({ value: null, formula: "=SUM(D12:D13)" })).toEqual({ kind: "uncomputed", formula: "=SUM(D12:D13)" });
+  });
+  it("a formula whose result is empty text is blank", () => {
+    expect(readCell({ value: "", formula: '=IF(D12="","",D12)' })).toEqual({ kind: "blank" });
   });
 });
 

@@ -119,6 +119,96 @@ describe("rate", () => {
   });
 });
 
+describe("rate: rounded or cut short is at most a warning, its fix the 2-decimal value", () => {
+  // 41/47 = 87.234…; 2/3 = 66.666…
+  const on = (num: number, den: number, rate: CellValue | RawCell) => ({ "I.1.1": den, "I.1.2": num, "I.1": rate });
+  const rounded = (decimals: number, truncated = false) => ({ code: "rate_rounded", severity: "warning", decimals, truncated });
+  it.each<[string, Record<string, CellValue | RawCell>, ReturnType<typeof rounded> | "mismatch" | null]>([
+    ["87 typed in a General cell: right to the unit", on(41, 47, 87), rounded(0)],
+    ["87.2 typed in a General cell: right to one decimal", on(41, 47, 87.2), rounded(1)],
+    ["87.2 as text", on(41, 47, "87,2"), rounded(1)],
+    ["87 shown with format 0", on(41, 47, { value: 87, numberFormat: "0" }), rounded(0)],
+    ["87% in a cell formatted 0%", on(41, 47, { value: 0.87, numberFormat: "0%" }), rounded(0)],
+    ["a cell formatted 0 holding the exact quotient agrees", on(41, 47, { value: (41 / 47) * 100, numberFormat: "0" }), null],
+    ["87.23 agrees", on(41, 47, 87.23), null],
+    ["87.234 typed: judged to 2 decimals, agrees", on(41, 47, 87.234), null],
+    ["88 is off by more than half a unit", on(41, 47, 88), "mismatch"],
+    ["87.3 is off by more than half a tenth", on(41, 47, 87.3), "mismatch"],
+    ["66.66 for 2/3: cut instead of rounded", on(2, 3, 66.66), rounded(2, true)],
+    ["66.6 for 2/3: cut to one decimal", on(2, 3, 66.6), rounded(1, true)],
+    ["66.67 for 2/3 agrees", on(2, 3, 66.67), null],
+    ["66.65 for 2/3 is wrong", on(2, 3, 66.65), "mismatch"],
+    ["67 for 2/3: rounded to the unit", on(2, 3, 67), rounded(0)],
+  ])("%s", (_n, values, expected) => {
+    const s = sheet(values);
+    const found = validate(s.grid, s.template, s.location).filter((f) => f.relation === "completion_rate");
+    if (expected === null) expect(found).toEqual([]);
+    else if (expected === "mismatch") expect(found.map((f) => [f.code, f.severity])).toEqual([["rate_mismatch", "error"]]);
+    else {
+      expect(found).toHaveLength(1);
+      const f = found[0];
+      expect(f.code === "rate_rounded" && { code: f.code, severity: f.severity, decimals: f.detail.decimals, truncated: f.detail.truncated }).toEqual(expected);
+    }
+  });
+
+  it("the fix writes the 2-decimal value, the format set to show it", () => {
+    const fixOf = (rate: CellValue | RawCell) => {
+      const s = sheet(on(41, 47, rate));
+      return validate(s.grid, s.template, s.location).find((f) => f.code === "rate_rounded")?.fix;
+    };
+    expect(fixOf(87)).toEqual({ cell: at("D11"), value: 87.23, cellValue: 87.23, numberFormat: "0.00" });
+    expect(fixOf({ value: 0.87, numberFormat: "0%" })).toEqual({ cell: at("D11"), value: 87.23, cellValue: 0.8723, numberFormat: "0.00%" });
+  });
+
+  it("a relation declared a warning or an info stays what it is", () => {
+    const s = sheet(on(41, 47, 87));
+    const template = { ...s.template, relations: s.template.relations.map((r) => (r.kind === "rate" ? { ...r, severity: "info" as const } : r)) };
+    expect(validate(s.grid, template, s.location).filter((f) => f.code === "rate_rounded").map((f) => f.severity)).toEqual(["info"]);
+  });
+});
+
+/** The flags answered, so that only what a case is about is found. */
+const answered = { "I.3": 1, "I.4": 1, "I.5": 1 };
+
+describe("one slip, one finding: a value its row rejects feeds no relation", () => {
+  const codes = (values: Record<string, CellValue | RawCell>) => {
+    const s = sheet({ ...answered, ...values });
+    return validate(s.grid, s.template, s.location).map((f) => f.code);
+  };
+  it("1.248 tasks planned (a thousands dot read as decimals): one error, no expected value, no rate or part finding", () => {
+    const s = sheet({ ...answered, "I.1.1": 1.248, "I.1.2": 41, "I.1": 87.23 });
+    const found = validate(s.grid, s.template, s.location);
+    expect(found.map((f) => f.code)).toEqual(["count_not_whole"]);
+    expect(found[0]).toMatchObject({ expected: null, fix: null, detail: { thousands: 1248 } });
+  });
+  it("2.5 is no thousands slip", () => {
+    const s = sheet({ "I.1.1": 2.5 });
+    expect(validate(s.grid, s.template, s.location)[0]).toMatchObject({ code: "count_not_whole", detail: { thousands: null } });
+  });
+  it("a negative part, a rate above 100, 100% in a count: their own finding only", () => {
+    expect(codes({ "I.1.1": 47, "I.1.2": -41, "I.1": 87.23 })).toEqual(["count_negative"]);
+    expect(codes({ "I.1.1": 47, "I.1.2": 41, "I.1": 120 })).toEqual(["percent_out_of_range"]);
+    expect(codes({ "I.1.1": "100%", "I.1.2": 41, "I.1": 87.23 })).toEqual(["percent_in_count"]);
+    expect(codes({ "I.1.1": { value: 45638, numberFormat: "dd/mm" }, "I.1.2": 41 })).toEqual(["date_not_number"]);
+  });
+});
+
+describe("a formula with no saved result", () => {
+  it("is reported as such, names the relations skipped for it, and nothing is computed from it", () => {
+    const s = sheet({ ...answered, "I.1.1": { value: null, formula: "=D30+D31" }, "I.1.2": 41 });
+    const found = validate(s.grid, s.template, s.location);
+    expect(found.map((f) => f.code)).toEqual(["formula_no_result"]);
+    const f = found[0];
+    expect(f.code === "formula_no_result" && f.detail).toEqual({
+      formula: "=D30+D31",
+      skipped: [
+        { relation: "done_le_planned", others: [{ indicator: "I.1.2", cell: cellOf("I.1.2") }] },
+        { relation: "completion_rate", others: [{ indicator: "I.1", cell: cellOf("I.1") }, { indicator: "I.1.2", cell: cellOf("I.1.2") }] },
+      ],
+    });
+  });
+});
+
 describe("flag_counts", () => {
   const cases: Case[] = [
     ["flag 0 with a count of 3", { "I.3": 0, "I.3.1": 3 }, [{ code: "flag_contradicts_counts", severity: "error", relation: "control_flag", cell: cellOf("I.3"), actual: 0 }]],

@@ -30,6 +30,13 @@ const candidates = (list: readonly number[], m: MessageContext) => list.map((c) 
 export const en: Messages = {
   findings: {
     excel_error: (f, m) => `${self(f, m)} shows the Excel error ${f.actual}; fix the formula or type the figure again.`,
+    formula_no_result: (f, m) => {
+      const skipped = f.detail.skipped.flatMap((r) => r.others.map((o) => m.name(o.indicator, o.cell)));
+      const also = skipped.length ? ` The checks with ${[...new Set(skipped)].join(", ")} were skipped, as they need this cell's value.` : "";
+      return `${self(f, m)} holds the formula ${f.detail.formula}: the formula has no saved result; open the file in Excel, save it and check again.${also}`;
+    },
+    date_not_number: (f, m) =>
+      `${self(f, m)}: the cell holds the date ${f.detail.date} (Excel turned the figure typed into a date), not a number; this indicator needs a number (unit: ${m.indicator(f.indicator)?.unit || "number"}). Format the cell as Number and type the figure again.`,
     text_not_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is text, not a number; this indicator needs a number (unit: ${m.indicator(f.indicator)?.unit || "number"}).`,
     number_stored_as_text: (f, m) =>
@@ -39,13 +46,20 @@ export const en: Messages = {
     ambiguous_number_resolved: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} could mean ${candidates(f.detail.candidates, m)}; only ${m.num(f.expected)} is valid for this indicator, so enter that number.`,
     count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is negative; a count must be 0 or more.`,
-    count_not_whole: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} is not a whole number; a count (${m.indicator(f.indicator)?.unit || "unit"}) must be whole.`,
+    count_not_whole: (f, m) => {
+      const slip = f.detail.thousands;
+      const meant = slip === null ? "" : ` If ${m.num(slip)} was meant, its thousands dot was read as a decimal point: type ${slip} without the dot.`;
+      return `${self(f, m)} = ${m.num(f.actual)} is not a whole number; a count (${m.indicator(f.indicator)?.unit || "unit"}) must be whole.${meant} The checks using this cell are skipped until it is fixed.`;
+    },
+    percent_in_count: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} is a percentage, while this indicator is a count (${m.indicator(f.indicator)?.unit || "unit"}); enter the count, not a %. The cell is left out of consolidation.`,
     percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is outside the 0–100 range of a percentage.`,
     percent_as_fraction: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} looks like a fraction, while the appendix writes rates in percent points (100 means 100%), so it is probably ${m.num(f.expected)}. If the rate really is below 1%, leave it.`,
     code_not_allowed: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is not a valid code; this cell accepts only ${m.codes(f.indicator)}.`,
+    boolean_as_code: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} (a checkbox or a true/false value); this yes/no question needs the code ${m.code(f.indicator, f.expected)}.`,
     code_as_word: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is written as a word; this cell needs the code ${m.code(f.indicator, f.expected)}.`,
     flag_blank: (f, m) =>
@@ -73,6 +87,12 @@ export const en: Messages = {
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
+    rate_rounded: (f, m) => {
+      const how = f.detail.truncated
+        ? "is cut short instead of rounded"
+        : `agrees only when rounded to ${f.detail.decimals === 0 ? "a whole number" : `${f.detail.decimals} decimal${f.detail.decimals === 1 ? "" : "s"}`}`;
+      return `${self(f, m)} = ${m.num(f.actual)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. The appendix writes rates with 2 decimals, so write ${m.num(f.expected)}.`;
+    },
     flag_contradicts_counts: (f, m) =>
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f.detail.counts, m).join(", ")} is above 0.${caveat(f, null)}`,
     note_missing: (f, m) => {
@@ -113,7 +133,7 @@ export const en: Messages = {
   fix: (f, m) => {
     if (!f.fix) return "";
     if (f.fix.formula) return `Fill in the formula ${f.fix.formula} (= ${m.num(f.fix.value)})`;
-    if (f.code === "code_as_word") return `Change to the code ${m.num(f.fix.value)}`;
+    if (f.code === "code_as_word" || f.code === "boolean_as_code") return `Change to the code ${m.num(f.fix.value)}`;
     return `Change to the number ${m.num(f.fix.value)}`;
   },
 };

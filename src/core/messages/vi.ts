@@ -30,6 +30,13 @@ const candidates = (list: readonly number[], m: MessageContext) => list.map((c) 
 export const vi: Messages = {
   findings: {
     excel_error: (f, m) => `${self(f, m)} đang báo lỗi Excel ${f.actual}; hãy sửa công thức hoặc nhập lại số liệu.`,
+    formula_no_result: (f, m) => {
+      const skipped = f.detail.skipped.flatMap((r) => r.others.map((o) => m.name(o.indicator, o.cell)));
+      const also = skipped.length ? ` Đã bỏ qua các kiểm tra với ${[...new Set(skipped)].join(", ")}, vì chúng cần giá trị của ô này.` : "";
+      return `${self(f, m)} có công thức ${f.detail.formula}: công thức chưa có kết quả lưu; mở và lưu lại tệp trong Excel rồi kiểm tra lại.${also}`;
+    },
+    date_not_number: (f, m) =>
+      `${self(f, m)}: ô đang chứa ngày ${f.detail.date} (Excel đã tự đổi số liệu gõ vào thành ngày tháng), không phải số; chỉ tiêu này cần một số (đơn vị tính: ${m.indicator(f.indicator)?.unit || "số"}). Hãy định dạng ô là Number rồi nhập lại số liệu.`,
     text_not_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} là chữ, không phải số; chỉ tiêu này cần một số (đơn vị tính: ${m.indicator(f.indicator)?.unit || "số"}).`,
     number_stored_as_text: (f, m) =>
@@ -39,13 +46,23 @@ export const vi: Messages = {
     ambiguous_number_resolved: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${candidates(f.detail.candidates, m)}; với chỉ tiêu này chỉ ${m.num(f.expected)} hợp lệ, nên nhập đúng số đó.`,
     count_negative: (f, m) => `${self(f, m)} = ${m.num(f.actual)} là số âm; số lượng phải từ 0 trở lên.`,
-    count_not_whole: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} không phải số nguyên; số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}) phải là số nguyên.`,
+    count_not_whole: (f, m) => {
+      const slip = f.detail.thousands;
+      const meant =
+        slip === null
+          ? ""
+          : ` Nếu ý là ${m.num(slip)}, dấu chấm hàng nghìn đã bị hiểu là dấu thập phân: hãy nhập lại số ${slip} không có dấu chấm.`;
+      return `${self(f, m)} = ${m.num(f.actual)} không phải số nguyên; số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}) phải là số nguyên.${meant} Các kiểm tra dùng ô này được bỏ qua cho đến khi sửa.`;
+    },
+    percent_in_count: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} là tỷ lệ phần trăm, trong khi chỉ tiêu này là số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}); hãy nhập số lượng, không nhập %. Ô này không được cộng vào tổng hợp.`,
     percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm.`,
     percent_as_fraction: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} trông như một phân số, trong khi phụ lục ghi tỷ lệ bằng điểm phần trăm (100 là 100%), nên có lẽ là ${m.num(f.expected)}. Nếu tỷ lệ thật sự dưới 1%, hãy giữ nguyên.`,
     code_not_allowed: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} không phải mã hợp lệ; ô này chỉ nhận ${m.codes(f.indicator)}.`,
+    boolean_as_code: (f, m) =>
+      `${self(f, m)} = ${m.value(f.actual)} (ô đánh dấu hoặc giá trị đúng/sai); câu hỏi có/không này cần mã số ${m.code(f.indicator, f.expected)}.`,
     code_as_word: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} được ghi bằng chữ; ô này cần mã số ${m.code(f.indicator, f.expected)}.`,
     flag_blank: (f, m) =>
@@ -73,6 +90,12 @@ export const vi: Messages = {
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
+    rate_rounded: (f, m) => {
+      const how = f.detail.truncated
+        ? "được cắt bớt chữ số thay vì làm tròn"
+        : `chỉ khớp khi làm tròn đến ${f.detail.decimals === 0 ? "hàng đơn vị" : `${f.detail.decimals} chữ số thập phân`}`;
+      return `${self(f, m)} = ${m.num(f.actual)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. Phụ lục ghi tỷ lệ với 2 chữ số thập phân, nên ghi ${m.num(f.expected)}.`;
+    },
     flag_contradicts_counts: (f, m) =>
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f.detail.counts, m).join(", ")} lớn hơn 0.${caveat(f, null)}`,
     note_missing: (f, m) => {
@@ -116,7 +139,7 @@ export const vi: Messages = {
   fix: (f, m) => {
     if (!f.fix) return "";
     if (f.fix.formula) return `Điền công thức ${f.fix.formula} (= ${m.num(f.fix.value)})`;
-    if (f.code === "code_as_word") return `Đổi thành mã ${m.num(f.fix.value)}`;
+    if (f.code === "code_as_word" || f.code === "boolean_as_code") return `Đổi thành mã ${m.num(f.fix.value)}`;
     return `Đổi thành số ${m.num(f.fix.value)}`;
   },
 };

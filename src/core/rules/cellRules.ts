@@ -37,6 +37,12 @@ export function actualOf(reading: Reading): FindingValue {
       return reading.text;
     case "error":
       return reading.code;
+    case "date":
+      return reading.text;
+    case "boolean":
+      return reading.value ? "TRUE" : "FALSE";
+    case "uncomputed":
+      return reading.formula;
     case "number":
       return reading.stored === "text" && reading.text !== undefined ? reading.text : reading.value;
   }
@@ -57,7 +63,20 @@ function codeList(indicator: Indicator): number[] {
   return (indicator.codes ?? []).map((k) => k.value);
 }
 
-/** A count is a whole number >= 0. */
+/**
+ * 1.248 in a count: a thousands dot read as a decimal point (a number typed in an English-language Excel, or pasted)
+ * gives exactly three decimals after 1-3 digits. The thousands it may have meant, or null.
+ */
+export function thousandsSlip(n: number): number | null {
+  if (!(n > 0 && n < 1000) || isWhole(n)) return null;
+  const thousands = roundTo(n * 1000, 6);
+  return isWhole(thousands) && !isWhole(roundTo(n * 100, 6)) ? Math.round(thousands) : null;
+}
+
+/**
+ * A count is a whole number >= 0. A count that is not whole has no expected value: 2.5 or 1.248 says nothing sure
+ * about the count meant (1.248 may be 1248 with its thousands dot read as decimals; the message says so).
+ */
 export const wholeNumber = (): ValueRule => ({
   kind: "value",
   type: "whole_number",
@@ -68,7 +87,7 @@ export const wholeNumber = (): ValueRule => ({
       ? cellFinding(c, { code: "count_negative", severity: "error", actual: n, expected: 0 })
       : isWhole(n)
         ? null
-        : cellFinding(c, { code: "count_not_whole", severity: "error", actual: n, expected: Math.round(n) }),
+        : cellFinding(c, { code: "count_not_whole", severity: "error", actual: n, detail: { thousands: thousandsSlip(n) } }),
 });
 
 /** A percentage, in percent points, lies in 0..100. */
@@ -157,6 +176,38 @@ function isAnswer(kind: IndicatorKind): boolean {
   return kind === "flag" || kind === "choice";
 }
 
+/**
+ * A yes/no row: two codes, 1 for yes ("Có", "Đã thực hiện") and 0 for no ("Không", "Chưa thực hiện"). TRUE and FALSE
+ * (a checkbox, a typed boolean) answer it; in another flag ("Tốt = 1 Có vi phạm = 0") TRUE names no code for sure.
+ */
+export function isYesNo(indicator: Indicator): boolean {
+  const codes = indicator.codes ?? [];
+  if (indicator.kind !== "flag" || codes.length !== 2) return false;
+  const word = (v: number) => foldDiacritics(cleanText(codes.find((k) => k.value === v)?.label ?? ""));
+  const yes = word(1);
+  const no = word(0);
+  return (yes === "co" || yes.startsWith("da ")) && (no === "khong" || no.startsWith("chua "));
+}
+
+/** TRUE or FALSE: the yes/no code it stands for (a warning with the code as its fix), or not a valid answer. */
+function inspectBoolean(c: IndicatorCell, value: boolean): CellCheck {
+  const kind = c.indicator.kind;
+  if (isYesNo(c.indicator)) {
+    const code = value ? 1 : 0;
+    return {
+      findings: [cellFinding(c, { code: "boolean_as_code", severity: "warning", expected: code, fix: valueFix(c, code) })],
+      number: valueOf(code, 0),
+    };
+  }
+  if (isAnswer(kind)) {
+    return {
+      findings: [cellFinding(c, { code: "code_not_allowed", severity: "error", detail: { codes: codeList(c.indicator) } })],
+      number: UNUSABLE,
+    };
+  }
+  return { findings: [cellFinding(c, { code: "text_not_number", severity: "error" })], number: UNUSABLE };
+}
+
 /** A readable number: the text and fraction warnings, then the kind's value rule. */
 function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>, rule: ValueRule): CellCheck {
   const kind = c.indicator.kind;
@@ -169,6 +220,10 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
       number: valueOf(fixed, 2),
     };
   }
+  // "100%" (or 1 shown as 100%) in a count of people: a percent where a count belongs; no count follows from it.
+  if (kind === "count" && r.percent) {
+    return { findings: [cellFinding(c, { code: "percent_in_count", severity: "error" })], number: UNUSABLE };
+  }
   const findings: Finding[] = [];
   if (r.stored === "text") {
     findings.push(
@@ -177,7 +232,9 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
   }
   const invalid = rule.check(r.value, c);
   if (invalid) findings.push(invalid);
-  return { findings, number: valueOf(r.value, r.decimals) };
+  // One slip, one finding: a value its own row rejects (1.248 people, -3, 120%) feeds no relation, which would only
+  // repeat the slip as a broken total or rate.
+  return { findings, number: invalid ? UNUSABLE : valueOf(r.value, r.decimals) };
 }
 
 /** The shared runner: every cell rule for one located indicator. */
@@ -201,6 +258,16 @@ export function inspectCell(c: IndicatorCell): CellCheck {
     }
     case "error":
       return { findings: [cellFinding(c, { code: "excel_error", severity: "error" })], number: UNUSABLE };
+    case "uncomputed":
+      // The relations that read this cell are skipped; validate names them in the detail.
+      return {
+        findings: [cellFinding(c, { code: "formula_no_result", severity: "warning", detail: { formula: r.formula, skipped: [] } })],
+        number: UNUSABLE,
+      };
+    case "date":
+      return { findings: [cellFinding(c, { code: "date_not_number", severity: "error", detail: { date: r.text } })], number: UNUSABLE };
+    case "boolean":
+      return inspectBoolean(c, r.value);
     case "text": {
       if (isAnswer(kind)) {
         const code = codeForWord(r.text, c.indicator);

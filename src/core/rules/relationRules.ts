@@ -12,7 +12,8 @@
  * value are skipped.
  */
 import { sameCell } from "../address";
-import type { Relation } from "../catalog/model";
+import type { Relation, RelationSeverity } from "../catalog/model";
+import { cellNumberFor, showsPercent } from "../numberFormat";
 import type { Finding, IndicatorValue } from "../finding";
 import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
 import { sameNumber } from "./numbers";
@@ -120,6 +121,39 @@ export function sumEqualsRule(r: Of<"sum_equals">): RelationRule {
   };
 }
 
+/** At most a warning: a rate right to fewer decimals than the appendix's 2 is not wrong. */
+function atMostWarning(s: RelationSeverity): RelationSeverity {
+  return s === "error" ? "warning" : s;
+}
+
+/**
+ * A rate right only as far as its typed or shown decimals go (87 or 87.2 for 87.23), or cut instead of rounded (66.66
+ * for 66.666…): at most a warning, whose fix is the 2-decimal value (the format set to show 2 decimals).
+ */
+function roundedRate(r: Of<"rate">, sheet: SheetView): Finding[] {
+  const d = derive(r, { sheet });
+  const held = sheet.number(r.rate);
+  if (d?.kind !== "derived" || d.inputs.kind !== "rate" || held.state !== "value" || targetState(d, sheet) !== "near") return [];
+  const judged = d.judge(held.value, held.decimals);
+  if (judged.state !== "near") return [];
+  const format = d.target.raw.numberFormat;
+  const numberFormat = showsPercent(format, d.value) ? "0.00%" : "0.00";
+  return [
+    {
+      code: "rate_rounded",
+      severity: atMostWarning(r.severity),
+      indicator: r.rate,
+      cell: d.target.cell,
+      cells: [d.target.cell, d.inputs.numerator.cell!, d.inputs.denominator.cell!],
+      actual: held.value,
+      expected: d.value,
+      fix: { cell: d.target.cell, value: d.value, cellValue: cellNumberFor(d.value, numberFormat), numberFormat },
+      relation: r.id,
+      detail: { inputs: d.inputs, decimals: judged.decimals, truncated: judged.truncated },
+    },
+  ];
+}
+
 /** rate = numerator / denominator x 100, within what the rate cell shows; reported on the rate. */
 export function rateRule(r: Of<"rate">): RelationRule {
   return {
@@ -130,7 +164,8 @@ export function rateRule(r: Of<"rate">): RelationRule {
     run: (sheet) => {
       const d = differing(r, sheet);
       const held = sheet.number(r.rate);
-      if (!d || d.inputs.kind !== "rate" || held.state !== "value") return [];
+      if (!d) return roundedRate(r, sheet);
+      if (d.inputs.kind !== "rate" || held.state !== "value") return [];
       return [
         {
           code: "rate_mismatch",
