@@ -116,7 +116,35 @@ const reshapes: [string, (rows: Row[]) => Row[], { columns?: Partial<Location["c
     {},
   ],
   ["labels without diacritics (matched tolerantly, score 1)", labels((l) => foldDiacritics(l)), { exact: false }],
+  ["outline numbering typed into the labels: 'I. CÔNG TÁC …', '1. …', 'a) …', 'c) Khác', '(d) …', 'đ) …'", outlined, {}],
+  ["outline numbering and no header", (rows) => outlined(rows).filter((_, k) => k < SEED_HEADER_ROW - 1 || k >= FIRST_DATA), {}],
 ];
+
+/**
+ * Labels numbered the way clerks outline them: a section "I. CÔNG TÁC CHỈ ĐẠO …" (upper case, its STT cell emptied),
+ * a numbered row "1. Tỷ lệ …", its sub-rows "a) …", "b) …", "c) Khác" (every fourth "(d) …", the fifth "đ) …").
+ */
+function outlined(rows: Row[]): Row[] {
+  const letters = ["a", "b", "c", "(d)", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q"];
+  let sub = 0;
+  return rows.map((r, k) => {
+    const label = r.cells[LABEL];
+    if (k < FIRST_DATA || typeof label !== "string") return r;
+    const stt = r.cells[0] === null || r.cells[0] === undefined ? "" : String(r.cells[0]);
+    const cells = [...r.cells];
+    if (/^[IVX]+$/.test(stt)) {
+      cells[0] = null;
+      cells[LABEL] = `${stt}. ${label.toUpperCase()}`;
+    } else if (stt !== "") {
+      sub = 0;
+      cells[LABEL] = `${stt}. ${label}`;
+    } else {
+      const letter = letters[sub++ % letters.length];
+      cells[LABEL] = letter.startsWith("(") ? `${letter} ${label}` : `${letter}) ${label}`;
+    }
+    return { ...r, cells };
+  });
+}
 
 describe("locate on the seed reshaped", () => {
   it.each(reshapes)("%s", (_name, reshape, expected) => {

@@ -4,7 +4,7 @@ import type { Grid } from "../grid";
 import { cleanText, foldDiacritics, labelKey } from "../text";
 import { SCAN_COLS, type Role } from "./header";
 import { catalogOf } from "./labels";
-import { cellText, hasLetter, matchRows, type MatchState } from "./rows";
+import { cellText, hasLetter, matchRows, outlineRest, type MatchState } from "./rows";
 
 /** Without a header, the label column is searched for in this many first rows (and SCAN_COLS first columns). */
 export const FALLBACK_SCAN_ROWS = 2000;
@@ -29,7 +29,7 @@ export function guessLabelColumn(grid: Grid, template: Template): { col: number;
     for (let c = 0; c < cols; c++) {
       const v = row[c];
       if (typeof v !== "string" || v.length < 3 || v.length > 400) continue;
-      if (!cat.byKey.has(labelKey(v))) continue;
+      if (!cat.byKey.has(labelKey(v)) && !cat.byKey.has(labelKey(outlineRest(v).rest))) continue;
       const h = hits.get(c) ?? { n: 0, first: r };
       h.n++;
       hits.set(c, h);

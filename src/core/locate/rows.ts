@@ -37,12 +37,27 @@ interface RowLabel {
   readonly numeral: string | null;
 }
 
-function rowLabel(row: number, label: string, stt: string): RowLabel {
-  const m = /^([IVX]+|\d+(?:\.\d+)*)[.)]\s*(?=\S)/i.exec(label);
+/**
+ * The outline numbering a clerk types before a label: "I. ", "IV- ", "1. ", "1.2) ", "2/ ", "a) ", "c. ", "(a) ",
+ * "(1) ", "đ) ". A letter needs its ")" or "." (or parentheses) and a space after it; a roman numeral or a number may
+ * also be followed by "-" or ":"; "1.2 " needs nothing after it. The group that matched is the numbering itself.
+ */
+const OUTLINE =
+  /^(?:\(\s*([IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*\)|(\d+(?:\.\d+)+)\.?(?=\s)|([IVX]+|\d+(?:\.\d+)*\.?|[a-zđ](?=[.)]\s))\s*(?:[.)/]|\s[-–—:]|[-–—:])(?!\d))\s*(?=\S)/iu;
+
+/** A label without its outline numbering ("c) Khác" -> "Khác", "I. CÔNG TÁC …" -> "CÔNG TÁC …") and doubled bullets. */
+export function outlineRest(label: string): { rest: string; numbering: string | null } {
+  const m = OUTLINE.exec(label);
   // labelKey drops one leading bullet; a doubled "- - " loses the rest here.
   const rest = (m ? label.slice(m[0].length) : label).replace(/^([-–—+•*·]\s*)+/, "");
-  const roman = (s: string | undefined) => (s && /^[IVX]+$/i.test(s) ? s.toUpperCase() : null);
-  return { row, label, rest, numeral: roman(stt) ?? roman(m?.[1]) };
+  return { rest, numbering: m ? (m[1] ?? m[2] ?? m[3]).replace(/\.$/, "") : null };
+}
+
+function rowLabel(row: number, label: string, stt: string): RowLabel {
+  const { rest, numbering } = outlineRest(label);
+  // A single lower-case "i)" or "v)" is a letter of a list; section numerals are upper case or longer.
+  const roman = (s: string | null | undefined) => (s && /^[IVX]+$/i.test(s) && !/^[a-z]$/.test(s) ? s.toUpperCase() : null);
+  return { row, label, rest, numeral: roman(stt) ?? roman(numbering) };
 }
 
 /** The rows matched so far: indicator and section rows (sheet indices), how each matched, and rows that matched nothing. */
