@@ -88,7 +88,7 @@ describe("check", () => {
     expect(r.out).toContain("nhận ra 178/178 chỉ tiêu");
     expect(r.out).toContain("Phần I. Công tác chỉ đạo điều hành CCHC");
     expect(r.out).toMatch(/D12 +cảnh báo +Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\).*87,23/);
-    expect(r.out).toMatch(/phu-luc-mau-2023\.xlsx: 0 lỗi, 8 cảnh báo, 0 thông tin\n$/);
+    expect(r.out).toMatch(/phu-luc-mau-2023\.xlsx: 0 lỗi, 11 cảnh báo, 0 thông tin\n$/);
   });
 
   test("--json prints one document in the agreed shape, messages in --lang", () => {
@@ -100,7 +100,7 @@ describe("check", () => {
     expect(Object.keys(file)).toEqual(["file", "sheet", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
     expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
-    expect(file.summary).toEqual({ errors: 0, warnings: 8, infos: 0 });
+    expect(file.summary).toEqual({ errors: 0, warnings: 11, infos: 0 });
     for (const f of file.findings) {
       expect(Object.keys(f)).toEqual(["code", "severity", "indicator", "cell", "cells", "message", "actual", "expected", "fix"]);
       expect(f.code).toMatch(/^[a-z]+(_[a-z]+)*$/);
@@ -115,7 +115,7 @@ describe("check", () => {
     const r = cchc("check", path.join(GOLDEN, "error-value.xlsx"));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/D9 +lỗi +/);
-    expect(r.out).toContain("1 lỗi, 7 cảnh báo");
+    expect(r.out).toContain("1 lỗi, 10 cảnh báo");
   });
 
   test("--sheet picks a sheet, and a missing sheet is exit 2", () => {
@@ -236,7 +236,7 @@ describe("check", () => {
     const files = [SAMPLE, path.join(GOLDEN, "error-value.xlsx"), path.join(GOLDEN, "text-renamed.xlsx")];
     const text = cchc("check", ...files);
     expect(text.code).toBe(2);
-    expect(text.out).toContain("Tổng cộng 3 tệp: 1 lỗi, 15 cảnh báo, 0 thông tin; 1 tệp không kiểm tra được");
+    expect(text.out).toContain("Tổng cộng 3 tệp: 1 lỗi, 21 cảnh báo, 0 thông tin; 1 tệp không kiểm tra được");
     const json = cchc("check", ...files, "--json");
     expect(json.code).toBe(2);
     const doc = JSON.parse(json.out);

@@ -87,8 +87,8 @@ test("check: marks the findings, goes to the first, says how many, changes no va
   expect(JSON.stringify([...wb.sheet(APPENDIX).cells])).toBe(cells);
   expect(s.notices).toHaveLength(1);
   expect(s.notices[0].title).toBe(viCommands.title);
-  // The seed's 0 errors and 8 warnings.
-  expect(s.notices[0].text).toMatch(/^Trang “Phụ lục”: 0 lỗi, 8 cảnh báo\./);
+  // The seed's 0 errors and 11 warnings.
+  expect(s.notices[0].text).toMatch(/^Trang “Phụ lục”: 0 lỗi, 11 cảnh báo\./);
 });
 
 test("fill: writes blank computed cells, leaves a different user value alone and marks it", async () => {
@@ -201,7 +201,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     return cells;
   }
 
-  /** The seed's findings (no error, eight warnings) and the acknowledgements of those `pick` chooses, as the pane saves them. */
+  /** The seed's findings (no error, eleven warnings) and the acknowledgements of those `pick` chooses, as the pane saves them. */
   async function acknowledge(pick: (f: Finding) => boolean): Promise<{ findings: readonly Finding[]; acknowledged: Acknowledged }> {
     const { host } = hostOn(seedWorkbook());
     const state = await host.check();
@@ -214,7 +214,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
 
   test("check: neither counted nor marked, and the notice says how many were left out", async () => {
     const { findings, acknowledged } = await acknowledge(D22_D43);
-    expect(findings.map((f) => f.severity)).toEqual(Array(8).fill("warning"));
+    expect(findings.map((f) => f.severity)).toEqual(Array(11).fill("warning"));
     expect(Object.keys(acknowledged)).toHaveLength(2);
 
     const plain = seedWorkbook();
@@ -225,11 +225,11 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     wb.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
     const s = await stage(wb);
     expect(await press(s, "checkSheet")).toBe(1);
-    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 6, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(2)}`);
+    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 9, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(2)}`);
     const marked = markedCells(wb);
     expect(marked.has("D22")).toBe(false);
     expect(marked.has("D43")).toBe(false);
-    expect([...marked]).toEqual(expect.arrayContaining(["D9", "D19", "D44", "D50", "D124", "E190"]));
+    expect([...marked]).toEqual(expect.arrayContaining(["D9", "D19", "D33", "D44", "D50", "D124", "E146", "E175", "E190"]));
     expect(wb.selection).toEqual({ sheet: APPENDIX, address: "D9" });
     expect(s.excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
   });
@@ -258,7 +258,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     expect(markedCells(wb).size).toBeGreaterThan(0);
     wb.settings.set(SETTINGS_KEY, JSON.stringify({ acknowledged }));
     await press(s, "checkSheet");
-    expect(s.notices[1].text).toBe(`${viCommands.clean(APPENDIX)} ${viCommands.acknowledged(8)}`);
+    expect(s.notices[1].text).toBe(`${viCommands.clean(APPENDIX)} ${viCommands.acknowledged(11)}`);
     expect(markedCells(wb).size).toBe(0);
   });
 
@@ -269,7 +269,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     await wb.userEdit(APPENDIX, "D43", "03");
     const s = await stage(wb);
     await press(s, "checkSheet");
-    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 7, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(1)}`);
+    expect(s.notices[0].text).toBe(`${viCommands.checked(0, 10, APPENDIX)} ${viCommands.openPane} ${viCommands.acknowledged(1)}`);
     expect(markedCells(wb).has("D43")).toBe(true);
     expect(markedCells(wb).has("D22")).toBe(false);
   });
@@ -280,7 +280,7 @@ describe("warnings acknowledged in the pane (kept in the workbook's settings)", 
     wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "en", acknowledged }));
     const s = await stage(wb);
     await press(s, "checkSheet");
-    expect(s.notices[0].text).toBe(`${enCommands.checked(0, 6, APPENDIX)} ${enCommands.openPane} ${enCommands.acknowledged(2)}`);
+    expect(s.notices[0].text).toBe(`${enCommands.checked(0, 9, APPENDIX)} ${enCommands.openPane} ${enCommands.acknowledged(2)}`);
     expect(enCommands.acknowledged(2)).toBe("2 warnings acknowledged in the checker pane are neither counted nor marked.");
   });
 });

@@ -25,7 +25,7 @@ describe("checkWorkbook", () => {
     expect(state.location.missing).toEqual([]);
     expect(state.patches.map((p) => [p.indicator, p.value])).toEqual([["I.1", 87.23]]);
     expect(state.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(state.findings).toHaveLength(8);
+    expect(state.findings).toHaveLength(11);
     expect(state.conflicts).toEqual([]);
     expect(state.others).toEqual([]);
     expect(state.split).toBeNull();

@@ -37,6 +37,8 @@ describe("golden: the seed appendix", () => {
       ["warning", "number_stored_as_text", "I.3.1", "D19"],
       // I.3.4: a yes/no question (its unit misprinted "Tin, bài") left unanswered.
       ["warning", "flag_blank", "I.3.4", "D22"],
+      // I.7.3: 29 survey forms (I.7.1) but no satisfaction rate.
+      ["warning", "count_rate_disagree", "I.7.3", "D33"],
       // II.2.3 and II.2.4: "02" typed as text; the fix writes 2.
       ["warning", "number_stored_as_text", "II.2.3", "D43"],
       ["warning", "number_stored_as_text", "II.2.4", "D44"],
@@ -44,6 +46,12 @@ describe("golden: the seed appendix", () => {
       ["warning", "flag_blank_with_note", "III.2", "D50"],
       // V.3.1: "Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển" (Đã thực hiện = 1 / Chưa thực hiện = 0) unanswered.
       ["warning", "flag_blank", "V.3.1", "D124"],
+      // VI.3: one public service unit partly self-funded (VI.3.3 = 1), and the group's note keeps the template's
+      // placeholder "Văn bản số..." instead of naming the document.
+      ["warning", "note_missing", "VI.3", "E146"],
+      // VII.4: the provincial reporting system is used (1), and the note only repeats the template's request
+      // "Số lượng báo cáo định kỳ đã được điện tử hóa/Số lượng báo cáo định kỳ tại đơn vị" instead of the figures.
+      ["warning", "note_missing", "VII.4", "E175"],
       // VII.10.4: subordinate units did not publish ISO (0), and the note only repeats the template's request
       // "(nếu không công bố: ghi rõ lý do)" instead of giving the reason.
       ["warning", "note_missing", "VII.10.4", "E190"],
@@ -100,8 +108,11 @@ describe("golden: the seed appendix", () => {
     expect(again.patches).toEqual([]);
     expect(again.findings.map((f) => [f.code, f.indicator])).toEqual([
       ["flag_blank", "I.3.4"],
+      ["count_rate_disagree", "I.7.3"],
       ["flag_blank_with_note", "III.2"],
       ["flag_blank", "V.3.1"],
+      ["note_missing", "VI.3"],
+      ["note_missing", "VII.4"],
       ["note_missing", "VII.10.4"],
     ]);
   });

@@ -176,8 +176,8 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "part_exceeds_whole",
       {"I.2.1": 3,"I.2.2": 5},
       {},
-      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 lớn hơn Số vấn đề phát hiện qua kiểm tra (D15) = 3. Điều này vẫn có thể đúng vì kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước; hãy kiểm tra lại.",
-      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 is greater than Số vấn đề phát hiện qua kiểm tra (D15) = 3. This can still be right because results in the period may include files or tasks received before it; please check.",
+      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 lớn hơn Số vấn đề phát hiện qua kiểm tra (D15) = 3. Điều này vẫn có thể đúng vì kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước; hãy kiểm tra lại.",
+      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 is greater than Số vấn đề phát hiện qua kiểm tra (D15) = 3. This can still be right because results in the period may include files, tasks or issues from before it; please check.",
     ],
     [
       "sum_mismatch",
@@ -218,8 +218,8 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "count_rate_disagree",
       {"I.1.1": 47,"I.1.2": 0,"I.1": 50},
       {},
-      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 50 không khớp với Số nhiệm vụ đã hoàn thành (D13) = 0: số lượng là tử số của tỷ lệ, nên số lượng bằng 0 thì tỷ lệ phải bằng 0 hoặc để trống.",
-      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 50 disagrees with Số nhiệm vụ đã hoàn thành (D13) = 0: the count is the rate's numerator and is 0, so the rate must be 0 or blank.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 50 không khớp với Số nhiệm vụ đã hoàn thành (D13) = 0: tỷ lệ được tính từ chính số lượng này, nên số lượng bằng 0 thì tỷ lệ phải bằng 0 hoặc để trống.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 50 disagrees with Số nhiệm vụ đã hoàn thành (D13) = 0: the rate is computed from this very count, so a count of 0 means a rate of 0 or blank.",
     ],
     [
       "computed_value_missing",

@@ -127,6 +127,11 @@ describe("implications a reviewer checks, each on an edited seed", () => {
     ["iv2_downsized_rate", { "IV.2.4": 2, "IV.2.5": 0 }, {}, [["error", "IV.2.5"]]],
     ["iv3_downsized_rate", { "IV.3.3": 0, "IV.3.4": 10 }, {}, [["error", "IV.3.4"]]],
     ["i7_no_survey_no_rate", { "I.7.1": 0, "I.7.3": 95 }, {}, [["warning", "I.7.3"]]],
+    ["i7_no_survey_no_rate", { "I.7.1": 29, "I.7.3": 0 }, {}, [["warning", "I.7.3"]]],
+    ["i7_no_survey_no_rate", { "I.7.1": 29, "I.7.3": 92.5 }, {}, []],
+    ["i7_no_survey_no_rate", { "I.7.1": 0, "I.7.3": null }, {}, []],
+    ["i7_no_survey_no_rate", { "I.7.1": null, "I.7.3": null }, {}, []],
+    ["iii7_no_results_no_on_time_rate", { "III.7.2": 5, "III.7.3": null }, {}, []],
     ["iii7_no_results_no_on_time_rate", { "III.7.2": 0, "III.7.3": 100 }, {}, [["warning", "III.7.3"]]],
     ["iv3_sncl_staff_need_sncl", { "IV.1.4": 0, "IV.1.5": 0 }, {}, [["warning", "IV.3.2"]]],
     ["iv4_self_funded_staff_need_self_funded_units", { "IV.4.2": 3 }, {}, [["warning", "IV.4.2"]]],
@@ -152,14 +157,30 @@ describe("implications a reviewer checks, each on an edited seed", () => {
     ["v6_decision_note", { "V.6.4": 1 }, { "V.6": "" }, [["warning", "V.6"]]],
     ["v6_decision_note", { "V.6.4": 1 }, { "V.6": "Quyết định số 12/QĐ-STTTT" }, []],
     ["vi3_sncl_all_in_autonomy_groups", { "IV.1.4": 3 }, {}, [["info", "IV.1.4"]]],
+    ["vi3_document_note", { "VI.3.3": 1 }, { "VI.3": "Văn bản số 15/STC-HCSN" }, []],
+    ["vi3_document_note", { "VI.3.3": 0 }, {}, []],
+    ["vi3_document_note", { "VI.3.3": null, "VI.3.1": 2 }, {}, [["warning", "VI.3"]]],
+    ["vii4_reports_note", { "VII.4": 1 }, { "VII.4": "12/15" }, []],
+    ["vii4_reports_note", { "VII.4": 0 }, {}, []],
+    ["vii4_reports_note", { "VII.4": 1 }, { "VII.4": "" }, [["warning", "VII.4"]]],
   ];
   it.each(cases)("%s on %j", (relation, values, notes, expected) => {
     expect(of(relation, values, notes)).toEqual(expected);
   });
 
-  it("none of them fires on the seed as it is", () => {
+  it("none of them fires on the seed as it is, but the three the seed really breaks", () => {
     const ids = new Set(cases.map((c) => c[0]));
-    expect(checked(seed).findings.filter((f) => f.relation && ids.has(f.relation))).toEqual([]);
+    expect(
+      checked(seed)
+        .findings.filter((f) => f.relation && ids.has(f.relation))
+        .map((f) => [f.relation, f.severity, f.indicator]),
+    ).toEqual([
+      // 29 survey forms, no satisfaction rate; VI.3.3 = 1 with the note "Văn bản số..."; VII.4 = 1 with the
+      // note repeating the template's request.
+      ["i7_no_survey_no_rate", "warning", "I.7.3"],
+      ["vi3_document_note", "warning", "VI.3"],
+      ["vii4_reports_note", "warning", "VII.4"],
+    ]);
   });
 
   it("every finding reads without gaps in both languages", () => {

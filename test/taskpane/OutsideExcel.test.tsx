@@ -32,11 +32,11 @@ describe("outside Excel", () => {
     await screen.findByTestId("summary", {}, { timeout: 10_000 });
     expect(opened).toEqual(["phu-luc-mau-2023.xlsx"]);
     const table = screen.getByTestId("appendix-preview");
-    // The sample's 8 warnings (README), each on its own row of the 185 (7 sections, 178 indicators).
-    expect(screen.getByTestId("summary").textContent).toBe("0 lỗi, 8 cảnh báo");
+    // The sample's 11 warnings (README), each on its own row of the 185 (7 sections, 178 indicators).
+    expect(screen.getByTestId("summary").textContent).toBe("0 lỗi, 11 cảnh báo");
     expect(table.querySelectorAll("tbody tr")).toHaveLength(185);
     const marked = [...table.querySelectorAll("tr[data-severity]")].map((r) => [r.getAttribute("data-row"), r.getAttribute("data-severity")]);
-    expect(marked).toEqual(["12", "22", "25", "46", "47", "53", "127", "193"].map((row) => [row, "warning"]));
+    expect(marked).toEqual(["12", "22", "25", "36", "46", "47", "53", "127", "149", "178", "193"].map((row) => [row, "warning"]));
 
     const card = document.querySelector<HTMLElement>('[data-finding="number_stored_as_text"]')!;
     const cell = card.getAttribute("data-cell")!;

@@ -30,10 +30,10 @@ async function renderPane(host: MemoryHost) {
 }
 
 /**
- * The seed appendix alone gives 0 errors and these 8 warnings (test/core/golden.seed.test.ts); the tests below
+ * The seed appendix alone gives 0 errors and these 11 warnings (test/core/golden.seed.test.ts); the tests below
  * change a few cells and pin what the pane must then show.
  */
-const SEED_WARNINGS = 8;
+const SEED_WARNINGS = 11;
 
 /** The engine's findings for the host's sheet: the objects a test needs for their sentences or keys. */
 async function checked(host: MemoryHost) {
@@ -54,7 +54,7 @@ describe("pane: check", () => {
     const host = MemoryHost.seed({ D22: 2, D41: "abc" });
     await renderPane(host);
     const summary = screen.getByTestId("summary");
-    expect(summary.textContent).toBe("2 lỗi, 7 cảnh báo");
+    expect(summary.textContent).toBe("2 lỗi, 10 cảnh báo");
     const live = summary.closest("[aria-live]");
     expect(live?.getAttribute("aria-live")).toBe("polite");
     expect(live?.getAttribute("role")).toBe("status");
@@ -68,16 +68,19 @@ describe("pane: check", () => {
     await renderPane(host);
     const template = templates[0];
     const shown = [...document.querySelectorAll("[data-section]")].map((e) => e.getAttribute("data-section"));
-    expect(shown).toEqual(["I", "II", "III", "V", "VII"]);
+    expect(shown).toEqual(["I", "II", "III", "V", "VI", "VII"]);
     const cards: [string, string, string][] = [
       ["D22", "code_not_allowed", "I"],
       ["D9", "computed_value_missing", "I"],
       ["D19", "number_stored_as_text", "I"],
+      ["D33", "count_rate_disagree", "I"],
       ["D41", "text_not_number", "II"],
       ["D43", "number_stored_as_text", "II"],
       ["D44", "number_stored_as_text", "II"],
       ["D50", "flag_blank_with_note", "III"],
       ["D124", "flag_blank", "V"],
+      ["E146", "note_missing", "VI"],
+      ["E175", "note_missing", "VII"],
       ["E190", "note_missing", "VII"],
     ];
     expect(state.findings.map((f) => [cellA1(f.cell), f.code]).sort()).toEqual(cards.map(([cell, code]) => [cell, code]).sort());
@@ -295,14 +298,14 @@ describe("pane: ready, start, language, errors", () => {
     await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: vi.switchLanguage }));
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(en.summary(1, SEED_WARNINGS)));
-    expect(screen.getByTestId("summary").textContent).toBe("1 error, 8 warnings");
+    expect(screen.getByTestId("summary").textContent).toBe("1 error, 11 warnings");
     expect(screen.getByRole("heading", { name: en.findingsTitle })).toBeTruthy();
     const f = state.findings.find((x) => cellA1(x.cell) === "D41")!;
     expect(cardOf("D41").textContent).toContain(formatFinding(f, "en", templates[0]));
     expect(document.documentElement.lang).toBe("en");
     await waitFor(() => expect(host.settings.lang).toBe("en"));
     fireEvent.click(screen.getByRole("button", { name: en.switchLanguage }));
-    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe("1 lỗi, 8 cảnh báo"));
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe("1 lỗi, 11 cảnh báo"));
   });
 
   it("opens in the language kept in the workbook", async () => {

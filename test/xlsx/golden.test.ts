@@ -24,6 +24,8 @@ const SEED_FINDINGS: readonly (readonly [string, string, string, string])[] = [
   ["number_stored_as_text", "warning", "I.3.1", "D19"],
   // A yes/no question left blank.
   ["flag_blank", "warning", "I.3.4", "D22"],
+  // 29 survey forms but no satisfaction rate.
+  ["count_rate_disagree", "warning", "I.7.3", "D33"],
   // "02" typed as text, twice.
   ["number_stored_as_text", "warning", "II.2.3", "D43"],
   ["number_stored_as_text", "warning", "II.2.4", "D44"],
@@ -31,6 +33,10 @@ const SEED_FINDINGS: readonly (readonly [string, string, string, string])[] = [
   ["flag_blank_with_note", "warning", "III.2", "D50"],
   // "Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển" left blank.
   ["flag_blank", "warning", "V.3.1", "D124"],
+  // VI.3's note keeps the template's "Văn bản số..." although a unit is counted (VI.3.3 = 1).
+  ["note_missing", "warning", "VI.3", "E146"],
+  // VII.4 = 1 with the note only repeating the template's request for the two report counts.
+  ["note_missing", "warning", "VII.4", "E175"],
   // Subsidiaries' ISO: answered 0 with no reason in the note column.
   ["note_missing", "warning", "VII.10.4", "E190"],
 ];

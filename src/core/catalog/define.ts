@@ -173,9 +173,15 @@ export function yesNeedsCounts(id: string, flag: string, counts: readonly string
   return impliesPositive(id, [flag], counts, severity, { givenEquals: 1 });
 }
 
-/** A count and the rate it is the numerator of are 0 together. */
-export function countRateZero(id: string, count: string, rateId: string, severity: RelationSeverity): Relation {
-  return { kind: "count_rate_zero", id, count, rate: rateId, severity };
+/** A count and the rate computed from it are 0 together (`blankIsZero`: a count above 0 needs its rate filled). */
+export function countRateZero(
+  id: string,
+  count: string,
+  rateId: string,
+  severity: RelationSeverity,
+  options: { readonly blankIsZero?: boolean } = {},
+): Relation {
+  return { kind: "count_rate_zero", id, count, rate: rateId, ...(options.blankIsZero ? { blankIsZero: true } : {}), severity };
 }
 
 /** A group row's note is needed when any of its sub-rows is above 0. */

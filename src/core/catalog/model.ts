@@ -127,12 +127,16 @@ export type Relation =
       readonly blankIsZero?: boolean;
       readonly severity: RelationSeverity;
     }
-  /** a count and the rate it is the numerator of are 0 together: count = 0 ⇔ rate = 0 (either blank: skipped) */
+  /**
+   * a count and the rate computed from it are 0 together: count = 0 ⇔ rate = 0. A blank count skips; a blank rate
+   * skips (the "no plan" case), unless `blankIsZero`: then a count above 0 needs its rate (a survey's satisfaction rate).
+   */
   | {
       readonly kind: "count_rate_zero";
       readonly id: string;
       readonly count: string;
       readonly rate: string;
+      readonly blankIsZero?: boolean;
       readonly severity: RelationSeverity;
     }
   /**

@@ -313,7 +313,7 @@ const relations: readonly Relation[] = [
   partOfWhole("i4_done_le_assigned", ["I.4.2", "I.4.3"], "I.4.1", "warning", "carried_over"),
   noteRequired("i8_violation_note", "I.8", [0]),
   impliesPositive("i2_issues_need_inspection", ["I.2.3"], ["I.2.1", "I.2.2"], "warning", { blankIsZero: true }),
-  countRateZero("i7_no_survey_no_rate", "I.7.1", "I.7.3", "warning"),
+  countRateZero("i7_no_survey_no_rate", "I.7.1", "I.7.3", "warning", { blankIsZero: true }),
 
   // II. Cải cách thể chế
   partOfWhole("ii1_on_time_le_issued", ["II.1.1"], "II.1", "error"),
@@ -390,6 +390,7 @@ const relations: readonly Relation[] = [
   partOfWhole("vi3_autonomous_sncl_le_sncl", ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"], "IV.1.4", "warning", "different_scope"),
   partOfWhole("vi5_units_with_spending_rules_le_units", ["VI.5"], SUBORDINATE_UNITS, "warning", "different_scope"),
   noteWhenCounted("vi5_spending_rules_units_note", "VI.5"),
+  groupNote("vi3_document_note", "VI.3", ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"]),
 
   // VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số
   partOfWhole("vii2_it_staff_le_present", ["VII.2"], STAFF_PRESENT, "warning", "different_scope"),
@@ -408,6 +409,7 @@ const relations: readonly Relation[] = [
   partOfWhole("vii3_fee_procedures_le_in_force", ["VII.3.6"], IN_FORCE, "warning", "different_scope"),
   partOfWhole("vii3_online_payment_le_fee_procedures", ["VII.3.7"], "VII.3.6", "error"),
   partOfWhole("vii3_online_payment_le_provided", ["VII.3.7"], ["VII.3.1.2", "VII.3.2.2"], "warning"),
+  noteRequired("vii4_reports_note", "VII.4", [1]),
   partOfWhole("vii6_mail_accounts_le_staff_present", ["VII.6"], STAFF_PRESENT, "warning", "different_scope"),
   partOfWhole("vii7_certified_leaders_le_leaders", ["VII.7"], LEADERS, "warning", "different_scope"),
   partOfWhole("vii9_bcci_le_in_force", ["VII.9.1"], IN_FORCE, "warning", "different_scope"),

@@ -268,7 +268,7 @@ function checkRelation(
   if (spec.condition === "required" && !hasCondition) fail("condition", { code: "condition_missing", kind: spec.words[0] });
   if (c?.equals && c.equals.some((v) => !Number.isInteger(v))) fail("condition", { code: "condition_invalid", value: c.equals.join(", ") });
   if (c?.above !== undefined && !Number.isFinite(c.above)) fail("condition", { code: "condition_invalid", value: String(c.above) });
-  if (c?.blankIsZero && spec.kind !== "implies_positive") fail("condition", { code: "condition_invalid", value: "ô trống tính là 0" });
+  if (c?.blankIsZero && spec.kind !== "implies_positive" && spec.kind !== "count_rate_zero") fail("condition", { code: "condition_invalid", value: "ô trống tính là 0" });
   if (c?.unlessZero) {
     if (spec.kind !== "note_required") fail("condition", { code: "condition_invalid", value: c.unlessZero.join(" + ") });
     for (const id of c.unlessZero) {

@@ -68,7 +68,10 @@ export interface FormCondition {
   readonly above?: number;
   /** Skipped when these rows add up to 0 (blank = 0): "trừ khi IV.1.2 + IV.1.4 = 0". */
   readonly unlessZero?: readonly string[];
-  /** implies_positive: a blank input counts as 0 ("ô trống tính là 0"), instead of skipping while all are blank. */
+  /**
+   * "ô trống tính là 0". implies_positive: a blank input counts as 0, instead of skipping while all are blank;
+   * count_rate_zero: a blank rate counts as 0, so a count above 0 needs its rate.
+   */
   readonly blankIsZero?: boolean;
 }
 

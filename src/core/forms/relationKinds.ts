@@ -170,10 +170,18 @@ const countRateZero: RelationKindSpec<"count_rate_zero"> = {
   inputs: ONE,
   targetKinds: ["percent"],
   inputKinds: NUMBERS,
+  // Only "ô trống tính là 0" (blankIsZero): a count above 0 then needs its rate filled.
   condition: "none",
   inputsJoin: " + ",
-  toRelation: (r) => ({ kind: "count_rate_zero", id: r.id, count: r.inputs[0], rate: r.target[0], severity: r.severity }),
-  fromRelation: (r) => ({ target: [r.rate], inputs: [r.count] }),
+  toRelation: (r) => ({
+    kind: "count_rate_zero",
+    id: r.id,
+    count: r.inputs[0],
+    rate: r.target[0],
+    ...(r.condition?.blankIsZero ? { blankIsZero: true } : {}),
+    severity: r.severity,
+  }),
+  fromRelation: (r) => ({ target: [r.rate], inputs: [r.count], ...(r.blankIsZero ? { condition: { blankIsZero: true } } : {}) }),
 };
 
 /** Every kind the engine runs, in the order docs/RULES.md lists them. */

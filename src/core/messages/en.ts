@@ -4,7 +4,7 @@ import type { ComputedInputs, Finding } from "../finding";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
 const caveats: Readonly<Record<Caveat, string>> = {
-  carried_over: "results in the period may include files or tasks received before it",
+  carried_over: "results in the period may include files, tasks or issues from before it",
   different_scope: "the two figures are counted at a different time or scope",
 };
 
@@ -113,8 +113,17 @@ export const en: Messages = {
     },
     count_rate_disagree: (f, m) => {
       const c = f.detail.count;
-      const state = c.value === 0 ? "is 0, so the rate must be 0 or blank" : "is above 0, so the rate cannot be 0";
-      return `${self(f, m)} = ${m.num(f.actual)} disagrees with ${m.name(c.indicator, c.cell)} = ${m.num(c.value)}: the count is the rate's numerator and ${state}.${caveat(f, null)}`;
+      const count = `${m.name(c.indicator, c.cell)} = ${m.num(c.value)}`;
+      if (f.actual === null) {
+        return `${self(f, m)} is blank while ${count}; with a count, the rate is needed too.`;
+      }
+      const state =
+        c.value === 0
+          ? "a count of 0 means a rate of 0 or blank"
+          : f.severity === "error"
+            ? "a count above 0 means the rate cannot be 0"
+            : "a rate of 0 with a count above 0 is unusual";
+      return `${self(f, m)} = ${m.num(f.actual)} disagrees with ${count}: the rate is computed from this very count, so ${state}.${caveat(f, null)}`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f.detail.inputs, m)}.`,

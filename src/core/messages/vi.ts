@@ -4,7 +4,7 @@ import type { ComputedInputs, Finding } from "../finding";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 
 const caveats: Readonly<Record<Caveat, string>> = {
-  carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, việc tiếp nhận từ kỳ trước",
+  carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước",
   different_scope: "hai số liệu được tính ở thời điểm hoặc phạm vi khác nhau",
 };
 
@@ -119,8 +119,17 @@ export const vi: Messages = {
     },
     count_rate_disagree: (f, m) => {
       const c = f.detail.count;
-      const state = c.value === 0 ? "bằng 0 thì tỷ lệ phải bằng 0 hoặc để trống" : "lớn hơn 0 thì tỷ lệ không thể bằng 0";
-      return `${self(f, m)} = ${m.num(f.actual)} không khớp với ${m.name(c.indicator, c.cell)} = ${m.num(c.value)}: số lượng là tử số của tỷ lệ, nên số lượng ${state}.${caveat(f, null)}`;
+      const count = `${m.name(c.indicator, c.cell)} = ${m.num(c.value)}`;
+      if (f.actual === null) {
+        return `${self(f, m)} đang để trống trong khi ${count}; đã có số lượng thì cần ghi cả tỷ lệ.`;
+      }
+      const state =
+        c.value === 0
+          ? "số lượng bằng 0 thì tỷ lệ phải bằng 0 hoặc để trống"
+          : f.severity === "error"
+            ? "số lượng lớn hơn 0 thì tỷ lệ không thể bằng 0"
+            : "số lượng lớn hơn 0 mà tỷ lệ bằng 0 là bất thường";
+      return `${self(f, m)} = ${m.num(f.actual)} không khớp với ${count}: tỷ lệ được tính từ chính số lượng này, nên ${state}.${caveat(f, null)}`;
     },
     computed_value_missing: (f, m) =>
       `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f.detail.inputs, m)}.`,

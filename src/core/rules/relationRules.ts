@@ -298,7 +298,10 @@ export function impliesPositiveRule(r: Of<"implies_positive">): RelationRule {
   };
 }
 
-/** A count and the rate it is the numerator of: one 0 and the other above 0; reported on the rate. */
+/**
+ * A count and the rate computed from it: one 0 and the other above 0 (with `blankIsZero`, a blank rate counts as 0,
+ * so a count above 0 with no rate breaks it); reported on the rate.
+ */
 export function countRateZeroRule(r: Of<"count_rate_zero">): RelationRule {
   return {
     kind: "relation",
@@ -307,7 +310,9 @@ export function countRateZeroRule(r: Of<"count_rate_zero">): RelationRule {
     reads: [r.count, r.rate],
     run: (sheet) => {
       const count = valueOf(sheet.number(r.count));
-      const rate = valueOf(sheet.number(r.rate));
+      const rateState = sheet.number(r.rate);
+      const held = valueOf(rateState);
+      const rate = held ?? (r.blankIsZero && rateState.state === "blank" ? 0 : null);
       const at = sheet.cell(r.rate);
       if (count === null || rate === null || !at || (count === 0) === (rate === 0)) return [];
       const [c] = operands(sheet, [r.count]);
@@ -318,7 +323,7 @@ export function countRateZeroRule(r: Of<"count_rate_zero">): RelationRule {
           indicator: r.rate,
           cell: at.cell,
           cells: [at.cell, ...(c.cell === null ? [] : [c.cell])],
-          actual: rate,
+          actual: held,
           expected: null,
           fix: null,
           relation: r.id,
