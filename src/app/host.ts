@@ -84,6 +84,15 @@ export interface InsertOptions {
   readonly checked?: (state: CheckState) => void;
 }
 
+/**
+ * What the user chose where the check would otherwise choose (src/core/locate): the sheet (a hidden one is used only
+ * when chosen so) and the value column among several (sheet column, 0-based). Empty: the check chooses.
+ */
+export interface AppendixChoice {
+  readonly sheet?: string;
+  readonly valueColumn?: number;
+}
+
 /** A workbook the surfaces work on: inside Excel or a file. */
 export interface AppendixHost {
   readonly kind: "excel" | "file";
@@ -109,5 +118,7 @@ export interface AppendixHost {
   loadSettings(): Promise<WorkbookSettings>;
   /** Check against these templates from now on (the form the user chose); no round trip. */
   useTemplates(templates: readonly Template[]): void;
+  /** Check the sheet and value column the user chose from now on (the pane's pickers); no round trip. */
+  useChoice(choice: AppendixChoice): void;
   saveSettings(settings: WorkbookSettings): Promise<void>;
 }

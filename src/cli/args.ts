@@ -8,7 +8,7 @@ export type Command = "template" | "check" | "fill" | "consolidate" | "form";
 const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   template: { "--unit": true, "--year": true, "--period": true, "--force": false, "--form": true },
   check: { "--sheet": true, "--column": true, "--json": false, "--form": true, "--forms": true },
-  fill: { "--out": true, "--column": true, "--force": false, "--form": true, "--forms": true },
+  fill: { "--out": true, "--sheet": true, "--column": true, "--force": false, "--form": true, "--forms": true },
   consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--form": true, "--forms": true },
   form: { "--out": true, "--force": false, "--json": false },
 };

@@ -36,6 +36,8 @@ export type FileReport =
   | {
       readonly file: string;
       readonly sheet: string;
+      /** `sheet` is hidden: "chosen" with --sheet, "fallback" when no visible sheet holds an appendix; null: visible */
+      readonly hidden: "chosen" | "fallback" | null;
       readonly template: string;
       /** the form checked against: its facts, and the file it was read from (null: built in) */
       readonly form: FormReport;
@@ -47,8 +49,8 @@ export type FileReport =
       readonly missing: readonly string[];
       readonly findings: readonly JsonFinding[];
       readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
-      /** other sheets holding an appendix too; only `sheet` was checked */
-      readonly others: readonly { readonly sheet: string; readonly matched: number }[];
+      /** other sheets holding an appendix too (hidden ones say so); only `sheet` was checked */
+      readonly others: readonly { readonly sheet: string; readonly matched: number; readonly hidden: boolean }[];
       /** set when the appendix seems split over `sheet` and another sheet */
       readonly split: { readonly sheets: readonly string[]; readonly matched: number } | null;
       /** merged areas over the value column (only their first cell is read) */
@@ -133,6 +135,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
     const report: FileReport = {
       file,
       sheet: found.check.sheet,
+      hidden: found.check.hidden,
       template: template.id,
       form: formReport(form.facts, forms.fileOf(form)),
       match: { matched: location.matches.length, total: template.indicators.length },
@@ -151,7 +154,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
         fix: f.fix && { ...f.fix, cell: toA1(f.fix.cell) },
       })),
       summary: summaryOf(findings),
-      others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched })),
+      others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched, hidden: o.hidden })),
       split: found.check.split,
       ...found.sheetNotes,
       valueColumn: valueColumnReport(location),
@@ -178,8 +181,13 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   lines.push(formCliMessages(lang).formLine(describeForm(c.facts!, lang), r.match.matched, r.match.total, r.form.file));
   for (const w of r.formWarnings ?? []) lines.push(formCliMessages(lang).formWarning(w.message));
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
+  if (r.hidden) lines.push(m.checkedHidden(r.sheet, r.hidden === "chosen"));
   const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
-  if (others.length) lines.push(m.otherAppendices(r.sheet, others.map((o) => `“${o.sheet}”`).join(", ")));
+  const named = (list: typeof others) => list.map((o) => `“${o.sheet}”`).join(", ");
+  const shown = others.filter((o) => !o.hidden);
+  const hiddenOthers = others.filter((o) => o.hidden);
+  if (shown.length) lines.push(m.otherAppendices(r.sheet, named(shown)));
+  if (hiddenOthers.length) lines.push(m.hiddenAppendices(named(hiddenOthers)));
   const valueLine = valueColumnLine(r.valueColumn, m);
   if (valueLine) lines.push(valueLine);
   if (r.mergedValueCells.length) lines.push(m.mergedValueCells(r.mergedValueCells.join(", ")));

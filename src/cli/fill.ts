@@ -6,6 +6,7 @@ import * as path from "path";
 import { cellA1, cellKey, toA1 } from "../core/address";
 import { indicatorById } from "../core/catalog";
 import { formatFinding, formatNumber, shortLabel } from "../core/messages";
+import { fillBlocker } from "../core/checkWorkbook";
 import { patchWorkbook, refusalText } from "../xlsx/package";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import { valueColumnLine, valueColumnReport } from "./check";
@@ -22,7 +23,7 @@ import type { FormChoice } from "./formOptions";
 export async function runFill(
   input: string,
   output: string,
-  opts: { readonly force: boolean; readonly column?: number; readonly lang: Lang; readonly forms: FormChoice },
+  opts: { readonly force: boolean; readonly sheet?: string; readonly column?: number; readonly lang: Lang; readonly forms: FormChoice },
   m: CliMessages,
   out: (text: string) => void,
   err: (text: string) => void,
@@ -30,11 +31,15 @@ export async function runFill(
   try {
     if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
-    const found = await findAppendix(input, m, undefined, opts.forms.templates, opts.column);
+    const found = await findAppendix(input, m, opts.sheet, opts.forms.templates, opts.column);
     const { findings, patches, template, location } = found.check;
+    // A hidden sheet nobody chose (last period's copy, as a rule) is never written on a guess; nor is one of several
+    // value columns nothing tells apart.
+    const blocker = fillBlocker(found.check);
+    if (blocker?.reason === "hidden_sheet") throw new FileProblem(m.hiddenFill(input, found.check.sheet));
     // Several value columns and nothing saying which is the report's: filling one of them would be a guess.
     const column = valueColumnReport(location);
-    if (column.reason === "ambiguous") {
+    if (blocker?.reason === "ambiguous_column") {
       throw new FileProblem(m.ambiguousColumnFill(input, column.seen.map((s) => `${s.column}${s.heading ? ` (“${s.heading}”)` : ""}`).join(", ")));
     }
     const form = opts.forms.formOf(template);

@@ -29,7 +29,7 @@ const vi = {
 Cách dùng:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json]
-  cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  cchc fill FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--column CỘT] [--force]
   cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--force] [--json]
 
 Lệnh:
@@ -61,19 +61,21 @@ chỉ tiêu mã hóa, công thức ở các ô tổng và tỷ lệ, tên cho t�
 Tìm phụ lục trong từng tệp, kiểm tra từng ô theo quy định của chỉ tiêu và in các lỗi, cảnh báo theo
 từng phần (ô, mức độ, nội dung), sau đó một dòng tổng kết cho mỗi tệp.
 
-  --sheet TÊN     Chỉ xem trang tính có tên này
+  --sheet TÊN     Chỉ xem trang tính có tên này (kể cả trang đang bị ẩn; không có tùy chọn này thì trang ẩn
+                  chỉ được xem khi không trang hiện nào có phụ lục)
   --column CỘT    Kiểm tra cột số liệu này (ví dụ E) khi bảng có nhiều cột số liệu (nhiều kỳ)
   --json          In một tài liệu JSON duy nhất (xem docs/CLI.md)
 
 Mã thoát: 0 không tệp nào có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được hoặc không có phụ lục.
 `,
-  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--column CỘT] [--force]
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--column CỘT] [--force]
 
 Ghi bản sao OUT.xlsx trong đó các ô tổng và tỷ lệ được điền bằng công thức kèm giá trị tính sẵn.
 Không bao giờ sửa FILE.xlsx. Ô đã có giá trị khác do người dùng nhập được giữ nguyên và được báo lại.
 Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo cáo, hoặc cột chọn bằng --column).
 
   -o, --out OUT   Tệp kết quả (bắt buộc)
+  --sheet TÊN     Điền phụ lục trên trang tính này (trang đang bị ẩn chỉ được điền khi chọn bằng tùy chọn này)
   --column CỘT    Điền vào cột số liệu này (ví dụ E) khi bảng có nhiều cột số liệu
   --force         Ghi đè OUT.xlsx nếu đã có
 `,
@@ -89,6 +91,12 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
     `  Lưu ý: phụ lục có vẻ bị chia ra hai trang tính “${a}” và “${b}” (cùng nhau nhận ra ${n} chỉ tiêu); chỉ trang “${a}” được kiểm tra, hãy gộp lại thành một trang.`,
   otherAppendices: (sheet: string, others: string) =>
     `  Lưu ý: trang tính ${others} cũng có phụ lục; chỉ trang “${sheet}” được kiểm tra (dùng --sheet để chọn trang khác).`,
+  hiddenAppendices: (others: string) =>
+    `  Lưu ý: trang tính ẩn ${others} cũng có phụ lục (thường là bản của kỳ trước); trang ẩn không được kiểm tra (dùng --sheet để kiểm tra trang đó).`,
+  checkedHidden: (sheet: string, chosen: boolean) =>
+    chosen
+      ? `  Lưu ý: trang tính “${sheet}” đang bị ẩn; trang này được kiểm tra vì bạn đã chọn bằng --sheet.`
+      : `  Lưu ý: phụ lục chỉ có trên trang tính ẩn “${sheet}”; trang được kiểm tra nhưng không được điền hay tổng hợp trừ khi bạn chọn bằng --sheet “${sheet}”.`,
   mergedValueCells: (ranges: string) =>
     `  Lưu ý: cột số liệu có ô gộp (${ranges}); chỉ ô đầu của mỗi vùng gộp được đọc, các ô còn lại coi như trống, hãy bỏ gộp ô.`,
   hiddenRows: (n: number, rows: string) => `  Lưu ý: ${n} dòng của phụ lục đang bị ẩn (dòng ${rows}); các dòng này vẫn được kiểm tra.`,
@@ -113,6 +121,8 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   badYear: (v: string) => `Năm “${v}” không hợp lệ; nhập năm có 4 chữ số, ví dụ 2024.`,
   ambiguousColumnFill: (file: string, columns: string) =>
     `Chưa điền “${file}”: bảng có nhiều cột số liệu (${columns}) và không rõ cột nào là kỳ báo cáo; chọn cột bằng --column, ví dụ --column E.`,
+  hiddenFill: (file: string, sheet: string) =>
+    `Chưa điền “${file}”: phụ lục chỉ có trên trang tính ẩn “${sheet}”; nếu đúng là trang cần điền, chọn trang đó bằng --sheet “${sheet}”.`,
   badColumn: (v: string) => `Cột “${v}” không hợp lệ; nhập chữ cái của cột, ví dụ E.`,
   valueColumnLine: (checked: string, heading: string | null, reason: ValueChoice["reason"], others: string) =>
     `  Cột số liệu được kiểm tra: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonVi[reason]}; cột khác thấy trên trang: ${others} (dùng --column để chọn cột khác).`,
@@ -181,7 +191,7 @@ const en: CliMessages = {
 Usage:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json]
-  cchc fill FILE.xlsx -o OUT.xlsx [--force]
+  cchc fill FILE.xlsx -o OUT.xlsx [--sheet NAME] [--column COL] [--force]
   cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--force] [--json]
 
 Commands:
@@ -213,19 +223,21 @@ indicators, formulas in the total and rate cells, a name on every value cell, A4
 Finds the appendix in each file, checks every cell against its indicator's rules and prints the errors and
 warnings grouped by section (cell, severity, message), then one summary line per file.
 
-  --sheet NAME    Only look at the sheet with this name
+  --sheet NAME    Only look at the sheet with this name (hidden or not; without it a hidden sheet is looked at
+                  only when no visible sheet holds an appendix)
   --column COL    Check this value column (e.g. E) when the table has several (several periods)
   --json          Print one JSON document and nothing else (see docs/CLI.md)
 
 Exit status: 0 no file has an error; 1 some file has an error; 2 some file could not be read or holds no appendix.
 `,
-  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--column COL] [--force]
+  helpFill: `cchc fill FILE.xlsx -o OUT.xlsx [--sheet NAME] [--column COL] [--force]
 
 Writes a copy, OUT.xlsx, with the totals and rates filled in as formulas with their computed values.
 FILE.xlsx is never changed. A cell already holding a different value typed by the user is left alone and reported.
 Only the value column checked is filled (the report's period's, or the one chosen with --column).
 
   -o, --out OUT   Output file (required)
+  --sheet NAME    Fill the appendix on this sheet (a hidden sheet is filled only when chosen with this option)
   --column COL    Fill this value column (e.g. E) when the table has several
   --force         Replace OUT.xlsx if it exists
 `,
@@ -243,6 +255,12 @@ Only the value column checked is filled (the report's period's, or the one chose
   splitAppendix: (a, b, n) =>
     `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); only “${a}” was checked, merge them into one sheet.`,
   otherAppendices: (sheet, others) => `  Note: sheet ${others} holds an appendix too; only “${sheet}” was checked (use --sheet to pick another).`,
+  hiddenAppendices: (others) =>
+    `  Note: the hidden sheet ${others} holds an appendix too (often an earlier period's copy); hidden sheets are not checked (use --sheet to check it).`,
+  checkedHidden: (sheet, chosen) =>
+    chosen
+      ? `  Note: sheet “${sheet}” is hidden; it is checked because you chose it with --sheet.`
+      : `  Note: the appendix is only on the hidden sheet “${sheet}”; it is checked but neither filled nor consolidated unless you choose it with --sheet “${sheet}”.`,
   mergedValueCells: (ranges) =>
     `  Note: the value column has merged cells (${ranges}); only the first cell of each merged area is read, the others count as blank: unmerge them.`,
   hiddenRows: (n, rows) => `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
@@ -258,6 +276,8 @@ Only the value column checked is filled (the report's period's, or the one chose
   badYear: (v) => `Year “${v}” is not valid; give a 4-digit year such as 2024.`,
   ambiguousColumnFill: (file, columns) =>
     `“${file}” was not filled: the table has several value columns (${columns}) and nothing says which is the report's period; choose one with --column, e.g. --column E.`,
+  hiddenFill: (file, sheet) =>
+    `“${file}” was not filled: the appendix is only on the hidden sheet “${sheet}”; if that is the sheet to fill, choose it with --sheet “${sheet}”.`,
   badColumn: (v) => `Column “${v}” is not valid; give the column's letters, e.g. E.`,
   valueColumnLine: (checked, heading, reason, others) =>
     `  Value column checked: ${checked}${heading ? ` (“${heading}”)` : ""}, ${valueReasonEn[reason]}; other value columns seen: ${others} (use --column to choose another).`,

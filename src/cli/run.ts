@@ -110,7 +110,7 @@ export async function run(
       if (args.positional.length !== 1 || !output) return usage(m.needFillArgs);
       const column = columnOption(value("--column"));
       if (column === null) return usage(m.badColumn(value("--column")!));
-      return runFill(args.positional[0], output, { force: o["--force"] === true, column, lang: args.lang, forms }, m, io.out, io.err);
+      return runFill(args.positional[0], output, { force: o["--force"] === true, sheet: value("--sheet"), column, lang: args.lang, forms }, m, io.out, io.err);
     }
     case "consolidate": {
       const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), forms };

@@ -119,8 +119,8 @@ export async function findAppendix(
     throw e;
   }
   if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
-  const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid }));
-  const check = checkWorkbook(sheets, candidates, valueColumn === undefined ? {} : { valueColumn });
+  const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
+  const check = checkWorkbook(sheets, candidates, { ...(valueColumn === undefined ? {} : { valueColumn }), ...(sheetName === undefined ? {} : { sheet: sheetName }) });
   // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
   if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);

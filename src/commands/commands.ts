@@ -12,6 +12,7 @@ import { activeConflicts, splitAcknowledged } from "../app/acknowledgements";
 import type { FoundCheckState } from "../app/host";
 import { workbookErrorMessage } from "../app/hostErrorMessages";
 import type { WorkbookSettings } from "../app/settings";
+import { fillBlocker } from "../core/checkWorkbook";
 import { countBySeverity } from "../core/findingGroups";
 import type { Lang } from "../core/lang";
 import { commandTexts } from "./messages";
@@ -112,6 +113,8 @@ export function fillTotals(event: Office.AddinCommands.Event): Promise<void> {
     const state = await h.check({ loadSettings: true, fill: true, highlight: conflicts });
     const t = texts(state.settings);
     if (!state.found) return t.notFound(state.failure);
+    const blocked = fillBlocker(state);
+    if (blocked) return t.notFilled(blocked.reason, state.sheet);
     const marked = conflicts(state).length;
     const text = state.patches.length ? t.filled(state.patches.length, marked) : t.nothingToFill(marked);
     return marked ? `${text} ${t.openPane}` : text;

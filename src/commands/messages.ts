@@ -12,6 +12,8 @@ export interface CommandTexts {
   readonly notFound: (failure: AppendixFailure) => string;
   readonly filled: (written: number, conflicts: number) => string;
   readonly nothingToFill: (conflicts: number) => string;
+  /** nothing written: the appendix is on a hidden sheet nobody chose, or several value columns nothing tells apart */
+  readonly notFilled: (reason: "hidden_sheet" | "ambiguous_column", sheet: string) => string;
   readonly openPane: string;
   /** warnings acknowledged in the pane, left out of the counts and the marks */
   readonly acknowledged: (n: number) => string;
@@ -32,6 +34,10 @@ export const viCommands: CommandTexts = {
     conflicts
       ? `Không có ô trống nào cần điền. ${conflicts} ô đang có số khác với công thức nên chưa bị ghi đè; các ô này đã được tô màu.`
       : "Không có ô tổng hay tỷ lệ nào cần điền.",
+  notFilled: (reason, sheet) =>
+    reason === "hidden_sheet"
+      ? `Chưa điền: phụ lục chỉ có trên trang tính ẩn “${sheet}”. Hãy chọn trang đó trong ngăn kiểm tra nếu đúng là trang cần điền.`
+      : `Chưa điền: trang “${sheet}” có nhiều cột số liệu và không rõ cột nào là kỳ báo cáo. Hãy chọn cột trong ngăn kiểm tra.`,
   openPane: "Mở ngăn kiểm tra (thẻ Trang đầu) để xem chi tiết và cách sửa.",
   acknowledged: (n) => `${n} cảnh báo đã xác nhận trong ngăn kiểm tra không được tính và không được tô màu.`,
   close: "Đóng",
@@ -51,6 +57,10 @@ export const enCommands: CommandTexts = {
     conflicts
       ? `No blank cell to fill. ${conflicts} cells hold a different number and were not overwritten; they are marked.`
       : "No total or rate cell needs filling.",
+  notFilled: (reason, sheet) =>
+    reason === "hidden_sheet"
+      ? `Nothing filled: the appendix is only on the hidden sheet “${sheet}”. Choose that sheet in the checker pane if it is the one to fill.`
+      : `Nothing filled: sheet “${sheet}” has several value columns and nothing says which is the report's period. Choose the column in the checker pane.`,
   openPane: "Open the checker pane (Home tab) for the details and the fixes.",
   acknowledged: (n) => `${n} ${n === 1 ? "warning" : "warnings"} acknowledged in the checker pane ${n === 1 ? "is" : "are"} neither counted nor marked.`,
   close: "Close",

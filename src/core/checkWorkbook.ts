@@ -7,21 +7,28 @@ import { analyze } from "./analyze";
 import type { Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
-import { locateInWorkbook, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
+import { locateInWorkbook, type HiddenChoice, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
 import type { Address } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
 
-/** One sheet as an adapter read it. */
+/** One sheet as an adapter read it; `hidden` when Excel hides it (hidden or very hidden). */
 export interface SheetGrid {
   readonly name: string;
   readonly grid: Grid;
+  readonly hidden?: boolean;
 }
 
 /** The appendix found and checked. */
 export interface FoundCheck {
   readonly found: true;
   readonly sheet: string;
+  /**
+   * `sheet` is hidden: "chosen" when the user named it (the CLI's --sheet, the pane's choice), "fallback" when no
+   * visible sheet holds an appendix. A "fallback" sheet is checked but never filled nor consolidated
+   * (`mayWrite`). null: the sheet is visible.
+   */
+  readonly hidden: HiddenChoice;
   /** the template the appendix follows (the object itself, not an id to look up again) */
   readonly template: Template;
   readonly location: Location;
@@ -58,6 +65,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   return {
     found: true,
     sheet: located.sheet,
+    hidden: located.hidden,
     template: located.template,
     location: located.location,
     findings,
@@ -66,6 +74,25 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     others: located.others,
     split: located.split,
   };
+}
+
+/**
+ * Whether a surface may write into the checked sheet or take its figures into a consolidation: not when it is a
+ * hidden sheet nobody chose (a hidden "PL 2023" is checked when it is all there is, never filled on a guess).
+ */
+export function mayUseSheet(check: FoundCheck): boolean {
+  return check.hidden !== "fallback";
+}
+
+/**
+ * Why nothing may be filled into the checked appendix, or null when it may: the sheet is hidden and nobody chose it
+ * (`hidden_sheet`), or several value columns and nothing says which is the report's (`ambiguous_column`: filling
+ * one would be a guess). Every surface that fills (cchc fill, the ribbon, the pane) asks this.
+ */
+export function fillBlocker(check: FoundCheck): { readonly reason: "hidden_sheet" | "ambiguous_column" } | null {
+  if (!mayUseSheet(check)) return { reason: "hidden_sheet" };
+  if (check.location.valueChoice?.reason === "ambiguous") return { reason: "ambiguous_column" };
+  return null;
 }
 
 /** Several value columns nothing tells apart: one warning on the checked column's header cell naming them all. */

@@ -15,9 +15,9 @@ import type { LayoutOptions } from "../core/layout";
 import type { LayoutPlan } from "../core/layoutPlan";
 import { templates as allTemplates } from "../core/catalog";
 import { layoutPlan } from "../core/layout";
-import { checkWorkbook } from "../core/checkWorkbook";
+import { checkWorkbook, fillBlocker } from "../core/checkWorkbook";
 import { freeSheetName } from "../core/sheetName";
-import type { AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, MarkChoice, PatchOptions } from "../app/host";
+import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, MarkChoice, PatchOptions } from "../app/host";
 import type { WorkbookSettings } from "../app/settings";
 import { Batches, officeRun, officeRunIn, type ExcelRun, type ExcelRunIn, type Extra } from "./batches";
 import { changeHandler, WriteGuard } from "./changeWatcher";
@@ -90,7 +90,9 @@ export class ExcelHost implements AppendixHost {
   private readonly cache = new SheetCache();
   private readonly writes: SafeWrites;
   /** The sheet the appendix was found on last time: a re-check reads only it (id null: inserted, not read yet). */
-  private appendix: { name: string; id: string | null } | null = null;
+  private appendix: { name: string; id: string | null; hidden: boolean } | null = null;
+  /** the sheet and value column the user chose (the pane's pickers) */
+  private choice: AppendixChoice = {};
   /** Other appendices and a split as the last read of every sheet saw them (a re-check reads one sheet). */
   private elsewhere: { others: NonNullable<FoundState["others"]>; split: FoundState["split"] } = { others: [], split: null };
   /** The host's operations run one at a time (two overlapping pane actions would write over each other's reads). */
@@ -116,10 +118,10 @@ export class ExcelHost implements AppendixHost {
 
   private judge(reads: readonly SheetRead[]): CheckState {
     this.cache.remember(reads);
-    const state = checkWorkbook(reads, this.templates);
+    const state = checkWorkbook(reads, this.templates, this.choice);
     if (state.found) {
       const read = reads.find((r) => r.name === state.sheet);
-      this.appendix = read ? { name: read.name, id: read.id } : null;
+      this.appendix = read ? { name: read.name, id: read.id, hidden: read.hidden } : null;
     } else {
       this.appendix = null;
     }
@@ -176,7 +178,7 @@ export class ExcelHost implements AppendixHost {
         result.sheet,
         {
           settings: settingsToSave,
-          patches: options.fill ? result.patches : undefined,
+          patches: options.fill && !fillBlocker(result) ? result.patches : undefined,
           marks,
           select: marks && options.select ? firstMarked(marks) : undefined,
         },
@@ -215,7 +217,9 @@ export class ExcelHost implements AppendixHost {
 
   /** The check of one sheet from a grid the host already holds (no read), with what the last full read saw elsewhere. */
   private judgeGrid(sheet: string, grid: Grid): CheckState {
-    const state = checkWorkbook([{ name: sheet, grid }], this.templates);
+    const hidden = this.appendix?.name === sheet && this.appendix.hidden;
+    const chosen = this.choice.sheet === sheet ? { sheet } : {};
+    const state = checkWorkbook([{ name: sheet, grid, hidden }], this.templates, { valueColumn: this.choice.valueColumn, ...chosen });
     return state.found ? { ...state, others: this.elsewhere.others, split: this.elsewhere.split } : state;
   }
 
@@ -301,7 +305,7 @@ export class ExcelHost implements AppendixHost {
       // sheet's changes reach the change handler).
       const state = checkWorkbook([{ name, grid }], this.templates);
       if (state.found) {
-        this.appendix = { name, id: null };
+        this.appendix = { name, id: null, hidden: false };
         this.elsewhere = { others: [], split: null };
       }
       options.checked(state);
@@ -332,6 +336,12 @@ export class ExcelHost implements AppendixHost {
 
   useTemplates(templates: readonly Template[]): void {
     this.templates = templates;
+  }
+
+  useChoice(choice: AppendixChoice): void {
+    // Another sheet chosen (or the choice dropped): the next check looks at every sheet again.
+    if (choice.sheet !== this.choice.sheet) this.appendix = null;
+    this.choice = choice;
   }
 
   loadSettings(): Promise<WorkbookSettings> {

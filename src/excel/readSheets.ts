@@ -22,6 +22,8 @@ export interface SheetRead {
   readonly name: string;
   readonly id: string;
   readonly protected: boolean;
+  /** hidden or very hidden (Worksheet.visibility): never checked before a visible sheet, never written unless chosen */
+  readonly hidden: boolean;
   readonly grid: Grid;
   /**
    * the sheet's conditional formats as marking needs them, when the read was asked for them (read with the cells, so
@@ -47,7 +49,7 @@ const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "text"];
 
 /** Queues the loads for one sheet's bounded used range, its name, id and protection (and its marks when asked). */
 function queueSheet(sheet: Excel.Worksheet, options: SheetReadOptions): Slot {
-  sheet.load(["name", "id"]);
+  sheet.load(["name", "id", "visibility"]);
   sheet.protection.load("protected");
   const used = sheet.getRange(READ_WINDOW).getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
@@ -84,6 +86,7 @@ function resolveSlot(slot: Slot): SheetRead {
     name: sheet.name,
     id: sheet.id,
     protected: sheet.protection.protected,
+    hidden: sheet.visibility !== undefined && sheet.visibility !== "Visible",
     grid: used.isNullObject ? emptyGrid() : rangeToGrid(used),
     marks: slot.marks ? slot.marks.resolve() : null,
   };

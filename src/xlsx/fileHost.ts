@@ -13,8 +13,8 @@ import type { Finding, Fix } from "../core/finding";
 import { layoutPlan } from "../core/layout";
 import type { Patch } from "../core/cellWrite";
 import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
+import { checkWorkbook, fillBlocker } from "../core/checkWorkbook";
+import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
 import { CopyRefusedError, HostError, type HostErrorCode } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
 import { FILE_LIMITS } from "./limits";
@@ -57,6 +57,8 @@ export function readFailureError(e: WorkbookReadError): HostError {
 export class FileHost implements AppendixHost {
   /** The forms' templates checked against (the built-in ones until the user loads a form). */
   private templates: readonly Template[] = templates;
+  /** the sheet and value column the user chose (the pane's pickers) */
+  private choice: AppendixChoice = {};
   readonly kind = "file" as const;
   private settings: WorkbookSettings = {};
   private last: { sheets: SheetGrid[]; state: CheckState } | null = null;
@@ -93,13 +95,13 @@ export class FileHost implements AppendixHost {
 
   /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
   async check(options: CheckOptions = {}): Promise<CheckState> {
-    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
-    const checked = checkWorkbook(sheets, this.templates);
+    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws), hidden: ws.state !== "visible" }));
+    const checked = checkWorkbook(sheets, this.templates, this.choice);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
     const save = state.found ? options.saveSettings?.(state) : undefined;
     if (save) this.settings = save;
-    if (state.found && options.fill) await this.applyPatches(state.sheet, state.patches);
+    if (state.found && options.fill && !fillBlocker(state)) await this.applyPatches(state.sheet, state.patches);
     if (state.found && options.highlight && options.select) {
       const marked = typeof options.highlight === "function" ? options.highlight(state) : state.findings;
       const first = marked.find((f) => f.severity !== "info");
@@ -167,6 +169,10 @@ export class FileHost implements AppendixHost {
 
   async loadSettings(): Promise<WorkbookSettings> {
     return this.settings;
+  }
+
+  useChoice(choice: AppendixChoice): void {
+    this.choice = choice;
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {

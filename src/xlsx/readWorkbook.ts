@@ -132,5 +132,5 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
 /** Every worksheet of an .xlsx as a grid, in workbook order. Throws `WorkbookReadError` for a file that is not one. */
 export async function readWorkbook(data: WorkbookBytes): Promise<SheetGrid[]> {
   const workbook = await loadWorkbook(data);
-  return workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+  return workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws), hidden: ws.state !== "visible" }));
 }

@@ -24,7 +24,7 @@ export async function unitFromBytes(
     if (!(e instanceof WorkbookReadError)) throw e;
     return { file, failure: "unreadable", unreadable: unreadableOf(e.reason) };
   }
-  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w), hidden: w.state !== "visible" }));
   const check = checkWorkbook(sheets, candidates);
   if (!check.found) return { file, failure: "no_appendix", appendix: check.failure };
   // checkWorkbook names one of the sheets it was given.

@@ -97,7 +97,7 @@ describe("check", () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
-    expect(Object.keys(file)).toEqual(["file", "sheet", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
+    expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
     expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
     expect(file.summary).toEqual({ errors: 0, warnings: 11, infos: 0 });

@@ -179,7 +179,7 @@ describe("other appendices and a split, for the pane", () => {
     const { excel, host } = hostOn(wb);
     const first = found(await host.check());
     expect(first.sheet).toBe(APPENDIX);
-    expect(first.others).toEqual([{ sheet: "Năm 2022", template: expect.any(String), matched: expect.any(Number) }]);
+    expect(first.others).toEqual([{ sheet: "Năm 2022", template: expect.any(String), matched: expect.any(Number), hidden: false }]);
     expect(first.split).toBeNull();
     excel.reset();
     const again = found(await host.check());

@@ -76,7 +76,7 @@ describe("locateInWorkbook says what it did not choose", () => {
       templates,
     );
     expect(r.ok && r.sheet).toBe("Bản 1");
-    expect(r.ok && r.others).toEqual([{ sheet: "Bản 2", template: soNganh.id, matched: 178 }]);
+    expect(r.ok && r.others).toEqual([{ sheet: "Bản 2", template: soNganh.id, matched: 178, hidden: false }]);
     expect(r.ok && r.split).toBeNull();
   });
 
@@ -145,7 +145,7 @@ describe("cchc check surfaces each shape", () => {
     await wb.xlsx.writeFile(file);
     const r = await cchc(["check", file]);
     expect(r.out).toContain("trang tính “Năm 2022” cũng có phụ lục; chỉ trang “Năm 2023” được kiểm tra (dùng --sheet");
-    expect((await checkJson(file)).others).toEqual([{ sheet: "Năm 2022", matched: 178 }]);
+    expect((await checkJson(file)).others).toEqual([{ sheet: "Năm 2022", matched: 178, hidden: false }]);
     // --sheet picks the other one, and then there is nothing else to say.
     const picked = JSON.parse((await cchc(["check", file, "--sheet", "Năm 2022", "--json"])).out).files[0];
     expect(picked.sheet).toBe("Năm 2022");
@@ -165,6 +165,6 @@ describe("cchc check surfaces each shape", () => {
     expect(r.out).not.toContain("cũng có phụ lục");
     const j = await checkJson(file);
     expect(j.split).toEqual({ sheets: ["Phần đầu", "Phần sau"], matched: 178 });
-    expect(j.others).toEqual([{ sheet: "Phần sau", matched: expect.any(Number) }]);
+    expect(j.others).toEqual([{ sheet: "Phần sau", matched: expect.any(Number), hidden: false }]);
   });
 });

@@ -10,8 +10,8 @@ import type { Finding, Fix } from "../../src/core/finding";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutPlan } from "../../src/core/layout";
 import type { Patch } from "../../src/core/cellWrite";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
-import type { AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
+import { checkWorkbook, fillBlocker } from "../../src/core/checkWorkbook";
+import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
 import type { WorkbookSettings } from "../../src/app/settings";
 import { seedGrid } from "../fixtures/seed";
 
@@ -50,7 +50,8 @@ export type HostCall =
   | { op: "insertTemplate"; options: object }
   | { op: "saveSettings"; settings: WorkbookSettings }
   | { op: "highlight"; sheet: string; cells: readonly string[] }
-  | { op: "clearHighlights"; sheet: string };
+  | { op: "clearHighlights"; sheet: string }
+  | { op: "useChoice"; choice: AppendixChoice };
 
 export class MemoryHost implements AppendixHost {
   readonly kind: "excel" | "file";
@@ -63,9 +64,14 @@ export class MemoryHost implements AppendixHost {
   /** Set to make the next operation of that name throw this error. */
   failNext: { op: string; error: unknown } | null = null;
 
-  constructor(sheets: { name: string; grid: Grid }[], kind: "excel" | "file" = "excel") {
+  /** The sheet and value column the pane chose (useChoice). */
+  choice: AppendixChoice = {};
+  private readonly hidden: ReadonlySet<string>;
+
+  constructor(sheets: { name: string; grid: Grid; hidden?: boolean }[], kind: "excel" | "file" = "excel") {
     this.kind = kind;
     this.sheets = sheets.map((s) => sheetOf(s.name, s.grid));
+    this.hidden = new Set(sheets.filter((s) => s.hidden).map((s) => s.name));
   }
 
   /** The seed appendix on sheet "Phụ lục", with `edits` (A1 -> value) typed over it. */
@@ -141,7 +147,7 @@ export class MemoryHost implements AppendixHost {
     if (state.found) {
       const save = options.saveSettings?.(state);
       if (save) await this.saveSettings(save);
-      if (options.fill) await this.applyPatches(state.sheet, state.patches);
+      if (options.fill && !fillBlocker(state)) await this.applyPatches(state.sheet, state.patches);
       if (options.highlight) await this.highlight(state.sheet, this.marks(options.highlight, state));
     }
     return options.loadSettings ? { ...state, settings: this.settings } : state;
@@ -150,9 +156,10 @@ export class MemoryHost implements AppendixHost {
   private analyse(): CheckState {
     const grids = this.sheets.map((s) => ({
       name: s.name,
+      hidden: this.hidden.has(s.name),
       grid: { origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas, numberFormats: s.numberFormats, texts: s.texts },
     }));
-    return checkWorkbook(grids, this.templates);
+    return checkWorkbook(grids, this.templates, this.choice);
   }
 
   private marks(choice: boolean | ((s: FoundCheckState) => readonly Finding[]), state: FoundCheckState): readonly Finding[] {
@@ -223,6 +230,11 @@ export class MemoryHost implements AppendixHost {
 
   useTemplates(templates: readonly Template[]): void {
     this.templates = templates;
+  }
+
+  useChoice(choice: AppendixChoice): void {
+    this.calls.push({ op: "useChoice", choice });
+    this.choice = choice;
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

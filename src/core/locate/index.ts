@@ -7,4 +7,4 @@ export { HEADER_SCAN_ROWS, SCAN_COLS } from "./header";
 export { END_GAP_ROWS, FUZZY_THRESHOLD, START_GAP_ROWS } from "./rows";
 export { appendixHint } from "./hint";
 export { locate, minimumMatches, type LocateOptions } from "./sheet";
-export { locateInWorkbook, type OtherAppendix, type SplitAppendix, type WorkbookLocateResult } from "./workbook";
+export { locateInWorkbook, type HiddenChoice, type OtherAppendix, type SheetToLocate, type SplitAppendix, type WorkbookLocateResult } from "./workbook";

@@ -19,9 +19,13 @@ export function minimumMatches(template: Template): number {
   return Math.min(20, Math.max(3, Math.ceil(template.indicators.length / 4)));
 }
 
-/** What the user chose: the sheet column to check as values (the CLI's `--column`, the pane's picker). */
+/**
+ * What the user chose: the sheet column to check as values (the CLI's `--column`, the pane's picker), and the
+ * sheet to check (the CLI's `--sheet`, the pane's choice; a hidden sheet is used only when chosen so).
+ */
 export interface LocateOptions {
   readonly valueColumn?: number;
+  readonly sheet?: string;
 }
 
 /** The value column of the report's own period among several (valueColumn.ts), into `cols`. */

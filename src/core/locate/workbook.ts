@@ -10,6 +10,8 @@ export interface OtherAppendix {
   readonly template: string;
   /** rows matched on that sheet */
   readonly matched: number;
+  /** the sheet is hidden (Excel's "Ẩn"/"Hide", or very hidden): an older copy, as a rule, never chosen over a visible one */
+  readonly hidden: boolean;
 }
 
 /** The appendix seems split over two sheets: their matched indicators hardly overlap and together cover more. */
@@ -25,6 +27,11 @@ export type WorkbookLocateResult =
   | {
       readonly ok: true;
       readonly sheet: string;
+      /**
+       * The chosen sheet is hidden: "chosen" when the user named it (`LocateOptions.sheet`), "fallback" when no
+       * visible sheet holds an appendix. Fill and consolidation never use a "fallback" sheet. null: visible.
+       */
+      readonly hidden: HiddenChoice;
       readonly template: Template;
       readonly location: Location;
       /** other sheets holding an appendix too, most rows first */
@@ -33,6 +40,17 @@ export type WorkbookLocateResult =
       readonly split: SplitAppendix | null;
     }
   | { readonly ok: false; readonly failure: AppendixFailure };
+
+/** Whether the sheet checked is hidden, and whether the user chose it (see WorkbookLocateResult.hidden). */
+export type HiddenChoice = "chosen" | "fallback" | null;
+
+/** A sheet as the locator takes it: its name, its cells, and whether Excel hides it. */
+export interface SheetToLocate {
+  readonly name: string;
+  readonly grid: Grid;
+  /** hidden or very hidden in the workbook (absent: visible) */
+  readonly hidden?: boolean;
+}
 
 /** Two parts of one appendix share at most this share of the smaller part's indicators (a few fuzzy doubles). */
 const SPLIT_OVERLAP = 0.1;
@@ -48,6 +66,7 @@ interface PartialMatch {
   readonly sheet: string;
   readonly template: Template;
   readonly indicators: readonly string[];
+  readonly hidden: boolean;
 }
 
 /**
@@ -60,48 +79,61 @@ function betterMatch(a: Location, ta: Template, b: Location, tb: Template): bool
 }
 
 /**
- * Picks the sheet (and template) holding an appendix: the one with the most matched rows; on a tie the template
- * the sheet covers the larger share of, then the first sheet, then the first template. Other sheets that hold an appendix too are listed in `others`; a second sheet
+ * Picks the sheet (and template) holding an appendix: a visible sheet before any hidden one (a hidden "PL 2023"
+ * beside the visible "PL 2024" is last year's copy); among them the one with the most matched rows; on a tie the
+ * template the sheet covers the larger share of, then the first sheet, then the first template. `opts.sheet` (the
+ * user's choice) looks at that sheet alone, hidden or not. Other sheets that hold an appendix too are listed in `others`; a second sheet
  * holding the rest of the chosen one is `split`. When no sheet qualifies: two sheets that together would (each
  * holding a real part, see `SPLIT_PART`) are a `split` failure; otherwise the attempt with the most matched rows.
  */
-export function locateInWorkbook(
-  sheets: readonly { name: string; grid: Grid }[],
-  templates: readonly Template[],
-  opts: LocateOptions = {},
-): WorkbookLocateResult {
+export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: readonly Template[], opts: LocateOptions = {}): WorkbookLocateResult {
+  if (opts.sheet !== undefined) sheets = sheets.filter((s) => s.name === opts.sheet);
   if (sheets.length === 0) return { ok: false, failure: { reason: "no_sheets" } };
-  const found: { sheet: string; template: Template; location: Location }[] = [];
+  const found: Found[] = [];
   const partials: PartialMatch[] = [];
   for (const sheet of sheets) {
-    let best: { sheet: string; template: Template; location: Location } | null = null;
+    let best: Found | null = null;
     for (const template of templates) {
       const { result: r, partial } = locateWithPartial(sheet.grid, template, opts);
       if (r.ok) {
-        if (!best || betterMatch(r.location, template, best.location, best.template)) best = { sheet: sheet.name, template, location: r.location };
+        if (!best || betterMatch(r.location, template, best.location, best.template)) {
+          best = { sheet: sheet.name, template, location: r.location, hidden: sheet.hidden === true };
+        }
       } else if (r.failure.reason === "too_few_rows") {
-        partials.push({ sheet: sheet.name, template, indicators: partial });
+        partials.push({ sheet: sheet.name, template, indicators: partial, hidden: sheet.hidden === true });
       }
     }
     if (best) found.push(best);
   }
   if (found.length === 0) return { ok: false, failure: notFound(partials) };
-  // Stable: the first sheet wins a tie.
-  const chosen = found.reduce((a, b) => (b.location.matches.length > a.location.matches.length ? b : a));
+  // Visible sheets first; stable: the first sheet wins a tie.
+  const visible = found.filter((f) => !f.hidden);
+  const pool = visible.length ? visible : found;
+  const chosen = pool.reduce((a, b) => (b.location.matches.length > a.location.matches.length ? b : a));
   const rest = found.filter((f) => f !== chosen);
   const others = rest
-    .map((f) => ({ sheet: f.sheet, template: f.template.id, matched: f.location.matches.length }))
-    .sort((a, b) => b.matched - a.matched);
+    .map((f) => ({ sheet: f.sheet, template: f.template.id, matched: f.location.matches.length, hidden: f.hidden }))
+    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || b.matched - a.matched);
   const mine = new Set(chosen.location.matches.map((m) => m.indicator));
   let split: SplitAppendix | null = null;
   for (const f of rest) {
-    if (f.template !== chosen.template) continue;
+    // A hidden sheet is no part of a visible appendix (nor the reverse).
+    if (f.template !== chosen.template || f.hidden !== chosen.hidden) continue;
     const union = splitUnion(mine, f.location.matches.map((m) => m.indicator));
     if (union !== null && union > mine.size && (!split || union > split.matched)) {
       split = { sheets: [chosen.sheet, f.sheet], matched: union };
     }
   }
-  return { ok: true, ...chosen, others, split };
+  const hidden: HiddenChoice = !chosen.hidden ? null : opts.sheet !== undefined ? "chosen" : "fallback";
+  return { ok: true, sheet: chosen.sheet, template: chosen.template, location: chosen.location, hidden, others, split };
+}
+
+/** A sheet where a template qualified. */
+interface Found {
+  readonly sheet: string;
+  readonly template: Template;
+  readonly location: Location;
+  readonly hidden: boolean;
 }
 
 /**
@@ -119,7 +151,7 @@ function notFound(partials: readonly PartialMatch[]): AppendixFailure {
     if (a.indicators.length < part) continue;
     const mine = new Set(a.indicators);
     for (const b of partials.slice(i + 1)) {
-      if (b.template !== a.template || b.sheet === a.sheet || b.indicators.length < part) continue;
+      if (b.template !== a.template || b.sheet === a.sheet || b.hidden !== a.hidden || b.indicators.length < part) continue;
       const union = splitUnion(mine, b.indicators);
       if (union === null || union < needed || (split && union <= split.matched)) continue;
       const total = a.template.indicators.length;

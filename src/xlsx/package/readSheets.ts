@@ -25,6 +25,8 @@ export const MAX_GRID_COLS = 200;
 /** One worksheet read whole: its grid from A1, and what the grid alone does not show. */
 export interface SheetRead {
   readonly name: string;
+  /** hidden or very hidden in the workbook (never checked before a visible sheet, never written unless chosen) */
+  readonly hidden: boolean;
   readonly grid: Grid;
   /** merged areas as written ("A1:C1") */
   readonly merges: readonly string[];
@@ -167,7 +169,7 @@ interface Kept {
 }
 
 /** One worksheet read whole into a grid (within the grid limits). */
-function readSheet(pkg: WorkbookPackage, name: string, part: string, strings: readonly string[], formats: readonly string[], date1904: boolean, budget: Budget, cellBudget: { left: number }): SheetRead {
+function readSheet(pkg: WorkbookPackage, name: string, hidden: boolean, part: string, strings: readonly string[], formats: readonly string[], date1904: boolean, budget: Budget, cellBudget: { left: number }): SheetRead {
   const kept: Kept[] = [];
   const merges: string[] = [];
   const hiddenRows = new Set<number>();
@@ -192,7 +194,7 @@ function readSheet(pkg: WorkbookPackage, name: string, part: string, strings: re
     MAX_GRID_ROWS - 1,
   );
   streamText(pkg, part, budget, (text) => scanner.feed(text));
-  return { name, grid: gridOf(kept, merges), merges, hiddenRows, filtered };
+  return { name, hidden, grid: gridOf(kept, merges), merges, hiddenRows, filtered };
 }
 
 /** A scanned cell's value, formula, format and date, as ExcelJS would give them. */
@@ -368,7 +370,7 @@ export function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {})
       const mayHold = options.mayHold;
       chosen = worksheets.filter((s) => probe(pkg, s.part, strings, mayHold, options.probeRows ?? 2000, options.probeCols ?? 40, budget));
     }
-    const sheets = chosen.map((s) => readSheet(pkg, s.name, s.part, strings, formats, date1904, budget, cellBudget));
+    const sheets = chosen.map((s) => readSheet(pkg, s.name, s.state !== "visible", s.part, strings, formats, date1904, budget, cellBudget));
     return { sheetNames: worksheets.map((s) => s.name), sheets, expandedBytes: budget.used };
   } catch (e) {
     if (e instanceof PatchRefused) {

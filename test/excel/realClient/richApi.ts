@@ -232,7 +232,7 @@ class WorksheetObject extends HostObject {
     if (name === "Name") return s.name;
     if (name === "Id") return s.id;
     if (name === "Position") return this.env.model.sheets.indexOf(s);
-    if (name === "Visibility") return "Visible";
+    if (name === "Visibility") return s.visibility ?? "Visible";
     return super.scalar(name);
   }
   override set(name: string, value: unknown): void {

@@ -32,6 +32,8 @@ export interface ModelSheet {
   id: string;
   name: string;
   protected: boolean;
+  /** Excel's Worksheet.visibility (absent: "Visible") */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, ModelCell>;
   /** format settings by target address: "B2:C3" -> { "fill.color": "#FF0000" } */
   formats: Map<string, Record<string, unknown>>;

@@ -35,7 +35,7 @@ async function same(bytes: Uint8Array): Promise<void> {
       }),
     ),
   );
-  expect(b.sheets.map((s) => ({ name: s.name, grid: s.grid }))).toEqual(a);
+  expect(b.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }))).toEqual(a);
 }
 
 test.each(FILES)("%s: the same grids as ExcelJS", async (file) => {
