@@ -9,11 +9,13 @@ const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   template: { "--unit": true, "--year": true, "--period": true, "--force": false, "--form": true },
   check: { "--sheet": true, "--column": true, "--json": false, "--form": true, "--forms": true },
   fill: { "--out": true, "--sheet": true, "--column": true, "--force": false, "--form": true, "--forms": true },
-  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--form": true, "--forms": true },
+  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--prefer": true, "--form": true, "--forms": true },
   form: { "--out": true, "--force": false, "--json": false },
 };
 const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false, "--version": false };
 const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
+/** Options that may be given more than once; every value is kept, in order, in `ParsedArgs.lists`. */
+const REPEATABLE: ReadonlySet<string> = new Set(["--prefer"]);
 
 /** What went wrong with the arguments; `cli/main.ts` turns it into a sentence. */
 export type ArgsProblem =
@@ -33,6 +35,8 @@ export interface ParsedArgs {
   readonly version: boolean;
   readonly positional: readonly string[];
   readonly options: Readonly<Record<string, string | true>>;
+  /** Every value of a repeatable option (`--prefer a.xlsx --prefer b.xlsx`), by long name. */
+  readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly problem: ArgsProblem | null;
 }
 
@@ -56,6 +60,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const { lang, bad } = langOf(argv);
   const positional: string[] = [];
   const options: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   let command: Command | null = null;
   let problem: ArgsProblem | null = bad !== null ? { kind: "bad_lang", value: bad } : null;
   let onlyFiles = false;
@@ -86,6 +91,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           continue;
         }
         options[name] = value;
+        if (REPEATABLE.has(name)) (lists[name] ??= []).push(value);
       } else {
         options[name] = true;
       }
@@ -102,5 +108,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const help = options["--help"] === true;
   const version = options["--version"] === true;
   if (!command && !help && !version) fail({ kind: "no_command" });
-  return { command, lang, help, version, positional, options, problem };
+  return { command, lang, help, version, positional, options, lists, problem };
 }

@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
-import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import { formatIssue } from "../core/messages/consolidate";
+import { consolidate, isLockFileName, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { consolidateMessages, formatIssue, formatUnusable } from "../core/messages/consolidate";
 import { periodLabel } from "../core/messages/period";
 import { parsePeriodKey } from "../core/period";
 import { unitFromBytes, writeConsolidation } from "../xlsx";
@@ -19,6 +19,7 @@ import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
 import { describeForm } from "../core/messages/forms";
+import { existingName } from "./fileNames";
 import { FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
@@ -28,17 +29,33 @@ export interface ConsolidateCliOptions {
   readonly lang: Lang;
   /** "nam/2023": the period every file must report (default: the one most files give). */
   readonly period?: string;
+  /** `--prefer FILE`: files to use for their unit when it sent several. */
+  readonly prefer?: readonly string[];
   /** The forms units are located with (default: the built-in forms); the summary follows the most used one. */
   readonly forms?: FormChoice;
   /** Draw the progress bar (default: stderr is a terminal). */
   readonly progress?: boolean;
 }
 
-/** One file reduced to what the summary needs, or why it cannot be used (as data). The workbook is dropped on return. */
+/** The file system's modified date (ISO), the fallback when the workbook does not record when it was saved. */
+function fileSystemModified(file: string): string | null {
+  try {
+    return fs.statSync(existingName(file)).mtime.toISOString();
+  } catch {
+    // The file was read a moment ago; without its date it is still a unit, and the choice between two files says so.
+    return null;
+  }
+}
+
+/**
+ * One file reduced to what the summary needs, or why it cannot be used (as data). The workbook is dropped on return.
+ * A lock file (~$…, caught by a *.xlsx pattern while a workbook is open) is skipped unread.
+ */
 export async function readUnit(file: string, candidates: readonly Template[] = templates): Promise<UnitReport | UnitFailure> {
+  if (isLockFileName(file)) return { file, failure: "lock_file" };
   const read = fileBytes(file);
   if ("unreadable" in read) return { file, failure: "unreadable", unreadable: read.unreadable };
-  return unitFromBytes(file, read.bytes, candidates);
+  return unitFromBytes(file, read.bytes, candidates, fileSystemModified(file));
 }
 
 /** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */
@@ -75,24 +92,29 @@ async function writeSummary(output: string, c: Consolidation, opts: ConsolidateC
   });
 }
 
-/** The `--json` document: each file's status and issues, and each indicator's total. */
+/** The `--json` document: each unit's status and issues, the files that could not be used, each indicator's total. */
 function jsonReport(c: Consolidation, output: string, lang: Lang) {
   return {
     output,
     template: c.template.id,
+    templateTitle: c.template.title,
     period: c.period ? { kind: c.period.kind, year: c.period.year, label: periodLabel(c.period, lang) } : null,
+    periods: c.periods.map((p) => ({ kind: p.kind, year: p.year, label: periodLabel(p, lang) })),
     units: c.statuses.map((s) => ({
       file: s.file,
       unit: s.unit,
       unitName: s.unitName,
       period: s.period ? { kind: s.period.kind, year: s.period.year } : null,
       template: s.templateId,
+      templateTitle: s.templateTitle,
       sheet: s.sheet,
+      modified: s.modified,
       errors: s.errors,
       warnings: s.warnings,
       infos: s.infos,
       ready: s.ready,
       included: s.column !== null,
+      setAside: s.setAside,
       issues: s.issues.map((i) => ({
         code: i.code,
         severity: i.severity,
@@ -100,6 +122,12 @@ function jsonReport(c: Consolidation, output: string, lang: Lang) {
         message: formatIssue(i, lang, c.template),
         detail: i.detail ?? null,
       })),
+    })),
+    unusable: c.unusable.map((u) => ({
+      file: u.file,
+      failure: u.failure,
+      reason: u.failure === "unreadable" ? u.unreadable.reason : u.failure === "no_appendix" ? u.appendix.reason : "excel_lock_file",
+      message: formatUnusable(u, lang, c.template),
     })),
     totals: c.rows.flatMap((r) =>
       r.kind !== "indicator" || r.total.method === "none"
@@ -118,21 +146,32 @@ function jsonReport(c: Consolidation, output: string, lang: Lang) {
 
 function textReport(c: Consolidation, lang: Lang): string[] {
   const cm = cliMessages(lang).consolidate;
+  const words = consolidateMessages(lang);
   const lines: string[] = [];
   for (const s of c.statuses) {
     lines.push(
-      s.column === null
-        ? cm.leftOutLine(s.file)
-        : cm.fileLine(s.unit, s.file, periodLabel(s.period, lang), s.errors, s.warnings, s.ready),
+      s.setAside === null
+        ? cm.fileLine(s.unit, s.file, periodLabel(s.period, lang), s.errors, s.warnings, s.ready)
+        : cm.setAsideLine(s.unit, s.file, periodLabel(s.period, lang), words.setAside[s.setAside]),
     );
-    for (const i of s.issues) lines.push(cm.issueLine(formatIssue(i, lang, c.template)));
+    for (const i of s.issues) {
+      lines.push(cm.issueLine(formatIssue(i, lang, c.template)));
+      if (i.code === "duplicate_unit" && i.detail.why !== "same_file") lines.push(cm.preferHint(s.file));
+    }
   }
-  return lines;
+  const unread = c.unusable.filter((u) => u.failure !== "lock_file");
+  if (unread.length > 0) {
+    lines.push("", cm.unusableHeading(unread.length));
+    for (const u of unread) lines.push(cm.unusableLine(u.file, formatUnusable(u, lang, c.template)));
+  }
+  // Lock files are no reading failure: a note before everything, as `check` says it.
+  const locks = c.unusable.filter((u) => u.failure === "lock_file").map((u) => cliMessages(lang).lockFileSkipped(u.file));
+  return locks.length ? [...locks, "", ...lines] : lines;
 }
 
 /**
- * Runs `consolidate`; returns the exit status: 0 every unit ready, 1 some unit has an error or a consolidation
- * problem, 2 some file could not be used (the summary is still written) or nothing could be written.
+ * Runs `consolidate`; returns the exit status: 0 every unit in the summary ready, 1 some unit has an error or a file
+ * is on another form, 2 some file could not be used (the summary is still written) or nothing could be written.
  */
 export async function runConsolidate(
   files: readonly string[],
@@ -159,6 +198,12 @@ export async function runConsolidate(
     // Refuse early rather than after reading a thousand files; the write itself checks again.
     if (!opts.force && fs.existsSync(output)) throw new FileProblem(m.outExists(output));
     if (!fs.existsSync(path.dirname(path.resolve(output)))) throw new FileProblem(m.cannotWrite(output, "ENOENT"));
+    // `--prefer` names a file as the user typed it: the input it is (another spelling of the path counts).
+    const prefer = (opts.prefer ?? []).map((p) => {
+      const input = files.find((f) => sameFile(f, p));
+      if (input === undefined) throw new FileProblem(cm.preferNotInput(p));
+      return input;
+    });
 
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const units: (UnitReport | UnitFailure)[] = [];
@@ -168,11 +213,11 @@ export async function runConsolidate(
     }
     progress.finish(cm.readLine(files.length, files.length));
 
-    const c = consolidate(units, opts.forms?.templates ?? templates, period ? { period } : {});
+    const c = consolidate(units, opts.forms?.templates ?? templates, { ...(period ? { period } : {}), prefer });
     await writeSummary(output, c, opts, m);
     const ready = c.statuses.filter((s) => s.ready).length;
     const marked = c.columns.filter((x) => x.marked).length;
-    const left = c.statuses.filter((s) => s.column === null).length;
+    const aside = c.statuses.filter((s) => s.column === null).length;
     const form = opts.forms?.formOf(c.template);
     if (opts.json) {
       const named = form && opts.forms ? { form: formReport(form.facts, opts.forms.fileOf(form)) } : {};
@@ -181,11 +226,13 @@ export async function runConsolidate(
       const lines = textReport(c, opts.lang);
       if (form && opts.forms) lines.unshift(formCliMessages(opts.lang).formUsed(describeForm(form.facts, opts.lang), opts.forms.fileOf(form)));
       if (c.columns.length === 0) lines.push(cm.noUsableFile);
-      lines.push("", cm.written(output, c.columns.length, ready, marked, left));
+      lines.push("", cm.written(output, c.columns.length, ready, marked, aside, c.unusable.filter((u) => u.failure !== "lock_file").length));
       out(`${lines.join("\n")}\n`);
     }
-    if (units.some((u) => "failure" in u)) return 2;
-    return c.statuses.every((s) => s.ready) ? 0 : 1;
+    // A skipped lock file is no failure; a file set aside for a newer one of its unit, or of another period, is stated,
+    // not wrong. A unit to review, or a file on another form (its figures are missing), is.
+    if (c.unusable.some((u) => u.failure !== "lock_file")) return 2;
+    return c.statuses.every((s) => (s.setAside === null ? s.ready : s.setAside !== "other_form")) ? 0 : 1;
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     err(`${e.message}\n`);

@@ -30,7 +30,7 @@ Cách dùng:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--column CỘT] [--force]
-  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--force] [--json]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--force] [--json]
 
 Lệnh:
   template   Tạo tệp phụ lục trống theo mẫu chính thức, sẵn sàng để điền
@@ -147,21 +147,23 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   fillWritten: (file: string) => `Đã ghi “${file}”; tệp nguồn không bị thay đổi.`,
   /** `cchc consolidate`: its help and its lines. */
   consolidate: {
-    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--force] [--json] [--lang vi|en]
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--force] [--json] [--lang vi|en]
 
 Tổng hợp phụ lục của nhiều cơ quan, đơn vị vào một tệp: trang “Tổng hợp” (mỗi chỉ tiêu một dòng theo
 đúng thứ tự và cách ghi của mẫu, mỗi đơn vị một cột, cột tổng cộng các số đếm, tỷ lệ tính lại từ tổng
 tử số và tổng mẫu số, chỉ tiêu Có/Không đếm số đơn vị trả lời Có), trang “Tình trạng” (đơn vị, tệp,
 kỳ báo cáo, số lỗi, cảnh báo, sẵn sàng hay chưa) và trang “Phát hiện” (mọi lỗi, cảnh báo theo đơn vị và ô).
-Tên đơn vị và kỳ báo cáo lấy từ phần tiêu đề của phụ lục (hoặc tên tệp). Đơn vị gửi hai lần, khác kỳ
-báo cáo hoặc khác mẫu đều được báo. Không sửa tệp nguồn nào.
+Tên đơn vị và kỳ báo cáo lấy từ phần tiêu đề của phụ lục (hoặc tên tệp). Đơn vị gửi hai tệp cùng kỳ: dùng
+tệp mới hơn (theo kỳ, rồi theo ngày lưu ghi trong tệp) và nói rõ đã chọn tệp nào; tệp kỳ khác, khác mẫu đều
+được báo. Tệp không đọc được được liệt kê riêng; tệp khoá của Excel (~$…) được bỏ qua. Không sửa tệp nguồn nào.
 
   -o, --out OUT   Tệp tổng hợp (bắt buộc, đuôi .xlsx)
-  --period KỲ     Kỳ của đợt tổng hợp, ví dụ nam/2023, 6thang/2024, quy1/2024 (mặc định: kỳ mà nhiều tệp ghi nhất)
+  --period KỲ     Kỳ của đợt tổng hợp, ví dụ nam/2023, 6thang/2024, quy1/2024 (mặc định: kỳ mà nhiều đơn vị ghi nhất)
+  --prefer TỆP    Khi đơn vị gửi nhiều tệp, dùng tệp này (có thể ghi nhiều lần)
   --force         Ghi đè OUT nếu đã có
   --json          In một tài liệu JSON (tình trạng từng tệp và các vấn đề) thay cho văn bản
 
-Mã thoát: 0 mọi đơn vị sẵn sàng; 1 có đơn vị có lỗi hoặc vấn đề khi tổng hợp; 2 có tệp không đọc được,
+Mã thoát: 0 mọi đơn vị trong bảng sẵn sàng; 1 có đơn vị có lỗi hoặc tệp khác mẫu; 2 có tệp không đọc được,
 không có phụ lục, hoặc dùng lệnh sai.
 `,
     needArgs:
@@ -170,14 +172,20 @@ không có phụ lục, hoặc dùng lệnh sai.
     readLine: (done: number, total: number) => `Đã đọc ${done}/${total} tệp.`,
     fileLine: (unit: string, file: string, period: string, errors: number, warnings: number, ready: boolean) =>
       `${unit} (${file}): ${period}; ${errors} lỗi, ${warnings} cảnh báo — ${ready ? "sẵn sàng" : "cần xem lại"}`,
-    leftOutLine: (file: string) => `${file}: không đưa vào tổng hợp`,
+    setAsideLine: (unit: string, file: string, period: string, why: string) => `${unit} (${file}): ${period} — ${why}`,
+    unusableHeading: (n: number) => `${n} tệp không đọc được, không phải đơn vị:`,
+    unusableLine: (file: string, why: string) => `  - ${file}: ${why}`,
     issueLine: (text: string) => `  - ${text}`,
-    written: (out: string, units: number, ready: number, marked: number, left: number) =>
+    preferHint: (file: string) => `    (dùng tệp này thay: --prefer "${file}")`,
+    written: (out: string, units: number, ready: number, marked: number, aside: number, unusable: number) =>
       `Đã ghi “${out}”: ${units} cơ quan, đơn vị, ${ready} sẵn sàng, ${marked} cần xem lại` +
-      (left ? `, ${left} tệp không đưa vào tổng hợp.` : "."),
+      (aside ? `, ${aside} tệp không dùng` : "") +
+      (unusable ? `, ${unusable} tệp không đọc được` : "") +
+      ".",
+    preferNotInput: (file: string) => `--prefer “${file}”: tệp này không có trong danh sách tệp cần tổng hợp.`,
     badPeriod: (v: string) => `Kỳ “${v}” không hợp lệ; ghi dạng KỲ/NĂM với KỲ là một trong ${periodKinds.join(", ")}, ví dụ nam/2023.`,
     outIsInput: (file: string) => `Tệp tổng hợp “${file}” trùng với một tệp nguồn; lệnh consolidate không bao giờ sửa tệp nguồn.`,
-    noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp với trang “Tình trạng” để biết lý do.",
+    noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp, trang “Tệp không đọc được” cho biết lý do.",
   },
   unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
 };
@@ -192,7 +200,7 @@ Usage:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--sheet NAME] [--column COL] [--force]
-  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--force] [--json]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json]
 
 Commands:
   template   Write a blank appendix laid out as the official template, ready to fill
@@ -300,35 +308,45 @@ Only the value column checked is filled (the report's period's, or the one chose
   conflictsHeading: (n) => `Left ${n} cells alone (they hold a value other than the computed one):`,
   fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
   consolidate: {
-    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--force] [--json] [--lang vi|en]
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json] [--lang vi|en]
 
 Merges the appendices of many units into one workbook: a “Summary” sheet (one row per indicator in the
 official order and wording, one column per unit, a total that adds up counts, rates recomputed from the
 summed numerators and denominators, yes/no indicators counted as units answering yes), a “Status” sheet
 (unit, file, period, errors, warnings, ready or not) and a “Findings” sheet (every error and warning by
 unit and cell). The unit name and period come from the appendix's title block (or the file name). A unit
-sent twice, another period or another template is reported. No input file is changed.
+that sent two files for the same period: the newer is used (by period, then by the date saved in the file) and
+the choice is said; another period or another template is reported. Files that cannot be read are listed
+apart; Excel's lock files (~$…) are skipped. No input file is changed.
 
   -o, --out OUT   The summary workbook (required, .xlsx)
-  --period P      The batch's period, e.g. nam/2023, 6thang/2024, quy1/2024 (default: the one most files give)
+  --period P      The batch's period, e.g. nam/2023, 6thang/2024, quy1/2024 (default: the one most units give)
+  --prefer FILE   When a unit sent several files, use this one (may be given more than once)
   --force         Replace OUT if it exists
   --json          Print one JSON document (each file's status and the issues) instead of text
 
-Exit status: 0 every unit is ready; 1 some unit has an error or a consolidation issue; 2 some file could not
-be read or holds no appendix, or the command was used wrongly.
+Exit status: 0 every unit in the summary is ready; 1 some unit has an error, or a file is on another form; 2 some
+file could not be read or holds no appendix, or the command was used wrongly.
 `,
     needArgs: "The consolidate command needs at least one .xlsx file and an output, e.g.: cchc consolidate units/*.xlsx -o TONG_HOP.xlsx",
     progress: (done, total) => `Reading ${done}/${total} files`,
     readLine: (done, total) => `Read ${done}/${total} files.`,
     fileLine: (unit, file, period, errors, warnings, ready) =>
       `${unit} (${file}): ${period}; ${errors} errors, ${warnings} warnings — ${ready ? "ready" : "to review"}`,
-    leftOutLine: (file) => `${file}: left out of the summary`,
+    setAsideLine: (unit, file, period, why) => `${unit} (${file}): ${period} — ${why}`,
+    unusableHeading: (n) => `${n} files could not be read (no units):`,
+    unusableLine: (file, why) => `  - ${file}: ${why}`,
     issueLine: (text) => `  - ${text}`,
-    written: (out, units, ready, marked, left) =>
-      `Wrote “${out}”: ${units} units, ${ready} ready, ${marked} to review` + (left ? `, ${left} files left out.` : "."),
+    preferHint: (file) => `    (to use this file instead: --prefer "${file}")`,
+    written: (out, units, ready, marked, aside, unusable) =>
+      `Wrote “${out}”: ${units} units, ${ready} ready, ${marked} to review` +
+      (aside ? `, ${aside} files not used` : "") +
+      (unusable ? `, ${unusable} files could not be read` : "") +
+      ".",
+    preferNotInput: (file) => `--prefer “${file}”: this file is not among the files to consolidate.`,
     badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of ${periodKinds.join(", ")}, e.g. nam/2023.`,
     outIsInput: (file) => `The output “${file}” is one of the input files; consolidate never changes an input file.`,
-    noUsableFile: "No file held a readable appendix; the summary is still written, with the “Status” sheet saying why.",
+    noUsableFile: "No file held a readable appendix; the summary is still written, its “Files not read” sheet says why.",
   },
   unexpected: (why) => `Unexpected error: ${why}`,
 };

@@ -113,7 +113,8 @@ export async function run(
       return runFill(args.positional[0], output, { force: o["--force"] === true, sheet: value("--sheet"), column, lang: args.lang, forms }, m, io.out, io.err);
     }
     case "consolidate": {
-      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), forms };
+      const prefer = args.lists["--prefer"] ?? [];
+      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), prefer, forms };
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS is loaded only for the commands that make new workbooks
       const { runConsolidate } = require("./consolidate") as typeof import("./consolidate");
       return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);

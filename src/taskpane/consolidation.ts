@@ -5,15 +5,15 @@
  * at render time, so switching the language re-words every message and the workbook written afterwards.
  */
 import { templates } from "../core/catalog";
-import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { consolidate, isLockFileName, type ConsolidateOptions, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
 import type { Lang } from "../core/lang";
 import type { UnreadableReason } from "../core/unreadable";
 
 /** One file as the pane keeps it after reading: the reduced report (the workbook itself is dropped), or why it failed, as data. */
 export type ReadUnit = UnitReport | UnitFailure;
 
-/** Reads one unit's bytes into a `ReadUnit`. */
-export type ReadUnitFn = (name: string, bytes: ArrayBuffer) => Promise<ReadUnit>;
+/** Reads one unit's bytes into a `ReadUnit`; `modified` (ISO) is the browser's last-modified date of the file. */
+export type ReadUnitFn = (name: string, bytes: ArrayBuffer, modified: string | null) => Promise<ReadUnit>;
 
 /** The name of the downloaded summary. */
 export const SUMMARY_FILE_NAME = "TONG_HOP.xlsx";
@@ -21,10 +21,15 @@ export const SUMMARY_FILE_NAME = "TONG_HOP.xlsx";
 const isXlsxName = (name: string) => /\.xlsx$/i.test(name);
 
 /** Reads a unit with ExcelJS, loaded on first use. */
-export const readUnitWithExcelJs: ReadUnitFn = async (name, bytes) => {
+export const readUnitWithExcelJs: ReadUnitFn = async (name, bytes, modified) => {
   const { unitFromBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx");
-  return unitFromBytes(name, bytes);
+  return unitFromBytes(name, bytes, undefined, modified);
 };
+
+/** The browser's last-modified date of a file (ISO), when it gives one. */
+function lastModified(file: File): string | null {
+  return Number.isFinite(file.lastModified) && file.lastModified > 0 ? new Date(file.lastModified).toISOString() : null;
+}
 
 /** A file that could not be handed to the reader at all. */
 function failed(file: string, reason: UnreadableReason): ReadUnit {
@@ -34,6 +39,7 @@ function failed(file: string, reason: UnreadableReason): ReadUnit {
 /**
  * Reads the files one at a time (only one workbook in memory), calling `onProgress` after each. A file whose name is
  * not .xlsx, whose bytes cannot be read, or whose reading throws is kept as a failure: the others still consolidate.
+ * An office lock file (~$…, dropped with a folder's files while a workbook is open) is skipped unread.
  */
 export async function readUnits(
   files: readonly File[],
@@ -42,7 +48,8 @@ export async function readUnits(
 ): Promise<ReadUnit[]> {
   const units: ReadUnit[] = [];
   for (const [i, file] of files.entries()) {
-    if (!isXlsxName(file.name)) units.push(failed(file.name, "not_xlsx"));
+    if (isLockFileName(file.name)) units.push({ file: file.name, failure: "lock_file" });
+    else if (!isXlsxName(file.name)) units.push(failed(file.name, "not_xlsx"));
     else {
       let bytes: ArrayBuffer | null = null;
       try {
@@ -53,7 +60,7 @@ export async function readUnits(
       }
       if (bytes) {
         try {
-          units.push(await readUnit(file.name, bytes));
+          units.push(await readUnit(file.name, bytes, lastModified(file)));
         } catch (e) {
           // An unexpected failure on one file's content must not lose the batch: that file is listed as unreadable,
           // and the error goes to the console (it may be a bug of ours rather than the file's).
@@ -67,9 +74,12 @@ export async function readUnits(
   return units;
 }
 
-/** The consolidation of the read files; failures stay data, worded where they are shown (in the pane's language). */
-export function consolidateUnits(units: readonly ReadUnit[]): Consolidation {
-  return consolidate(units, templates);
+/**
+ * The consolidation of the read files, for the period and the preferred files the user chose (`--period` and
+ * `--prefer` of the command line); failures stay data, worded where they are shown (in the pane's language).
+ */
+export function consolidateUnits(units: readonly ReadUnit[], options: ConsolidateOptions = {}): Consolidation {
+  return consolidate(units, templates, options);
 }
 
 /** TONG_HOP.xlsx for `c`, sheets and words in `lang`; ExcelJS loaded on first use. */
@@ -78,10 +88,13 @@ export async function summaryWorkbookBytes(c: Consolidation, lang: Lang): Promis
   return new Uint8Array((await consolidationWorkbook(c, lang).xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** A unit's state in the status table. */
-export type UnitState = "ready" | "review" | "left_out";
+/** A unit's file's state in the status table. */
+export type UnitState = "ready" | "review" | "set_aside";
 
-/** Ready, to review (in the summary with an error), or left out (unreadable, no appendix, sent twice). */
+/**
+ * Ready, to review (in the summary with an error), or set aside (another file of the unit is used, or another form).
+ * A file that could not be read is no unit: it has no state here (`Consolidation.unusable`).
+ */
 export function unitState(status: Consolidation["statuses"][number]): UnitState {
-  return status.column === null ? "left_out" : status.ready ? "ready" : "review";
+  return status.column === null ? "set_aside" : status.ready ? "ready" : "review";
 }

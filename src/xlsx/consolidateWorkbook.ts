@@ -8,7 +8,7 @@ import { cellA1, columnLetters } from "../core/address";
 import type { Consolidation } from "../core/consolidate";
 import type { Lang } from "../core/lang";
 import { formatFinding } from "../core/messages";
-import { consolidateMessages, formatIssue } from "../core/messages/consolidate";
+import { consolidateMessages, formatIssue, formatUnusable } from "../core/messages/consolidate";
 import { periodLabel } from "../core/messages/period";
 import { MARKED_FILL, READY_FILL, writeTable, type Value } from "./sheetWriting";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL, writeSummary } from "./summarySheet";
@@ -25,12 +25,12 @@ function* statusRows(c: Consolidation, lang: Lang): Generator<{ values: Value[];
         s.unit,
         s.file,
         periodLabel(s.period, lang),
-        s.templateId,
+        s.templateTitle,
         s.errors,
         s.warnings,
         s.infos,
         s.ready ? m.yes : m.no,
-        s.column === null ? m.workbook.leftOut : columnLetters(UNIT_COL - 1 + s.column),
+        s.column === null ? m.setAside[s.setAside ?? "duplicate"] : columnLetters(UNIT_COL - 1 + s.column),
         s.issues.map((i) => `${m.severity[i.severity]}: ${formatIssue(i, lang, c.template)}`).join("\n") || null,
       ],
       fill: s.ready ? READY_FILL : MARKED_FILL,
@@ -38,16 +38,25 @@ function* statusRows(c: Consolidation, lang: Lang): Generator<{ values: Value[];
   }
 }
 
+/** Findings are named by the indicator's official label (its code only in the last column, for whoever needs it). */
 function* findingRows(c: Consolidation, lang: Lang): Generator<{ values: Value[] }> {
   const m = consolidateMessages(lang);
+  const labelOf = new Map(c.template.indicators.map((i) => [i.id, i.label]));
   for (const s of c.statuses) {
+    // A file on another form: its ids name rows of that form, not of this one.
+    const label = (id: string | undefined) => (id && s.templateId === c.template.id ? labelOf.get(id) ?? null : null);
     for (const i of s.issues) {
-      yield { values: [s.unit, s.file, s.sheet, m.workbook.wholeFile, m.severity[i.severity], i.code, formatIssue(i, lang, c.template)] };
+      yield { values: [s.unit, s.file, s.sheet, m.workbook.wholeFile, m.severity[i.severity], label(i.indicator), formatIssue(i, lang, c.template), i.code] };
     }
     for (const f of s.findings) {
-      yield { values: [s.unit, s.file, s.sheet, cellA1(f.cell), m.severity[f.severity], f.code, formatFinding(f, lang, c.template)] };
+      yield { values: [s.unit, s.file, s.sheet, cellA1(f.cell), m.severity[f.severity], label(f.indicator), formatFinding(f, lang, c.template), f.code] };
     }
   }
+}
+
+function* unusableRows(c: Consolidation, lang: Lang): Generator<{ values: Value[]; fill?: ExcelJS.Fill }> {
+  let n = 0;
+  for (const u of c.unusable) yield { values: [++n, u.file, formatUnusable(u, lang, c.template)], fill: MARKED_FILL };
 }
 
 /**
@@ -76,10 +85,15 @@ export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation,
   const f = w.findingsHeaders;
   writeTable(
     workbook.addWorksheet(w.findingsSheet, sheet(0, 1, "1:1")),
-    [f.unit, f.file, f.sheet, f.cell, f.severity, f.code, f.message],
-    [30, 26, 14, 8, 12, 26, 90],
+    [f.unit, f.file, f.sheet, f.cell, f.severity, f.indicator, f.message, f.code],
+    [30, 26, 14, 8, 12, 48, 90, 26],
     findingRows(c, lang),
   );
+  // Files that are no unit (not read, no appendix, lock files): a sheet of their own, only when there are some.
+  if (c.unusable.length > 0) {
+    const u = w.unusableHeaders;
+    writeTable(workbook.addWorksheet(w.unusableSheet, sheet(0, 1, "1:1")), [u.stt, u.file, u.reason], [6, 40, 100], unusableRows(c, lang));
+  }
 }
 
 /** A new in-memory workbook holding the consolidation (the pane; small batches). */

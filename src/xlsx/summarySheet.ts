@@ -110,10 +110,10 @@ export function writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang
 
   const ready = c.statuses.filter((s) => s.ready).length;
   const marked = c.columns.filter((x) => x.marked).length;
-  const left = c.statuses.filter((s) => s.column === null).length;
+  const aside = c.statuses.filter((s) => s.column === null).length;
   wide(w.title, { bold: true, size: 13 }, 22);
-  wide(w.periodLine(periodLabel(c.period, lang)), { bold: true, size: 12 });
-  wide(w.unitsLine(units, ready, marked, left), { italic: true });
+  wide(w.periodLine(periodLabel(c.period, lang), c.template.title), { bold: true, size: 12 });
+  wide(w.unitsLine(units, ready, marked, aside, c.unusable.filter((u) => u.failure !== "lock_file").length), { italic: true });
   wide(w.legend, { italic: true, size: 10 }, 42);
   out.row(() => undefined);
 

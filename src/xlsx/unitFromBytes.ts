@@ -7,15 +7,21 @@ import type ExcelJS from "exceljs";
 import { templates } from "../core/catalog";
 import type { Template } from "../core/catalog/model";
 import { checkWorkbook } from "../core/checkWorkbook";
-import { unitReport, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { unitReport, type FileModified, type UnitFailure, type UnitReport } from "../core/consolidate";
+import { documentModified } from "./documentModified";
 import { unreadableOf } from "./limits";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes } from "./readWorkbook";
 
-/** One unit's bytes reduced to what the consolidation keeps (the appendix looked for among `candidates`). The workbook is dropped on return: a caller looping over files holds one at a time. */
+/**
+ * One unit's bytes reduced to what the consolidation keeps (the appendix looked for among `candidates`). The workbook
+ * is dropped on return: a caller looping over files holds one at a time. `fileModified` (ISO) is the file system's or
+ * the browser's date, used when the workbook's own properties give none.
+ */
 export async function unitFromBytes(
   file: string,
   bytes: WorkbookBytes,
   candidates: readonly Template[] = templates,
+  fileModified: string | null = null,
 ): Promise<UnitReport | UnitFailure> {
   let workbook: ExcelJS.Workbook;
   try {
@@ -29,5 +35,7 @@ export async function unitFromBytes(
   if (!check.found) return { file, failure: "no_appendix", appendix: check.failure };
   // checkWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === check.sheet) as (typeof sheets)[number];
-  return unitReport(file, sheet.grid, check);
+  const saved = documentModified(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  const modified: FileModified | null = saved ? { at: saved, from: "properties" } : fileModified ? { at: fileModified, from: "file_system" } : null;
+  return unitReport(file, sheet.grid, check, modified);
 }

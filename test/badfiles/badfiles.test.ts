@@ -162,13 +162,14 @@ test("consolidate leaves every bad file out with its sentence, and still sums th
   const out = path.join(dir, "TONG_HOP.xlsx");
   const r = cchc(["consolidate", SAMPLE, ...files.map((f) => f.file), "-o", out]);
   expect(r.code).toBe(2);
-  // Each left-out file's line, then its issue: the sentence every surface says for that file.
+  // Each bad file listed apart (no unit, no error count) with the sentence every surface says for that file.
   const lines = r.out.split("\n");
   for (const f of files) {
-    const at = lines.findIndex((l) => l.startsWith(`${f.file}: `));
-    expect([f.name, lines[at + 1]]).toEqual([f.name, expect.stringContaining(f.vi)]);
+    const line = lines.find((l) => l.startsWith(`  - ${f.file}: `));
+    expect([f.name, line]).toEqual([f.name, expect.stringContaining(f.vi)]);
   }
-  expect(r.out).toContain(`${files.length} tệp không đưa vào tổng hợp`);
+  expect(r.out).toContain(`${files.length} tệp không đọc được, không phải đơn vị:`);
+  expect(r.out).toContain(`${files.length} tệp không đọc được.`);
   expect(fs.existsSync(out)).toBe(true);
   expect(r.out + r.err).not.toMatch(/\n\s+at |Error:|TypeError|node:internal/);
   expect(r.seconds).toBeLessThan(MAX_SECONDS * 2);

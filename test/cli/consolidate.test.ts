@@ -79,14 +79,16 @@ describe("cchc consolidate (spawned)", () => {
     const before = units.map(digest);
     const output = path.join(tempDir("cchc-tonghop-"), "TONG_HOP.xlsx");
     const r = cchc("consolidate", ...units, "-o", output);
-    // C has an error, D is A again, E reports another period: the batch is not ready.
+    // C has an error, E reports another period: the batch is not ready. D, an older copy of A, is set aside and said.
     expect(r.code).toBe(1);
     // Not a terminal: no progress bar, one plain line.
     expect(r.err).toBe("Đã đọc 5/5 tệp.\n");
     expect(r.out).toContain("Sở Y tế (");
-    expect(r.out).toContain("d-sttt-lan-2.xlsx: không đưa vào tổng hợp");
+    expect(r.out).toMatch(/d-sttt-lan-2\.xlsx\): Năm 2023 — Không dùng \(đã có tệp khác cùng kỳ\)/);
+    expect(r.out).toContain("vì tệp đó được lưu sau (15/12/2023 10:00 theo thuộc tính của tệp; tệp kia: 10/12/2023 10:00 theo thuộc tính của tệp)");
+    expect(r.out).toContain(`(dùng tệp này thay: --prefer "${units[3]}")`);
     expect(r.out).toContain("Kỳ báo cáo là 6 tháng đầu năm 2024, khác kỳ của đợt tổng hợp (Năm 2023).");
-    expect(r.out).toMatch(/Đã ghi “.*TONG_HOP\.xlsx”: 4 cơ quan, đơn vị, 2 sẵn sàng, 2 cần xem lại, 1 tệp không đưa vào tổng hợp\./);
+    expect(r.out).toMatch(/Đã ghi “.*TONG_HOP\.xlsx”: 4 cơ quan, đơn vị, 2 sẵn sàng, 2 cần xem lại, 1 tệp không dùng\./);
     expect(units.map(digest)).toEqual(before);
 
     const recalculated = await loadWorkbook(fs.readFileSync(convertWithLibreOffice(output, "xlsx")));
@@ -101,22 +103,23 @@ describe("cchc consolidate (spawned)", () => {
 describe("cchc consolidate (in process)", () => {
   const out = () => path.join(tempDir("cchc-tonghop-"), "TONG_HOP.xlsx");
 
-  it("prints one JSON document with each file's status and the totals", async () => {
+  it("prints one JSON document with each unit's status, the files not read apart, and the totals", async () => {
     const output = out();
     const r = await run([...units, bad], output, { json: true, lang: "en" });
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
     expect(doc.period).toEqual({ kind: "nam", year: 2023, label: "Year 2023" });
-    expect(doc.units.map((u: { file: string; ready: boolean; included: boolean }) => [path.basename(u.file), u.ready, u.included])).toEqual([
-      ["a-sttt.xlsx", true, true],
-      ["b-syt.xlsx", true, true],
-      ["c-stp.xlsx", false, true],
-      ["d-sttt-lan-2.xlsx", false, false],
-      ["e-sxd.xlsx", false, true],
-      ["ghi-chu.xlsx", false, false],
+    expect(doc.templateTitle).toBe(soNganh.title);
+    type Unit = { file: string; ready: boolean; included: boolean; setAside: string | null };
+    expect(doc.units.map((u: Unit) => [path.basename(u.file), u.ready, u.included, u.setAside])).toEqual([
+      ["a-sttt.xlsx", true, true, null],
+      ["b-syt.xlsx", true, true, null],
+      ["c-stp.xlsx", false, true, null],
+      ["d-sttt-lan-2.xlsx", false, false, "duplicate"],
+      ["e-sxd.xlsx", false, true, null],
     ]);
-    expect(doc.units[5].issues[0]).toMatchObject({ code: "file_unreadable", severity: "error" });
-    expect(doc.units[5].issues[0].message).toContain("is not an Excel .xlsx file");
+    expect(doc.units[0].modified).toEqual({ at: "2023-12-15T03:00:00.000Z", from: "properties" });
+    expect(doc.unusable).toEqual([{ file: bad, failure: "unreadable", reason: "not_xlsx", message: expect.stringContaining("is not an Excel .xlsx file") }]);
     const total = (id: string) => doc.totals.find((t: { indicator: string }) => t.indicator === id);
     expect(total("I.1")).toEqual({ indicator: "I.1", method: "rate", value: 42, reported: 2 });
     expect(total("I.7.2").value).toEqual([
@@ -166,6 +169,7 @@ describe("cchc consolidate (in process)", () => {
     ["an output that is not .xlsx", ["a.xlsx"], "x.csv", {}, "phải có đuôi .xlsx"],
     ["an output in a missing folder", ["a.xlsx"], "/nonexistent-dir/x.xlsx", {}, "Không ghi được tệp “/nonexistent-dir/x.xlsx” (ENOENT)"],
     ["no files (en)", [], "x.xlsx", { lang: "en" }, "The consolidate command needs at least one .xlsx file"],
+    ["--prefer naming no input", ["a.xlsx"], "x.xlsx", { prefer: ["b.xlsx"] }, "--prefer “b.xlsx”: tệp này không có trong danh sách tệp cần tổng hợp."],
   ])("refuses %s with one sentence, exit 2", async (_name, files, output, opts, text) => {
     const r = await run(files, output, opts);
     expect(r.code).toBe(2);

@@ -16,7 +16,7 @@ import {
 import type { Finding } from "../../src/core/finding";
 import type { CellValue, Grid, RawCell } from "../../src/core/grid";
 import { appendixFailureText } from "../../src/core/messages/appendix";
-import { consolidateMessages, formatIssue } from "../../src/core/messages/consolidate";
+import { consolidateMessages, formatIssue, formatUnusable, vietnamTime } from "../../src/core/messages/consolidate";
 import { periodLabel } from "../../src/core/messages/period";
 import { unreadableText } from "../../src/core/messages/unreadable";
 import { sheet, testTemplate } from "./rulesFixture";
@@ -179,23 +179,111 @@ describe("consolidate: totals", () => {
 });
 
 describe("consolidate: what the batch itself gets wrong", () => {
-  it("leaves a unit sent twice out of the totals and says which file came first", () => {
-    const first = unit("a.xlsx", "Sở Thông tin và Truyền thông tỉnh Sóc Trăng", { "I.2.1": 10 });
-    const again = unit("a-sua.xlsx", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", { "I.2.1": 12 });
+  it("keeps the newer of a unit's two files of the same period, says why on both, and counts the unit once", () => {
+    const older = unit("a.xlsx", "Sở Thông tin và Truyền thông tỉnh Sóc Trăng", { "I.2.1": 10 }, { modified: { at: "2023-12-14T02:00:00Z", from: "properties" } });
+    const newer = unit("a-sua.xlsx", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", { "I.2.1": 12 }, { modified: { at: "2023-12-16T08:00:00Z", from: "properties" } });
     const other = unit("b.xlsx", "Sở Y tế", { "I.2.1": 1 });
-    const r = consolidate([first, again, other], [testTemplate]);
+    const r = consolidate([older, newer, other], [testTemplate]);
+    expect(row(r, "I.2.1").total).toEqual({ method: "sum", value: 13 });
+    expect(r.columns.map((c) => c.file)).toEqual(["a-sua.xlsx", "b.xlsx"]);
+    expect(r.statuses[0]).toMatchObject({ column: null, setAside: "duplicate", ready: false, errors: 0, warnings: 1 });
+    expect(r.statuses[1]).toMatchObject({ column: 0, setAside: null, ready: true });
+    expect(r.issues.map((i) => [i.file, i.code, i.severity, i.detail])).toEqual([
+      ["a.xlsx", "duplicate_unit", "warning", { keptFile: "a-sua.xlsx", why: "modified", modified: older.modified, keptModified: newer.modified }],
+      ["a-sua.xlsx", "kept_over", "info", { otherFile: "a.xlsx", why: "modified", modified: newer.modified, otherModified: older.modified }],
+    ]);
+    // The date is said, in Vietnam's time, with where it comes from.
+    expect(formatIssue(r.issues[1], "vi", testTemplate)).toBe(
+      "Đơn vị cũng gửi tệp “a.xlsx” cùng kỳ; bảng tổng hợp dùng tệp này vì tệp này được lưu sau (16/12/2023 15:00 theo thuộc tính của tệp; tệp kia: 14/12/2023 09:00 theo thuộc tính của tệp).",
+    );
+  });
+
+  it("keeps the newer file whichever comes first, falls back to the file system's date, then to the first given", () => {
+    const at = (iso: string, from: "properties" | "file_system" = "properties") => ({ modified: { at: iso, from } });
+    const kept = (...units: UnitReport[]) => consolidate(units, [testTemplate]).columns.map((c) => c.file);
+    expect(kept(unit("new.xlsx", "Sở A", {}, at("2024-01-02T00:00:00Z")), unit("old.xlsx", "Sở A", {}, at("2024-01-01T00:00:00Z")))).toEqual(["new.xlsx"]);
+    expect(kept(unit("x.xlsx", "Sở A", {}, at("2024-01-01T00:00:00Z", "file_system")), unit("y.xlsx", "Sở A", {}, at("2024-03-01T00:00:00Z", "file_system")))).toEqual(["y.xlsx"]);
+    const undated = consolidate([unit("x.xlsx", "Sở A", {}), unit("y.xlsx", "Sở A", {})], [testTemplate]);
+    expect(undated.columns.map((c) => c.file)).toEqual(["x.xlsx"]);
+    expect(undated.issues.map((i) => [i.code, i.detail && "why" in i.detail ? i.detail.why : null])).toEqual([
+      ["kept_over", "first_given"],
+      ["duplicate_unit", "first_given"],
+    ]);
+  });
+
+  it("keeps the file whose period is the batch's over one without a year, before looking at dates", () => {
+    const r = consolidate(
+      [
+        unit("a-noyear.xlsx", "Sở A", {}, { period: { kind: "nam", year: null }, modified: { at: "2024-05-01T00:00:00Z", from: "properties" } }),
+        unit("a.xlsx", "Sở A", {}, { modified: { at: "2024-01-01T00:00:00Z", from: "properties" } }),
+      ],
+      [testTemplate],
+    );
+    expect(r.columns.map((c) => c.file)).toEqual(["a.xlsx"]);
+    expect(r.issues.find((i) => i.code === "duplicate_unit")?.detail).toMatchObject({ keptFile: "a.xlsx", why: "period" });
+  });
+
+  it("takes the file the user prefers, and says it was their choice", () => {
+    const older = unit("a.xlsx", "Sở A", { "I.2.1": 10 }, { modified: { at: "2023-01-01T00:00:00Z", from: "properties" } });
+    const newer = unit("b.xlsx", "Sở A", { "I.2.1": 12 }, { modified: { at: "2023-06-01T00:00:00Z", from: "properties" } });
+    const r = consolidate([older, newer], [testTemplate], { prefer: ["a.xlsx"] });
+    expect(r.columns.map((c) => c.file)).toEqual(["a.xlsx"]);
+    expect(row(r, "I.2.1").total).toEqual({ method: "sum", value: 10 });
+    expect(r.issues.map((i) => [i.file, i.code, i.detail && "why" in i.detail ? i.detail.why : null])).toEqual([
+      ["a.xlsx", "kept_over", "preferred"],
+      ["b.xlsx", "duplicate_unit", "preferred"],
+    ]);
+  });
+
+  it("reports a quarterly file in an annual batch as another period of the unit, not as a duplicate", () => {
+    const year = unit("a-nam.xlsx", "Sở A", { "I.2.1": 10 });
+    const quarter = unit("a-quy1.xlsx", "Sở A", { "I.2.1": 3 }, { period: { kind: "quy1", year: 2023 }, modified: { at: "2024-06-01T00:00:00Z", from: "properties" } });
+    const r = consolidate([quarter, year, unit("b.xlsx", "Sở B", { "I.2.1": 1 })], [testTemplate]);
+    // The unit's quarterly file does not make the batch quarterly: a unit counts once for each period it sent.
+    expect(r.period).toEqual({ kind: "nam", year: 2023 });
+    expect(r.columns.map((c) => c.file)).toEqual(["a-nam.xlsx", "b.xlsx"]);
     expect(row(r, "I.2.1").total).toEqual({ method: "sum", value: 11 });
-    expect(r.columns.map((c) => c.file)).toEqual(["a.xlsx", "b.xlsx"]);
-    expect(r.statuses[1]).toMatchObject({ column: null, ready: false, errors: 1 });
-    expect(r.issues).toEqual([
-      expect.objectContaining({ code: "duplicate_unit", severity: "error", file: "a-sua.xlsx", detail: { firstFile: "a.xlsx" } }),
+    expect(r.statuses[0]).toMatchObject({ file: "a-quy1.xlsx", setAside: "other_period", column: null });
+    expect(r.issues.map((i) => [i.file, i.code, i.detail])).toEqual([
+      ["a-quy1.xlsx", "other_period", { period: { kind: "quy1", year: 2023 }, keptFile: "a-nam.xlsx", keptPeriod: { kind: "nam", year: 2023 } }],
+    ]);
+    expect(formatIssue(r.issues[0], "vi", testTemplate)).toContain("là báo cáo kỳ khác, không phải bản gửi trùng");
+    // A unit that sent only other periods keeps its latest one, marked as another period.
+    const only = consolidate(
+      [
+        unit("c-q1.xlsx", "Sở C", {}, { period: { kind: "quy1", year: 2023 } }),
+        unit("c-q3.xlsx", "Sở C", {}, { period: { kind: "quy3", year: 2023 } }),
+        unit("d.xlsx", "Sở D", {}),
+      ],
+      [testTemplate],
+      { period: { kind: "nam", year: 2023 } },
+    );
+    expect(only.columns.map((c) => [c.file, c.marked])).toEqual([
+      ["c-q3.xlsx", true],
+      ["d.xlsx", false],
+    ]);
+    expect(only.issues.map((i) => [i.file, i.code])).toEqual([
+      ["c-q1.xlsx", "other_period"],
+      ["c-q3.xlsx", "period_mismatch"],
+    ]);
+  });
+
+  it("lists every period the files give, latest first, for a user to choose", () => {
+    const r = consolidate(
+      [unit("a.xlsx", "Sở A", {}, { period: { kind: "quy1", year: 2024 } }), unit("b.xlsx", "Sở B", {}), unit("c.xlsx", "Sở C", {}, { period: { kind: "6thang", year: 2024 } })],
+      [testTemplate],
+    );
+    expect(r.periods).toEqual([
+      { kind: "6thang", year: 2024 },
+      { kind: "quy1", year: 2024 },
+      { kind: "nam", year: 2023 },
     ]);
   });
 
   it("catches the same file given twice even without a unit name", () => {
     const r = consolidate([unit("x.xlsx", null, {}), unit("x.xlsx", null, {})], [testTemplate]);
     expect(codesOf(r, "x.xlsx")).toEqual(["unit_name_missing"]);
-    expect(r.statuses[1].issues.map((i) => i.code)).toEqual(["duplicate_unit"]);
+    expect(r.statuses[1].issues.map((i) => [i.code, i.detail && "why" in i.detail ? i.detail.why : null])).toEqual([["duplicate_unit", "same_file"]]);
   });
 
   it("reports another period against the one most files give, keeping the unit in the summary, marked", () => {
@@ -232,11 +320,15 @@ describe("consolidate: what the batch itself gets wrong", () => {
     );
     expect(r.template.id).toBe("test");
     expect(r.issues).toEqual([
-      expect.objectContaining({ code: "template_mismatch", file: "a.xlsx", detail: { template: "test-2022", expected: "test" } }),
+      expect.objectContaining({
+        code: "template_mismatch",
+        file: "a.xlsx",
+        detail: { template: "test-2022", expected: "test", templateTitle: testTemplate.title, expectedTitle: testTemplate.title },
+      }),
     ]);
     // Listed apart: its ids name other rows, so it is no column of the summary.
     expect(r.columns.map((c) => c.file)).toEqual(["b.xlsx", "c.xlsx"]);
-    expect(r.statuses[0]).toMatchObject({ file: "a.xlsx", column: null, ready: false });
+    expect(r.statuses[0]).toMatchObject({ file: "a.xlsx", column: null, setAside: "other_form", ready: false, templateTitle: testTemplate.title });
   });
 
   it("names a unit without a title after its file and says where the period came from", () => {
@@ -266,25 +358,25 @@ describe("consolidate: what the batch itself gets wrong", () => {
     expect(row(r, "I.2.1").total).toMatchObject({ value: 3 });
   });
 
-  it("lists unreadable files and files without an appendix, outside the summary", () => {
+  it("lists unreadable files, files without an appendix and lock files apart: no units, no errors counted", () => {
     const bad: UnitFailure = { file: "x.pdf", failure: "unreadable", unreadable: { reason: "not_xlsx" } };
     const none: UnitFailure = { file: "y.xlsx", failure: "no_appendix", appendix: { reason: "no_header" } };
-    const r = consolidate([bad, unit("a.xlsx", "Sở A", {}), none], [testTemplate]);
+    const lock: UnitFailure = { file: "~$a.xlsx", failure: "lock_file" };
+    const r = consolidate([bad, unit("a.xlsx", "Sở A", {}), none, lock], [testTemplate]);
     expect(r.columns.map((c) => c.file)).toEqual(["a.xlsx"]);
-    expect(r.statuses.map((s) => [s.file, s.column, s.ready, s.errors])).toEqual([
-      ["x.pdf", null, false, 1],
-      ["a.xlsx", 0, true, 0],
-      ["y.xlsx", null, false, 1],
-    ]);
-    expect(r.issues.map((i) => [i.code, i.detail])).toEqual([
-      ["file_unreadable", { reason: "not_xlsx" }],
-      ["no_appendix", { reason: "no_header" }],
-    ]);
+    expect(r.statuses.map((s) => [s.file, s.column, s.ready, s.errors])).toEqual([["a.xlsx", 0, true, 0]]);
+    expect(r.unusable).toEqual([bad, none, lock]);
+    expect(r.issues).toEqual([]);
+    expect(formatUnusable(bad, "vi", testTemplate)).toBe(unreadableText({ reason: "not_xlsx" }, "vi"));
+    expect(formatUnusable(none, "en", testTemplate)).toBe(appendixFailureText({ reason: "no_header" }, "en", "file"));
+    expect(formatUnusable(lock, "vi", testTemplate)).toContain("tệp khoá");
   });
 
-  it("still has rows and statuses when no file could be read", () => {
+  it("still has rows when no file could be read", () => {
     const r = consolidate([{ file: "x.xlsx", failure: "unreadable", unreadable: { reason: "damaged" } }], [testTemplate]);
     expect(r.columns).toEqual([]);
+    expect(r.statuses).toEqual([]);
+    expect(r.unusable).toHaveLength(1);
     expect(row(r, "I.2.1")).toMatchObject({ values: [], total: { method: "sum", value: null } });
     expect(r.period).toBeNull();
   });
@@ -333,11 +425,15 @@ describe("consolidation messages", () => {
   const about = { severity: "warning" as const, file: "a.xlsx", unit: "Sở A" };
   /** One issue of each code; the type makes the compiler ask for every code, with its detail. */
   const samples: { readonly [K in ConsolidationIssueCode]: ConsolidationIssueOf<K> } = {
-    file_unreadable: { ...about, code: "file_unreadable", detail: { reason: "encrypted" } },
-    no_appendix: { ...about, code: "no_appendix", detail: { reason: "too_few_rows", sheet: "PL", template: "test", matched: 4, needed: 5, total: 17 } },
-    duplicate_unit: { ...about, code: "duplicate_unit", detail: { firstFile: "b.xlsx" } },
+    duplicate_unit: { ...about, code: "duplicate_unit", detail: { keptFile: "b.xlsx", why: "first_given", modified: null, keptModified: null } },
+    kept_over: {
+      ...about,
+      code: "kept_over",
+      detail: { otherFile: "b.xlsx", why: "modified", modified: { at: "2024-01-02T00:00:00Z", from: "file_system" }, otherModified: { at: "2024-01-01T00:00:00Z", from: "properties" } },
+    },
+    other_period: { ...about, code: "other_period", detail: { period: { kind: "quy1", year: 2023 }, keptFile: "b.xlsx", keptPeriod: { kind: "nam", year: 2023 } } },
     period_mismatch: { ...about, code: "period_mismatch", detail: { period: { kind: "6thang", year: 2024 }, expected: { kind: "nam", year: 2023 } } },
-    template_mismatch: { ...about, code: "template_mismatch", detail: { template: "x", expected: "test" } },
+    template_mismatch: { ...about, code: "template_mismatch", detail: { template: "x", expected: "test", templateTitle: "Mẫu X", expectedTitle: "Mẫu thử" } },
     unit_name_missing: { ...about, code: "unit_name_missing" },
     period_missing: { ...about, code: "period_missing" },
     period_year_missing: { ...about, code: "period_year_missing", detail: { period: { kind: "quy1", year: null } } },
@@ -370,15 +466,16 @@ describe("consolidation messages", () => {
     );
   });
 
-  it("says why a file was left out with the sentences every surface uses for an unreadable file or a missing appendix", () => {
-    expect(formatIssue(samples.file_unreadable, "vi", testTemplate)).toBe(
-      `${unreadableText({ reason: "encrypted" }, "vi")} Tệp không được đưa vào tổng hợp.`,
-    );
-    expect(formatIssue(samples.no_appendix, "vi", testTemplate)).toBe(
-      "Tệp có bảng giống phụ lục ở trang tính “PL” nhưng chỉ nhận ra 4/17 chỉ tiêu (cần ít nhất 5), quá ít để kiểm tra. Tệp không được đưa vào tổng hợp.",
-    );
-    expect(formatIssue(samples.no_appendix, "en", testTemplate)).toBe(
-      `${appendixFailureText(samples.no_appendix.detail, "en", "file")} The file is left out of the summary.`,
+  it("names a form by its title, and by its id too only when two forms share a title", () => {
+    expect(formatIssue(samples.template_mismatch, "vi", testTemplate)).toMatch(/^Phụ lục theo mẫu “Mẫu X”, khác mẫu của đợt tổng hợp \(“Mẫu thử”\)/);
+    const sameTitle = { ...samples.template_mismatch, detail: { template: "x", expected: "test", templateTitle: "Mẫu", expectedTitle: "Mẫu" } };
+    expect(formatIssue(sameTitle, "en", testTemplate)).toContain("“Mẫu (x)”, not the batch's form (“Mẫu (test)”)");
+  });
+
+  it("says the dates a choice rests on, in Vietnam's time, and where each date was read", () => {
+    expect(vietnamTime("2023-12-14T17:30:00Z")).toBe("15/12/2023 00:30");
+    expect(formatIssue(samples.kept_over, "en", testTemplate)).toBe(
+      "The unit also sent “b.xlsx” for the same period; the summary uses this file because this file was saved later (02/01/2024 07:00 by the file system's date; the other: 01/01/2024 07:00 by the file's properties).",
     );
   });
 

@@ -5,7 +5,11 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { templates } from "../../src/core/catalog";
 import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import type { Finding } from "../../src/core/finding";
+import { formatFinding } from "../../src/core/messages";
 import { formatIssue } from "../../src/core/messages/consolidate";
+import type { Period } from "../../src/core/period";
+import { at } from "../fixtures/a1";
 import { periodLabel } from "../../src/core/messages/period";
 import { unreadableText } from "../../src/core/messages/unreadable";
 import { App } from "../../src/taskpane/components/App";
@@ -24,7 +28,7 @@ beforeAll(installResizeObserver);
 /** Bytes that start like a zip but are not one: a damaged workbook. */
 const DAMAGED = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9]);
 
-/** The five units of the consolidation fixtures (A, B ready; C an error; D = A again; E another period) and two bad files. */
+/** The five units of the consolidation fixtures (A, B ready; C an error; D an older copy of A; E another period) and two bad files. */
 let batch: { name: string; bytes: Uint8Array }[];
 /** What the engine itself makes of the same bytes, for the pane's table to match. */
 let expected: Consolidation;
@@ -83,45 +87,39 @@ describe("consolidating several files outside Excel", () => {
     fireEvent.click(within(panel).getByRole("button", { name: vi.consolidate }));
     await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
 
-    // One row per file, in the order given, as the engine's own consolidation of the same bytes says.
+    // One row per unit's file, in the order given, as the engine's own consolidation of the same bytes says.
     expect(rowsShown()).toEqual(
       expected.statuses.map((s) => {
-        const state = s.column === null ? "left_out" : s.ready ? "ready" : "review";
+        const state = s.column === null ? "set_aside" : s.ready ? "ready" : "review";
         return {
           file: s.file,
           state,
-          cells: [
-            s.unit,
-            s.file,
-            s.column === null && !s.period ? "—" : periodLabel(s.period, "vi"),
-            String(s.errors),
-            String(s.warnings),
-            { ready: vi.stateReady, review: vi.stateReview, left_out: vi.stateLeftOut }[state],
-          ],
+          cells: [s.unit, s.file, periodLabel(s.period, "vi"), String(s.errors), String(s.warnings), { ready: vi.stateReady, review: vi.stateReview, set_aside: vi.stateSetAside }[state]],
         };
       }),
     );
-    // Known by construction: A and B ready, C has an error, D is A sent again, E another period; both bad files left out.
+    // Known by construction: A and B ready, C has an error, D an older copy of A, E another period. The bad files
+    // are no units: no row, no "1 error", listed apart with their reason.
     expect(rowsShown().map((r) => [r.file, r.state])).toEqual([
       ["a-sttt.xlsx", "ready"],
       ["b-syt.xlsx", "ready"],
-      ["hong.xlsx", "left_out"],
       ["c-stp.xlsx", "review"],
-      ["d-sttt-lan-2.xlsx", "left_out"],
+      ["d-sttt-lan-2.xlsx", "set_aside"],
       ["e-sxd.xlsx", "review"],
-      ["ghi-chu.txt", "left_out"],
     ]);
     expect(rowsShown()[0].cells[0]).toBe("Sở Thông tin và Truyền thông");
     expect(rowsShown()[0].cells[2]).toBe("Năm 2023");
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(4, 2, 2, 3));
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(4, 2, 2, 1, 2));
+    const unread = Array.from(screen.getByTestId("unread-files").querySelectorAll("li")).map((li) => [li.getAttribute("data-file"), li.textContent]);
+    expect(unread).toEqual([
+      ["hong.xlsx", vi.unreadItem("hong.xlsx", unreadableText({ reason: "damaged" }, "vi"))],
+      ["ghi-chu.txt", vi.unreadItem("ghi-chu.txt", unreadableText({ reason: "not_xlsx" }, "vi"))],
+    ]);
 
-    // Every issue as a MessageBar, in Vietnamese, the bad files with their own reason.
+    // Every issue as a MessageBar under its unit, in Vietnamese.
     const issues = issuesShown();
     expect(issues.map((i) => [i.code, i.file])).toEqual(expected.issues.map((i) => [i.code, i.file]));
     const byFile = (file: string) => issues.filter((i) => i.file === file);
-    expect(byFile("hong.xlsx").map((i) => i.code)).toEqual(["file_unreadable"]);
-    expect(byFile("hong.xlsx")[0].text).toContain(unreadableText({ reason: "damaged" }, "vi"));
-    expect(byFile("ghi-chu.txt")[0].text).toContain(unreadableText({ reason: "not_xlsx" }, "vi"));
     expect(byFile("d-sttt-lan-2.xlsx").map((i) => i.code)).toContain("duplicate_unit");
     const duplicate = expected.issues.find((i) => i.code === "duplicate_unit")!;
     expect(byFile("d-sttt-lan-2.xlsx").find((i) => i.code === "duplicate_unit")!.text).toContain(formatIssue(duplicate, "vi", expected.template));
@@ -142,7 +140,7 @@ describe("consolidating several files outside Excel", () => {
     expect(clicked).toEqual(["TONG_HOP.xlsx"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await blobBytes(blobs[0]));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện", "Tệp không đọc được"]);
     const summary = wb.getWorksheet("Tổng hợp")!;
     const total = (id: keyof typeof BATCH_TOTALS) => {
       const i = expected.rows.findIndex((r) => r.kind === "indicator" && r.indicator.id === id);
@@ -151,8 +149,9 @@ describe("consolidating several files outside Excel", () => {
     };
     expect(total("I.1.1")).toBe(BATCH_TOTALS["I.1.1"]);
     expect(total("I.1")).toBe(BATCH_TOTALS["I.1"]);
-    // The status sheet lists the two bad files too, left out.
-    expect(wb.getWorksheet("Tình trạng")!.rowCount).toBe(1 + batch.length);
+    // The status sheet lists the units' files; the two bad files are on a sheet of their own.
+    expect(wb.getWorksheet("Tình trạng")!.rowCount).toBe(1 + expected.statuses.length);
+    expect(wb.getWorksheet("Tệp không đọc được")!.rowCount).toBe(3);
   }, 90_000);
 
   it("re-words the status and the issues when the language is switched", async () => {
@@ -160,15 +159,15 @@ describe("consolidating several files outside Excel", () => {
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 3) } });
     fireEvent.click(await screen.findByRole("button", { name: vi.consolidate }));
     await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 2, 0, 1));
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 2, 0, 0, 1));
 
     fireEvent.click(screen.getByRole("button", { name: vi.switchLanguage }));
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(en.batchSummary(2, 2, 0, 1));
-    expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReady, en.stateReady, en.stateLeftOut]);
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(en.batchSummary(2, 2, 0, 0, 1));
+    expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReady, en.stateReady]);
     expect(rowsShown()[0].cells[2]).toBe(periodLabel({ kind: "nam", year: 2023 }, "en"));
-    const damaged = issuesShown().find((i) => i.file === "hong.xlsx")!;
-    expect(damaged.text).toContain(unreadableText({ reason: "damaged" }, "en"));
-    expect(damaged.text).not.toContain(unreadableText({ reason: "damaged" }, "vi"));
+    const damaged = screen.getByTestId("unread-files").querySelector('[data-file="hong.xlsx"]')!.textContent;
+    expect(damaged).toContain(unreadableText({ reason: "damaged" }, "en"));
+    expect(damaged).not.toContain(unreadableText({ reason: "damaged" }, "vi"));
   }, 90_000);
 
   it("shows a labelled progress bar and announces the progress while the files are read", async () => {
@@ -176,10 +175,10 @@ describe("consolidating several files outside Excel", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const seen: string[] = [];
     // The real reader, held back before the second file so the progress can be looked at.
-    const readUnit: ReadUnitFn = async (name, bytes) => {
+    const readUnit: ReadUnitFn = async (name, bytes, modified) => {
       seen.push(name);
       if (seen.length === 2) await gate;
-      return readUnitWithExcelJs(name, bytes);
+      return readUnitWithExcelJs(name, bytes, modified);
     };
     render(
       <FluentProvider theme={webLightTheme}>
@@ -199,8 +198,9 @@ describe("consolidating several files outside Excel", () => {
     await act(async () => release());
     await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
     expect(screen.queryByRole("progressbar")).toBeNull();
-    expect(status.textContent).toBe(vi.batchSummary(2, 2, 0, 0));
-    expect(screen.getByText(vi.noIssues)).toBeTruthy();
+    expect(status.textContent).toBe(vi.batchSummary(2, 2, 0, 0, 0));
+    // Two units, neither sent twice nor of another period: no consolidation issue.
+    expect(issuesShown()).toEqual([]);
   }, 90_000);
 
   it("offers the consolidation for several files dropped on the pane, and a single file opened next takes its place", async () => {
@@ -234,5 +234,113 @@ describe("consolidating several files outside Excel", () => {
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 1) } });
     await waitFor(() => expect(opened).toEqual(["a-sttt.xlsx"]));
     expect(screen.queryByTestId("consolidate")).toBeNull();
+  });
+});
+
+describe("the pane's choices, as the command line's --period and --prefer, and each unit's findings", () => {
+  const negative: Finding = { code: "count_negative", severity: "error", indicator: "I.1.2", cell: at("D13"), cells: [at("D13")], actual: -3, expected: 0, fix: null };
+  const report = (file: string, unitName: string, period: Period, modified: string, findings: Finding[] = []): UnitReport => ({
+    file,
+    sheet: "Phụ lục",
+    templateId: templates[0].id,
+    unitName,
+    period,
+    periodFrom: "title",
+    values: {},
+    computed: [],
+    findings,
+    rowsMissing: 0,
+    rowsUnrecognized: 0,
+    modified: { at: modified, from: "properties" },
+  });
+  const year: Period = { kind: "nam", year: 2023 };
+  const reports: Record<string, UnitReport> = {
+    "a-cu.xlsx": report("a-cu.xlsx", "Sở A", year, "2023-12-01T02:00:00Z"),
+    "a-quy1.xlsx": report("a-quy1.xlsx", "Sở A", { kind: "quy1", year: 2024 }, "2024-03-16T02:00:00Z"),
+    "a.xlsx": report("a.xlsx", "Sở A", year, "2023-12-15T02:00:00Z"),
+    "b.xlsx": report("b.xlsx", "Sở B", year, "2023-12-14T02:00:00Z", [negative]),
+  };
+  const names = ["a-cu.xlsx", "a-quy1.xlsx", "a.xlsx", "b.xlsx", "~$a.xlsx"];
+  let readUnit: jest.Mock;
+
+  async function consolidated() {
+    readUnit = jest.fn(async (name: string) => reports[name]);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider>
+          <Consolidate files={names.map((n) => fileOf(n, new Uint8Array([1])))} readUnit={readUnit as ReadUnitFn} />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: vi.consolidate }));
+    await screen.findByTestId("consolidate-table");
+  }
+  const states = () => rowsShown().map((r) => [r.file, r.state]);
+
+  it("keeps the newer file of a unit, sets a quarterly file apart as another period, and skips the lock file unread", async () => {
+    await consolidated();
+    expect(readUnit.mock.calls.map((c) => c[0])).toEqual(["a-cu.xlsx", "a-quy1.xlsx", "a.xlsx", "b.xlsx"]);
+    expect(states()).toEqual([
+      ["a-cu.xlsx", "set_aside"],
+      ["a-quy1.xlsx", "set_aside"],
+      ["a.xlsx", "ready"],
+      ["b.xlsx", "review"],
+    ]);
+    expect(issuesShown().map((i) => [i.file, i.code])).toEqual([
+      ["a-cu.xlsx", "duplicate_unit"],
+      ["a-quy1.xlsx", "other_period"],
+      ["a.xlsx", "kept_over"],
+    ]);
+    expect(issuesShown()[2].text).toContain("vì tệp này được lưu sau (15/12/2023 09:00 theo thuộc tính của tệp; tệp kia: 01/12/2023 09:00");
+    const lock = screen.getByTestId("unread-files").querySelector('[data-file="~$a.xlsx"]');
+    expect(lock?.getAttribute("data-failure")).toBe("lock_file");
+    // A skipped lock file is not counted as a file that could not be read.
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 1, 1, 2, 0));
+  });
+
+  it("uses the other file when asked, and says it was the user's choice", async () => {
+    await consolidated();
+    fireEvent.click(screen.getByRole("button", { name: vi.useThisFileLabel("a-cu.xlsx") }));
+    expect(states()).toEqual([
+      ["a-cu.xlsx", "ready"],
+      ["a-quy1.xlsx", "set_aside"],
+      ["a.xlsx", "set_aside"],
+      ["b.xlsx", "review"],
+    ]);
+    const kept = issuesShown().find((i) => i.code === "kept_over");
+    expect(kept?.file).toBe("a-cu.xlsx");
+    expect(kept?.text).toContain("theo lựa chọn của người tổng hợp");
+    // And back again, from the other file's offer.
+    fireEvent.click(screen.getByRole("button", { name: vi.useThisFileLabel("a.xlsx") }));
+    expect(states()[2]).toEqual(["a.xlsx", "ready"]);
+  });
+
+  it("consolidates for the period the user picks: the batch's files of other periods are then the ones marked", async () => {
+    await consolidated();
+    const picker = screen.getByRole("combobox", { name: new RegExp(vi.periodPick) }) as HTMLSelectElement;
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual([vi.periodAuto("Năm 2023"), "Quý I năm 2024", "Năm 2023"]);
+    fireEvent.change(picker, { target: { value: "quy1/2024" } });
+    expect(states()).toEqual([
+      ["a-cu.xlsx", "set_aside"],
+      ["a-quy1.xlsx", "ready"],
+      ["a.xlsx", "set_aside"],
+      ["b.xlsx", "review"],
+    ]);
+    expect(issuesShown().filter((i) => i.file === "b.xlsx").map((i) => i.code)).toEqual(["period_mismatch"]);
+    fireEvent.change(picker, { target: { value: "" } });
+    expect(states()[2]).toEqual(["a.xlsx", "ready"]);
+  });
+
+  it("shows a unit's own findings on demand, by cell", async () => {
+    await consolidated();
+    const block = screen.getAllByTestId("unit-block").find((b) => b.getAttribute("data-file") === "b.xlsx")!;
+    const toggle = within(block).getByRole("button", { name: vi.showFindings(1, 0) });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(within(block).queryByTestId("unit-findings")).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const list = within(block).getByRole("list", { name: vi.findingsOf("Sở B") });
+    const text = formatFinding(negative, "vi", templates[0]);
+    expect(Array.from(list.querySelectorAll("li")).map((li) => li.textContent)).toEqual([`D13 · ${vi.severity.error}: ${text}`]);
   });
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { readUnits, consolidateUnits, type ReadUnit, type ReadUnitFn } from "../../src/taskpane/consolidation";
 import { appendixFailureText } from "../../src/core/messages/appendix";
-import { formatIssue } from "../../src/core/messages/consolidate";
+import { formatUnusable } from "../../src/core/messages/consolidate";
 import { unreadableText } from "../../src/core/messages/unreadable";
 
 function file(name: string, bytes: () => Promise<ArrayBuffer>): File {
@@ -46,6 +46,17 @@ describe("readUnits", () => {
   });
 });
 
+describe("readUnits and the browser's files", () => {
+  it("skips a lock file unread and hands the reader the browser's last-modified date of each file", async () => {
+    const readUnit = jest.fn(async (name: string) => ({ file: name, failure: "no_appendix" as const, appendix: { reason: "no_header" as const } }));
+    const saved = new File([], "a.xlsx", { lastModified: Date.UTC(2023, 11, 14, 2) });
+    Object.defineProperty(saved, "arrayBuffer", { value: ok });
+    const units = await readUnits([file("~$a.xlsx", ok), saved], readUnit, () => undefined);
+    expect(units[0]).toEqual({ file: "~$a.xlsx", failure: "lock_file" });
+    expect(readUnit.mock.calls).toEqual([["a.xlsx", expect.any(ArrayBuffer), "2023-12-14T02:00:00.000Z"]]);
+  });
+});
+
 describe("consolidateUnits", () => {
   const tooFew = { reason: "too_few_rows" as const, sheet: "Phụ lục", template: "so-nganh", matched: 4, needed: 20, total: 178 };
   it("keeps each failure as data, worded in the language it is shown in", () => {
@@ -55,14 +66,12 @@ describe("consolidateUnits", () => {
       { file: "c.xlsx", failure: "no_appendix", appendix: { reason: "no_header" } },
     ];
     const c = consolidateUnits(units);
-    expect(c.issues.map((i) => [i.code, i.detail])).toEqual([
-      ["file_unreadable", { reason: "encrypted" }],
-      ["no_appendix", tooFew],
-      ["no_appendix", { reason: "no_header" }],
-    ]);
-    expect(c.statuses.map((s) => s.column)).toEqual([null, null, null]);
+    // No units: listed apart, as data, never as units with an error.
+    expect(c.unusable).toEqual(units);
+    expect(c.statuses).toEqual([]);
+    expect(c.issues).toEqual([]);
     for (const lang of ["vi", "en"] as const) {
-      const text = c.issues.map((i) => formatIssue(i, lang, c.template));
+      const text = c.unusable.map((u) => formatUnusable(u, lang, c.template));
       expect(text[0]).toContain(unreadableText({ reason: "encrypted" }, lang));
       expect(text[1]).toContain(appendixFailureText(tooFew, lang, "file"));
       expect(text[2]).toContain(appendixFailureText({ reason: "no_header" }, lang, "file"));

@@ -27,7 +27,12 @@ export interface UnitSpec {
   readonly computed?: "cached" | "blank";
   /** Number formats the unit gave cells, by indicator id ("0.00%" on a rate). */
   readonly numberFormats?: Readonly<Record<string, string>>;
+  /** When the workbook says it was last saved (docProps/core.xml); default 14/12/2023 09:00 Vietnam time. */
+  readonly modified?: string;
 }
+
+/** The default saved time of a generated unit workbook. */
+export const DEFAULT_MODIFIED = "2023-12-14T02:00:00.000Z";
 
 function blankedFormulas(grid: Grid): Grid {
   return {
@@ -41,6 +46,8 @@ function blankedFormulas(grid: Grid): Grid {
 export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   const plan = layoutPlan(soNganh, { unitName: spec.unitName, year: spec.year ?? 2023, period: spec.period ?? "nam" });
   const wb = templateWorkbook(plan);
+  // A fixed date, not the moment of the test run: which of a unit's two files is newer must not depend on timing.
+  wb.modified = new Date(spec.modified ?? DEFAULT_MODIFIED);
   const ws = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
   const cellOf = new Map(plan.names.map((n) => [n.indicator, toA1(n.cell)]));
   for (const [id, value] of Object.entries(spec.values)) {
@@ -79,7 +86,8 @@ export function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | 
  * completion rate is 42.00 (the mean of 87.23 and 1.89 would be 44.56); I.1.3 = 12 + 3 + 5 + 7 = 27 (E is
  * kept, marked); I.3.4 answered yes
  * by A and C ("Có"), I.8 "Tốt" by A only; I.7.2: one "Phát phiếu", two "Kết hợp"; III.4.3 = 41 + 120 + 7 = 168.
- * C has an error (II.2.2 reviewed 15 of 10 required); D is A sent again; E reports another period.
+ * C has an error (II.2.2 reviewed 15 of 10 required); D is an older copy of A's report (saved on 10/12, A on 15/12),
+ * set aside for A; E reports another period.
  */
 export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
   {
@@ -87,6 +95,7 @@ export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
     spec: {
       unitName: "Sở Thông tin và Truyền thông",
       computed: "blank",
+      modified: "2023-12-15T03:00:00.000Z",
       values: { "I.1.1": 47, "I.1.2": 41, "I.1.3": 12, "I.3.4": 1, "I.5": 1, "I.7.2": 1, "I.8": 1, "III.4.3.1": 41, "III.4.3.2": 0 },
     },
   },
@@ -104,11 +113,14 @@ export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
       values: { "I.1.3": 5, "I.3.4": "Có", "I.7.2": 2, "II.2.1": 10, "II.2.2": 15, "III.4.3.1": 7 },
     },
   },
-  { file: "d-sttt-lan-2.xlsx", spec: { unitName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", values: { "I.1.1": 1000, "I.1.3": 900 } } },
+  {
+    file: "d-sttt-lan-2.xlsx",
+    spec: { unitName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", modified: "2023-12-10T03:00:00.000Z", values: { "I.1.1": 1000, "I.1.3": 900 } },
+  },
   { file: "e-sxd.xlsx", spec: { unitName: "Sở Xây dựng", period: "6thang", year: 2024, values: { "I.1.3": 7 } } },
 ];
 
-/** The expected totals of `BATCH` (A, B, C and E in the summary; D left out as a duplicate). */
+/** The expected totals of `BATCH` (A, B, C and E in the summary; D set aside for A, which was saved later). */
 export const BATCH_TOTALS = {
   "I.1.1": 100,
   "I.1.2": 42,

@@ -85,15 +85,33 @@ describe("consolidation of the batch", () => {
     ]);
     const codes = (file: string) => c.issues.filter((i) => i.file === file).map((i) => i.code);
     expect(codes("d-sttt-lan-2.xlsx")).toEqual(["duplicate_unit"]);
+    expect(codes("a-sttt.xlsx")).toEqual(["kept_over"]);
+    // The dates come from each workbook's own properties (docProps/core.xml).
+    expect(c.issues.find((i) => i.code === "kept_over")?.detail).toEqual({
+      otherFile: "d-sttt-lan-2.xlsx",
+      why: "modified",
+      modified: { at: "2023-12-15T03:00:00.000Z", from: "properties" },
+      otherModified: { at: "2023-12-10T03:00:00.000Z", from: "properties" },
+    });
     expect(codes("e-sxd.xlsx")).toEqual(["period_mismatch"]);
-    expect(codes("ghi-chu.xlsx")).toEqual(["file_unreadable"]);
+    expect(c.unusable).toEqual([{ file: "ghi-chu.xlsx", failure: "unreadable", unreadable: { reason: "not_xlsx" } }]);
     expect(c.statuses.find((s) => s.file === "c-stp.xlsx")?.findings.map((f) => f.code)).toContain("part_exceeds_whole");
   });
 });
 
 describe("TONG_HOP.xlsx", () => {
-  it("has the summary, status and findings sheets in that order", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện"]);
+  it("has the summary, status and findings sheets in that order, then the files that could not be read", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện", "Tệp không đọc được"]);
+    const unusable = wb.getWorksheet("Tệp không đọc được") as ExcelJS.Worksheet;
+    expect(unusable.getRow(1).values).toEqual([undefined, "STT", "Tệp", "Lý do"]);
+    expect(unusable.getRow(2).values).toEqual([undefined, 1, "ghi-chu.xlsx", expect.stringMatching(/không phải tệp Excel|\.xlsx/)]);
+    expect(unusable.rowCount).toBe(2);
+  });
+
+  it("names the form by its title and counts the files not used and not read", () => {
+    const ws = wb.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    expect(ws.getCell(2, 1).value).toBe(`Kỳ báo cáo: Năm 2023 · Mẫu: ${soNganh.title}`);
+    expect(String(ws.getCell(3, 1).value)).toMatch(/; 1 tệp không dùng .*; 1 tệp không đọc được/);
   });
 
   it("lists every indicator in the official order and wording, units as columns", () => {
@@ -125,19 +143,19 @@ describe("TONG_HOP.xlsx", () => {
     expect(shown(ws.getCell(r("I.1.3"), SUMMARY_COLUMNS.reported))).toBe(4);
   });
 
-  it("has a status row per file and a findings row per finding and issue", () => {
+  it("has a status row per unit's file (none for a file that could not be read) and a findings row per finding and issue", () => {
     const status = wb.getWorksheet("Tình trạng") as ExcelJS.Worksheet;
     expect(status.rowCount).toBe(1 + c.statuses.length);
     const rows = c.statuses.map((_, i) => status.getRow(i + 2).values as unknown[]);
-    expect(rows.map((v) => [v[2], v[3], v[4], v[9], v[10]])).toEqual([
-      ["Sở Thông tin và Truyền thông", "a-sttt.xlsx", "Năm 2023", "Có", "G"],
-      ["Sở Y tế", "b-syt.xlsx", "Năm 2023", expect.any(String), "H"],
-      ["Sở Tư pháp", "c-stp.xlsx", "Năm 2023", "Không", "I"],
-      ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "d-sttt-lan-2.xlsx", "Năm 2023", "Không", "Không đưa vào"],
-      ["Sở Xây dựng", "e-sxd.xlsx", "6 tháng đầu năm 2024", "Không", "J"],
-      ["ghi-chu", "ghi-chu.xlsx", "Chưa xác định", "Không", "Không đưa vào"],
+    expect(rows.map((v) => [v[2], v[3], v[4], v[5], v[9], v[10]])).toEqual([
+      ["Sở Thông tin và Truyền thông", "a-sttt.xlsx", "Năm 2023", soNganh.title, "Có", "G"],
+      ["Sở Y tế", "b-syt.xlsx", "Năm 2023", soNganh.title, expect.any(String), "H"],
+      ["Sở Tư pháp", "c-stp.xlsx", "Năm 2023", soNganh.title, "Không", "I"],
+      ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "d-sttt-lan-2.xlsx", "Năm 2023", soNganh.title, "Không", "Không dùng (đã có tệp khác cùng kỳ)"],
+      ["Sở Xây dựng", "e-sxd.xlsx", "6 tháng đầu năm 2024", soNganh.title, "Không", "J"],
     ]);
     expect(String(rows[3][11])).toContain("a-sttt.xlsx");
+    expect(rows.map((v) => v[3])).not.toContain("ghi-chu.xlsx");
     const findings = wb.getWorksheet("Phát hiện") as ExcelJS.Worksheet;
     const expected = c.statuses.reduce((n, s) => n + s.findings.length + s.issues.length, 0);
     expect(findings.rowCount).toBe(1 + expected);
@@ -145,7 +163,13 @@ describe("TONG_HOP.xlsx", () => {
     findings.eachRow((row, n) => {
       if (n > 1) texts.push((row.values as unknown[]).slice(1).join(" | "));
     });
-    expect(texts.find((t) => t.includes("part_exceeds_whole"))).toMatch(/^Sở Tư pháp \| c-stp\.xlsx \| Phụ lục \| D\d+ \| Lỗi \| part_exceeds_whole \| .+/);
+    // The indicator by its official label; the code only in the last column.
+    const label = (id: string) => soNganh.indicators.find((i) => i.id === id)?.label as string;
+    const partExceeds = texts.find((t) => t.endsWith("| part_exceeds_whole")) as string;
+    expect(partExceeds.startsWith(`Sở Tư pháp | c-stp.xlsx | Phụ lục | `)).toBe(true);
+    expect(partExceeds).toMatch(/ \| D\d+ \| Lỗi \| /);
+    expect(partExceeds).toContain(` | ${label("II.2.2")} | `);
+    expect(findings.getRow(1).values).toEqual([undefined, "Cơ quan, đơn vị", "Tệp", "Trang tính", "Ô", "Mức độ", "Chỉ tiêu", "Nội dung", "Mã (kỹ thuật)"]);
     expect(texts.find((t) => t.includes("period_mismatch"))).toContain("6 tháng đầu năm 2024");
   });
 
@@ -155,7 +179,7 @@ describe("TONG_HOP.xlsx", () => {
     writeConsolidation(writer, c, "vi");
     await writer.commit();
     const streamed = await loadWorkbook(fs.readFileSync(file));
-    for (const name of ["Tổng hợp", "Tình trạng", "Phát hiện"]) {
+    for (const name of ["Tổng hợp", "Tình trạng", "Phát hiện", "Tệp không đọc được"]) {
       const a = wb.getWorksheet(name) as ExcelJS.Worksheet;
       const b = streamed.getWorksheet(name) as ExcelJS.Worksheet;
       expect(b.rowCount).toBe(a.rowCount);

@@ -6,22 +6,33 @@
 import type { Indicator, Template } from "../catalog/model";
 import type { Finding } from "../finding";
 import { countBySeverity } from "../findingGroups";
-import { periodKey, samePeriod, type Period } from "../period";
+import { periodKey, periodKinds, samePeriod, type Period } from "../period";
 import { unitKey } from "../titleInfo";
-import { ISSUE_SEVERITY, type ConsolidationIssue, type ConsolidationIssueCode, type IssueDetails } from "./issues";
+import { ISSUE_SEVERITY, type ConsolidationIssue, type ConsolidationIssueCode, type IssueDetails, type KeepReason } from "./issues";
 import { rateOf, sumOf, totalOf, type SummaryTotal } from "./totals";
-import { fileBaseName, isFailure, type UnitFailure, type UnitReport } from "./unit";
+import { fileBaseName, isFailure, type FileModified, type UnitFailure, type UnitReport } from "./unit";
 
-/** The state of one file of the batch, in the order the files were given. */
+/** Why a readable file is not a column of the summary (null: it is one). */
+export type SetAside =
+  /** the unit's other file of the same period was kept (newer, or chosen) */
+  | "duplicate"
+  /** a report of another period from a unit that has a file in the summary */
+  | "other_period"
+  /** another form: its ids name other rows */
+  | "other_form";
+
+/** The state of one readable file of the batch (a unit's report), in the order the files were given. */
 export interface UnitStatus {
   readonly file: string;
   /** The unit as the summary names it: its name from the title block, else the file's base name. */
   readonly unit: string;
   readonly unitName: string | null;
   readonly period: Period | null;
-  readonly templateId: string | null;
-  /** The sheet the appendix was found on, null for a file without one. */
-  readonly sheet: string | null;
+  readonly templateId: string;
+  /** The form's title (its id when the form is not among those given). */
+  readonly templateTitle: string;
+  /** The sheet the appendix was found on. */
+  readonly sheet: string;
   /** The appendix's own findings (the consolidation issues are in `issues`). */
   readonly findings: readonly Finding[];
   /** Errors, warnings and infos: the appendix's findings plus this file's consolidation issues. */
@@ -29,8 +40,11 @@ export interface UnitStatus {
   readonly warnings: number;
   readonly infos: number;
   readonly issues: readonly ConsolidationIssue[];
-  /** Column of this unit in the summary, null when left out (unreadable, or a duplicate). */
+  /** Column of this unit in the summary, null when set aside. */
   readonly column: number | null;
+  readonly setAside: SetAside | null;
+  /** When the file was last saved, as the adapter found it. */
+  readonly modified: FileModified | null;
   /** In the summary and without any error. */
   readonly ready: boolean;
 }
@@ -64,19 +78,26 @@ export interface SummaryColumn {
 export interface Consolidation {
   /** The template the summary follows (the one most files use). */
   readonly template: Template;
-  /** The period of the batch (given, or the one most files report), null when no file says. */
+  /** The period of the batch (given, or the one most units report), null when no file says. */
   readonly period: Period | null;
+  /** Every period the readable files report, once each, in the order of the year (latest year first): what a user may choose. */
+  readonly periods: readonly Period[];
   readonly columns: readonly SummaryColumn[];
   readonly rows: readonly SummaryRow[];
+  /** One per readable file with an appendix, in file order. */
   readonly statuses: readonly UnitStatus[];
+  /** The files that could not be used at all (unreadable, no appendix, lock files), in file order: no units. */
+  readonly unusable: readonly UnitFailure[];
   /** Every consolidation issue, in file order. */
   readonly issues: readonly ConsolidationIssue[];
 }
 
 /** Options of a consolidation run. */
 export interface ConsolidateOptions {
-  /** The period every file must report; by default the one most files report. */
+  /** The period every file must report; by default the one most units report. */
   readonly period?: Period;
+  /** Files to keep for their unit when it sent several (`--prefer`, the pane's choice), as the inputs name them. */
+  readonly prefer?: readonly string[];
 }
 
 /** FNV-1a over the figures: equal fingerprints mean (almost surely) the same figures, in 8 characters. */
@@ -120,11 +141,38 @@ function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | undefine
   return best;
 }
 
+/** Orders periods: the later year, then the later end in the year (a period with a year beats one without). */
+function periodOrder(p: Pick<Period, "kind" | "year"> | null): number {
+  if (!p) return -1;
+  return (p.year ?? 0) * 10 + periodKinds.indexOf(p.kind);
+}
+
+const modifiedTime = (m: FileModified | null | undefined): number | null => {
+  const t = m ? Date.parse(m.at) : NaN;
+  return Number.isNaN(t) ? null : t;
+};
+
+/** Groups the reports by unit: the same name (by `unitKey`) or the same file given twice. Groups in order of first file. */
+function unitGroups(items: readonly { u: UnitReport; i: number }[]): { u: UnitReport; i: number }[][] {
+  const groupOf = new Map<string, number>();
+  const groups: { u: UnitReport; i: number }[][] = [];
+  for (const x of items) {
+    const keys = [`file:${x.u.file}`, ...(x.u.unitName ? [`unit:${unitKey(x.u.unitName)}`] : [])];
+    const found = keys.map((k) => groupOf.get(k)).find((g) => g !== undefined);
+    const g = found ?? groups.push([]) - 1;
+    groups[g].push(x);
+    for (const k of keys) if (!groupOf.has(k)) groupOf.set(k, g);
+  }
+  return groups;
+}
+
 /**
- * Consolidates a batch. Files are kept in the order given. A unit sent twice keeps its first file in the
- * summary and the later ones are reported and left out (adding them would count the unit twice); a file on another
- * form is reported and left out too (its ids name other rows); a file of another period, or with errors, stays in
- * the summary, marked, so nothing disappears silently.
+ * Consolidates a batch. Files are kept in the order given; files that could not be used are listed apart. A unit that
+ * sent several files has one in the summary: the one the user preferred, else one of the batch's period, the later
+ * period, the one saved later, the first given, in that order; a file of another period is set aside as such (not
+ * as a duplicate), a file of the same period as a duplicate, and the choice is said on both files. A file on
+ * another form is set aside too (its ids name other rows); a file of another period with no other file of its unit,
+ * or with errors, stays in the summary, marked, so nothing disappears silently.
  */
 export function consolidate(
   inputs: readonly (UnitReport | UnitFailure)[],
@@ -137,48 +185,78 @@ export function consolidate(
     const issue = { code, severity: ISSUE_SEVERITY[code], file: inputs[i].file, unit: nameOf[i], ...(indicator ? { indicator } : {}) };
     issuesOf[i].push((detail === null ? issue : { ...issue, detail }) as ConsolidationIssue);
   };
+  const titleOf = (id: string) => templates.find((t) => t.id === id)?.title ?? id;
+  const setAside = new Map<number, SetAside>();
+  const readable = inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !isFailure(x.u));
 
-  // Duplicates first: a left-out file must not vote for the batch's period or template.
-  const firstByKey = new Map<string, number>();
-  const left = new Set<number>();
-  inputs.forEach((u, i) => {
-    if (isFailure(u)) {
-      if (u.failure === "unreadable") add(i, "file_unreadable", u.unreadable);
-      else add(i, "no_appendix", u.appendix);
-      left.add(i);
-      return;
-    }
-    const keys = [`file:${u.file}`, ...(u.unitName ? [`unit:${unitKey(u.unitName)}`] : [])];
-    const first = keys.map((k) => firstByKey.get(k)).find((f) => f !== undefined);
-    if (first !== undefined) {
-      add(i, "duplicate_unit", { firstFile: inputs[first].file });
-      left.add(i);
-      return;
-    }
-    for (const k of keys) firstByKey.set(k, i);
-  });
-  const notLeft = () => inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !left.has(x.i));
-
-  const templateId = mostCommon(notLeft(), (x) => x.u.templateId)?.u.templateId;
+  // The form most units use; a unit on another form is listed apart: the same indicator id means another row in
+  // another form, so its figures cannot be added to these (docs/FORMS.md: consolidate each form on its own).
+  const templateId = mostCommon(
+    unitGroups(readable).map((g) => g[0]),
+    (x) => x.u.templateId,
+  )?.u.templateId;
   const template = templates.find((t) => t.id === templateId) ?? templates[0];
   if (!template) throw new Error("consolidate needs at least one template");
-  // A unit on another form is listed apart: the same indicator id means another row in another form, so its figures
-  // cannot be added to these (docs/FORMS.md: consolidate each form on its own with --form).
-  for (const { u, i } of notLeft()) {
+  for (const { u, i } of readable) {
     if (u.templateId === template.id) continue;
-    add(i, "template_mismatch", { template: u.templateId, expected: template.id });
-    left.add(i);
+    add(i, "template_mismatch", { template: u.templateId, expected: template.id, templateTitle: titleOf(u.templateId), expectedTitle: template.title });
+    setAside.set(i, "other_form");
   }
-  const kept = notLeft();
-  const withPeriod = kept.filter((x) => x.u.period !== null);
-  const period =
-    options.period ??
-    mostCommon(
-      withPeriod.filter((x) => x.u.period?.year !== null).length > 0 ? withPeriod.filter((x) => x.u.period?.year !== null) : withPeriod,
-      (x) => periodKey(x.u.period as Period),
-    )?.u.period ??
-    null;
+  const groups = unitGroups(readable.filter((x) => !setAside.has(x.i)));
+
+  // The period most units report: a unit counts once for each period it sent, so its quarterly file beside its
+  // annual one is one vote each, not two for the unit. Periods with a year are preferred; the first file wins a tie.
+  const votes = groups.flatMap((g) => {
+    const seen = new Set<string>();
+    return g.filter((x) => x.u.period !== null && !seen.has(periodKey(x.u.period)) && !!seen.add(periodKey(x.u.period)));
+  });
+  const withYear = votes.filter((x) => x.u.period?.year !== null);
+  const period = options.period ?? mostCommon(withYear.length > 0 ? withYear : votes, (x) => periodKey(x.u.period as Period))?.u.period ?? null;
   const batchPeriod: Period | null = period ? { kind: period.kind, year: period.year } : null;
+
+  const prefer = new Set(options.prefer ?? []);
+  const kept: { u: UnitReport; i: number }[] = [];
+  for (const g of groups) {
+    // Rank: preferred; of the batch's period (a period-less file may still be one); the later period; saved later; first given.
+    const rank = (x: { u: UnitReport; i: number }) => [
+      prefer.has(x.u.file) ? 1 : 0,
+      !batchPeriod ? 0 : x.u.period === null ? 1 : samePeriod(x.u.period, batchPeriod) ? 2 : 0,
+      periodOrder(x.u.period),
+      modifiedTime(x.u.modified) ?? -Infinity,
+      -x.i,
+    ];
+    const best = g.reduce((a, b) => {
+      const ra = rank(a);
+      const rb = rank(b);
+      const d = ra.findIndex((v, k) => v !== rb[k]);
+      return d >= 0 && rb[d] > ra[d] ? b : a;
+    });
+    kept.push(best);
+    for (const x of g) {
+      if (x === best) continue;
+      const k = best.u;
+      const o = x.u;
+      if (o.period && k.period && !samePeriod(o.period, k.period) && o.file !== k.file) {
+        add(x.i, "other_period", { period: { kind: o.period.kind, year: o.period.year }, keptFile: k.file, keptPeriod: { kind: k.period.kind, year: k.period.year } });
+        setAside.set(x.i, "other_period");
+        continue;
+      }
+      const why: KeepReason =
+        o.file === k.file
+          ? "same_file"
+          : prefer.has(k.file)
+            ? "preferred"
+            : periodOrder(k.period) !== periodOrder(o.period)
+              ? "period"
+              : modifiedTime(k.modified) !== null && modifiedTime(o.modified) !== null && modifiedTime(k.modified) !== modifiedTime(o.modified)
+                ? "modified"
+                : "first_given";
+      add(x.i, "duplicate_unit", { keptFile: k.file, why, modified: o.modified ?? null, keptModified: k.modified ?? null });
+      if (why !== "same_file") add(best.i, "kept_over", { otherFile: o.file, why, modified: k.modified ?? null, otherModified: o.modified ?? null });
+      setAside.set(x.i, "duplicate");
+    }
+  }
+  kept.sort((a, b) => a.i - b.i);
 
   const seenFigures = new Map<string, number>();
   for (const { u, i } of kept) {
@@ -212,31 +290,35 @@ export function consolidate(
 
   const statuses: UnitStatus[] = [];
   const columns: SummaryColumn[] = [];
-  inputs.forEach((u, i) => {
-    const findings = isFailure(u) ? [] : u.findings;
+  for (const { u, i } of readable) {
     const issues = issuesOf[i];
-    const counts = countBySeverity([...findings, ...issues]);
+    const counts = countBySeverity([...u.findings, ...issues]);
     const errors = counts.error;
-    const included = !left.has(i);
-    if (included) columns.push({ status: i, unit: nameOf[i], file: u.file, marked: errors > 0 });
+    const aside = setAside.get(i) ?? null;
+    if (aside === null) columns.push({ status: statuses.length, unit: nameOf[i], file: u.file, marked: errors > 0 });
     statuses.push({
       file: u.file,
       unit: nameOf[i],
-      unitName: isFailure(u) ? null : u.unitName,
-      period: isFailure(u) ? null : u.period,
-      templateId: isFailure(u) ? null : u.templateId,
-      sheet: isFailure(u) ? null : u.sheet,
-      findings,
+      unitName: u.unitName,
+      period: u.period,
+      templateId: u.templateId,
+      templateTitle: titleOf(u.templateId),
+      sheet: u.sheet,
+      findings: u.findings,
       errors,
       warnings: counts.warning,
       infos: counts.info,
       issues,
-      column: included ? columns.length - 1 : null,
-      ready: included && errors === 0,
+      column: aside === null ? columns.length - 1 : null,
+      setAside: aside,
+      modified: u.modified ?? null,
+      ready: aside === null && errors === 0,
     });
-  });
+  }
 
-  const reports = columns.map((c) => inputs[c.status] as UnitReport);
+  const periods = new Map<string, Period>();
+  for (const { u } of readable) if (u.period) periods.set(periodKey(u.period), { kind: u.period.kind, year: u.period.year });
+  const reports = columns.map((c) => inputs[readable[c.status].i] as UnitReport);
   const valuesOf = (id: string) => reports.map((r) => r.values[id] ?? null);
   const sums = new Map<string, number | null>();
   for (const ind of template.indicators) if (ind.kind === "count") sums.set(ind.id, sumOf(valuesOf(ind.id)));
@@ -256,5 +338,14 @@ export function consolidate(
       });
     }
   }
-  return { template, period: batchPeriod, columns, rows, statuses, issues: issuesOf.flat() };
+  return {
+    template,
+    period: batchPeriod,
+    periods: [...periods.values()].sort((a, b) => periodOrder(b) - periodOrder(a)),
+    columns,
+    rows,
+    statuses,
+    unusable: inputs.filter(isFailure),
+    issues: issuesOf.flat(),
+  };
 }

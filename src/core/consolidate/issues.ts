@@ -1,19 +1,39 @@
 /**
- * The problems of a batch, not of one cell: the same unit twice, another period or template, a file that could not
- * be used. Each is data with a code and a typed detail; src/core/messages/consolidate*.ts word them.
+ * The problems of a batch, not of one cell: the same unit twice, another period or template. Each is data with a
+ * code and a typed detail; src/core/messages/consolidate*.ts word them. A file that could not be used at all is no
+ * unit and has no issue: it is listed apart (`Consolidation.unusable`).
  */
 import type { Severity } from "../finding";
-import type { AppendixFailure } from "../location";
 import type { Period } from "../period";
-import type { Unreadable } from "../unreadable";
+import type { FileModified } from "./unit";
+
+/**
+ * Why, of a unit's two files of the same period, one was kept: the user chose it, its period is the batch's own (the
+ * other's lacks the year), it was saved later, or nothing tells them apart and it came first; or both are the same file.
+ */
+export type KeepReason = "preferred" | "period" | "modified" | "first_given" | "same_file";
 
 /** What each consolidation issue carries besides its file and unit (null: nothing). */
 export interface IssueDetails {
-  readonly file_unreadable: Unreadable;
-  readonly no_appendix: AppendixFailure;
-  readonly duplicate_unit: { readonly firstFile: string };
+  /** On the file set aside: the unit's file kept instead, and why. */
+  readonly duplicate_unit: {
+    readonly keptFile: string;
+    readonly why: KeepReason;
+    readonly modified: FileModified | null;
+    readonly keptModified: FileModified | null;
+  };
+  /** On the file kept: the unit's other file set aside, and why (the choice is said where it is made). */
+  readonly kept_over: {
+    readonly otherFile: string;
+    readonly why: KeepReason;
+    readonly modified: FileModified | null;
+    readonly otherModified: FileModified | null;
+  };
+  /** A report of another period from a unit that has a file in the summary: set aside, not a duplicate. */
+  readonly other_period: { readonly period: Period; readonly keptFile: string; readonly keptPeriod: Period | null };
   readonly period_mismatch: { readonly period: Period; readonly expected: Period };
-  readonly template_mismatch: { readonly template: string; readonly expected: string };
+  /** Forms by id and by title (the title is what a user knows; the id when the form is not loaded). */
+  readonly template_mismatch: { readonly template: string; readonly expected: string; readonly templateTitle: string; readonly expectedTitle: string };
   readonly unit_name_missing: null;
   readonly period_missing: null;
   readonly period_year_missing: { readonly period: Period };
@@ -42,9 +62,10 @@ export type ConsolidationIssue = { [K in ConsolidationIssueCode]: ConsolidationI
 
 /** How serious each issue is: a file left out or not comparable is an error; a doubt is a warning. */
 export const ISSUE_SEVERITY: Readonly<Record<ConsolidationIssueCode, Severity>> = {
-  file_unreadable: "error",
-  no_appendix: "error",
-  duplicate_unit: "error",
+  // The newer file is kept and the choice stated: nothing left to fix, but worth a look.
+  duplicate_unit: "warning",
+  kept_over: "info",
+  other_period: "warning",
   period_mismatch: "error",
   template_mismatch: "error",
   unit_name_missing: "warning",

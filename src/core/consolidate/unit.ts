@@ -30,15 +30,36 @@ export interface UnitReport {
   /** Template rows the sheet lacks, and sheet rows that match no template row: signs of another version. */
   readonly rowsMissing: number;
   readonly rowsUnrecognized: number;
+  /** When the file was last saved, to tell which of a unit's two files is newer; absent or null when unknown. */
+  readonly modified?: FileModified | null;
+}
+
+/**
+ * When a file was last saved: the workbook's own record (docProps/core.xml, which travels with the file through
+ * e-mail and copies), else the file system's date (which a copy may reset).
+ */
+export interface FileModified {
+  /** ISO 8601 ("2023-12-14T09:30:00Z"). */
+  readonly at: string;
+  readonly from: "properties" | "file_system";
 }
 
 /**
  * A file that could not be consolidated, and why, as data (the surfaces word it): unreadable (the file system, the
- * browser or the reader refused it), or no appendix found in it (the reason every surface gives for that).
+ * browser or the reader refused it), no appendix found in it (the reason every surface gives for that), or skipped
+ * unread because it is an office lock file ("~$Báo cáo.xlsx", which a "*.xlsx" pattern catches while Báo cáo.xlsx is
+ * open). None of them is a unit: they are listed apart, never counted as a unit with an error.
  */
 export type UnitFailure =
   | { readonly file: string; readonly failure: "unreadable"; readonly unreadable: Unreadable }
-  | { readonly file: string; readonly failure: "no_appendix"; readonly appendix: AppendixFailure };
+  | { readonly file: string; readonly failure: "no_appendix"; readonly appendix: AppendixFailure }
+  | { readonly file: string; readonly failure: "lock_file" };
+
+/** Whether `file` names a lock file Excel ("~$name.xlsx") or LibreOffice (".~lock.name.xlsx#") writes beside an open workbook. */
+export function isLockFileName(file: string): boolean {
+  const base = file.replace(/^.*[\\/]/, "");
+  return base.startsWith("~$") || /^\.~lock\..*#$/.test(base);
+}
 
 /** True for a file that could not be consolidated. */
 export function isFailure(u: UnitReport | UnitFailure): u is UnitFailure {
@@ -53,9 +74,9 @@ export function fileBaseName(file: string): string {
 /**
  * Reduces one checked appendix (the grid of its sheet and the check) to a `UnitReport`: the value of each indicator as the rules read it, the
  * calculator's value where the unit left a total or rate blank, the findings, the title block's unit and period
- * (the file name's period when the title gives none).
+ * (the file name's period when the title gives none), and when the file was last saved (`modified`, from the adapter).
  */
-export function unitReport(file: string, grid: Grid, check: FoundCheck): UnitReport {
+export function unitReport(file: string, grid: Grid, check: FoundCheck, modified: FileModified | null = null): UnitReport {
   const { template, location } = check;
   const view = sheetView(grid, template, location, inspectCell);
   const values: Record<string, number | string> = {};
@@ -90,5 +111,6 @@ export function unitReport(file: string, grid: Grid, check: FoundCheck): UnitRep
     findings: check.findings,
     rowsMissing: location.missing.length,
     rowsUnrecognized: location.unrecognized.length,
+    modified,
   };
 }

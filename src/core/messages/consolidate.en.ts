@@ -1,16 +1,35 @@
 /** English words of the consolidation (`--lang en`). Indicator labels stay in the official Vietnamese. */
-import type { ConsolidateTexts } from "./consolidateTexts";
+import type { FileModified, KeepReason } from "../consolidate";
+import type { ConsolidateTexts, IssueContext } from "./consolidateTexts";
+
+/** Why the file kept was chosen, said of the kept file ("this file") or of the other ("that file"). */
+function why(reason: KeepReason, kept: string, modified: FileModified | null, other: FileModified | null, c: IssueContext): string {
+  switch (reason) {
+    case "preferred":
+      return "as chosen by the person consolidating";
+    case "period":
+      return `because the reporting period written in ${kept} is the batch's`;
+    case "modified":
+      return `because ${kept} was saved later (${modified ? c.modified(modified) : "?"}; the other: ${other ? c.modified(other) : "?"})`;
+    default:
+      return "because no saved date tells which is newer, so the file given first is used";
+  }
+}
 
 /** English. */
 export const consolidateEn: ConsolidateTexts = {
   issues: {
-    file_unreadable: (i, c) => `${c.unreadable(i.detail)} It is left out of the summary.`,
-    no_appendix: (i, c) => `${c.appendix(i.detail)} The file is left out of the summary.`,
-    duplicate_unit: (i) =>
-      `This unit was already sent in “${i.detail.firstFile}”; this file is left out of the summary so that its figures are not counted twice.`,
+    duplicate_unit: ({ detail: d }, c) =>
+      d.why === "same_file"
+        ? "This file was given twice; it is counted once."
+        : `The unit sent two files for the same period; the summary uses “${d.keptFile}” ${why(d.why, "that file", d.keptModified, d.modified, c)}. This file is left out so that the figures are not counted twice; you may choose to use this file instead.`,
+    kept_over: ({ detail: d }, c) =>
+      `The unit also sent “${d.otherFile}” for the same period; the summary uses this file ${why(d.why, "this file", d.modified, d.otherModified, c)}.`,
+    other_period: ({ detail: d }, c) =>
+      `This file is the unit's report for ${c.period(d.period)}, another period than “${d.keptFile}”${d.keptPeriod ? ` (${c.period(d.keptPeriod)})` : ""}, which the summary uses: a report of another period, not a second copy, so it is left out.`,
     period_mismatch: (i, c) => `The reporting period is ${c.period(i.detail.period)}, not the batch's period (${c.period(i.detail.expected)}).`,
-    template_mismatch: (i) =>
-      `The appendix follows template “${i.detail.template}”, not the batch's template (“${i.detail.expected}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
+    template_mismatch: ({ detail: d }) =>
+      `The appendix follows the form “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, not the batch's form (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
     unit_name_missing: (i) =>
       `The appendix's title block does not name the reporting unit; the summary uses the file name “${i.unit}” instead.`,
     period_missing: () => "The reporting period is unknown: neither the title block nor the file name gives it.",
@@ -26,6 +45,13 @@ export const consolidateEn: ConsolidateTexts = {
       return `${c.name(i.indicator ?? "")}: “${c.name(given)}” is given but “${c.name(missing)}” is not, which skews the overall rate (computed from the summed numerators and denominators).`;
     },
   },
+  unusable: {
+    unreadable: (u, c) => c.unreadable(u.unreadable),
+    no_appendix: (u, c) => c.appendix(u.appendix),
+    lock_file: () => "This is the lock file Excel or LibreOffice writes while a workbook is open, not an appendix: skipped.",
+  },
+  modifiedFrom: { properties: "by the file's properties", file_system: "by the file system's date" },
+  setAside: { duplicate: "Not used (another file of the same period)", other_period: "Not used (another period)", other_form: "Not used (another form)" },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   yes: "Yes",
   no: "No",
@@ -34,10 +60,11 @@ export const consolidateEn: ConsolidateTexts = {
     statusSheet: "Status",
     findingsSheet: "Findings",
     title: "CONSOLIDATED STATISTICS APPENDIX OF THE ADMINISTRATIVE REFORM REPORTS",
-    periodLine: (p) => `Reporting period: ${p}`,
-    unitsLine: (units, ready, marked, left) =>
+    periodLine: (p, form) => `Reporting period: ${p} · Form: ${form}`,
+    unitsLine: (units, ready, marked, aside, unusable) =>
       `${units} units in the table: ${ready} ready, ${marked} to review (shaded columns)` +
-      (left ? `; ${left} files left out (see the “Status” sheet)` : ""),
+      (aside ? `; ${aside} files not used (see the “Status” sheet)` : "") +
+      (unusable ? `; ${unusable} files could not be read (see the “Files not read” sheet)` : ""),
     legend:
       "“Total” column: counts are added up; rates are recomputed from the summed numerators and denominators (never averaged); yes/no indicators: number of units answering code 1; choices: number of units per code.",
     stt: "No.",
@@ -68,15 +95,17 @@ export const consolidateEn: ConsolidateTexts = {
       column: "Column in the summary",
       issues: "Consolidation issues",
     },
-    leftOut: "Left out",
+    unusableSheet: "Files not read",
+    unusableHeaders: { stt: "No.", file: "File", reason: "Reason" },
     findingsHeaders: {
       unit: "Unit",
       file: "File",
       sheet: "Sheet",
       cell: "Cell",
       severity: "Severity",
-      code: "Code",
+      indicator: "Indicator",
       message: "Message",
+      code: "Code (technical)",
     },
     wholeFile: "(whole file)",
   },

@@ -4,19 +4,24 @@ import {
   Field,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
+  Select,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
-import { ArrowDownload20Regular, CheckmarkCircle16Filled, DismissCircle16Filled, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, CheckmarkCircle16Filled, SubtractCircle16Regular, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
+import { cellA1 } from "../../core/address";
+import type { UnitStatus } from "../../core/consolidate";
 import type { Severity } from "../../core/finding";
-import { formatIssue } from "../../core/messages/consolidate";
+import { formatFinding } from "../../core/messages";
+import { formatIssue, formatUnusable } from "../../core/messages/consolidate";
 import { periodLabel } from "../../core/messages/period";
+import { parsePeriodKey, periodKey } from "../../core/period";
 import {
   SUMMARY_FILE_NAME,
   consolidateUnits,
@@ -72,16 +77,21 @@ const useStyles = makeStyles({
   state: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXXS },
   ready: { color: tokens.colorPaletteGreenForeground1 },
   review: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  left_out: { color: tokens.colorPaletteRedForeground1 },
+  set_aside: { color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2 },
-  issues: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  issues: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  unitBlock: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, overflowWrap: "break-word" },
+  unitHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "break-word" },
+  findings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, overflowWrap: "break-word" },
+  findingCell: { fontWeight: tokens.fontWeightSemibold },
+  unread: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 const INTENT: Readonly<Record<Severity, "error" | "warning" | "info">> = { error: "error", warning: "warning", info: "info" };
 
 function StateIcon(props: { state: UnitState }) {
   const styles = useStyles();
-  const Icon = props.state === "ready" ? CheckmarkCircle16Filled : props.state === "review" ? Warning16Filled : DismissCircle16Filled;
+  const Icon = props.state === "ready" ? CheckmarkCircle16Filled : props.state === "review" ? Warning16Filled : SubtractCircle16Regular;
   return <Icon aria-hidden className={styles[props.state]} />;
 }
 
@@ -117,12 +127,32 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
   const units = phase.kind === "read" ? phase.units : null;
-  const consolidation = React.useMemo(() => (units ? consolidateUnits(units) : null), [units]);
+  // The user's choices, as the command line's --period and --prefer: "" for the period most units sent.
+  const [periodChoice, setPeriodChoice] = React.useState("");
+  const [prefer, setPrefer] = React.useState<readonly string[]>([]);
+  const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(new Set());
+  const byMajority = React.useMemo(() => (units ? consolidateUnits(units, { prefer }) : null), [units, prefer]);
+  const consolidation = React.useMemo(() => {
+    const period = periodChoice ? parsePeriodKey(periodChoice) : null;
+    return units ? (period ? consolidateUnits(units, { period, prefer }) : byMajority) : null;
+  }, [units, periodChoice, prefer, byMajority]);
+  React.useEffect(() => setDownload(null), [consolidation]);
+  /** Takes `file` for its unit instead of the file kept (the pane's --prefer). */
+  const useInstead = (file: string, kept: string) => setPrefer((p) => [...p.filter((f) => f !== kept && f !== file), file]);
+  const toggle = (file: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(file)) next.add(file);
+      return next;
+    });
 
   const start = async () => {
     setFailed(false);
     setDownload(null);
     setPhase({ kind: "reading", done: 0, total: files.length });
+    setPeriodChoice("");
+    setPrefer([]);
+    setExpanded(new Set());
     const read = await readUnits(files, readUnit, (done, total) => {
       if (alive.current) setPhase({ kind: "reading", done, total });
     });
@@ -151,12 +181,63 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   if (reading) statusText = t.progress(phase.done, phase.total);
   else if (writing) statusText = t.writing;
   else if (consolidation) {
-    const left = consolidation.statuses.filter((s) => s.column === null).length;
+    const aside = consolidation.statuses.filter((s) => s.column === null).length;
     const ready = consolidation.statuses.filter((s) => s.ready).length;
-    statusText = t.batchSummary(consolidation.columns.length, ready, consolidation.columns.length - ready, left);
+    const unread = consolidation.unusable.filter((u) => u.failure !== "lock_file").length;
+    statusText = t.batchSummary(consolidation.columns.length, ready, consolidation.columns.length - ready, aside, unread);
   }
 
-  const stateText: Record<UnitState, string> = { ready: t.stateReady, review: t.stateReview, left_out: t.stateLeftOut };
+  const stateText: Record<UnitState, string> = { ready: t.stateReady, review: t.stateReview, set_aside: t.stateSetAside };
+  const shortName = (file: string) => file.replace(/^.*[\\/]/, "");
+
+  /** One unit's file: its consolidation issues (a duplicate offers to be used instead), then its findings on demand. */
+  const unitBlock = (s: UnitStatus, i: number) => {
+    if (!consolidation || (s.issues.length === 0 && s.findings.length === 0)) return null;
+    const headingId = `consolidate-unit-${i}`;
+    const listId = `consolidate-findings-${i}`;
+    const open = expanded.has(s.file);
+    const errors = s.findings.filter((f) => f.severity === "error").length;
+    const warnings = s.findings.filter((f) => f.severity === "warning").length;
+    return (
+      <section key={`${i}:${s.file}`} className={styles.unitBlock} aria-labelledby={headingId} data-testid="unit-block" data-file={s.file}>
+        <h4 id={headingId} className={styles.unitHeading} lang="vi">
+          {t.issueTitle(s.unit, shortName(s.file))}
+        </h4>
+        {s.issues.map((issue, k) => (
+          <MessageBar key={`${k}:${issue.code}`} intent={INTENT[issue.severity]} politeness="polite" data-issue={issue.code} data-file={issue.file} layout="multiline">
+            <MessageBarBody>
+              {formatIssue(issue, lang, consolidation.template)}
+            </MessageBarBody>
+            {issue.code === "duplicate_unit" && issue.detail.why !== "same_file" && (
+              <MessageBarActions>
+                <Button size="small" aria-label={t.useThisFileLabel(shortName(s.file))} onClick={() => useInstead(s.file, issue.detail.keptFile)}>
+                  {t.useThisFile}
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ))}
+        {s.findings.length > 0 && (
+          <>
+            <Button appearance="subtle" size="small" aria-expanded={open} aria-controls={listId} onClick={() => toggle(s.file)} data-testid="toggle-findings">
+              {open ? t.hideFindings : t.showFindings(errors, warnings)}
+            </Button>
+            {open && (
+              <ul id={listId} className={styles.findings} aria-label={t.findingsOf(s.unit)} data-testid="unit-findings">
+                {s.findings.map((f, k) => (
+                  <li key={k} data-code={f.code} data-severity={f.severity}>
+                    <span className={styles.findingCell}>{cellA1(f.cell)}</span> · {t.severity[f.severity]}: {formatFinding(f, lang, consolidation.template)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+    );
+  };
+  const unread = consolidation?.unusable ?? [];
+  const choosable = byMajority?.periods ?? [];
 
   return (
     <section className={styles.root} aria-labelledby="consolidate-title" data-testid="consolidate">
@@ -201,6 +282,18 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
           </Link>
         </Text>
       )}
+      {consolidation && choosable.length > 0 && (
+        <Field label={t.periodPick} hint={t.periodHint}>
+          <Select value={periodChoice} onChange={(_, d) => setPeriodChoice(d.value)} data-testid="consolidate-period">
+            <option value="">{t.periodAuto(periodLabel(byMajority?.period ?? null, lang))}</option>
+            {choosable.map((p) => (
+              <option key={periodKey(p)} value={periodKey(p)}>
+                {periodLabel(p, lang)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {consolidation && (
         <>
           <SectionTitle id="consolidate-status-title">{t.statusTitle}</SectionTitle>
@@ -236,7 +329,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
                           {s.file}
                         </span>
                       </th>
-                      <td className={styles.td}>{s.column === null && !s.period ? "—" : periodLabel(s.period, lang)}</td>
+                      <td className={styles.td}>{periodLabel(s.period, lang)}</td>
                       <td className={mergeClasses(styles.td, styles.number)}>{s.errors}</td>
                       <td className={mergeClasses(styles.td, styles.number)}>{s.warnings}</td>
                       <td className={styles.td}>
@@ -251,19 +344,22 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
               </tbody>
             </table>
           </div>
+          {unread.length > 0 && (
+            <>
+              <SectionTitle id="consolidate-unread-title">{t.unreadTitle}</SectionTitle>
+              <ul className={styles.unread} aria-labelledby="consolidate-unread-title" data-testid="unread-files">
+                {unread.map((u, i) => (
+                  <li key={`${i}:${u.file}`} data-file={u.file} data-failure={u.failure}>
+                    {t.unreadItem(u.file, formatUnusable(u, lang, consolidation.template))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <SectionTitle id="consolidate-issues-title">{t.issuesTitle}</SectionTitle>
-          <div className={styles.issues} role="list" aria-labelledby="consolidate-issues-title" data-testid="consolidate-issues">
-            {consolidation.issues.length === 0 && <Text>{t.noIssues}</Text>}
-            {consolidation.issues.map((issue, i) => (
-              <div role="listitem" key={`${i}:${issue.file}:${issue.code}`}>
-                <MessageBar intent={INTENT[issue.severity]} politeness="polite" data-issue={issue.code} data-file={issue.file}>
-                  <MessageBarBody>
-                    <MessageBarTitle>{t.issueTitle(issue.unit, issue.file.replace(/^.*[\\/]/, ""))}</MessageBarTitle>
-                    {formatIssue(issue, lang, consolidation.template)}
-                  </MessageBarBody>
-                </MessageBar>
-              </div>
-            ))}
+          <div className={styles.issues} data-testid="consolidate-issues">
+            {consolidation.statuses.every((s) => s.issues.length === 0 && s.findings.length === 0) && <Text>{t.noIssues}</Text>}
+            {consolidation.statuses.map(unitBlock)}
           </div>
           <Text size={200} className={styles.muted}>
             {t.findingsInWorkbook}

@@ -41,9 +41,14 @@ export const en: Messages = {
   progressLabel: "Reading progress",
   progress: (done, total) => `Read ${done}/${total} files`,
   writing: "Creating the summary file…",
-  batchSummary: (units, ready, review, left) =>
+  batchSummary: (units, ready, review, aside, unread) =>
     `${units} ${units === 1 ? "unit" : "units"} in the summary: ${ready} ready, ${review} to review` +
-    (left ? `; ${left} ${left === 1 ? "file" : "files"} left out.` : "."),
+    (aside ? `; ${aside} ${aside === 1 ? "file" : "files"} not used` : "") +
+    (unread ? `; ${unread} ${unread === 1 ? "file" : "files"} could not be read` : "") +
+    ".",
+  periodPick: "Batch period",
+  periodAuto: (label) => `The period most units sent (${label})`,
+  periodHint: "Files of another period are marked to review, as with the command line's --period.",
   statusTitle: "Status of each file",
   statusCaption: "Unit and file, period, errors, warnings and state of each file",
   colUnitName: "Unit, file",
@@ -53,9 +58,16 @@ export const en: Messages = {
   colReady: "State",
   stateReady: "Ready",
   stateReview: "To review",
-  stateLeftOut: "Left out",
-  issuesTitle: "Consolidation issues",
-  noIssues: "No consolidation issues.",
+  stateSetAside: "Not used",
+  issuesTitle: "Issues and findings by unit",
+  noIssues: "No issues or findings.",
+  showFindings: (errors, warnings) => `Show ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"} in the appendix`,
+  hideFindings: "Hide the appendix's errors and warnings",
+  findingsOf: (unit) => `Errors and warnings in the appendix of ${unit}`,
+  useThisFile: "Use this file instead",
+  useThisFileLabel: (file) => `Use ${file} instead of the file in use`,
+  unreadTitle: "Files that could not be read",
+  unreadItem: (file, reason) => `${file}: ${reason}`,
   issueTitle: (unit, file) => `${unit} (${file})`,
   findingsInWorkbook: "Each unit's errors and warnings are listed by cell on the “Findings” sheet of the summary file.",
   downloadSummary: "Download TONG_HOP.xlsx",

@@ -41,8 +41,14 @@ export const vi = {
   progressLabel: "Tiến độ đọc tệp",
   progress: (done: number, total: number) => `Đã đọc ${done}/${total} tệp`,
   writing: "Đang tạo tệp tổng hợp…",
-  batchSummary: (units: number, ready: number, review: number, left: number) =>
-    `${units} đơn vị trong bảng tổng hợp: ${ready} sẵn sàng, ${review} cần xem lại` + (left ? `; ${left} tệp không đưa vào.` : "."),
+  batchSummary: (units: number, ready: number, review: number, aside: number, unread: number) =>
+    `${units} đơn vị trong bảng tổng hợp: ${ready} sẵn sàng, ${review} cần xem lại` +
+    (aside ? `; ${aside} tệp không dùng` : "") +
+    (unread ? `; ${unread} tệp không đọc được` : "") +
+    ".",
+  periodPick: "Kỳ tổng hợp",
+  periodAuto: (label: string) => `Kỳ nhiều đơn vị gửi nhất (${label})`,
+  periodHint: "Tệp của kỳ khác được đánh dấu cần xem lại, như tùy chọn --period của dòng lệnh.",
   statusTitle: "Tình trạng từng tệp",
   statusCaption: "Đơn vị và tệp, kỳ báo cáo, số lỗi, số cảnh báo và tình trạng của từng tệp",
   colUnitName: "Đơn vị, tệp",
@@ -52,9 +58,16 @@ export const vi = {
   colReady: "Tình trạng",
   stateReady: "Sẵn sàng",
   stateReview: "Cần xem lại",
-  stateLeftOut: "Không đưa vào",
-  issuesTitle: "Vấn đề khi tổng hợp",
-  noIssues: "Không có vấn đề nào khi tổng hợp.",
+  stateSetAside: "Không dùng",
+  issuesTitle: "Vấn đề và phát hiện theo đơn vị",
+  noIssues: "Không có vấn đề, phát hiện nào.",
+  showFindings: (errors: number, warnings: number) => `Xem ${errors} lỗi, ${warnings} cảnh báo trong phụ lục`,
+  hideFindings: "Ẩn lỗi, cảnh báo trong phụ lục",
+  findingsOf: (unit: string) => `Lỗi, cảnh báo trong phụ lục của ${unit}`,
+  useThisFile: "Dùng tệp này thay",
+  useThisFileLabel: (file: string) => `Dùng tệp ${file} thay tệp đang dùng`,
+  unreadTitle: "Tệp không đọc được",
+  unreadItem: (file: string, reason: string) => `${file}: ${reason}`,
   issueTitle: (unit: string, file: string) => `${unit} (${file})`,
   findingsInWorkbook: "Lỗi, cảnh báo của từng đơn vị được liệt kê theo ô trong trang “Phát hiện” của tệp tổng hợp.",
   downloadSummary: "Tải TONG_HOP.xlsx",
