@@ -14,12 +14,12 @@ const hostModules = [...reactModules, ...xlsxModules, ...officeModules, ...nodeM
  */
 const layers = {
   core: { imports: {}, packages: hostModules, globals: ["Excel", "Office", "require", "process", "Buffer"] },
-  app: { imports: { core: "any" }, packages: hostModules, globals: ["Excel", "Office", "require", "process", "Buffer"] },
-  excel: { imports: { core: "any", app: "any" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
-  xlsx: { imports: { core: "any", app: "any" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
-  taskpane: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...xlsxModules, ...nodeModules], globals: ["Excel"] },
-  commands: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
-  cli: { imports: { core: "any", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
+  app: { imports: { core: "entry" }, packages: hostModules, globals: ["Excel", "Office", "require", "process", "Buffer"] },
+  excel: { imports: { core: "entry", app: "any" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
+  xlsx: { imports: { core: "entry", app: "any" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
+  taskpane: { imports: { core: "entry", app: "any", excel: "entry", xlsx: "entry" }, packages: [...xlsxModules, ...nodeModules], globals: ["Excel"] },
+  commands: { imports: { core: "entry", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...xlsxModules, ...nodeModules], globals: [] },
+  cli: { imports: { core: "entry", app: "any", excel: "entry", xlsx: "entry" }, packages: [...reactModules, ...officeModules], globals: ["Excel", "Office"] },
 };
 
 const names = Object.keys(layers);
@@ -63,10 +63,43 @@ const boundaries = names.map((from) => {
   };
 });
 
+/**
+ * Inside core, files import each other directly and never core's own index (src/core/index.ts re-exports them: an
+ * import of it from inside would be a circle). One config per depth, since "." and ".." mean the index only there.
+ */
+const coreIndex = (depth) => (depth === 0 ? "^\\.(/index)?$" : `^\\.\\.(/\\.\\.){${depth - 1}}(/index)?$`);
+const ownIndex = [0, 1, 2].map((depth) => ({
+  files: [`src/core/${"*/".repeat(depth)}*.ts`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [...forbidden("core").patterns, { regex: coreIndex(depth), message: "Inside src/core, import the file itself, not core's index." }] },
+    ],
+  },
+}));
+
+/**
+ * Tests and tools stand outside core too and import it through its index; only the tests of core itself
+ * (test/core) and the engine benchmark, which times core's steps one by one, reach into its files.
+ */
+const outsideCore = {
+  files: ["test/**/*.ts", "test/**/*.tsx", "bench/**/*.ts", "scripts/**/*.ts"],
+  ignores: ["test/core/**", "bench/engine.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ regex: "^(\\.\\./)+src/core/.", message: "Outside src/core, import core through its entry point (src/core/index.ts)." }] },
+    ],
+    "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/^(\\.\\.\\/)+src\\/core\\/./]", message: "Outside src/core, import core through its entry point (src/core/index.ts)." }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "*.config.js", "*.config.mjs"] },
   ...tseslint.configs.recommended,
   ...boundaries,
+  ...ownIndex,
+  outsideCore,
   {
     // Node scripts run as CommonJS without a build step.
     files: ["**/*.js"],

@@ -5,9 +5,7 @@
  * with the size of its request and response. Beside the count: what a cell-by-cell implementation needs on the
  * same workbook (one request per cell read or written).
  */
-import { cellA1, cellKey } from "../src/core/address";
-import { soNganh } from "../src/core/catalog";
-import { layoutPlan } from "../src/core/layout";
+import { cellA1, cellKey, layoutPlan, soNganh } from "../src/core";
 import { naiveCheckSyncCount } from "../test/excel/realClient/naive";
 import type { RealExcel } from "../test/excel/realClient/realExcel";
 import type { ModelWorkbook } from "../test/excel/realClient/workbook";

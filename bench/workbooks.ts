@@ -7,9 +7,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { soNganh } from "../src/core/catalog";
-import { indicatorById } from "../src/core/catalog";
-import { locate } from "../src/core/locate";
+import { indicatorById, locate, soNganh } from "../src/core";
 import { loadWorkbook, workbookBytes, worksheetGrid } from "../src/xlsx";
 
 /** The sample the copies are made from. */

@@ -6,9 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../src/core/catalog";
-import { soNganhFacts } from "../src/core/forms/builtin";
-import { formDocument, formJson } from "../src/core/forms/json";
+import { formDocument, formJson, soNganh, soNganhFacts } from "../src/core";
 import { formWorkbookBytes } from "../src/xlsx/formWorkbook";
 import { rulesReasons } from "./formSources";
 

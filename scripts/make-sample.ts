@@ -6,8 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../src/core/catalog";
-import { layoutPlan, PLAN_COLUMNS, PLAN_FIRST_ROW } from "../src/core/layout";
+import { layoutPlan, PLAN_COLUMNS, PLAN_FIRST_ROW, soNganh } from "../src/core";
 import { templateWorkbook, workbookBytes } from "../src/xlsx/renderPlan";
 import { isSectionRow, seedRows, type SeedRow } from "../test/fixtures/seed";
 

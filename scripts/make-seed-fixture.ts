@@ -9,7 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { cleanText } from "../src/core/text";
+import { cleanText } from "../src/core";
 
 /** The row's text fields as printed. */
 export interface SeedCells {

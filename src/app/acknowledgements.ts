@@ -3,8 +3,7 @@
  * settings. Every surface applies them the same way: the pane lists them apart, and neither the pane nor the
  * ribbon counts or marks them. An acknowledgement holds only while the values behind its warning stay the same.
  */
-import { cellA1, cellKey, type CellRef } from "../core/address";
-import type { Finding } from "../core/finding";
+import { cellA1, cellKey, type CellRef, type Finding } from "../core";
 import type { Acknowledged } from "./settings";
 
 /** The settings key of a finding: code|indicator|cell, the cell as A1 ("D12"). */

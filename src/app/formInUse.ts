@@ -2,10 +2,7 @@
  * The form the surfaces check against, and keeping it in the workbook. Inside Excel the form travels with the
  * workbook in its settings, when it fits the settings' size limit; outside Excel it lasts for the session.
  */
-import type { Template } from "../core/catalog/model";
-import { builtinForms } from "../core/forms/builtin";
-import { compileFormJson, formDocument } from "../core/forms/json";
-import type { Form, FormDocument } from "../core/forms/model";
+import { builtinForms, compileFormJson, type Form, formDocument, type FormDocument, type Template } from "../core";
 import type { WorkbookSettings } from "./settings";
 
 /**

@@ -5,11 +5,7 @@
  * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
-import type { CellRef } from "../core/address";
-import type { Template } from "../core/catalog/model";
-import type { Finding, Fix } from "../core/finding";
-import type { WorkbookCheck } from "../core/checkWorkbook";
-import type { Patch } from "../core/cellWrite";
+import type { CellRef, Finding, Fix, Patch, Template, WorkbookCheck } from "../core";
 import type { WorkbookSettings } from "./settings";
 
 /**

@@ -3,7 +3,7 @@
  * The pane and the ribbon show `workbookErrorMessage(e, lang)` for a WorkbookError (the typed table holds every
  * reason in both languages).
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core";
 import { WorkbookError, type PartialWrite, type WorkbookErrorReason } from "./hostErrors";
 
 type ErrorTexts = Readonly<Record<WorkbookErrorReason, string>>;

@@ -3,7 +3,7 @@
  * message. A HostError carries a coarse code; a WorkbookError (an action on an open workbook that failed) carries
  * its reason too, and hostErrorMessages.ts has its sentence. Anything else a host throws is shown as "generic".
  */
-import type { Lang } from "../core/lang";
+import type { FileLimits, Lang } from "../core";
 
 /**
  * Why a host operation failed. The file refusals ("empty" to "too_much_data") are the reader's own reasons
@@ -27,13 +27,12 @@ export type HostErrorCode =
   /** a template was inserted in a file and other sheets were filled too: no single copy holds both */
   | "copy_with_template";
 
-import type { FileLimits } from "../core/unreadable";
 
 /**
  * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from
  * src/xlsx/limits.ts, so the pane's first bundle never imports the reader (and its inflater) just for three numbers.
  */
-export type { FileLimits } from "../core/unreadable";
+export type { FileLimits } from "../core";
 
 /** An error a host throws on purpose; anything else a host throws is shown as "generic". */
 export class HostError extends Error {

@@ -2,9 +2,7 @@
  * The settings the add-in keeps in a workbook (inside Excel, one JSON string in Excel.SettingCollection), shared by
  * the pane, the ribbon and every host: the options of the template and the acknowledged warnings.
  */
-import type { FormDocument } from "../core/forms/model";
-import { isLang, type Lang } from "../core/lang";
-import { isReportPeriod, type ReportPeriod } from "../core/period";
+import { type FormDocument, isLang, isReportPeriod, type Lang, type ReportPeriod } from "../core";
 
 /** An acknowledged warning: why the user accepts it, and the values it was given for (see acknowledgements.ts). */
 export interface Acknowledgement {

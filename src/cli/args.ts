@@ -1,5 +1,5 @@
 /** Command-line arguments: a small parser with per-command options, reporting misuse as data. */
-import { isLang, type Lang } from "../core/lang";
+import { isLang, type Lang } from "../core";
 
 /** The commands of `cchc`. */
 export type Command = "template" | "check" | "fill" | "consolidate" | "form";

@@ -1,22 +1,14 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
-import { cellA1, toA1 } from "../core/address";
-import type { Template } from "../core/catalog/model";
-import type { Finding, FindingValue, Fix, Severity } from "../core/finding";
-import { countBySeverity, groupBySection } from "../core/findingGroups";
-import { formatFinding } from "../core/messages";
+import {
+  cellA1, countBySeverity, describeForm, type Finding, type FindingValue, type Fix, formatFinding,
+  formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Location,
+  type Severity, type Template, titleInfo, toA1, type ValueChoice,
+} from "../core";
 import { isExcelLockFile } from "./fileNames";
 import { FileProblem, findAppendix } from "./workbookFiles";
-import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
-import { describeForm } from "../core/messages/forms";
 import { formCliMessages } from "./formMessages";
 import type { FormChoice } from "./formOptions";
-import type { FormFacts } from "../core/forms/model";
-import { formCurrency } from "../core/forms/currency";
-import { formatFormCurrency } from "../core/messages/forms";
-import { titleInfo } from "../core/titleInfo";
-import type { Grid } from "../core/grid";
-import type { Location, ValueChoice } from "../core/location";
 
 /** One finding as `--json` prints it: cells as A1 text ("'Sheet 2'!D5" for a cell on another sheet). */
 export interface JsonFinding {

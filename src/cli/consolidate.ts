@@ -6,19 +6,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { templates } from "../core/catalog";
-import { consolidate, isLockFileName, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import { consolidateMessages, formatIssue, formatUnusable } from "../core/messages/consolidate";
-import { periodLabel } from "../core/messages/period";
-import { parsePeriodKey } from "../core/period";
+import {
+  consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isLockFileName,
+  type Lang, parsePeriodKey, periodLabel, type Template, templates, type UnitFailure, type UnitReport,
+} from "../core";
 import { unitFromBytes, writeConsolidation } from "../xlsx";
-import type { Lang } from "../core/lang";
 import { cliMessages, type CliMessages } from "./messages";
-import type { Template } from "../core/catalog/model";
 import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
-import { describeForm } from "../core/messages/forms";
 import { existingName } from "./fileNames";
 import { FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 

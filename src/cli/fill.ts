@@ -3,16 +3,14 @@
  * changed (the surgical writer, src/xlsx/package/patchWorkbook.ts; docs/CLI.md says exactly what changes).
  */
 import * as path from "path";
-import { cellA1, cellKey, toA1 } from "../core/address";
-import { indicatorById } from "../core/catalog";
-import { formatFinding, formatNumber, shortLabel } from "../core/messages";
-import { fillBlocker } from "../core/checkWorkbook";
+import {
+  cellA1, cellKey, describeForm, fillBlocker, formatFinding, formatNumber, indicatorById, type Lang, shortLabel,
+  toA1,
+} from "../core";
 import { patchWorkbook, refusalText } from "../xlsx/package";
 import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import { valueColumnLine, valueColumnReport } from "./check";
-import type { Lang } from "../core/lang";
 import type { CliMessages } from "./messages";
-import { describeForm } from "../core/messages/forms";
 import { formCliMessages } from "./formMessages";
 import type { FormChoice } from "./formOptions";
 

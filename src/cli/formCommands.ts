@@ -1,8 +1,6 @@
 /** `cchc form check FORM` and `cchc form import APPENDIX -o FORM`: forms as files a Sở Nội vụ writes and shares. */
 import * as path from "path";
-import { hasErrors } from "../core/forms/problems";
-import { describeForm, formatFormProblem } from "../core/messages/forms";
-import type { Lang } from "../core/lang";
+import { describeForm, formatFormProblem, hasErrors, type Lang } from "../core";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";

@@ -1,11 +1,7 @@
 /** `cchc form import APPENDIX.xlsx -o FORM.xlsx`: a draft form from an appendix workbook, and what is left to decide. */
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { compileDocument } from "../core/forms/compile";
-import { draftForm } from "../core/forms/draft";
-import { formJson } from "../core/forms/json";
-import type { Lang } from "../core/lang";
-import { formatFormProblem, formatUndecided } from "../core/messages/forms";
+import { compileDocument, draftForm, formatFormProblem, formatUndecided, formJson, type Lang } from "../core";
 import { formWorkbookBytes, loadWorkbook, unreadableOf, WorkbookReadError, worksheetGrid } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";

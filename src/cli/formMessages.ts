@@ -1,5 +1,5 @@
 /** What `cchc` says about forms (`form check`, `form import`, `--form`, `--forms`), in Vietnamese and English. */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core";
 
 const vi = {
   helpForm: `cchc form check FORM.xlsx|FORM.json [--json]

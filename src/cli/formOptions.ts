@@ -5,12 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Template } from "../core/catalog/model";
-import { builtinForms } from "../core/forms/builtin";
-import type { Form } from "../core/forms/model";
-import type { FormProblem } from "../core/forms/problems";
-import type { Lang } from "../core/lang";
-import { formatFormProblem } from "../core/messages/forms";
+import { builtinForms, type Form, formatFormProblem, type FormProblem, type Lang, type Template } from "../core";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";

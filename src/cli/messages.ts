@@ -1,11 +1,8 @@
 /** Every sentence the `cchc` command prints, in Vietnamese (default) and English (`--lang en`). */
-import type { Severity } from "../core/finding";
-import type { AppendixFailure, ValueChoice } from "../core/location";
-import type { Lang } from "../core/lang";
-import { appendixFailureText } from "../core/messages/appendix";
-import { unreadableText } from "../core/messages/unreadable";
-import { periodKinds, reportPeriods } from "../core/period";
-import type { Unreadable } from "../core/unreadable";
+import {
+  type AppendixFailure, appendixFailureText, type Lang, periodKinds, reportPeriods, type Severity, type Unreadable,
+  unreadableText, type ValueChoice,
+} from "../core";
 
 /** Why the value column checked was chosen among several (src/core/location.ts, ValueChoice). */
 const valueReasonVi: Readonly<Record<ValueChoice["reason"], string>> = {

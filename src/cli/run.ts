@@ -1,8 +1,7 @@
 /** The `cchc` command as a function: arguments in, text out, exit status back. `main.ts` wires it to the process. */
 import fs from "fs";
 import path from "path";
-import { fromA1 } from "../core/address";
-import { isReportPeriod } from "../core/period";
+import { fromA1, isReportPeriod } from "../core";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";

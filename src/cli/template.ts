@@ -1,8 +1,6 @@
 /** `cchc template`: the official appendix laid out in a new workbook, ready to fill. */
 import * as path from "path";
-import type { Template } from "../core/catalog/model";
-import { layoutPlan } from "../core/layout";
-import type { ReportPeriod } from "../core/period";
+import { layoutPlan, type ReportPeriod, type Template } from "../core";
 import { templateWorkbook, workbookBytes } from "../xlsx";
 import { FileProblem, writeOutput } from "./workbookFiles";
 import type { CliMessages } from "./messages";

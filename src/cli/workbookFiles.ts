@@ -5,14 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { templates } from "../core/catalog";
-import type { Template } from "../core/catalog/model";
-import { checkWorkbook, type FoundCheck } from "../core/checkWorkbook";
-import type { Grid } from "../core/grid";
-import type { Location } from "../core/location";
-import { fromA1 } from "../core/address";
-import type { Unreadable } from "../core/unreadable";
-import { appendixHint, FALLBACK_SCAN_ROWS, SCAN_COLS } from "../core/locate";
+import {
+  appendixHint, checkWorkbook, FALLBACK_SCAN_ROWS, type FoundCheck, fromA1, type Grid, type Location, SCAN_COLS,
+  type Template, templates, type Unreadable,
+} from "../core";
 import { readWorkbookSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
 import { existingName } from "./fileNames";

@@ -12,9 +12,7 @@ import { activeConflicts, splitAcknowledged } from "../app/acknowledgements";
 import type { FoundCheckState } from "../app/host";
 import { workbookErrorMessage } from "../app/hostErrorMessages";
 import type { WorkbookSettings } from "../app/settings";
-import { fillBlocker } from "../core/checkWorkbook";
-import { countBySeverity } from "../core/findingGroups";
-import type { Lang } from "../core/lang";
+import { countBySeverity, fillBlocker, type Lang } from "../core";
 import { commandTexts } from "./messages";
 
 let host: ExcelHost | null = null;

@@ -1,7 +1,5 @@
 /** What the ribbon commands tell the user, Vietnamese (default) and English. */
-import type { Lang } from "../core/lang";
-import type { AppendixFailure } from "../core/location";
-import { appendixFailureText } from "../core/messages/appendix";
+import { type AppendixFailure, appendixFailureText, type Lang } from "../core";
 
 /** The sentences of one language. */
 export interface CommandTexts {

@@ -6,23 +6,16 @@
  * repair). All Excel failures surface as ExcelHostError with a reason (src/app/hostErrorMessages.ts has the
  * sentences); nothing is swallowed.
  */
-import { ownSheetAddress, toA1, type Address, type CellRef } from "../core/address";
-import type { Fix, Finding } from "../core/finding";
-import type { Grid } from "../core/grid";
-import type { Patch } from "../core/cellWrite";
-import type { Template } from "../core/catalog/model";
-import type { LayoutOptions } from "../core/layout";
-import type { LayoutPlan } from "../core/layoutPlan";
-import { templates as allTemplates } from "../core/catalog";
-import { layoutPlan } from "../core/layout";
-import { checkWorkbook, fillBlocker } from "../core/checkWorkbook";
-import { freeSheetName } from "../core/sheetName";
+import {
+  type Address, type CellRef, checkWorkbook, fillBlocker, type Finding, type Fix, freeSheetName, type Grid,
+  type LayoutOptions, type LayoutPlan, layoutPlan, ownSheetAddress, type Patch, type Template,
+  templates as allTemplates, toA1, withWrites,
+} from "../core";
 import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, MarkChoice, PatchOptions } from "../app/host";
 import type { WorkbookSettings } from "../app/settings";
 import { Batches, officeRun, officeRunIn, type ExcelRun, type ExcelRunIn, type Extra } from "./batches";
 import { changeHandler, WriteGuard } from "./changeWatcher";
 import { ExcelHostError, toExcelHostError } from "./errors";
-import { withWrites } from "../core/grid";
 import { planGrid } from "./planGrid";
 import { markAreas } from "./highlights";
 import { readAllSheets, withoutBrokenMarks } from "./readAllSheets";

@@ -7,9 +7,7 @@
  * nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). Nothing else in the workbook
  * records them, so marks survive a reload and are still cleared.
  */
-import { addressKey, ownSheetAddress, toA1, type Address } from "../core/address";
-import type { Finding, Severity } from "../core/finding";
-import { severityRank } from "../core/finding";
+import { type Address, addressKey, type Finding, ownSheetAddress, type Severity, severityRank, toA1 } from "../core";
 import { READ_COLS, READ_ROWS, READ_WINDOW } from "./readWindow";
 
 /** The marker every add-in conditional format carries in its formula. */

@@ -1,6 +1,5 @@
 /** The grid a template sheet holds right after the add-in inserted it, without reading it again. */
-import { withWrites, type Grid } from "../core/grid";
-import type { LayoutPlan } from "../core/layoutPlan";
+import { type Grid, type LayoutPlan, withWrites } from "../core";
 
 /**
  * The grid a freshly rendered plan reads as: its literal values, and its formulas blank (the template's formulas

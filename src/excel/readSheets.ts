@@ -7,8 +7,7 @@
  * the objects are null objects and come back empty. One request, one response; the window bounds the response
  * whatever the sheet holds (a 50,000-row sheet is read as its first READ_ROWS rows). docs/OFFICE.md, "Reading".
  */
-import { fromA1 } from "../core/address";
-import type { CellValue, Grid } from "../core/grid";
+import { type CellValue, fromA1, type Grid } from "../core";
 import { queueMarkState, type MarkState } from "./highlights";
 import { READ_WINDOW } from "./readWindow";
 

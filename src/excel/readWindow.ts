@@ -2,7 +2,7 @@
  * The window each sheet is read in: the rows and columns the locator looks at, and the only cells the add-in
  * marks. Bounding it bounds every response whatever a sheet holds (docs/OFFICE.md, "Reading").
  */
-import { columnLetters } from "../core/address";
+import { columnLetters } from "../core";
 
 /** Rows read from the top of each sheet: the locator wants the header in the first 300 rows, and the appendix is ~190 rows. */
 export const READ_ROWS = 600;

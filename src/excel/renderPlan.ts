@@ -3,8 +3,7 @@
  * as one 2D array, number formats as one 2D array, one format call per style (over RangeAreas), merges, sizes,
  * drop-downs, sheet-scoped names, print setup and frozen header. Nothing syncs here.
  */
-import { cellRangeA1, columnLetters, toA1 } from "../core/address";
-import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
+import { cellRangeA1, type CellStyle, columnLetters, type LayoutPlan, toA1 } from "../core";
 import { literalText } from "./writeCells";
 
 /** Characters of Excel's default font (Calibri 11) -> points, as Excel converts column widths: 7 px per char + 5 px padding. */

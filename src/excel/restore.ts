@@ -6,9 +6,7 @@
  * after the check, stops the restore at the same cell, after every cell the failed batch reached is restored).
  * docs/OFFICE.md, "When a write fails".
  */
-import { addressKey, toA1, type Address } from "../core/address";
-import type { CellState } from "../core/cellWrite";
-import type { Grid } from "../core/grid";
+import { type Address, addressKey, type CellState, type Grid, toA1 } from "../core";
 import { literalText } from "./writeCells";
 
 /**

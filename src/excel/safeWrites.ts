@@ -5,10 +5,7 @@
  * back or forward, a half-made sheet removed. When the repair fails too, `partly_written` says what may have
  * changed. docs/OFFICE.md, "When a write fails".
  */
-import { toA1, type Address } from "../core/address";
-import type { CellState, CellWrite } from "../core/cellWrite";
-import type { Finding, Fix } from "../core/finding";
-import type { Patch } from "../core/cellWrite";
+import { type Address, type CellState, type CellWrite, type Finding, type Fix, type Patch, toA1 } from "../core";
 import type { WorkbookSettings } from "../app/settings";
 import type { Batches } from "./batches";
 import { ExcelHostError, toExcelHostError } from "./errors";

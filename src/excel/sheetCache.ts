@@ -3,9 +3,7 @@
  * write before sending it), the cells (what a failed write is put back to), the grid (what a re-check after a fill
  * is computed from, with no read) and the conditional formats (the marks a check's own write replaces).
  */
-import type { Grid } from "../core/grid";
-import type { CellWrite } from "../core/cellWrite";
-import { withWrites } from "../core/grid";
+import { type CellWrite, type Grid, withWrites } from "../core";
 import type { MarkState } from "./highlights";
 import type { SheetRead } from "./readSheets";
 import { SheetMemory } from "./restore";

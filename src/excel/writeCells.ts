@@ -2,9 +2,7 @@
  * Queuing cell writes: computed patches (formula + number format) and one finding's fix. Nothing here syncs;
  * the caller sends everything in one batch.
  */
-import { toA1 } from "../core/address";
-import type { Fix } from "../core/finding";
-import type { Patch } from "../core/cellWrite";
+import { type Fix, type Patch, toA1 } from "../core";
 
 /** Queues every patch on `sheet`: the formula (Excel recalculates the value) and its number format. */
 export function queuePatches(sheet: Excel.Worksheet, patches: readonly Patch[]): void {

@@ -4,10 +4,10 @@
  * so it is only downloaded once a file is read (never inside Excel). Why a file failed is kept as data and worded
  * at render time, so switching the language re-words every message and the workbook written afterwards.
  */
-import { templates } from "../core/catalog";
-import { consolidate, isLockFileName, type ConsolidateOptions, type Consolidation, type UnitFailure, type UnitReport } from "../core/consolidate";
-import type { Lang } from "../core/lang";
-import type { UnreadableReason } from "../core/unreadable";
+import {
+  consolidate, type ConsolidateOptions, type Consolidation, isLockFileName, type Lang, templates, type UnitFailure,
+  type UnitReport, type UnreadableReason,
+} from "../core";
 
 /** One file as the pane keeps it after reading: the reduced report (the workbook itself is dropped), or why it failed, as data. */
 export type ReadUnit = UnitReport | UnitFailure;

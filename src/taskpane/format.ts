@@ -1,8 +1,5 @@
 /** Values as the pane shows them, in the user's language. */
-import type { FindingValue } from "../core/finding";
-import { formatNumber } from "../core/messages/format";
-import type { Lang } from "../core/lang";
-import { showsPercent } from "../core/numberFormat";
+import { type FindingValue, formatNumber, type Lang, showsPercent } from "../core";
 import type { Messages } from "./messages";
 
 /** A finding value: numbers with the language's separators, text as typed, blank as a word. */

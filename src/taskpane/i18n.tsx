@@ -1,6 +1,6 @@
 /** The pane's language, shared by every component through context. */
 import * as React from "react";
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core";
 import { messagesFor, type Messages } from "./messages";
 
 interface LangState {

@@ -2,8 +2,7 @@
  * The text a cell shows where it can be known without a locale, and Excel's date serials: shared by both
  * readers (the streaming one and ExcelJS's), so they give the engine the same grid.
  */
-import type { CellValue } from "../core/grid";
-import { sectionFor } from "../core/numberFormat";
+import { type CellValue, sectionFor } from "../core";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

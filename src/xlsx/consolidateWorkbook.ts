@@ -4,12 +4,10 @@
  * so that a thousand units never sit in memory as cell objects (every row is committed as soon as it is written).
  */
 import ExcelJS from "exceljs";
-import { cellA1, columnLetters } from "../core/address";
-import type { Consolidation } from "../core/consolidate";
-import type { Lang } from "../core/lang";
-import { formatFinding } from "../core/messages";
-import { consolidateMessages, formatIssue, formatUnusable } from "../core/messages/consolidate";
-import { periodLabel } from "../core/messages/period";
+import {
+  cellA1, columnLetters, consolidateMessages, type Consolidation, formatFinding, formatIssue, formatUnusable,
+  type Lang, periodLabel,
+} from "../core";
 import { MARKED_FILL, READY_FILL, writeTable, type Value } from "./sheetWriting";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL, writeSummary } from "./summarySheet";
 

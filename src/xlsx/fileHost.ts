@@ -6,14 +6,10 @@
  * writer (src/xlsx/package, as `cchc fill`), so charts, pivot tables, names and everything else stay as they were.
  */
 import type ExcelJS from "exceljs";
-import { templates } from "../core/catalog";
-import { addressKey, type CellRef } from "../core/address";
-import type { Template } from "../core/catalog/model";
-import type { Finding, Fix } from "../core/finding";
-import { layoutPlan } from "../core/layout";
-import type { Patch } from "../core/cellWrite";
-import { appendixPreview, type PreviewRow } from "../core/appendixPreview";
-import { checkWorkbook, fillBlocker } from "../core/checkWorkbook";
+import {
+  addressKey, appendixPreview, type CellRef, checkWorkbook, fillBlocker, type Finding, type Fix, layoutPlan,
+  type LayoutPlan, type Patch, type PreviewRow, type Template, templates,
+} from "../core";
 import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
 import { CopyRefusedError, HostError, type HostErrorCode } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
@@ -22,7 +18,6 @@ import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type Wo
 import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
 import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
 import { refusalText } from "./package/messages";
-import type { LayoutPlan } from "../core/layoutPlan";
 
 /** The appendix as the last check saw it, for the read-only preview. */
 export interface FilePreview {

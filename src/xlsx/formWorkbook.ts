@@ -4,12 +4,10 @@
  * is a problem the surfaces turn into a sentence.
  */
 import ExcelJS from "exceljs";
-import type { CompileResult } from "../core/forms/compile";
-import type { FormDocument } from "../core/forms/model";
-import { compileFormJson } from "../core/forms/json";
-import { problem } from "../core/forms/problems";
-import { FORM_MAX_BYTES } from "../core/forms/safety";
-import { compileFormSheets, FORM_SHEET_NAMES, formSheets, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../core/forms/sheets";
+import {
+  compileFormJson, compileFormSheets, type CompileResult, FORM_MAX_BYTES, FORM_SHEET_NAMES, type FormDocument,
+  formSheets, INDICATOR_COLUMNS, problem, RELATION_COLUMNS,
+} from "../core";
 import { inspectWorkbookBytes } from "./limits";
 import { loadWorkbook, WorkbookReadError, worksheetGrid, type WorkbookBytes } from "./readWorkbook";
 

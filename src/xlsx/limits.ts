@@ -7,7 +7,7 @@
  * pane outside Excel both go through it (via `loadWorkbook`). SECURITY.md lists the limits.
  */
 import { Inflate } from "pako";
-import type { FileLimits, Unreadable, WorkbookReadFailure } from "../core/unreadable";
+import type { FileLimits, Unreadable, WorkbookReadFailure } from "../core";
 
 /** Largest file accepted, in bytes. An appendix workbook is ~50 kB; a whole report workbook a few MB. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;

@@ -3,18 +3,16 @@
  * both hand it the file's bytes.
  */
 import ExcelJS from "exceljs";
-import type { SheetGrid } from "../core/checkWorkbook";
-import type { CellValue, Grid } from "../core/grid";
-import type { WorkbookReadFailure } from "../core/unreadable";
+import type { CellValue, Grid, SheetGrid, WorkbookReadFailure } from "../core";
 import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
 
-export type { SheetGrid } from "../core/checkWorkbook";
+export type { SheetGrid } from "../core";
 /**
  * Why a file could not be read as a workbook (src/core/unreadable.ts). "too_large": the file passes MAX_FILE_BYTES;
  * "too_much_data": it expands past MAX_EXPANDED_BYTES, MAX_ENTRIES or MAX_CELLS (limits.ts).
  */
-export type { WorkbookReadFailure } from "../core/unreadable";
+export type { WorkbookReadFailure } from "../core";
 
 /** Thrown by `loadWorkbook`/`readWorkbook` for a file that is not a readable .xlsx (misuse of the file, not a bug). */
 export class WorkbookReadError extends Error {

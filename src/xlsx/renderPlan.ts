@@ -1,9 +1,6 @@
 /** Layout plan and patches -> ExcelJS. Browser-safe (no Node imports). */
 import ExcelJS from "exceljs";
-import { absoluteA1, toA1 } from "../core/address";
-import type { CellStyle, LayoutPlan } from "../core/layoutPlan";
-import type { Patch } from "../core/cellWrite";
-import { freeSheetName } from "../core/sheetName";
+import { absoluteA1, type CellStyle, freeSheetName, type LayoutPlan, type Patch, toA1 } from "../core";
 
 /** The font of Vietnamese administrative documents. */
 const FONT_NAME = "Times New Roman";

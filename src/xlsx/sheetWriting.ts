@@ -3,7 +3,7 @@
  * that commits each row as it goes (the command line's streaming WorkbookWriter never holds a thousand units).
  */
 import ExcelJS from "exceljs";
-import { wrappedLines } from "../core/textMetrics";
+import { wrappedLines } from "../core";
 
 /** The summary workbook's font, as the appendix is printed. */
 export const FONT = "Times New Roman";

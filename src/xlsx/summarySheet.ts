@@ -3,13 +3,10 @@
  * column whose formulas carry the model's values, how each total is made.
  */
 import type ExcelJS from "exceljs";
-import { columnLetters } from "../core/address";
-import type { Indicator, IndicatorKind } from "../core/catalog/model";
-import type { Consolidation, SummaryRow, SummaryTotal } from "../core/consolidate";
-import type { Lang } from "../core/lang";
-import { shortLabel } from "../core/messages";
-import { consolidateMessages } from "../core/messages/consolidate";
-import { periodLabel } from "../core/messages/period";
+import {
+  columnLetters, consolidateMessages, type Consolidation, type Indicator, type IndicatorKind, type Lang, periodLabel,
+  shortLabel, type SummaryRow, type SummaryTotal,
+} from "../core";
 import {
   BORDER,
   HEADER_FILL,

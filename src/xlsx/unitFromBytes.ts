@@ -4,10 +4,9 @@
  * the pane and the command line share it.
  */
 import type ExcelJS from "exceljs";
-import { templates } from "../core/catalog";
-import type { Template } from "../core/catalog/model";
-import { checkWorkbook } from "../core/checkWorkbook";
-import { unitReport, type FileModified, type UnitFailure, type UnitReport } from "../core/consolidate";
+import {
+  checkWorkbook, type FileModified, type Template, templates, type UnitFailure, unitReport, type UnitReport,
+} from "../core";
 import { documentModified } from "./documentModified";
 import { unreadableOf } from "./limits";
 import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes } from "./readWorkbook";

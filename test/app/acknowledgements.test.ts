@@ -1,7 +1,6 @@
 /** Acknowledged warnings: keyed, fingerprinted by the values behind them, never for an error. */
-import type { Address } from "../../src/core/address";
+import type { Address, Finding, FindingOf } from "../../src/core";
 import { at } from "../fixtures/a1";
-import type { Finding, FindingOf } from "../../src/core/finding";
 import { ackKey, activeConflicts, fingerprint, pruneAcknowledged, splitAcknowledged } from "../../src/app/acknowledgements";
 
 /** A finding of a code without detail (code_as_word unless `over` picks another). */

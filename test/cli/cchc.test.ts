@@ -5,8 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { convertWithLibreOffice } from "../xlsx/libreoffice";
 import { loadWorkbook } from "../../src/xlsx";
-import { soNganh } from "../../src/core/catalog";
-import { appendixFailureText } from "../../src/core/messages/appendix";
+import { appendixFailureText, soNganh } from "../../src/core";
 import { tempDir } from "../fixtures/tempDir";
 
 // Each case starts node and tsx; LibreOffice cases take several seconds on a shared machine.

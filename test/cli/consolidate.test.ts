@@ -4,7 +4,7 @@ import { createHash } from "crypto";
 import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../../src/core/catalog";
+import { soNganh } from "../../src/core";
 import { runConsolidate, type ConsolidateCliOptions } from "../../src/cli/consolidate";
 import { cliMessages } from "../../src/cli/messages";
 import { loadWorkbook } from "../../src/xlsx";

@@ -2,9 +2,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../../src/core/catalog";
-import { soNganhFacts } from "../../src/core/forms/builtin";
-import { formDocument, formJson } from "../../src/core/forms/json";
+import { formDocument, formJson, soNganh, soNganhFacts } from "../../src/core";
 import { run } from "../../src/cli/run";
 import { formWorkbookBytes } from "../../src/xlsx/formWorkbook";
 import { builtinDocument } from "../../scripts/make-forms";

@@ -6,8 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { toA1 } from "../../src/core/address";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook, toA1 } from "../../src/core";
 import { run } from "../../src/cli/run";
 import { readFormBytes, readWorkbook } from "../../src/xlsx";
 import { tempDir } from "../fixtures/tempDir";

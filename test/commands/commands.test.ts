@@ -6,7 +6,7 @@
  * The ribbon's function commands against the counting Excel: what they write and mark, what they say, and that
  * `event.completed()` is called exactly once in every case, after the notice is closed.
  */
-import { cellA1, fromA1, toA1 } from "../../src/core/address";
+import { cellA1, type Finding, fromA1, toA1 } from "../../src/core";
 import { RealExcel } from "../excel/realClient/realExcel";
 import { ModelWorkbook } from "../excel/realClient/workbook";
 import { APPENDIX, hostOn, seedWorkbook } from "../excel/workbooks";
@@ -16,7 +16,6 @@ import { SETTINGS_KEY } from "../../src/excel/settings";
 import { enCommands, viCommands } from "../../src/commands/messages";
 import { ackKey, fingerprint, splitAcknowledged } from "../../src/app/acknowledgements";
 import type { Acknowledged } from "../../src/app/settings";
-import type { Finding } from "../../src/core/finding";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 

@@ -5,9 +5,7 @@
  * state from the plan. Each is counted, and its result compared with the chain of single operations it replaces
  * run on a twin workbook: same findings, same cells, same marks, same selection.
  */
-import { cellA1, fromA1, sameCell, toA1 } from "../../src/core/address";
-import type { Finding } from "../../src/core/finding";
-import type { Patch } from "../../src/core/cellWrite";
+import { cellA1, type Finding, fromA1, type Patch, sameCell, toA1 } from "../../src/core";
 import { ExcelHostError } from "../../src/excel/errors";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import type { CheckState } from "../../src/app/host";

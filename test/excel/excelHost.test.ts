@@ -1,6 +1,6 @@
 
 /** What the office-js adapter does to the workbook: never loses the user's data, formatting or sheets. */
-import { cellA1 } from "../../src/core/address";
+import { cellA1 } from "../../src/core";
 import { at } from "../fixtures/a1";
 import { ExcelHostError } from "../../src/excel/errors";
 import { HIGHLIGHT_MARK, MARK_STYLE } from "../../src/excel/highlights";

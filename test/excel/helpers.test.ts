@@ -5,7 +5,7 @@ import { compactAreas, markAreas, splitAreas } from "../../src/excel/highlights"
 import { addressOrigin } from "../../src/excel/readSheets";
 import { charsToPoints } from "../../src/excel/renderPlan";
 import { literalText } from "../../src/excel/writeCells";
-import type { Finding } from "../../src/core/finding";
+import type { Finding } from "../../src/core";
 
 test.each([
   ["Số nhiệm vụ", "Số nhiệm vụ"],

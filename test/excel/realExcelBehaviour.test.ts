@@ -3,7 +3,7 @@
  * marks that vanish between the read and the write, overlapping actions, workbooks past 30 sheets, conditional
  * formats Excel cannot load, why a write was refused, and changes the ribbon's runtime makes.
  */
-import { cellA1, toA1 } from "../../src/core/address";
+import { cellA1, toA1 } from "../../src/core";
 import { HIGHLIGHT_MARK, wantedMarks } from "../../src/excel/highlights";
 import { ExcelHostError } from "../../src/excel/errors";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";

@@ -4,8 +4,7 @@
  * sheet, the add-in's own successful writes since, and one read of the cells it lacks.
  */
 import { at } from "../fixtures/a1";
-import { toA1 } from "../../src/core/address";
-import type { Grid } from "../../src/core/grid";
+import { type Grid, toA1 } from "../../src/core";
 import { ExcelHostError } from "../../src/excel/errors";
 import { restoreContent, SheetMemory } from "../../src/excel/restore";
 import type { CheckState } from "../../src/app/host";

@@ -4,7 +4,7 @@
  * counted by the instrumented mock, and no request or response near Excel on the web's 5 MB limit, even beside a
  * sheet of 50,000 rows. Beside each, what a cell-by-cell implementation costs on the same workbook.
  */
-import { cellA1, toA1 } from "../../src/core/address";
+import { cellA1, toA1 } from "../../src/core";
 import { naiveCellByCellCheck, naiveCellByCellFill, naiveCheckSyncCount } from "./realClient/naive";
 import type { RealExcel } from "./realClient/realExcel";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "./workbooks";

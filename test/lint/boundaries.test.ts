@@ -1,8 +1,9 @@
 /**
  * The arrows between the folders of src, as lint holds them: one probe file per arrow, placed (virtually) in the
  * importing folder and linted with the repository's config. Every forbidden arrow is reported, static or
- * import(); every allowed one is not. The table below states the architecture (docs/ARCHITECTURE.md) on its own,
- * so a config that drifts from it fails here.
+ * import(); every allowed one is not. Outside core, tests and tools included, core is imported through its index
+ * only. The table below states the architecture (docs/ARCHITECTURE.md) on its own, so a config that drifts from it
+ * fails here.
  */
 import { execFileSync } from "child_process";
 import * as path from "path";
@@ -14,12 +15,12 @@ type Folder = (typeof folders)[number];
 /** What each folder may import: any file ("any"), or only the folder's entry point ("entry"). */
 const allowed: Readonly<Record<Folder, Partial<Record<Folder, "any" | "entry">>>> = {
   core: {},
-  app: { core: "any" },
-  excel: { core: "any", app: "any" },
-  xlsx: { core: "any", app: "any" },
-  taskpane: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
-  commands: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
-  cli: { core: "any", app: "any", excel: "entry", xlsx: "entry" },
+  app: { core: "entry" },
+  excel: { core: "entry", app: "any" },
+  xlsx: { core: "entry", app: "any" },
+  taskpane: { core: "entry", app: "any", excel: "entry", xlsx: "entry" },
+  commands: { core: "entry", app: "any", excel: "entry", xlsx: "entry" },
+  cli: { core: "entry", app: "any", excel: "entry", xlsx: "entry" },
 };
 
 const BOUNDARY_RULES = new Set(["no-restricted-imports", "no-restricted-syntax", "no-restricted-globals"]);
@@ -83,6 +84,49 @@ const packageProbes: readonly [Folder, string, boolean][] = [
 packageProbes.forEach(([from, code, forbidden], i) => {
   probes.push({ name: `src/${from}: ${code.split("\n")[0]}`, path: `src/${from}/packageProbe${i}.ts`, code, forbidden });
 });
+
+/**
+ * A probe file beside `file` (from the repository's root; `exact`: that very file) with one import of `source`,
+ * static or with import().
+ */
+let importProbes = 0;
+function importProbe(file: string, source: string, forbidden: boolean, how: "static" | "dynamic" = "static", exact = false): Probe {
+  const code =
+    how === "static" ? `import { thing } from "${source}";\nexport const probe = thing;\n` : `export const probe = () => import("${source}");\n`;
+  const at = exact ? file : file.replace(/\.(tsx?)$/, `Import${importProbes++}.$1`);
+  return { name: `${file} -> ${source} (${how})`, path: at, code, forbidden };
+}
+
+// Inside core, a file imports the file it needs, never core's own index (which re-exports it: a circle).
+probes.push(
+  importProbe("src/core/probe.ts", ".", true),
+  importProbe("src/core/probe.ts", "./index", true),
+  importProbe("src/core/probe.ts", "./grid", false),
+  importProbe("src/core/sub/probe.ts", "..", true),
+  importProbe("src/core/sub/probe.ts", "../index", true),
+  importProbe("src/core/sub/probe.ts", "../grid", false),
+  importProbe("src/core/sub/probe.ts", "./index", false),
+  importProbe("src/core/sub/deeper/probe.ts", "../..", true),
+  importProbe("src/core/sub/deeper/probe.ts", "../../index", true),
+  importProbe("src/core/sub/deeper/probe.ts", "..", false),
+);
+
+// Tests and tools outside core import it through its index; the tests of core and the engine benchmark may reach in.
+for (const how of ["static", "dynamic"] as const) {
+  probes.push(
+    importProbe("test/xlsx/probe.test.ts", "../../src/core/grid", true, how),
+    importProbe("test/xlsx/probe.test.ts", "../../src/core/locate/header", true, how),
+    importProbe("test/xlsx/probe.test.ts", "../../src/core/index", true, how),
+    importProbe("test/xlsx/probe.test.ts", "../../src/core", false, how),
+    importProbe("test/taskpane/probe.test.tsx", "../../src/core/finding", true, how),
+    importProbe("test/fixtures/probe.ts", "../../src/core/grid", true, how),
+    importProbe("bench/probe.ts", "../src/core/grid", true, how),
+    importProbe("scripts/probe.ts", "../src/core/catalog/soNganh", true, how),
+    importProbe("test/core/probe.test.ts", "../../src/core/grid", false, how),
+    importProbe("test/core/locate/probe.test.ts", "../../../src/core/locate/header", false, how),
+  );
+}
+probes.push(importProbe("bench/engine.ts", "../src/core/analyze", false, "static", true));
 
 test("every probe has a file of its own", () => {
   expect(new Set(probes.map((p) => p.path)).size).toBe(probes.length);

@@ -9,10 +9,7 @@
  * - a write that fails part-way reports a typed reason with a sentence saying what to do.
  */
 import fc from "fast-check";
-import { columnLetters, toA1 } from "../../src/core/address";
-import { templates } from "../../src/core/catalog";
-import type { CellValue } from "../../src/core/grid";
-import type { Patch } from "../../src/core/cellWrite";
+import { type CellValue, columnLetters, type Patch, templates, toA1 } from "../../src/core";
 import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_STYLE, markFormula } from "../../src/excel/highlights";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";

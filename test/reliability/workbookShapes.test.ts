@@ -6,9 +6,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh, templates } from "../../src/core/catalog";
-import type { Grid } from "../../src/core/grid";
-import { locateInWorkbook } from "../../src/core/locate";
+import { type Grid, locateInWorkbook, soNganh, templates } from "../../src/core";
 import { run } from "../../src/cli/run";
 import { seedGrid } from "../fixtures/seed";
 import { tempDir } from "../fixtures/tempDir";

@@ -4,13 +4,11 @@
  * of the output equals the input's (value, formula, number format, fill, border, font), except the patched
  * targets, and those were blank or already held the computed value. The input file is byte-for-byte unchanged.
  */
-import { toA1 } from "../../src/core/address";
+import { checkWorkbook, templates, toA1 } from "../../src/core";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
-import { templates } from "../../src/core/catalog";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readWorkbook } from "../../src/xlsx/readWorkbook";
 import { run } from "../../src/cli/run";
 import { tempDir } from "../fixtures/tempDir";

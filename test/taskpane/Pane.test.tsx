@@ -1,13 +1,9 @@
 /** @jest-environment jsdom */
-import { cellA1, toA1 } from "../../src/core/address";
+import { appendixFailureText, cellA1, formatFinding, gridFromCells, soNganh, templates, toA1 } from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
-import { soNganh, templates } from "../../src/core/catalog";
-import { gridFromCells } from "../../src/core/grid";
-import { formatFinding } from "../../src/core/messages";
-import { appendixFailureText } from "../../src/core/messages/appendix";
 import { ExcelHostError } from "../../src/excel/errors";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import { App } from "../../src/taskpane/components/App";

@@ -1,8 +1,6 @@
 /** @jest-environment jsdom */
 import { readUnits, consolidateUnits, type ReadUnit, type ReadUnitFn } from "../../src/taskpane/consolidation";
-import { appendixFailureText } from "../../src/core/messages/appendix";
-import { formatUnusable } from "../../src/core/messages/consolidate";
-import { unreadableText } from "../../src/core/messages/unreadable";
+import { appendixFailureText, formatUnusable, unreadableText } from "../../src/core";
 
 function file(name: string, bytes: () => Promise<ArrayBuffer>): File {
   const f = new File([], name);

@@ -3,14 +3,7 @@
  * sheets (checkWorkbook), writes patches and fixes into them, inserts the template from the layout plan, and keeps
  * settings; it records the calls a test asserts on.
  */
-import { cellA1, fromA1, toA1, type CellRef } from "../../src/core/address";
-import { templates } from "../../src/core/catalog";
-import type { Template } from "../../src/core/catalog/model";
-import type { Finding, Fix } from "../../src/core/finding";
-import type { CellValue, Grid } from "../../src/core/grid";
-import { layoutPlan } from "../../src/core/layout";
-import type { Patch } from "../../src/core/cellWrite";
-import { checkWorkbook, fillBlocker } from "../../src/core/checkWorkbook";
+import { cellA1, type CellRef, type CellValue, checkWorkbook, fillBlocker, type Finding, type Fix, fromA1, type Grid, layoutPlan, type Patch, type Template, templates, toA1 } from "../../src/core";
 import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
 import type { WorkbookSettings } from "../../src/app/settings";
 import { seedGrid } from "../fixtures/seed";

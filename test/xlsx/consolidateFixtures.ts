@@ -2,13 +2,7 @@
  * Unit workbooks for the consolidation tests, made with the project's own layout plan and renderer and filled
  * with known figures, and the pipeline the command line and the pane run on each (read, the one check, reduce).
  */
-import { sameCell, toA1 } from "../../src/core/address";
-import { soNganh } from "../../src/core/catalog";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
-import type { UnitFailure, UnitReport } from "../../src/core/consolidate";
-import type { Grid } from "../../src/core/grid";
-import { layoutPlan } from "../../src/core/layout";
-import type { ReportPeriod } from "../../src/core/period";
+import { checkWorkbook, type Grid, layoutPlan, type ReportPeriod, sameCell, soNganh, toA1, type UnitFailure, type UnitReport } from "../../src/core";
 import { templateWorkbook, workbookBytes, worksheetGrid } from "../../src/xlsx";
 import { unitFromBytes } from "../../src/xlsx/unitFromBytes";
 import type ExcelJS from "exceljs";

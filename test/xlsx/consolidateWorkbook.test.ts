@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh, templates } from "../../src/core/catalog";
-import { consolidate, type Consolidation, type UnitFailure, type UnitReport } from "../../src/core/consolidate";
+import { consolidate, type Consolidation, soNganh, templates, type UnitFailure, type UnitReport } from "../../src/core";
 import { loadWorkbook, workbookBytes } from "../../src/xlsx";
 import {
   consolidationWorkbook,

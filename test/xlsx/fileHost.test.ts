@@ -1,5 +1,5 @@
 /** FileHost: the pane's host outside Excel, over the shipped sample, in Node (the same code runs in the browser). */
-import { cellA1, sameCell, toA1, type CellRef } from "../../src/core/address";
+import { cellA1, type CellRef, sameCell, toA1 } from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";

@@ -4,7 +4,7 @@
  * Each result equals what the chain of single operations gives on a second copy of the sample.
  */
 import { at } from "../fixtures/a1";
-import { toA1 } from "../../src/core/address";
+import { toA1 } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
 import { FileHost } from "../../src/xlsx/fileHost";

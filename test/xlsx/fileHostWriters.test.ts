@@ -5,7 +5,7 @@
  * charts, sparklines, a chart sheet, data bars, comments, a table; test/xlsx/writers). The copy is the opened bytes with the session's fills and fixes patched in: every part but the sheet, the styles, the
  * workbook part's calc flag and the content types is byte-identical, records and compressed bytes included.
  */
-import { sameCell, toA1 } from "../../src/core/address";
+import { sameCell, toA1 } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
 import { CopyRefusedError } from "../../src/app/hostErrors";

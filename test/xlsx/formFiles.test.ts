@@ -2,15 +2,10 @@
  * The built-in form as files (forms/so-nganh-soc-trang-2023.xlsx and .json): up to date with the catalog, compiling
  * to the very template the engine runs, valid against the published schema, and giving the same results.
  */
-import { cellA1 } from "../../src/core/address";
+import { cellA1, checkWorkbook, type Form, formJson, soNganh, soNganhFacts } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { soNganh } from "../../src/core/catalog";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { soNganhFacts } from "../../src/core/forms/builtin";
-import { formJson } from "../../src/core/forms/json";
-import type { Form } from "../../src/core/forms/model";
 import { readWorkbook, workbookBytes } from "../../src/xlsx";
 import { readFormBytes } from "../../src/xlsx/formWorkbook";
 import { BUILTIN_FORM_FILE, builtinDocument } from "../../scripts/make-forms";

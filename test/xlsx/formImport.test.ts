@@ -2,16 +2,10 @@
  * `form import` on the test workbooks of the built-in form: the draft it makes from each finds the same errors
  * there as the built-in form, and recovers the form's outline and kinds from the printed table.
  */
-import { cellA1 } from "../../src/core/address";
+import { cellA1, checkWorkbook, compileDocument, compileFormJson, draftForm, formJson, soNganh, toA1 } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../../src/core/catalog";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { compileDocument } from "../../src/core/forms/compile";
-import { draftForm } from "../../src/core/forms/draft";
-import { compileFormJson, formJson } from "../../src/core/forms/json";
 import ExcelJS from "exceljs";
-import { toA1 } from "../../src/core/address";
 import { readWorkbook, workbookBytes } from "../../src/xlsx";
 
 const GOLDEN = path.join(__dirname, "golden");

@@ -2,12 +2,10 @@
  * Golden workbooks (test/xlsx/golden, written by make-golden.ts from cases.ts): each committed file is read by the
  * xlsx adapter, located and analysed; its findings must be the seed's, at the cells where the case put them.
  */
-import { cellA1 } from "../../src/core/address";
+import { cellA1, checkWorkbook, templates } from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";
-import { templates } from "../../src/core/catalog";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readWorkbook } from "../../src/xlsx";
 import { goldenCases, refusedCases } from "./golden/cases";
 

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { cellAt } from "../../src/core/grid";
-import { fromA1 } from "../../src/core/address";
+import { cellAt, fromA1 } from "../../src/core";
 import { readWorkbook, WorkbookReadError, workbookBytes } from "../../src/xlsx";
 
 async function roundTrip(build: (ws: ExcelJS.Worksheet) => void) {

@@ -1,8 +1,7 @@
 /** The committed sample is what scripts/make-sample.ts makes, and it holds the seed's figures as typed. */
 import * as fs from "fs";
 import * as path from "path";
-import { cellAt } from "../../src/core/grid";
-import { fromA1 } from "../../src/core/address";
+import { cellAt, fromA1 } from "../../src/core";
 import { readWorkbook } from "../../src/xlsx";
 import { SAMPLE_PATH, sampleBytes } from "../../scripts/make-sample";
 

@@ -11,9 +11,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { soNganh } from "../../src/core/catalog";
-import { layoutPlan, periodText, type LayoutOptions } from "../../src/core/layout";
-import { cleanText } from "../../src/core/text";
+import { cleanText, type LayoutOptions, layoutPlan, periodText, soNganh } from "../../src/core";
 import { templateWorkbook, workbookBytes } from "../../src/xlsx";
 import { convertWithLibreOffice } from "./libreoffice";
 import { inside, overlaps, pageCount, pdfFonts, pdfWords, tableRows, textIn, type Box, type TableRow, type Word } from "./pdfTable";

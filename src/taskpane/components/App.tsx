@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { AppendixHost } from "../../app/host";
-import type { Lang } from "../../core/lang";
+import type { Lang } from "../../core";
 import { LangProvider, useLang } from "../i18n";
 import { paneTheme } from "../theme";
 import { OutsideExcel, type OpenFile } from "./OutsideExcel";

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ownSheetAddress, toA1, type CellRef } from "../../core/address";
-import { severityRank, type Finding, type Severity } from "../../core/finding";
-import type { PreviewRow } from "../../core/appendixPreview";
+import {
+  type CellRef, type Finding, ownSheetAddress, type PreviewRow, type Severity, severityRank, toA1,
+} from "../../core";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 import { SeverityIcon } from "./SeverityIcon";

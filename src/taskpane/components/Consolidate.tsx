@@ -15,13 +15,10 @@ import {
 } from "@fluentui/react-components";
 import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
 import { ArrowDownload20Regular, CheckmarkCircle16Filled, SubtractCircle16Regular, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
-import { cellA1 } from "../../core/address";
-import type { UnitStatus } from "../../core/consolidate";
-import type { Severity } from "../../core/finding";
-import { formatFinding } from "../../core/messages";
-import { formatIssue, formatUnusable } from "../../core/messages/consolidate";
-import { periodLabel } from "../../core/messages/period";
-import { parsePeriodKey, periodKey } from "../../core/period";
+import {
+  cellA1, formatFinding, formatIssue, formatUnusable, parsePeriodKey, periodKey, periodLabel, type Severity,
+  type UnitStatus,
+} from "../../core";
 import {
   SUMMARY_FILE_NAME,
   consolidateUnits,

@@ -2,9 +2,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { workbookErrorMessage } from "../../app/hostErrorMessages";
 import { CopyRefusedError, errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
-import type { Lang } from "../../core/lang";
-import { unreadableText } from "../../core/messages/unreadable";
-import type { UnreadableReason } from "../../core/unreadable";
+import { type Lang, type UnreadableReason, unreadableText } from "../../core";
 import { useLang } from "../i18n";
 import type { Messages } from "../messages";
 

@@ -12,13 +12,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { cellA1, cellKey, toA1 } from "../../core/address";
-import type { Finding } from "../../core/finding";
-import type { Patch } from "../../core/cellWrite";
+import { cellA1, cellKey, conflictPatch, type Finding, type Patch, toA1 } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
-import { conflictPatch } from "../../core/conflictPatch";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

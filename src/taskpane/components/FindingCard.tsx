@@ -1,10 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Wrench20Regular } from "@fluentui/react-icons";
-import { cellA1, toA1 } from "../../core/address";
-import type { Template } from "../../core/catalog/model";
-import type { Finding } from "../../core/finding";
-import { fixLabel, formatFinding } from "../../core/messages";
+import { cellA1, type Finding, fixLabel, formatFinding, type Template, toA1 } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { canAcknowledge } from "../../app/acknowledgements";

@@ -8,12 +8,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { cellKey } from "../../core/address";
-import type { Template } from "../../core/catalog/model";
-import type { Finding } from "../../core/finding";
+import { cellKey, countBySeverity, type Finding, groupBySection, type Template } from "../../core";
 import { useLang } from "../i18n";
 import type { SplitFindings } from "../../app/acknowledgements";
-import { countBySeverity, groupBySection } from "../../core/findingGroups";
 import { FindingCard, type FindingCardProps } from "./FindingCard";
 
 const useStyles = makeStyles({

@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp20Regular } from "@fluentui/react-icons";
-import type { Form } from "../../core/forms/model";
-import { describeForm } from "../../core/messages/forms";
+import { describeForm, type Form } from "../../core";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
-import type { CellRef } from "../../core/address";
+import type { CellRef } from "../../core";
 import type { FileHost } from "../../xlsx";
 import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";

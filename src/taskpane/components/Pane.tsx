@@ -12,13 +12,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
-import { toA1 } from "../../core/address";
-import type { Finding } from "../../core/finding";
-import type { Patch } from "../../core/cellWrite";
+import {
+  builtinForms, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, toA1,
+} from "../../core";
 import type { AppendixHost, CheckState } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
-import { countBySeverity } from "../../core/findingGroups";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 import { ErrorBar, logUnexpected } from "./ErrorBar";
@@ -26,9 +25,6 @@ import { FillPreview } from "./FillPreview";
 import { FindingList } from "./FindingList";
 import { NotFound, Recognised } from "./StartSection";
 import { FormSection, type FormNote } from "./FormSection";
-import type { Form } from "../../core/forms/model";
-import { builtinForms } from "../../core/forms/builtin";
-import { formatFormProblem } from "../../core/messages/forms";
 import { documentOf, formOfSettings, settingsWithForm, templatesFor } from "../../app/formInUse";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
-import type { Severity } from "../../core/finding";
+import type { Severity } from "../../core";
 import { useLang } from "../i18n";
 
 const useStyles = makeStyles({

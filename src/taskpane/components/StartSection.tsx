@@ -15,11 +15,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Template } from "../../core/catalog/model";
-import type { OtherAppendix, SplitAppendix } from "../../core/locate";
-import type { AppendixFailure, Location } from "../../core/location";
-import { appendixFailureText } from "../../core/messages/appendix";
-import { reportPeriods, type ReportPeriod } from "../../core/period";
+import {
+  type AppendixFailure, appendixFailureText, type Location, type OtherAppendix, type ReportPeriod, reportPeriods,
+  type SplitAppendix, type Template,
+} from "../../core";
 import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";

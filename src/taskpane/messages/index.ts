@@ -1,4 +1,4 @@
-import type { Lang } from "../../core/lang";
+import type { Lang } from "../../core";
 import { en } from "./en";
 import { vi, type Messages } from "./vi";
 

@@ -2,7 +2,7 @@
  * Why the surgical writer would not write a copy, as one sentence in Vietnamese or English (the command line and
  * the pane outside Excel both print it after the file's name). Each says what is in the way and what to do.
  */
-import type { Lang } from "../../core/lang";
+import type { Lang } from "../../core";
 import type { PatchRefusal } from "./refusal";
 
 type Reason = PatchRefusal["reason"];

@@ -9,14 +9,14 @@
 import { MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../limits";
 import { openPackage, relsPartOf, type WorkbookPackage } from "./opc";
 import { PatchRefused, type PatchRefusal } from "./refusal";
-import type { CellWrite } from "../../core/cellWrite";
+import type { CellWrite } from "../../core";
 import { patchSheetXml, type SheetTable } from "./sheetPatch";
 import { StylesEditor } from "./styles";
 import { encodeUtf8 } from "./utf8";
 import { attribute, findTag, nextTag, withAttribute, XmlScanError } from "./xml";
 import { writeZip } from "./zip";
 
-export type { CellWrite } from "../../core/cellWrite";
+export type { CellWrite } from "../../core";
 export type { PatchRefusal } from "./refusal";
 
 /** The patched workbook and the parts that differ from the input; or why it was not patched. */

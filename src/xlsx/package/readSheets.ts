@@ -5,7 +5,7 @@
  * its cells never kept. Grids come out as ExcelJS's reader gives them (test/xlsx/package/readSheets.test.ts holds
  * the two readers equal on every test workbook). Browser-safe.
  */
-import type { CellValue, Grid } from "../../core/grid";
+import type { CellValue, Grid } from "../../core";
 import { dateSerial, displayText, serialDate } from "../cellText";
 import { checkWorkbookKind, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES } from "../limits";
 import { isDateFormat } from "./numberFormats";

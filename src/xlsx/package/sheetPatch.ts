@@ -6,8 +6,7 @@
  * (a shared or array formula's range, a data table, a merged area's hidden cell, a table's header), the sheet is
  * refused with the reason instead.
  */
-import { fromA1, toA1, type Address } from "../../core/address";
-import type { CellWrite } from "../../core/cellWrite";
+import { type Address, type CellWrite, fromA1, toA1 } from "../../core";
 import { PatchRefused } from "./refusal";
 import type { StylesEditor } from "./styles";
 import { attribute, escapeText, findTag, nextTag, withAttribute, withoutAttribute, type Tag } from "./xml";

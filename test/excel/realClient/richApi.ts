@@ -4,7 +4,7 @@
  * object below stands for one Excel class and knows its members the way Excel does: what may be read, set and
  * called, and what Excel refuses (with the error code and `debugInfo.errorLocation` Excel gives).
  */
-import { columnLetters } from "../../../src/core/address";
+import { columnLetters } from "../../../src/core";
 import {
   cellKey,
   definedNameProblem,

@@ -5,8 +5,7 @@
  * side (richApi.ts) maps Microsoft's client requests onto it. Tests build workbooks with `addSheet`/`addGrid`
  * and read the result back with `cell`, `sheet`, `snapshot`.
  */
-import { columnIndex, columnLetters, fromA1 } from "../../../src/core/address";
-import type { CellValue, Grid } from "../../../src/core/grid";
+import { type CellValue, columnIndex, columnLetters, fromA1, type Grid } from "../../../src/core";
 
 /** A cell of the model. `value` is "" for a blank cell, as office-js reports it. */
 export interface ModelCell {

@@ -5,8 +5,7 @@
  * so its findings can be compared with the seed's.
  */
 import ExcelJS from "exceljs";
-import { cellAt, colCount, rowCount, type RawCell } from "../../../src/core/grid";
-import { fromA1, toA1 } from "../../../src/core/address";
+import { cellAt, colCount, fromA1, type RawCell, rowCount, toA1 } from "../../../src/core";
 import { seedGrid, SEED_HEADER_ROW } from "../../fixtures/seed";
 
 /** One golden workbook. */

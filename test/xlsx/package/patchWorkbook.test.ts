@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { columnLetters } from "../../../src/core/address";
+import { columnLetters } from "../../../src/core";
 import { patchWorkbook, withFullCalcOnLoad, withoutChainEntries } from "../../../src/xlsx/package/patchWorkbook";
 import { crc32 } from "../../../src/xlsx/package/crc32";
 import { readZip, writeZip, zipOf } from "../../../src/xlsx/package/zip";
