@@ -72,10 +72,14 @@ export interface FindingDetails {
   readonly count_not_whole: { readonly thousands: number | null };
   readonly percent_in_count: undefined;
   readonly percent_out_of_range: undefined;
+  /** a rate against a plan above 100 (the row may exceed 100: `Indicator.mayExceed100`) */
+  readonly percent_above_plan: undefined;
   readonly percent_as_fraction: undefined;
   /** the codes the cell accepts */
   readonly code_not_allowed: { readonly codes: readonly number[] };
   readonly code_as_word: undefined;
+  /** a yes/no row whose sheet prints a count unit ("Tin, bài") and holds a count above 1, read as yes (1) */
+  readonly count_as_yes: { readonly unit: string };
   readonly boolean_as_code: undefined;
   readonly flag_blank: { readonly codes: readonly number[] };
   /** the note that suggests an answer was meant, and its cell */

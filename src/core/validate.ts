@@ -20,7 +20,22 @@ export function validateSheet(sheet: SheetView): Finding[] {
     return f ? [f] : [];
   });
   const rules = sheet.template.relations.map(relationRule);
-  return [...sheet.cellFindings.map((f) => withSkipped(f, rules, sheet)), ...units, ...rules.flatMap((r) => r.run(sheet))];
+  const cells = sheet.cellFindings.filter((f) => !notAsked(f, sheet)).map((f) => withSkipped(f, rules, sheet));
+  return [...cells, ...units, ...rules.flatMap((r) => r.run(sheet))];
+}
+
+/**
+ * An unanswered question that is not asked: its `askedUnlessZero` rows add up to 0 (a blank counts as 0), e.g. the
+ * survey's form when no survey was made. Only the plain blank goes; a blank next to a note that cites an answer stays.
+ */
+function notAsked(f: Finding, sheet: SheetView): boolean {
+  if (f.code !== "flag_blank") return false;
+  const rows = sheet.cell(f.indicator)?.indicator.askedUnlessZero;
+  if (!rows?.length) return false;
+  return rows.every((id) => {
+    const n = sheet.number(id);
+    return n.state === "value" ? n.value === 0 : n.state === "blank" || n.state === "missing";
+  });
 }
 
 /** A formula with no saved result names the relations that read its cell, skipped for want of its value. */

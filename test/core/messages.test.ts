@@ -10,6 +10,17 @@ import { findingCodes } from "../../src/core/rules/codes";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { checked, testTemplate, twoColumnSheet } from "./rulesFixture";
 
+/**
+ * The test template with two readings of the form: I.1 is a rate against a plan (may pass 100), and I.3's sheet may
+ * print a count unit ("Tin, bài", as I.3.4 of the sở/ngành form does).
+ */
+const readingTemplate = {
+  ...testTemplate,
+  indicators: testTemplate.indicators.map((i) =>
+    i.id === "I.1" ? { ...i, mayExceed100: true } : i.id === "I.3" ? { ...i, acceptedUnits: ["Tin, bài"] } : i,
+  ),
+};
+
 /** A realistic sheet (flags answered) plus the values that provoke one code, and the first finding with it. */
 function example(
   code: FindingCode,
@@ -25,7 +36,8 @@ function example(
     if (!found) throw new Error("the example for value_column_ambiguous does not produce it");
     return found;
   }
-  const f = checked({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, testTemplate, units).findings.find((x) => x.code === code);
+  const template = code === "percent_above_plan" || code === "count_as_yes" ? readingTemplate : testTemplate;
+  const f = checked({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, template, units).findings.find((x) => x.code === code);
   if (!f) throw new Error(`the example for ${code} does not produce it`);
   return f;
 }
@@ -129,6 +141,21 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       {},
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm.",
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 is outside the 0–100 range of a percentage.",
+    ],
+    [
+      "percent_above_plan",
+      {"I.1": 120},
+      {},
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 vượt 100%: tỷ lệ so với kế hoạch năm chỉ vượt 100% khi đã thực hiện vượt kế hoạch; nếu đúng như vậy thì giữ nguyên, nếu không hãy kiểm tra lại số liệu.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = 120 is above 100%: a rate against the year's plan passes 100% only when more was done than planned; if so, leave it, otherwise check the figures.",
+    ],
+    [
+      "count_as_yes",
+      {"I.3": 5},
+      {},
+      "Kiểm soát TTHC (D17) = 5 được ghi như số lượng theo đơn vị tính “Tin, bài” in trên mẫu, nhưng chỉ tiêu này hỏi có hay không, chỉ nhận 0 (Không) hoặc 1 (Có), nên đã hiểu là 1 (Có). Hãy nhập mã 1 (Có); nếu cần, ghi số lượng vào ghi chú.",
+      "Kiểm soát TTHC (D17) = 5 is written as a count in the unit “Tin, bài” the form prints, but this row asks yes or no and takes only 0 (Không) or 1 (Có), so it is read as 1 (Có). Enter the code 1 (Có); put the count in the note if needed.",
+      {"I.3": "Tin, bài"},
     ],
     [
       "percent_as_fraction",

@@ -21,8 +21,8 @@ function checked(grid: Grid): FoundCheck {
 const seed = seedGrid();
 const rows = checked(seed).location.rows;
 
-/** The seed with some values (by indicator id; null clears) and notes replaced. */
-function edited(values: Record<string, CellValue>, notes: Record<string, string> = {}): Grid {
+/** The seed with some values (by indicator id; null clears), notes and printed units replaced. */
+function edited(values: Record<string, CellValue>, notes: Record<string, string> = {}, units: Record<string, string> = {}): Grid {
   const v = seed.values.map((r) => [...r]);
   const t = (seed.texts ?? []).map((r) => [...r]);
   const set = (id: string, col: number, value: CellValue) => {
@@ -33,6 +33,7 @@ function edited(values: Record<string, CellValue>, notes: Record<string, string>
   };
   for (const [id, value] of Object.entries(values)) set(id, SEED_COLUMNS.value, value);
   for (const [id, note] of Object.entries(notes)) set(id, SEED_COLUMNS.note, note === "" ? null : note);
+  for (const [id, unit] of Object.entries(units)) set(id, SEED_COLUMNS.unit, unit);
   return { ...seed, values: v, texts: t };
 }
 
@@ -203,5 +204,85 @@ describe("what a reviewer does not ask (the seed or practice breaks it legitimat
   });
   it("issues found by specialised inspection with no public body inspected is fine (businesses are inspected too)", () => {
     expect(implied({ "IV.7.4": 3, "IV.7.1": 0, "IV.7.2": 0, "IV.7.3": 0 })).toEqual([]);
+  });
+});
+
+describe("readings of the form a reviewer applies, each on an edited seed", () => {
+  /** The cell findings of some rows on an edited seed, as [code, severity, indicator]. */
+  const cellFindings = (ids: readonly string[], values: Record<string, CellValue>, units: Record<string, string> = {}) =>
+    checked(edited(values, {}, units))
+      .findings.filter((f) => ids.includes(f.indicator) && !f.relation)
+      .map((f) => [f.code, f.severity, f.indicator]);
+
+  it.each([
+    ["IV.1.7", { "IV.1.6": 3, "IV.1.7": 150 }],
+    ["IV.1.10", { "IV.1.9": 2, "IV.1.10": 120 }],
+    ["IV.2.5", { "IV.2.4": 4, "IV.2.5": 133.33 }],
+    ["IV.3.4", { "IV.3.3": 5, "IV.3.4": 125 }],
+  ] as const)("%s, a rate against the year's plan, above 100 is a warning, not an error", (id, values) => {
+    const found = checked(edited(values)).findings.filter((f) => f.indicator === id);
+    expect(found.map((f) => [f.code, f.severity])).toEqual([["percent_above_plan", "warning"]]);
+    expect(formatFinding(found[0], "vi", soNganh)).toContain("khi đã thực hiện vượt kế hoạch");
+  });
+
+  it("a rate against the plan still may not be negative, and any other rate may not pass 100", () => {
+    expect(cellFindings(["IV.2.5"], { "IV.2.4": 4, "IV.2.5": -5 })).toEqual([["percent_out_of_range", "error", "IV.2.5"]]);
+    expect(cellFindings(["I.7.3"], { "I.7.3": 120 })).toEqual([["percent_out_of_range", "error", "I.7.3"]]);
+    expect(cellFindings(["III.7.3"], { "III.7.3": 101 })).toEqual([["percent_out_of_range", "error", "III.7.3"]]);
+  });
+
+  it("a rate above its plan still feeds its relations (150 with nothing cut is the count/rate error)", () => {
+    expect(of("iv1_cut_orgs_rate", { "IV.1.6": 0, "IV.1.7": 150 })).toEqual([["error", "IV.1.7"]]);
+  });
+
+  it.each(["Không vi phạm", "không có vi phạm", "Chấp hành tốt", "khong vi pham"])("I.8 written %p reads as Tốt = 1", (word) => {
+    const f = checked(edited({ "I.8": word })).findings.filter((x) => x.indicator === "I.8");
+    expect(f.map((x) => [x.code, x.severity, x.expected])).toEqual([["code_as_word", "warning", 1]]);
+  });
+
+  it("I.8 written 'Có vi phạm' still reads as 0 and asks for the breach", () => {
+    const f = checked(edited({ "I.8": "Có vi phạm" }, { "I.8": "" })).findings.filter((x) => x.indicator === "I.8");
+    expect(f.map((x) => [x.code, x.expected])).toEqual([["code_as_word", 0], ["note_missing", null]]);
+  });
+
+  it("I.3.4 printed 'Tin, bài' holding a count above 1 reads as Có with a warning, never an error", () => {
+    const result = checked(edited({ "I.3.4": 15 }));
+    const f = result.findings.filter((x) => x.indicator === "I.3.4");
+    expect(f.map((x) => [x.code, x.severity, x.actual, x.expected])).toEqual([["count_as_yes", "warning", 15, 1]]);
+    expect(result.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(formatFinding(f[0], "vi", soNganh)).toContain("“Tin, bài”");
+    expect(formatFinding(f[0], "vi", soNganh)).toContain("nên đã hiểu là 1 (Có)");
+  });
+
+  it("I.3.4 printed 'Tin, bài': 0 and 1 are the codes themselves; a fraction is still no answer", () => {
+    expect(cellFindings(["I.3.4"], { "I.3.4": 0 })).toEqual([]);
+    expect(cellFindings(["I.3.4"], { "I.3.4": 1 })).toEqual([]);
+    expect(cellFindings(["I.3.4"], { "I.3.4": 2.5 })).toEqual([["code_not_allowed", "error", "I.3.4"]]);
+    // Read as Có, the count does not break "Không ⇒ no articles".
+    expect(of("i3_media_flag_vs_articles", { "I.3.4": 15 })).toEqual([]);
+  });
+
+  it("I.3.4 printed with its yes/no unit: a count is not read as Có", () => {
+    expect(cellFindings(["I.3.4"], { "I.3.4": 15 }, { "I.3.4": "Không = 0 Có = 1" })).toEqual([["code_not_allowed", "error", "I.3.4"]]);
+  });
+
+  it("VII.10.4–6 left blank are not asked of a department without subordinate units (IV.1.2 + IV.1.4 = 0)", () => {
+    const blanks = { "VII.10.4": null, "VII.10.5": null, "VII.10.6": null };
+    const ids = ["VII.10.4", "VII.10.5", "VII.10.6"];
+    expect(cellFindings(ids, { ...blanks, "IV.1.4": 0, "IV.1.5": 0 })).toEqual([]);
+    expect(cellFindings(ids, { ...blanks, "IV.1.4": null, "IV.1.5": 0 })).toEqual([]);
+    expect(cellFindings(ids, blanks)).toEqual(ids.map((id) => ["flag_blank", "warning", id]));
+    expect(cellFindings(ids, { ...blanks, "IV.1.4": 0, "IV.1.5": 0, "IV.1.2": 2 })).toEqual(ids.map((id) => ["flag_blank", "warning", id]));
+  });
+
+  it("I.7.2, the survey's form, is not asked when no survey was made, and is when there was one", () => {
+    expect(cellFindings(["I.7.2"], { "I.7.2": null, "I.7.1": 0 })).toEqual([]);
+    expect(cellFindings(["I.7.2"], { "I.7.2": null, "I.7.1": null })).toEqual([]);
+    expect(cellFindings(["I.7.2"], { "I.7.2": null })).toEqual([["flag_blank", "warning", "I.7.2"]]);
+  });
+
+  it("a note citing an answer on a blank VII.10.4 is still said, units or not", () => {
+    const f = checked(edited({ "VII.10.4": null, "IV.1.4": 0, "IV.1.5": 0 }, { "VII.10.4": "Quyết định số 20/QĐ-TTCNTT" }));
+    expect(f.findings.filter((x) => x.indicator === "VII.10.4").map((x) => x.code)).toEqual(["flag_blank_with_note"]);
   });
 });

@@ -20,6 +20,10 @@ export interface RowSpec {
   readonly aliases?: readonly string[];
   readonly acceptedUnits?: readonly string[];
   readonly noteHint?: string;
+  /** See `Indicator.mayExceed100`. */
+  readonly mayExceed100?: boolean;
+  /** See `Indicator.askedUnlessZero`. */
+  readonly askedUnlessZero?: readonly string[];
   readonly rows?: readonly RowSpec[];
 }
 
@@ -34,7 +38,8 @@ export interface SectionSpec {
 const CODE_WORDS: Readonly<Record<string, readonly string[]>> = {
   "có": ["yes"],
   "không": ["không có", "ko", "k", "no"],
-  "tốt": ["good"],
+  // I.8 "Tốt = 1 Có vi phạm = 0": clerks write the good answer in words of their own.
+  "tốt": ["good", "không vi phạm", "không có vi phạm", "chấp hành tốt"],
   "có vi phạm": ["vi phạm"],
   "đã thực hiện": ["có", "đã", "rồi", "yes"],
   "chưa thực hiện": ["chưa", "không", "no"],
@@ -90,6 +95,8 @@ export function defineTemplateRows(outline: readonly SectionSpec[]): { sections:
       ...(spec.aliases ? { aliases: spec.aliases.map((a) => a.normalize("NFC")) } : {}),
       ...(acceptedUnits.length ? { acceptedUnits } : {}),
       ...(spec.noteHint ? { noteHint: spec.noteHint.normalize("NFC") } : {}),
+      ...(spec.mayExceed100 ? { mayExceed100: true } : {}),
+      ...(spec.askedUnlessZero?.length ? { askedUnlessZero: [...spec.askedUnlessZero] } : {}),
     });
     spec.rows?.forEach((child, i) => walk(section, child, `${id}.${i + 1}`, level + 1, id));
   };

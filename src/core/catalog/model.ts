@@ -48,6 +48,17 @@ export interface Indicator {
   readonly periods?: readonly DuePeriod[];
   /** The value is cumulative ("lũy kế") from the start of the year. Form data; no rule reads it yet. */
   readonly cumulative?: boolean;
+  /**
+   * A rate against a plan ("% so với kế hoạch năm"): doing more than planned gives more than 100, so above 100 is a
+   * warning (`percent_above_plan`), not an error.
+   */
+  readonly mayExceed100?: boolean;
+  /**
+   * A question asked only when these count rows do not add up to 0 (a blank counts as 0): its blank answer is no
+   * warning then, e.g. the survey's form (I.7.2) when no survey was made (I.7.1), or a subordinate unit's ISO
+   * (VII.10.4–6) when the department has none (IV.1.2 + IV.1.4).
+   */
+  readonly askedUnlessZero?: readonly string[];
 }
 
 /** A section row: "I Công tác chỉ đạo điều hành CCHC". */

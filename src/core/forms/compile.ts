@@ -155,7 +155,20 @@ export function compileDocument(doc: FormDocument, at: FormPlacer): CompileResul
       ...(ind.noteHint ? { noteHint: ind.noteHint } : {}),
       ...(ind.periods?.length ? { periods: sortPeriods(ind.periods) } : {}),
       ...(ind.cumulative ? { cumulative: true } : {}),
+      ...(ind.mayExceed100 ? { mayExceed100: true } : {}),
+      ...(ind.askedUnlessZero?.length ? { askedUnlessZero: [...ind.askedUnlessZero] } : {}),
     });
+    if (ind.mayExceed100 && ind.kind !== "percent") say(place("mayExceed100"), { code: "exceed_not_percent", kind: ind.kind });
+  });
+  // Rows a question depends on, once every row is known: count rows of the form.
+  doc.indicators.slice(0, FORM_MAX_ROWS).forEach((ind, i) => {
+    for (const id of ind.askedUnlessZero ?? []) {
+      const found = byId.get(id);
+      if (!found) say(at.indicator(i, "askedUnlessZero"), { code: "relation_indicator_unknown", id });
+      else if (found.ind.kind !== "count") {
+        say(at.indicator(i, "askedUnlessZero"), { code: "relation_indicator_kind", id, kind: found.ind.kind, expected: ["count"] });
+      }
+    }
   });
 
   // Relations.

@@ -65,7 +65,7 @@ class Shape {
 }
 
 const FACT_KEYS = ["id", "title", "issuer", "document", "level", "province", "version", "validFrom", "validTo", "status", "source", "notes"];
-const INDICATOR_KEYS = ["id", "section", "stt", "label", "unit", "kind", "aliases", "acceptedUnits", "periods", "cumulative", "noteHint"];
+const INDICATOR_KEYS = ["id", "section", "stt", "label", "unit", "kind", "aliases", "acceptedUnits", "periods", "cumulative", "noteHint", "mayExceed100", "askedUnlessZero"];
 const RELATION_KEYS = ["id", "kind", "target", "inputs", "condition", "severity", "caveat", "reason", "draft"];
 
 function readDocument(value: Json, s: Shape): FormDocument | null {
@@ -111,6 +111,8 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
     const periods = s.optStrings(o.periods, `${p}.periods`) as DuePeriod[] | undefined;
     const noteHint = s.optString(o.noteHint, `${p}.noteHint`);
     if (o.cumulative !== undefined && typeof o.cumulative !== "boolean") s.fail(`${p}.cumulative`, "boolean");
+    if (o.mayExceed100 !== undefined && typeof o.mayExceed100 !== "boolean") s.fail(`${p}.mayExceed100`, "boolean");
+    const askedUnlessZero = s.optStrings(o.askedUnlessZero, `${p}.askedUnlessZero`);
     return {
       id: s.string(o.id, `${p}.id`),
       section: s.string(o.section, `${p}.section`),
@@ -123,6 +125,8 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
       ...(periods ? { periods } : {}),
       ...(o.cumulative === true ? { cumulative: true } : {}),
       ...(noteHint !== undefined ? { noteHint } : {}),
+      ...(o.mayExceed100 === true ? { mayExceed100: true } : {}),
+      ...(askedUnlessZero?.length ? { askedUnlessZero } : {}),
     };
   });
   const relations: FormRelation[] = s.array(root.relations ?? [], "relations").map((x, i) => {
@@ -207,6 +211,8 @@ export function formDocument(
       ...(i.periods?.length ? { periods: [...i.periods] } : {}),
       ...(i.cumulative ? { cumulative: true } : {}),
       ...(i.noteHint ? { noteHint: i.noteHint } : {}),
+      ...(i.mayExceed100 ? { mayExceed100: true } : {}),
+      ...(i.askedUnlessZero?.length ? { askedUnlessZero: [...i.askedUnlessZero] } : {}),
     };
   });
   const relations: FormRelation[] = template.relations.map((r: Relation) => {

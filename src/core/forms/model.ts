@@ -60,6 +60,10 @@ export interface FormIndicator {
   /** The value is cumulative ("lũy kế") from the start of the year, not the period's own. */
   readonly cumulative?: boolean;
   readonly noteHint?: string;
+  /** A rate against a plan: above 100 is a warning, not an error ("Được vượt 100%"). */
+  readonly mayExceed100?: boolean;
+  /** Its blank answer is no warning while these count rows add up to 0 ("Không hỏi khi … = 0"). */
+  readonly askedUnlessZero?: readonly string[];
 }
 
 /** The condition a relation kind may need: an answer among codes, or a value above a number. */

@@ -46,6 +46,7 @@ export type FormProblemBody =
   | { readonly code: "unit_missing" }
   | { readonly code: "period_unknown"; readonly value: string }
   | { readonly code: "yes_no_invalid"; readonly value: string }
+  | { readonly code: "exceed_not_percent"; readonly kind: IndicatorKind }
   | { readonly code: "relation_id_missing" }
   | { readonly code: "relation_id_duplicate"; readonly id: string }
   | { readonly code: "relation_kind_unknown"; readonly value: string; readonly known: readonly string[] }

@@ -52,6 +52,8 @@ export const INDICATOR_COLUMNS: readonly FormColumn[] = [
   { field: "periods", vi: "Kỳ báo cáo phải có số liệu", en: "Periods due", width: 18 },
   { field: "cumulative", vi: "Lũy kế", en: "Cumulative", width: 8 },
   { field: "noteHint", vi: "Hướng dẫn ghi chú", en: "Note hint", width: 30 },
+  { field: "mayExceed100", vi: "Được vượt 100%", en: "May exceed 100%", width: 10 },
+  { field: "askedUnlessZero", vi: "Không hỏi khi bằng 0", en: "Not asked when 0", width: 18 },
 ];
 
 /** Columns of the "Quan hệ" sheet. */
@@ -402,6 +404,11 @@ function readIndicators(
     const aliases = readList(get(r, "aliases"));
     const acceptedUnits = readList(get(r, "acceptedUnits"));
     const noteHint = cleanText(get(r, "noteHint"));
+    const exceedText = get(r, "mayExceed100");
+    const mayExceed100 = readYesNo(exceedText);
+    if (mayExceed100 === null) say(at(r, "mayExceed100"), { code: "yes_no_invalid", value: exceedText });
+    // "IV.1.2 + IV.1.4", or with the condition written out: "IV.1.2 + IV.1.4 = 0".
+    const askedUnlessZero = readIds(get(r, "askedUnlessZero").replace(/(?:=|bằng|bang)\s*0\s*$/i, ""));
     indicators.push({
       id,
       section: sec,
@@ -414,6 +421,8 @@ function readIndicators(
       ...(periods.length ? { periods } : {}),
       ...(cumulative ? { cumulative: true } : {}),
       ...(noteHint ? { noteHint } : {}),
+      ...(mayExceed100 ? { mayExceed100: true } : {}),
+      ...(askedUnlessZero.length ? { askedUnlessZero } : {}),
     });
     rows.push(sheetRow(grid, r));
   }
@@ -580,6 +589,8 @@ export function formSheets(doc: FormDocument): FormSheets {
           periods: (ind.periods ?? []).map((p) => writeWord(PERIODS, p)).join(", "),
           cumulative: ind.cumulative ? "Có" : "",
           noteHint: ind.noteHint ?? "",
+          mayExceed100: ind.mayExceed100 ? "Có" : "",
+          askedUnlessZero: (ind.askedUnlessZero ?? []).join(" + "),
         }),
       );
     }

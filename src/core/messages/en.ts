@@ -54,6 +54,8 @@ export const en: Messages = {
     percent_in_count: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is a percentage, while this indicator is a count (${m.indicator(f.indicator)?.unit || "unit"}); enter the count, not a %. The cell is left out of consolidation.`,
     percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} is outside the 0–100 range of a percentage.`,
+    percent_above_plan: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} is above 100%: a rate against the year's plan passes 100% only when more was done than planned; if so, leave it, otherwise check the figures.`,
     percent_as_fraction: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} looks like a fraction, while the appendix writes rates in percent points (100 means 100%), so it is probably ${m.num(f.expected)}. If the rate really is below 1%, leave it.`,
     code_not_allowed: (f, m) =>
@@ -62,6 +64,8 @@ export const en: Messages = {
       `${self(f, m)} = ${m.value(f.actual)} (a checkbox or a true/false value); this yes/no question needs the code ${m.code(f.indicator, f.expected)}.`,
     code_as_word: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is written as a word; this cell needs the code ${m.code(f.indicator, f.expected)}.`,
+    count_as_yes: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} is written as a count in the unit “${f.detail.unit}” the form prints, but this row asks yes or no and takes only ${m.codes(f.indicator)}, so it is read as ${m.code(f.indicator, 1)}. Enter the code ${m.code(f.indicator, 1)}; put the count in the note if needed.`,
     flag_blank: (f, m) =>
       f.actual === null
         ? `${self(f, m)} is not answered; choose ${m.codes(f.indicator)}.`

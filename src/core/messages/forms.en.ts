@@ -93,6 +93,7 @@ export const formsEn: FormMessages = {
     period_unknown: (p, at) =>
       `${at}"${p.value}" is not a reporting period; use Quý I, Quý II, 6 tháng, Quý III, 9 tháng, Quý IV, Năm (separated by commas), or leave blank when due in every period.`,
     yes_no_invalid: (p, at) => `${at}"${p.value}" is neither "Có" (yes) nor "Không" (no); blank means no.`,
+    exceed_not_percent: (p, at) => `${at}only a rate (%) may exceed 100%; this row is of kind "${p.kind}".`,
     relation_id_missing: (_p, at) => `${at}the relation has no id (a text without spaces, e.g. i1_done_le_planned).`,
     relation_id_duplicate: (p, at) => `${at}the relation id "${p.id}" is used above.`,
     relation_kind_unknown: (p, at) => `${at}"${p.value}" is not a relation kind; use one of ${list(p.known)}.`,
@@ -105,7 +106,7 @@ export const formsEn: FormMessages = {
     condition_missing: (p, at) => `${at}the relation "${p.kind}" needs a condition (e.g. "bằng 0" or "lớn hơn 0").`,
     condition_unused: (p, at) => `${at}the relation "${p.kind}" takes no condition; leave this column blank.`,
     condition_code_unknown: (p, at) => `${at}indicator "${p.id}" has no code ${p.value}.`,
-    severity_invalid: (p, at) => (p.value ? `${at}the severity "${p.value}" must be "lỗi" (error) or "cảnh báo" (warning).` : `${at}the severity is blank; write "lỗi" (error) or "cảnh báo" (warning).`),
+    severity_invalid: (p, at) => (p.value ? `${at}the severity "${p.value}" must be "lỗi" (error), "cảnh báo" (warning) or "lưu ý" (info).` : `${at}the severity is blank; write "lỗi" (error), "cảnh báo" (warning) or "lưu ý" (info).`),
     caveat_invalid: (p, at) => `${at}the caveat "${p.value}" must be "có thể gồm kỳ trước" (carried over), "khác thời điểm hoặc phạm vi" (different scope), or blank.`,
     reason_missing: (_p, at) => `${at}the relation has no reason in Vietnamese; a reviewer needs to know why the two figures must agree.`,
     relation_draft: (p, at) =>

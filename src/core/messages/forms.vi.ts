@@ -32,7 +32,7 @@ export const formsVi: FormMessages = {
   },
   undecided: {
     no_unit: (u) =>
-      `Dòng ${u.row} (${u.id} “${u.label}”) không có đơn vị tính và không có dòng con: ${
+      `Dòng ${u.row} (${u.id} “${u.label}”) không có đơn vị tính và không có chỉ tiêu chi tiết: ${
         u.assumed === "text" ? "tạm coi là chữ" : u.assumed === "count" ? "tạm coi là số lượng (tên bắt đầu bằng “Số”)" : `tạm coi là số lượng, đơn vị “${u.assumed.slice(6)}” như dòng trên`
       }; hãy ghi đơn vị tính và loại cho đúng.`,
     yes_no_with_count_unit: (u) => `Dòng ${u.row} (${u.id}) hỏi “Có …” nhưng đơn vị tính là “${u.unit}”: nếu đây là câu hỏi Có/Không, hãy đổi đơn vị thành “Không = 0 Có = 1”.`,
@@ -86,16 +86,17 @@ export const formsVi: FormMessages = {
     parent_missing: (p, at) => `${at}mã chỉ tiêu “${p.id}” nằm dưới “${p.parent}” nhưng không có dòng nào ở trên mang mã “${p.parent}”.`,
     kind_unknown: (p, at) => `${at}“${p.value}” không phải là loại chỉ tiêu; dùng một trong: ${list(Object.values(KIND))}.`,
     kind_needed: (_p, at) =>
-      `${at}dòng không có đơn vị tính và không có chỉ tiêu con: hãy ghi loại (“chữ” cho nội dung ghi bằng chữ, “nhóm” cho dòng tiêu đề).`,
+      `${at}dòng không có đơn vị tính và không có chỉ tiêu chi tiết: hãy ghi loại (“chữ” cho nội dung ghi bằng chữ, “nhóm” cho dòng tiêu đề).`,
     kind_unit_mismatch: (p, at) => {
       if (p.kind === "flag") return `${at}chỉ tiêu Có/Không cần đơn vị tính dạng “Không = 0 Có = 1”; đơn vị đang ghi là “${p.unit}”.`;
       if (p.kind === "choice") return `${at}chỉ tiêu lựa chọn cần đơn vị tính liệt kê các mã, ví dụ “Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2”; đơn vị đang ghi là “${p.unit}”.`;
-      return `${at}dòng nhóm không có chỉ tiêu con nên không có đơn vị tính; đơn vị đang ghi là “${p.unit}” (nếu là số liệu, hãy đổi loại).`;
+      return `${at}dòng nhóm không có chỉ tiêu chi tiết nên không có đơn vị tính; đơn vị đang ghi là “${p.unit}” (nếu là số liệu, hãy đổi loại).`;
     },
     unit_missing: (_p, at) => `${at}chỉ tiêu số lượng chưa có đơn vị tính.`,
     period_unknown: (p, at) =>
       `${at}“${p.value}” không phải là kỳ báo cáo; dùng Quý I, Quý II, 6 tháng, Quý III, 9 tháng, Quý IV, Năm (cách nhau bởi dấu phẩy), hoặc để trống nếu kỳ nào cũng có số liệu.`,
     yes_no_invalid: (p, at) => `${at}“${p.value}” không phải là “Có” hoặc “Không” (để trống là Không).`,
+    exceed_not_percent: (p, at) => `${at}chỉ chỉ tiêu tỷ lệ (%) mới có thể được vượt 100%; dòng này thuộc loại “${KIND[p.kind] ?? p.kind}”.`,
     relation_id_missing: (_p, at) => `${at}thiếu mã quan hệ (một chuỗi không có khoảng trắng, ví dụ i1_done_le_planned).`,
     relation_id_duplicate: (p, at) => `${at}mã quan hệ “${p.id}” trùng với một dòng trên.`,
     relation_kind_unknown: (p, at) => `${at}“${p.value}” không phải là loại quan hệ; dùng một trong: ${list(p.known)}.`,
@@ -108,7 +109,7 @@ export const formsVi: FormMessages = {
     condition_missing: (p, at) => `${at}quan hệ “${p.kind}” cần điều kiện (ví dụ “bằng 0” hoặc “lớn hơn 0”).`,
     condition_unused: (p, at) => `${at}quan hệ “${p.kind}” không dùng điều kiện; hãy để trống cột này.`,
     condition_code_unknown: (p, at) => `${at}chỉ tiêu “${p.id}” không có mã ${p.value}.`,
-    severity_invalid: (p, at) => (p.value ? `${at}mức độ “${p.value}” phải là “lỗi” hoặc “cảnh báo”.` : `${at}chưa ghi mức độ (“lỗi” hoặc “cảnh báo”).`),
+    severity_invalid: (p, at) => (p.value ? `${at}mức độ “${p.value}” phải là “lỗi”, “cảnh báo” hoặc “lưu ý”.` : `${at}chưa ghi mức độ (“lỗi”, “cảnh báo” hoặc “lưu ý”).`),
     caveat_invalid: (p, at) => `${at}lưu ý “${p.value}” phải là “có thể gồm kỳ trước”, “khác thời điểm hoặc phạm vi”, hoặc để trống.`,
     reason_missing: (_p, at) => `${at}quan hệ chưa có lý do bằng tiếng Việt; người kiểm tra cần biết vì sao hai số liệu phải khớp nhau.`,
     relation_draft: (p, at) =>

@@ -57,6 +57,8 @@ export const vi: Messages = {
     percent_in_count: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} là tỷ lệ phần trăm, trong khi chỉ tiêu này là số lượng (${m.indicator(f.indicator)?.unit || "đơn vị"}); hãy nhập số lượng, không nhập %. Ô này không được cộng vào tổng hợp.`,
     percent_out_of_range: (f, m) => `${self(f, m)} = ${m.num(f.actual)} nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm.`,
+    percent_above_plan: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} vượt 100%: tỷ lệ so với kế hoạch năm chỉ vượt 100% khi đã thực hiện vượt kế hoạch; nếu đúng như vậy thì giữ nguyên, nếu không hãy kiểm tra lại số liệu.`,
     percent_as_fraction: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} trông như một phân số, trong khi phụ lục ghi tỷ lệ bằng điểm phần trăm (100 là 100%), nên có lẽ là ${m.num(f.expected)}. Nếu tỷ lệ thật sự dưới 1%, hãy giữ nguyên.`,
     code_not_allowed: (f, m) =>
@@ -65,6 +67,8 @@ export const vi: Messages = {
       `${self(f, m)} = ${m.value(f.actual)} (ô đánh dấu hoặc giá trị đúng/sai); câu hỏi có/không này cần mã số ${m.code(f.indicator, f.expected)}.`,
     code_as_word: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} được ghi bằng chữ; ô này cần mã số ${m.code(f.indicator, f.expected)}.`,
+    count_as_yes: (f, m) =>
+      `${self(f, m)} = ${m.num(f.actual)} được ghi như số lượng theo đơn vị tính “${f.detail.unit}” in trên mẫu, nhưng chỉ tiêu này hỏi có hay không, chỉ nhận ${m.codes(f.indicator)}, nên đã hiểu là ${m.code(f.indicator, 1)}. Hãy nhập mã ${m.code(f.indicator, 1)}; nếu cần, ghi số lượng vào ghi chú.`,
     flag_blank: (f, m) =>
       f.actual === null
         ? `${self(f, m)} chưa được trả lời; hãy chọn ${m.codes(f.indicator)}.`

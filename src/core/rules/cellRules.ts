@@ -9,6 +9,7 @@ import type { Reading } from "../reading";
 import { cellNumberFor } from "../numberFormat";
 import { cleanText, foldDiacritics } from "../text";
 import { isWhole, roundTo } from "./numbers";
+import { printedCountUnit } from "./unitRule";
 import type { CellCheck, CellNumber, IndicatorCell } from "../sheetView";
 
 /** A check on a number a cell holds, for one indicator kind. */
@@ -90,16 +91,21 @@ export const wholeNumber = (): ValueRule => ({
         : cellFinding(c, { code: "count_not_whole", severity: "error", actual: n, detail: { thousands: thousandsSlip(n) } }),
 });
 
-/** A percentage, in percent points, lies in 0..100. */
+/**
+ * A percentage, in percent points, lies in 0..100. A rate against a plan (`mayExceed100`: "% so với kế hoạch năm")
+ * may pass 100 when more was done than planned: above 100 is then a warning, and the value stays usable.
+ */
 export const percentRange = (): ValueRule => ({
   kind: "value",
   type: "percent_range",
-  expects: "a number from 0 to 100 (percent points)",
-  accepts: (n) => n >= 0 && n <= 100,
+  expects: "a number from 0 to 100 (percent points); above 100 too for a rate against a plan",
+  accepts: (n, indicator) => n >= 0 && (n <= 100 || indicator.mayExceed100 === true),
   check: (n, c) =>
     n >= 0 && n <= 100
       ? null
-      : cellFinding(c, { code: "percent_out_of_range", severity: "error", actual: n, expected: n < 0 ? 0 : 100 }),
+      : n > 100 && c.indicator.mayExceed100
+        ? cellFinding(c, { code: "percent_above_plan", severity: "warning", actual: n })
+        : cellFinding(c, { code: "percent_out_of_range", severity: "error", actual: n, expected: n < 0 ? 0 : 100 }),
 });
 
 /** A flag or coded choice holds one of its codes. */
@@ -225,16 +231,23 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
     return { findings: [cellFinding(c, { code: "percent_in_count", severity: "error" })], number: UNUSABLE };
   }
   const findings: Finding[] = [];
+  const countUnit = kind === "flag" && !r.percent ? printedCountUnit(c) : null;
   if (r.stored === "text") {
     findings.push(
       cellFinding(c, { code: "number_stored_as_text", severity: "warning", expected: r.value, fix: valueFix(c, r.value) }),
     );
   }
+  // A yes/no row printed with a count unit ("Tin, bài" on I.3.4) holding a count: the clerk counted what the row asks
+  // about, so more than one is a yes. 0 and 1 are the codes themselves.
+  if (countUnit !== null && isWhole(r.value) && r.value > 1) {
+    findings.push(cellFinding(c, { code: "count_as_yes", severity: "warning", actual: r.value, expected: 1, detail: { unit: countUnit } }));
+    return { findings, number: valueOf(1, 0) };
+  }
   const invalid = rule.check(r.value, c);
   if (invalid) findings.push(invalid);
   // One slip, one finding: a value its own row rejects (1.248 people, -3, 120%) feeds no relation, which would only
-  // repeat the slip as a broken total or rate.
-  return { findings, number: invalid ? UNUSABLE : valueOf(r.value, r.decimals) };
+  // repeat the slip as a broken total or rate. A warning (a rate above its plan) leaves the value usable.
+  return { findings, number: invalid?.severity === "error" ? UNUSABLE : valueOf(r.value, r.decimals) };
 }
 
 /** The shared runner: every cell rule for one located indicator. */

@@ -36,6 +36,15 @@ function accepted(indicator: Indicator, unit: string): boolean {
   return keys.has(key(unit));
 }
 
+/**
+ * The sheet's unit text when it is one the indicator accepts and it announces a count, on a yes/no or coded row:
+ * the printed unit is a count's ("Tin, bài" on I.3.4, a yes/no question), so the clerk may have typed a count.
+ */
+export function printedCountUnit(c: IndicatorCell): string | null {
+  if (c.unit === "" || (c.indicator.kind !== "flag" && c.indicator.kind !== "choice")) return null;
+  return unitKind(c.unit) === "count" && accepted(c.indicator, c.unit) ? c.unit : null;
+}
+
 /** A warning when the sheet's unit announces another kind of value than the indicator's. */
 export function unitMismatch(c: IndicatorCell): Finding | null {
   if (c.unit === "" || c.unitCell === null) return null;

@@ -47,6 +47,11 @@ const RELATIONS: Rows = [
   ["survey_note", "cần ghi chú", "I.2", null, "bằng 1", "cảnh báo", "Có khảo sát thì ghi số phiếu."],
 ];
 
+/** The rows with one more column: its heading, and a value on one row (0-based, the heading row is 0). */
+function withColumn(rows: Rows, heading: string, row: number, value: CellValue): Rows {
+  return rows.map((r, i) => [...r, i === 0 ? heading : i === row ? value : null]);
+}
+
 function grid(rows: Rows) {
   return gridFromCells({ row: 0, col: 0 }, rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? c : { value: c }))));
 }
@@ -120,11 +125,26 @@ describe("every slip is one sentence naming sheet, row and column", () => {
     ["a rate landing on a count", { relations: set(RELATIONS, 2, 2, "I.1.1") }, "chỉ tiêu “I.1.1” thuộc loại số lượng, còn quan hệ này cần chỉ tiêu loại tỷ lệ."],
     ["a note condition left out", { relations: set(RELATIONS, 4, 4, null) }, "Trang Quan hệ, dòng 5, cột “Điều kiện”: quan hệ “cần ghi chú” cần điều kiện"],
     ["a code the flag does not have", { relations: set(RELATIONS, 4, 4, "bằng 2") }, "chỉ tiêu “I.2” không có mã 2."],
-    ["a severity in other words", { relations: set(RELATIONS, 1, 5, "nghiêm trọng") }, "Trang Quan hệ, dòng 2, cột “Mức độ”: mức độ “nghiêm trọng” phải là “lỗi” hoặc “cảnh báo”."],
+    ["a severity in other words", { relations: set(RELATIONS, 1, 5, "nghiêm trọng") }, "Trang Quan hệ, dòng 2, cột “Mức độ”: mức độ “nghiêm trọng” phải là “lỗi”, “cảnh báo” hoặc “lưu ý”."],
     ["a duplicated relation id", { relations: set(RELATIONS, 2, 0, "done_le_planned") }, "mã quan hệ “done_le_planned” trùng với một dòng trên."],
     ["a yes/no unit that is not 0/1", { indicators: set(set(INDICATORS, 5, 2, "Có = 1 Không = 2"), 5, 3, "Có/Không") }, "Trang Chỉ tiêu, dòng 6, cột “Loại”: chỉ tiêu Có/Không cần đơn vị tính dạng “Không = 0 Có = 1”"],
     ["an unknown kind", { indicators: set(INDICATORS, 10, 3, "ngày") }, "Trang Chỉ tiêu, dòng 11, cột “Loại”: “ngày” không phải là loại chỉ tiêu"],
-    ["a unitless row without rows under it", { indicators: set(INDICATORS, 10, 3, null) }, "Trang Chỉ tiêu, dòng 11, cột “Loại”: dòng không có đơn vị tính và không có chỉ tiêu con"],
+    ["a unitless row without rows under it", { indicators: set(INDICATORS, 10, 3, null) }, "Trang Chỉ tiêu, dòng 11, cột “Loại”: dòng không có đơn vị tính và không có chỉ tiêu chi tiết"],
+    [
+      "a count row said to exceed 100%",
+      { indicators: withColumn(INDICATORS, "Được vượt 100%", 3, "Có") },
+      "Trang Chỉ tiêu, dòng 4, cột “Được vượt 100%”: chỉ chỉ tiêu tỷ lệ (%) mới có thể được vượt 100%; dòng này thuộc loại “số lượng”.",
+    ],
+    [
+      "a question not asked when an unknown row is 0",
+      { indicators: withColumn(INDICATORS, "Không hỏi khi bằng 0", 5, "I.9 = 0") },
+      "Trang Chỉ tiêu, dòng 6, cột “Không hỏi khi bằng 0”: chỉ tiêu “I.9” không có trong trang Chỉ tiêu.",
+    ],
+    [
+      "a question not asked when a yes/no row is 0",
+      { indicators: withColumn(INDICATORS, "Không hỏi khi bằng 0", 3, "I.2") },
+      "Trang Chỉ tiêu, dòng 4, cột “Không hỏi khi bằng 0”: chỉ tiêu “I.2” thuộc loại Có/Không",
+    ],
     ["an unknown period", { indicators: set(INDICATORS, 5, 6, "Tháng 13") }, "Trang Chỉ tiêu, dòng 6, cột “Kỳ báo cáo phải có số liệu”: “Tháng 13” không phải là kỳ báo cáo"],
     ["a repeated STT", { indicators: set(INDICATORS, 5, 0, 1) }, "Trang Chỉ tiêu, dòng 6, cột “Mã chỉ tiêu”: mã chỉ tiêu “I.1” trùng với một dòng trên"],
     ["an id under a row that does not exist", { indicators: set(INDICATORS, 3, 4, "I.7.1") }, "mã chỉ tiêu “I.7.1” nằm dưới “I.7” nhưng không có dòng nào ở trên mang mã “I.7”."],
