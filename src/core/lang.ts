@@ -6,5 +6,5 @@ export const langs: readonly Lang[] = ["vi", "en"];
 
 /** Whether a value (an argument, a stored setting) names a language. */
 export function isLang(value: unknown): value is Lang {
-  return value === "vi" || value === "en";
+  return (langs as readonly unknown[]).includes(value);
 }

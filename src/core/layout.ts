@@ -114,16 +114,7 @@ export function periodText(period: ReportPeriod, year: number): string {
 
 /** The report's name for the period in the title, upper case: "QUÝ I NĂM 2024". */
 function periodTitle(period: ReportPeriod, year: number): string {
-  switch (period) {
-    case "quy1":
-      return `QUÝ I NĂM ${year}`;
-    case "6thang":
-      return `6 THÁNG ĐẦU NĂM ${year}`;
-    case "quy3":
-      return `QUÝ III NĂM ${year}`;
-    case "nam":
-      return `NĂM ${year}`;
-  }
+  return periodLabel({ kind: period, year }, "vi").toLocaleUpperCase("vi");
 }
 
 /** "Không = 0, Có = 1" for a flag or choice, from its codes in printed order. */

@@ -4,6 +4,7 @@
  * workbook; problems name a JSON path ("indicators[12].unit").
  */
 import type { Caveat, DuePeriod, IndicatorKind, Relation, Section, Template } from "../catalog/model";
+import { langs } from "../lang";
 import { compileDocument, reversedFlagUnit, type CompileResult, type FormPlacer } from "./compile";
 import {
   FORM_FORMAT,
@@ -147,7 +148,7 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
     let reason: FormRelation["reason"];
     if (o.reason !== undefined) {
       const r = s.object(o.reason, `${p}.reason`) ?? {};
-      s.only(r, ["vi", "en"], `${p}.reason`);
+      s.only(r, langs, `${p}.reason`);
       reason = { ...(r.vi !== undefined ? { vi: s.string(r.vi, `${p}.reason.vi`) } : {}), ...(r.en !== undefined ? { en: s.string(r.en, `${p}.reason.en`) } : {}) };
     }
     if (o.draft !== undefined && typeof o.draft !== "boolean") s.fail(`${p}.draft`, "boolean");

@@ -130,6 +130,11 @@ function sheetRow(grid: Grid, r: number): number {
   return grid.origin.row + r + 1;
 }
 
+/** The column (or fact) a heading names: its Vietnamese or English heading, or its field name, as `wordKey` folds them. */
+function columnNamed(columns: readonly FormColumn[], key: string): FormColumn | undefined {
+  return columns.find((x) => wordKey(x.vi) === key || wordKey(x.en) === key || x.field.toLowerCase() === key);
+}
+
 /** The grid row (0-based) of the heading row: the one among the first rows naming the most known columns. */
 function findHeader(grid: Grid, columns: readonly FormColumn[]): { row: number; cols: Map<string, number>; unknown: { col: number; text: string }[] } | null {
   let best: { row: number; cols: Map<string, number>; unknown: { col: number; text: string }[] } | null = null;
@@ -141,7 +146,7 @@ function findHeader(grid: Grid, columns: readonly FormColumn[]): { row: number; 
       const v = grid.values[r]?.[c];
       if (v === null || v === undefined || v === "") continue;
       const key = wordKey(String(v));
-      const col = columns.find((x) => wordKey(x.vi) === key || wordKey(x.en) === key || x.field.toLowerCase() === key);
+      const col = columnNamed(columns, key);
       if (col && !cols.has(col.field)) cols.set(col.field, c);
       else unknown.push({ col: c, text: cleanText(String(v)) });
     }
@@ -232,7 +237,7 @@ function readFacts(grid: Grid, cells: CellReader, say: Say): { facts: FormFacts;
     const name = cells.text("facts", grid, r, 0, "name");
     const key = wordKey(name);
     if (headings.includes(key)) continue;
-    const fact = FACT_ROWS.find((f) => wordKey(f.vi) === key || wordKey(f.en) === key || f.field.toLowerCase() === key);
+    const fact = columnNamed(FACT_ROWS, key);
     if (!fact) {
       if (key) say({ sheet: "facts", row: sheetRow(grid, r) }, { code: "fact_unknown", key: name });
       continue;
@@ -281,6 +286,19 @@ function header(sheet: FormSheet, grid: Grid, columns: readonly FormColumn[], sa
   return { row: found.row, col: (field) => found.cols.get(field) ?? -1 };
 }
 
+/** The grid rows (0-based) of a table below its heading row, blank rows skipped, at most FORM_MAX_ROWS of them (else said). */
+function* tableRows(sheet: FormSheet, grid: Grid, headingRow: number, say: Say): Generator<number> {
+  let count = 0;
+  for (let r = headingRow + 1; r < rowCount(grid); r++) {
+    if (isBlankRow(grid, r)) continue;
+    if (++count > FORM_MAX_ROWS) {
+      say({ sheet, row: sheetRow(grid, r) }, { code: "too_many_rows", limit: FORM_MAX_ROWS });
+      return;
+    }
+    yield r;
+  }
+}
+
 interface TableRow {
   readonly r: number;
   readonly stt: string;
@@ -310,13 +328,7 @@ function readIndicators(
   let middle: string | null = null;
   const children = new Map<string, number>();
   const pending: { row: TableRow; id: string; section: string }[] = [];
-  let count = 0;
-  for (let r = h.row + 1; r < rowCount(grid); r++) {
-    if (isBlankRow(grid, r)) continue;
-    if (++count > FORM_MAX_ROWS) {
-      say(at(r), { code: "too_many_rows", limit: FORM_MAX_ROWS });
-      break;
-    }
+  for (const r of tableRows("indicators", grid, h.row, say)) {
     const row: TableRow = {
       r,
       stt: cleanText(get(r, "stt")),
@@ -342,10 +354,11 @@ function readIndicators(
       say(at(r), { code: "row_before_section" });
       continue;
     }
+    // A "- " row sits under the row above it only when that row is not itself a "- " row (docs/TEMPLATE.md).
+    const dashed = /^[-–+•]/.test(row.label) || row.stt === "-";
     let id = row.id;
     if (!id) {
       const stt = row.stt.replace(/[.)]+$/, "");
-      const dashed = /^[-–+•]/.test(row.label) || row.stt === "-";
       if (stt && /^[a-zđ]$/i.test(stt) && /\)$/.test(row.stt) && top) id = `${top}.${stt}`;
       else if (stt && stt !== "-") id = `${section}.${stt}`;
       else {
@@ -361,12 +374,10 @@ function readIndicators(
     }
     const depth = id.split(".").length - 2;
     const parent = id.slice(0, id.lastIndexOf("."));
-    // A "- " row sits under the row above it only when that row is not itself a "- " row (docs/TEMPLATE.md).
-    const dashedRow = /^[-–+•]/.test(row.label) || row.stt === "-";
     if (depth === 0) {
       top = id;
       middle = null;
-    } else if (depth === 1) middle = dashedRow ? null : id;
+    } else if (depth === 1) middle = dashed ? null : id;
     if (row.id) children.set(parent, (children.get(parent) ?? 0) + 1);
     // The section is the one the row is printed in; an id naming another section is reported by compile.
     pending.push({ row, id, section });
@@ -490,13 +501,7 @@ function readRelations(grid: Grid, cells: CellReader, say: Say): { relations: Fo
   const h = header("relations", grid, RELATION_COLUMNS, say);
   if (!h) return { relations, rows };
   const at = (r: number, field?: string): FormPlace => ({ sheet: "relations", row: sheetRow(grid, r), field });
-  let count = 0;
-  for (let r = h.row + 1; r < rowCount(grid); r++) {
-    if (isBlankRow(grid, r)) continue;
-    if (++count > FORM_MAX_ROWS) {
-      say(at(r), { code: "too_many_rows", limit: FORM_MAX_ROWS });
-      break;
-    }
+  for (const r of tableRows("relations", grid, h.row, say)) {
     const get = (field: string) => cells.text("relations", grid, r, h.col(field), field);
     const id = cleanText(get("id"));
     const kindText = cleanText(get("kind"));

@@ -38,11 +38,6 @@ export function writeWord<T extends string>(v: Vocabulary<T>, value: T): string 
   return v.entries.find((e) => e.value === value)?.words[0] ?? value;
 }
 
-/** Every way the form writes the values, for messages listing what is accepted. */
-export function writtenWords<T extends string>(v: Vocabulary<T>): string[] {
-  return v.entries.map((e) => e.words[0]);
-}
-
 export const SHEET_NAMES = vocabulary<FormSheet>({
   facts: ["Thông tin", "Facts", "Thong tin mau"],
   indicators: ["Chỉ tiêu", "Indicators", "Danh mục chỉ tiêu"],

@@ -49,8 +49,8 @@ function unitKeys(template: Template): Set<string> {
   return keys;
 }
 
-/** Share of non-blank cells in `col` over `rows` that hold a number (or a number typed as text). */
-function numericShare(grid: Grid, col: number, rows: readonly number[]): { share: number; filled: number } {
+/** How many of `rows` have `col` filled, and how many of those hold a number (or a number typed as text). */
+export function numericCells(grid: Grid, col: number, rows: readonly number[]): { filled: number; numeric: number } {
   let filled = 0;
   let numeric = 0;
   for (const r of rows) {
@@ -59,7 +59,7 @@ function numericShare(grid: Grid, col: number, rows: readonly number[]): { share
     filled++;
     if (typeof v === "number" || (typeof v === "string" && /^\s*[+-]?[\d.,\s]+%?\s*$/.test(v))) numeric++;
   }
-  return { share: filled === 0 ? 0 : numeric / filled, filled };
+  return { filled, numeric };
 }
 
 /**
@@ -90,8 +90,8 @@ export function inferColumns(grid: Grid, template: Template, label: number, matc
   if (value === null) {
     const from = Math.max(label, unit ?? label) + 1;
     for (let c = from; c < width; c++) {
-      const { share, filled } = numericShare(grid, c, matchedRows);
-      if (filled > 0 && share >= 0.6) {
+      const { filled, numeric } = numericCells(grid, c, matchedRows);
+      if (filled > 0 && numeric / filled >= 0.6) {
         value = c;
         break;
       }

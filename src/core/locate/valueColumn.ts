@@ -6,6 +6,7 @@ import type { Grid } from "../grid";
 import type { ValueChoice, ValueColumnSeen } from "../location";
 import { titleInfo } from "../titleInfo";
 import { cleanText, foldDiacritics } from "../text";
+import { numericCells } from "./columns";
 import { cellText } from "./rows";
 
 /** Headings of another period than the report's: last period, the same period last year, the plan. */
@@ -33,19 +34,6 @@ function marks(heading: string | null): { other: boolean; own: boolean; year: nu
   return { other, own: !other && OWN_PERIOD.test(f), year: years.length ? years[years.length - 1]! : null };
 }
 
-/** Share of the matched rows' filled cells in `col` holding a number, and how many are filled. */
-function numbers(grid: Grid, col: number, rows: readonly number[]): { filled: number; numeric: number } {
-  let filled = 0;
-  let numeric = 0;
-  for (const r of rows) {
-    const v = grid.values[r]?.[col];
-    if (v === null || v === undefined || v === "") continue;
-    filled++;
-    if (typeof v === "number" || (typeof v === "string" && /^\s*[+-]?[\d.,\s]+%?\s*$/.test(v))) numeric++;
-  }
-  return { filled, numeric };
-}
-
 /**
  * The value columns seen (grid-relative `col`) and the one to check. A candidate is a column right of the labels
  * and units, not the note or STT column, whose filled cells on matched rows are mostly numbers (at least 2 and a
@@ -68,7 +56,7 @@ export function chooseValueColumn(
     if (taken.has(c) && c !== current) continue;
     const heading = headingOf(grid, headerRow, c);
     const m = marks(heading);
-    const n = numbers(grid, c, matchedRows);
+    const n = numericCells(grid, c, matchedRows);
     const numeric = n.filled >= Math.max(2, matchedRows.length / 10) && n.numeric / n.filled >= 0.6;
     if (c === current || numeric || m.year !== null || m.own || m.other) seen.push({ col: c, heading, m });
   }

@@ -62,11 +62,6 @@ export function formMessages(lang: Lang): FormMessages {
   return byLang[lang];
 }
 
-/** Sheet names as a form workbook writes them, for messages. */
-export function formSheetName(sheet: FormSheet): string {
-  return FORM_SHEET_NAMES[sheet];
-}
-
 /** What `form import` could not decide, as a sentence. NFC. */
 export function formatUndecided(u: Undecided, lang: Lang): string {
   const texts = byLang[lang].undecided as Record<Undecided["code"], (u: Undecided) => string>;

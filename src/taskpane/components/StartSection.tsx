@@ -29,8 +29,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-type Period = ReportPeriod;
-
 /**
  * Which sheet holds the appendix and how well it matched; a warning when the workbook holds more than one appendix
  * or one split over two sheets (the check then covers one sheet only, which the user must know).
@@ -112,13 +110,13 @@ export function NotFound(props: {
   failure: AppendixFailure;
   settings: WorkbookSettings;
   busy?: boolean;
-  onInsert: (options: { unitName?: string; year?: number; period?: Period }) => void;
+  onInsert: (options: { unitName?: string; year?: number; period?: ReportPeriod }) => void;
 }) {
   const styles = useStyles();
   const { t, lang } = useLang();
   const [unitName, setUnitName] = React.useState(props.settings.unitName ?? "");
   const [year, setYear] = React.useState(String(props.settings.year ?? new Date().getFullYear()));
-  const [period, setPeriod] = React.useState<Period>(props.settings.period ?? "nam");
+  const [period, setPeriod] = React.useState<ReportPeriod>(props.settings.period ?? "nam");
   const yearNumber = Number(year);
   const yearOk = /^\d{4}$/.test(year.trim()) && yearNumber >= 2000 && yearNumber <= 2100;
   const submit = (e: React.FormEvent) => {
@@ -145,7 +143,7 @@ export function NotFound(props: {
           <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
         </Field>
         <Field label={t.period}>
-          <Select value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
+          <Select value={period} onChange={(_, d) => setPeriod(d.value as ReportPeriod)}>
             {reportPeriods.map((p) => (
               <option key={p} value={p}>
                 {t.periods[p]}

@@ -99,24 +99,6 @@ export function findTag(text: string, local: string, from = 0, to = text.length,
   return null;
 }
 
-/** Index just after the end of the element whose start (or empty) tag is `tag`; nested elements of the same name counted. */
-export function elementEnd(text: string, tag: Tag): number {
-  if (tag.kind === "empty") return tag.end;
-  let depth = 1;
-  for (let t = nextTag(text, tag.end); t; t = nextTag(text, t.end)) {
-    if (t.qname !== tag.qname) continue;
-    if (t.kind === "start") depth++;
-    else if (t.kind === "end" && --depth === 0) return t.end;
-  }
-  throw new XmlScanError(`<${tag.qname}> not closed`);
-}
-
-/** Index of the end tag of the element whose start tag is `tag` (where children would be appended). */
-export function closingTagStart(text: string, tag: Tag): number {
-  const end = elementEnd(text, tag);
-  return text.lastIndexOf("<", end - 1);
-}
-
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Character and entity references resolved. */
