@@ -197,9 +197,9 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     const warnings = s.findings.filter((f) => f.severity === "warning").length;
     return (
       <section key={`${i}:${s.file}`} className={styles.unitBlock} aria-labelledby={headingId} data-testid="unit-block" data-file={s.file}>
-        <h4 id={headingId} className={styles.unitHeading} lang="vi">
+        <h3 id={headingId} className={styles.unitHeading} lang="vi">
           {t.issueTitle(s.unit, shortName(s.file))}
-        </h4>
+        </h3>
         {s.issues.map((issue, k) => (
           <MessageBar key={`${k}:${issue.code}`} intent={INTENT[issue.severity]} politeness="polite" data-issue={issue.code} data-file={issue.file} layout="multiline">
             <MessageBarBody>
@@ -233,7 +233,9 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
       </section>
     );
   };
-  const unread = consolidation?.unusable ?? [];
+  // Lock files are skipped, not failures: a note of their own after the files that could not be read.
+  const unread = consolidation?.unusable.filter((u) => u.failure !== "lock_file") ?? [];
+  const skipped = consolidation?.unusable.filter((u) => u.failure === "lock_file") ?? [];
   const choosable = byMajority?.periods ?? [];
 
   return (
@@ -353,6 +355,11 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
               </ul>
             </>
           )}
+          {skipped.map((u, i) => (
+            <Text key={`${i}:${u.file}`} size={200} className={styles.muted} data-testid="skipped-file" data-file={u.file}>
+              {t.unreadItem(u.file, formatUnusable(u, lang, consolidation.template))}
+            </Text>
+          ))}
           <SectionTitle id="consolidate-issues-title">{t.issuesTitle}</SectionTitle>
           <div className={styles.issues} data-testid="consolidate-issues">
             {consolidation.statuses.every((s) => s.issues.length === 0 && s.findings.length === 0) && <Text>{t.noIssues}</Text>}
