@@ -97,6 +97,12 @@ function valueOf(n: CellNumber): number | null {
   return n.state === "value" ? n.value : null;
 }
 
+/** A rate in percent points from its numerator and denominator (not 0), unrounded and as written (2 decimals). */
+export function ratePercent(numerator: number, denominator: number): { exact: number; value: number } {
+  const exact = (numerator / denominator) * 100;
+  return { exact, value: roundTo(exact, 2) };
+}
+
 function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationInputs): Derivation | Underivable | null {
   const { sheet } = inputs;
   const target = sheet.cell(r.rate);
@@ -121,8 +127,7 @@ function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationIn
   if (den.n.state !== "value") return null;
   if (den.n.value === 0) return underivable("denominator_zero");
   if (num.n.state !== "value") return null;
-  const exact = (num.n.value / den.n.value) * 100;
-  const value = roundTo(exact, 2);
+  const { exact, value } = ratePercent(num.n.value, den.n.value);
   // The format section that shows the rate decides, as it does for the reader: "0.00;[Red]-0.00%" shows it plainly.
   const percent = showsPercent(target.raw.numberFormat, value);
   return {

@@ -1,6 +1,6 @@
 /** How the summary adds up an indicator across units: counts summed, rates recomputed, flags and choices counted. */
 import type { Indicator, Template } from "../catalog/model";
-import { roundTo } from "../rules/numbers";
+import { ratePercent } from "../derivation";
 
 /** How a row's total is made. */
 export type SummaryTotal =
@@ -59,7 +59,7 @@ export function totalOf(template: Template, ind: Indicator, values: readonly (nu
       const r = rateOf(template, ind.id) as { numerator: string; denominator: string };
       const num = sums.get(r.numerator) ?? null;
       const den = sums.get(r.denominator) ?? null;
-      const value = num === null || den === null || den === 0 ? null : roundTo((num / den) * 100, 2);
+      const value = num === null || den === null || den === 0 ? null : ratePercent(num, den).value;
       return { method: "rate", ...r, value };
     }
     case "yes_count": {
