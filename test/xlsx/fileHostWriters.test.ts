@@ -45,7 +45,7 @@ async function opened(writer: string) {
 describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
   it("is the opened workbook with only the filled and fixed cells changed", async () => {
     const { bytes, host, state } = await opened(writer);
-    expect(state.patches.length).toBeGreaterThan(0);
+    expect(state.patches.length).toBe(1); // one computed cell left blank (as cchc fill says of the same file)
     await host.applyPatches(state.sheet, state.patches);
     const fixable = state.findings.find((f) => f.fix && !state.patches.some((p) => sameCell(p.cell, f.fix!.cell)));
     if (fixable) await host.applyFix(state.sheet, fixable.fix!);
