@@ -4,6 +4,7 @@ import { severityRank, type Finding } from "./finding";
 import { compareCells } from "./address";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
+import type { Period } from "./period";
 import type { Patch } from "./cellWrite";
 import { validateSheet } from "./validate";
 import { inspectCell } from "./rules/cellRules";
@@ -30,8 +31,9 @@ export function analyze(
   grid: Grid,
   template: Template,
   location: Location,
+  opts: { readonly period?: Period | null } = {},
 ): { findings: Finding[]; patches: Patch[]; conflicts: Finding[] } {
-  const sheet = sheetView(grid, template, location, inspectCell);
+  const sheet = sheetView(grid, template, location, inspectCell, opts.period ?? null);
   const computed = computeSheet(sheet);
   const findings = sortFindings([...validateSheet(sheet), ...computed.findings]);
   const conflicts = findings.filter((f) => f.code !== "computed_value_missing" && f.fix?.formula !== undefined);

@@ -11,6 +11,8 @@ import { locateInWorkbook, type HiddenChoice, type LocateOptions, type OtherAppe
 import type { Address } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
+import { periodDatesFinding } from "./rules/periodRules";
+import { titleInfo } from "./titleInfo";
 
 /** One sheet as an adapter read it; `hidden` when Excel hides it (hidden or very hidden). */
 export interface SheetGrid {
@@ -59,9 +61,14 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name), failure: located.failure };
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
-  const analyzed = analyze(sheet.grid, located.template, located.location);
+  const period = titleInfo(sheet.grid, located.location).period;
+  const analyzed = analyze(sheet.grid, located.template, located.location, { period });
   const { patches, conflicts } = analyzed;
-  const findings = [...valueColumnFindings(located.location), ...analyzed.findings];
+  const findings = [
+    ...valueColumnFindings(located.location),
+    ...periodDatesFinding(sheet.grid, located.location, period),
+    ...analyzed.findings,
+  ];
   return {
     found: true,
     sheet: located.sheet,

@@ -6,6 +6,7 @@
 import type { CellRef } from "./address";
 import type { Caveat } from "./catalog/model";
 import type { Fix } from "./cellWrite";
+import type { Day, PeriodKind } from "./period";
 import type { FindingCode } from "./rules/codes";
 
 export type { FindingCode } from "./rules/codes";
@@ -122,6 +123,24 @@ export interface FindingDetails {
   /** the rate's inputs (the denominator is blank or 0) */
   readonly rate_denominator_blank: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
   readonly rate_denominator_zero: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
+  /**
+   * a quarter's report (not cumulative) with rows marked "lũy kế" filled: the period, its days (null without a year),
+   * the day the cumulative rows run from, the rows, and the relations made warnings for it
+   */
+  readonly period_not_cumulative: {
+    readonly period: { readonly kind: PeriodKind; readonly year: number | null };
+    readonly from: Day | null;
+    readonly to: Day | null;
+    readonly since: Day | null;
+    readonly rows: readonly IndicatorAt[];
+    readonly relaxed: readonly string[];
+  };
+  /** the title's period, the days it writes, and the period's own days; the finding's cell is the title cell */
+  readonly period_dates_mismatch: {
+    readonly period: { readonly kind: PeriodKind; readonly year: number };
+    readonly written: { readonly from: Day; readonly to: Day };
+    readonly expected: { readonly from: Day; readonly to: Day };
+  };
   /** the finding's cell is the checked column's header cell; every value column seen (letter, heading) */
   readonly value_column_ambiguous: {
     readonly columns: readonly { readonly col: number; readonly heading: string | null; readonly checked: boolean }[];

@@ -71,6 +71,14 @@ export function periodDates(kind: PeriodKind, year: number): { readonly from: Da
   return { from, to: { day: 14, month: endMonth[kind], year } };
 }
 
+/**
+ * A cumulative period runs from 15/12 of the year before (quý I, 6 tháng, 9 tháng, năm); quý II, III and IV cover only
+ * their own three months, so a row marked "lũy kế" spans more than such a period.
+ */
+export function isCumulativePeriod(kind: PeriodKind): boolean {
+  return kind !== "quy2" && kind !== "quy3" && kind !== "quy4";
+}
+
 /** "15/12/2023", as the report writes a day. */
 export function dayText(d: Day): string {
   return `${d.day}/${d.month}/${d.year}`;

@@ -7,6 +7,7 @@ import type { Indicator, Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import { cellAt, type Grid, type RawCell } from "./grid";
 import type { Location } from "./location";
+import type { Period } from "./period";
 import { readCell } from "./read";
 import type { Reading } from "./reading";
 import { cleanText, labelKey } from "./text";
@@ -28,6 +29,11 @@ export interface IndicatorCell {
   readonly unit: string;
   /** The unit cell, null when the sheet has no unit column. */
   readonly unitCell: Address | null;
+  /**
+   * False when the report's period is known and the row is not due in it (`Indicator.periods`): a blank there is not
+   * asked for. True otherwise.
+   */
+  readonly due: boolean;
 }
 
 /**
@@ -57,6 +63,8 @@ export interface SheetView {
   number(id: string): CellNumber;
   /** The cell rules' findings, in template order. */
   readonly cellFindings: readonly Finding[];
+  /** The period the report covers, as its title says (null: not known). */
+  readonly period: Period | null;
 }
 
 /**
@@ -80,6 +88,7 @@ export function sheetView(
   template: Template,
   location: Location,
   inspect: (c: IndicatorCell) => CellCheck,
+  period: Period | null = null,
 ): SheetView {
   const cells = new Map<string, IndicatorCell>();
   const numbers = new Map<string, CellNumber>();
@@ -102,6 +111,7 @@ export function sheetView(
       noteFilled: !isPlaceholderNote(note, indicator),
       unit: unitCol === null ? "" : noteText(cellAt(grid, { row, col: unitCol })),
       unitCell: unitCol === null ? null : { row, col: unitCol },
+      due: period === null || !indicator.periods?.length || indicator.periods.includes(period.kind),
     };
     const check = inspect(c);
     cells.set(indicator.id, c);
@@ -114,5 +124,6 @@ export function sheetView(
     cell: (id) => cells.get(id),
     number: (id) => numbers.get(id) ?? { state: "missing" },
     cellFindings,
+    period,
   };
 }

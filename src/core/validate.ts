@@ -3,6 +3,7 @@ import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
+import { cumulativeRowsInfo, periodSeverities } from "./rules/periodRules";
 import { relationRule, type RelationRule } from "./rules/relationRules";
 import { sheetView, type SheetView } from "./sheetView";
 import { unitMismatch } from "./rules/unitRule";
@@ -21,7 +22,8 @@ export function validateSheet(sheet: SheetView): Finding[] {
   });
   const rules = sheet.template.relations.map(relationRule);
   const cells = sheet.cellFindings.filter((f) => !notAsked(f, sheet)).map((f) => withSkipped(f, rules, sheet));
-  return [...cells, ...units, ...rules.flatMap((r) => r.run(sheet))];
+  const period = periodSeverities(rules.flatMap((r) => r.run(sheet)), rules, sheet);
+  return [...cells, ...units, ...period.findings, ...cumulativeRowsInfo(sheet, period.relaxed)];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { FindingMessages } from "../../src/core/messages/format";
 import { vi } from "../../src/core/messages/vi";
 import { findingCodes } from "../../src/core/rules/codes";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { checked, testTemplate, twoColumnSheet } from "./rulesFixture";
+import { checked, sheet, testTemplate, twoColumnSheet } from "./rulesFixture";
 
 /**
  * The test template with two readings of the form: I.1 is a rate against a plan (may pass 100), and I.3's sheet may
@@ -34,6 +34,17 @@ function example(
     const state = checkWorkbook([{ name: "Phụ lục", grid }], [testTemplate]);
     const found = state.found ? state.findings.find((x) => x.code === code) : undefined;
     if (!found) throw new Error("the example for value_column_ambiguous does not produce it");
+    return found;
+  }
+  if (code === "period_not_cumulative" || code === "period_dates_mismatch") {
+    // The period's findings need a title: a quarter's report, its rate row marked cumulative.
+    const template = { ...testTemplate, indicators: testTemplate.indicators.map((i) => (i.id === "I.1" ? { ...i, cumulative: true } : i)) };
+    const s = sheet({ "I.3": 1, "I.4": 1, "I.5": 1, ...values }, notes, template);
+    const title = "BÁO CÁO QUÝ III NĂM 2024 (từ ngày 15/12/2023 đến ngày 14/9/2024)";
+    const grid = { ...s.grid, values: s.grid.values.map((r, i) => (i === 0 ? [title, ...r.slice(1)] : r)) };
+    const state = checkWorkbook([{ name: "Phụ lục", grid }], [template]);
+    const found = state.found ? state.findings.find((x) => x.code === code) : undefined;
+    if (!found) throw new Error(`the example for ${code} does not produce it`);
     return found;
   }
   const template = code === "percent_above_plan" || code === "count_as_yes" ? readingTemplate : testTemplate;
@@ -275,6 +286,20 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       {},
       "Chưa tính được Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11): mẫu số Số nhiệm vụ đề ra trong kế hoạch (D12) bằng 0.",
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) cannot be computed: the denominator Số nhiệm vụ đề ra trong kế hoạch (D12) is 0.",
+    ],
+    [
+      "period_not_cumulative",
+      {"I.1.1": 47,"I.1.2": 41,"I.1": 87.23},
+      {},
+      "Báo cáo Quý III năm 2024 (từ 15/6/2024 đến 14/9/2024) không lũy kế, còn Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) là số liệu lũy kế từ 15/12/2023; hãy ghi các dòng này lũy kế, các dòng khác chỉ trong kỳ.",
+      "The Q3 2024 report (15/6/2024 to 14/9/2024) is not cumulative, while Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) are cumulative from 15/12/2023; write these rows cumulatively and the others for the period only.",
+    ],
+    [
+      "period_dates_mismatch",
+      {},
+      {},
+      "Tiêu đề (A1) ghi Quý III năm 2024 từ ngày 15/12/2023 đến ngày 14/9/2024, nhưng kỳ Quý III năm 2024 là từ ngày 15/6/2024 đến ngày 14/9/2024 (không lũy kế); hãy kiểm tra lại kỳ báo cáo và số liệu đã ghi theo kỳ nào.",
+      "The title (A1) writes Q3 2024 as 15/12/2023 to 14/9/2024, but Q3 2024 runs from 15/6/2024 to 14/9/2024 (not cumulative); check the report's period and which period the figures were written for.",
     ],
     [
       "value_column_ambiguous",

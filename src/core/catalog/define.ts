@@ -4,7 +4,7 @@
  * typed (and mistyped) row by row.
  */
 import { foldDiacritics } from "../text";
-import type { Caveat, Code, Indicator, IndicatorKind, Relation, RelationSeverity, Section } from "./model";
+import type { Caveat, Code, DuePeriod, Indicator, IndicatorKind, Relation, RelationSeverity, Section } from "./model";
 
 /** One printed row of the outline; `rows` are the rows printed under it. */
 export interface RowSpec {
@@ -24,6 +24,9 @@ export interface RowSpec {
   readonly mayExceed100?: boolean;
   /** See `Indicator.askedUnlessZero`. */
   readonly askedUnlessZero?: readonly string[];
+  /** Periods the row is due in (absent: every period), and where that comes from. */
+  readonly periods?: readonly DuePeriod[];
+  readonly periodsSource?: string;
   readonly rows?: readonly RowSpec[];
 }
 
@@ -97,6 +100,10 @@ export function defineTemplateRows(outline: readonly SectionSpec[]): { sections:
       ...(spec.noteHint ? { noteHint: spec.noteHint.normalize("NFC") } : {}),
       ...(spec.mayExceed100 ? { mayExceed100: true } : {}),
       ...(spec.askedUnlessZero?.length ? { askedUnlessZero: [...spec.askedUnlessZero] } : {}),
+      ...(spec.periods ? { periods: spec.periods } : {}),
+      ...(spec.periodsSource ? { periodsSource: spec.periodsSource.normalize("NFC") } : {}),
+      // The printed label says when a value runs from the start of the year: "(Lũy kế đến thời điểm báo cáo)".
+      ...(/\blu[yỹ] ke\b/.test(foldDiacritics(spec.label)) ? { cumulative: true } : {}),
     });
     spec.rows?.forEach((child, i) => walk(section, child, `${id}.${i + 1}`, level + 1, id));
   };

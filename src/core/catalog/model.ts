@@ -44,9 +44,17 @@ export interface Indicator {
   readonly acceptedUnits?: readonly string[];
   /** The official "Ghi chú" guidance printed for this row, if any ("Ghi rõ nội dung vi phạm"). */
   readonly noteHint?: string;
-  /** Periods in which the row is due; absent: every period. Form data (docs/FORMS.md); no rule reads it yet. */
+  /**
+   * Periods in which the row is due; absent: every period. In a report of another period a blank is not asked for
+   * (docs/FINDINGS.md, "Periods").
+   */
   readonly periods?: readonly DuePeriod[];
-  /** The value is cumulative ("lũy kế") from the start of the year. Form data; no rule reads it yet. */
+  /** Where `periods` comes from: the document or practice that makes the row due only then. */
+  readonly periodsSource?: string;
+  /**
+   * The value is cumulative ("lũy kế") from the start of the year (15/12 of the year before), not the period's own:
+   * in a quarter's report (quý II, III, IV) it spans more than the period.
+   */
   readonly cumulative?: boolean;
   /**
    * A rate against a plan ("% so với kế hoạch năm"): doing more than planned gives more than 100, so above 100 is a

@@ -15,9 +15,25 @@ import {
   rate,
   sumEquals,
   yesNeedsCounts,
+  type RowSpec,
   type SectionSpec,
 } from "./define";
 import type { Relation, Template } from "./model";
+
+/**
+ * Rows due only in the year's report (docs/FINDINGS.md, "Periods"): in a quarter's or 6 months' report a blank there
+ * is not asked for. Each says where that comes from.
+ */
+const YEAR_SURVEY: Pick<RowSpec, "periods" | "periodsSource"> = {
+  periods: ["nam"],
+  periodsSource:
+    "Khảo sát sự hài lòng của người dân, tổ chức là khảo sát của cả năm: số phiếu, hình thức và tỷ lệ hài lòng có trong báo cáo năm; báo cáo quý, 6 tháng có thể để trống (góp ý khi rà soát báo cáo của các sở, ngành).",
+};
+const ISO_CYCLE: Pick<RowSpec, "periods" | "periodsSource"> = {
+  periods: ["nam"],
+  periodsSource:
+    "TCVN ISO 9001:2015, mục 9.2 và 9.3: đánh giá nội bộ và xem xét của lãnh đạo được thực hiện theo chu kỳ đã hoạch định, thường mỗi năm một lần; kết quả có trong báo cáo năm.",
+};
 
 const outline: readonly SectionSpec[] = [
   {
@@ -53,9 +69,9 @@ const outline: readonly SectionSpec[] = [
       { stt: "5", label: "Có sáng kiến, giải pháp mới về CCHC", unit: "Không = 0 Có = 1" },
       { stt: "6", label: "Thực hiện khen thưởng về kết quả CCHC", unit: "Không = 0 Có = 1" },
       { stt: "7", label: "Khảo sát sự hài lòng của người dân, tổ chức", rows: [
-        { label: "Số lượng phiếu khảo sát", unit: "Số lượng" },
-        { label: "Hình thức khảo sát", unit: "Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2", askedUnlessZero: ["I.7.1"] },
-        { label: "Tỷ lệ hài lòng trong kỳ báo cáo", unit: "%" },
+        { label: "Số lượng phiếu khảo sát", unit: "Số lượng", ...YEAR_SURVEY },
+        { label: "Hình thức khảo sát", unit: "Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2", askedUnlessZero: ["I.7.1"], ...YEAR_SURVEY },
+        { label: "Tỷ lệ hài lòng trong kỳ báo cáo", unit: "%", ...YEAR_SURVEY },
       ] },
       { stt: "8", label: "Việc chấp hành Chỉ thị 10/CT-UBND của Chủ tịch UBND tỉnh, Chỉ thị 10/CT-TTg và Chỉ thị 26/CT-TTg của Thủ tướng Chính phủ về kỷ luật, kỷ cương hành chính", unit: "Tốt = 1 Có vi phạm = 0",
         noteHint: "Ghi rõ nội dung vi phạm" },
@@ -280,14 +296,14 @@ const outline: readonly SectionSpec[] = [
       ] },
       { stt: "10", label: "Áp dụng ISO trong hoạt động", rows: [
         { label: "Sở ngành thực hiện công bố, công bố lại ISO", unit: "Có = 1 Không = 0" },
-        { label: "Sở ngành thực hiện đánh giá nội bộ", unit: "Có = 1 Không = 0" },
-        { label: "Sở ngành thực hiện xem xét của lãnh đạo đối với hệ thống quản lý chất lượng", unit: "Có = 1 Không = 0" },
+        { label: "Sở ngành thực hiện đánh giá nội bộ", unit: "Có = 1 Không = 0", ...ISO_CYCLE },
+        { label: "Sở ngành thực hiện xem xét của lãnh đạo đối với hệ thống quản lý chất lượng", unit: "Có = 1 Không = 0", ...ISO_CYCLE },
         // A department without subordinate units (IV.1.2 + IV.1.4 = 0) has nothing to answer in VII.10.4–6.
         { label: "Đơn vị trực thuộc sở ngành thực hiện công bố, công bố lại ISO", unit: "Có = 1 Không = 0",
           noteHint: "Quyết định công bố: (nếu không công bố: ghi rõ lý do)", askedUnlessZero: ["IV.1.2", "IV.1.4"] },
-        { label: "Đơn vị trực thuộc sở ngành thực hiện đánh giá nội bộ", unit: "Có = 1 Không = 0", askedUnlessZero: ["IV.1.2", "IV.1.4"] },
+        { label: "Đơn vị trực thuộc sở ngành thực hiện đánh giá nội bộ", unit: "Có = 1 Không = 0", askedUnlessZero: ["IV.1.2", "IV.1.4"], ...ISO_CYCLE },
         { label: "Đơn vị trực thuộc sở ngành thực hiện xem xét của lãnh đạo đối với hệ thống quản lý chất lượng", unit: "Có = 1 Không = 0",
-          askedUnlessZero: ["IV.1.2", "IV.1.4"] },
+          askedUnlessZero: ["IV.1.2", "IV.1.4"], ...ISO_CYCLE },
       ] },
     ],
   },

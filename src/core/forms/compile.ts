@@ -125,6 +125,7 @@ export function compileDocument(doc: FormDocument, at: FormPlacer): CompileResul
       return;
     }
     for (const p of ind.periods ?? []) if (!FORM_PERIODS.includes(p)) say(place("periods"), { code: "period_unknown", value: String(p) });
+    if (ind.periodsSource && !ind.periods?.length) say(place("periodsSource"), { code: "periods_source_without_periods" });
     const unit = ind.unit;
     const codes = codesOf(unit);
     const kindOk =
@@ -154,6 +155,7 @@ export function compileDocument(doc: FormDocument, at: FormPlacer): CompileResul
       ...(accepted.length ? { acceptedUnits: accepted } : {}),
       ...(ind.noteHint ? { noteHint: ind.noteHint } : {}),
       ...(ind.periods?.length ? { periods: sortPeriods(ind.periods) } : {}),
+      ...(ind.periods?.length && ind.periodsSource ? { periodsSource: ind.periodsSource } : {}),
       ...(ind.cumulative ? { cumulative: true } : {}),
       ...(ind.mayExceed100 ? { mayExceed100: true } : {}),
       ...(ind.askedUnlessZero?.length ? { askedUnlessZero: [...ind.askedUnlessZero] } : {}),

@@ -66,7 +66,7 @@ class Shape {
 }
 
 const FACT_KEYS = ["id", "title", "issuer", "document", "level", "province", "version", "validFrom", "validTo", "status", "source", "notes"];
-const INDICATOR_KEYS = ["id", "section", "stt", "label", "unit", "kind", "aliases", "acceptedUnits", "periods", "cumulative", "noteHint", "mayExceed100", "askedUnlessZero"];
+const INDICATOR_KEYS = ["id", "section", "stt", "label", "unit", "kind", "aliases", "acceptedUnits", "periods", "periodsSource", "cumulative", "noteHint", "mayExceed100", "askedUnlessZero"];
 const RELATION_KEYS = ["id", "kind", "target", "inputs", "condition", "severity", "caveat", "reason", "draft"];
 
 function readDocument(value: Json, s: Shape): FormDocument | null {
@@ -111,6 +111,7 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
     const acceptedUnits = s.optStrings(o.acceptedUnits, `${p}.acceptedUnits`);
     const periods = s.optStrings(o.periods, `${p}.periods`) as DuePeriod[] | undefined;
     const noteHint = s.optString(o.noteHint, `${p}.noteHint`);
+    const periodsSource = s.optString(o.periodsSource, `${p}.periodsSource`);
     if (o.cumulative !== undefined && typeof o.cumulative !== "boolean") s.fail(`${p}.cumulative`, "boolean");
     if (o.mayExceed100 !== undefined && typeof o.mayExceed100 !== "boolean") s.fail(`${p}.mayExceed100`, "boolean");
     const askedUnlessZero = s.optStrings(o.askedUnlessZero, `${p}.askedUnlessZero`);
@@ -124,6 +125,7 @@ function readDocument(value: Json, s: Shape): FormDocument | null {
       ...(aliases ? { aliases } : {}),
       ...(acceptedUnits ? { acceptedUnits } : {}),
       ...(periods ? { periods } : {}),
+      ...(periodsSource !== undefined ? { periodsSource } : {}),
       ...(o.cumulative === true ? { cumulative: true } : {}),
       ...(noteHint !== undefined ? { noteHint } : {}),
       ...(o.mayExceed100 === true ? { mayExceed100: true } : {}),
@@ -210,6 +212,7 @@ export function formDocument(
       ...(i.aliases?.length ? { aliases: [...i.aliases] } : {}),
       ...(accepted.length ? { acceptedUnits: accepted } : {}),
       ...(i.periods?.length ? { periods: [...i.periods] } : {}),
+      ...(i.periodsSource ? { periodsSource: i.periodsSource } : {}),
       ...(i.cumulative ? { cumulative: true } : {}),
       ...(i.noteHint ? { noteHint: i.noteHint } : {}),
       ...(i.mayExceed100 ? { mayExceed100: true } : {}),

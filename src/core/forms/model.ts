@@ -57,6 +57,8 @@ export interface FormIndicator {
   readonly acceptedUnits?: readonly string[];
   /** Periods in which the row is due; absent: every period. */
   readonly periods?: readonly DuePeriod[];
+  /** Where `periods` comes from (a document, a practice): shown to whoever checks the form. */
+  readonly periodsSource?: string;
   /** The value is cumulative ("lũy kế") from the start of the year, not the period's own. */
   readonly cumulative?: boolean;
   readonly noteHint?: string;

@@ -45,6 +45,7 @@ export type FormProblemBody =
   | { readonly code: "kind_unit_mismatch"; readonly kind: IndicatorKind; readonly unit: string }
   | { readonly code: "unit_missing" }
   | { readonly code: "period_unknown"; readonly value: string }
+  | { readonly code: "periods_source_without_periods" }
   | { readonly code: "yes_no_invalid"; readonly value: string }
   | { readonly code: "exceed_not_percent"; readonly kind: IndicatorKind }
   | { readonly code: "relation_id_missing" }

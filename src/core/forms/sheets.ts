@@ -50,6 +50,7 @@ export const INDICATOR_COLUMNS: readonly FormColumn[] = [
   { field: "aliases", vi: "Tên gọi khác", en: "Other labels", width: 40 },
   { field: "acceptedUnits", vi: "Đơn vị tính khác được chấp nhận", en: "Other accepted units", width: 20 },
   { field: "periods", vi: "Kỳ báo cáo phải có số liệu", en: "Periods due", width: 18 },
+  { field: "periodsSource", vi: "Căn cứ kỳ báo cáo", en: "Source of the periods", width: 40 },
   { field: "cumulative", vi: "Lũy kế", en: "Cumulative", width: 8 },
   { field: "noteHint", vi: "Hướng dẫn ghi chú", en: "Note hint", width: 30 },
   { field: "mayExceed100", vi: "Được vượt 100%", en: "May exceed 100%", width: 10 },
@@ -409,6 +410,8 @@ function readIndicators(
       if (period) periods.push(period);
       else say(at(r, "periods"), { code: "period_unknown", value: p });
     }
+    const periodsSource = cleanText(get(r, "periodsSource"));
+    if (periodsSource && periods.length === 0) say(at(r, "periodsSource"), { code: "periods_source_without_periods" });
     const cumulativeText = get(r, "cumulative");
     const cumulative = readYesNo(cumulativeText);
     if (cumulative === null) say(at(r, "cumulative"), { code: "yes_no_invalid", value: cumulativeText });
@@ -430,6 +433,7 @@ function readIndicators(
       ...(aliases.length ? { aliases } : {}),
       ...(acceptedUnits.length ? { acceptedUnits } : {}),
       ...(periods.length ? { periods } : {}),
+      ...(periods.length && periodsSource ? { periodsSource } : {}),
       ...(cumulative ? { cumulative: true } : {}),
       ...(noteHint ? { noteHint } : {}),
       ...(mayExceed100 ? { mayExceed100: true } : {}),
@@ -592,6 +596,7 @@ export function formSheets(doc: FormDocument): FormSheets {
           aliases: writeList(ind.aliases ?? []),
           acceptedUnits: writeList(writtenAcceptedUnits(ind)),
           periods: (ind.periods ?? []).map((p) => writeWord(PERIODS, p)).join(", "),
+          periodsSource: ind.periodsSource ?? "",
           cumulative: ind.cumulative ? "Có" : "",
           noteHint: ind.noteHint ?? "",
           mayExceed100: ind.mayExceed100 ? "Có" : "",

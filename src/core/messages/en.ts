@@ -1,7 +1,9 @@
 /** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
 import type { Caveat } from "../catalog/model";
 import type { ComputedInputs, Finding } from "../finding";
+import { dayText, isCumulativePeriod } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
+import { periodLabel } from "./period";
 
 const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "results in the period may include files, tasks or issues from before it",
@@ -137,6 +139,21 @@ export const en: Messages = {
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is blank.`,
     rate_denominator_zero: (f, m) =>
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is 0.`,
+    period_not_cumulative: (f, m) => {
+      const d = f.detail;
+      const days = d.from && d.to ? ` (${dayText(d.from)} to ${dayText(d.to)})` : "";
+      const rows = d.rows.slice(0, 3).map((r) => m.name(r.indicator, r.cell));
+      const more = d.rows.length > 3 ? ` and ${d.rows.length - 3} more rows` : "";
+      const since = d.since ? `from ${dayText(d.since)}` : "from the start of the year";
+      const relaxed = d.relaxed.length ? ` The checks between cumulative figures and the period's own (${d.relaxed.length}) are therefore only warnings.` : "";
+      return `The ${periodLabel(d.period, "en")} report${days} is not cumulative, while ${rows.join(", ")}${more} are cumulative ${since}; write these rows cumulatively and the others for the period only.${relaxed}`;
+    },
+    period_dates_mismatch: (f, m) => {
+      const d = f.detail;
+      const label = periodLabel(d.period, "en");
+      const how = isCumulativePeriod(d.period.kind) ? "cumulative from 15/12 of the year before" : "not cumulative";
+      return `The title (${m.cell(f.cell)}) writes ${label} as ${dayText(d.written.from)} to ${dayText(d.written.to)}, but ${label} runs from ${dayText(d.expected.from)} to ${dayText(d.expected.to)} (${how}); check the report's period and which period the figures were written for.`;
+    },
     value_column_ambiguous: (f, m) => {
       const cols = f.detail.columns.map((c) => `${m.column(c.col)}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
       const checked = f.detail.columns.find((c) => c.checked);

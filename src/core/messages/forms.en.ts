@@ -92,6 +92,8 @@ export const formsEn: FormMessages = {
     unit_missing: (_p, at) => `${at}the count has no unit.`,
     period_unknown: (p, at) =>
       `${at}"${p.value}" is not a reporting period; use Quý I, Quý II, 6 tháng, Quý III, 9 tháng, Quý IV, Năm (separated by commas), or leave blank when due in every period.`,
+    periods_source_without_periods: (_p, at) =>
+      `${at}the source of the periods is given but not the periods due; write the periods (e.g. “Năm”) or remove the source.`,
     yes_no_invalid: (p, at) => `${at}"${p.value}" is neither "Có" (yes) nor "Không" (no); blank means no.`,
     exceed_not_percent: (p, at) => `${at}only a rate (%) may exceed 100%; this row is of kind "${p.kind}".`,
     relation_id_missing: (_p, at) => `${at}the relation has no id (a text without spaces, e.g. i1_done_le_planned).`,

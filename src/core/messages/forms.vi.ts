@@ -95,6 +95,8 @@ export const formsVi: FormMessages = {
     unit_missing: (_p, at) => `${at}chỉ tiêu số lượng chưa có đơn vị tính.`,
     period_unknown: (p, at) =>
       `${at}“${p.value}” không phải là kỳ báo cáo; dùng Quý I, Quý II, 6 tháng, Quý III, 9 tháng, Quý IV, Năm (cách nhau bởi dấu phẩy), hoặc để trống nếu kỳ nào cũng có số liệu.`,
+    periods_source_without_periods: (_p, at) =>
+      `${at}đã ghi căn cứ kỳ báo cáo nhưng chưa ghi kỳ báo cáo phải có số liệu; hãy ghi các kỳ (ví dụ “Năm”) hoặc xóa căn cứ.`,
     yes_no_invalid: (p, at) => `${at}“${p.value}” không phải là “Có” hoặc “Không” (để trống là Không).`,
     exceed_not_percent: (p, at) => `${at}chỉ chỉ tiêu tỷ lệ (%) mới có thể được vượt 100%; dòng này thuộc loại “${KIND[p.kind] ?? p.kind}”.`,
     relation_id_missing: (_p, at) => `${at}thiếu mã quan hệ (một chuỗi không có khoảng trắng, ví dụ i1_done_le_planned).`,

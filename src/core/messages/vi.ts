@@ -1,7 +1,9 @@
 /** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
 import type { Caveat } from "../catalog/model";
 import type { ComputedInputs, Finding } from "../finding";
+import { dayText, isCumulativePeriod } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
+import { periodLabel } from "./period";
 
 const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước",
@@ -143,6 +145,21 @@ export const vi: Messages = {
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} đang để trống.`,
     rate_denominator_zero: (f, m) =>
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} bằng 0.`,
+    period_not_cumulative: (f, m) => {
+      const d = f.detail;
+      const days = d.from && d.to ? ` (từ ${dayText(d.from)} đến ${dayText(d.to)})` : "";
+      const rows = d.rows.slice(0, 3).map((r) => m.name(r.indicator, r.cell));
+      const more = d.rows.length > 3 ? ` và ${d.rows.length - 3} dòng khác` : "";
+      const since = d.since ? `từ ${dayText(d.since)}` : "từ đầu năm";
+      const relaxed = d.relaxed.length ? ` Các kiểm tra giữa số liệu lũy kế và số liệu trong kỳ (${d.relaxed.length}) vì vậy chỉ là cảnh báo.` : "";
+      return `Báo cáo ${periodLabel(d.period, "vi")}${days} không lũy kế, còn ${rows.join(", ")}${more} là số liệu lũy kế ${since}; hãy ghi các dòng này lũy kế, các dòng khác chỉ trong kỳ.${relaxed}`;
+    },
+    period_dates_mismatch: (f, m) => {
+      const d = f.detail;
+      const label = periodLabel(d.period, "vi");
+      const how = isCumulativePeriod(d.period.kind) ? "lũy kế từ 15/12 năm trước" : "không lũy kế";
+      return `Tiêu đề (${m.cell(f.cell)}) ghi ${label} từ ngày ${dayText(d.written.from)} đến ngày ${dayText(d.written.to)}, nhưng kỳ ${label} là từ ngày ${dayText(d.expected.from)} đến ngày ${dayText(d.expected.to)} (${how}); hãy kiểm tra lại kỳ báo cáo và số liệu đã ghi theo kỳ nào.`;
+    },
     value_column_ambiguous: (f, m) => {
       const cols = f.detail.columns.map((c) => `${m.column(c.col)}${c.heading ? ` (“${c.heading}”)` : ""}`).join(", ");
       const checked = f.detail.columns.find((c) => c.checked);

@@ -158,9 +158,29 @@ function valueOf(n: number, decimals: number | null): CellNumber {
   return { state: "value", value: n, decimals };
 }
 
-/** An unanswered flag or choice; a note that cites something suggests the answer was meant to be given. */
-function blankAnswer(c: IndicatorCell): Finding {
-  return c.noteFilled && c.noteCell !== null
+/**
+ * A note that explains why the cell is blank ("thực hiện vào cuối năm", "chưa thực hiện", "không phát sinh") answers
+ * nothing: it is not a note the answer should be made to match.
+ */
+const EXPLAINS_BLANK =
+  /\b(cuoi nam|chua (thuc hien|to chuc|trien khai|den ky|den thoi diem|co ket qua|phat sinh)|khong phat sinh|se (thuc hien|to chuc|bao cao)|dang (thuc hien|trien khai)|bao cao (sau|trong ky sau|vao cuoi))/;
+
+/** True when a note says why its row is blank instead of what the answer is. */
+export function explainsBlank(note: string): boolean {
+  return EXPLAINS_BLANK.test(foldDiacritics(cleanText(note)));
+}
+
+/**
+ * An unanswered flag or choice; a note that cites something suggests the answer was meant to be given. Out of its
+ * period (a row due only in the year's report, in a quarter's report) a blank is not asked for.
+ */
+function blankAnswer(c: IndicatorCell): Finding[] {
+  if (!c.due) return [];
+  return [blankFinding(c)];
+}
+
+function blankFinding(c: IndicatorCell): Finding {
+  return c.noteFilled && c.noteCell !== null && !explainsBlank(c.note)
     ? cellFinding(c, {
         code: "flag_blank_with_note",
         severity: "warning",
@@ -262,12 +282,12 @@ export function inspectCell(c: IndicatorCell): CellCheck {
   const rule = valueRules[kind];
   switch (r.kind) {
     case "blank":
-      return { findings: isAnswer(kind) ? [blankAnswer(c)] : [], number: BLANK };
+      return { findings: isAnswer(kind) ? blankAnswer(c) : [], number: BLANK };
     case "none": {
       // "không" arrives as an explicit none; for a flag it is the word for code 0.
       const code = isAnswer(kind) ? codeForWord(r.text, c.indicator) : undefined;
       if (code !== undefined) return wordAsCode(c, code);
-      return { findings: isAnswer(kind) ? [blankAnswer(c)] : [], number: BLANK };
+      return { findings: isAnswer(kind) ? blankAnswer(c) : [], number: BLANK };
     }
     case "error":
       return { findings: [cellFinding(c, { code: "excel_error", severity: "error" })], number: UNUSABLE };

@@ -41,6 +41,9 @@ export const findingCodes = [
   "computed_value_conflict",
   "rate_denominator_blank",
   "rate_denominator_zero",
+  // the report's period against its rows and its title
+  "period_not_cumulative",
+  "period_dates_mismatch",
   // the locator: several value columns and nothing telling which is the report's period
   "value_column_ambiguous",
 ] as const;

@@ -96,6 +96,8 @@ describe("a form written as a specialist writes it", () => {
     ]);
     expect(t.indicators[0].cumulative).toBe(true);
     expect(t.indicators[3].periods).toEqual(["nam"]);
+    const sourced = compileFormSheets(workbook({ indicators: set(set(INDICATORS, 0, 7, "Căn cứ kỳ báo cáo"), 5, 7, "Khảo sát cuối năm") }));
+    expect(sourced.ok && sourced.form.template.indicators[3].periodsSource).toBe("Khảo sát cuối năm");
     expect(t.indicators[3].acceptedUnits).toEqual(["Có = 1 Không = 0"]);
     expect(t.relations).toEqual([
       { kind: "part_of_whole", id: "done_le_planned", parts: ["I.1.2"], whole: "I.1.1", severity: "error" },
@@ -146,6 +148,7 @@ describe("every slip is one sentence naming sheet, row and column", () => {
       "Trang Chỉ tiêu, dòng 4, cột “Không hỏi khi bằng 0”: chỉ tiêu “I.2” thuộc loại Có/Không",
     ],
     ["an unknown period", { indicators: set(INDICATORS, 5, 6, "Tháng 13") }, "Trang Chỉ tiêu, dòng 6, cột “Kỳ báo cáo phải có số liệu”: “Tháng 13” không phải là kỳ báo cáo"],
+    ["a source of the periods without periods", { indicators: set(set(INDICATORS, 0, 7, "Căn cứ kỳ báo cáo"), 3, 7, "Kế hoạch năm") }, "Trang Chỉ tiêu, dòng 4, cột “Căn cứ kỳ báo cáo”: đã ghi căn cứ kỳ báo cáo nhưng chưa ghi kỳ báo cáo phải có số liệu"],
     ["a repeated STT", { indicators: set(INDICATORS, 5, 0, 1) }, "Trang Chỉ tiêu, dòng 6, cột “Mã chỉ tiêu”: mã chỉ tiêu “I.1” trùng với một dòng trên"],
     ["an id under a row that does not exist", { indicators: set(INDICATORS, 3, 4, "I.7.1") }, "mã chỉ tiêu “I.7.1” nằm dưới “I.7” nhưng không có dòng nào ở trên mang mã “I.7”."],
     ["an id in another section", { indicators: set(INDICATORS, 8, 4, "I.1.9") }, "Trang Chỉ tiêu, dòng 9, cột “Mã chỉ tiêu”: mã chỉ tiêu “I.1.9” không thuộc phần"],
