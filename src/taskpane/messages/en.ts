@@ -65,7 +65,7 @@ export const en: Messages = {
   hideFindings: "Hide the appendix's errors and warnings",
   findingsOf: (unit) => `Errors and warnings in the appendix of ${unit}`,
   useThisFile: "Use this file instead",
-  useThisFileLabel: (file) => `Use ${file} instead of the file in use`,
+  useThisFileLabel: (file) => `Use this file instead (${file})`,
   unreadTitle: "Files that could not be read",
   unreadItem: (file, reason) => `${file}: ${reason}`,
   issueTitle: (unit, file) => `${unit} (${file})`,

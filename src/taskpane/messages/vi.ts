@@ -65,7 +65,7 @@ export const vi = {
   hideFindings: "Ẩn lỗi, cảnh báo trong phụ lục",
   findingsOf: (unit: string) => `Lỗi, cảnh báo trong phụ lục của ${unit}`,
   useThisFile: "Dùng tệp này thay",
-  useThisFileLabel: (file: string) => `Dùng tệp ${file} thay tệp đang dùng`,
+  useThisFileLabel: (file: string) => `Dùng tệp này thay (${file})`,
   unreadTitle: "Tệp không đọc được",
   unreadItem: (file: string, reason: string) => `${file}: ${reason}`,
   issueTitle: (unit: string, file: string) => `${unit} (${file})`,
