@@ -134,7 +134,7 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   noSpace: (file: string) => `Không ghi được tệp “${file}”: ổ đĩa đã đầy. Không có tệp nào bị ghi dở.`,
   outOpen: (file: string) => `Tệp “${file}” đang được mở trong Excel hoặc LibreOffice; hãy đóng tệp đó hoặc chọn tên khác (kể cả với --force, tệp đang mở không bị ghi đè).`,
   notFilled: (file: string, why: string) => `Không điền được bản sao của “${file}”: ${why}`,
-  lockFileSkipped: (file: string) => `Bỏ qua “${file}”: đây là tệp khoá Excel tạo ra khi một bảng tính đang mở, không phải phụ lục.`,
+  lockFileSkipped: (file: string) => `Bỏ qua “${file}”: đây là tệp khóa Excel tạo ra khi một bảng tính đang mở, không phải phụ lục.`,
   // Results
   templateWritten: (file: string, rows: number, formulas: number, lists: number) =>
     `Đã ghi mẫu phụ lục vào “${file}”: ${rows} ô số liệu, ${formulas} ô công thức, ${lists} danh sách chọn.`,

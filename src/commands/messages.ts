@@ -22,8 +22,8 @@ export interface CommandTexts {
 export const viCommands: CommandTexts = {
   title: "Kiểm tra Phụ lục CCHC",
   checked: (errors, warnings, sheet) =>
-    `Trang “${sheet}”: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (không thay đổi định dạng của bạn).`,
-  clean: (sheet) => `Trang “${sheet}”: không có lỗi hay cảnh báo nào.`,
+    `Trang tính “${sheet}”: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (không thay đổi định dạng của bạn).`,
+  clean: (sheet) => `Trang tính “${sheet}”: không có lỗi hay cảnh báo nào.`,
   notFound: (failure) => `${appendixFailureText(failure, "vi")} Hãy mở ngăn kiểm tra để chèn mẫu Phụ lục.`,
   filled: (written, conflicts) =>
     `Đã điền công thức vào ${written} ô tổng và tỷ lệ.` +
@@ -37,7 +37,7 @@ export const viCommands: CommandTexts = {
       ? `Chưa điền: phụ lục chỉ có trên trang tính ẩn “${sheet}”. Hãy chọn trang đó trong ngăn kiểm tra nếu đúng là trang cần điền.`
       : `Chưa điền: trang “${sheet}” có nhiều cột số liệu và không rõ cột nào là kỳ báo cáo. Hãy chọn cột trong ngăn kiểm tra.`,
   openPane: "Mở ngăn kiểm tra (thẻ Trang đầu) để xem chi tiết và cách sửa.",
-  acknowledged: (n) => `${n} cảnh báo đã xác nhận trong ngăn kiểm tra không được tính và không được tô màu.`,
+  acknowledged: (n) => `${n} cảnh báo đã bỏ qua (có ghi lý do) trong ngăn kiểm tra không được tính và không được tô màu.`,
   close: "Đóng",
 };
 

@@ -14,6 +14,8 @@ export interface PreviewRow {
   readonly label: string;
   readonly unit: string;
   readonly value: string;
+  /** the value cell holds a number (its text is then written in the workbook's en-US form: "87.23", "3,036") */
+  readonly numeric: boolean;
   readonly note: string;
   /** the value cell */
   readonly valueCell: Address;
@@ -41,6 +43,7 @@ export function appendixPreview(grid: Grid, location: Location): PreviewRow[] {
     label: textAt(grid, row, cols.label),
     unit: textAt(grid, row, cols.unit),
     value: textAt(grid, row, cols.value),
+    numeric: typeof cellAt(grid, { row, col: cols.value }).value === "number",
     note: textAt(grid, row, cols.note),
     valueCell: { row, col: cols.value },
   }));

@@ -20,3 +20,12 @@ export function formatCellValue(
   const percent = typeof write.cellValue === "number" && write.numberFormat !== undefined && showsPercent(write.numberFormat, write.cellValue);
   return percent ? `${formatNumber(write.value, lang)}%` : formatNumber(write.value, lang);
 }
+
+/**
+ * A number cell's text in the preview, in the language's separators: "87.23" -> "87,23", "3,036.5" -> "3.036,5" in
+ * Vietnamese (the format's decimals kept). Text cells are shown exactly as typed.
+ */
+export function previewNumberText(text: string, numeric: boolean, lang: Lang): string {
+  if (!numeric || lang !== "vi" || !/^[-+]?[\d,]*\.?\d+\s*%?$/.test(text.trim())) return text;
+  return text.replace(/[.,]/g, (c) => (c === "." ? "," : "."));
+}

@@ -87,7 +87,7 @@ test("check: marks the findings, goes to the first, says how many, changes no va
   expect(s.notices).toHaveLength(1);
   expect(s.notices[0].title).toBe(viCommands.title);
   // The seed's 0 errors and 11 warnings.
-  expect(s.notices[0].text).toMatch(/^Trang “Phụ lục”: 0 lỗi, 11 cảnh báo\./);
+  expect(s.notices[0].text).toMatch(/^Trang tính “Phụ lục”: 0 lỗi, 11 cảnh báo\./);
 });
 
 test("fill: writes blank computed cells, leaves a different user value alone and marks it", async () => {

@@ -5,6 +5,7 @@ import type { CellValue, RawCell } from "../../src/core/grid";
 import { fixLabel, formatFinding, formatNumber, shortLabel } from "../../src/core/messages";
 import { en } from "../../src/core/messages/en";
 import type { FindingMessages } from "../../src/core/messages/format";
+import { formulaText } from "../../src/core/messages/format";
 import { vi } from "../../src/core/messages/vi";
 import { findingCodes } from "../../src/core/rules/codes";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
@@ -270,7 +271,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "computed_value_conflict",
       {"I.1.1": 47,"I.1.2": 41,"I.1": "-"},
       {},
-      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” khác giá trị tính từ các ô khác: 87,23 (=ROUND(D13/D12*100,2)); ô này không bị ghi đè khi chưa được bạn đồng ý.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” khác giá trị tính từ các ô khác: 87,23 (=ROUND(D13/D12*100;2)); ô này không bị ghi đè khi chưa được bạn đồng ý.",
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” differs from the value computed from other cells: 87.23 (=ROUND(D13/D12*100,2)); the cell is not overwritten unless you confirm.",
     ],
     [
@@ -383,7 +384,7 @@ describe("messages by code", () => {
     expect(fixLabel(f, "vi", testTemplate)).toBe("Đổi thành số 2");
     expect(fixLabel(f, "en", testTemplate)).toBe("Change to the number 2");
     const r = example("computed_value_missing", { "I.1.1": 47, "I.1.2": 41 }, {});
-    expect(fixLabel(r, "vi", testTemplate)).toBe("Điền công thức =ROUND(D13/D12*100,2) (= 87,23)");
+    expect(fixLabel(r, "vi", testTemplate)).toBe("Điền công thức =ROUND(D13/D12*100;2) (= 87,23)");
   });
 
   it("names the example of the issue: completed 50 above planned 47", () => {
@@ -419,5 +420,18 @@ describe("number and label formatting", () => {
   ])("shortens %s", (label, short) => {
     expect(shortLabel(label)).toBe(short);
     expect(shortLabel(label).length).toBeLessThanOrEqual(70);
+  });
+});
+
+describe("formulas as a Vietnamese Excel shows them", () => {
+  it.each([
+    ["=ROUND(D14/D13*100,2)", "=ROUND(D14/D13*100;2)"],
+    ["=SUM(D59,D60)", "=SUM(D59;D60)"],
+    ["=ROUND(D14/D13,4)*0.5", "=ROUND(D14/D13;4)*0,5"],
+    ['=IF(N(D13)=0,"a, b",ROUND(D14/D13*100,2))', '=IF(N(D13)=0;"a, b";ROUND(D14/D13*100;2))'],
+    ["='Phụ lục, 2'!D11+'Phụ lục, 2'!D12", "='Phụ lục, 2'!D11+'Phụ lục, 2'!D12"],
+  ])("%s -> %s (the workbook keeps the first)", (en, vi) => {
+    expect(formulaText(en, "vi")).toBe(vi);
+    expect(formulaText(en, "en")).toBe(en);
   });
 });

@@ -80,7 +80,7 @@ describe("pane: Mẫu phụ lục", () => {
     render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
     await screen.findByTestId("summary");
     load("thu-nghiem-xa.xlsx", new Uint8Array(TEST_FORM));
-    await waitFor(() => expect(screen.getByTestId("form-note").textContent).toBe("Mẫu dùng trong phiên làm việc này; tệp đang mở không bị sửa."), {
+    await waitFor(() => expect(screen.getByTestId("form-note").textContent).toBe("Mẫu chỉ dùng trong phiên làm việc này; tệp đang mở không bị sửa."), {
       timeout: 10000,
     });
     expect(host.settings.form).toBeUndefined();

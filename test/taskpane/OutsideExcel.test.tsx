@@ -92,7 +92,7 @@ describe("the filled copy", () => {
 describe("appendix preview", () => {
   it("renders markup typed in a label or note as text, never as HTML", () => {
     const rows: PreviewRow[] = [
-      { row: 11, id: "I.1", section: false, stt: "1", label: "<b>Tỷ lệ</b><script>window.__x=1</script>", unit: "%", value: "", note: '<img src=x onerror="window.__x=1">', valueCell: { row: 11, col: 3 } },
+      { row: 11, id: "I.1", section: false, stt: "1", label: "<b>Tỷ lệ</b><script>window.__x=1</script>", unit: "%", value: "", numeric: false, note: '<img src=x onerror="window.__x=1">', valueCell: { row: 11, col: 3 } },
     ];
     render(
       <LangProvider>

@@ -22,7 +22,13 @@ beforeAll(installResizeObserver);
 async function renderPane(host: MemoryHost) {
   const view = render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
   await screen.findByTestId("summary");
+  openAllSections();
   return view;
+}
+
+/** Sections start collapsed but the first with findings: the tests below look at every card. */
+function openAllSections() {
+  for (const header of document.querySelectorAll<HTMLElement>('[data-section] button[aria-expanded="false"]')) fireEvent.click(header);
 }
 
 /**
@@ -101,7 +107,7 @@ describe("pane: check", () => {
     await renderPane(host);
     expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS));
     const card = cardOf("D43", "number_stored_as_text");
-    fireEvent.click(within(card).getByRole("button", { name: vi.applyFix }));
+    fireEvent.click(within(card).getByRole("button", { name: vi.applyFixAt("D43") }));
     await waitFor(() => expect(host.callsOf("applyFix")).toHaveLength(1));
     expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: at("D43"), value: 2, cellValue: 2 } });
     expect(host.read(SHEET, "D43").value).toBe(2);
@@ -109,7 +115,12 @@ describe("pane: check", () => {
       expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS - 1)),
     );
     expect(document.querySelector('[data-cell="D43"]')).toBeNull();
-    expect(screen.getByTestId("notice").textContent).toContain(vi.fixed("D43"));
+    // The focus lands on the next finding (D44, the same warning one row down), and the confirmation is said there.
+    await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
+    const notice = screen.getByTestId("notice");
+    expect(notice.textContent).toContain(vi.fixed("D43"));
+    expect(notice.closest("li")?.contains(cardOf("D44", "number_stored_as_text"))).toBe(true);
+    expect(screen.getByTestId("announcer").textContent).toBe(vi.fixed("D43"));
   });
 
   it("keeps an acknowledged warning in the settings, stops counting it, and drops it when its values change", async () => {
@@ -118,7 +129,7 @@ describe("pane: check", () => {
     await renderPane(host);
 
     const card = cardOf("D43", "number_stored_as_text");
-    fireEvent.click(within(card).getByRole("button", { name: vi.acknowledge }));
+    fireEvent.click(within(card).getByRole("button", { name: vi.acknowledgeAt("D43") }));
     // A reason is required.
     fireEvent.click(within(card).getByRole("button", { name: vi.saveAcknowledge }));
     expect(within(card).getByText(vi.reasonRequired)).toBeTruthy();
@@ -176,13 +187,13 @@ describe("pane: check", () => {
 
   it("has no highlight switch outside Excel", async () => {
     await renderPane(MemoryHost.seed({}, "file"));
-    expect(screen.queryByRole("switch")).toBeNull();
+    expect(screen.queryByRole("switch", { name: vi.highlight })).toBeNull();
   });
 
   it("does not offer to acknowledge an error", async () => {
     const host = MemoryHost.seed({ D41: "abc" });
     await renderPane(host);
-    expect(within(cardOf("D41")).queryByRole("button", { name: vi.acknowledge })).toBeNull();
+    expect(within(cardOf("D41")).queryByRole("button", { name: vi.acknowledgeAt("D41") })).toBeNull();
   });
 });
 
@@ -201,10 +212,12 @@ describe("pane: fill", () => {
     expect([...rows].map((r) => r.getAttribute("data-patch"))).toEqual(["D9"]);
     const d9 = preview.querySelector('[data-patch="D9"]')!;
     expect(d9.textContent).toContain("87,23");
-    expect(d9.textContent).toContain("=ROUND(D11/D10*100,2)");
+    // Named by the indicator, and the formula as a Vietnamese Excel shows it (the workbook keeps en-US, below).
+    expect(d9.textContent).toContain("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
+    expect(d9.textContent).toContain("=ROUND(D11/D10*100;2)");
     const conflict = preview.querySelector('[data-conflict="D58"]') as HTMLElement;
     expect(conflict.textContent).toContain(vi.conflictLine("D58", "50", "41"));
-    expect(conflict.textContent).toContain("=SUM(D59,D60)");
+    expect(conflict.textContent).toContain("=SUM(D59;D60)");
     const tick = within(conflict).getByRole("checkbox", { name: vi.overwrite("D58") }) as HTMLInputElement;
     expect(tick.checked).toBe(false);
 
@@ -234,7 +247,9 @@ describe("pane: fill", () => {
     fireEvent.click(screen.getByRole("button", { name: vi.fill }));
     const preview = await screen.findByTestId("fill-preview");
     expect(preview.textContent).toContain(vi.fillNothing);
-    expect((within(preview).getByRole("button", { name: vi.applyFill(0) }) as HTMLButtonElement).disabled).toBe(true);
+    // No "Ghi 0 ô": nothing to write, nothing to press but Close.
+    expect(within(preview).queryByRole("button", { name: vi.applyFill(0) })).toBeNull();
+    expect(within(preview).getAllByRole("button").map((b) => b.textContent)).toEqual([vi.fillClose]);
   });
 });
 
@@ -283,8 +298,8 @@ describe("pane: ready, start, language, errors", () => {
     await waitFor(() => expect(host.callsOf("insertTemplate")).toHaveLength(1));
     expect(host.callsOf("insertTemplate")[0].options).toEqual({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
     const recognised = await screen.findByTestId("recognised");
-    // Every row of the inserted template matches, the 7 sections aside: 178 indicator rows.
-    expect(recognised.textContent).toBe(vi.recognised("Phụ lục", 178));
+    // Every row of the inserted template matches, the 7 sections aside: 178 of 178 indicators.
+    expect(recognised.textContent).toBe(vi.recognised("Phụ lục", 178, 178));
     expect(host.settings).toMatchObject({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
   });
 
@@ -325,12 +340,12 @@ describe("pane: ready, start, language, errors", () => {
     expect(logged).toHaveBeenCalledWith(expect.any(String), unexpected);
     logged.mockClear();
     host.failNext = { op: "applyFix", error: new HostError("busy", "InvalidOperationInCellEditMode") };
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
     await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(vi.errors.excelBusy));
     expect(screen.getByTestId("error").textContent).not.toContain("InvalidOperation");
     // The Excel adapter's own reasons have their own sentences.
     host.failNext = { op: "applyFix", error: new ExcelHostError("sheet_protected", "AccessDenied") };
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFix }));
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
     await waitFor(() => expect(screen.getByTestId("error").textContent).toContain(workbookErrorMessage("sheet_protected", "vi")));
     expect(screen.getByTestId("error").textContent).not.toContain("AccessDenied");
     // Refusals with a known reason are no bugs: nothing logged for them.

@@ -35,9 +35,9 @@ async function refusal(name: string, lang: Lang): Promise<string> {
   return (await screen.findByTestId("error", {}, { timeout: 20_000 })).textContent ?? "";
 }
 
-const LARGE_VI = "Tệp lớn hơn 30 MB, quá lớn để kiểm tra; hãy chép riêng trang phụ lục sang một tệp mới.";
+const LARGE_VI = "Tệp lớn hơn 30 MB, quá lớn để kiểm tra; hãy chép riêng trang tính phụ lục sang một tệp mới.";
 const LARGE_EN = "The file is larger than 30 MB, too large to check; copy the appendix sheet into a new file.";
-const MUCH_VI = "Tệp chứa quá nhiều dữ liệu khi giải nén (hơn 300 MB hoặc 1.000.000 ô) nên không được mở; hãy chép riêng trang phụ lục sang một tệp mới.";
+const MUCH_VI = "Tệp chứa quá nhiều dữ liệu khi giải nén (hơn 300 MB hoặc 1.000.000 ô) nên không được mở; hãy chép riêng trang tính phụ lục sang một tệp mới.";
 const MUCH_EN = "The file holds too much data once expanded (over 300 MB or 1,000,000 cells), so it was not opened; copy the appendix sheet into a new file.";
 
 describe("a file the reader refuses gets its own advice", () => {

@@ -51,18 +51,18 @@ describe("workbook shapes in the Start section", () => {
     // 178 rows: what locateInWorkbook matches on the seed appendix (test/reliability/workbookShapes.test.ts).
     expect(bars[0].textContent).toContain(t.otherAppendix("Năm 2022", 178, "Năm 2023"));
     expect(screen.queryByTestId("appendix-split")).toBeNull();
-    expect(screen.getByTestId("recognised").textContent).toBe(t.recognised("Năm 2023", 178));
+    expect(screen.getByTestId("recognised").textContent).toBe(t.recognised("Năm 2023", 178, 178));
   }, 40_000);
 
   it("says the exact Vietnamese sentence for another appendix", async () => {
     await openInPane(await workbook([["Năm 2023", seedGrid()], ["Năm 2022", seedGrid()]]), "vi");
     expect(screen.getByTestId("appendix-other").textContent).toContain(
-      "Sổ này còn phụ lục ở trang tính “Năm 2022” (178 dòng khớp); đang kiểm tra trang “Năm 2023”.",
+      "Sổ làm việc này còn một phụ lục ở trang tính “Năm 2022” (nhận ra 178 chỉ tiêu); đang kiểm tra trang tính “Năm 2023”.",
     );
   }, 40_000);
 
   it.each([
-    ["vi", "Phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau”; hãy gộp lại một trang trước khi kiểm tra."],
+    ["vi", "Phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau”; hãy gộp lại vào một trang tính trước khi kiểm tra."],
     ["en", en.splitAppendix("Phần đầu", "Phần sau")],
   ] as const)("asks to merge an appendix split over two sheets, naming the second sheet only there (%s)", async (lang, sentence) => {
     await openInPane(await workbook([["Phần đầu", part("I", "V")], ["Phần sau", part("V", null)]]), lang);

@@ -18,6 +18,30 @@ export function formatNumber(n: number, lang: Lang): string {
   return `${sign}${grouped}${frac ? decimal + frac : ""}`;
 }
 
+/**
+ * A formula as Excel shows it in the language: the workbook keeps en-US formulas ("=ROUND(D14/D13*100,2)"); a
+ * Vietnamese Excel, whose list separator is ";" and decimal sign ",", shows "=ROUND(D14/D13*100;2)". Text in double
+ * quotes and sheet names in single quotes are left as they are.
+ */
+export function formulaText(formula: string, lang: Lang): string {
+  if (lang !== "vi") return formula;
+  let out = "";
+  let quote: string | null = null;
+  for (let i = 0; i < formula.length; i++) {
+    const c = formula[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      out += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      out += c;
+    } else if (c === ",") out += ";";
+    else if (c === "." && /\d/.test(formula[i - 1] ?? "") && /\d/.test(formula[i + 1] ?? "")) out += ",";
+    else out += c;
+  }
+  return out;
+}
+
 const MAX_LABEL = 70;
 
 /**
@@ -60,6 +84,8 @@ export interface MessageContext {
   codes(id: string): string;
   /** "1 (Có)": one code with its word. */
   code(id: string, value: FindingValue | undefined): string;
+  /** A formula as Excel shows it in the language (formulaText). */
+  formula(text: string): string;
 }
 
 /** Builds the helpers for one language and template. */
@@ -95,6 +121,7 @@ export function messageContext(lang: Lang, template: Template): MessageContext {
       return all.length < 2 ? all.join("") : `${all.slice(0, -1).join(", ")}${or}${all[all.length - 1]}`;
     },
     code,
+    formula: (text) => formulaText(text, lang),
   };
 }
 

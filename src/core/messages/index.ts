@@ -6,7 +6,7 @@ import type { Lang } from "../lang";
 import { messageContext, sentence, type Messages } from "./format";
 import { vi } from "./vi";
 
-export { formatNumber, shortLabel } from "./format";
+export { formatNumber, formulaText, shortLabel } from "./format";
 
 const byLang: Readonly<Record<Lang, Messages>> = { vi, en };
 

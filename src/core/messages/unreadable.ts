@@ -34,9 +34,9 @@ const vi: Texts = {
     `${f.The} được đặt mật khẩu; hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại.`,
   ods: (f) => `${f.The} là bảng tính OpenDocument (.ods); hãy mở và lưu lại thành .xlsx.`,
   too_large: (f, u) =>
-    `${f.The}${u.limits ? ` lớn hơn ${megabytes(u.limits.fileBytes)} MB,` : ""} quá lớn để kiểm tra; hãy chép riêng trang phụ lục sang một tệp mới.`,
+    `${f.The}${u.limits ? ` lớn hơn ${megabytes(u.limits.fileBytes)} MB,` : ""} quá lớn để kiểm tra; hãy chép riêng trang tính phụ lục sang một tệp mới.`,
   too_much_data: (f, u) =>
-    `${f.The} chứa quá nhiều dữ liệu khi giải nén${tooMuch(u.limits, "vi")} nên không được mở; hãy chép riêng trang phụ lục sang một tệp mới.`,
+    `${f.The} chứa quá nhiều dữ liệu khi giải nén${tooMuch(u.limits, "vi")} nên không được mở; hãy chép riêng trang tính phụ lục sang một tệp mới.`,
 };
 
 const en: Texts = {

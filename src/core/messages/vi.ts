@@ -140,7 +140,7 @@ export const vi: Messages = {
     computed_value_missing: (f, m) =>
       `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f.detail.inputs, m)}.`,
     computed_value_conflict: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${f.detail.formula}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
+      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
     rate_denominator_blank: (f, m) =>
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} đang để trống.`,
     rate_denominator_zero: (f, m) =>
@@ -168,7 +168,7 @@ export const vi: Messages = {
   },
   fix: (f, m) => {
     if (!f.fix) return "";
-    if (f.fix.formula) return `Điền công thức ${f.fix.formula} (= ${m.num(f.fix.value)})`;
+    if (f.fix.formula) return `Điền công thức ${m.formula(f.fix.formula)} (= ${m.num(f.fix.value)})`;
     if (f.code === "code_as_word" || f.code === "boolean_as_code") return `Đổi thành mã ${m.num(f.fix.value)}`;
     return `Đổi thành số ${m.num(f.fix.value)}`;
   },

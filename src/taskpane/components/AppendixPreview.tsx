@@ -1,9 +1,9 @@
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import {
-  type CellRef, type Finding, ownSheetAddress, type PreviewRow, type Severity, severityRank, toA1,
-} from "../../core";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { cellA1, type CellRef, type Finding, ownSheetAddress, type PreviewRow, type Severity, severityRank, toA1 } from "../../core";
 import { useLang } from "../i18n";
+import { previewNumberText } from "../format";
+import { ArrowHookUpLeft20Regular } from "@fluentui/react-icons";
 import { SectionTitle } from "./SectionTitle";
 import { SeverityIcon } from "./SeverityIcon";
 import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
@@ -14,18 +14,15 @@ const useStyles = makeStyles({
   table: tableBody("290px"),
   caption: tableCaption,
   th: tableHeaderCell,
-  td: { ...tableCell, overflowWrap: "anywhere" },
-  colStt: { width: "2.4em" },
-  colUnit: { width: "4.6em" },
-  colValue: { width: "3.8em" },
-  colNote: { width: "5.5em" },
+  // Words wrap whole; a word wider than its column (a long code) alone breaks.
+  td: { ...tableCell, overflowWrap: "break-word" },
+  colStt: { width: "2.6em" },
+  colUnit: { width: "4.8em" },
+  colValue: { width: "4em" },
   number: { textAlign: "end", overflowWrap: "normal" },
-  note: {
-    display: "-webkit-box",
-    WebkitLineClamp: 4,
-    WebkitBoxOrient: "vertical",
-    overflow: "hidden",
-  },
+  // The note sits under its indicator's label, in full: a narrow column of its own made it unreadable at 320 px.
+  note: { display: "block", marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  back: { marginTop: tokens.spacingVerticalXXS },
   section: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   error: { backgroundColor: tokens.colorPaletteRedBackground1 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
@@ -33,6 +30,21 @@ const useStyles = makeStyles({
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   stt: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXXS },
 });
+
+/** "VII.10.4" may wrap after its dots, never inside a number. */
+function sttWithBreaks(stt: string): React.ReactNode {
+  const parts = stt.split(".");
+  return parts.map((p, i) => (
+    <React.Fragment key={i}>
+      {p}
+      {i < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </React.Fragment>
+  ));
+}
 
 /** The worst severity of the findings whose primary cell is on each sheet row. */
 function severityByRow(findings: readonly Finding[]): Map<number, Severity> {
@@ -55,21 +67,33 @@ export function AppendixPreview(props: {
   rows: readonly PreviewRow[];
   findings: readonly Finding[];
   selectedCell?: CellRef | null;
+  /** back from the marked row to the finding's card */
+  onBack?: (cell: CellRef) => void;
 }) {
   const styles = useStyles();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const marks = severityByRow(props.findings);
   const selectedRow = props.selectedCell ? ownSheetAddress(props.selectedCell)?.row : undefined;
   const selectedRef = React.useRef<HTMLTableRowElement>(null);
+  const boxRef = React.useRef<HTMLDivElement>(null);
+  // "Đến ô": the row scrolls into view inside the preview's own box; the page stays where it is, so the finding's
+  // card stays in view (scrollIntoView would scroll the page as well).
   React.useEffect(() => {
-    selectedRef.current?.scrollIntoView?.({ block: "nearest" });
+    const row = selectedRef.current;
+    const box = boxRef.current;
+    if (!row || !box) return;
+    const head = box.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+    const r = row.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    if (r.top < b.top + head) box.scrollTop -= b.top + head - r.top;
+    else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom + b.height / 3, r.top - b.top - head);
   }, [props.selectedCell]);
   return (
     <section className={styles.root} aria-labelledby="preview-title">
       <SectionTitle id="preview-title">
         {t.previewTitle}
       </SectionTitle>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="preview-title">
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.previewBox(props.sheet)} ref={boxRef} data-testid="preview-box">
         <table className={styles.table} data-testid="appendix-preview">
           <caption className={styles.caption}>{t.previewCaption(props.sheet)}</caption>
           <thead>
@@ -78,7 +102,6 @@ export function AppendixPreview(props: {
               <th scope="col" className={styles.th}>{t.colLabel}</th>
               <th scope="col" className={mergeClasses(styles.th, styles.colUnit)}>{t.colUnit}</th>
               <th scope="col" className={mergeClasses(styles.th, styles.colValue)}>{t.colValue}</th>
-              <th scope="col" className={mergeClasses(styles.th, styles.colNote)}>{t.colNote}</th>
             </tr>
           </thead>
           <tbody>
@@ -97,16 +120,32 @@ export function AppendixPreview(props: {
                   <td className={styles.td}>
                     <span className={styles.stt}>
                       {mark && <SeverityIcon severity={mark} />}
-                      {r.stt}
+                      <span>{sttWithBreaks(r.stt)}</span>
                     </span>
                   </td>
-                  <td className={styles.td}>{r.label}</td>
+                  <td className={styles.td}>
+                    {r.label}
+                    {r.note && (
+                      <span className={styles.note} data-part="note">
+                        {t.notePrefix} {r.note}
+                      </span>
+                    )}
+                    {selected && props.onBack && props.selectedCell && (
+                      <Button
+                        className={styles.back}
+                        size="small"
+                        appearance="secondary"
+                        icon={<ArrowHookUpLeft20Regular />}
+                        data-testid="preview-back"
+                        onClick={() => props.onBack?.(props.selectedCell!)}
+                      >
+                        {t.previewBack(cellA1(props.selectedCell))}
+                      </Button>
+                    )}
+                  </td>
                   <td className={styles.td}>{r.unit}</td>
                   <td className={mergeClasses(styles.td, styles.number)} title={toA1(r.valueCell)}>
-                    {r.value}
-                  </td>
-                  <td className={styles.td} title={r.note || undefined}>
-                    <span className={styles.note}>{r.note}</span>
+                    {previewNumberText(r.value, r.numeric, lang)}
                   </td>
                 </tr>
               );

@@ -40,8 +40,7 @@ const useStyles = makeStyles({
   files: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalL,
-    maxHeight: "8em",
-    overflowY: "auto",
+    // Every chosen file is listed: no box of its own that would hide some of them.
     overflowWrap: "anywhere",
     fontSize: tokens.fontSizeBase200,
   },
@@ -324,7 +323,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
                         <span className={styles.unitName} lang="vi" data-part="unit">
                           {s.unit}
                         </span>
-                        <span className={styles.fileName} data-part="file">
+                        <span className={styles.fileName} data-part="file" data-breakable="">
                           {s.file}
                         </span>
                       </th>

@@ -1,60 +1,61 @@
 import * as React from "react";
-import {
-  Button,
-  Checkbox,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { cellA1, cellKey, conflictPatch, type Finding, type Patch, toA1 } from "../../core";
+import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { cellA1, cellKey, conflictPatch, type Finding, formulaText, type Patch, shortLabel, type Template, toA1 } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  scroll: { overflowX: "auto" },
-  table: { minWidth: "270px" },
-  colCell: { width: "3.5em" },
-  colIndicator: { width: "4.5em" },
-  colValue: { width: "4.5em" },
-  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: "break-all" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, ":focus": { outlineStyle: "none" } },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: "break-word",
+  },
+  what: { color: tokens.colorNeutralForeground2 },
+  // A formula is one long "word": it alone may break anywhere.
+  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  // The warning colours of the theme, light or dark, with text that keeps its contrast on them.
   conflicts: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder1}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
     color: tokens.colorNeutralForeground1,
+    overflowWrap: "break-word",
   },
+  conflictLabel: { color: tokens.colorNeutralForeground1 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /**
- * Every cell the fill will write (cell, indicator, value, formula); cells already holding a different value are
- * listed apart and written only when ticked.
+ * Every cell the fill will write (cell, indicator by its name, value, formula as the user's Excel shows it); cells
+ * already holding a different value are listed apart and written only when ticked. Escape closes it.
  */
 export function FillPreview(props: {
   patches: readonly Patch[];
   conflicts: readonly Finding[];
+  template?: Template;
   busy?: boolean;
   onApply: (patches: Patch[]) => void;
   onCancel: () => void;
 }) {
   const styles = useStyles();
   const { t, lang } = useLang();
+  const rootRef = React.useRef<HTMLElement>(null);
   const [ticked, setTicked] = React.useState<ReadonlySet<string>>(new Set());
   const confirmable = props.conflicts
     .map((f) => ({ finding: f, patch: conflictPatch(f, props.patches) }))
     .filter((c): c is { finding: Finding; patch: Patch } => c.patch !== null);
   const chosen = [...props.patches, ...confirmable.filter((c) => ticked.has(cellKey(c.finding.cell))).map((c) => c.patch)];
+  const nothing = props.patches.length === 0 && confirmable.length === 0;
   const toggle = (key: string, on: boolean) =>
     setTicked((prev) => {
       const next = new Set(prev);
@@ -62,40 +63,53 @@ export function FillPreview(props: {
       else next.delete(key);
       return next;
     });
+  const name = (id: string) => {
+    const label = props.template?.indicators.find((i) => i.id === id)?.label;
+    return label ? `${id}. ${shortLabel(label)}` : id;
+  };
+  // Opened: the preview takes the focus, so the keyboard is where the eyes are and Escape closes it.
+  React.useEffect(() => rootRef.current?.focus(), []);
 
   return (
-    <section className={styles.root} aria-labelledby="fill-title" data-testid="fill-preview">
+    <section
+      ref={rootRef}
+      className={styles.root}
+      aria-labelledby="fill-title"
+      data-testid="fill-preview"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          props.onCancel();
+        }
+      }}
+    >
       <SectionTitle id="fill-title">
         {t.fillTitle}
       </SectionTitle>
-      {props.patches.length === 0 && confirmable.length === 0 ? (
+      {nothing ? (
         <Text>{t.fillNothing}</Text>
       ) : (
         props.patches.length > 0 && <Text>{t.fillIntro(props.patches.length)}</Text>
       )}
       {props.patches.length > 0 && (
-        <div className={styles.scroll}>
-          <Table size="extra-small" className={styles.table} aria-label={t.fillTitle}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.colCell}>{t.colCell}</TableHeaderCell>
-                <TableHeaderCell className={styles.colIndicator}>{t.colIndicator}</TableHeaderCell>
-                <TableHeaderCell className={styles.colValue}>{t.colValue}</TableHeaderCell>
-                <TableHeaderCell>{t.colFormula}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {props.patches.map((p) => (
-                <TableRow key={cellKey(p.cell)} data-patch={toA1(p.cell)}>
-                  <TableCell>{toA1(p.cell)}</TableCell>
-                  <TableCell>{p.indicator}</TableCell>
-                  <TableCell>{formatCellValue(p, lang)}</TableCell>
-                  <TableCell className={styles.formula}>{p.formula}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ul className={styles.list} aria-label={t.fillTitle}>
+          {props.patches.map((p) => (
+            <li key={cellKey(p.cell)} className={styles.item} data-patch={toA1(p.cell)}>
+              <Text weight="semibold">
+                {t.colCell} {toA1(p.cell)}: {formatCellValue(p, lang)}
+              </Text>
+              <Text size={200} className={styles.what}>
+                {name(p.indicator)}
+              </Text>
+              {p.formula && (
+                <Text size={200}>
+                  {t.colFormula}: <span className={styles.formula} data-breakable="">{formulaText(p.formula, lang)}</span>
+                </Text>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {confirmable.length > 0 && (
         <div className={styles.conflicts} role="group" aria-labelledby="conflicts-title">
@@ -106,10 +120,11 @@ export function FillPreview(props: {
           {confirmable.map(({ finding: f, patch }) => (
             <div key={cellKey(f.cell)} data-conflict={cellA1(f.cell)}>
               <Text size={200}>
-                {t.conflictLine(cellA1(f.cell), formatValue(f.actual, lang, t), formatValue(f.expected, lang, t))} ({patch.formula})
+                {t.conflictLine(cellA1(f.cell), formatValue(f.actual, lang, t), formatValue(f.expected, lang, t))} —{" "}
+                {name(f.indicator)} ({patch.formula ? formulaText(patch.formula, lang) : formatCellValue(patch, lang)})
               </Text>
               <Checkbox
-                label={t.overwrite(cellA1(f.cell))}
+                label={{ children: t.overwrite(cellA1(f.cell)), className: styles.conflictLabel }}
                 checked={ticked.has(cellKey(f.cell))}
                 onChange={(_, d) => toggle(cellKey(f.cell), d.checked === true)}
               />
@@ -118,10 +133,14 @@ export function FillPreview(props: {
         </div>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={props.busy || chosen.length === 0} onClick={() => props.onApply(chosen)}>
-          {t.applyFill(chosen.length)}
+        {!nothing && (
+          <Button appearance="primary" disabled={props.busy || chosen.length === 0} onClick={() => props.onApply(chosen)}>
+            {chosen.length > 0 ? t.applyFill(chosen.length) : t.applyFillNone}
+          </Button>
+        )}
+        <Button appearance={nothing ? "primary" : "secondary"} onClick={props.onCancel}>
+          {nothing ? t.fillClose : t.cancel}
         </Button>
-        <Button onClick={props.onCancel}>{t.cancel}</Button>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Wrench20Regular } from "@fluentui/react-icons";
-import { cellA1, type Finding, fixLabel, formatFinding, type Template, toA1 } from "../../core";
+import { QuestionCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
+import { cellA1, type Finding, fixLabel, formatFinding, formulaText, type Template, toA1 } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { canAcknowledge } from "../../app/acknowledgements";
@@ -16,14 +16,30 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // The card takes the focus when the review moves to it: the ring says where the clerk is.
+    ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    scrollMarginTop: "48px",
+    scrollMarginBottom: "16px",
   },
   head: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
-  message: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  // Words wrap whole; only a "word" wider than the card (a long formula) breaks.
+  message: { flexGrow: 1, minWidth: 0, overflowWrap: "break-word" },
+  help: { flexShrink: 0, minWidth: "auto" },
+  helpText: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
   values: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
-  fix: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  fix: { color: tokens.colorNeutralForeground2, overflowWrap: "break-word" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  meaning: { color: tokens.colorNeutralForeground2 },
 });
+
+/** Where an acknowledgement is kept: in the workbook (inside Excel) or for this session only (outside). */
+export type AcknowledgementsKept = "workbook" | "session";
 
 /** What the card can do; every operation goes to the host through the pane. */
 export interface FindingCardProps {
@@ -36,26 +52,43 @@ export interface FindingCardProps {
   readonly acknowledgedReason?: string;
   readonly onUnacknowledge?: (f: Finding) => void;
   readonly busy?: boolean;
+  /** where a reason given here is kept (said next to the reason field) */
+  readonly kept?: AcknowledgementsKept;
+  /** the relation's reason given by the form in use, shown after the rule's own help */
+  readonly formReason?: string;
+  /** "Đến ô" outside Excel marks the row in the preview below instead of selecting a cell of a sheet */
+  readonly selectsInPreview?: boolean;
 }
 
-/** One finding: severity, message, values seen and expected, the fix, and the actions on it. */
-export function FindingCard(props: FindingCardProps) {
+/** One finding: severity, message, values seen and expected, the fix, the rule's help, and the actions on it. */
+export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(function FindingCard(props, ref) {
   const styles = useStyles();
   const { t, lang } = useLang();
   const { finding: f, busy } = props;
   const [asking, setAsking] = React.useState(false);
   const [reason, setReason] = React.useState("");
   const [tried, setTried] = React.useState(false);
-  const reasonId = React.useId();
+  const [helpOpen, setHelpOpen] = React.useState(false);
+  const acknowledgeRef = React.useRef<HTMLButtonElement>(null);
+  const messageId = React.useId();
+  const helpId = React.useId();
+  const keptId = React.useId();
   const message = formatFinding(f, lang, props.template);
   const cell = cellA1(f.cell);
   const fixText = f.fix
     ? fixLabel(f, lang, props.template) ||
       (f.fix.formula
-      ? t.fixFormula(toA1(f.fix.cell), f.fix.formula)
+        ? t.fixFormula(toA1(f.fix.cell), formulaText(f.fix.formula, lang))
         : t.fixValue(toA1(f.fix.cell), formatCellValue(f.fix, lang)))
     : null;
 
+  /** Leaves the reason form: what was typed is dropped, and the focus goes back to the button that opened it. */
+  const closeForm = () => {
+    setAsking(false);
+    setReason("");
+    setTried(false);
+    requestAnimationFrame(() => acknowledgeRef.current?.focus());
+  };
   const save = () => {
     setTried(true);
     const text = reason.trim();
@@ -67,11 +100,41 @@ export function FindingCard(props: FindingCardProps) {
   };
 
   return (
-    <div className={styles.card} data-finding={f.code} data-cell={cell}>
+    <div
+      ref={ref}
+      className={styles.card}
+      data-finding={f.code}
+      data-cell={cell}
+      data-card=""
+      role="group"
+      aria-label={t.cardName(t.severity[f.severity], cell)}
+      aria-describedby={messageId}
+      tabIndex={-1}
+    >
       <div className={styles.head}>
         <SeverityIcon severity={f.severity} />
-        <Text className={styles.message}>{message}</Text>
+        <Text className={styles.message} id={messageId}>
+          {message}
+        </Text>
+        <Button
+          className={styles.help}
+          size="small"
+          appearance="subtle"
+          icon={<QuestionCircle20Regular />}
+          aria-label={t.helpFor(cell)}
+          aria-expanded={helpOpen}
+          aria-controls={helpOpen ? helpId : undefined}
+          title={t.help}
+          data-testid="rule-help-toggle"
+          onClick={() => setHelpOpen((o) => !o)}
+        />
       </div>
+      {helpOpen && (
+        <Caption1 className={styles.helpText} id={helpId} data-testid="rule-help">
+          {t.ruleHelp[f.code]}
+          {props.formReason ? ` ${t.helpFormReason} ${props.formReason}` : ""}
+        </Caption1>
+      )}
       {(f.actual !== null || f.expected !== null) && (
         <Caption1 className={styles.values}>
           <span>
@@ -91,49 +154,71 @@ export function FindingCard(props: FindingCardProps) {
       )}
       {props.acknowledgedReason !== undefined && <Caption1>{t.acknowledgedReason(props.acknowledgedReason)}</Caption1>}
       <div className={styles.actions}>
-        <Button size="small" appearance="secondary" title={t.goToCellHint(cell)} onClick={() => props.onSelect(f)}>
+        <Button
+          size="small"
+          appearance="secondary"
+          title={props.selectsInPreview ? t.goToCellPreviewHint(cell) : t.goToCellHint(cell)}
+          onClick={() => props.onSelect(f)}
+        >
           {t.goToCell(cell)}
         </Button>
         {f.fix && props.onFix && (
-          <Button size="small" appearance="primary" icon={<Wrench20Regular />} disabled={busy} onClick={() => props.onFix?.(f)}>
+          <Button size="small" icon={<Wrench20Regular />} aria-label={t.applyFixAt(cell)} disabled={busy} onClick={() => props.onFix?.(f)}>
             {t.applyFix}
           </Button>
         )}
         {props.onAcknowledge && canAcknowledge(f) && !asking && (
-          <Button size="small" appearance="subtle" title={t.acknowledgeHint} disabled={busy} onClick={() => setAsking(true)}>
+          <Button
+            ref={acknowledgeRef}
+            size="small"
+            appearance="subtle"
+            aria-label={t.acknowledgeAt(cell)}
+            title={t.acknowledgeMeaning}
+            disabled={busy}
+            onClick={() => setAsking(true)}
+          >
             {t.acknowledge}
           </Button>
         )}
         {props.onUnacknowledge && (
-          <Button size="small" appearance="subtle" disabled={busy} onClick={() => props.onUnacknowledge?.(f)}>
+          <Button size="small" appearance="subtle" aria-label={t.unacknowledgeAt(cell)} disabled={busy} onClick={() => props.onUnacknowledge?.(f)}>
             {t.unacknowledge}
           </Button>
         )}
       </div>
       {asking && (
-        <div className={styles.form}>
+        <div
+          className={styles.form}
+          data-testid="acknowledge-form"
+          onKeyDown={(e) => {
+            // Escape drops the half-typed reason (and stops here: it closes nothing else).
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              closeForm();
+            }
+          }}
+        >
+          <Caption1 className={styles.meaning}>{t.acknowledgeMeaning}</Caption1>
           <Field
             label={t.reason}
             required
+            hint={{ children: props.kept === "workbook" ? t.acknowledgeSavedWorkbook : t.acknowledgeSavedSession, id: keptId }}
             validationMessage={tried && !reason.trim() ? t.reasonRequired : undefined}
             validationState={tried && !reason.trim() ? "error" : "none"}
           >
             <Textarea
-              id={reasonId}
               value={reason}
               resize="vertical"
               autoFocus
+              data-testid="acknowledge-reason"
               onChange={(_, d) => setReason(d.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Escape") setAsking(false);
-              }}
             />
           </Field>
           <div className={styles.actions}>
-            <Button size="small" appearance="primary" onClick={save}>
+            <Button size="small" onClick={save}>
               {t.saveAcknowledge}
             </Button>
-            <Button size="small" onClick={() => setAsking(false)}>
+            <Button size="small" appearance="subtle" onClick={closeForm}>
               {t.cancel}
             </Button>
           </div>
@@ -141,4 +226,4 @@ export function FindingCard(props: FindingCardProps) {
       )}
     </div>
   );
-}
+});

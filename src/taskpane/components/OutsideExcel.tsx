@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
-import type { CellRef } from "../../core";
+import { cellA1, type CellRef } from "../../core";
 import type { FileHost } from "../../xlsx";
 import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
@@ -21,6 +21,17 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
   },
+  // Once a file is open, the opening area is one line: the file and a way to open another.
+  compact: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
   dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hidden: {
@@ -31,7 +42,8 @@ const useStyles = makeStyles({
     clipPath: "inset(50%)",
     whiteSpace: "nowrap",
   },
-  file: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  // A file name is no word: it may break anywhere rather than widen the pane.
+  file: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2, flexGrow: 1, minWidth: 0 },
 });
 
 /** Opens an .xlsx as a FileHost; loads ExcelJS (through fileHost) only when first called. */
@@ -72,6 +84,9 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   // Several files chosen at once: they are consolidated instead of opened (a new batch remounts the panel).
   const [batch, setBatch] = React.useState<{ files: readonly File[]; id: number } | null>(null);
   const inputRef = React.useRef<HTMLInputElement>(null);
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  // The pane focuses its result once a file the user asked for is open (not on a page opened with ?sample).
+  const [openedByUser, setOpenedByUser] = React.useState(false);
 
   const open = React.useCallback(
     async (read: () => Promise<{ bytes: ArrayBuffer; name: string }>, readFailure: HostErrorCode) => {
@@ -112,6 +127,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
       setError({ error: new HostError("not_xlsx"), text: t.notXlsx(file.name) });
       return;
     }
+    setOpenedByUser(true);
     void open(async () => ({ bytes: await file.arrayBuffer(), name: file.name }), "read_failed");
   };
 
@@ -163,6 +179,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
     }
   };
 
+  const opened = host !== null || batch !== null;
   const extra: PaneExtra = {
     actions: ({ busy }) => (
       <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void saveCopy()}>
@@ -175,13 +192,23 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         <>
           {download && (
             <Text size={200} className={styles.file}>
-              <Link href={download.url} download={download.name}>
+              <Link href={download.url} download={download.name} data-breakable="">
                 {t.downloadReady(download.name)}
               </Link>
             </Text>
           )}
           {preview && preview.sheet === state.sheet && (
-            <AppendixPreview sheet={preview.sheet} rows={preview.rows} findings={active} selectedCell={selected} />
+            <AppendixPreview
+              sheet={preview.sheet}
+              rows={preview.rows}
+              findings={active}
+              selectedCell={selected}
+              onBack={(cell) => {
+                // Back to the card whose "Đến ô" marked the row.
+                const card = rootRef.current?.querySelector<HTMLElement>(`[data-card][data-cell="${CSS.escape(cellA1(cell))}"]`);
+                card?.focus();
+              }}
+            />
           )}
         </>
       );
@@ -190,6 +217,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
 
   return (
     <div
+      ref={rootRef}
       className={styles.root}
       onDragOver={(e) => {
         e.preventDefault();
@@ -202,17 +230,42 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         openUserFiles(e.dataTransfer.files);
       }}
     >
-      <div className={mergeClasses(styles.drop, dragging && styles.dragging)} role="group" aria-label={t.dropZoneLabel}>
-        <Text>{t.outsideIntro}</Text>
+      <div
+        className={mergeClasses(opened ? styles.compact : styles.drop, dragging && styles.dragging)}
+        role="group"
+        aria-label={t.dropZoneLabel}
+        data-testid="open-area"
+        data-compact={opened ? "true" : undefined}
+      >
+        {!opened && <Text>{t.outsideIntro}</Text>}
+        {opened && host && (
+          <Text size={200} className={styles.file} data-testid="file-name" data-breakable="">
+            {t.openedFile(host.fileName)}
+          </Text>
+        )}
         <div className={styles.buttons}>
-          <Button appearance="primary" icon={<DocumentArrowUp20Regular />} disabled={loading} onClick={() => inputRef.current?.click()}>
-            {t.openFile}
+          <Button
+            appearance={opened ? "secondary" : "primary"}
+            size={opened ? "small" : "medium"}
+            icon={<DocumentArrowUp20Regular />}
+            disabled={loading}
+            onClick={() => inputRef.current?.click()}
+          >
+            {opened ? t.openOtherFile : t.openFile}
           </Button>
-          <Button disabled={loading} onClick={() => void openSample()}>
+          <Button
+            size={opened ? "small" : "medium"}
+            appearance={opened ? "subtle" : "secondary"}
+            disabled={loading}
+            onClick={() => {
+              setOpenedByUser(true);
+              void openSample();
+            }}
+          >
             {t.openSample}
           </Button>
         </div>
-        <Text size={200}>{t.dropHint}</Text>
+        {!opened && <Text size={200}>{t.dropHint}</Text>}
         <input
           ref={inputRef}
           className={styles.hidden}
@@ -227,16 +280,10 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
             e.target.value = "";
           }}
         />
-        {host && (
-          <Text size={200} className={styles.file} data-testid="file-name">
-            {t.openedFile(host.fileName)}
-          </Text>
-        )}
       </div>
       {error && <ErrorBar error={error.error} text={error.text} onDismiss={() => setError(null)} />}
       {batch && <Consolidate key={batch.id} files={batch.files} />}
-      {host && <Pane key={generation} host={host} extra={extra} />}
-      {host && <Text size={200}>{t.settingsInFileNote}</Text>}
+      {host && <Pane key={generation} host={host} extra={extra} focusResultOnLoad={openedByUser} />}
     </div>
   );
 }

@@ -12,9 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
-import {
-  builtinForms, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, toA1,
-} from "../../core";
+import { builtinForms, cellA1, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, toA1 } from "../../core";
 import type { AppendixHost, CheckState } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
@@ -22,7 +20,8 @@ import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
 import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { FillPreview } from "./FillPreview";
-import { FindingList } from "./FindingList";
+import { FindingList, findingKey, reviewOrder } from "./FindingList";
+import { LandingMessage, type Landing } from "./Landing";
 import { NotFound, Recognised } from "./StartSection";
 import { FormSection, type FormNote } from "./FormSection";
 import { documentOf, formOfSettings, settingsWithForm, templatesFor } from "../../app/formInUse";
@@ -35,6 +34,15 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   counts: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // Said to screen readers only: the confirmation shown next to where the focus landed.
+  announcer: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -51,10 +59,32 @@ export interface PaneExtra {
 }
 
 /**
- * The pane's flows over one host: start (recognised or insert), check (summary, findings by section, fixes,
- * acknowledgements), fill (preview, conflicts confirmed one by one) and the ready state.
+ * Where an action lands: on the finding after the one acted on (or that one itself: `stay`), or on the result.
+ * Resolved after the action, against the findings then listed.
  */
-export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
+type LandFrom = { readonly finding: Finding; readonly stay?: boolean } | "result";
+
+/** A landing before it is resolved: the keys to try in turn (none: the result). */
+interface PendingLanding {
+  readonly id: number;
+  readonly candidates: readonly string[];
+  readonly notice?: string;
+  readonly error?: unknown;
+}
+
+/** The keys to land on after acting on `key`: the findings after it, then those before it (nearest first). */
+function candidatesAfter(order: readonly string[], key: string, stay: boolean): string[] {
+  const i = order.indexOf(key);
+  if (i < 0) return [key];
+  return [...(stay ? [key] : []), ...order.slice(i + 1), ...order.slice(0, i).reverse()];
+}
+
+/**
+ * The pane's flows over one host: start (recognised or insert), check (summary, findings by section, fixes,
+ * acknowledgements), fill (preview, conflicts confirmed one by one) and the ready state. After each action the focus
+ * lands on the next finding or on the result, and the confirmation is shown there (Landing).
+ */
+export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResultOnLoad?: boolean }) {
   const styles = useStyles();
   const { t, lang, setLang } = useLang();
   const { host } = props;
@@ -65,6 +95,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
   const [error, setError] = React.useState<{ error: unknown } | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [view, setView] = React.useState<"findings" | "fill">("findings");
+  const [errorsOnly, setErrorsOnly] = React.useState(false);
+  const [pending, setPending] = React.useState<PendingLanding | null>(null);
+  const landingSeq = React.useRef(0);
+  /** The keys of the listed findings in their order, as last rendered: what an action's landing starts from. */
+  const orderRef = React.useRef<readonly string[]>([]);
+  const fillButtonRef = React.useRef<HTMLButtonElement>(null);
+  const focusFillButton = React.useRef(false);
   const [highlighting, setHighlighting] = React.useState(false);
   const highlightRef = React.useRef(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
@@ -106,19 +143,28 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
     setState(next);
   }, [host]);
 
-  /** Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. */
+  /**
+   * Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. With `land`,
+   * the focus then lands on the next finding (or the result) and the confirmation or the error is shown there.
+   */
   const run = React.useCallback(
-    async (op: () => Promise<string | void>, checkAfter: boolean | "after_user_edit" = true) => {
+    async (op: () => Promise<string | void>, checkAfter: boolean | "after_user_edit" = true, land?: LandFrom) => {
       setBusy(true);
       setError(null);
       setNotice(null);
+      setPending(null);
+      const from = land && land !== "result" ? findingKey(land.finding) : null;
+      const candidates = from ? candidatesAfter(orderRef.current, from, land !== "result" && land?.stay === true) : [];
       try {
         const done = await op();
         if (checkAfter) await recheck(checkAfter === "after_user_edit");
-        if (done) setNotice(done);
+        if (land) setPending({ id: ++landingSeq.current, candidates, notice: done || undefined });
+        else if (done) setNotice(done);
       } catch (e) {
         logUnexpected("a workbook operation failed", e);
-        setError({ error: e });
+        // A failed action leaves its finding where it was: the error is said on its card.
+        if (land) setPending({ id: ++landingSeq.current, candidates: from ? [from, ...candidates] : [], error: e });
+        else setError({ error: e });
       } finally {
         setBusy(false);
       }
@@ -126,6 +172,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
     [recheck],
   );
 
+  const focusResultOnLoad = props.focusResultOnLoad === true;
   React.useEffect(() => {
     let unsubscribe: (() => void) | undefined;
     let alive = true;
@@ -144,13 +191,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       const off = await host.onUserChange(() => void run(async () => undefined, "after_user_edit"));
       if (alive) unsubscribe = off;
       else off();
-    });
+    }, true, focusResultOnLoad ? "result" : undefined);
     return () => {
       alive = false;
       unsubscribe?.();
     };
     // Only the host matters here: a new host is a new workbook; `run` changes with it.
-  }, [host, run, setLang]);
+  }, [host, run, setLang, focusResultOnLoad]);
 
   // The language is kept with the workbook once the user picks one.
   React.useEffect(() => {
@@ -166,24 +213,49 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
     ? splitAcknowledged(found.findings, settings?.acknowledged)
     : { active: [], acknowledged: [] };
   const counts = countBySeverity(split.active);
+  const order = template ? reviewOrder(split, template, errorsOnly).map(findingKey) : [];
+  orderRef.current = order;
+  const acknowledgedKeys = split.acknowledged.map((a) => findingKey(a.finding));
+  const landedKey = pending ? pending.candidates.find((k) => order.includes(k) || acknowledgedKeys.includes(k)) ?? null : null;
+  const landing: Landing | null = pending && {
+    id: pending.id,
+    key: landedKey,
+    notice: pending.notice,
+    error: pending.error,
+    onDismissError: () => setPending(null),
+  };
+  // Landing on the result: the summary takes the focus (a card's landing is focused by the list).
+  const pendingId = pending?.id;
+  const onResult = pending !== null && landedKey === null;
+  React.useEffect(() => {
+    if (onResult) summaryRef.current?.focus();
+  }, [pendingId, onResult]);
+  React.useEffect(() => {
+    if (view === "findings" && focusFillButton.current) {
+      focusFillButton.current = false;
+      fillButtonRef.current?.focus();
+    }
+  }, [view]);
 
   const onSelect = (f: Finding) => found && void run(() => host.select(found.sheet, f.cell), false);
   const onFix = (f: Finding) =>
     found && f.fix && void run(async () => {
       await host.applyFix(found.sheet, f.fix!);
       return t.fixed(toA1(f.fix!.cell));
-    });
+    }, true, { finding: f });
   const onAcknowledge = (f: Finding, reason: string) =>
     void run(async () => {
       const ack = { ...(settingsRef.current.acknowledged ?? {}), [ackKey(f)]: { reason, fingerprint: fingerprint(f) } };
       await saveSettings({ ...settingsRef.current, acknowledged: ack });
-    }, false);
+      return t.acknowledged(cellA1(f.cell));
+    }, false, { finding: f });
   const onUnacknowledge = (f: Finding) =>
     void run(async () => {
       const ack = { ...(settingsRef.current.acknowledged ?? {}) };
       delete ack[ackKey(f)];
       await saveSettings({ ...settingsRef.current, acknowledged: ack });
-    }, false);
+      return t.unacknowledged(cellA1(f.cell));
+    }, false, { finding: f, stay: true });
   const onInsert = (options: { unitName?: string; year?: number; period?: WorkbookSettings["period"] }) =>
     void run(async () => {
       const next = { ...settingsRef.current, ...options };
@@ -214,9 +286,12 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
       if (next) setState(next);
       else await recheck();
       setView("findings");
-      summaryRef.current?.focus();
       return t.filled(patches.length);
-    }, false);
+    }, false, "result");
+  const closeFill = () => {
+    focusFillButton.current = true;
+    setView("findings");
+  };
   const onHighlight = (on: boolean) =>
     found &&
     void run(async () => {
@@ -309,7 +384,15 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
           <SectionTitle id="check-title">
             {t.checkTitle}
           </SectionTitle>
-          <div className={styles.summary} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} ref={summaryRef}>
+          <div
+            className={styles.summary}
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            tabIndex={-1}
+            ref={summaryRef}
+            data-testid="result"
+          >
             <Text className={styles.counts} data-testid="summary">
               {t.summary(counts.error, counts.warning)}
             </Text>
@@ -321,6 +404,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
               </Text>
             )}
           </div>
+          {landing && landing.key === null && <LandingMessage landing={landing} />}
           {counts.error === 0 && (
             <MessageBar intent="success" data-testid="ready">
               <MessageBarBody>
@@ -334,8 +418,10 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
               {t.check}
             </Button>
             <Button
-              appearance="primary"
+              ref={fillButtonRef}
+              appearance={view === "fill" ? "secondary" : "primary"}
               icon={<TableEdit20Regular />}
+              aria-expanded={view === "fill"}
               disabled={busy || view === "fill"}
               onClick={() => setView("fill")}
             >
@@ -352,9 +438,10 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
         <FillPreview
           patches={found.patches}
           conflicts={found.conflicts}
+          template={template}
           busy={busy}
           onApply={onApplyFill}
-          onCancel={() => setView("findings")}
+          onCancel={closeFill}
         />
       )}
       {found && view === "findings" && template && (
@@ -368,6 +455,12 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
             <FindingList
               split={split}
               template={template}
+              errorsOnly={errorsOnly}
+              onErrorsOnly={setErrorsOnly}
+              landing={landing}
+              kept={host.kind === "excel" ? "workbook" : "session"}
+              selectsInPreview={host.kind !== "excel"}
+              formReason={(relation) => form?.form.reasons[relation]?.[lang]}
               busy={busy}
               onSelect={onSelect}
               onFix={onFix}
@@ -378,6 +471,9 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra }) {
         </section>
       )}
       {found && props.extra?.after?.({ state: found, active: split.active, busy })}
+      <div className={styles.announcer} role="status" aria-live="polite" data-testid="announcer">
+        {pending?.notice ?? ""}
+      </div>
     </div>
   );
 }

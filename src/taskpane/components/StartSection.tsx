@@ -53,7 +53,7 @@ export function Recognised(props: {
       <SectionTitle id="start-title">
         {t.startTitle}
       </SectionTitle>
-      <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length)}</Text>
+      <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length, location.matches.length + location.missing.length)}</Text>
       {split && (
         <MessageBar intent="warning" data-testid="appendix-split">
           <MessageBarBody>

@@ -10,11 +10,11 @@ type Sentences = { readonly [R in Reason]: (r: Extract<PatchRefusal, { reason: R
 
 const vi: Sentences = {
   zip64: () => "tệp dùng định dạng nén zip64 (trên 4 GB hoặc trên 65.535 phần), chương trình không ghi loại tệp này.",
-  unsupported_zip: (r) => `một phần của tệp được nén hoặc mã hoá theo cách chương trình không ghi được (${r.detail}); hãy mở tệp trong Excel và lưu lại.`,
+  unsupported_zip: (r) => `một phần của tệp được nén hoặc mã hóa theo cách chương trình không ghi được (${r.detail}); hãy mở tệp trong Excel và lưu lại.`,
   damaged: (r) => `tệp bị hỏng hoặc không đúng định dạng .xlsx (${r.detail}); hãy mở tệp trong Excel và lưu lại.`,
-  not_utf8: (r) => `phần “${r.part}” của tệp không được mã hoá UTF-8; hãy mở tệp trong Excel và lưu lại.`,
+  not_utf8: (r) => `phần “${r.part}” của tệp không được mã hóa UTF-8; hãy mở tệp trong Excel và lưu lại.`,
   no_sheet: (r) => `không có trang tính “${r.sheet}”.`,
-  shared_formula: (r) => `ô ${r.cell} nằm trong vùng ${r.range} dùng chung một công thức; ghi vào ô này sẽ làm hỏng công thức của các ô khác. Hãy xoá công thức ở vùng đó hoặc điền ô ${r.cell} trong Excel.`,
+  shared_formula: (r) => `ô ${r.cell} nằm trong vùng ${r.range} dùng chung một công thức; ghi vào ô này sẽ làm hỏng công thức của các ô khác. Hãy xóa công thức ở vùng đó hoặc điền ô ${r.cell} trong Excel.`,
   array_formula: (r) => `ô ${r.cell} nằm trong vùng công thức mảng ${r.range}; hãy điền ô này trong Excel.`,
   data_table: (r) => `ô ${r.cell} nằm trong bảng dữ liệu (What-If) ${r.range}; hãy điền ô này trong Excel.`,
   table_header: (r) => `ô ${r.cell} là ô tiêu đề hoặc ô tổng của bảng “${r.table}”; hãy điền ô này trong Excel.`,
