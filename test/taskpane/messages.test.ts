@@ -48,6 +48,8 @@ describe("one Vietnamese term per concept", () => {
     "src/core/messages/consolidate.vi.ts",
     "src/core/messages/forms.vi.ts",
     "src/core/messages/appendix.ts",
+    "src/core/messages/unreadable.ts",
+    "src/core/messages/period.ts",
     "src/commands/messages.ts",
     "src/cli/messages.ts",
     "src/cli/formMessages.ts",

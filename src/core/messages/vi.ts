@@ -35,7 +35,7 @@ export const vi: Messages = {
     formula_no_result: (f, m) => {
       const skipped = f.detail.skipped.flatMap((r) => r.others.map((o) => m.name(o.indicator, o.cell)));
       const also = skipped.length ? ` Đã bỏ qua các kiểm tra với ${[...new Set(skipped)].join(", ")}, vì chúng cần giá trị của ô này.` : "";
-      return `${self(f, m)} có công thức ${f.detail.formula}: công thức chưa có kết quả lưu; mở và lưu lại tệp trong Excel rồi kiểm tra lại.${also}`;
+      return `${self(f, m)} có công thức ${m.formula(f.detail.formula)}: công thức chưa có kết quả lưu; mở và lưu lại tệp trong Excel rồi kiểm tra lại.${also}`;
     },
     date_not_number: (f, m) =>
       `${self(f, m)}: ô đang chứa ngày ${f.detail.date} (Excel đã tự đổi số liệu gõ vào thành ngày tháng), không phải số; chỉ tiêu này cần một số (đơn vị tính: ${m.indicator(f.indicator)?.unit || "số"}). Hãy định dạng ô là Number rồi nhập lại số liệu.`,
