@@ -152,7 +152,7 @@ tử số và tổng mẫu số, chỉ tiêu Có/Không đếm số đơn vị t
 kỳ báo cáo, số lỗi, cảnh báo, sẵn sàng hay chưa) và trang “Phát hiện” (mọi lỗi, cảnh báo theo đơn vị và ô).
 Tên đơn vị và kỳ báo cáo lấy từ phần tiêu đề của phụ lục (hoặc tên tệp). Đơn vị gửi hai tệp cùng kỳ: dùng
 tệp mới hơn (theo kỳ, rồi theo ngày lưu ghi trong tệp) và nói rõ đã chọn tệp nào; tệp kỳ khác, khác mẫu đều
-được báo. Tệp không đọc được được liệt kê riêng; tệp khoá của Excel (~$…) được bỏ qua. Không sửa tệp nguồn nào.
+được báo. Tệp không đọc được được liệt kê riêng; tệp khóa của Excel (~$…) được bỏ qua. Không sửa tệp nguồn nào.
 
   -o, --out OUT   Tệp tổng hợp (bắt buộc, đuôi .xlsx)
   --period KỲ     Kỳ của đợt tổng hợp, ví dụ nam/2023, 6thang/2024, quy1/2024 (mặc định: kỳ mà nhiều đơn vị ghi nhất)

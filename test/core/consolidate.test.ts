@@ -369,7 +369,7 @@ describe("consolidate: what the batch itself gets wrong", () => {
     expect(r.issues).toEqual([]);
     expect(formatUnusable(bad, "vi", testTemplate)).toBe(unreadableText({ reason: "not_xlsx" }, "vi"));
     expect(formatUnusable(none, "en", testTemplate)).toBe(appendixFailureText({ reason: "no_header" }, "en", "file"));
-    expect(formatUnusable(lock, "vi", testTemplate)).toContain("tệp khoá");
+    expect(formatUnusable(lock, "vi", testTemplate)).toContain("tệp khóa");
   });
 
   it("still has rows when no file could be read", () => {

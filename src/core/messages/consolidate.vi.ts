@@ -48,7 +48,7 @@ export const consolidateVi: ConsolidateTexts = {
   unusable: {
     unreadable: (u, c) => c.unreadable(u.unreadable),
     no_appendix: (u, c) => c.appendix(u.appendix),
-    lock_file: () => "Đây là tệp khoá do Excel hoặc LibreOffice tạo ra khi một bảng tính đang mở, không phải phụ lục: bỏ qua.",
+    lock_file: () => "Đây là tệp khóa do Excel hoặc LibreOffice tạo ra khi một bảng tính đang mở, không phải phụ lục: bỏ qua.",
   },
   modifiedFrom: { properties: "theo thuộc tính của tệp", file_system: "theo ngày sửa tệp trên máy" },
   setAside: { duplicate: "Không dùng (đã có tệp khác cùng kỳ)", other_period: "Không dùng (kỳ khác)", other_form: "Không dùng (mẫu khác)" },
