@@ -208,7 +208,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "value_in_group_row",
       {"I.2": 5},
       {},
-      "Kiểm tra CCHC (D14) là dòng nhóm, không nhập số liệu; giá trị 5 nên chuyển vào dòng chi tiết bên dưới.",
+      "Kiểm tra CCHC (D14) là dòng nhóm, không nhập số liệu; giá trị 5 nên chuyển vào chỉ tiêu chi tiết bên dưới.",
       "Kiểm tra CCHC (D14) is a group row and takes no figure; move the value 5 to the detail row below.",
     ],
     [
@@ -222,7 +222,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "sum_mismatch",
       {"I.6.1": 50,"I.6.2": 41},
       {},
-      "Tổng số TTHC đang có hiệu lực (D22) = 50 khác tổng các dòng thành phần: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (các dòng thành phần để trống được tính là 0).",
+      "Tổng số TTHC đang có hiệu lực (D22) = 50 khác tổng các chỉ tiêu thành phần: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (các chỉ tiêu thành phần để trống được tính là 0).",
       "Tổng số TTHC đang có hiệu lực (D22) = 50 differs from the sum of its parts: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (blank parts counted as 0).",
     ],
     [

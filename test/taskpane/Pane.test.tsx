@@ -52,8 +52,8 @@ function cardOf(cell: string, code?: string): HTMLElement {
 
 describe("pane: check", () => {
   it("shows the summary counts of the check in an aria-live region", async () => {
-    // Two errors (2 is no code of I.3.4's flag; "abc" is no number), and the seed's warnings but I.3.4's blank flag.
-    const host = MemoryHost.seed({ D22: 2, D41: "abc" });
+    // Two errors (2.5 is no code of I.3.4's flag, nor a count to read as Có; "abc" is no number), and the seed's warnings but I.3.4's blank flag.
+    const host = MemoryHost.seed({ D22: 2.5, D41: "abc" });
     await renderPane(host);
     const summary = screen.getByTestId("summary");
     expect(summary.textContent).toBe("2 lỗi, 10 cảnh báo");
@@ -65,7 +65,7 @@ describe("pane: check", () => {
   });
 
   it("groups findings by section in the template's order, each card under its own section", async () => {
-    const host = MemoryHost.seed({ D22: 2, D41: "abc" });
+    const host = MemoryHost.seed({ D22: 2.5, D41: "abc" });
     const state = await checked(host);
     await renderPane(host);
     const template = templates[0];

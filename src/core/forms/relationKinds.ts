@@ -43,7 +43,7 @@ const caveatOf = (r: FormRelation) => (r.caveat ? { caveat: r.caveat } : {});
 
 const partOfWhole: RelationKindSpec<"part_of_whole"> = {
   kind: "part_of_whole",
-  words: ["phần không vượt tổng", "part of whole", "phần ≤ tổng"],
+  words: ["phần không vượt quá tổng", "phần không vượt tổng", "part of whole", "phần ≤ tổng"],
   target: SOME,
   inputs: SOME,
   targetKinds: NUMBERS,

@@ -78,7 +78,7 @@ export const vi: Messages = {
     flag_blank_with_note: (f, m) =>
       `${self(f, m)} để trống trong khi ghi chú (${m.cell(f.detail.noteCell)}) đã ghi ${m.value(clip(f.detail.note, 60))}; hãy chọn ${m.codes(f.indicator)} cho khớp với ghi chú.`,
     value_in_group_row: (f, m) =>
-      `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào dòng chi tiết bên dưới.`,
+      `${self(f, m)} là dòng nhóm, không nhập số liệu; giá trị ${m.value(f.actual)} nên chuyển vào chỉ tiêu chi tiết bên dưới.`,
     unit_mismatch: (f, m) =>
       `Đơn vị tính (${m.cell(f.cell)}) của ${m.name(f.indicator, f.detail.valueCell)} ghi ${m.value(f.actual)}, trong khi mẫu quy định ${m.value(f.expected)}; số liệu có thể đang được nhập theo đơn vị khác.`,
     part_exceeds_whole: (f, m) => {
@@ -89,10 +89,10 @@ export const vi: Messages = {
       return `${lead} lớn hơn ${whole}.${caveat(f, f.detail.caveat)}`;
     },
     sum_mismatch: (f, m) => {
-      const blanks = f.detail.parts.some((p) => p.value === null) ? " (các dòng thành phần để trống được tính là 0)" : "";
+      const blanks = f.detail.parts.some((p) => p.value === null) ? " (các chỉ tiêu thành phần để trống được tính là 0)" : "";
       const parts = namedValues(f.detail.parts, m, true);
       const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
-      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các dòng thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
+      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các chỉ tiêu thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
