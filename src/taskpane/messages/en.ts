@@ -169,6 +169,8 @@ export const en: Messages = {
     computed_value_conflict: "A cell that follows from others holds a different value typed by someone; only you know which is right, so it is never overwritten without your consent.",
     rate_denominator_blank: "A rate can be computed only once its denominator is there; fill the denominator first.",
     rate_denominator_zero: "There is no dividing by 0: with a denominator of 0 the rate stays blank (or a note gives the reason).",
+    period_not_cumulative: "Quarter III counts within the period only (15/6–14/9), the other periods from 15/12 of the previous year; mixing the two skews the relations between figures.",
+    period_dates_mismatch: "Each reporting period has set start and end dates (Bộ Nội vụ 581/BNV-CCHC); a title with other dates suggests figures counted over another period.",
     value_column_ambiguous: "The table has several value columns (last period and this one, say); checking the wrong one makes every result wrong.",
   },
   cardName: (severity, cell) => `${severity} in ${cell}`,

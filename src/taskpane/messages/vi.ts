@@ -39,6 +39,8 @@ const ruleHelp = {
   computed_value_conflict: "Ô tính được từ các ô khác đang có số khác do người nhập; số nào đúng thì chỉ bạn biết, nên ô không bị ghi đè khi chưa được bạn đồng ý.",
   rate_denominator_blank: "Tỷ lệ chỉ tính được khi mẫu số đã có; hãy nhập mẫu số trước.",
   rate_denominator_zero: "Không chia được cho 0: khi mẫu số bằng 0, tỷ lệ để trống (hoặc ghi chú lý do).",
+  period_not_cumulative: "Quý III chỉ tính trong kỳ (15/6–14/9), các kỳ khác lũy kế từ 15/12 năm trước; trộn hai cách tính làm các quan hệ giữa số liệu sai lệch.",
+  period_dates_mismatch: "Mỗi kỳ báo cáo có ngày bắt đầu, kết thúc quy định (Công văn 581/BNV-CCHC); tiêu đề ghi ngày khác thì số liệu có thể đã được thống kê theo kỳ khác.",
   value_column_ambiguous: "Bảng có nhiều cột số liệu (ví dụ: kỳ trước và kỳ này); nếu kiểm tra nhầm cột, mọi kết quả sẽ sai.",
 } as const satisfies Record<FindingCode, string>;
 
