@@ -1,7 +1,7 @@
 /** English sentences about forms. Sheet and column names stay as the form writes them (Vietnamese). */
 import { FORM_FORMAT_VERSION } from "../forms/model";
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
-import type { FormMessages } from "./forms";
+import type { FormMessages } from "./formsTexts";
 
 const KIND: Record<string, string> = { count: "count", percent: "percent", flag: "yes/no", choice: "choice", group: "group", text: "text" };
 const LEVEL: Record<string, string> = { so_nganh: "department (sở, ngành)", ubnd_tinh: "provincial People's Committee", ubnd_huyen: "district People's Committee", ubnd_xa: "commune People's Committee" };

@@ -1,7 +1,7 @@
 /** Vietnamese sentences about forms. NFC, full diacritics. */
 import { FORM_FORMAT_VERSION } from "../forms/model";
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
-import type { FormMessages } from "./forms";
+import type { FormMessages } from "./formsTexts";
 
 const KIND: Record<string, string> = { count: "số lượng", percent: "tỷ lệ", flag: "Có/Không", choice: "lựa chọn", group: "nhóm", text: "chữ" };
 const LEVEL: Record<string, string> = { so_nganh: "sở, ngành", ubnd_tinh: "UBND tỉnh", ubnd_huyen: "UBND huyện", ubnd_xa: "UBND xã" };
