@@ -255,13 +255,15 @@ describe("the pane's choices, as the command line's --period and --prefer, and e
   };
   const names = ["a-cu.xlsx", "a-quy1.xlsx", "a.xlsx", "b.xlsx", "~$a.xlsx"];
   let readUnit: jest.Mock;
+  let writeSummary: jest.Mock;
 
   async function consolidated() {
     readUnit = jest.fn(async (name: string) => reports[name]);
+    writeSummary = jest.fn(async () => new Uint8Array([1, 2, 3]));
     render(
       <FluentProvider theme={webLightTheme}>
         <LangProvider>
-          <Consolidate files={names.map((n) => fileOf(n, new Uint8Array([1])))} readUnit={readUnit as ReadUnitFn} />
+          <Consolidate files={names.map((n) => fileOf(n, new Uint8Array([1])))} readUnit={readUnit as ReadUnitFn} writeSummary={writeSummary} />
         </LangProvider>
       </FluentProvider>,
     );
@@ -304,9 +306,17 @@ describe("the pane's choices, as the command line's --period and --prefer, and e
     const kept = issuesShown().find((i) => i.code === "kept_over");
     expect(kept?.file).toBe("a-cu.xlsx");
     expect(kept?.text).toContain("theo lựa chọn của người tổng hợp");
-    // And back again, from the other file's offer.
+    // TONG_HOP.xlsx is written for the choice made.
+    Object.assign(URL, { createObjectURL: jest.fn(() => "blob:tong-hop"), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole("button", { name: vi.downloadSummary }));
+    await screen.findByText(vi.downloadReady("TONG_HOP.xlsx"));
+    click.mockRestore();
+    expect((writeSummary.mock.calls[0][0] as Consolidation).columns.map((c) => c.file)).toEqual(["a-cu.xlsx", "b.xlsx"]);
+    // And back again, from the other file's offer; the link to the previous summary goes, as it no longer says this.
     fireEvent.click(screen.getByRole("button", { name: vi.useThisFileLabel("a.xlsx") }));
     expect(states()[2]).toEqual(["a.xlsx", "ready"]);
+    expect(screen.queryByText(vi.downloadReady("TONG_HOP.xlsx"))).toBeNull();
   });
 
   it("consolidates for the period the user picks: the batch's files of other periods are then the ones marked", async () => {
