@@ -266,7 +266,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
       ["e-sxd.xlsx", "review"],
     ]);
     expect(await page.locator('[data-issue="kept_over"][data-file="a-sttt.xlsx"]').textContent()).toContain("vì tệp này được lưu sau (15/12/2023 10:00");
-    expect(await page.locator('[data-testid="skipped-file"][data-file="~$a-sttt.xlsx"]').textContent()).toContain("tệp khoá");
+    expect(await page.locator('[data-testid="skipped-file"][data-file="~$a-sttt.xlsx"]').textContent()).toContain("tệp khóa");
     expect(await page.getByTestId("unread-files").count()).toBe(0);
     expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 1, 2, 1, 0));
     await page.screenshot({ path: path.join(ROOT, `test-output/consolidate-${width}-${scheme}.png`), fullPage: true });
