@@ -147,7 +147,7 @@ export const en: Messages = {
     percent_in_count: "This indicator is a count; a percentage here cannot be added to the other units' counts in the summary.",
     count_not_whole: "Counts are of whole things (documents, people, procedures…), so they have no fraction.",
     percent_out_of_range: "Percentages in the appendix lie between 0 and 100; outside that, numerator and denominator are usually swapped or a digit is extra.",
-    percent_above_plan: "A rate against the plan exceeds 100% only when more than planned was done; usually numerator or denominator was typed wrong.",
+    percent_above_plan: "A rate against the year's plan exceeds 100% only when more was done than planned; otherwise check the figures done and planned that the rate was computed from.",
     percent_as_fraction: "The appendix writes rates in percent points (100 means 100%); 0.87 is usually 87% written as a fraction.",
     code_not_allowed: "Yes/no and choice questions are answered with the codes given in the unit column, so the consolidation can count the units per answer.",
     boolean_as_code: "A tick box or a TRUE/FALSE value is no code of the form; the summary counts codes only (1 for yes, 0 for no).",

@@ -17,7 +17,7 @@ const ruleHelp = {
   percent_in_count: "Chỉ tiêu này đếm số lượng; một tỷ lệ phần trăm ở đây không cộng được với số lượng của các đơn vị khác khi tổng hợp.",
   count_not_whole: "Số lượng đếm theo đơn vị nguyên (văn bản, người, thủ tục…), nên không có phần lẻ.",
   percent_out_of_range: "Tỷ lệ phần trăm trong phụ lục nằm từ 0 đến 100; ngoài khoảng đó thường là tử số và mẫu số bị đảo hoặc gõ thừa chữ số.",
-  percent_above_plan: "Tỷ lệ so với kế hoạch chỉ vượt 100% khi đã làm nhiều hơn kế hoạch; thường là tử số, mẫu số bị nhập nhầm.",
+  percent_above_plan: "Tỷ lệ so với kế hoạch năm chỉ vượt 100% khi đã thực hiện vượt kế hoạch; nếu không, hãy kiểm tra lại số đã thực hiện và số theo kế hoạch dùng để tính tỷ lệ.",
   percent_as_fraction: "Phụ lục ghi tỷ lệ bằng điểm phần trăm (100 là 100%); 0,87 thường là 87% bị ghi thành phân số.",
   code_not_allowed: "Câu hỏi Có/Không và câu hỏi chọn phương án được trả lời bằng mã số quy định trong cột đơn vị tính, để tổng hợp đếm được số đơn vị theo từng câu trả lời.",
   boolean_as_code: "Ô đánh dấu hay giá trị TRUE/FALSE không phải mã của mẫu; tổng hợp chỉ đếm được mã số (1 là Có, 0 là Không).",
