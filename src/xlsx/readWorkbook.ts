@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid, SheetGrid, WorkbookReadFailure } from "../core";
 import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
+import { numberRowsAndCells } from "./rowNumbers";
 
 export type { SheetGrid } from "../core";
 /**
@@ -40,12 +41,25 @@ export async function loadWorkbook(data: WorkbookBytes): Promise<ExcelJS.Workboo
     const f = inspected.failure;
     throw new WorkbookReadError(f.reason, "detail" in f ? f.detail : undefined);
   }
-  const workbook = new ExcelJS.Workbook();
+  let workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want a Node Buffer; at run time it takes any ArrayBuffer view (JSZip underneath).
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new WorkbookReadError("damaged", e instanceof Error ? e.message : String(e));
+    // Rows and cells without `r` (some writers omit it; Excel and LibreOffice open the file): numbered, then read.
+    let numbered: Uint8Array | null = null;
+    try {
+      numbered = numberRowsAndCells(bytes);
+    } catch {
+      numbered = null;
+    }
+    if (!numbered) throw new WorkbookReadError("damaged", e instanceof Error ? e.message : String(e));
+    workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(numbered as unknown as ExcelJS.Buffer);
+    } catch (again) {
+      throw new WorkbookReadError("damaged", again instanceof Error ? again.message : String(again));
+    }
   }
   if (workbook.worksheets.length === 0) throw new WorkbookReadError("damaged", "no worksheet");
   return workbook;
