@@ -1,8 +1,8 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
 import {
-  cellA1, countBySeverity, describeForm, type Finding, type FindingValue, type Fix, formatFinding,
-  formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Location,
-  type Severity, type Template, titleInfo, toA1, type ValueChoice,
+  cellA1, countBySeverity, describeForm, type ExpectedKind, type Finding, type FindingValue, type Fix, formatFinding,
+  formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
+  readiness, type Readiness, readinessText, type Severity, type Template, titleInfo, toA1, type ValueChoice,
 } from "../core";
 import { isExcelLockFile } from "./fileNames";
 import { FileProblem, findAppendix } from "./workbookFiles";
@@ -19,8 +19,19 @@ export interface JsonFinding {
   readonly cells: readonly string[];
   readonly message: string;
   readonly actual: FindingValue;
+  /** the expected value; for a finding with a `limit`, the limit's value (as before the limit had a field of its own) */
   readonly expected: FindingValue;
+  /** what `expected` is: a value the cell must hold, what the other cells give, a likely reading, or a bound */
+  readonly expectedKind: ExpectedKind | "limit" | null;
+  /** the bound the value breaks ("min" 0, "max" 100), null when the finding has none */
+  readonly limit: Limit | null;
   readonly fix: (Omit<Fix, "cell"> & { readonly cell: string }) | null;
+}
+
+/** Ready to send (core/readiness.ts) as `--json` prints it: the verdict, what is left, the indicators unanswered. */
+export interface ReadinessReport extends Readiness {
+  /** the indicators counted in `unanswered`, with their value cells (null: the sheet has no row for it) */
+  readonly unansweredIndicators: readonly { readonly indicator: string; readonly cell: string | null }[];
 }
 
 /** One file's result as `--json` prints it: findings, or the sentence saying why the file could not be checked. */
@@ -41,6 +52,11 @@ export type FileReport =
       readonly missing: readonly string[];
       readonly findings: readonly JsonFinding[];
       readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+      /**
+       * ready to send: no error, every indicator due answered, every warning acknowledged (a file on the command line
+       * carries no acknowledgement, so any warning leaves it not ready)
+       */
+      readonly readiness: ReadinessReport;
       /** other sheets holding an appendix too (hidden ones say so); only `sheet` was checked */
       readonly others: readonly { readonly sheet: string; readonly matched: number; readonly hidden: boolean }[];
       /** set when the appendix seems split over `sheet` and another sheet */
@@ -142,10 +158,13 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
         cells: f.cells.map(cellA1),
         message: formatFinding(f, lang, template),
         actual: f.actual,
-        expected: f.expected,
+        expected: f.expected ?? f.limit?.value ?? null,
+        expectedKind: f.limit ? "limit" : f.expected === null ? null : (f.expectedKind ?? "value"),
+        limit: f.limit ?? null,
         fix: f.fix && { ...f.fix, cell: toA1(f.fix.cell) },
       })),
       summary: summaryOf(findings),
+      readiness: { ...readiness(found.check), unansweredIndicators: found.check.unanswered.map((u) => ({ indicator: u.indicator, cell: u.cell && cellA1(u.cell) })) },
       others: found.check.others.map((o) => ({ sheet: o.sheet, matched: o.matched, hidden: o.hidden })),
       split: found.check.split,
       ...found.sheetNotes,
@@ -199,6 +218,8 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
     }
   }
   lines.push("", m.summary(r.file, r.summary.errors, r.summary.warnings, r.summary.infos));
+  const verdict = readinessText(r.readiness, lang);
+  lines.push(m.readiness(r.file, verdict.title, verdict.body, r.readiness.ready));
   return lines;
 }
 

@@ -14,9 +14,13 @@ import type { CliMessages } from "./messages";
 import { formCliMessages } from "./formMessages";
 import type { FormChoice } from "./formOptions";
 
+/** What `fill` reports as left alone: computed cells holding a different value the user typed (never overwritten). */
+const LEFT_ALONE = new Set(["rate_mismatch", "sum_mismatch", "computed_value_conflict"]);
+
 /**
  * Runs `fill`: reads `input` (never written), writes `output`. Exit status 0 when written with nothing left
- * alone, 1 when written but some computed cell holds a different value, 2 when nothing could be written.
+ * alone, 1 when written but some computed cell holds a different value or could not be filled because its inputs
+ * are in error (the output then names the inputs to fix), 2 when nothing could be written.
  */
 export async function runFill(
   input: string,
@@ -43,7 +47,9 @@ export async function runFill(
     const form = opts.forms.formOf(template);
     const patched = new Set(patches.map((p) => cellKey(p.cell)));
     // What the calculator would write but did not: the cell holds a different value the user typed.
-    const conflicts = findings.filter((f) => f.fix?.formula && !patched.has(cellKey(f.cell)));
+    const conflicts = findings.filter((f) => LEFT_ALONE.has(f.code) && !patched.has(cellKey(f.cell)));
+    // What it would compute but must not write: the inputs are in error, or the value breaks its own rule.
+    const blocked = findings.filter((f) => f.code === "computed_value_blocked");
     // The copy is the input's bytes with the target cells patched; every other part is copied as it is.
     const copy = patchWorkbook(found.bytes, found.check.sheet, patches);
     if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
@@ -58,13 +64,17 @@ export async function runFill(
       const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);
       lines.push(m.filledLine(toA1(p.cell), formatNumber(p.value, opts.lang), p.formula, label));
     }
+    if (blocked.length) {
+      lines.push("", m.blockedHeading(blocked.length));
+      for (const f of blocked) lines.push(`  ${cellA1(f.cell).padEnd(6)} ${formatFinding(f, opts.lang, template)}`);
+    }
     if (conflicts.length) {
       lines.push("", m.conflictsHeading(conflicts.length));
       for (const f of conflicts) lines.push(`  ${cellA1(f.cell).padEnd(6)} ${formatFinding(f, opts.lang, template)}`);
     }
     lines.push("", m.fillWritten(output));
     out(`${lines.join("\n")}\n`);
-    return conflicts.length ? 1 : 0;
+    return conflicts.length || blocked.length ? 1 : 0;
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     err(`${e.message}\n`);

@@ -99,6 +99,9 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   hiddenRows: (n: number, rows: string) => `  Lưu ý: ${n} dòng của phụ lục đang bị ẩn (dòng ${rows}); các dòng này vẫn được kiểm tra.`,
   filtered: "  Lưu ý: trang tính đang có bộ lọc; mọi dòng của phụ lục đều được kiểm tra, kể cả dòng bị lọc ẩn.",
   summary: (file: string, e: number, w: number, i: number) => `${file}: ${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
+  /** the verdict under the counts: "Sẵn sàng gửi." or "Chưa sẵn sàng gửi. Còn …" (core/messages/verdicts.ts words it) */
+  readiness: (file: string, title: string, body: string, ready: boolean) =>
+    ready ? `${file}: ${title}.` : `${file}: ${title}. ${body}`,
   noFindings: "  Không phát hiện vấn đề nào.",
   total: (files: number, e: number, w: number, i: number, bad: number) =>
     `Tổng cộng ${files} tệp: ${e} lỗi, ${w} cảnh báo, ${i} thông tin${bad ? `; ${bad} tệp không kiểm tra được` : ""}`,
@@ -141,6 +144,7 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   filledHeading: (n: number) => (n ? `Đã điền ${n} ô:` : "Không có ô nào cần điền."),
   filledLine: (cell: string, value: string, formula: string, label: string) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n: number) => `Giữ nguyên ${n} ô có giá trị khác với giá trị tính được:`,
+  blockedHeading: (n: number) => `Không điền ${n} ô vì giá trị tính được sẽ sai; hãy sửa các ô được nêu rồi chạy lại:`,
   fillWritten: (file: string) => `Đã ghi “${file}”; tệp nguồn không bị thay đổi.`,
   /** `cchc consolidate`: its help and its lines. */
   consolidate: {
@@ -253,6 +257,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   missingRows: (n, ids) => `  ${n} indicators not found: ${ids}`,
   unrecognizedRows: (n, rows) => `  ${n} rows match no indicator: ${rows}`,
   summary: (file, e, w, i) => `${file}: ${e} errors, ${w} warnings, ${i} infos`,
+  readiness: (file, title, body, ready) => (ready ? `${file}: ${title}.` : `${file}: ${title}. ${body}`),
   noFindings: "  No problem found.",
   total: (files, e, w, i, bad) =>
     `${files} files: ${e} errors, ${w} warnings, ${i} infos${bad ? `; ${bad} files could not be checked` : ""}`,
@@ -303,6 +308,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   filledHeading: (n) => (n ? `Filled ${n} cells:` : "Nothing to fill."),
   filledLine: (cell, value, formula, label) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n) => `Left ${n} cells alone (they hold a value other than the computed one):`,
+  blockedHeading: (n) => `Did not fill ${n} ${n === 1 ? "cell" : "cells"}: the computed value would be wrong; fix the cells named and run again:`,
   fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
   consolidate: {
     help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json] [--lang vi|en]

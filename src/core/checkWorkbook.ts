@@ -5,7 +5,7 @@
  */
 import { analyze } from "./analyze";
 import type { Template } from "./catalog/model";
-import type { Finding } from "./finding";
+import type { Finding, IndicatorAt } from "./finding";
 import type { Grid } from "./grid";
 import { locateInWorkbook, type HiddenChoice, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
 import type { Address } from "./address";
@@ -39,6 +39,8 @@ export interface FoundCheck {
   readonly patches: readonly Patch[];
   /** computed cells holding a different user value (not overwritten without confirmation) */
   readonly conflicts: readonly Finding[];
+  /** indicators due in the report's period without an answer (core/readiness.ts) */
+  readonly unanswered: readonly IndicatorAt[];
   /** other sheets that hold an appendix too (the check uses `sheet`; surfaces should say the others exist) */
   readonly others: readonly OtherAppendix[];
   /** set when `sheet` and another sheet look like two parts of one appendix */
@@ -63,7 +65,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
   const period = titleInfo(sheet.grid, located.location).period;
   const analyzed = analyze(sheet.grid, located.template, located.location, { period });
-  const { patches, conflicts } = analyzed;
+  const { patches, conflicts, unanswered } = analyzed;
   const findings = [
     ...valueColumnFindings(located.location),
     ...periodDatesFinding(sheet.grid, located.location, period),
@@ -78,6 +80,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     findings,
     patches,
     conflicts,
+    unanswered,
     others: located.others,
     split: located.split,
   };

@@ -6,19 +6,24 @@
  * - a number that differs once a value the calculator filled is used (a blank total feeding a rate), or an explicit
  *   "nothing" ("-") where a value follows, is computed_value_conflict.
  * Both sides work from the same derivation (derivation.ts), so each cell gets one finding.
+ * It never writes a value the checker would reject (derivation.ts `blockedWrite`): a blank total or rate whose inputs
+ * are in error, or whose value breaks its own rule, stays blank with computed_value_blocked naming the inputs to fix;
+ * and it never offers to overwrite a typed total (the total or a part may be the wrong one: the user decides).
  */
 import type { Template } from "./catalog/model";
-import { derive, isComputable, targetState, type Derivation, type Underivable } from "./derivation";
+import { blockedWrite, derive, inputsOf, isComputable, targetState, type Derivation, type Underivable } from "./derivation";
 import type { CellRef, ComputedInputs, Finding } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./cellWrite";
 import { actualOf, inspectCell } from "./rules/cellRules";
 import { sheetView, type SheetView } from "./sheetView";
+import { validateSheet } from "./validate";
 
 /** Totals and rates that follow from other cells: patches for blank targets, findings for everything left alone. */
 export function compute(grid: Grid, template: Template, location: Location): { patches: Patch[]; findings: Finding[] } {
-  return computeSheet(sheetView(grid, template, location, inspectCell));
+  const sheet = sheetView(grid, template, location, inspectCell);
+  return computeSheet(sheet, validateSheet(sheet));
 }
 
 function underivableFinding(u: Underivable): Finding {
@@ -36,20 +41,42 @@ function underivableFinding(u: Underivable): Finding {
   };
 }
 
-/** `compute` on a sheet already read (analyze reads once for validate and compute). */
-export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Finding[] } {
+/**
+ * `compute` on a sheet already read (analyze reads once for validate and compute); `validated` are the rules'
+ * findings on it, whose errors keep a total or rate from being written.
+ */
+export function computeSheet(sheet: SheetView, validated: readonly Finding[]): { patches: Patch[]; findings: Finding[] } {
   const relations = sheet.template.relations.filter(isComputable);
   // Values the calculator has filled, so that a total feeding a rate is used once it is computed.
   const filled = new Map<string, number>();
   const patches: Patch[] = [];
   const findings: Finding[] = [];
 
+  const blocked = new Set<string>();
   // Fill blank targets until nothing new follows (a computed total may feed a rate declared before it).
   for (let progress = true; progress; ) {
     progress = false;
     for (const r of relations) {
       const d = derive(r, { sheet, filled });
-      if (d?.kind !== "derived" || filled.has(d.target.indicator.id) || targetState(d, sheet) !== "blank") continue;
+      const id = d?.kind === "derived" ? d.target.indicator.id : "";
+      if (d?.kind !== "derived" || filled.has(id) || blocked.has(id) || targetState(d, sheet) !== "blank") continue;
+      const refused = blockedWrite(d, validated);
+      if (refused) {
+        blocked.add(id);
+        findings.push({
+          code: "computed_value_blocked",
+          severity: "warning",
+          indicator: id,
+          cell: d.target.cell,
+          cells: [d.target.cell, ...inputCells(d.inputs)],
+          actual: null,
+          expected: null,
+          fix: null,
+          relation: r.id,
+          detail: { inputs: d.inputs, formula: d.write.formula, value: d.value, reason: refused.reason, toFix: refused.toFix },
+        });
+        continue;
+      }
       filled.set(d.target.indicator.id, d.value);
       progress = true;
       patches.push({ ...d.write, indicator: d.target.indicator.id, relation: r.id });
@@ -76,16 +103,21 @@ export function computeSheet(sheet: SheetView): { patches: Patch[]; findings: Fi
       findings.push(underivableFinding(d));
       continue;
     }
-    if (filled.has(d.target.indicator.id)) continue;
+    if (filled.has(d.target.indicator.id) || blocked.has(d.target.indicator.id)) continue;
     const state = targetState(d, sheet);
-    if (state === "other" || (state === "differs" && d.fromComputed)) findings.push(conflict(d, sheet));
+    if (state === "other" || (state === "differs" && d.fromComputed)) findings.push(conflict(d, sheet, validated));
   }
   return { patches, findings };
 }
 
-function conflict(d: Derivation, sheet: SheetView): Finding {
+/**
+ * A computed cell holding something else. The fix (the formula, written only once the user confirms) is offered for a
+ * rate whose inputs are sound; never over a typed total, where a part may be the wrong figure.
+ */
+function conflict(d: Derivation, sheet: SheetView, validated: readonly Finding[]): Finding {
   const t = d.target;
   const held = sheet.number(t.indicator.id);
+  const offer = d.inputs.kind === "rate" && blockedWrite(d, validated) === null;
   return {
     code: "computed_value_conflict",
     severity: "warning",
@@ -94,7 +126,8 @@ function conflict(d: Derivation, sheet: SheetView): Finding {
     cells: [t.cell, ...inputCells(d.inputs)],
     actual: held.state === "value" ? held.value : actualOf(t.reading),
     expected: d.value,
-    fix: d.write,
+    expectedKind: "derived",
+    fix: offer ? d.write : null,
     relation: d.relation.id,
     detail: { inputs: d.inputs, formula: d.write.formula },
   };
@@ -102,6 +135,5 @@ function conflict(d: Derivation, sheet: SheetView): Finding {
 
 /** The input cells of a computation, in order: numerator then denominator, or the parts. */
 function inputCells(inputs: ComputedInputs): CellRef[] {
-  const named = inputs.kind === "rate" ? [inputs.numerator, inputs.denominator] : inputs.parts;
-  return named.flatMap((i) => (i.cell === null ? [] : [i.cell]));
+  return inputsOf(inputs).flatMap((i) => (i.cell === null ? [] : [i.cell]));
 }

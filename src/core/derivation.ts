@@ -5,7 +5,9 @@
  * a formula or a tolerance, and nothing has to be said twice and then taken back.
  */
 import type { Relation } from "./catalog/model";
-import type { ComputedInputs, Fix, IndicatorAt } from "./finding";
+import { sameCell } from "./address";
+import type { BlockedReason, ComputedInputs, Finding, Fix, IndicatorAt, IndicatorValue } from "./finding";
+import { valueRules } from "./rules/cellRules";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
 import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber } from "./rules/numbers";
@@ -204,4 +206,34 @@ export function targetState(d: Derivation, sheet: SheetView): "blank" | "agrees"
   if (held.state === "unusable" || held.state === "missing") return "unusable";
   if (held.state !== "value") return "other";
   return d.judge(held.value, held.decimals).state;
+}
+
+/** Why a derived value must not be written, and the inputs the user has to fix first. */
+export interface Blocked {
+  readonly reason: BlockedReason;
+  readonly toFix: readonly IndicatorValue[];
+}
+
+/** The inputs of a derivation, in order: numerator then denominator, or the parts. */
+export function inputsOf(inputs: ComputedInputs): readonly IndicatorValue[] {
+  return inputs.kind === "rate" ? [inputs.numerator, inputs.denominator] : inputs.parts;
+}
+
+/**
+ * The one rule on writing a total or a rate (the calculator's fill and the fix of a typed one): never write a value
+ * the checker would reject. Blocked when an error finding (`findings`: the validation's) names an input cell — the
+ * value would carry the error on (D14 = 50 above D13 = 47 gives a rate of 106,38) — or when the value itself breaks
+ * the target's own rule (a rate above 100, a negative total). Findings about the target itself do not count: they
+ * are what the write resolves.
+ */
+export function blockedWrite(d: Derivation, findings: readonly Finding[]): Blocked | null {
+  const inputs = inputsOf(d.inputs);
+  const errors = findings.filter((f) => f.severity === "error" && !sameCell(f.cell, d.target.cell));
+  const toFix = inputs.filter((i) => i.cell !== null && errors.some((f) => f.cells.some((c) => sameCell(c, i.cell!))));
+  if (toFix.length) return { reason: "inputs_in_error", toFix };
+  const kind = d.target.indicator.kind;
+  if ((kind === "count" || kind === "percent") && !valueRules[kind].accepts(d.value, d.target.indicator)) {
+    return { reason: "value_rejected", toFix: inputs };
+  }
+  return null;
 }

@@ -53,6 +53,32 @@ export interface SumInputs {
 /** What the calculator computed a value from. */
 export type ComputedInputs = RateInputs | SumInputs;
 
+/**
+ * A bound the value must respect where nothing determines one value: a count "≥ 0", a rate "≤ 100", parts "≤ 47"
+ * (their whole). A finding with a limit has `expected` null: a bound is not the answer.
+ */
+export interface Limit {
+  readonly bound: "min" | "max";
+  readonly value: number;
+}
+
+/**
+ * What a finding's `expected` is, when it has one:
+ * - "value": the value the cell must hold (the relation or the reading determines it: "02" is 2, a blank rate is
+ *   its inputs' quotient);
+ * - "derived": what the other cells give; either side may be the wrong one (a typed total against its parts, a
+ *   typed rate against its inputs), so the user decides;
+ * - "reading": what the typed text most likely means, which the user confirms (0,87 in a % row is probably 87).
+ */
+export type ExpectedKind = "value" | "derived" | "reading";
+
+/** Why the calculator leaves a blank total or rate unfilled although it can compute one. */
+export type BlockedReason =
+  /** an input carries an error (D14 = 50 above D13 = 47): the value would carry it on */
+  | "inputs_in_error"
+  /** the value itself breaks the target's rule (a rate above 100) */
+  | "value_rejected";
+
 /** The detail each code carries; `undefined` for a code whose finding says everything in its common fields. */
 export interface FindingDetails {
   readonly excel_error: undefined;
@@ -120,6 +146,17 @@ export interface FindingDetails {
   /** the calculator's inputs and formula */
   readonly computed_value_missing: { readonly inputs: ComputedInputs; readonly formula: string };
   readonly computed_value_conflict: { readonly inputs: ComputedInputs; readonly formula: string };
+  /**
+   * a total or rate the calculator will not write: the value it would give, why not, and the inputs to fix (those an
+   * error names; every input for a rejected value)
+   */
+  readonly computed_value_blocked: {
+    readonly inputs: ComputedInputs;
+    readonly formula: string;
+    readonly value: number;
+    readonly reason: BlockedReason;
+    readonly toFix: readonly IndicatorValue[];
+  };
   /** the rate's inputs (the denominator is blank or 0) */
   readonly rate_denominator_blank: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
   readonly rate_denominator_zero: { readonly numerator: IndicatorAt; readonly denominator: IndicatorAt };
@@ -164,7 +201,12 @@ interface FindingBase<C extends FindingCode> {
   /** Every cell involved, primary first; any may lie on another sheet than the appendix's. */
   readonly cells: readonly CellRef[];
   readonly actual: FindingValue;
+  /** The value the cell should hold, or what the other cells give (`expectedKind`); null when nothing gives one. */
   readonly expected: FindingValue;
+  /** What `expected` is; absent means "value" (or nothing, when `expected` is null). */
+  readonly expectedKind?: ExpectedKind;
+  /** A bound the value breaks, where no single value is expected ("≥ 0", "≤ 100", parts "≤ 47"). */
+  readonly limit?: Limit;
   readonly fix: Fix | null;
   /** Relation id from the catalog, for relation findings. */
   readonly relation?: string;

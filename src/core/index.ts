@@ -9,6 +9,7 @@ export * from "./checkWorkbook";
 export * from "./location";
 export * from "./finding";
 export * from "./findingGroups";
+export * from "./readiness";
 export * from "./locate";
 export * from "./titleInfo";
 

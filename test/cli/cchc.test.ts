@@ -1,5 +1,5 @@
 /** The real `cchc` command, spawned as a user runs it (node bin/cchc.js): exit codes, output, files untouched. */
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -87,7 +87,45 @@ describe("check", () => {
     expect(r.out).toContain("nhận ra 178/178 chỉ tiêu");
     expect(r.out).toContain("Phần I. Công tác chỉ đạo điều hành CCHC");
     expect(r.out).toMatch(/D12 +cảnh báo +Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\).*87,23/);
-    expect(r.out).toMatch(/phu-luc-mau-2023\.xlsx: 0 lỗi, 11 cảnh báo, 0 thông tin\n$/);
+    // No error, but not ready: the verdict says what is left (the same rule as the pane's banner).
+    expect(r.out).toMatch(
+      /phu-luc-mau-2023\.xlsx: 0 lỗi, 11 cảnh báo, 0 thông tin\n.*phu-luc-mau-2023\.xlsx: Chưa sẵn sàng gửi\. Còn 68 chỉ tiêu chưa nhập, 4 cảnh báo chưa xem\.\n$/,
+    );
+  });
+
+  test("ready to send only once every indicator is answered and nothing is left; fill completes it", () => {
+    const dir = tmpDir();
+    const py = (script: string, ...args: string[]) => execFileSync("/usr/bin/python3", ["-c", script, ...args], { encoding: "utf8" });
+    const edit = (from: string, to: string, writes: Record<string, string | number>) =>
+      py(
+        "import json, sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Phụ lục']\n" +
+          "for ref, v in json.loads(sys.argv[3]).items(): ws[ref] = v\nwb.save(sys.argv[2])",
+        from,
+        to,
+        JSON.stringify(writes),
+      );
+    // Another writer (openpyxl) answers the questions, retypes the counts stored as text and writes the ISO note.
+    const answered = path.join(dir, "tra-loi.xlsx");
+    edit(SAMPLE, answered, { D22: 100, D46: 2, D47: 2, D25: 1, D53: 1, D127: 0, E193: "Chưa công bố: chưa có đơn vị trực thuộc" });
+    const first = cchc("check", answered, "--json");
+    expect(first.code).toBe(0);
+    const [doc] = JSON.parse(first.out).files;
+    expect(doc.readiness).toMatchObject({ ready: false, errors: 0, unanswered: 65, unreviewed: 0 });
+    expect(cchc("check", answered).out).toContain("Chưa sẵn sàng gửi. Còn 65 chỉ tiêu chưa nhập.\n");
+
+    // Every blank answered (0, the satisfaction rate 90) except the completion rate, which fill computes.
+    const writes: Record<string, number> = {};
+    for (const u of doc.readiness.unansweredIndicators as { indicator: string; cell: string }[]) {
+      if (u.indicator !== "I.1") writes[u.cell] = u.indicator === "I.7.3" ? 90 : 0;
+    }
+    const complete = path.join(dir, "du.xlsx");
+    edit(answered, complete, writes);
+    expect(cchc("check", complete).out).toContain("du.xlsx: Chưa sẵn sàng gửi. Còn 1 chỉ tiêu chưa nhập.\n");
+    const filled = path.join(dir, "da-dien.xlsx");
+    expect(cchc("fill", complete, "-o", filled).code).toBe(0);
+    const ready = cchc("check", filled, "--lang", "en");
+    expect(ready.code).toBe(0);
+    expect(ready.out).toMatch(/da-dien\.xlsx: 0 errors, 0 warnings, 0 infos\n.*da-dien\.xlsx: Ready to send\.\n$/);
   });
 
   test("--json prints one document in the agreed shape, messages in --lang", () => {
@@ -96,17 +134,20 @@ describe("check", () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
-    expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
+    expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "readiness", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
+    expect(file.readiness).toMatchObject({ ready: false, errors: 0, unanswered: 68, unreviewed: 4 });
+    expect(file.readiness.unansweredIndicators[0]).toEqual({ indicator: "I.1", cell: "D12" });
     expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });
     expect(file.summary).toEqual({ errors: 0, warnings: 11, infos: 0 });
     for (const f of file.findings) {
-      expect(Object.keys(f)).toEqual(["code", "severity", "indicator", "cell", "cells", "message", "actual", "expected", "fix"]);
+      // The fields agreed before, then the extra ones (what `expected` is, the limit broken).
+      expect(Object.keys(f)).toEqual(["code", "severity", "indicator", "cell", "cells", "message", "actual", "expected", "expectedKind", "limit", "fix"]);
       expect(f.code).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(f.cells[0]).toBe(f.cell);
     }
     const rate = file.findings.find((f: { indicator: string }) => f.indicator === "I.1");
-    expect(rate).toMatchObject({ code: "computed_value_missing", cell: "D12", expected: 87.23, fix: { cell: "D12", formula: "=ROUND(D14/D13*100,2)" } });
+    expect(rate).toMatchObject({ code: "computed_value_missing", cell: "D12", expected: 87.23, expectedKind: "value", limit: null, fix: { cell: "D12", formula: "=ROUND(D14/D13*100,2)" } });
     expect(rate.message).toContain("87.23");
   });
 
@@ -328,6 +369,28 @@ describe("fill", () => {
     expect(r.out).toContain("Left 1 cells alone");
     expect(r.out).toMatch(/D12 .*90/);
     expect((await loadWorkbook(fs.readFileSync(output))).worksheets[0].getCell("D12").value).toBe(90);
+  });
+
+  test("a rate whose inputs are in error is not filled: the inputs named, exit 1; re-checking the copy finds no new error", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "vuot.xlsx");
+    // D14 (done) = 50 above D13 (planned) = 47, written by another program (openpyxl).
+    execFileSync("/usr/bin/python3", ["-c", "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); wb['Phụ lục']['D14'] = 50\nwb.save(sys.argv[2])", SAMPLE, input]);
+    const output = path.join(dir, "out.xlsx");
+    const r = cchc("fill", input, "-o", output);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Không có ô nào cần điền.");
+    expect(r.out).toContain("Không điền 1 ô vì giá trị tính được sẽ sai");
+    expect(r.out).toMatch(/D12 +Chưa điền Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\): .*\(D14\) = 50, .*\(D13\) = 47\); hãy sửa các ô đó trước\./);
+    expect(r.out).not.toContain("106,38");
+    expect((await loadWorkbook(fs.readFileSync(output))).worksheets[0].getCell("D12").value).toBeNull();
+    const recheck = cchc("check", output, "--json");
+    const codes = JSON.parse(recheck.out).files[0].findings.map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`);
+    expect(codes).toContain("part_exceeds_whole D14");
+    expect(codes).not.toContain("percent_out_of_range D12");
+    const en = cchc("fill", input, "-o", path.join(dir, "out-en.xlsx"), "--lang", "en");
+    expect(en.code).toBe(1);
+    expect(en.out).toContain("Did not fill 1 cell: the computed value would be wrong");
   });
 
   test("an input without an appendix writes nothing: exit 2", () => {

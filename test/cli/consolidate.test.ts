@@ -9,7 +9,7 @@ import { runConsolidate, type ConsolidateCliOptions } from "../../src/cli/consol
 import { cliMessages } from "../../src/cli/messages";
 import { loadWorkbook } from "../../src/xlsx";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
-import { BATCH, BATCH_TOTALS, unitWorkbook } from "../xlsx/consolidateFixtures";
+import { BATCH, BATCH_TOTALS, READY, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { convertWithLibreOffice } from "../xlsx/libreoffice";
 import { tempDir } from "../fixtures/tempDir";
 
@@ -55,6 +55,7 @@ const digest = (file: string) => createHash("sha256").update(fs.readFileSync(fil
 let dir: string;
 let units: string[];
 let bad: string;
+let ready: string;
 
 beforeAll(async () => {
   dir = tempDir("cchc-consolidate-cli-");
@@ -64,6 +65,8 @@ beforeAll(async () => {
     fs.writeFileSync(p, await unitWorkbook(spec));
     units.push(p);
   }
+  ready = path.join(dir, READY.file);
+  fs.writeFileSync(ready, await unitWorkbook(READY.spec));
   bad = path.join(dir, "ghi-chu.xlsx");
   fs.writeFileSync(bad, "not a workbook");
 });
@@ -79,7 +82,7 @@ describe("cchc consolidate (spawned)", () => {
     const before = units.map(digest);
     const output = path.join(tempDir("cchc-tonghop-"), "TONG_HOP.xlsx");
     const r = cchc("consolidate", ...units, "-o", output);
-    // C has an error, E reports another period: the batch is not ready. D, an older copy of A, is set aside and said.
+    // A and B leave most indicators blank, C has an error, E reports another period: none is ready. D, an older copy of A, is set aside and said.
     expect(r.code).toBe(1);
     // Not a terminal: no progress bar, one plain line.
     expect(r.err).toBe("Đã đọc 5/5 tệp.\n");
@@ -88,7 +91,7 @@ describe("cchc consolidate (spawned)", () => {
     expect(r.out).toContain("vì tệp đó được lưu sau (15/12/2023 10:00 theo thuộc tính của tệp; tệp kia: 10/12/2023 10:00 theo thuộc tính của tệp)");
     expect(r.out).toContain(`(dùng tệp này thay: --prefer "${units[3]}")`);
     expect(r.out).toContain("Kỳ báo cáo là 6 tháng đầu năm 2024, khác kỳ của đợt tổng hợp (Năm 2023).");
-    expect(r.out).toMatch(/Đã ghi “.*TONG_HOP\.xlsx”: 4 cơ quan, đơn vị, 2 sẵn sàng, 2 cần xem lại, 1 tệp không dùng\./);
+    expect(r.out).toMatch(/Đã ghi “.*TONG_HOP\.xlsx”: 4 cơ quan, đơn vị, 0 sẵn sàng, 4 cần xem lại, 1 tệp không dùng\./);
     expect(units.map(digest)).toEqual(before);
 
     const recalculated = await loadWorkbook(fs.readFileSync(convertWithLibreOffice(output, "xlsx")));
@@ -112,8 +115,8 @@ describe("cchc consolidate (in process)", () => {
     expect(doc.templateTitle).toBe(soNganh.title);
     type Unit = { file: string; ready: boolean; included: boolean; setAside: string | null };
     expect(doc.units.map((u: Unit) => [path.basename(u.file), u.ready, u.included, u.setAside])).toEqual([
-      ["a-sttt.xlsx", true, true, null],
-      ["b-syt.xlsx", true, true, null],
+      ["a-sttt.xlsx", false, true, null],
+      ["b-syt.xlsx", false, true, null],
       ["c-stp.xlsx", false, true, null],
       ["d-sttt-lan-2.xlsx", false, false, "duplicate"],
       ["e-sxd.xlsx", false, true, null],
@@ -130,9 +133,12 @@ describe("cchc consolidate (in process)", () => {
     expect(fs.existsSync(output)).toBe(true);
   });
 
-  it("exits 0 when every unit is ready", async () => {
-    const r = await run(units.slice(0, 2), out());
+  it("exits 0 when every unit is ready, 1 when one is not (the rule cchc check and the pane show)", async () => {
+    const r = await run([ready], out(), { json: true });
     expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units.map((u: { ready: boolean }) => u.ready)).toEqual([true]);
+    // B has no error, but most of its indicators are blank.
+    expect((await run([ready, units[1]], out())).code).toBe(1);
   });
 
   it("draws a progress bar on a terminal and clears it", async () => {
@@ -155,7 +161,7 @@ describe("cchc consolidate (in process)", () => {
     const refused = await run(units.slice(0, 1), output);
     expect(refused).toEqual({ code: 2, out: "", err: `Tệp “${output}” đã có; thêm --force để ghi đè.\n` });
     expect(fs.readFileSync(output, "utf8")).toBe("mine");
-    const forced = await run(units.slice(0, 1), output, { force: true });
+    const forced = await run([ready], output, { force: true });
     expect(forced.code).toBe(0);
     expect((await loadWorkbook(fs.readFileSync(output))).worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tình trạng", "Phát hiện"]);
     // The temporary file is gone.

@@ -11,14 +11,15 @@ describe("the check of a located appendix (validate and compute, each thing said
     expect(patches.map((p) => [toA1(p.cell), p.formula, p.value])).toEqual([["D11", "=ROUND(D13/D12*100,2)", 87.23]]);
   });
 
-  it("says a rate or total that differs once: the relation's mismatch, with the computed formula as its fix", () => {
+  it("says a rate or total that differs once: a rate with the computed formula as its fix, a typed total with none", () => {
     const { findings, conflicts } = checked({ "I.1": 80, "I.1.1": 47, "I.1.2": 41, "I.6.1": 6, "I.6.2": 2, "I.6.3": 3, "I.3": 1, "I.4": 1, "I.5": 1 });
-    expect(findings.map((f) => [f.code, cellA1(f.cell), f.fix?.formula, f.fix?.value])).toEqual([
-      ["rate_mismatch", "D11", "=ROUND(D13/D12*100,2)", 87.23],
-      ["sum_mismatch", "D22", "=SUM(D23,D24)", 5],
+    expect(findings.map((f) => [f.code, cellA1(f.cell), f.fix?.formula, f.fix?.value, f.expected, f.expectedKind])).toEqual([
+      ["rate_mismatch", "D11", "=ROUND(D13/D12*100,2)", 87.23, 87.23, "derived"],
+      // The total or a part may be the wrong one: said, never offered as an overwrite.
+      ["sum_mismatch", "D22", undefined, undefined, 5, "derived"],
     ]);
-    // The fill preview offers each one, to be confirmed before it overwrites the user's number.
-    expect(conflicts).toEqual(findings);
+    // The fill preview offers the rate, to be confirmed before it overwrites the typed number; never the total.
+    expect(conflicts.map((f) => f.code)).toEqual(["rate_mismatch"]);
   });
 
   it("has no conflicts when the computed cells agree or are blank", () => {

@@ -49,6 +49,7 @@ function unit(file: string, unitName: string | null, values: UnitReport["values"
     values,
     computed: [],
     findings: [],
+    unanswered: [],
     rowsMissing: 0,
     rowsUnrecognized: 0,
     ...extra,

@@ -222,8 +222,8 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "sum_mismatch",
       {"I.6.1": 50,"I.6.2": 41},
       {},
-      "Tổng số TTHC đang có hiệu lực (D22) = 50 khác tổng các chỉ tiêu thành phần: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (các chỉ tiêu thành phần để trống được tính là 0).",
-      "Tổng số TTHC đang có hiệu lực (D22) = 50 differs from the sum of its parts: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (blank parts counted as 0).",
+      "Tổng số TTHC đang có hiệu lực (D22) = 50 không khớp với tổng các chỉ tiêu thành phần: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (các chỉ tiêu thành phần để trống được tính là 0). Có thể số tổng sai, cũng có thể một chỉ tiêu thành phần sai; hãy đối chiếu và sửa ô sai (ô tổng không bị ghi đè).",
+      "Tổng số TTHC đang có hiệu lực (D22) = 50 and the sum of its parts disagree: Số TTHC áp dụng tại cơ quan, đơn vị (D23) = 41 (blank parts counted as 0). Either the total or a part is wrong; compare them and correct the wrong cell (the total is not overwritten).",
     ],
     [
       "rate_mismatch",
@@ -273,6 +273,13 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       {},
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” khác giá trị tính từ các ô khác: 87,23 (=ROUND(D13/D12*100;2)); ô này không bị ghi đè khi chưa được bạn đồng ý.",
       "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) = “-” differs from the value computed from other cells: 87.23 (=ROUND(D13/D12*100,2)); the cell is not overwritten unless you confirm.",
+    ],
+    [
+      "computed_value_blocked",
+      {"I.1.1": 47,"I.1.2": 50},
+      {},
+      "Chưa điền Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11): số liệu dùng để tính đang có lỗi (Số nhiệm vụ đã hoàn thành (D13) = 50, Số nhiệm vụ đề ra trong kế hoạch (D12) = 47); hãy sửa các ô đó trước.",
+      "Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) is not filled in: the figures it is computed from have errors (Số nhiệm vụ đã hoàn thành (D13) = 50, Số nhiệm vụ đề ra trong kế hoạch (D12) = 47); fix those cells first.",
     ],
     [
       "rate_denominator_blank",

@@ -7,10 +7,10 @@ function cellFindings(id: string, value: CellValue | RawCell, notes: Record<stri
   const s = sheet({ [id]: value }, notes);
   return validate(s.grid, s.template, s.location)
     .filter((f) => f.indicator === id && !f.relation)
-    .map((f) => ({ code: f.code, severity: f.severity, cell: f.cell, actual: f.actual, expected: f.expected, fix: f.fix }));
+    .map((f) => ({ code: f.code, severity: f.severity, cell: f.cell, actual: f.actual, expected: f.expected, limit: f.limit, fix: f.fix }));
 }
 
-type Case = [string, string, CellValue | RawCell, { code: string; severity: string; actual?: unknown; expected?: unknown; fix?: unknown }[]];
+type Case = [string, string, CellValue | RawCell, { code: string; severity: string; actual?: unknown; expected?: unknown; limit?: unknown; fix?: unknown }[]];
 
 const count = "I.1.1";
 const pct = "I.1";
@@ -24,7 +24,7 @@ describe("cell rules by indicator kind", () => {
     ["zero", count, 0, []],
     ["a count as text", count, "02", [{ code: "number_stored_as_text", severity: "warning", actual: "02", expected: 2, fix: { cell: cellOf(count), value: 2, cellValue: 2 } }]],
     ["a count with VN thousands as text", count, "3.036", [{ code: "number_stored_as_text", severity: "warning", expected: 3036, fix: { cell: cellOf(count), value: 3036, cellValue: 3036 } }]],
-    ["a negative count", count, -3, [{ code: "count_negative", severity: "error", actual: -3 }]],
+    ["a negative count", count, -3, [{ code: "count_negative", severity: "error", actual: -3, expected: null, limit: { bound: "min", value: 0 } }]],
     ["a fractional count: no made-up expected value", count, 2.5, [{ code: "count_not_whole", severity: "error", actual: 2.5, expected: null, fix: null }]],
     ["1.248 people: a thousands dot read as decimals", count, 1.248, [{ code: "count_not_whole", severity: "error", actual: 1.248, expected: null, fix: null }]],
     ["100% in a count (text)", count, "100%", [{ code: "percent_in_count", severity: "error", actual: "100%", expected: null, fix: null }]],
@@ -55,8 +55,8 @@ describe("cell rules by indicator kind", () => {
     ["a fraction in a plain % row", pct, 0.87, [{ code: "percent_as_fraction", severity: "warning", actual: 0.87, expected: 87, fix: { cell: cellOf(pct), value: 87, cellValue: 87, numberFormat: "0.00" } }]],
     ["a fraction typed as text", pct, "0,8723", [{ code: "percent_as_fraction", severity: "warning", actual: "0,8723", expected: 87.23 }]],
     ["1 is a legitimate 1%", pct, 1, []],
-    ["above 100", pct, 120, [{ code: "percent_out_of_range", severity: "error", actual: 120, expected: 100 }]],
-    ["below 0", pct, -5, [{ code: "percent_out_of_range", severity: "error", actual: -5, expected: 0 }]],
+    ["above 100", pct, 120, [{ code: "percent_out_of_range", severity: "error", actual: 120, expected: null, limit: { bound: "max", value: 100 } }]],
+    ["below 0", pct, -5, [{ code: "percent_out_of_range", severity: "error", actual: -5, expected: null, limit: { bound: "min", value: 0 } }]],
     ["ambiguous 1,234 in a % row: only 1.234 fits 0..100", pct, "1,234", [{ code: "ambiguous_number_resolved", severity: "warning", expected: 1.234 }]],
     // flags
     ["flag 1", flag, 1, []],

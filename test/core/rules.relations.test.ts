@@ -9,10 +9,10 @@ function relationFindings(values: Record<string, CellValue | RawCell>, notes: Re
   const s = sheet(values, notes);
   return validate(s.grid, s.template, s.location)
     .filter((f) => f.relation)
-    .map((f) => ({ code: f.code, severity: f.severity, relation: f.relation, cell: f.cell, actual: f.actual, expected: f.expected }));
+    .map((f) => ({ code: f.code, severity: f.severity, relation: f.relation, cell: f.cell, actual: f.actual, expected: f.expected, limit: f.limit }));
 }
 
-type Case = [string, Record<string, CellValue | RawCell>, { code: string; severity: string; relation: string; cell: Address; actual?: unknown; expected?: unknown }[]];
+type Case = [string, Record<string, CellValue | RawCell>, { code: string; severity: string; relation: string; cell: Address; actual?: unknown; expected?: unknown; limit?: unknown }[]];
 
 describe("part_of_whole", () => {
   const cases: Case[] = [
@@ -21,7 +21,7 @@ describe("part_of_whole", () => {
     [
       "completed 50 of 47: an error on the completed cell",
       { "I.1.1": 47, "I.1.2": 50 },
-      [{ code: "part_exceeds_whole", severity: "error", relation: "done_le_planned", cell: cellOf("I.1.2"), actual: 50, expected: 47 }],
+      [{ code: "part_exceeds_whole", severity: "error", relation: "done_le_planned", cell: cellOf("I.1.2"), actual: 50, expected: null, limit: { bound: "max", value: 47 } }],
     ],
     ["the whole blank: skipped", { "I.1.2": 50 }, []],
     ["the part blank: skipped", { "I.1.1": 47 }, []],
@@ -30,7 +30,7 @@ describe("part_of_whole", () => {
     [
       "handled > found is a warning (carried over)",
       { "I.2.1": 3, "I.2.2": 5 },
-      [{ code: "part_exceeds_whole", severity: "warning", relation: "handled_le_found", cell: cellOf("I.2.2"), actual: 5, expected: 3 }],
+      [{ code: "part_exceeds_whole", severity: "warning", relation: "handled_le_found", cell: cellOf("I.2.2"), actual: 5, expected: null, limit: { bound: "max", value: 3 } }],
     ],
   ];
   it.each(cases)("%s", (_n, values, expected) => {
@@ -279,7 +279,7 @@ describe("part_of_whole with a whole spread over several rows (wholeAlso)", () =
     expect(found).toEqual(
       expected === null
         ? []
-        : [expect.objectContaining({ code: "part_exceeds_whole", severity: "warning", cell: cellOf("I.3.1"), expected, cells: [cellOf("I.3.1"), cellOf("I.6.2"), cellOf("I.6.3")] })],
+        : [expect.objectContaining({ code: "part_exceeds_whole", severity: "warning", cell: cellOf("I.3.1"), expected: null, limit: { bound: "max", value: expected }, cells: [cellOf("I.3.1"), cellOf("I.6.2"), cellOf("I.6.3")] })],
     );
   });
 });

@@ -60,11 +60,12 @@ describe("README: what `cchc check` prints on the sample", () => {
     expect(matchInOrder(lines, result.out.trimEnd().split("\n"))).toBeNull();
   });
 
-  it("counts what the README's sentence says, and exits 0 with no error", () => {
-    const m = /prints (\d+) warnings and no error/.exec(sentence);
+  it("counts what the README's sentence says, and exits 0 with no error, not ready to send", () => {
+    const m = /prints (\d+) warnings and no error, and says the sample is not/.exec(sentence);
     expect(m).not.toBeNull();
-    const last = result.out.trimEnd().split("\n").pop();
-    expect(last).toBe(`samples/phu-luc-mau-2023.xlsx: 0 lỗi, ${m![1]} cảnh báo, 0 thông tin`);
+    const [counts, verdict] = result.out.trimEnd().split("\n").slice(-2);
+    expect(counts).toBe(`samples/phu-luc-mau-2023.xlsx: 0 lỗi, ${m![1]} cảnh báo, 0 thông tin`);
+    expect(verdict).toMatch(/^samples\/phu-luc-mau-2023\.xlsx: Chưa sẵn sàng gửi\. Còn /);
     expect(result.code).toBe(0);
   });
 });

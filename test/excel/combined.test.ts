@@ -62,8 +62,11 @@ function edited(edits: Record<string, number | null>): ModelWorkbook {
 // an error. The tests take what the engine says of these workbooks, never a hard-coded result.
 /** Errors and warnings, and two cells to fill (D9 and the emptied total D58). */
 const rich = () => edited({ D12: -5, D58: null });
-/** The same with the total holding a different user value: a conflict, left alone and marked by the ribbon's fill. */
-const withConflict = () => edited({ D12: -5, D58: 999 });
+/**
+ * The same with the rate holding a different user value: a conflict, left alone and marked by the ribbon's fill (a
+ * typed total is never a conflict: the total or a part may be the wrong one).
+ */
+const withConflict = () => edited({ D12: -5, D9: 95, D58: null });
 
 const errorsOnly = (s: Found): readonly Finding[] => s.findings.filter((f) => f.severity === "error");
 
@@ -190,7 +193,7 @@ describe("fill with marks (the ribbon's fill) and with a re-check (the pane's fi
   test("ribbon fill (check with fill): 1 read + 1 write, the same cells and marks as check + applyPatches + highlight(conflicts)", async () => {
     const chain = hostOn(withConflict());
     const c = found(await chain.host.check());
-    expect(c.conflicts.map((f) => cellA1(f.cell))).toEqual(["D58"]);
+    expect(c.conflicts.map((f) => cellA1(f.cell))).toEqual(["D9"]);
     await chain.host.applyPatches(c.sheet, c.patches);
     await chain.host.highlight(c.sheet, c.conflicts);
 

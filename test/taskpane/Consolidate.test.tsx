@@ -21,7 +21,7 @@ beforeAll(installResizeObserver);
 /** Bytes that start like a zip but are not one: a damaged workbook. */
 const DAMAGED = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 9]);
 
-/** The five units of the consolidation fixtures (A, B ready; C an error; D an older copy of A; E another period) and two bad files. */
+/** The five units of the consolidation fixtures (A, B mostly blank; C an error; D an older copy of A; E another period) and two bad files. */
 let batch: { name: string; bytes: Uint8Array }[];
 /** What the engine itself makes of the same bytes, for the pane's table to match. */
 let expected: Consolidation;
@@ -91,18 +91,18 @@ describe("consolidating several files outside Excel", () => {
         };
       }),
     );
-    // Known by construction: A and B ready, C has an error, D an older copy of A, E another period. The bad files
+    // Known by construction: A and B leave most indicators blank (not ready to send), C has an error, D an older copy of A, E another period. The bad files
     // are no units: no row, no "1 error", listed apart with their reason.
     expect(rowsShown().map((r) => [r.file, r.state])).toEqual([
-      ["a-sttt.xlsx", "ready"],
-      ["b-syt.xlsx", "ready"],
+      ["a-sttt.xlsx", "review"],
+      ["b-syt.xlsx", "review"],
       ["c-stp.xlsx", "review"],
       ["d-sttt-lan-2.xlsx", "set_aside"],
       ["e-sxd.xlsx", "review"],
     ]);
     expect(rowsShown()[0].cells[0]).toBe("Sở Thông tin và Truyền thông");
     expect(rowsShown()[0].cells[2]).toBe("Năm 2023");
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(4, 2, 2, 1, 2));
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(4, 0, 4, 1, 2));
     const unread = Array.from(screen.getByTestId("unread-files").querySelectorAll("li")).map((li) => [li.getAttribute("data-file"), li.textContent]);
     expect(unread).toEqual([
       ["hong.xlsx", vi.unreadItem("hong.xlsx", unreadableText({ reason: "damaged" }, "vi"))],
@@ -242,6 +242,7 @@ describe("the pane's choices, as the command line's --period and --prefer, and e
     values: {},
     computed: [],
     findings,
+    unanswered: [],
     rowsMissing: 0,
     rowsUnrecognized: 0,
     modified: { at: modified, from: "properties" },

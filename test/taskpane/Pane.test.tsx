@@ -198,12 +198,12 @@ describe("pane: check", () => {
 });
 
 describe("pane: fill", () => {
-  it("previews every patch, lists conflicts apart and writes them only once ticked", async () => {
-    // D9 blank (a rate to fill); D58 holds 50 where D59 + D60 give 41 (a total typed by the user).
+  it("previews every patch and never offers to overwrite a typed total", async () => {
+    // D9 blank (a rate to fill); D58 holds 50 where D59 + D60 give 41 (a total typed by the user: it or a part is wrong).
     const host = MemoryHost.seed({ D58: 50 });
     const state = await checked(host);
     expect(state.patches.map((p) => toA1(p.cell))).toEqual(["D9"]);
-    expect(state.conflicts.map((f) => cellA1(f.cell))).toEqual(["D58"]);
+    expect(state.conflicts).toEqual([]);
     await renderPane(host);
 
     fireEvent.click(screen.getByRole("button", { name: vi.fill }));
@@ -215,11 +215,8 @@ describe("pane: fill", () => {
     // Named by the indicator, and the formula as a Vietnamese Excel shows it (the workbook keeps en-US, below).
     expect(d9.textContent).toContain("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
     expect(d9.textContent).toContain("=ROUND(D11/D10*100;2)");
-    const conflict = preview.querySelector('[data-conflict="D58"]') as HTMLElement;
-    expect(conflict.textContent).toContain(vi.conflictLine("D58", "50", "41"));
-    expect(conflict.textContent).toContain("=SUM(D59;D60)");
-    const tick = within(conflict).getByRole("checkbox", { name: vi.overwrite("D58") }) as HTMLInputElement;
-    expect(tick.checked).toBe(false);
+    expect(preview.querySelector('[data-conflict="D58"]')).toBeNull();
+    expect(within(preview).queryAllByRole("checkbox")).toEqual([]);
 
     fireEvent.click(within(preview).getByRole("button", { name: vi.applyFill(1) }));
     await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(1));
@@ -227,18 +224,31 @@ describe("pane: fill", () => {
     expect(host.read(SHEET, "D9")).toEqual({ value: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
     expect(host.read(SHEET, "D58").value).toBe(50);
     await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.filled(1)));
+  });
 
-    // The conflict is still there; this time the user confirms it.
+  it("lists a typed rate apart and writes it only once ticked", async () => {
+    // D9 typed 95 where D11 / D10 give 87,23.
+    const host = MemoryHost.seed({ D9: 95 });
+    const state = await checked(host);
+    expect(state.patches).toEqual([]);
+    expect(state.conflicts.map((f) => cellA1(f.cell))).toEqual(["D9"]);
+    await renderPane(host);
+
     fireEvent.click(screen.getByRole("button", { name: vi.fill }));
-    const again = await screen.findByTestId("fill-preview");
-    expect(again.querySelectorAll("[data-patch]")).toHaveLength(0);
-    fireEvent.click(within(again).getByRole("checkbox", { name: vi.overwrite("D58") }));
-    fireEvent.click(within(again).getByRole("button", { name: vi.applyFill(1) }));
-    await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(2));
-    expect(host.callsOf("applyPatches")[1].patches).toEqual([
-      expect.objectContaining({ cell: at("D58"), formula: "=SUM(D59,D60)", value: 41 }),
+    const preview = await screen.findByTestId("fill-preview");
+    expect(preview.querySelectorAll("[data-patch]")).toHaveLength(0);
+    const conflict = preview.querySelector('[data-conflict="D9"]') as HTMLElement;
+    expect(conflict.textContent).toContain(vi.conflictLine("D9", "95", "87,23"));
+    expect(conflict.textContent).toContain("=ROUND(D11/D10*100,2)");
+    const tick = within(conflict).getByRole("checkbox", { name: vi.overwrite("D9") }) as HTMLInputElement;
+    expect(tick.checked).toBe(false);
+    fireEvent.click(tick);
+    fireEvent.click(within(preview).getByRole("button", { name: vi.applyFill(1) }));
+    await waitFor(() => expect(host.callsOf("applyPatches")).toHaveLength(1));
+    expect(host.callsOf("applyPatches")[0].patches).toEqual([
+      expect.objectContaining({ cell: at("D9"), formula: "=ROUND(D11/D10*100,2)", value: 87.23 }),
     ]);
-    expect(host.read(SHEET, "D58").value).toBe(41);
+    expect(host.read(SHEET, "D9").value).toBe(87.23);
   });
 
   it("says when there is nothing to fill", async () => {

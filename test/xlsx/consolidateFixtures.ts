@@ -23,6 +23,40 @@ export interface UnitSpec {
   readonly numberFormats?: Readonly<Record<string, string>>;
   /** When the workbook says it was last saved (docProps/core.xml); default 14/12/2023 09:00 Vietnam time. */
   readonly modified?: string;
+  /**
+   * Answer every other indicator too (0 for counts and rates, for a question the first code that raises nothing), so
+   * that the unit is ready to send (core/readiness.ts): what a complete report looks like.
+   */
+  readonly complete?: boolean;
+}
+
+/** The spec's figures plus, for a complete unit, an answer for every indicator it leaves blank that raises nothing. */
+function completed(spec: UnitSpec): Readonly<Record<string, number | string>> {
+  if (!spec.complete) return spec.values;
+  const values: Record<string, number | string> = { ...spec.values };
+  const plan = () => layoutPlan(soNganh, { unitName: spec.unitName, year: spec.year ?? 2023, period: spec.period ?? "nam" });
+  const check = (v: Record<string, number | string>) => {
+    const p = plan();
+    const wb = templateWorkbook(p);
+    const ws = wb.getWorksheet(p.sheetName) as ExcelJS.Worksheet;
+    const cellOf = new Map(p.names.map((n) => [n.indicator, toA1(n.cell)]));
+    for (const [id, value] of Object.entries(v)) ws.getCell(cellOf.get(id)!).value = value;
+    const found = checkWorkbook([{ name: ws.name, grid: blankedFormulas(worksheetGrid(ws)) }], [soNganh]);
+    if (!found.found) throw new Error("the generated unit workbook is not recognised");
+    return found;
+  };
+  // Rates stay the template's formulas; totals of parts all 0 are 0 (typed: a cached 0 result is not kept by the writer).
+  const computed = new Set(soNganh.relations.flatMap((r) => (r.kind === "rate" ? [r.rate] : [])));
+  for (const ind of soNganh.indicators) {
+    if (ind.id in values || computed.has(ind.id)) continue;
+    if (ind.kind === "count" || ind.kind === "percent") values[ind.id] = 0;
+  }
+  for (const ind of soNganh.indicators) {
+    if (ind.id in values || (ind.kind !== "flag" && ind.kind !== "choice")) continue;
+    const quiet = (ind.codes ?? []).find((c) => check({ ...values, [ind.id]: c.value }).findings.every((f) => f.severity === "info" || f.indicator !== ind.id));
+    values[ind.id] = (quiet ?? ind.codes![0]).value;
+  }
+  return values;
 }
 
 /** The default saved time of a generated unit workbook. */
@@ -44,7 +78,8 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   wb.modified = new Date(spec.modified ?? DEFAULT_MODIFIED);
   const ws = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
   const cellOf = new Map(plan.names.map((n) => [n.indicator, toA1(n.cell)]));
-  for (const [id, value] of Object.entries(spec.values)) {
+  const values = completed(spec);
+  for (const [id, value] of Object.entries(values)) {
     const cell = cellOf.get(id);
     if (!cell) throw new Error(`the template has no value cell for ${id}`);
     ws.getCell(cell).value = value;
@@ -54,7 +89,7 @@ export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
     if (!cell) throw new Error(`the template has no value cell for ${id}`);
     ws.getCell(cell).numFmt = format;
   }
-  const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(spec.values).some((id) => cellOf.get(id) === toA1(c.cell)));
+  const formulaCells = plan.cells.filter((c) => c.formula && !Object.keys(values).some((id) => cellOf.get(id) === toA1(c.cell)));
   if ((spec.computed ?? "cached") === "blank") {
     for (const c of formulaCells) ws.getCell(toA1(c.cell)).value = null;
   } else {
@@ -81,7 +116,8 @@ export function reportOf(file: string, bytes: Uint8Array): Promise<UnitReport | 
  * kept, marked); I.3.4 answered yes
  * by A and C ("Có"), I.8 "Tốt" by A only; I.7.2: one "Phát phiếu", two "Kết hợp"; III.4.3 = 41 + 120 + 7 = 168.
  * C has an error (II.2.2 reviewed 15 of 10 required); D is an older copy of A's report (saved on 10/12, A on 15/12),
- * set aside for A; E reports another period.
+ * set aside for A; E reports another period. A and B leave
+ * most indicators blank, so no unit of the batch is ready to send (core/readiness.ts); `READY` is one that is.
  */
 export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
   {
@@ -113,6 +149,12 @@ export const BATCH: readonly { file: string; spec: UnitSpec }[] = [
   },
   { file: "e-sxd.xlsx", spec: { unitName: "Sở Xây dựng", period: "6thang", year: 2024, values: { "I.1.3": 7 } } },
 ];
+
+/** A unit that answers every indicator and raises no warning: ready to send. */
+export const READY: { file: string; spec: UnitSpec } = {
+  file: "f-snv.xlsx",
+  spec: { unitName: "Sở Nội vụ", complete: true, values: { "I.1.1": 10, "I.1.2": 5 } },
+};
 
 /** The expected totals of `BATCH` (A, B, C and E in the summary; D set aside for A, which was saved later). */
 export const BATCH_TOTALS = {

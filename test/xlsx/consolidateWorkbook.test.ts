@@ -76,9 +76,10 @@ describe("consolidation of the batch", () => {
   });
 
   it("catches the duplicate, the other period and the error", () => {
+    // A and B leave most indicators blank: not ready to send (core/readiness.ts), so marked too.
     expect(c.columns.map((x) => [x.unit, x.marked])).toEqual([
-      ["Sở Thông tin và Truyền thông", false],
-      ["Sở Y tế", false],
+      ["Sở Thông tin và Truyền thông", true],
+      ["Sở Y tế", true],
       ["Sở Tư pháp", true],
       ["Sở Xây dựng", true],
     ]);
@@ -147,7 +148,7 @@ describe("TONG_HOP.xlsx", () => {
     expect(status.rowCount).toBe(1 + c.statuses.length);
     const rows = c.statuses.map((_, i) => status.getRow(i + 2).values as unknown[]);
     expect(rows.map((v) => [v[2], v[3], v[4], v[5], v[9], v[10]])).toEqual([
-      ["Sở Thông tin và Truyền thông", "a-sttt.xlsx", "Năm 2023", soNganh.title, "Có", "G"],
+      ["Sở Thông tin và Truyền thông", "a-sttt.xlsx", "Năm 2023", soNganh.title, "Không", "G"],
       ["Sở Y tế", "b-syt.xlsx", "Năm 2023", soNganh.title, expect.any(String), "H"],
       ["Sở Tư pháp", "c-stp.xlsx", "Năm 2023", soNganh.title, "Không", "I"],
       ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "d-sttt-lan-2.xlsx", "Năm 2023", soNganh.title, "Không", "Không dùng (đã có tệp khác cùng kỳ)"],
@@ -245,6 +246,7 @@ describe("the summary workbook in English", () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Status", "Findings"]);
     const ws = book.getWorksheet("Summary") as ExcelJS.Worksheet;
     expect(shown(ws.getCell(rowOf(two, "I.1"), TOTAL))).toBe(42);
-    expect(ws.getCell(SUMMARY_FIRST_ROW - 1, UNIT_COL).value).toBe("Ready");
+    // A leaves most indicators blank: not ready to send.
+    expect(ws.getCell(SUMMARY_FIRST_ROW - 1, UNIT_COL).value).toBe("To review");
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Indicator, Template } from "../catalog/model";
 import type { Finding } from "../finding";
+import { readiness, type Readiness } from "../readiness";
 import { countBySeverity } from "../findingGroups";
 import { periodKey, periodKinds, samePeriod, type Period } from "../period";
 import { unitKey } from "../titleInfo";
@@ -45,8 +46,14 @@ export interface UnitStatus {
   readonly setAside: SetAside | null;
   /** When the file was last saved, as the adapter found it. */
   readonly modified: FileModified | null;
-  /** In the summary and without any error. */
+  /**
+   * In the summary and ready to send by the rule every surface uses (core/readiness.ts): no error (the appendix's or
+   * the batch's), every indicator due answered, none of the appendix's warnings left (a file carries no
+   * acknowledgement here; the batch's own warnings, such as a title without the unit's name, are listed, not counted).
+   */
   readonly ready: boolean;
+  /** What is left before the unit's appendix is ready (`readiness.ready` ignores whether it is in the summary). */
+  readonly readiness: Readiness;
 }
 
 /** One row of the summary. */
@@ -70,7 +77,7 @@ export interface SummaryColumn {
   readonly status: number;
   readonly unit: string;
   readonly file: string;
-  /** Not ready: included, but to be marked (errors, another period or template). */
+  /** Not ready (its status's `ready` is false): included, but to be marked. */
   readonly marked: boolean;
 }
 
@@ -295,7 +302,11 @@ export function consolidate(
     const counts = countBySeverity([...u.findings, ...issues]);
     const errors = counts.error;
     const aside = setAside.get(i) ?? null;
-    if (aside === null) columns.push({ status: statuses.length, unit: nameOf[i], file: u.file, marked: errors > 0 });
+    // The same verdict as the pane's and cchc check's on the appendix; of the batch's own issues only the errors count
+    // (another period, the same unit twice): its warnings (no unit name in the title) are about the batch, not the report.
+    const batchErrors = issues.filter((x) => x.severity === "error");
+    const verdict = readiness({ findings: [...u.findings, ...batchErrors], unanswered: u.unanswered });
+    if (aside === null) columns.push({ status: statuses.length, unit: nameOf[i], file: u.file, marked: !verdict.ready });
     statuses.push({
       file: u.file,
       unit: nameOf[i],
@@ -312,7 +323,8 @@ export function consolidate(
       column: aside === null ? columns.length - 1 : null,
       setAside: aside,
       modified: u.modified ?? null,
-      ready: aside === null && errors === 0,
+      ready: aside === null && verdict.ready,
+      readiness: verdict,
     });
   }
 

@@ -3,7 +3,7 @@
  * period (the workbook can be dropped once this is made), or why the file could not be used, as data.
  */
 import type { FoundCheck } from "../checkWorkbook";
-import type { Finding } from "../finding";
+import type { Finding, IndicatorAt } from "../finding";
 import type { Grid } from "../grid";
 import type { AppendixFailure } from "../location";
 import type { Period } from "../period";
@@ -27,6 +27,8 @@ export interface UnitReport {
   /** Ids whose value came from the calculator (the unit left the cell blank). */
   readonly computed: readonly string[];
   readonly findings: readonly Finding[];
+  /** Indicators due in the period left without an answer (core/readiness.ts): part of the unit's readiness. */
+  readonly unanswered: readonly IndicatorAt[];
   /** Template rows the sheet lacks, and sheet rows that match no template row: signs of another version. */
   readonly rowsMissing: number;
   readonly rowsUnrecognized: number;
@@ -109,6 +111,7 @@ export function unitReport(file: string, grid: Grid, check: FoundCheck, modified
     values,
     computed,
     findings: check.findings,
+    unanswered: check.unanswered,
     rowsMissing: location.missing.length,
     rowsUnrecognized: location.unrecognized.length,
     modified,

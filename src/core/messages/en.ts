@@ -81,7 +81,7 @@ export const en: Messages = {
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f.detail.parts, m, true);
       const wholes = namedValues(f.detail.wholes, m, true);
-      const whole = wholes.length === 1 ? wholes[0] : `the sum ${wholes.join(" + ")} = ${m.num(f.expected)}`;
+      const whole = wholes.length === 1 ? wholes[0] : `the sum ${wholes.join(" + ")} = ${m.num(f.limit?.value)}`;
       const lead = parts.length === 1 ? parts[0] : `The sum ${parts.join(" + ")} = ${m.num(f.actual)}`;
       return `${lead} is greater than ${whole}.${caveat(f, f.detail.caveat)}`;
     },
@@ -89,7 +89,7 @@ export const en: Messages = {
       const blanks = f.detail.parts.some((p) => p.value === null) ? " (blank parts counted as 0)" : "";
       const parts = namedValues(f.detail.parts, m, true);
       const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
-      return `${self(f, m)} = ${m.num(f.actual)} differs from the sum of its parts: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
+      return `${self(f, m)} = ${m.num(f.actual)} and the sum of its parts disagree: ${parts.join(" + ")}${sum}${blanks}. Either the total or a part is wrong; compare them and correct the wrong cell (the total is not overwritten).${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
@@ -134,7 +134,15 @@ export const en: Messages = {
     computed_value_missing: (f, m) =>
       `${self(f, m)} is blank; it can be computed as ${m.num(f.expected)} from ${inputs(f.detail.inputs, m)}.`,
     computed_value_conflict: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); the cell is not overwritten unless you confirm.`,
+      f.fix
+        ? `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); the cell is not overwritten unless you confirm.`
+        : `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); check whether this cell or the cells it is computed from are wrong (the cell is not overwritten).`,
+    computed_value_blocked: (f, m) => {
+      const toFix = f.detail.toFix.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`).join(", ");
+      return f.detail.reason === "inputs_in_error"
+        ? `${self(f, m)} is not filled in: the figures it is computed from have errors (${toFix}); fix those cells first.`
+        : `${self(f, m)} is not filled in: ${toFix} give ${m.num(f.detail.value)}, which is not a valid value for this indicator; check those cells.`;
+    },
     rate_denominator_blank: (f, m) =>
       `${self(f, m)} cannot be computed: the denominator ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} is blank.`,
     rate_denominator_zero: (f, m) =>

@@ -19,3 +19,5 @@ export function formatFinding(f: Finding, lang: Lang, template: Template): strin
 export function fixLabel(f: Finding, lang: Lang, template: Template): string {
   return byLang[lang].fix(f, messageContext(lang, template)).normalize("NFC");
 }
+
+export { expectationText, readinessLeft, readinessText, type ExpectationText } from "./verdicts";

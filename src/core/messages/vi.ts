@@ -84,7 +84,7 @@ export const vi: Messages = {
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f.detail.parts, m, true);
       const wholes = namedValues(f.detail.wholes, m, true);
-      const whole = wholes.length === 1 ? wholes[0] : `tổng ${wholes.join(" + ")} = ${m.num(f.expected)}`;
+      const whole = wholes.length === 1 ? wholes[0] : `tổng ${wholes.join(" + ")} = ${m.num(f.limit?.value)}`;
       const lead = parts.length === 1 ? parts[0] : `Tổng ${parts.join(" + ")} = ${m.num(f.actual)}`;
       return `${lead} lớn hơn ${whole}.${caveat(f, f.detail.caveat)}`;
     },
@@ -92,7 +92,7 @@ export const vi: Messages = {
       const blanks = f.detail.parts.some((p) => p.value === null) ? " (các chỉ tiêu thành phần để trống được tính là 0)" : "";
       const parts = namedValues(f.detail.parts, m, true);
       const sum = parts.length > 1 ? ` = ${m.num(f.expected)}` : "";
-      return `${self(f, m)} = ${m.num(f.actual)} khác tổng các chỉ tiêu thành phần: ${parts.join(" + ")}${sum}${blanks}.${caveat(f, f.detail.caveat)}`;
+      return `${self(f, m)} = ${m.num(f.actual)} không khớp với tổng các chỉ tiêu thành phần: ${parts.join(" + ")}${sum}${blanks}. Có thể số tổng sai, cũng có thể một chỉ tiêu thành phần sai; hãy đối chiếu và sửa ô sai (ô tổng không bị ghi đè).${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
       `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
@@ -140,7 +140,15 @@ export const vi: Messages = {
     computed_value_missing: (f, m) =>
       `${self(f, m)} đang để trống; tính được ${m.num(f.expected)} từ ${inputs(f.detail.inputs, m)}.`,
     computed_value_conflict: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); ô này không bị ghi đè khi chưa được bạn đồng ý.`,
+      f.fix
+        ? `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); ô này không bị ghi đè khi chưa được bạn đồng ý.`
+        : `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); hãy xem ô này hay các ô được tính đang sai (ô không bị ghi đè).`,
+    computed_value_blocked: (f, m) => {
+      const toFix = f.detail.toFix.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`).join(", ");
+      return f.detail.reason === "inputs_in_error"
+        ? `Chưa điền ${self(f, m)}: số liệu dùng để tính đang có lỗi (${toFix}); hãy sửa các ô đó trước.`
+        : `Chưa điền ${self(f, m)}: tính từ ${toFix} được ${m.num(f.detail.value)}, giá trị không hợp lệ cho chỉ tiêu này; hãy kiểm tra lại các ô đó.`;
+    },
     rate_denominator_blank: (f, m) =>
       `Chưa tính được ${self(f, m)}: mẫu số ${m.name(f.detail.denominator.indicator, f.detail.denominator.cell)} đang để trống.`,
     rate_denominator_zero: (f, m) =>

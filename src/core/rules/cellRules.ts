@@ -51,7 +51,7 @@ export function actualOf(reading: Reading): FindingValue {
 
 /** What a cell rule says about a finding of one code; the rest comes from the cell. */
 type OnCell<F> = F extends Finding
-  ? Pick<F, "code" | "severity" | "detail"> & Partial<Pick<F, "expected" | "fix" | "actual">>
+  ? Pick<F, "code" | "severity" | "detail"> & Partial<Pick<F, "expected" | "expectedKind" | "limit" | "fix" | "actual">>
   : never;
 
 /** A finding on the indicator's value cell: the common fields filled in from the cell. */
@@ -83,9 +83,10 @@ export const wholeNumber = (): ValueRule => ({
   type: "whole_number",
   expects: "a whole number >= 0",
   accepts: (n) => n >= 0 && isWhole(n),
+  // A bound, not an answer: -3 says the count is wrong, not that it is 0; 1,5 people says nothing of 1 or 2.
   check: (n, c) =>
     n < 0
-      ? cellFinding(c, { code: "count_negative", severity: "error", actual: n, expected: 0 })
+      ? cellFinding(c, { code: "count_negative", severity: "error", actual: n, limit: { bound: "min", value: 0 } })
       : isWhole(n)
         ? null
         : cellFinding(c, { code: "count_not_whole", severity: "error", actual: n, detail: { thousands: thousandsSlip(n) } }),
@@ -105,7 +106,12 @@ export const percentRange = (): ValueRule => ({
       ? null
       : n > 100 && c.indicator.mayExceed100
         ? cellFinding(c, { code: "percent_above_plan", severity: "warning", actual: n })
-        : cellFinding(c, { code: "percent_out_of_range", severity: "error", actual: n, expected: n < 0 ? 0 : 100 }),
+        : cellFinding(c, {
+            code: "percent_out_of_range",
+            severity: "error",
+            actual: n,
+            limit: n < 0 ? { bound: "min", value: 0 } : { bound: "max", value: 100 },
+          }),
 });
 
 /** A flag or coded choice holds one of its codes. */
@@ -242,7 +248,7 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
     const fixed = roundTo(r.value * 100, 2);
     const fix = valueFix(c, fixed, "0.00");
     return {
-      findings: [cellFinding(c, { code: "percent_as_fraction", severity: "warning", expected: fixed, fix })],
+      findings: [cellFinding(c, { code: "percent_as_fraction", severity: "warning", expected: fixed, expectedKind: "reading", fix })],
       number: valueOf(fixed, 2),
     };
   }
@@ -321,7 +327,13 @@ export function inspectCell(c: IndicatorCell): CellCheck {
         const fix = valueFix(c, valid[0]);
         return {
           findings: [
-            cellFinding(c, { code: "ambiguous_number_resolved", severity: "warning", expected: valid[0], fix, detail: { candidates } }),
+            cellFinding(c, {
+              code: "ambiguous_number_resolved",
+              severity: "warning",
+              expected: valid[0],
+              fix,
+              detail: { candidates },
+            }),
           ],
           number: valueOf(valid[0], null),
         };

@@ -39,6 +39,7 @@ export const findingCodes = [
   // the calculator
   "computed_value_missing",
   "computed_value_conflict",
+  "computed_value_blocked",
   "rate_denominator_blank",
   "rate_denominator_zero",
   // the report's period against its rows and its title

@@ -72,7 +72,9 @@ export function partOfWholeRule(r: Of<"part_of_whole">): RelationRule {
           cell: primary.cell,
           cells: [primary.cell, ...others, ...wholeCells],
           actual: sum,
-          expected: whole,
+          // The parts may add up to anything up to the whole: a bound, not a value.
+          expected: null,
+          limit: { bound: "max", value: whole },
           fix: null,
           relation: r.id,
           detail: { parts: operands(sheet, r.parts), wholes: operands(sheet, wholeIds), caveat: r.caveat ?? null },
@@ -91,7 +93,10 @@ function differing(r: ComputableRelation, sheet: SheetView): Derivation | null {
   return d?.kind === "derived" && targetState(d, sheet) === "differs" ? d : null;
 }
 
-/** sum(parts) = total; reported on the total, with the total's formula as the fix. */
+/**
+ * sum(parts) = total; reported on the total. A typed total is never overwritten: the total or a part may be the wrong
+ * one, so the finding says they disagree (the parts' sum as `derived`) and offers no fix.
+ */
 export function sumEqualsRule(r: Of<"sum_equals">): RelationRule {
   return {
     kind: "relation",
@@ -112,7 +117,8 @@ export function sumEqualsRule(r: Of<"sum_equals">): RelationRule {
           cells: [d.target.cell, ...parts.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
           actual: total,
           expected: d.value,
-          fix: d.write,
+          expectedKind: "derived",
+          fix: null,
           relation: r.id,
           detail: { parts, caveat: r.caveat ?? null },
         },
@@ -175,6 +181,8 @@ export function rateRule(r: Of<"rate">): RelationRule {
           cells: [d.target.cell, d.inputs.numerator.cell!, d.inputs.denominator.cell!],
           actual: held.value,
           expected: d.value,
+          expectedKind: "derived",
+          // The fix replaces a typed value: surfaces ask before applying it; analyze drops it when the inputs are in error.
           fix: d.write,
           relation: r.id,
           detail: { inputs: d.inputs, decimals: held.decimals },

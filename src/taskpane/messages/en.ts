@@ -167,6 +167,7 @@ export const en: Messages = {
     count_rate_disagree: "The count is the rate's numerator: a count of 0 means a rate of 0, a count above 0 means a rate above 0.",
     computed_value_missing: "Totals and rates follow from other cells; left blank, the report lacks figures the department needs. “Fill totals and rates” writes them as formulas.",
     computed_value_conflict: "A cell that follows from others holds a different value typed by someone; only you know which is right, so it is never overwritten without your consent.",
+    computed_value_blocked: "A total or rate computed from wrong figures is wrong too; the cell stays blank until the figures it is computed from are fixed.",
     rate_denominator_blank: "A rate can be computed only once its denominator is there; fill the denominator first.",
     rate_denominator_zero: "There is no dividing by 0: with a denominator of 0 the rate stays blank (or a note gives the reason).",
     period_not_cumulative: "Quarter III counts within the period only (15/6–14/9), the other periods from 15/12 of the previous year; mixing the two skews the relations between figures.",

@@ -37,6 +37,7 @@ const ruleHelp = {
   count_rate_disagree: "Số lượng là tử số của tỷ lệ: số lượng bằng 0 thì tỷ lệ bằng 0, số lượng lớn hơn 0 thì tỷ lệ phải lớn hơn 0.",
   computed_value_missing: "Tổng và tỷ lệ suy ra được từ các ô khác; để trống thì báo cáo thiếu số liệu mà Sở Nội vụ cần. Nút “Điền tổng, tỷ lệ” điền bằng công thức.",
   computed_value_conflict: "Ô tính được từ các ô khác đang có số khác do người nhập; số nào đúng thì chỉ bạn biết, nên ô không bị ghi đè khi chưa được bạn đồng ý.",
+  computed_value_blocked: "Một tổng hay tỷ lệ tính từ số liệu đang sai cũng sẽ sai; ô được để trống cho đến khi các số liệu dùng để tính được sửa.",
   rate_denominator_blank: "Tỷ lệ chỉ tính được khi mẫu số đã có; hãy nhập mẫu số trước.",
   rate_denominator_zero: "Không chia được cho 0: khi mẫu số bằng 0, tỷ lệ để trống (hoặc ghi chú lý do).",
   period_not_cumulative: "Quý III chỉ tính trong kỳ (15/6–14/9), các kỳ khác lũy kế từ 15/12 năm trước; trộn hai cách tính làm các quan hệ giữa số liệu sai lệch.",
