@@ -89,7 +89,7 @@ describe("check", () => {
     expect(r.out).toMatch(/D12 +cảnh báo +Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\).*87,23/);
     // No error, but not ready: the verdict says what is left (the same rule as the pane's banner).
     expect(r.out).toMatch(
-      /phu-luc-mau-2023\.xlsx: 0 lỗi, 11 cảnh báo, 0 thông tin\n.*phu-luc-mau-2023\.xlsx: Chưa sẵn sàng gửi\. Còn 68 chỉ tiêu chưa nhập, 4 cảnh báo chưa xem\.\n$/,
+      /phu-luc-mau-2023\.xlsx: 0 lỗi, 11 cảnh báo, 0 thông tin\n.*phu-luc-mau-2023\.xlsx: Chưa sẵn sàng gửi\. Còn 68 chỉ tiêu chưa nhập, 6 cảnh báo chưa xem\.\n$/,
     );
   });
 
@@ -104,9 +104,9 @@ describe("check", () => {
         to,
         JSON.stringify(writes),
       );
-    // Another writer (openpyxl) answers the questions, retypes the counts stored as text and writes the ISO note.
+    // Another writer (openpyxl) answers the questions, retypes the counts stored as text and writes the notes asked for.
     const answered = path.join(dir, "tra-loi.xlsx");
-    edit(SAMPLE, answered, { D22: 100, D46: 2, D47: 2, D25: 1, D53: 1, D127: 0, E193: "Chưa công bố: chưa có đơn vị trực thuộc" });
+    edit(SAMPLE, answered, { D22: 100, D46: 2, D47: 2, D25: 1, D53: 1, D127: 0, E193: "Chưa công bố: chưa có đơn vị trực thuộc", E149: "Bệnh viện tỉnh", E178: "12 báo cáo" });
     const first = cchc("check", answered, "--json");
     expect(first.code).toBe(0);
     const [doc] = JSON.parse(first.out).files;
@@ -135,7 +135,7 @@ describe("check", () => {
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
     expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "readiness", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn"]);
-    expect(file.readiness).toMatchObject({ ready: false, errors: 0, unanswered: 68, unreviewed: 4 });
+    expect(file.readiness).toMatchObject({ ready: false, errors: 0, unanswered: 68, unreviewed: 6 });
     expect(file.readiness.unansweredIndicators[0]).toEqual({ indicator: "I.1", cell: "D12" });
     expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });
     expect(file).toMatchObject({ file: SAMPLE, sheet: "Phụ lục", template: "so-nganh-2023", recognized: 178, missing: [] });

@@ -177,11 +177,20 @@ describe("nothing is filled or fixed from inputs in error", () => {
     expect(s.conflicts).toEqual([]);
   });
 
-  it("a total with a negative part is not filled", () => {
+  it("a total with a negative part is not filled (a rejected value feeds nothing)", () => {
     const s = checked({ ...complete, "I.6.1": null, "I.6.2": -2 });
     expect(s.patches).toEqual([]);
+    expect(s.findings.map((f) => [f.code, cellA1(f.cell)])).toEqual([["count_negative", "D23"]]);
+  });
+
+  it("a rate whose value would break its own rule is not filled, with every input named", () => {
+    // No part_of_whole between these two: only the rate's own 0–100 rule stops 150.
+    const loose: Template = { ...testTemplate, relations: testTemplate.relations.filter((r) => r.id !== "done_le_planned") };
+    const s = checked({ ...complete, "I.1": null, "I.1.2": 60, "I.1.1": 40 }, {}, loose);
+    expect(s.patches).toEqual([]);
     const f = s.findings.find((x) => x.code === "computed_value_blocked");
-    expect(f?.code === "computed_value_blocked" && f.detail.toFix.map((i) => i.indicator)).toEqual(["I.6.2"]);
+    if (f?.code !== "computed_value_blocked") throw new Error("no computed_value_blocked");
+    expect([f.detail.reason, f.detail.value, f.detail.toFix.map((i) => i.indicator)]).toEqual(["value_rejected", 150, ["I.1.2", "I.1.1"]]);
   });
 
   it("sound inputs still fill", () => {
