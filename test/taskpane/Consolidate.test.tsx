@@ -152,11 +152,11 @@ describe("consolidating several files outside Excel", () => {
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: files().slice(0, 3) } });
     fireEvent.click(await screen.findByRole("button", { name: vi.consolidate }));
     await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 2, 0, 0, 1));
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 0, 2, 0, 1));
 
     fireEvent.click(screen.getByRole("button", { name: vi.switchLanguage }));
-    expect(screen.getByTestId("consolidate-status").textContent).toBe(en.batchSummary(2, 2, 0, 0, 1));
-    expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReady, en.stateReady]);
+    expect(screen.getByTestId("consolidate-status").textContent).toBe(en.batchSummary(2, 0, 2, 0, 1));
+    expect(rowsShown().map((r) => r.cells[5])).toEqual([en.stateReview, en.stateReview]);
     expect(rowsShown()[0].cells[2]).toBe(periodLabel({ kind: "nam", year: 2023 }, "en"));
     const damaged = screen.getByTestId("unread-files").querySelector('[data-file="hong.xlsx"]')!.textContent;
     expect(damaged).toContain(unreadableText({ reason: "damaged" }, "en"));
@@ -191,7 +191,7 @@ describe("consolidating several files outside Excel", () => {
     await act(async () => release());
     await screen.findByTestId("consolidate-table", {}, { timeout: 30_000 });
     expect(screen.queryByRole("progressbar")).toBeNull();
-    expect(status.textContent).toBe(vi.batchSummary(2, 2, 0, 0, 0));
+    expect(status.textContent).toBe(vi.batchSummary(2, 0, 2, 0, 0));
     // Two units, neither sent twice nor of another period: no consolidation issue.
     expect(issuesShown()).toEqual([]);
   }, 90_000);
