@@ -239,7 +239,7 @@ describe("pane: fill", () => {
     expect(preview.querySelectorAll("[data-patch]")).toHaveLength(0);
     const conflict = preview.querySelector('[data-conflict="D9"]') as HTMLElement;
     expect(conflict.textContent).toContain(vi.conflictLine("D9", "95", "87,23"));
-    expect(conflict.textContent).toContain("=ROUND(D11/D10*100,2)");
+    expect(conflict.textContent).toContain("=ROUND(D11/D10*100;2)");
     const tick = within(conflict).getByRole("checkbox", { name: vi.overwrite("D9") }) as HTMLInputElement;
     expect(tick.checked).toBe(false);
     fireEvent.click(tick);
