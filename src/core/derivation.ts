@@ -11,7 +11,7 @@ import { valueRules } from "./rules/cellRules";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
 import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber } from "./rules/numbers";
-import type { CellNumber, IndicatorCell, SheetView } from "./sheetView";
+import { numberValue, type CellNumber, type IndicatorCell, type SheetView } from "./sheetView";
 
 /** A relation whose target follows from other cells. */
 export type ComputableRelation = Extract<Relation, { kind: "rate" | "sum_equals" }>;
@@ -95,10 +95,6 @@ function numberOf(inputs: DerivationInputs, id: string): { n: CellNumber; comput
   return v === undefined ? { n: inputs.sheet.number(id), computed: false } : { n: { state: "value", value: v, decimals: null }, computed: true };
 }
 
-function valueOf(n: CellNumber): number | null {
-  return n.state === "value" ? n.value : null;
-}
-
 /** A rate in percent points from its numerator and denominator (not 0), unrounded and as written (2 decimals). */
 export function ratePercent(numerator: number, denominator: number): { exact: number; value: number } {
   const exact = (numerator / denominator) * 100;
@@ -164,7 +160,7 @@ function deriveTotal(r: Extract<Relation, { kind: "sum_equals" }>, inputs: Deriv
   const parts = located.map((p) => numberOf(inputs, p));
   // Blank parts count as 0 (as SUM does), but only once one part is filled: a unit may not break its total down.
   if (parts.some((s) => s.n.state === "unusable") || !parts.some((s) => s.n.state === "value")) return null;
-  const sum = parts.reduce((s, p) => s + (valueOf(p.n) ?? 0), 0);
+  const sum = parts.reduce((s, p) => s + (numberValue(p.n) ?? 0), 0);
   const cells = located.map((p) => sheet.cell(p)!.cell);
   return {
     kind: "derived",
@@ -173,7 +169,7 @@ function deriveTotal(r: Extract<Relation, { kind: "sum_equals" }>, inputs: Deriv
     value: sum,
     write: { cell: target.cell, value: sum, cellValue: sum, formula: sumFormula(cells) },
     sameAs: [guardedSumFormula(cells)],
-    inputs: { kind: "sum", parts: located.map((p, i) => ({ indicator: p, cell: cells[i], value: valueOf(parts[i].n) })) },
+    inputs: { kind: "sum", parts: located.map((p, i) => ({ indicator: p, cell: cells[i], value: numberValue(parts[i].n) })) },
     fromComputed: parts.some((p) => p.computed),
     judge: (held) => (sameNumber(held, sum) ? AGREES : DIFFERS),
   };

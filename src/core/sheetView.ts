@@ -47,6 +47,11 @@ export type CellNumber =
   | { readonly state: "unusable" }
   | { readonly state: "value"; readonly value: number; readonly decimals: number | null };
 
+/** The number itself, null in any other state. */
+export function numberValue(n: CellNumber): number | null {
+  return n.state === "value" ? n.value : null;
+}
+
 /** What the cell rules say about one cell. */
 export interface CellCheck {
   readonly findings: readonly Finding[];

@@ -11,7 +11,7 @@ import type { Batches } from "./batches";
 import { ExcelHostError, toExcelHostError } from "./errors";
 import { planMarks, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
 import { isMarksFailure } from "./readAllSheets";
-import { queueReadCells, queueRestore, sameCell } from "./restore";
+import { queueReadCells, queueRestore, sameState } from "./restore";
 import { queueSaveSettings } from "./settings";
 import type { SheetCache } from "./sheetCache";
 import { queueFix, queuePatches } from "./writeCells";
@@ -156,7 +156,7 @@ export class SafeWrites {
         await context.sync();
         return q.resolve();
       });
-      changed = before.filter((b, i) => !sameCell(now[i], b)).map((b) => b.cell);
+      changed = before.filter((b, i) => !sameState(now[i], b)).map((b) => b.cell);
     } catch (readError) {
       console.error("could not read the cells back after a failed restore", sheet, readError);
       changed = before.map((b) => b.cell);

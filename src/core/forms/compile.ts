@@ -5,7 +5,6 @@
  */
 import { codesOf } from "../catalog/define";
 import type { Indicator, IndicatorKind, Relation, Section, Template } from "../catalog/model";
-import { cleanText } from "../text";
 import {
   FORM_LEVELS,
   FORM_PERIODS,
@@ -301,11 +300,6 @@ function checkRelation(
   }
   if (!r.reason?.vi) say(place("reasonVi"), { code: "reason_missing" });
   return ok ? spec.toRelation(r) : null;
-}
-
-/** Labels read from cells: cleaned the way the engine compares them, NFC. */
-export function cellText(value: string): string {
-  return cleanText(value);
 }
 
 /** Kinds a row can have, in the order docs/TEMPLATE.md lists them. */

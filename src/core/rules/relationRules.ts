@@ -17,7 +17,7 @@ import { cellNumberFor, showsPercent } from "../numberFormat";
 import type { Finding, IndicatorValue } from "../finding";
 import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
 import { sameNumber } from "./numbers";
-import type { CellNumber, SheetView } from "../sheetView";
+import { numberValue, type SheetView } from "../sheetView";
 
 /** A relation as a runnable rule. */
 export interface RelationRule {
@@ -32,13 +32,9 @@ export interface RelationRule {
 
 type Of<K extends Relation["kind"]> = Extract<Relation, { kind: K }>;
 
-function valueOf(n: CellNumber): number | null {
-  return n.state === "value" ? n.value : null;
-}
-
 /** Indicators with their cells and values (null: blank, unusable or not on the sheet), for a finding's detail. */
 function operands(sheet: SheetView, ids: readonly string[]): IndicatorValue[] {
-  return ids.map((id) => ({ indicator: id, cell: sheet.cell(id)?.cell ?? null, value: valueOf(sheet.number(id)) }));
+  return ids.map((id) => ({ indicator: id, cell: sheet.cell(id)?.cell ?? null, value: numberValue(sheet.number(id)) }));
 }
 
 /**
@@ -56,11 +52,11 @@ export function partOfWholeRule(r: Of<"part_of_whole">): RelationRule {
     run: (sheet) => {
       const wholeStates = wholeIds.map((id) => sheet.number(id));
       if (wholeStates.some((s) => s.state === "unusable") || !wholeStates.some((s) => s.state === "value")) return [];
-      const whole = wholeStates.reduce((s, n) => s + (valueOf(n) ?? 0), 0);
+      const whole = wholeStates.reduce((s, n) => s + (numberValue(n) ?? 0), 0);
       const wholeCells = wholeIds.flatMap((id) => sheet.cell(id)?.cell ?? []);
-      const filled = r.parts.filter((p) => valueOf(sheet.number(p)) !== null);
+      const filled = r.parts.filter((p) => numberValue(sheet.number(p)) !== null);
       if (filled.length === 0) return [];
-      const sum = filled.reduce((s, p) => s + (valueOf(sheet.number(p)) ?? 0), 0);
+      const sum = filled.reduce((s, p) => s + (numberValue(sheet.number(p)) ?? 0), 0);
       if (sum <= whole || sameNumber(sum, whole)) return [];
       const primary = sheet.cell(filled[filled.length - 1])!;
       const others = filled.map((p) => sheet.cell(p)!.cell).filter((c) => !sameCell(c, primary.cell));
@@ -105,7 +101,7 @@ export function sumEqualsRule(r: Of<"sum_equals">): RelationRule {
     reads: [...r.parts, r.total],
     run: (sheet) => {
       const d = differing(r, sheet);
-      const total = valueOf(sheet.number(r.total));
+      const total = numberValue(sheet.number(r.total));
       if (!d || total === null) return [];
       const parts = operands(sheet, r.parts);
       return [
@@ -200,10 +196,10 @@ export function flagCountsRule(r: Of<"flag_counts">): RelationRule {
     id: r.id,
     reads: [r.flag, ...r.counts],
     run: (sheet) => {
-      const flag = valueOf(sheet.number(r.flag));
+      const flag = numberValue(sheet.number(r.flag));
       const flagCell = sheet.cell(r.flag);
       if (flag !== r.no || !flagCell) return [];
-      const positive = r.counts.filter((id) => (valueOf(sheet.number(id)) ?? 0) > 0);
+      const positive = r.counts.filter((id) => (numberValue(sheet.number(id)) ?? 0) > 0);
       if (positive.length === 0) return [];
       const counts = operands(sheet, positive);
       return [
@@ -236,12 +232,12 @@ export function noteRequiredRule(r: Of<"note_required">): RelationRule {
     id: r.id,
     reads: [r.indicator, ...(r.sources ?? []), ...(r.unlessZero ?? [])],
     run: (sheet) => {
-      if (r.unlessZero && r.unlessZero.every((id) => (valueOf(sheet.number(id)) ?? 0) === 0)) return [];
+      if (r.unlessZero && r.unlessZero.every((id) => (numberValue(sheet.number(id)) ?? 0) === 0)) return [];
       const c = sheet.cell(r.indicator);
       if (!c || c.noteCell === null || c.noteFilled) return [];
       const asks = (answer: number | null) =>
         answer !== null && (r.when.includes(answer) || (r.whenAbove !== undefined && answer > r.whenAbove));
-      const source = sources.find((id) => asks(valueOf(sheet.number(id))));
+      const source = sources.find((id) => asks(numberValue(sheet.number(id))));
       const at = source === undefined ? undefined : sheet.cell(source);
       if (source === undefined || !at) return [];
       return [
@@ -256,7 +252,7 @@ export function noteRequiredRule(r: Of<"note_required">): RelationRule {
           fix: null,
           relation: r.id,
           detail: {
-            answer: valueOf(sheet.number(source))!,
+            answer: numberValue(sheet.number(source))!,
             valueCell: at.cell,
             noteHint: c.indicator.noteHint ?? null,
             ...(source !== r.indicator ? { source } : {}),
@@ -276,7 +272,7 @@ export function impliesPositiveRule(r: Of<"implies_positive">): RelationRule {
     reads: [...r.given, ...r.then],
     run: (sheet) => {
       const trigger = r.given.find((id) => {
-        const v = valueOf(sheet.number(id));
+        const v = numberValue(sheet.number(id));
         return v !== null && (r.givenEquals !== undefined ? v === r.givenEquals : v > 0);
       });
       const at = trigger === undefined ? undefined : sheet.cell(trigger);
@@ -284,9 +280,9 @@ export function impliesPositiveRule(r: Of<"implies_positive">): RelationRule {
       const states = r.then.map((id) => sheet.number(id));
       if (states.some((n) => n.state === "unusable")) return [];
       if (!r.blankIsZero && !states.some((n) => n.state === "value")) return [];
-      const sum = states.reduce((t, n) => t + (valueOf(n) ?? 0), 0);
+      const sum = states.reduce((t, n) => t + (numberValue(n) ?? 0), 0);
       if (sum > 0) return [];
-      const given = operands(sheet, r.given.filter((id) => valueOf(sheet.number(id)) !== null));
+      const given = operands(sheet, r.given.filter((id) => numberValue(sheet.number(id)) !== null));
       const then = operands(sheet, r.then);
       return [
         {
@@ -295,7 +291,7 @@ export function impliesPositiveRule(r: Of<"implies_positive">): RelationRule {
           indicator: trigger,
           cell: at.cell,
           cells: [at.cell, ...then.flatMap((p) => (p.cell === null ? [] : [p.cell]))],
-          actual: valueOf(sheet.number(trigger)),
+          actual: numberValue(sheet.number(trigger)),
           expected: null,
           fix: null,
           relation: r.id,
@@ -317,9 +313,9 @@ export function countRateZeroRule(r: Of<"count_rate_zero">): RelationRule {
     id: r.id,
     reads: [r.count, r.rate],
     run: (sheet) => {
-      const count = valueOf(sheet.number(r.count));
+      const count = numberValue(sheet.number(r.count));
       const rateState = sheet.number(r.rate);
-      const held = valueOf(rateState);
+      const held = numberValue(rateState);
       const rate = held ?? (r.blankIsZero && rateState.state === "blank" ? 0 : null);
       const at = sheet.cell(r.rate);
       if (count === null || rate === null || !at || (count === 0) === (rate === 0)) return [];
