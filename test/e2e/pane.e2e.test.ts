@@ -259,6 +259,14 @@ describe("the pane outside Excel (headless Chromium)", () => {
     await page.getByRole("button", { name: vi.consolidate }).click();
     await page.getByTestId("consolidate-table").waitFor({ timeout: 30_000 });
     const states = () => page.getByTestId("status-row").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-file"), tr.getAttribute("data-state")]));
+    // axe-core over each state: no serious or critical violation.
+    await page.addScriptTag({ url: "/axe.min.js" });
+    const violations = () =>
+      page.evaluate(async () => {
+        type Axe = { run: () => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+        const r = await (window as unknown as { axe: Axe }).axe.run();
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
     expect(await states()).toEqual([
       ["d-sttt-lan-2.xlsx", "set_aside"],
       ["a-sttt.xlsx", "ready"],
@@ -270,6 +278,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
     expect(await page.getByTestId("unread-files").count()).toBe(0);
     expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 1, 2, 1, 0));
     await page.screenshot({ path: path.join(ROOT, `test-output/consolidate-${width}-${scheme}.png`), fullPage: true });
+    expect(await violations()).toEqual([]);
 
     // Take the older copy instead, as --prefer does.
     await page.getByRole("button", { name: vi.useThisFileLabel("d-sttt-lan-2.xlsx") }).click();
@@ -296,6 +305,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
     expect(await block.getByTestId("unit-findings").locator('li[data-code="part_exceeds_whole"]').textContent()).toMatch(/^D\d+ · Lỗi: /);
     await page.screenshot({ path: path.join(ROOT, `test-output/consolidate-choices-${width}-${scheme}.png`), fullPage: true });
+    expect(await violations()).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     expect(errors).toEqual([]);
     await page.context().close();
