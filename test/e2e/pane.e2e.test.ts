@@ -404,3 +404,280 @@ describe("the pane's start when Microsoft's CDN hangs (office.js never answers)"
   }, 60_000);
 });
 
+/** Where the review flow's screenshots go: test-output/review/, and the README's few to docs/images on request. */
+const REVIEW_SHOTS = path.join(ROOT, "test-output/review");
+const README_SHOTS: Readonly<Record<string, string>> = {
+  "checked-500-light": "pane.png",
+  "acknowledge-320-dark": "pane-review-320-dark.png",
+  "fill-500-dark": "pane-fill-500-dark.png",
+};
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(REVIEW_SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(REVIEW_SHOTS, `${name}.png`) });
+  if (process.env.UPDATE_SCREENSHOTS === "1" && README_SHOTS[name]) {
+    await page.screenshot({ path: path.join(ROOT, "docs/images", README_SHOTS[name]) });
+  }
+}
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact?: string | null;
+  readonly nodes: readonly { readonly target: readonly unknown[]; readonly html: string; readonly failureSummary?: string }[];
+}
+
+/**
+ * axe-core over the whole page: its serious and critical violations (and duplicate landmark names), as
+ * "rule (impact): where" lines, so that a failure says what to fix.
+ */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: `${server.url}/axe.min.js` });
+  // Colours are judged at rest: a button still fading from disabled to enabled is no contrast failure.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, summary: n.failureSummary })),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "landmark-unique")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} — ${n.summary?.slice(0, 200)}`).join("; ")}`);
+}
+
+/**
+ * Words laid out over more than one line ("Cản/h báo"), in the pane's visible text. File names and formulas may
+ * break anywhere (marked data-breakable), since they are no words.
+ */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest("[data-breakable], [aria-hidden='true'], input, textarea")) continue;
+      if (getComputedStyle(el).whiteSpace === "nowrap") continue;
+      const text = n.textContent ?? "";
+      // A line may end after "/", "-" or "." inside a token ("130/2005/NĐ-CP", a web address): those are no
+      // broken words; each piece between them must stay on one line.
+      for (const m of text.matchAll(/[^\s/\-–.]+[/\-–.]*/g)) {
+        // A web address is no word either: it may break anywhere.
+        const token = /\S*$/.exec(text.slice(0, m.index))![0] + /^\S*/.exec(text.slice(m.index))![0];
+        if (token.includes("://")) continue;
+        const range = document.createRange();
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
+/** The buttons drawn as primary (the theme's brand background): one per view. */
+async function primaryButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const probe = document.createElement("div");
+    probe.style.backgroundColor = "var(--colorBrandBackground)";
+    document.querySelector(".fui-FluentProvider")!.appendChild(probe);
+    const brand = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return [...document.querySelectorAll("main button")]
+      .filter((b) => getComputedStyle(b).backgroundColor === brand)
+      .map((b) => (b.textContent ?? "").trim());
+  });
+}
+
+/** What holds the keyboard focus: the finding card's cell, or the element's test id. */
+async function focused(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.getAttribute("data-cell") ?? el?.getAttribute("data-testid") ?? el?.textContent?.trim() ?? null;
+  });
+}
+
+/** The element lies within the window (the clerk sees it without scrolling). */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, selector);
+}
+
+const LOOKS = [
+  [320, "light"],
+  [320, "dark"],
+  [500, "light"],
+  [500, "dark"],
+] as const;
+
+describe("the review flow, as a clerk goes through it (320 and 500 px, light and dark)", () => {
+  it.each(LOOKS)("at %i px, %s: open, go through the findings, help, skip with a reason, fix, fill", async (width, scheme) => {
+    const look = `${width}-${scheme}`;
+    const { page, errors } = await openPane("", { width, scheme });
+    const card = (cell: string) => `[data-card][data-cell="${cell}"]`;
+    const summary = page.getByTestId("summary");
+
+    // Start: the file area is the view's one primary action.
+    await page.getByRole("button", { name: vi.openSample }).waitFor({ timeout: 15_000 });
+    expect(await primaryButtons(page)).toEqual([vi.openFile]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `start-${look}`);
+    const openArea = page.getByTestId("open-area");
+    const tallBefore = (await openArea.boundingBox())!.height;
+
+    // Open the example: the focus lands on the result, the opening area shrinks to one line.
+    await page.getByRole("button", { name: vi.openSample }).click();
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toBe(vi.summary(0, SAMPLE_EXPECTED.warnings));
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "result");
+    expect(await openArea.getAttribute("data-compact")).toBe("true");
+    expect((await openArea.boundingBox())!.height).toBeLessThan(tallBefore / 2);
+    expect(await page.getByTestId("recognised").textContent()).toBe(vi.recognised("Phụ lục", 178, 178));
+    // Sections start collapsed but the first with findings; one primary button in the view.
+    expect(await page.locator('[data-section] h3 button[aria-expanded="true"]').count()).toBe(1);
+    expect(await page.locator('[data-section="I"] h3 button[aria-expanded="true"]').count()).toBe(1);
+    expect(await primaryButtons(page)).toEqual([vi.fill]);
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `checked-${look}`);
+
+    // Next, as Excel's Error Checking: the first finding's card takes the focus, its row is marked in the preview.
+    const position = page.getByTestId("review-position");
+    await page.getByTestId("review-next").click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D12");
+    expect(await position.textContent()).toBe(vi.position(1, SAMPLE_EXPECTED.warnings));
+    expect(await page.locator('[data-testid="appendix-preview"] tr[aria-current="true"]').getAttribute("data-row")).toBe("12");
+    // Further down: the preview scrolls inside its own box, and the card stays in view.
+    for (let i = 0; i < 4; i++) await page.getByTestId("review-next").click();
+    expect(await position.textContent()).toBe(vi.position(5, SAMPLE_EXPECTED.warnings));
+    const fifth = (await focused(page))!;
+    expect(fifth).toMatch(/^D\d+$/);
+    await page.waitForFunction((row) => document.querySelector('tr[aria-current="true"]')?.getAttribute("data-row") === row, fifth.slice(1));
+    expect(await page.getByTestId("preview-box").evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+    expect(await inView(page, card(fifth))).toBe(true);
+    // …and the way back from the marked row to the card.
+    await page.getByTestId("preview-back").click();
+    expect(await focused(page)).toBe(fifth);
+    expect(await inView(page, card(fifth))).toBe(true);
+    await page.getByTestId("review-previous").click();
+    expect(await position.textContent()).toBe(vi.position(4, SAMPLE_EXPECTED.warnings));
+
+    // "?": why the rule exists.
+    const here = (await focused(page))!;
+    const code = (await page.locator(card(here)).getAttribute("data-finding"))!;
+    await page.locator(card(here)).getByTestId("rule-help-toggle").click();
+    expect(await page.locator(card(here)).getByTestId("rule-help").textContent()).toContain(vi.ruleHelp[code as keyof typeof vi.ruleHelp]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `help-${look}`);
+
+    // Errors only: the sample has none, and says so.
+    await page.getByRole("switch", { name: vi.errorsOnly(0) }).click();
+    await page.getByTestId("no-errors-shown").waitFor();
+    expect(await position.textContent()).toBe(vi.position(0, 0));
+    await page.getByRole("switch", { name: vi.errorsOnly(0) }).click();
+
+    // Skip with a reason: its meaning and where the reason is kept are said by the field; Escape drops a half-typed one.
+    await page.getByRole("button", { name: vi.acknowledgeAt("D22") }).click();
+    const form = page.locator(card("D22")).getByTestId("acknowledge-form");
+    expect(await form.textContent()).toContain(vi.acknowledgeMeaning);
+    expect(await form.textContent()).toContain(vi.acknowledgeSavedSession);
+    await page.keyboard.type("đang gõ dở");
+    await page.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
+    await page.waitForFunction((name) => document.activeElement?.getAttribute("aria-label") === name, vi.acknowledgeAt("D22"));
+    await page.keyboard.press("Enter");
+    expect(await form.getByTestId("acknowledge-reason").inputValue()).toBe("");
+    await page.keyboard.type("Số liệu đúng theo Kế hoạch 01/KH-STTTT");
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `acknowledge-${look}`);
+    await form.getByRole("button", { name: vi.saveAcknowledge }).click();
+    // The focus lands on the next finding, with the confirmation right above it.
+    await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 1) }).waitFor();
+    await page.waitForFunction(() => /^D\d+$/.test(document.activeElement?.getAttribute("data-cell") ?? ""));
+    const afterSkip = (await focused(page))!;
+    expect(afterSkip).not.toBe("D22");
+    const skipNotice = page.getByTestId("notice");
+    expect(await skipNotice.textContent()).toContain(vi.acknowledged("D22"));
+    expect(await skipNotice.getAttribute("data-landing")).not.toBe("result");
+    expect(await page.locator(`li:has(> [data-testid="notice"]) ${card(afterSkip)}`).count()).toBe(1);
+    expect(await inView(page, '[data-testid="notice"]')).toBe(true);
+
+    // Fix "02" typed as text in D46: the focus goes on, the confirmation is there.
+    const closedII = page.locator('[data-section="II"] h3 button[aria-expanded="false"]');
+    if ((await closedII.count()) > 0) await closedII.click();
+    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
+    await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 2) }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D47");
+    expect(await page.getByTestId("notice").textContent()).toContain(vi.fixed("D46"));
+
+    // Fill: the preview takes the focus, names the indicator and shows the formula as a Vietnamese Excel does.
+    await page.getByRole("button", { name: vi.fill }).click();
+    const fill = page.getByTestId("fill-preview");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "fill-preview");
+    const rate = fill.locator('[data-patch="D12"]');
+    expect(await rate.textContent()).toContain("Tỷ lệ hoàn thành Kế hoạch CCHC năm");
+    expect(await rate.textContent()).toContain("87,23");
+    expect(await rate.textContent()).toContain("=ROUND(D14/D13*100;2)");
+    expect(await primaryButtons(page)).toEqual([vi.applyFill(1)]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `fill-${look}`);
+    // Escape closes it, back on the button that opened it.
+    await page.keyboard.press("Escape");
+    await fill.waitFor({ state: "detached" });
+    expect(await focused(page)).toBe(vi.fill);
+    await page.keyboard.press("Enter");
+    await fill.getByRole("button", { name: vi.applyFill(1) }).click();
+    // Filled: the focus lands on the result, the confirmation under it.
+    await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 3) }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "result");
+    expect(await page.getByTestId("notice").getAttribute("data-landing")).toBe("result");
+    expect(await page.getByTestId("notice").textContent()).toContain(vi.filled(1));
+    expect(await page.locator('[data-testid="appendix-preview"] tr[data-row="12"] td').nth(3).textContent()).toBe("87,23");
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `filled-${look}`);
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
+  it.each(LOOKS)("at %i px, %s: a refused file, then several files consolidated", async (width, scheme) => {
+    const look = `${width}-${scheme}`;
+    const { page, errors } = await openPane("", { width, scheme });
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles({ name: "bao-cao.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải tệp Excel") });
+    await page.getByTestId("error").waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `refused-${look}`);
+
+    const files = [];
+    for (const b of BATCH.slice(0, 3)) files.push({ name: b.file, mimeType: "application/octet-stream", buffer: Buffer.from(await unitWorkbook(b.spec)) });
+    files.push({ name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 3, 4, 9, 9]) });
+    await page.getByTestId("file-input").setInputFiles(files);
+    await page.getByRole("button", { name: vi.consolidate }).waitFor();
+    // Every chosen file is listed, none hidden in a box of its own.
+    const list = page.locator("ol li, ul li").filter({ hasText: "hong.xlsx" }).first();
+    expect(await list.isVisible()).toBe(true);
+    expect(await page.evaluate(() => [...document.querySelectorAll("main *")].filter((e) => {
+      const s = getComputedStyle(e);
+      return /auto|scroll/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1 && !e.closest("table") && !e.querySelector("table");
+    }).length)).toBe(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole("button", { name: vi.consolidate }).click();
+    await page.getByTestId("consolidate-table").waitFor({ timeout: 30_000 });
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `consolidated-${look}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});

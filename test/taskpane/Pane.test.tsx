@@ -28,7 +28,7 @@ async function renderPane(host: MemoryHost) {
 
 /** Sections start collapsed but the first with findings: the tests below look at every card. */
 function openAllSections() {
-  for (const header of document.querySelectorAll<HTMLElement>('[data-section] button[aria-expanded="false"]')) fireEvent.click(header);
+  for (const header of document.querySelectorAll<HTMLElement>('[data-section] h3 button[aria-expanded="false"]')) fireEvent.click(header);
 }
 
 /**
