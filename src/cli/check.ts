@@ -4,6 +4,8 @@ import {
   formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
   readiness, type Readiness, readinessText, type Severity, type Template, titleInfo, toA1, type ValueChoice,
 } from "../core";
+import * as path from "path";
+import { checkInOrder, threadsFor, type WorkerSetup } from "./checkBatch";
 import { isExcelLockFile } from "./fileNames";
 import { FileProblem, findAppendix } from "./workbookFiles";
 import type { CliMessages } from "./messages";
@@ -223,32 +225,76 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   return lines;
 }
 
-/** Runs `check` on `files`; returns the exit status (0 clean, 1 some error finding, 2 some file not checked). */
+/** What checking one file needs besides the file: the same on the main thread and in a worker (checkWorker.ts). */
+export interface CheckSettings {
+  readonly json: boolean;
+  readonly sheet?: string;
+  readonly column?: number;
+  readonly lang: Lang;
+}
+
+/** Where the forms come from, so that a worker thread can read the same ones (formOptions.ts). */
+export interface FormSource {
+  readonly form?: string;
+  readonly forms?: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** One file checked: its JSON report, and its text block unless the output is JSON. Plain data (it crosses threads). */
+export interface CheckOutcome {
+  readonly report: FileReport;
+  readonly text: string | null;
+}
+
+/** Checks one file as `check` reports it. */
+export async function checkOutcome(file: string, s: CheckSettings, forms: FormChoice, m: CliMessages): Promise<CheckOutcome> {
+  const c = await checkFile(file, s.lang, m, forms, s.sheet, s.column);
+  return { report: c.report, text: s.json ? null : textReport(c, s.lang, m).join("\n") };
+}
+
+/**
+ * Runs `check` on `files`; returns the exit status (0 clean, 1 some error finding, 2 some file not checked). A batch
+ * is checked on every core when `formSource` says where a worker finds the forms (checkBatch.ts); each file's
+ * result is printed as soon as those before it are, so the output is the same whatever the threads.
+ */
 export async function runCheck(
   files: readonly string[],
-  opts: { readonly json: boolean; readonly sheet?: string; readonly column?: number; readonly lang: Lang; readonly forms: FormChoice },
+  opts: CheckSettings & { readonly forms: FormChoice; readonly formSource?: FormSource; readonly threads?: number },
   m: CliMessages,
   out: (text: string) => void,
 ): Promise<number> {
   // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
   const skipped = files.filter(isExcelLockFile);
-  const checked: Checked[] = [];
-  for (const file of files) if (!isExcelLockFile(file)) checked.push(await checkFile(file, opts.lang, m, opts.forms, opts.sheet, opts.column));
-  const reports = checked.map((c) => c.report);
+  const inputs = files.filter((f) => !isExcelLockFile(f));
+  const settings: CheckSettings = { json: opts.json, sheet: opts.sheet, column: opts.column, lang: opts.lang };
+  const totals = { errors: 0, warnings: 0, infos: 0, unchecked: 0 };
+  const take = (index: number, o: CheckOutcome) => {
+    const r = o.report;
+    if ("error" in r) totals.unchecked++;
+    else {
+      totals.errors += r.summary.errors;
+      totals.warnings += r.summary.warnings;
+      totals.infos += r.summary.infos;
+    }
+    if (opts.json) out(`${index === 0 ? '{"files":[' : ","}${JSON.stringify(r)}`);
+    else out(`${index === 0 && !skipped.length ? "" : "\n\n"}${o.text}`);
+  };
+  if (!opts.json && skipped.length) out(skipped.map((f) => m.lockFileSkipped(f)).join("\n"));
+  const checkOne = (file: string) => checkOutcome(file, settings, opts.forms, m);
+  const threads = opts.formSource ? (opts.threads ?? threadsFor(inputs.length)) : 1;
+  const setup: WorkerSetup<CheckWorkerSettings> = { entry: path.join(__dirname, "checkWorker.ts"), settings: { ...settings, formSource: opts.formSource! } };
+  await checkInOrder(inputs, checkOne, take, setup, threads);
   if (opts.json) {
     // "skipped" appears only when a file was skipped, so the agreed shape of a plain run stays as it was.
     const skippedJson = skipped.map((file) => ({ file, reason: "excel_lock_file", message: m.lockFileSkipped(file) }));
-    out(`${JSON.stringify(skipped.length ? { files: reports, skipped: skippedJson } : { files: reports })}\n`);
+    out(`${inputs.length ? "]" : '{"files":[]'}${skipped.length ? `,"skipped":${JSON.stringify(skippedJson)}` : ""}}\n`);
   } else {
-    const blocks = checked.map((c) => textReport(c, opts.lang, m).join("\n"));
-    if (skipped.length) blocks.unshift(skipped.map((f) => m.lockFileSkipped(f)).join("\n"));
-    out(`${blocks.join("\n\n")}\n`);
-    if (reports.length > 1) {
-      const ok = reports.filter((r): r is Extract<FileReport, { summary: unknown }> => "summary" in r);
-      const sum = (k: "errors" | "warnings" | "infos") => ok.reduce((s, r) => s + r.summary[k], 0);
-      out(`\n${m.total(reports.length, sum("errors"), sum("warnings"), sum("infos"), reports.length - ok.length)}\n`);
-    }
+    out("\n");
+    if (inputs.length > 1) out(`\n${m.total(inputs.length, totals.errors, totals.warnings, totals.infos, totals.unchecked)}\n`);
   }
-  if (reports.some((r) => "error" in r)) return 2;
-  return reports.some((r) => "summary" in r && r.summary.errors > 0) ? 1 : 0;
+  if (totals.unchecked) return 2;
+  return totals.errors > 0 ? 1 : 0;
 }
+
+/** What a worker thread is started with: the settings and where to find the forms. */
+export type CheckWorkerSettings = CheckSettings & { readonly formSource: FormSource };

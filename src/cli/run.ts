@@ -8,7 +8,7 @@ import { runFill } from "./fill";
 import { cliMessages, type CliMessages } from "./messages";
 import { runForm } from "./formCommands";
 import { formCliMessages } from "./formMessages";
-import { chooseForms, type FormChoice } from "./formOptions";
+import { chooseForms, FORMS_ENV, type FormChoice } from "./formOptions";
 import { FileProblem } from "./workbookFiles";
 
 /** Where the command writes. */
@@ -102,7 +102,10 @@ export async function run(
       if (args.positional.length === 0) return usage(m.needFiles);
       const column = columnOption(value("--column"));
       if (column === null) return usage(m.badColumn(value("--column")!));
-      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms }, m, io.out);
+      // A worker thread reads the same forms: it is told where they come from (the folder may come from CCHC_FORMS).
+      const formSource = { form: value("--form"), forms: value("--forms"), env: { [FORMS_ENV]: env[FORMS_ENV] } };
+      const threads = threadsOption(env[THREADS_ENV]);
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms, formSource, threads }, m, io.out);
     }
     case "fill": {
       const output = value("--out");
@@ -126,4 +129,13 @@ function columnOption(text: string | undefined): number | undefined | null {
   if (text === undefined) return undefined;
   const at = /^[A-Za-z]{1,3}$/.test(text.trim()) ? fromA1(`${text.trim().toUpperCase()}1`) : null;
   return at ? at.col : null;
+}
+
+/** The environment variable setting how many threads a `check` batch uses (1: the main thread alone). */
+export const THREADS_ENV = "CCHC_THREADS";
+
+/** CCHC_THREADS=N as a thread count; undefined (the default for this machine) when unset or not a positive number. */
+function threadsOption(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text && Number.isInteger(n) && n >= 1 ? n : undefined;
 }

@@ -6,10 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  appendixHint, checkWorkbook, FALLBACK_SCAN_ROWS, type FoundCheck, fromA1, type Grid, type Location, SCAN_COLS,
-  type Template, templates, type Unreadable,
+  checkWorkbook, type FoundCheck, fromA1, type Grid, type Location, type Template, templates, type Unreadable,
 } from "../core";
-import { readWorkbookSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
+import { readAppendixSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
 import { existingName } from "./fileNames";
 import type { CliMessages } from "./messages";
@@ -90,9 +89,6 @@ export function readBytes(file: string, m: CliMessages): Buffer {
   return read.bytes;
 }
 
-/** Per set of candidate templates: what a sheet must show to be worth reading in full. */
-const hints = new WeakMap<readonly Template[], ReturnType<typeof appendixHint>>();
-
 /**
  * Reads `file`, finds the appendix in it (only in `sheetName` when given) among the `candidates` forms' templates (the
  * best-matching one) and checks it. Throws `FileProblem` otherwise.
@@ -104,12 +100,10 @@ export async function findAppendix(
   candidates: readonly Template[] = templates,
   valueColumn?: number,
 ): Promise<FoundAppendix> {
-  let mayHold = hints.get(candidates);
-  if (!mayHold) hints.set(candidates, (mayHold = appendixHint(candidates)));
   const bytes = readBytes(file, m);
   let read;
   try {
-    read = readWorkbookSheets(bytes, sheetName !== undefined ? { sheet: sheetName } : { mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
+    read = readAppendixSheets(bytes, candidates, sheetName);
   } catch (e) {
     if (e instanceof StreamReadError) throw new FileProblem(m.unreadable(file, unreadableOf(e.reason)));
     throw e;

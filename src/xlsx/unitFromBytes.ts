@@ -1,19 +1,20 @@
 /**
  * One unit's .xlsx as the consolidation keeps it: read, the one check (src/core/checkWorkbook.ts), reduced. A file
  * that cannot be used is data (unreadable and why, or no appendix and why), worded by the surfaces. Browser-safe:
- * the pane and the command line share it.
+ * the pane and the command line share it. The file is read by the streaming reader as check and fill read it: only
+ * the sheets that may hold the appendix become grids (readAppendixSheets), so a unit's other sheets cost little.
  */
-import type ExcelJS from "exceljs";
 import {
   checkWorkbook, type FileModified, type Template, templates, type UnitFailure, unitReport, type UnitReport,
 } from "../core";
 import { documentModified } from "./documentModified";
 import { unreadableOf } from "./limits";
-import { WorkbookReadError, loadWorkbook, worksheetGrid, type WorkbookBytes } from "./readWorkbook";
+import { readAppendixSheets, StreamReadError, type WorkbookRead } from "./package";
+import type { WorkbookBytes } from "./readWorkbook";
 
 /**
- * One unit's bytes reduced to what the consolidation keeps (the appendix looked for among `candidates`). The workbook
- * is dropped on return: a caller looping over files holds one at a time. `fileModified` (ISO) is the file system's or
+ * One unit's bytes reduced to what the consolidation keeps (the appendix looked for among `candidates`). Nothing of the
+ * workbook is kept on return: a caller looping over files holds one at a time. `fileModified` (ISO) is the file system's or
  * the browser's date, used when the workbook's own properties give none.
  */
 export async function unitFromBytes(
@@ -22,16 +23,17 @@ export async function unitFromBytes(
   candidates: readonly Template[] = templates,
   fileModified: string | null = null,
 ): Promise<UnitReport | UnitFailure> {
-  let workbook: ExcelJS.Workbook;
+  let read: WorkbookRead;
   try {
-    workbook = await loadWorkbook(bytes);
+    read = readAppendixSheets(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), candidates);
   } catch (e) {
-    if (!(e instanceof WorkbookReadError)) throw e;
+    if (!(e instanceof StreamReadError)) throw e;
     return { file, failure: "unreadable", unreadable: unreadableOf(e.reason) };
   }
-  const sheets = workbook.worksheets.map((w) => ({ name: w.name, grid: worksheetGrid(w), hidden: w.state !== "visible" }));
+  const sheets = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
   const check = checkWorkbook(sheets, candidates);
-  if (!check.found) return { file, failure: "no_appendix", appendix: check.failure };
+  // Every sheet ruled out by the probe is "no appendix" (no header), as check says it, not "no sheet".
+  if (!check.found) return { file, failure: "no_appendix", appendix: check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure };
   // checkWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === check.sheet) as (typeof sheets)[number];
   const saved = documentModified(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));

@@ -88,8 +88,17 @@ export interface MessageContext {
   formula(text: string): string;
 }
 
-/** Builds the helpers for one language and template. */
+/** The helpers already built, per template and language: a batch formats tens of thousands of findings. */
+const contexts = new WeakMap<Template, Partial<Record<Lang, MessageContext>>>();
+
+/** The helpers for one language and template (built once for each pair; they hold no state). */
 export function messageContext(lang: Lang, template: Template): MessageContext {
+  let byLang = contexts.get(template);
+  if (!byLang) contexts.set(template, (byLang = {}));
+  return (byLang[lang] ??= buildContext(lang, template));
+}
+
+function buildContext(lang: Lang, template: Template): MessageContext {
   const byId = new Map(template.indicators.map((i) => [i.id, i]));
   const cellText = (ref: CellRef): string => cellA1(ref);
   const blank = lang === "vi" ? "(trống)" : "(blank)";

@@ -1,0 +1,21 @@
+/**
+ * A workbook read for the appendix: the streaming reader (readSheets.ts) reads whole only the sheets whose first rows
+ * show a heading or a label of one of the candidate forms; every other sheet is probed and dropped. The command
+ * line's check and fill, the consolidation (command line and pane) read a unit's file through it. Browser-safe.
+ */
+import { appendixHint, FALLBACK_SCAN_ROWS, SCAN_COLS, type Template } from "../../core";
+import { readWorkbookSheets, type WorkbookRead } from "./readSheets";
+
+/** Per set of candidate forms: what a sheet's first rows must show to be read whole (built once per set). */
+const hints = new WeakMap<readonly Template[], (text: string) => boolean>();
+
+/**
+ * The sheets of `bytes` that may hold an appendix of one of `candidates` (only `sheet`, whatever it holds, when
+ * given). Throws `StreamReadError` for a file that is not a readable .xlsx.
+ */
+export function readAppendixSheets(bytes: Uint8Array, candidates: readonly Template[], sheet?: string): WorkbookRead {
+  if (sheet !== undefined) return readWorkbookSheets(bytes, { sheet });
+  let mayHold = hints.get(candidates);
+  if (!mayHold) hints.set(candidates, (mayHold = appendixHint(candidates)));
+  return readWorkbookSheets(bytes, { mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
+}
