@@ -1,5 +1,6 @@
 /**
- * The command-line figure's input: N copies of samples/phu-luc-mau-2023.xlsx with varied figures, written with the
+ * The command-line figures' input: N copies of samples/phu-luc-mau-2023.xlsx with varied figures, each of another unit
+ * (its title names "Trung tâm thử nghiệm số i", so a consolidation counts N distinct units), written with the
  * project's own ExcelJS adapter. Kept in the temp dir between runs (keyed by the sample's hash and GENERATOR), since
  * writing 1,000 workbooks takes longer than checking them.
  */
@@ -13,7 +14,7 @@ import { loadWorkbook, workbookBytes, worksheetGrid } from "../src/xlsx";
 /** The sample the copies are made from. */
 export const SAMPLE = path.resolve(__dirname, "../samples/phu-luc-mau-2023.xlsx");
 /** Bump when the way copies are varied changes, so stale copies are not reused. */
-const GENERATOR = "v1";
+const GENERATOR = "v2";
 
 /** A small deterministic generator (mulberry32): the same file i has the same figures on every machine. */
 function random(seed: number): () => number {
@@ -25,6 +26,15 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The sample's unit as its title rows write it, in capitals and as typed. */
+const SAMPLE_UNIT = /SỞ THÔNG TIN VÀ TRUYỀN THÔNG|Sở Thông tin và Truyền thông/g;
+
+/** Unit i's name in the same case as the sample's: "TRUNG TÂM THỬ NGHIỆM SỐ 0007" or "Trung tâm thử nghiệm số 0007". */
+export function unitName(i: number, capitals: boolean): string {
+  const name = `Trung tâm thử nghiệm số ${String(i).padStart(4, "0")}`;
+  return capitals ? name.toUpperCase() : name;
 }
 
 /** The value a varied copy holds for one indicator (null: leave the sample's). */
@@ -65,8 +75,18 @@ export async function variedWorkbooks(count: number, log: (line: string) => void
   const found = locate(worksheetGrid(ws), soNganh);
   if (!found.ok) throw new Error(`the sample's appendix was not located: ${JSON.stringify(found.failure)}`);
   const { rows, columns } = found.location;
+  // The title cells naming the unit (above the header row), with their text as the sample has it.
+  const titles: { cell: ReturnType<typeof ws.getCell>; text: string }[] = [];
+  for (let r = 1; r <= found.location.headerRow; r++) {
+    ws.getRow(r).eachCell((cell) => {
+      if (typeof cell.value === "string" && SAMPLE_UNIT.test(cell.value)) titles.push({ cell, text: cell.value });
+      SAMPLE_UNIT.lastIndex = 0;
+    });
+  }
+  if (titles.length === 0) throw new Error("the sample's title names no unit to vary");
   const started = Date.now();
   for (let i = 0; i < count; i++) {
+    for (const t of titles) t.cell.value = t.text.replace(SAMPLE_UNIT, (m) => unitName(i + 1, m === m.toUpperCase()));
     const rnd = random(i + 1);
     for (const [id, row] of Object.entries(rows)) {
       const indicator = indicatorById(soNganh, id);

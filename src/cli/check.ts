@@ -262,6 +262,7 @@ export async function runCheck(
   opts: CheckSettings & { readonly forms: FormChoice; readonly formSource?: FormSource; readonly threads?: number },
   m: CliMessages,
   out: (text: string) => void,
+  err: (text: string) => void = out,
 ): Promise<number> {
   // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
   const skipped = files.filter(isExcelLockFile);
@@ -277,9 +278,15 @@ export async function runCheck(
       totals.infos += r.summary.infos;
     }
     if (opts.json) out(`${index === 0 ? '{"files":[' : ","}${JSON.stringify(r)}`);
-    else out(`${index === 0 && !skipped.length ? "" : "\n\n"}${o.text}`);
+    // A file that could not be checked is said on stderr, as every command says a file problem; the report goes on.
+    else if ("error" in r) err(`${r.error}\n`);
+    else out(`${blocks++ === 0 ? "" : "\n\n"}${o.text}`);
   };
-  if (!opts.json && skipped.length) out(skipped.map((f) => m.lockFileSkipped(f)).join("\n"));
+  let blocks = 0;
+  if (!opts.json && skipped.length) {
+    out(skipped.map((f) => m.lockFileSkipped(f)).join("\n"));
+    blocks++;
+  }
   const checkOne = (file: string) => checkOutcome(file, settings, opts.forms, m);
   const threads = opts.formSource ? (opts.threads ?? threadsFor(inputs.length)) : 1;
   const setup: WorkerSetup<CheckWorkerSettings> = { entry: path.join(__dirname, "checkWorker.ts"), settings: { ...settings, formSource: opts.formSource! } };
@@ -289,8 +296,8 @@ export async function runCheck(
     const skippedJson = skipped.map((file) => ({ file, reason: "excel_lock_file", message: m.lockFileSkipped(file) }));
     out(`${inputs.length ? "]" : '{"files":[]'}${skipped.length ? `,"skipped":${JSON.stringify(skippedJson)}` : ""}}\n`);
   } else {
-    out("\n");
-    if (inputs.length > 1) out(`\n${m.total(inputs.length, totals.errors, totals.warnings, totals.infos, totals.unchecked)}\n`);
+    if (blocks) out("\n");
+    if (inputs.length > 1) out(`${blocks ? "\n" : ""}${m.total(inputs.length, totals.errors, totals.warnings, totals.infos, totals.unchecked)}\n`);
   }
   if (totals.unchecked) return 2;
   return totals.errors > 0 ? 1 : 0;

@@ -16,7 +16,7 @@ import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
 import { existingName } from "./fileNames";
-import { FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
+import { checkOutputName, FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
 export interface ConsolidateCliOptions {
@@ -188,12 +188,11 @@ export async function runConsolidate(
     return 2;
   }
   try {
-    if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
+    checkOutputName(output, m, err, [".xlsx"], "TONG_HOP.xlsx");
     const input = files.find((f) => sameFile(f, output));
     if (input !== undefined) throw new FileProblem(cm.outIsInput(output));
     // Refuse early rather than after reading a thousand files; the write itself checks again.
     if (!opts.force && fs.existsSync(output)) throw new FileProblem(m.outExists(output));
-    if (!fs.existsSync(path.dirname(path.resolve(output)))) throw new FileProblem(m.cannotWrite(output, "ENOENT"));
     // `--prefer` names a file as the user typed it: the input it is (another spelling of the path counts).
     const prefer = (opts.prefer ?? []).map((p) => {
       const input = files.find((f) => sameFile(f, p));

@@ -8,7 +8,7 @@ import {
   toA1,
 } from "../core";
 import { patchWorkbook, refusalText } from "../xlsx/package";
-import { FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
+import { checkOutputName, FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import { valueColumnLine, valueColumnReport } from "./check";
 import type { CliMessages } from "./messages";
 import { formCliMessages } from "./formMessages";
@@ -31,7 +31,7 @@ export async function runFill(
   err: (text: string) => void,
 ): Promise<number> {
   try {
-    if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
+    checkOutputName(output, m, err, [".xlsx"], `${path.basename(input, path.extname(input))}-da-dien.xlsx`);
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
     const found = await findAppendix(input, m, opts.sheet, opts.forms.templates, opts.column);
     const { findings, patches, template, location } = found.check;

@@ -5,7 +5,7 @@ import { compileDocument, draftForm, formatFormProblem, formatUndecided, formJso
 import { formWorkbookBytes, loadWorkbook, unreadableOf, WorkbookReadError, worksheetGrid } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
-import { FileProblem, readBytes, sameFile, writeOutput } from "./workbookFiles";
+import { checkOutputName, FileProblem, readBytes, sameFile, writeOutput } from "./workbookFiles";
 
 const noPlace = { fact: () => ({ file: true as const }), section: () => ({ file: true as const }), indicator: () => ({ file: true as const }), relation: () => ({ file: true as const }) };
 
@@ -20,7 +20,7 @@ export async function runFormImport(
   const fm = formCliMessages(opts.lang);
   try {
     const ext = path.extname(output).toLowerCase();
-    if (ext !== ".xlsx" && ext !== ".json") throw new FileProblem(m.outNotXlsx(output));
+    checkOutputName(output, m, io.err, [".xlsx", ".json"], "mau.xlsx");
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
     let workbook: ExcelJS.Workbook;
     try {

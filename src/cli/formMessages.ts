@@ -1,5 +1,6 @@
 /** What `cchc` says about forms (`form check`, `form import`, `--form`, `--forms`), in Vietnamese and English. */
 import type { Lang } from "../core";
+import { count } from "./messages";
 
 const vi = {
   helpForm: `cchc form check FORM.xlsx|FORM.json [--json]
@@ -67,14 +68,14 @@ Writing a form: docs/FORMS.md
   formSkipped: (file, why) => `Form file "${file}" skipped: ${why}`,
   formDuplicate: (file, id, other) => `Form file "${file}" skipped: its form id "${id}" is that of "${other}".`,
   formCheckHeading: (file, form) => `${file}: ${form}`,
-  formCheckCounts: (indicators, sections, relations) => `  ${sections} sections, ${indicators} indicators, ${relations} relations.`,
-  formCheckOk: (file, warnings) => (warnings ? `${file}: usable, ${warnings} warnings.` : `${file}: usable, no problem found.`),
-  formCheckBad: (file, errors, warnings) => `${file}: not usable — ${errors} errors, ${warnings} warnings.`,
+  formCheckCounts: (indicators, sections, relations) => `  ${count(sections, "section")}, ${count(indicators, "indicator")}, ${count(relations, "relation")}.`,
+  formCheckOk: (file, warnings) => (warnings ? `${file}: usable, ${count(warnings, "warning")}.` : `${file}: usable, no problem found.`),
+  formCheckBad: (file, errors, warnings) => `${file}: not usable — ${count(errors, "error")}, ${count(warnings, "warning")}.`,
   needFormFile: "form check needs a form file, e.g. cchc form check form.xlsx",
   needImportArgs: "form import needs an appendix file and an output file, e.g. cchc form import appendix.xlsx -o form.xlsx",
   unknownFormCommand: (cmd) => `There is no "cchc form ${cmd}"; use "cchc form check" or "cchc form import".`,
-  importWritten: (file, indicators, relations) => `Draft form written to "${file}": ${indicators} indicators, ${relations} draft relations to confirm.`,
-  importUndecided: (n) => (n ? `${n} points could not be decided and need a person:` : "Nothing was left undecided."),
+  importWritten: (file, indicators, relations) => `Draft form written to "${file}": ${count(indicators, "indicator")}, ${count(relations, "draft relation")} to confirm.`,
+  importUndecided: (n) => (n ? `${count(n, "point")} could not be decided and ${n === 1 ? "needs" : "need"} a person:` : "Nothing was left undecided."),
   importNext: (file) => `Next: open "${file}", fill in the Thông tin sheet, review the draft relations, then run "cchc form check ${file}".`,
   consolidateForms: (n) => `The units use ${n} different forms; the summary follows the most used one, units on other forms are listed apart.`,
 };

@@ -4,6 +4,11 @@ import {
   unreadableText, type ValueChoice,
 } from "../core";
 
+/** "1 cell", "2 cells": an English count with its noun (Vietnamese nouns do not change). */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** Why the value column checked was chosen among several (src/core/location.ts, ValueChoice). */
 const valueReasonVi: Readonly<Record<ValueChoice["reason"], string>> = {
   title_year: "năm của cột trùng năm ghi ở tiêu đề báo cáo",
@@ -134,6 +139,14 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   outIsInput: (file: string) => `Tệp kết quả “${file}” trùng với tệp nguồn; lệnh fill không bao giờ sửa tệp nguồn.`,
   outNotXlsx: (file: string) => `Tệp kết quả “${file}” phải có đuôi .xlsx.`,
   cannotWrite: (file: string, why: string) => `Không ghi được tệp “${file}” (${why}).`,
+  outIsFolder: (file: string, example: string) => `“${file}” là một thư mục, không phải tệp; hãy ghi ra một tệp trong thư mục đó, ví dụ “${example}”.`,
+  outFolderMissing: (file: string, dir: string) =>
+    `Không ghi được “${file}”: chưa có thư mục “${dir}”. Hãy tạo thư mục đó trước (mkdir -p "${dir}") hoặc ghi vào một thư mục đã có.`,
+  outFolderIsFile: (file: string, dir: string) => `Không ghi được “${file}”: “${dir}” là một tệp, không phải thư mục; hãy chọn thư mục khác.`,
+  outNoPermission: (file: string, dir: string) =>
+    `Không ghi được “${file}”: không có quyền ghi vào thư mục “${dir}”; hãy chọn một thư mục của bạn (ví dụ thư mục nhà).`,
+  backslashName: (file: string, slashed: string) =>
+    `Lưu ý: tên “${file}” có dấu \\. Trên Linux và macOS dấu \\ không phân cách thư mục mà là một ký tự của tên tệp, nên tệp sẽ mang đúng tên đó trong thư mục hiện tại. Để ghi vào một thư mục, dùng dấu /: “${slashed}”.`,
   noSpace: (file: string) => `Không ghi được tệp “${file}”: ổ đĩa đã đầy. Không có tệp nào bị ghi dở.`,
   outOpen: (file: string) => `Tệp “${file}” đang được mở trong Excel hoặc LibreOffice; hãy đóng tệp đó hoặc chọn tên khác (kể cả với --force, tệp đang mở không bị ghi đè).`,
   notFilled: (file: string, why: string) => `Không điền được bản sao của “${file}”: ${why}`,
@@ -254,13 +267,13 @@ Only the value column checked is filled (the report's period's, or the one chose
   general: "General",
   sectionHeading: (stt, label) => `Section ${stt}. ${label}`,
   fileHeading: (file, sheet, matched, total) => `${file} — sheet “${sheet}”: ${matched}/${total} indicators recognised`,
-  missingRows: (n, ids) => `  ${n} indicators not found: ${ids}`,
-  unrecognizedRows: (n, rows) => `  ${n} rows match no indicator: ${rows}`,
-  summary: (file, e, w, i) => `${file}: ${e} errors, ${w} warnings, ${i} infos`,
+  missingRows: (n, ids) => `  ${count(n, "indicator")} not found: ${ids}`,
+  unrecognizedRows: (n, rows) => `  ${count(n, "row")} ${n === 1 ? "matches" : "match"} no indicator: ${rows}`,
+  summary: (file, e, w, i) => `${file}: ${count(e, "error")}, ${count(w, "warning")}, ${count(i, "info")}`,
   readiness: (file, title, body, ready) => (ready ? `${file}: ${title}.` : `${file}: ${title}. ${body}`),
   noFindings: "  No problem found.",
   total: (files, e, w, i, bad) =>
-    `${files} files: ${e} errors, ${w} warnings, ${i} infos${bad ? `; ${bad} files could not be checked` : ""}`,
+    `${count(files, "file")}: ${count(e, "error")}, ${count(w, "warning")}, ${count(i, "info")}${bad ? `; ${count(bad, "file")} could not be checked` : ""}`,
   unreadable: (file, u) => unreadableText(u, "en", file),
   splitAppendix: (a, b, n) =>
     `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); only “${a}” was checked, merge them into one sheet.`,
@@ -273,7 +286,10 @@ Only the value column checked is filled (the report's period's, or the one chose
       : `  Note: the appendix is only on the hidden sheet “${sheet}”; it is checked but neither filled nor consolidated unless you choose it with --sheet “${sheet}”.`,
   mergedValueCells: (ranges) =>
     `  Note: the value column has merged cells (${ranges}); only the first cell of each merged area is read, the others count as blank: unmerge them.`,
-  hiddenRows: (n, rows) => `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
+  hiddenRows: (n, rows) =>
+    n === 1
+      ? `  Note: 1 row of the appendix is hidden (row ${rows}); it is still checked.`
+      : `  Note: ${n} rows of the appendix are hidden (rows ${rows}); they are still checked.`,
   filtered: "  Note: the sheet has a filter; every row of the appendix is checked, rows the filter hides included.",
   noSheet: (file, sheet, sheets) => `“${file}” has no sheet named “${sheet}” (sheets: ${sheets}).`,
   noAppendix: (file, failure) => appendixFailureText(failure, "en", { file }),
@@ -299,16 +315,22 @@ Only the value column checked is filled (the report's period's, or the one chose
   outIsInput: (file) => `Output “${file}” is the input file; fill never changes its input.`,
   outNotXlsx: (file) => `Output “${file}” must end in .xlsx.`,
   cannotWrite: (file, why) => `Cannot write “${file}” (${why}).`,
+  outIsFolder: (file, example) => `“${file}” is a folder, not a file; give a file name inside it, e.g. “${example}”.`,
+  outFolderMissing: (file, dir) => `Cannot write “${file}”: the folder “${dir}” does not exist. Create it first (mkdir -p "${dir}") or write into a folder that exists.`,
+  outFolderIsFile: (file, dir) => `Cannot write “${file}”: “${dir}” is a file, not a folder; choose another folder.`,
+  outNoPermission: (file, dir) => `Cannot write “${file}”: you may not write in the folder “${dir}”; choose a folder of your own (your home folder, for example).`,
+  backslashName: (file, slashed) =>
+    `Note: “${file}” contains a backslash (\\). On Linux and macOS a backslash is part of the file name, not a folder separator, so the file gets exactly that name in the current folder. To write into a folder, use /: “${slashed}”.`,
   noSpace: (file) => `Cannot write “${file}”: the disk is full. No partial file was left.`,
   outOpen: (file) => `“${file}” is open in Excel or LibreOffice; close it or choose another name (even with --force, an open file is never replaced).`,
   notFilled: (file, why) => `Could not fill a copy of “${file}”: ${why}`,
   lockFileSkipped: (file) => `Skipped “${file}”: it is the lock file Excel writes while a workbook is open, not an appendix.`,
   templateWritten: (file, rows, formulas, lists) =>
     `Wrote the appendix template to “${file}”: ${rows} value cells, ${formulas} formula cells, ${lists} drop-down lists.`,
-  filledHeading: (n) => (n ? `Filled ${n} cells:` : "Nothing to fill."),
+  filledHeading: (n) => (n ? `Filled ${count(n, "cell")}:` : "Nothing to fill."),
   filledLine: (cell, value, formula, label) => `  ${cell} = ${value}  (${formula})  ${label}`,
-  conflictsHeading: (n) => `Left ${n} cells alone (they hold a value other than the computed one):`,
-  blockedHeading: (n) => `Did not fill ${n} ${n === 1 ? "cell" : "cells"}: the computed value would be wrong; fix the cells named and run again:`,
+  conflictsHeading: (n) => `Left ${count(n, "cell")} alone (${n === 1 ? "it holds" : "they hold"} a value other than the computed one):`,
+  blockedHeading: (n) => `Did not fill ${count(n, "cell")}: the computed value would be wrong; fix the cells named and run again:`,
   fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
   consolidate: {
     help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json] [--lang vi|en]
@@ -332,19 +354,19 @@ Exit status: 0 every unit in the summary is ready; 1 some unit has an error, or 
 file could not be read or holds no appendix, or the command was used wrongly.
 `,
     needArgs: "The consolidate command needs at least one .xlsx file and an output, e.g.: cchc consolidate units/*.xlsx -o TONG_HOP.xlsx",
-    progress: (done, total) => `Reading ${done}/${total} files`,
-    readLine: (done, total) => `Read ${done}/${total} files.`,
+    progress: (done, total) => `Reading ${done}/${count(total, "file")}`,
+    readLine: (done, total) => `Read ${done}/${count(total, "file")}.`,
     fileLine: (unit, file, period, errors, warnings, ready) =>
-      `${unit} (${file}): ${period}; ${errors} errors, ${warnings} warnings — ${ready ? "ready" : "to review"}`,
+      `${unit} (${file}): ${period}; ${count(errors, "error")}, ${count(warnings, "warning")} — ${ready ? "ready" : "to review"}`,
     setAsideLine: (unit, file, period, why) => `${unit} (${file}): ${period} — ${why}`,
-    unusableHeading: (n) => `${n} files could not be read (no units):`,
+    unusableHeading: (n) => `${count(n, "file")} could not be read (no units):`,
     unusableLine: (file, why) => `  - ${file}: ${why}`,
     issueLine: (text) => `  - ${text}`,
     preferHint: (file) => `    (to use this file instead: --prefer "${file}")`,
     written: (out, units, ready, marked, aside, unusable) =>
-      `Wrote “${out}”: ${units} units, ${ready} ready, ${marked} to review` +
-      (aside ? `, ${aside} files not used` : "") +
-      (unusable ? `, ${unusable} files could not be read` : "") +
+      `Wrote “${out}”: ${count(units, "unit")}, ${ready} ready, ${marked} to review` +
+      (aside ? `, ${count(aside, "file")} not used` : "") +
+      (unusable ? `, ${count(unusable, "file")} could not be read` : "") +
       ".",
     preferNotInput: (file) => `--prefer “${file}”: this file is not among the files to consolidate.`,
     badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of ${periodKinds.join(", ")}, e.g. nam/2023.`,

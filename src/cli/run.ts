@@ -105,7 +105,7 @@ export async function run(
       // A worker thread reads the same forms: it is told where they come from (the folder may come from CCHC_FORMS).
       const formSource = { form: value("--form"), forms: value("--forms"), env: { [FORMS_ENV]: env[FORMS_ENV] } };
       const threads = threadsOption(env[THREADS_ENV]);
-      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms, formSource, threads }, m, io.out);
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms, formSource, threads }, m, io.out, io.err);
     }
     case "fill": {
       const output = value("--out");

@@ -1,8 +1,7 @@
 /** `cchc template`: the official appendix laid out in a new workbook, ready to fill. */
-import * as path from "path";
 import { layoutPlan, type ReportPeriod, type Template } from "../core";
 import { templateWorkbook, workbookBytes } from "../xlsx";
-import { FileProblem, writeOutput } from "./workbookFiles";
+import { checkOutputName, FileProblem, writeOutput } from "./workbookFiles";
 import type { CliMessages } from "./messages";
 
 /** Writes the template to `output`; exit status 0 when written, 2 otherwise (the sentence goes to `err`). */
@@ -14,7 +13,7 @@ export async function runTemplate(
   err: (text: string) => void,
 ): Promise<number> {
   try {
-    if (path.extname(output).toLowerCase() !== ".xlsx") throw new FileProblem(m.outNotXlsx(output));
+    checkOutputName(output, m, err, [".xlsx"], "phu-luc.xlsx");
     const plan = layoutPlan(opts.template, { unitName: opts.unit, year: opts.year, period: opts.period });
     await writeOutput(output, await workbookBytes(templateWorkbook(plan)), opts.force, m);
     out(`${m.templateWritten(output, plan.names.length, plan.cells.filter((c) => c.formula).length, plan.validations.length)}\n`);

@@ -117,11 +117,59 @@ export async function findAppendix(
   return { bytes, grid: sheets[index].grid, check, sheetNotes: sheetNotes(read.sheets[index], check.location) };
 }
 
+/** The folder an output goes into, as the user would name it ("." for the current folder). */
+function folderOf(file: string): string {
+  return path.dirname(file);
+}
+
 function outputProblem(file: string, e: OutputError, m: CliMessages): FileProblem {
   if (e.reason === "exists") return new FileProblem(m.outExists(file));
   if (e.reason === "open_elsewhere") return new FileProblem(m.outOpen(file));
-  if (e.detail === "ENOSPC" || e.detail === "EDQUOT") return new FileProblem(m.noSpace(file));
-  return new FileProblem(m.cannotWrite(file, e.detail));
+  switch (e.detail) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return new FileProblem(m.noSpace(file));
+    case "ENOENT":
+      return new FileProblem(m.outFolderMissing(file, folderOf(file)));
+    case "ENOTDIR":
+      return new FileProblem(m.outFolderIsFile(file, folderOf(file)));
+    case "EISDIR":
+      return new FileProblem(m.outIsFolder(file, path.join(file, "ket-qua.xlsx")));
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return new FileProblem(m.outNoPermission(file, folderOf(file)));
+    default:
+      return new FileProblem(m.cannotWrite(file, e.detail));
+  }
+}
+
+/**
+ * Checks an output name before any work is done: not a folder, with one of `extensions`, in a folder that exists (each
+ * a `FileProblem` saying what to do). A backslash in the name on Linux or macOS, where it is no folder separator
+ * (`-o out\da-dien.xlsx` typed as on Windows), is written as typed after a `warn`ing.
+ */
+export function checkOutputName(file: string, m: CliMessages, warn: (text: string) => void, extensions: readonly string[] = [".xlsx"], example = "ket-qua.xlsx"): void {
+  const statOf = (p: string): fs.Stats | null => {
+    try {
+      return fs.statSync(existingName(p));
+    } catch {
+      // Missing, or a file where a folder should be: said below by what the folder is.
+      return null;
+    }
+  };
+  const stat = statOf(file);
+  if (stat?.isDirectory()) throw new FileProblem(m.outIsFolder(file, path.join(file, example)));
+  if (!extensions.includes(path.extname(file).toLowerCase())) throw new FileProblem(m.outNotXlsx(file));
+  const folder = statOf(path.dirname(path.resolve(file)));
+  if (!folder) {
+    // A file on the way ("report.xlsx/out.xlsx") is not a missing folder.
+    const parts = path.dirname(path.resolve(file)).split(path.sep);
+    const onTheWay = parts.map((_, i) => parts.slice(0, i + 1).join(path.sep) || path.sep).find((p) => statOf(p)?.isFile());
+    throw new FileProblem(onTheWay ? m.outFolderIsFile(file, path.relative(".", onTheWay) || onTheWay) : m.outFolderMissing(file, folderOf(file)));
+  }
+  if (!folder.isDirectory()) throw new FileProblem(m.outFolderIsFile(file, folderOf(file)));
+  if (path.sep === "/" && file.includes("\\")) warn(`${m.backslashName(file, file.replace(/\\/g, "/"))}\n`);
 }
 
 /**

@@ -71,10 +71,11 @@ test("the corpus holds every kind of bad file", () => {
 describe.each(NAMES)("cchc check %s", (name) => {
   const bad = () => files.find((f) => f.name === name)!;
 
-  test("exit 2, one Vietnamese sentence naming the file, bounded time and memory", () => {
+  test("exit 2, one Vietnamese sentence on stderr naming the file, bounded time and memory", () => {
     const r = cchc(["check", bad().file]);
     expect(r.code).toBe(2);
-    const lines = r.out.trim().split("\n");
+    expect(r.out).toBe("");
+    const lines = r.err.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(bad().vi);
     expect(lines[0]).toContain(bad().file);
@@ -88,7 +89,7 @@ test("--lang en: one English sentence per file, exit 2", () => {
   const r = cchc(["check", ...files.map((f) => f.file), "--lang", "en"]);
   expect(r.code).toBe(2);
   for (const f of files) {
-    const line = r.out.split("\n").find((l) => l.includes(f.file));
+    const line = r.err.split("\n").find((l) => l.includes(f.file));
     expect(line).toContain(f.en);
   }
   expect(r.out).toContain(`${files.length} files could not be checked`);

@@ -242,7 +242,7 @@ describe("check", () => {
       for (const lang of ["vi", "en"] as const) {
         const r = cchc("check", file, "--lang", lang);
         expect(r.code).toBe(2);
-        expect(r.out).toBe(`${appendixFailureText(failure, lang, { file })}\n`);
+        expect([r.out, r.err]).toEqual(["", `${appendixFailureText(failure, lang, { file })}\n`]);
       }
     }
     expect(appendixFailureText(tooFew, "vi", { file: fewFile })).toBe(
@@ -250,7 +250,7 @@ describe("check", () => {
     );
   });
 
-  describe("files that cannot be checked are exit 2 with one sentence, never a stack trace", () => {
+  describe("files that cannot be checked are exit 2 with one sentence on stderr, never a stack trace", () => {
     const dir = tmpDir();
     const damaged = path.join(dir, "hong.xlsx");
     fs.writeFileSync(damaged, fs.readFileSync(SAMPLE).subarray(0, 4000));
@@ -266,8 +266,9 @@ describe("check", () => {
     ])("%s", (file, sentence) => {
       const r = cchc("check", file);
       expect(r.code).toBe(2);
-      expect(r.out.trim().split("\n")).toHaveLength(1);
-      expect(r.out).toContain(sentence);
+      expect(r.out).toBe("");
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toContain(sentence);
       expectNoTrace(r.out + r.err);
     });
   });
@@ -277,6 +278,9 @@ describe("check", () => {
     const text = cchc("check", ...files);
     expect(text.code).toBe(2);
     expect(text.out).toContain("Tổng cộng 3 tệp: 1 lỗi, 21 cảnh báo, 0 thông tin; 1 tệp không kiểm tra được");
+    // The file that could not be checked is said on stderr (as fill says it), the reports of the others on stdout.
+    expect(text.out).not.toContain("không phải là tệp Excel .xlsx");
+    expect(text.err).toContain("không phải là tệp Excel .xlsx");
     const json = cchc("check", ...files, "--json");
     expect(json.code).toBe(2);
     const doc = JSON.parse(json.out);

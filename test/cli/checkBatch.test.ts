@@ -23,14 +23,15 @@ describe("checkInOrder", () => {
   it("hands every outcome on in input order, from the main thread and the workers", async () => {
     const files = Array.from({ length: 60 }, (_, i) => `f${i}`);
     const taken: [number, Echo][] = [];
-    // The main thread's first file waits until both workers have started (they count themselves in `started`), so
-    // both are fed however slowly they start.
+    // The workers count themselves in `started` and answer only once both have started; the main thread's first file
+    // waits for both too. So each thread gets files however slowly the machine starts a thread.
     const started = new Int32Array(new SharedArrayBuffer(4));
     const first = async (file: string) => {
       while (file === "f0" && Atomics.load(started, 0) < 2) await new Promise((r) => setTimeout(r, 10));
       return slowly(file);
     };
-    await checkInOrder(files, first, (i, o) => taken.push([i, o]), { entry: ECHO, settings: { tag: "worker", started: started.buffer } }, 3);
+    const settings = { tag: "worker", started: started.buffer, expect: 2 };
+    await checkInOrder(files, first, (i, o) => taken.push([i, o]), { entry: ECHO, settings }, 3);
     expect(taken.map(([i]) => i)).toEqual(files.map((_, i) => i));
     expect(taken.map(([, o]) => o.file)).toEqual(files);
     const threads = new Set(taken.map(([, o]) => o.thread));
