@@ -4,7 +4,6 @@
  * with ExcelJS's streaming writer, so a batch of a thousand files never holds more than one workbook.
  */
 import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import {
   consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isLockFileName,
