@@ -162,10 +162,10 @@ describe("check", () => {
     expect(cchc("check", path.join(GOLDEN, "second-sheet.xlsx"), "--sheet", "PL thống kê").code).toBe(0);
     const r = cchc("check", path.join(GOLDEN, "second-sheet.xlsx"), "--sheet", "Báo cáo", "--lang", "en");
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/^No CCHC statistics appendix found in “.*second-sheet\.xlsx”/);
+    expect(r.err).toMatch(/^No CCHC statistics appendix found in “.*second-sheet\.xlsx”/);
     const none = cchc("check", SAMPLE, "--sheet", "Sheet9");
     expect(none.code).toBe(2);
-    expect(none.out).toContain("không có trang tính “Sheet9”");
+    expect(none.err).toContain("không có trang tính “Sheet9”");
   });
 
   test("two value columns: this period's is checked and filled, the other is named; --column picks; a guess is never filled", async () => {
@@ -370,7 +370,7 @@ describe("fill", () => {
     const r = cchc("fill", input, "-o", output, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.out).toContain("Nothing to fill.");
-    expect(r.out).toContain("Left 1 cells alone");
+    expect(r.out).toContain("Left 1 cell alone");
     expect(r.out).toMatch(/D12 .*90/);
     expect((await loadWorkbook(fs.readFileSync(output))).worksheets[0].getCell("D12").value).toBe(90);
   });

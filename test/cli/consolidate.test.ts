@@ -173,7 +173,7 @@ describe("cchc consolidate (in process)", () => {
     ["no output", ["a.xlsx"], undefined, {}, "Lệnh consolidate cần ít nhất một tệp .xlsx và tệp kết quả"],
     ["a bad period", ["a.xlsx"], "x.xlsx", { period: "nam2023" }, "Kỳ “nam2023” không hợp lệ"],
     ["an output that is not .xlsx", ["a.xlsx"], "x.csv", {}, "phải có đuôi .xlsx"],
-    ["an output in a missing folder", ["a.xlsx"], "/nonexistent-dir/x.xlsx", {}, "Không ghi được tệp “/nonexistent-dir/x.xlsx” (ENOENT)"],
+    ["an output in a missing folder", ["a.xlsx"], "/nonexistent-dir/x.xlsx", {}, "Không ghi được “/nonexistent-dir/x.xlsx”: chưa có thư mục “/nonexistent-dir”. Hãy tạo thư mục đó trước (mkdir -p \"/nonexistent-dir\") hoặc ghi vào một thư mục đã có."],
     ["no files (en)", [], "x.xlsx", { lang: "en" }, "The consolidate command needs at least one .xlsx file"],
     ["--prefer naming no input", ["a.xlsx"], "x.xlsx", { prefer: ["b.xlsx"] }, "--prefer “b.xlsx”: tệp này không có trong danh sách tệp cần tổng hợp."],
   ])("refuses %s with one sentence, exit 2", async (_name, files, output, opts, text) => {
