@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
-import { appendixFailureText, cellA1, formatFinding, gridFromCells, soNganh, templates, toA1 } from "../../src/core";
+import {
+  appendixFailureText, cellA1, type Finding, formatFinding, gridFromCells, readiness, readinessText, soNganh, templates, toA1,
+} from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -61,7 +63,9 @@ describe("pane: check", () => {
     expect(live?.getAttribute("aria-live")).toBe("polite");
     expect(live?.getAttribute("role")).toBe("status");
     expect(screen.getByTestId("recognised").textContent).toContain(`“${SHEET}”`);
-    expect(screen.queryByTestId("ready")).toBeNull();
+    // With errors the verdict says so, never "ready".
+    expect(screen.getByTestId("ready").getAttribute("data-ready")).toBe("false");
+    expect(screen.getByTestId("ready").textContent).toContain("Còn 2 lỗi");
   });
 
   it("groups findings by section in the template's order, each card under its own section", async () => {
@@ -264,16 +268,46 @@ describe("pane: fill", () => {
 });
 
 describe("pane: ready, start, language, errors", () => {
-  it("shows the ready state once no error is left", async () => {
+  it("shows a bound as a bound and what other cells give as such, never as the answer", async () => {
+    const host = MemoryHost.seed({ D41: -3, D9: 95 });
+    await renderPane(host);
+    const negative = document.querySelector('[data-finding="count_negative"]') as HTMLElement;
+    expect(negative.querySelector("[data-expected]")?.textContent).toBe("Phải ≥ 0");
+    expect(negative.textContent).not.toContain("Cần là");
+    const rate = document.querySelector('[data-finding="rate_mismatch"]') as HTMLElement;
+    expect(rate.querySelector("[data-expected]")?.textContent).toBe("Tính từ các ô khác: 87,23");
+  });
+
+  it("says ready to send only when nothing is left, and what is left otherwise (the rule cchc check uses)", async () => {
     const host = MemoryHost.seed({ D41: "abc" });
     await renderPane(host);
     expect(screen.getByTestId("summary").textContent).toBe(vi.summary(1, SEED_WARNINGS));
-    expect(screen.queryByTestId("ready")).toBeNull();
+    const verdict = () => screen.getByTestId("ready");
+    const expected = (state: Awaited<ReturnType<typeof checked>>, ack: (f: Finding) => boolean = () => false) => {
+      const r = readiness(state, ack);
+      const text = readinessText(r, "vi");
+      return { ready: String(r.ready), text: text.title + text.body };
+    };
+    let state = await checked(host);
+    expect(verdict().getAttribute("data-ready")).toBe("false");
+    expect(verdict().textContent).toBe(expected(state).text);
+    expect(verdict().textContent).toMatch(/^Chưa sẵn sàng gửiCòn 1 lỗi, \d+ chỉ tiêu chưa nhập, \d+ cảnh báo chưa xem\.$/);
+
+    // The error fixed: no error, but still not ready (no "Sẵn sàng gửi" while indicators are blank).
     await act(async () => host.userEdit(SHEET, "D41", 13));
-    const ready = await screen.findByTestId("ready");
-    expect(ready.textContent).toContain(vi.readyTitle);
-    expect(ready.textContent).toContain(vi.readyWithWarnings(SEED_WARNINGS));
-    expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS));
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS)));
+    state = await checked(host);
+    expect(verdict().textContent).toBe(expected(state).text);
+    expect(verdict().textContent).not.toContain("lỗi");
+    expect(verdict().getAttribute("data-ready")).toBe("false");
+
+    // A warning skipped with a reason is one fewer left to review.
+    const before = readiness(state).unreviewed;
+    const card = document.querySelector('[data-finding="number_stored_as_text"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: new RegExp(vi.acknowledge) }));
+    fireEvent.change(within(card).getByRole("textbox"), { target: { value: "Đã kiểm tra" } });
+    fireEvent.click(within(card).getByRole("button", { name: new RegExp(vi.saveAcknowledge) }));
+    await waitFor(() => expect(verdict().textContent).toContain(`${before - 1} cảnh báo chưa xem`));
   });
 
   it("says why no appendix was checked in the words the command line uses: too few rows, or split over two sheets", async () => {
@@ -310,6 +344,10 @@ describe("pane: ready, start, language, errors", () => {
     const recognised = await screen.findByTestId("recognised");
     // Every row of the inserted template matches, the 7 sections aside: 178 of 178 indicators.
     expect(recognised.textContent).toBe(vi.recognised("Phụ lục", 178, 178));
+    // A freshly inserted template has no error and few warnings, yet nothing is answered: not ready to send.
+    const verdict = screen.getByTestId("ready");
+    expect(verdict.getAttribute("data-ready")).toBe("false");
+    expect(verdict.textContent).toMatch(/^Chưa sẵn sàng gửiCòn \d{3} chỉ tiêu chưa nhập/);
     expect(host.settings).toMatchObject({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
   });
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { QuestionCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
-import { cellA1, type Finding, fixLabel, formatFinding, formulaText, type Template, toA1 } from "../../core";
+import { cellA1, expectationText, type Finding, fixLabel, formatFinding, formulaText, type Template, toA1 } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { canAcknowledge } from "../../app/acknowledgements";
@@ -73,6 +73,8 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
   const messageId = React.useId();
   const helpId = React.useId();
   const keptId = React.useId();
+  // A value only where something determines it; a bound as a bound ("Phải ≥ 0"); what the other cells give as such.
+  const expectation = expectationText(f, lang, (v) => formatValue(v, lang, t));
   const message = formatFinding(f, lang, props.template);
   const cell = cellA1(f.cell);
   const fixText = f.fix
@@ -135,14 +137,16 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
           {props.formReason ? ` ${t.helpFormReason} ${props.formReason}` : ""}
         </Caption1>
       )}
-      {(f.actual !== null || f.expected !== null) && (
+      {(f.actual !== null || expectation !== null) && (
         <Caption1 className={styles.values}>
           <span>
             {t.seen}: {formatValue(f.actual, lang, t)}
           </span>
-          {f.expected !== null && (
-            <span>
-              {t.expected}: {formatValue(f.expected, lang, t)}
+          {expectation !== null && (
+            <span data-expected={expectation.kind}>
+              {expectation.label}
+              {expectation.kind === "limit" ? " " : ": "}
+              {expectation.value}
             </span>
           )}
         </Caption1>

@@ -12,7 +12,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
-import { builtinForms, cellA1, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, toA1 } from "../../core";
+import {
+  builtinForms, cellA1, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, readiness, readinessText, toA1,
+} from "../../core";
 import type { AppendixHost, CheckState } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
@@ -212,6 +214,11 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const split: SplitFindings = found
     ? splitAcknowledged(found.findings, settings?.acknowledged)
     : { active: [], acknowledged: [] };
+  // Ready to send: the one rule (core/readiness.ts) the command line and the consolidation use, with this workbook's
+  // acknowledgements (a fresh empty template is not ready: nothing is answered).
+  const acknowledgedSet = new Set(split.acknowledged.map((a) => a.finding));
+  const verdict = found ? readiness(found, (f) => acknowledgedSet.has(f)) : null;
+  const verdictText = verdict ? readinessText(verdict, lang) : null;
   const counts = countBySeverity(split.active);
   const order = template ? reviewOrder(split, template, errorsOnly).map(findingKey) : [];
   orderRef.current = order;
@@ -405,11 +412,11 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
             )}
           </div>
           {landing && landing.key === null && <LandingMessage landing={landing} />}
-          {counts.error === 0 && (
-            <MessageBar intent="success" data-testid="ready">
+          {verdict && (
+            <MessageBar intent={verdict.ready ? "success" : "warning"} data-testid="ready" data-ready={verdict.ready}>
               <MessageBarBody>
-                <MessageBarTitle>{t.readyTitle}</MessageBarTitle>
-                {counts.warning > 0 ? t.readyWithWarnings(counts.warning) : t.readyBody}
+                <MessageBarTitle>{verdictText!.title}</MessageBarTitle>
+                {verdictText!.body}
               </MessageBarBody>
             </MessageBar>
           )}

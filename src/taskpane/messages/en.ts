@@ -181,7 +181,6 @@ export const en: Messages = {
   goToCellHint: (cell) => `Select cell ${cell} on the sheet`,
   goToCellPreviewHint: (cell) => `Mark cell ${cell} in the preview below`,
   seen: "Now",
-  expected: "Expected",
   blank: "(blank)",
   fixLabel: "Fix",
   fixValue: (cell, value) => `Write ${value} in ${cell}`,
@@ -224,9 +223,6 @@ export const en: Messages = {
   fillClose: "Close",
   filled: (n) => `${n} ${n === 1 ? "cell" : "cells"} written.`,
 
-  readyTitle: "Ready to send",
-  readyBody: "No errors left. The appendix can be sent to the Department of Home Affairs.",
-  readyWithWarnings: (n) => `${n} ${n === 1 ? "warning remains" : "warnings remain"}: review, fix or skip ${n === 1 ? "it" : "them"} with a reason before sending.`,
 
   errorTitle: "Could not do that",
   dismiss: "Dismiss",

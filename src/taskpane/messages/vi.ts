@@ -192,7 +192,6 @@ export const vi = {
   goToCellHint: (cell: string) => `Chọn ô ${cell} trên trang tính`,
   goToCellPreviewHint: (cell: string) => `Đánh dấu ô ${cell} trong bảng xem trước bên dưới`,
   seen: "Đang là",
-  expected: "Cần là",
   blank: "(trống)",
   fixLabel: "Cách sửa",
   fixValue: (cell: string, value: string) => `Ghi ${value} vào ô ${cell}`,
@@ -236,10 +235,7 @@ export const vi = {
   fillClose: "Đóng",
   filled: (n: number) => `Đã ghi ${n} ô.`,
 
-  // ready
-  readyTitle: "Sẵn sàng gửi",
-  readyBody: "Không còn lỗi nào. Phụ lục có thể gửi Sở Nội vụ.",
-  readyWithWarnings: (n: number) => `Còn ${n} cảnh báo: hãy xem lại, sửa hoặc bỏ qua có ghi lý do trước khi gửi.`,
+  // ready to send: the verdict's words are core's (core/messages/verdicts.ts), shared with cchc check
 
   // errors
   errorTitle: "Không thực hiện được",
