@@ -2,7 +2,7 @@
 import { type Grid, type LayoutPlan, withWrites } from "../core";
 
 /**
- * The grid a freshly rendered plan reads as: its literal values, and its formulas blank (the template's formulas
+ * The grid a freshly rendered plan reads as: its literal values, and its formulas showing "" (the template's formulas
  * are guarded and show nothing until their inputs are filled), with the plan's number formats.
  */
 export function planGrid(plan: LayoutPlan): Grid {
@@ -10,7 +10,7 @@ export function planGrid(plan: LayoutPlan): Grid {
     { origin: { row: 0, col: 0 }, values: [] },
     plan.cells.map((c) => ({
       cell: c.cell,
-      cellValue: c.formula ? null : (c.cellValue ?? null),
+      cellValue: c.formula ? "" : (c.cellValue ?? null),
       ...(c.formula ? { formula: c.formula } : {}),
       numberFormat: plan.styles[c.style]?.numberFormat,
     })),
