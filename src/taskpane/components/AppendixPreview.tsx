@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   number: { textAlign: "end", overflowWrap: "normal" },
   // The note sits under its indicator's label, in full: a narrow column of its own made it unreadable at 320 px.
   note: { display: "block", marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
-  back: { marginTop: tokens.spacingVerticalXXS },
+  // On a line of its own under the label, so the row grows instead of the button covering the label.
+  back: { display: "block", marginTop: tokens.spacingVerticalXXS },
   section: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   error: { backgroundColor: tokens.colorPaletteRedBackground1 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
@@ -131,16 +132,17 @@ export function AppendixPreview(props: {
                       </span>
                     )}
                     {selected && props.onBack && props.selectedCell && (
-                      <Button
-                        className={styles.back}
-                        size="small"
-                        appearance="secondary"
-                        icon={<ArrowHookUpLeft20Regular />}
-                        data-testid="preview-back"
-                        onClick={() => props.onBack?.(props.selectedCell!)}
-                      >
-                        {t.previewBack(cellA1(props.selectedCell))}
-                      </Button>
+                      <span className={styles.back}>
+                        <Button
+                          size="small"
+                          appearance="secondary"
+                          icon={<ArrowHookUpLeft20Regular />}
+                          data-testid="preview-back"
+                          onClick={() => props.onBack?.(props.selectedCell!)}
+                        >
+                          {t.previewBack(cellA1(props.selectedCell))}
+                        </Button>
+                      </span>
                     )}
                   </td>
                   <td className={styles.td}>{r.unit}</td>
