@@ -245,7 +245,8 @@ export function layoutPlan(template: Template, options: LayoutOptions = {}): Lay
     if (ind.unit) put(row, PLAN_COLUMNS.unit, "unit", ind.unit);
     else put(row, PLAN_COLUMNS.unit, "unit");
     const formula = formulas.get(ind.id);
-    put(row, PLAN_COLUMNS.value, valueStyle(ind.kind, formula !== undefined), undefined, formula);
+    // A guarded formula shows "" while its inputs are blank, as they are in a fresh template: that is its result.
+    put(row, PLAN_COLUMNS.value, valueStyle(ind.kind, formula !== undefined), formula !== undefined ? "" : undefined, formula);
     // The official form prints its guidance in "Ghi chú"; the checker reads a note equal to it as no note.
     if (ind.noteHint) put(row, PLAN_COLUMNS.note, "noteHint", ind.noteHint);
     else put(row, PLAN_COLUMNS.note, "note");

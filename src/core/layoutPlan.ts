@@ -23,8 +23,9 @@ export interface CellStyle {
 }
 
 /**
- * One cell of the template: a literal (text always stays text), a formula (its result comes only when the workbook
- * computes it), or neither for a styled blank cell; its number format comes with its style.
+ * One cell of the template: a literal (text always stays text), a formula with the result it has in the fresh
+ * template (a guarded formula over blank inputs shows ""), or neither for a styled blank cell; its number format
+ * comes with its style.
  */
 export interface PlanCell extends Omit<CellWrite, "numberFormat" | "cellValue"> {
   readonly cellValue?: string | number;

@@ -2,15 +2,15 @@
 import { type Grid, type LayoutPlan, withWrites } from "../core";
 
 /**
- * The grid a freshly rendered plan reads as: its literal values, and its formulas showing "" (the template's formulas
- * are guarded and show nothing until their inputs are filled), with the plan's number formats.
+ * The grid a freshly rendered plan reads as: its literal values, its formulas with the result the plan gives them
+ * (the template's formulas are guarded and show "" until their inputs are filled), with the plan's number formats.
  */
 export function planGrid(plan: LayoutPlan): Grid {
   return withWrites(
     { origin: { row: 0, col: 0 }, values: [] },
     plan.cells.map((c) => ({
       cell: c.cell,
-      cellValue: c.formula ? "" : (c.cellValue ?? null),
+      cellValue: c.cellValue ?? null,
       ...(c.formula ? { formula: c.formula } : {}),
       numberFormat: plan.styles[c.style]?.numberFormat,
     })),

@@ -106,10 +106,12 @@ export function addressOrigin(address: string): { row: number; col: number } {
 
 /** A loaded range as a grid: values (errors arrive as their text), formulas as strings, formats, texts. */
 export function rangeToGrid(range: Pick<Excel.Range, "address" | "values" | "formulas" | "numberFormat" | "text">): Grid {
+  const formulas = range.formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : "")));
   return {
     origin: addressOrigin(range.address),
-    values: range.values.map((row) => row.map(toCellValue)),
-    formulas: range.formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : ""))),
+    // Excel has computed every formula: one showing "" holds the empty text, which is a result, not a missing one.
+    values: range.values.map((row, r) => row.map((v, c) => (v === "" && formulas[r]?.[c] ? "" : toCellValue(v)))),
+    formulas,
     numberFormats: range.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
     texts: range.text.map((row) => row.map((t) => String(t ?? ""))),
   };

@@ -7,7 +7,6 @@
  */
 import type ExcelJS from "exceljs";
 import {
-  type Grid,
   addressKey, appendixPreview, type CellRef, checkWorkbook, fillBlocker, type Finding, type Fix, layoutPlan,
   type LayoutPlan, type Patch, type PreviewRow, type Template, templates,
 } from "../core";
@@ -91,7 +90,7 @@ export class FileHost implements AppendixHost {
 
   /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
   async check(options: CheckOptions = {}): Promise<CheckState> {
-    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: this.sheetGrid(ws), hidden: ws.state !== "visible" }));
+    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws), hidden: ws.state !== "visible" }));
     const checked = checkWorkbook(sheets, this.templates, this.choice);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
@@ -111,20 +110,8 @@ export class FileHost implements AppendixHost {
     const ws = renderPlan(this.workbook, plan);
     this.inserted = { sheet: ws.name, plan };
     if (options.settings) this.settings = options.settings;
-    options.checked?.(checkWorkbook([{ name: ws.name, grid: this.sheetGrid(ws) }], this.templates));
+    options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], this.templates));
     return ws.name;
-  }
-
-  /**
-   * A sheet as the engine reads it. The template inserted in this session holds formulas nothing here computes (Excel
-   * does when the file is opened): they show "" (they are guarded, blank while their inputs are), not formulas saved
-   * without a result.
-   */
-  private sheetGrid(ws: ExcelJS.Worksheet): Grid {
-    const grid = worksheetGrid(ws);
-    if (ws.name !== this.inserted?.sheet) return grid;
-    const values = grid.values.map((row, r) => row.map((v, c) => (v === null && grid.formulas?.[r]?.[c] ? "" : v)));
-    return { ...grid, values };
   }
 
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {

@@ -126,8 +126,9 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
         tRow.push("");
         continue;
       }
-      const { value, date } = scalar(cell.value);
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : "";
+      // ExcelJS leaves an empty-text result ("") out of a formula's value; its result still holds it.
+      const { value, date } = scalar(formula ? (cell.result ?? null) : cell.value);
       vRow.push(value);
       fRow.push(formula ? `=${formula}` : "");
       nRow.push(format);

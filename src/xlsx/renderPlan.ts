@@ -58,7 +58,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
     const style = plan.styles[pc.style];
     if (!style) throw new Error(`layout plan cell ${toA1(pc.cell)} names unknown style "${pc.style}"`);
     applyStyle(cell, style);
-    if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, ""), result: pc.cellValue } as ExcelJS.CellFormulaValue;
     // A string is written as a shared string whatever it starts with ("=", "+", "-", "@").
     else if (pc.cellValue !== undefined) cell.value = pc.cellValue;
   }
@@ -82,7 +82,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
   }
 
   for (const n of plan.names) workbook.definedNames.add(`${quotedSheet(ws.name)}!${absoluteA1(n.cell)}`, n.name);
-  // No cached results in a fresh template: have Excel compute every formula when the file is opened.
+  // The cached results are the blank template's; have Excel compute every formula when the file is opened.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return ws;
 }

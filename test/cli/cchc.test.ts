@@ -311,6 +311,8 @@ describe("template", () => {
     expect(file.recognized).toBe(178);
     expect(file.missing).toEqual([]);
     expect(file.summary.errors).toBe(0);
+    // Its formulas are written with the result they have while blank (""): none reads as having no saved result.
+    expect(new Set(file.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["flag_blank"]));
   });
 
   test("its formulas compute in LibreOffice: 41 of 47 tasks give 87.23", async () => {

@@ -66,8 +66,10 @@ describe("FileHost combined options", () => {
     expect(await host.loadSettings()).toEqual({ unitName: "Sở Nội vụ" });
     expect(found(inserted!).sheet).toBe(name);
     // A blank template: its yes/no and choice questions unanswered, but those not asked while their rows are 0 (the
-    // survey's form I.7.2 with no survey, VII.10.4–6 with no subordinate unit): 22 of the 26.
-    expect(found(inserted!).findings.filter((f) => f.code === "flag_blank").map((f) => f.indicator)).toEqual(
+    // survey's form I.7.2 with no survey, VII.10.4–6 with no subordinate unit): 22 of the 26. Nothing else: its
+    // guarded formulas hold their result "" (no "formula without a saved result").
+    expect(found(inserted!).findings.map((f) => f.code)).toEqual(Array(22).fill("flag_blank"));
+    expect(found(inserted!).findings.map((f) => f.indicator)).toEqual(
       ["I.3.4", "I.3.5", "I.5", "I.6", "I.8", "II.3", "III.1", "III.2", "III.3", "III.5", "V.1.1", "V.1.2", "V.3.1", "VI.1", "VI.4"]
         .concat(["VII.1", "VII.2c", "VII.4", "VII.5", "VII.10.1", "VII.10.2", "VII.10.3"]),
     );
