@@ -1,6 +1,6 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
 import {
-  cellA1, countBySeverity, describeForm, type ExpectedKind, type Finding, type FindingValue, type Fix, formatFinding,
+  cellA1, countBySeverity, matchedIndicators, missingIndicators, sheetPrefix, writtenCell, describeForm, type ExpectedKind, type Finding, type FindingValue, type Fix, formatFinding,
   formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
   readiness, type Readiness, readinessText, type Severity, type Template, titleInfo, toA1, type ValueChoice,
 } from "../core";
@@ -71,6 +71,11 @@ export type FileReport =
       readonly filtered: boolean;
       /** the value column checked, why, and every value column seen (one when the table has one) */
       readonly valueColumn: ValueColumnReport;
+      /**
+       * every sheet checked with its value column: `sheet` alone, or the two parts of an appendix split over two
+       * sheets (checked as one)
+       */
+      readonly sheets: readonly { readonly sheet: string; readonly valueColumn: ValueColumnReport }[];
     }
   | { readonly file: string; readonly error: string };
 
@@ -133,25 +138,26 @@ interface Checked {
   readonly template?: Template;
   readonly facts?: FormFacts;
   readonly raw?: readonly Finding[];
-  readonly unrecognized?: readonly { readonly row: number; readonly label: string }[];
+  readonly unrecognized?: readonly { readonly row: number; readonly label: string; readonly sheet?: string }[];
   readonly total?: number;
 }
 
 async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string, column?: number): Promise<Checked> {
   try {
     const found = await findAppendix(file, m, sheet, forms.templates, column);
-    const { findings, template, location } = found.check;
+    const { findings, template, location, rest } = found.check;
     const form = forms.formOf(template);
+    const matched = matchedIndicators(found.check);
     const report: FileReport = {
       file,
       sheet: found.check.sheet,
       hidden: found.check.hidden,
       template: template.id,
       form: formReport(form.facts, forms.fileOf(form)),
-      match: { matched: location.matches.length, total: template.indicators.length },
+      match: { matched, total: template.indicators.length },
       ...formWarningsOf(form.facts, found.grid, location, lang),
-      recognized: location.matches.length,
-      missing: location.missing,
+      recognized: matched,
+      missing: missingIndicators(found.check),
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity,
@@ -163,7 +169,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
         expected: f.expected ?? f.limit?.value ?? null,
         expectedKind: f.limit ? "limit" : f.expected === null ? null : (f.expectedKind ?? "value"),
         limit: f.limit ?? null,
-        fix: f.fix && { ...f.fix, cell: toA1(f.fix.cell) },
+        fix: f.fix && { ...f.fix, cell: cellA1(writtenCell(f.fix)) },
       })),
       summary: summaryOf(findings),
       readiness: { ...readiness(found.check), unansweredIndicators: found.check.unanswered.map((u) => ({ indicator: u.indicator, cell: u.cell && cellA1(u.cell) })) },
@@ -171,8 +177,13 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
       split: found.check.split,
       ...found.sheetNotes,
       valueColumn: valueColumnReport(location),
+      sheets: [
+        { sheet: found.check.sheet, valueColumn: valueColumnReport(location) },
+        ...(rest ? [{ sheet: rest.sheet, valueColumn: valueColumnReport(rest.location) }] : []),
+      ],
     };
-    return { report, template, facts: form.facts, raw: findings, unrecognized: location.unrecognized, total: template.indicators.length };
+    const unrecognized = [...location.unrecognized, ...(rest?.location.unrecognized.map((u) => ({ ...u, sheet: rest.sheet })) ?? [])];
+    return { report, template, facts: form.facts, raw: findings, unrecognized, total: template.indicators.length };
   } catch (e) {
     if (e instanceof FileProblem) return { report: { file, error: e.message } };
     throw e;
@@ -190,7 +201,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   // The sentence already names the file.
   if ("error" in r) return [r.error];
   const template = c.template!;
-  const lines = [m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
+  const lines = [r.split ? m.fileHeadingSplit(r.file, r.split.sheets[0], r.split.sheets[1], r.recognized, c.total!) : m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
   lines.push(formCliMessages(lang).formLine(describeForm(c.facts!, lang), r.match.matched, r.match.total, r.form.file));
   for (const w of r.formWarnings ?? []) lines.push(formCliMessages(lang).formWarning(w.message));
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
@@ -201,14 +212,17 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   const hiddenOthers = others.filter((o) => o.hidden);
   if (shown.length) lines.push(m.otherAppendices(r.sheet, named(shown)));
   if (hiddenOthers.length) lines.push(m.hiddenAppendices(named(hiddenOthers)));
-  const valueLine = valueColumnLine(r.valueColumn, m);
-  if (valueLine) lines.push(valueLine);
+  for (const part of r.sheets) {
+    const valueLine = valueColumnLine(part.valueColumn, m);
+    if (valueLine) lines.push(r.sheets.length > 1 ? m.onSheet(part.sheet, valueLine) : valueLine);
+  }
   if (r.mergedValueCells.length) lines.push(m.mergedValueCells(r.mergedValueCells.join(", ")));
   if (r.hiddenRows.length) lines.push(m.hiddenRows(r.hiddenRows.length, r.hiddenRows.join(", ")));
   if (r.filtered) lines.push(m.filtered);
   if (r.missing.length) lines.push(m.missingRows(r.missing.length, r.missing.join(", ")));
   if (c.unrecognized?.length) {
-    lines.push(m.unrecognizedRows(c.unrecognized.length, c.unrecognized.map((u) => `${u.row + 1} “${u.label}”`).join("; ")));
+    const where = (u: { row: number; sheet?: string }) => (u.sheet === undefined ? `${u.row + 1}` : `${sheetPrefix(u.sheet)}${u.row + 1}`);
+    lines.push(m.unrecognizedRows(c.unrecognized.length, c.unrecognized.map((u) => `${where(u)} “${u.label}”`).join("; ")));
   }
   if (c.raw!.length === 0) lines.push(m.noFindings);
   const width = Math.max(...Object.values(m.severity).map((s) => s.length));

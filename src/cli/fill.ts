@@ -4,8 +4,7 @@
  */
 import * as path from "path";
 import {
-  cellA1, cellKey, describeForm, fillBlocker, formatFinding, formatNumber, indicatorById, type Lang, shortLabel,
-  toA1,
+  cellA1, cellKey, describeForm, fillBlocker, matchedIndicators, writtenCell, formatFinding, formatNumber, indicatorById, type Lang, shortLabel,
 } from "../core";
 import { patchWorkbook, refusalText } from "../xlsx/package";
 import { checkOutputName, FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
@@ -45,24 +44,31 @@ export async function runFill(
       throw new FileProblem(m.ambiguousColumnFill(input, column.seen.map((s) => `${s.column}${s.heading ? ` (“${s.heading}”)` : ""}`).join(", ")));
     }
     const form = opts.forms.formOf(template);
-    const patched = new Set(patches.map((p) => cellKey(p.cell)));
+    const patched = new Set(patches.map((p) => cellKey(writtenCell(p))));
     // What the calculator would write but did not: the cell holds a different value the user typed.
     const conflicts = findings.filter((f) => LEFT_ALONE.has(f.code) && !patched.has(cellKey(f.cell)));
     // What it would compute but must not write: the inputs are in error, or the value breaks its own rule.
     const blocked = findings.filter((f) => f.code === "computed_value_blocked");
     // The copy is the input's bytes with the target cells patched; every other part is copied as it is.
-    const copy = patchWorkbook(found.bytes, found.check.sheet, patches);
-    if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
-    await writeOutput(output, copy.bytes, opts.force, m);
+    // An appendix split over two sheets: each target into its own sheet, one patch of the package after the other.
+    let bytes: Uint8Array = found.bytes;
+    const secondSheets = new Set(patches.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])));
+    for (const sheet of [found.check.sheet, ...secondSheets]) {
+      const mine = patches.filter((p) => (p.sheet ?? found.check.sheet) === sheet);
+      const copy = patchWorkbook(bytes, sheet, mine);
+      if (!copy.ok) throw new FileProblem(m.notFilled(input, refusalText(copy.refusal, opts.lang)));
+      bytes = copy.bytes;
+    }
+    await writeOutput(output, bytes, opts.force, m);
 
     const lines = [
-      formCliMessages(opts.lang).formLine(describeForm(form.facts, opts.lang), location.matches.length, template.indicators.length, opts.forms.fileOf(form)).trim(),
+      formCliMessages(opts.lang).formLine(describeForm(form.facts, opts.lang), matchedIndicators(found.check), template.indicators.length, opts.forms.fileOf(form)).trim(),
       ...[valueColumnLine(column, m)].filter((l): l is string => l !== null).map((l) => l.trim()),
       m.filledHeading(patches.length),
     ];
     for (const p of patches) {
       const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);
-      lines.push(m.filledLine(toA1(p.cell), formatNumber(p.value, opts.lang), p.formula, label));
+      lines.push(m.filledLine(cellA1(writtenCell(p)), formatNumber(p.value, opts.lang), p.formula, label));
     }
     if (blocked.length) {
       lines.push("", m.blockedHeading(blocked.length));

@@ -86,11 +86,14 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   sectionHeading: (stt: string, label: string) => `Phần ${stt}. ${label}`,
   fileHeading: (file: string, sheet: string, matched: number, total: number) =>
     `${file} — trang tính “${sheet}”: nhận ra ${matched}/${total} chỉ tiêu`,
+  fileHeadingSplit: (file: string, a: string, b: string, matched: number, total: number) =>
+    `${file} — trang tính “${a}” và “${b}”: nhận ra ${matched}/${total} chỉ tiêu`,
+  onSheet: (sheet: string, line: string) => line.replace(/^(\s*)/, `$1[${sheet}] `),
   missingRows: (n: number, ids: string) => `  Không tìm thấy ${n} chỉ tiêu: ${ids}`,
   unrecognizedRows: (n: number, rows: string) => `  Có ${n} dòng không khớp chỉ tiêu nào: ${rows}`,
   // Notes on what could make a check silently wrong: never left unsaid.
   splitAppendix: (a: string, b: string, n: number) =>
-    `  Lưu ý: phụ lục có vẻ bị chia ra hai trang tính “${a}” và “${b}” (cùng nhau nhận ra ${n} chỉ tiêu); chỉ trang “${a}” được kiểm tra, hãy gộp lại thành một trang.`,
+    `  Lưu ý: phụ lục có vẻ bị chia ra hai trang tính “${a}” và “${b}” (cùng nhau nhận ra ${n} chỉ tiêu); hai trang được kiểm tra như một phụ lục, kể cả các quan hệ giữa các phần.`,
   otherAppendices: (sheet: string, others: string) =>
     `  Lưu ý: trang tính ${others} cũng có phụ lục; chỉ trang “${sheet}” được kiểm tra (dùng --sheet để chọn trang khác).`,
   hiddenAppendices: (others: string) =>
@@ -267,6 +270,8 @@ Only the value column checked is filled (the report's period's, or the one chose
   general: "General",
   sectionHeading: (stt, label) => `Section ${stt}. ${label}`,
   fileHeading: (file, sheet, matched, total) => `${file} — sheet “${sheet}”: ${matched}/${total} indicators recognised`,
+  fileHeadingSplit: (file, a, b, matched, total) => `${file} — sheets “${a}” and “${b}”: ${matched}/${total} indicators recognised`,
+  onSheet: (sheet, line) => line.replace(/^(\s*)/, `$1[${sheet}] `),
   missingRows: (n, ids) => `  ${count(n, "indicator")} not found: ${ids}`,
   unrecognizedRows: (n, rows) => `  ${count(n, "row")} ${n === 1 ? "matches" : "match"} no indicator: ${rows}`,
   summary: (file, e, w, i) => `${file}: ${count(e, "error")}, ${count(w, "warning")}, ${count(i, "info")}`,
@@ -276,7 +281,7 @@ Only the value column checked is filled (the report's period's, or the one chose
     `${count(files, "file")}: ${count(e, "error")}, ${count(w, "warning")}, ${count(i, "info")}${bad ? `; ${count(bad, "file")} could not be checked` : ""}`,
   unreadable: (file, u) => unreadableText(u, "en", file),
   splitAppendix: (a, b, n) =>
-    `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); only “${a}” was checked, merge them into one sheet.`,
+    `  Note: the appendix seems split over the sheets “${a}” and “${b}” (${n} indicators recognised together); the two are checked as one appendix, relations between their sections included.`,
   otherAppendices: (sheet, others) => `  Note: sheet ${others} holds an appendix too; only “${sheet}” was checked (use --sheet to pick another).`,
   hiddenAppendices: (others) =>
     `  Note: the hidden sheet ${others} holds an appendix too (often an earlier period's copy); hidden sheets are not checked (use --sheet to check it).`,

@@ -10,7 +10,7 @@ import type { Period } from "./period";
 import type { Patch } from "./cellWrite";
 import { validateSheet } from "./validate";
 import { inspectCell } from "./rules/cellRules";
-import { sheetView, type SheetView } from "./sheetView";
+import { sheetView, type SecondPart, type SheetView } from "./sheetView";
 
 /**
  * Sorts findings by severity, then by their cell (the appendix's sheet first, then row, then column); stable
@@ -35,9 +35,9 @@ export function analyze(
   grid: Grid,
   template: Template,
   location: Location,
-  opts: { readonly period?: Period | null } = {},
+  opts: { readonly period?: Period | null; readonly second?: SecondPart | null } = {},
 ): { findings: Finding[]; patches: Patch[]; conflicts: Finding[]; unanswered: IndicatorAt[] } {
-  const sheet = sheetView(grid, template, location, inspectCell, opts.period ?? null);
+  const sheet = sheetView(grid, template, location, inspectCell, opts.period ?? null, opts.second ?? null);
   const validated = validateSheet(sheet);
   const computed = computeSheet(sheet, validated);
   const findings = sortFindings([...validated.map((f) => withSoundFix(f, sheet, validated)), ...computed.findings]);

@@ -4,7 +4,7 @@
  * the number format to set. The derived types add only what truly differs: the indicator's value beside the cell's
  * (a rate of 87.23 is 0.8723 in a `0.00%` cell), the relation a computed cell comes from.
  */
-import type { Address } from "./address";
+import type { Address, CellRef } from "./address";
 
 /** One cell's content as written (or as it was, for a cell to put back). */
 export interface CellWrite {
@@ -24,6 +24,11 @@ export interface CellWrite {
 
 /** A change that resolves a finding: a write that gives the indicator a value, for the user to accept. */
 export interface Fix extends CellWrite {
+  /**
+   * The sheet the cell is on when it is not the appendix's own sheet (the second sheet of an appendix split over
+   * two): adapters write the fix there. Absent: the appendix's sheet.
+   */
+  readonly sheet?: string;
   /** The indicator's value once fixed, as the appendix means it (percent points for a rate: 87.23). */
   readonly value: number | string;
   /** What goes into the cell: the same as `value`, except a fraction where the cell shows percentages. */
@@ -44,4 +49,14 @@ export interface Patch extends Fix {
 /** A cell as a host reads it before writing (to put it back if the write fails): its number format is always known. */
 export interface CellState extends CellWrite {
   readonly numberFormat: string;
+}
+
+/** Where a write goes for a cell a finding names: its position, and its sheet when not the appendix's own. */
+export function writeTarget(ref: CellRef): { readonly cell: Address; readonly sheet?: string } {
+  return ref.sheet === undefined ? { cell: { row: ref.row, col: ref.col } } : { cell: { row: ref.row, col: ref.col }, sheet: ref.sheet };
+}
+
+/** The cell a fix or patch writes, as a finding would name it (with its sheet when not the appendix's own). */
+export function writtenCell(w: { readonly cell: Address; readonly sheet?: string }): CellRef {
+  return w.sheet === undefined ? w.cell : { ...w.cell, sheet: w.sheet };
 }

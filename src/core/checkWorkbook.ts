@@ -45,6 +45,12 @@ export interface FoundCheck {
   readonly others: readonly OtherAppendix[];
   /** set when `sheet` and another sheet look like two parts of one appendix */
   readonly split: SplitAppendix | null;
+  /**
+   * With `split`: the second sheet and where the rest of the appendix sits on it. The two are checked as one
+   * appendix (every section's rules, relations across them included); findings, fixes and patches on the second
+   * sheet name it (`cell.sheet`, `fix.sheet`).
+   */
+  readonly rest: { readonly sheet: string; readonly location: Location } | null;
 }
 
 /** No appendix: why (the same reason every surface words the same way), and the sheets looked at. */
@@ -64,7 +70,9 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
   const period = titleInfo(sheet.grid, located.location).period;
-  const analyzed = analyze(sheet.grid, located.template, located.location, { period });
+  const restGrid = located.rest && sheets.find((s) => s.name === located.rest!.sheet)!.grid;
+  const second = located.rest && restGrid ? { primary: located.sheet, sheet: located.rest.sheet, grid: restGrid, location: located.rest.location } : null;
+  const analyzed = analyze(sheet.grid, located.template, located.location, { period, second });
   const { patches, conflicts, unanswered } = analyzed;
   const findings = [
     ...valueColumnFindings(located.location),
@@ -83,7 +91,19 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     unanswered,
     others: located.others,
     split: located.split,
+    rest: located.rest,
   };
+}
+
+/** The indicators found in the appendix: on its sheet, and on the second sheet of a split one. */
+export function matchedIndicators(check: FoundCheck): number {
+  return check.location.matches.length + (check.rest?.location.matches.filter((m) => check.location.rows[m.indicator] === undefined).length ?? 0);
+}
+
+/** The indicators the appendix has no row for on either of its sheets. */
+export function missingIndicators(check: FoundCheck): readonly string[] {
+  const rest = check.rest?.location.rows;
+  return rest ? check.location.missing.filter((id) => rest[id] === undefined) : check.location.missing;
 }
 
 /**
@@ -101,7 +121,7 @@ export function mayUseSheet(check: FoundCheck): boolean {
  */
 export function fillBlocker(check: FoundCheck): { readonly reason: "hidden_sheet" | "ambiguous_column" } | null {
   if (!mayUseSheet(check)) return { reason: "hidden_sheet" };
-  if (check.location.valueChoice?.reason === "ambiguous") return { reason: "ambiguous_column" };
+  if (check.location.valueChoice?.reason === "ambiguous" || check.rest?.location.valueChoice?.reason === "ambiguous") return { reason: "ambiguous_column" };
   return null;
 }
 

@@ -4,10 +4,12 @@
  * sum_mismatch) and the calculator (patches, computed_value_*) both work from it, so they never disagree on a value,
  * a formula or a tolerance, and nothing has to be said twice and then taken back.
  */
+import type { CellRef } from "./address";
 import type { Relation } from "./catalog/model";
 import { sameCell } from "./address";
 import type { BlockedReason, ComputedInputs, Finding, Fix, IndicatorAt, IndicatorValue } from "./finding";
 import { valueRules } from "./rules/cellRules";
+import { writeTarget } from "./cellWrite";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
 import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber } from "./rules/numbers";
@@ -101,6 +103,15 @@ export function ratePercent(numerator: number, denominator: number): { exact: nu
   return { exact, value: roundTo(exact, 2) };
 }
 
+/**
+ * A cell as a formula written into `target`'s cell names it: unqualified on the same sheet; with its sheet's name
+ * otherwise (a total on the second sheet of a split appendix summing parts on the first names the first).
+ */
+function seenFrom(cell: CellRef, target: CellRef, sheet: SheetView): CellRef {
+  if (cell.sheet === target.sheet) return { row: cell.row, col: cell.col };
+  return { row: cell.row, col: cell.col, sheet: cell.sheet ?? sheet.second?.primary };
+}
+
 function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationInputs): Derivation | Underivable | null {
   const { sheet } = inputs;
   const target = sheet.cell(r.rate);
@@ -134,13 +145,13 @@ function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationIn
     target,
     value,
     write: {
-      cell: target.cell,
+      ...writeTarget(target.cell),
       value,
       cellValue: percent ? roundTo(num.n.value / den.n.value, 4) : value,
-      formula: rateFormula(numCell.cell, denCell.cell, percent),
+      formula: rateFormula(seenFrom(numCell.cell, target.cell, sheet), seenFrom(denCell.cell, target.cell, sheet), percent),
       numberFormat: percent ? "0.00%" : "0.00",
     },
-    sameAs: [guardedRateFormula(numCell.cell, denCell.cell, percent)],
+    sameAs: [guardedRateFormula(seenFrom(numCell.cell, target.cell, sheet), seenFrom(denCell.cell, target.cell, sheet), percent)],
     inputs: {
       kind: "rate",
       numerator: { indicator: r.numerator, cell: numCell.cell, value: num.n.value },
@@ -167,8 +178,8 @@ function deriveTotal(r: Extract<Relation, { kind: "sum_equals" }>, inputs: Deriv
     relation: r,
     target,
     value: sum,
-    write: { cell: target.cell, value: sum, cellValue: sum, formula: sumFormula(cells) },
-    sameAs: [guardedSumFormula(cells)],
+    write: { ...writeTarget(target.cell), value: sum, cellValue: sum, formula: sumFormula(cells.map((c) => seenFrom(c, target.cell, sheet))) },
+    sameAs: [guardedSumFormula(cells.map((c) => seenFrom(c, target.cell, sheet)))],
     inputs: { kind: "sum", parts: located.map((p, i) => ({ indicator: p, cell: cells[i], value: numberValue(parts[i].n) })) },
     fromComputed: parts.some((p) => p.computed),
     judge: (held) => (sameNumber(held, sum) ? AGREES : DIFFERS),

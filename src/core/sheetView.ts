@@ -2,7 +2,7 @@
  * The read step between the grid and the rules: each located indicator's value cell read (read.ts), its note and
  * unit, and the number the cell rules make of it. Validate, compute and consolidation all work from one view.
  */
-import type { Address } from "./address";
+import type { CellRef } from "./address";
 import type { Indicator, Template } from "./catalog/model";
 import type { Finding } from "./finding";
 import { cellAt, type Grid, type RawCell } from "./grid";
@@ -15,20 +15,20 @@ import { cleanText, labelKey } from "./text";
 /** One located indicator: its value cell as read, and its note. */
 export interface IndicatorCell {
   readonly indicator: Indicator;
-  /** The value cell. */
-  readonly cell: Address;
+  /** The value cell (naming its sheet when it is on the second sheet of a split appendix). */
+  readonly cell: CellRef;
   readonly raw: RawCell;
   readonly reading: Reading;
   /** The note cell's text, cleaned; "" when blank or when the sheet has no note column. */
   readonly note: string;
   /** The note cell, null when the sheet has no note column. */
-  readonly noteCell: Address | null;
+  readonly noteCell: CellRef | null;
   /** The note says something of the user's own, not just the template's printed guidance or a "số ..." placeholder. */
   readonly noteFilled: boolean;
   /** The unit column's text, cleaned; "" when blank or when the sheet has no unit column. */
   readonly unit: string;
   /** The unit cell, null when the sheet has no unit column. */
-  readonly unitCell: Address | null;
+  readonly unitCell: CellRef | null;
   /**
    * False when the report's period is known and the row is not due in it (`Indicator.periods`): a blank there is not
    * asked for. True otherwise.
@@ -58,10 +58,23 @@ export interface CellCheck {
   readonly number: CellNumber;
 }
 
+/**
+ * The rest of an appendix split over two sheets: the second sheet's name, cells and where the appendix sits on it.
+ * `primary` names the appendix's own sheet (the first), so a formula written on the second sheet can name it.
+ */
+export interface SecondPart {
+  readonly primary: string;
+  readonly sheet: string;
+  readonly grid: Grid;
+  readonly location: Location;
+}
+
 /** The appendix as the rules see it: each located indicator's cell and the number relations may use. */
 export interface SheetView {
   readonly template: Template;
   readonly location: Location;
+  /** the second sheet of a split appendix, whose rows the view takes for indicators the first sheet lacks */
+  readonly second: SecondPart | null;
   /** The located cell of an indicator, undefined when the sheet has no row for it. */
   cell(id: string): IndicatorCell | undefined;
   /** The number relations use for an indicator. */
@@ -87,35 +100,43 @@ function noteText(raw: RawCell): string {
   return cleanText(String(raw.value));
 }
 
-/** Reads the located cells of a template and runs `inspect` on each; the result is what validate and compute share. */
+/**
+ * Reads the located cells of a template and runs `inspect` on each; the result is what validate and compute share.
+ * With `second` (an appendix split over two sheets) an indicator the first sheet has no row for is read from the
+ * second sheet, its cells naming that sheet: every rule, relations across the two parts included, sees one appendix.
+ */
 export function sheetView(
   grid: Grid,
   template: Template,
   location: Location,
   inspect: (c: IndicatorCell) => CellCheck,
   period: Period | null = null,
+  second: SecondPart | null = null,
 ): SheetView {
   const cells = new Map<string, IndicatorCell>();
   const numbers = new Map<string, CellNumber>();
   const cellFindings: Finding[] = [];
   for (const indicator of template.indicators) {
-    const row = location.rows[indicator.id];
-    if (row === undefined) continue;
-    const at = { row, col: location.columns.value };
-    const raw = cellAt(grid, at);
-    const noteCol = location.columns.note;
-    const note = noteCol === null ? "" : noteText(cellAt(grid, { row, col: noteCol }));
-    const unitCol = location.columns.unit;
+    const own = location.rows[indicator.id];
+    const part = own !== undefined ? { grid, location, sheet: undefined } : second?.location.rows[indicator.id] !== undefined ? second : null;
+    if (!part) continue;
+    const row = part.location.rows[indicator.id]!;
+    const on = (col: number): CellRef => (part.sheet === undefined ? { row, col } : { row, col, sheet: part.sheet });
+    const value = part.location.columns.value;
+    const raw = cellAt(part.grid, { row, col: value });
+    const noteCol = part.location.columns.note;
+    const note = noteCol === null ? "" : noteText(cellAt(part.grid, { row, col: noteCol }));
+    const unitCol = part.location.columns.unit;
     const c: IndicatorCell = {
       indicator,
-      cell: at,
+      cell: on(value),
       raw,
       reading: readCell(raw),
       note,
-      noteCell: noteCol === null ? null : { row, col: noteCol },
+      noteCell: noteCol === null ? null : on(noteCol),
       noteFilled: !isPlaceholderNote(note, indicator),
-      unit: unitCol === null ? "" : noteText(cellAt(grid, { row, col: unitCol })),
-      unitCell: unitCol === null ? null : { row, col: unitCol },
+      unit: unitCol === null ? "" : noteText(cellAt(part.grid, { row, col: unitCol })),
+      unitCell: unitCol === null ? null : on(unitCol),
       due: period === null || !indicator.periods?.length || indicator.periods.includes(period.kind),
     };
     const check = inspect(c);
@@ -126,6 +147,7 @@ export function sheetView(
   return {
     template,
     location,
+    second,
     cell: (id) => cells.get(id),
     number: (id) => numbers.get(id) ?? { state: "missing" },
     cellFindings,

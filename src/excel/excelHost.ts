@@ -83,7 +83,7 @@ export class ExcelHost implements AppendixHost {
   private readonly cache = new SheetCache();
   private readonly writes: SafeWrites;
   /** The sheet the appendix was found on last time: a re-check reads only it (id null: inserted, not read yet). */
-  private appendix: { name: string; id: string | null; hidden: boolean } | null = null;
+  private appendix: { name: string; id: string | null; hidden: boolean; rest: string | null } | null = null;
   /** the sheet and value column the user chose (the pane's pickers) */
   private choice: AppendixChoice = {};
   /** Other appendices and a split as the last read of every sheet saw them (a re-check reads one sheet). */
@@ -114,7 +114,7 @@ export class ExcelHost implements AppendixHost {
     const state = checkWorkbook(reads, this.templates, this.choice);
     if (state.found) {
       const read = reads.find((r) => r.name === state.sheet);
-      this.appendix = read ? { name: read.name, id: read.id, hidden: read.hidden } : null;
+      this.appendix = read ? { name: read.name, id: read.id, hidden: read.hidden, rest: state.rest?.sheet ?? null } : null;
     } else {
       this.appendix = null;
     }
@@ -167,16 +167,21 @@ export class ExcelHost implements AppendixHost {
           result = { ...result, marksNote: "unreadable" };
         }
       }
+      const fill = options.fill && !fillBlocker(result) ? result.patches : undefined;
       await this.writes.writeSheet(
         result.sheet,
         {
           settings: settingsToSave,
-          patches: options.fill && !fillBlocker(result) ? result.patches : undefined,
+          patches: fill ? fill.filter((p) => p.sheet === undefined) : undefined,
           marks,
           select: marks && options.select ? firstMarked(marks) : undefined,
         },
         this.cache.marks(result.sheet),
       );
+      // The second sheet of a split appendix gets its own targets in a write of its own.
+      for (const other of new Set((fill ?? []).flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])))) {
+        await this.writes.writeSheet(other, { patches: fill!.filter((p) => p.sheet === other) });
+      }
     }
     return result;
   }
@@ -188,7 +193,8 @@ export class ExcelHost implements AppendixHost {
       let extraTaken = false;
       const { value: reads } = await withoutBrokenMarks(options, (opts) =>
         this.batches.read(async (context) => {
-          const q = queueNamedSheets(context, [known.name], opts);
+          // The second sheet of a split appendix is read with it: the two are checked as one.
+          const q = queueNamedSheets(context, known.rest ? [known.name, known.rest] : [known.name], opts);
           const more = extraTaken ? undefined : extra?.(context);
           await context.sync();
           more?.();
@@ -209,10 +215,15 @@ export class ExcelHost implements AppendixHost {
   }
 
   /** The check of one sheet from a grid the host already holds (no read), with what the last full read saw elsewhere. */
-  private judgeGrid(sheet: string, grid: Grid): CheckState {
+  private judgeGrid(sheet: string, grid: Grid, writes: readonly Patch[] = []): CheckState {
     const hidden = this.appendix?.name === sheet && this.appendix.hidden;
     const chosen = this.choice.sheet === sheet ? { sheet } : {};
-    const state = checkWorkbook([{ name: sheet, grid, hidden }], this.templates, { valueColumn: this.choice.valueColumn, ...chosen });
+    // A split appendix's second sheet as last read, with what was just written into it.
+    const rest = this.appendix?.name === sheet ? this.appendix.rest : null;
+    const restGrid = rest ? this.cache.grid(rest) : undefined;
+    const sheets = [{ name: sheet, grid, hidden }];
+    if (rest && restGrid) sheets.push({ name: rest, grid: withWrites(restGrid, writes.filter((p) => p.sheet === rest)), hidden });
+    const state = checkWorkbook(sheets, this.templates, { valueColumn: this.choice.valueColumn, ...chosen });
     return state.found ? { ...state, others: this.elsewhere.others, split: this.elsewhere.split } : state;
   }
 
@@ -229,10 +240,16 @@ export class ExcelHost implements AppendixHost {
     const { highlight } = options;
     const wantsState = options.recheck || typeof highlight === "function" || highlight === true;
     const grid = this.cache.grid(sheet);
-    const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, patches)) : null;
+    // Patches naming another sheet (the second sheet of a split appendix) are written there, in a write of their own.
+    const own = patches.filter((p) => p.sheet === undefined || p.sheet === sheet);
+    const elsewhere = patches.filter((p) => p.sheet !== undefined && p.sheet !== sheet);
+    const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, own), elsewhere) : null;
     const marks =
       typeof highlight === "object" ? highlight : highlight && state?.found ? chosenMarks(highlight, state) : undefined;
-    await this.writes.writeSheet(sheet, { patches, marks });
+    await this.writes.writeSheet(sheet, { patches: own, marks });
+    for (const other of new Set(elsewhere.map((p) => p.sheet!))) {
+      await this.writes.writeSheet(other, { patches: elsewhere.filter((p) => p.sheet === other) });
+    }
     if (!wantsState) return;
     if (!state) {
       // Nothing known of the sheet: read it once now, and mark from that read.
@@ -243,7 +260,7 @@ export class ExcelHost implements AppendixHost {
   }
 
   applyFix(sheet: string, fix: Fix): Promise<void> {
-    return this.serial(() => this.writes.writeFix(sheet, fix));
+    return this.serial(() => this.writes.writeFix(fix.sheet ?? sheet, fix));
   }
 
   highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
@@ -298,7 +315,7 @@ export class ExcelHost implements AppendixHost {
       // sheet's changes reach the change handler).
       const state = checkWorkbook([{ name, grid }], this.templates);
       if (state.found) {
-        this.appendix = { name, id: null, hidden: false };
+        this.appendix = { name, id: null, hidden: false, rest: null };
         this.elsewhere = { others: [], split: null };
       }
       options.checked(state);

@@ -115,12 +115,17 @@ export class FileHost implements AppendixHost {
   }
 
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
-    applyPatches(this.sheet(sheet), patches);
-    for (const p of patches) this.record(sheet, p);
+    // A patch naming its sheet (the second sheet of a split appendix) is written there.
+    for (const on of new Set(patches.map((p) => p.sheet ?? sheet))) {
+      const mine = patches.filter((p) => (p.sheet ?? sheet) === on);
+      applyPatches(this.sheet(on), mine);
+      for (const p of mine) this.record(on, p);
+    }
     if (options.recheck) return this.check();
   }
 
-  async applyFix(sheet: string, fix: Fix): Promise<void> {
+  async applyFix(appendixSheet: string, fix: Fix): Promise<void> {
+    const sheet = fix.sheet ?? appendixSheet;
     const cell = this.sheet(sheet).getCell(fix.cell.row + 1, fix.cell.col + 1);
     cell.value = fix.formula
       ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.cellValue } as ExcelJS.CellFormulaValue)

@@ -38,5 +38,6 @@ export async function unitFromBytes(
   const sheet = sheets.find((s) => s.name === check.sheet) as (typeof sheets)[number];
   const saved = documentModified(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   const modified: FileModified | null = saved ? { at: saved, from: "properties" } : fileModified ? { at: fileModified, from: "file_system" } : null;
-  return unitReport(file, sheet.grid, check, modified);
+  const rest = check.rest && sheets.find((s) => s.name === check.rest!.sheet);
+  return unitReport(file, sheet.grid, check, modified, rest ? rest.grid : null);
 }

@@ -361,14 +361,18 @@ describe("locateInWorkbook", () => {
     return sheet([HEADER, ...wanted]);
   };
 
-  it("says the appendix is split when two sheets each hold too few rows but together enough", () => {
-    // 4 + 3 rows, each below the 5 needed, together 7.
+  it("takes two sheets that each hold too few rows but together enough as one appendix split over them", () => {
+    // 4 + 3 rows, each below the 5 needed, together 7: the larger part is the appendix's sheet, the other its rest.
     const first = rowsOf(["I.1", "I.1.1", "I.1.2", "I.1.3"]);
     const second = rowsOf(["II.1", "II.1.1", "IV.6"]);
-    expect(locateInWorkbook([{ name: "Phần I", grid: first }, { name: "Khác", grid: other }, { name: "Phần II", grid: second }], [mini])).toEqual({
-      ok: false,
-      failure: { reason: "split", sheets: ["Phần I", "Phần II"], template: "mini", matched: 7, needed: 5, total: 17 },
-    });
+    const r = locateInWorkbook([{ name: "Phần I", grid: first }, { name: "Khác", grid: other }, { name: "Phần II", grid: second }], [mini]);
+    if (!r.ok) throw new Error(JSON.stringify(r.failure));
+    expect(r.sheet).toBe("Phần I");
+    expect(r.split).toEqual({ sheets: ["Phần I", "Phần II"], matched: 7 });
+    expect(r.location.matches.map((m) => m.indicator)).toEqual(["I.1", "I.1.1", "I.1.2", "I.1.3"]);
+    expect(r.rest?.sheet).toBe("Phần II");
+    expect(r.rest?.location.matches.map((m) => m.indicator)).toEqual(["II.1", "II.1.1", "IV.6"]);
+    expect(r.others).toEqual([{ sheet: "Phần II", template: "mini", matched: 3, hidden: false }]);
   });
 
   it("is not a split when the second sheet shares only a label or two (each part holds a real share of the rows)", () => {

@@ -3,7 +3,8 @@
  * in-memory workbook: a visible appendix before a hidden one, a hidden one named, never filled unless chosen.
  */
 import type { CheckState } from "../../src/app/host";
-import { seedGrid } from "../fixtures/seed";
+import { cellA1, type Grid } from "../../src/core";
+import { seedGrid, SEED_FIRST_ROW } from "../fixtures/seed";
 import { ModelWorkbook } from "./realClient/workbook";
 import { hostOn } from "./workbooks";
 
@@ -65,6 +66,56 @@ describe("hidden sheets inside Excel", () => {
     expect(state.location.valueChoice?.reason).toBe("chosen");
     const again = found(await host.check());
     expect(again.location.columns.value).toBe(4);
+  });
+});
+
+/** The seed sheet with only the table rows of sections `from`..`to` (title and header kept, other rows blank). */
+function sections(from: string, to: string | null): Grid {
+  const g = seedGrid();
+  const at = (stt: string) => g.values.findIndex((r) => r[0] === stt);
+  const first = at(from);
+  const end = to ? at(to) : g.values.length;
+  return { ...g, values: g.values.map((row, r) => (r < SEED_FIRST_ROW || (r >= first && r < end) ? row : row.map(() => null))) };
+}
+
+function splitWorkbook(): ModelWorkbook {
+  const wb = new ModelWorkbook();
+  wb.addGrid("PL I-III", sections("I", "IV"));
+  wb.addGrid("PL IV-VII", sections("IV", null));
+  return wb;
+}
+
+describe("an appendix split over two sheets inside Excel", () => {
+  test("checked as one; the ribbon's fill writes the rate into the sheet it belongs on; a re-check reads both sheets", async () => {
+    const wb = splitWorkbook();
+    const { excel, host } = hostOn(wb);
+    const state = found(await host.check({ fill: true }));
+    expect([state.sheet, state.rest?.sheet]).toEqual(["PL IV-VII", "PL I-III"]);
+    expect(state.patches.map((p) => [p.sheet, p.cell])).toEqual([["PL I-III", { row: 8, col: 3 }]]);
+    expect(wb.cell("PL I-III", RATE).formula).toBe("=ROUND(D11/D10*100,2)");
+    expect(wb.cell("PL IV-VII", RATE).formula).toBe("");
+    excel.reset();
+    const again = found(await host.check());
+    expect(excel.counts().reads).toBe(1);
+    expect(again.rest?.sheet).toBe("PL I-III");
+    expect(again.findings.some((f) => f.code === "computed_value_missing")).toBe(false);
+    // The in-memory workbook does not calculate: the written formula has no result yet, which is all that changed.
+    const codes = (c: Found) => c.findings.filter((f) => f.indicator !== "I.1").map((f) => `${f.code} ${f.indicator} ${cellA1(f.cell)}`);
+    expect(codes(again)).toEqual(codes(state));
+  });
+
+  test("the pane's fill (applyPatches) and a fix reach the second sheet; the re-check computed from the grids agrees", async () => {
+    const wb = splitWorkbook();
+    const { host } = hostOn(wb);
+    const state = found(await host.check());
+    const after = found((await host.applyPatches(state.sheet, state.patches, { recheck: true })) as CheckState);
+    expect(wb.cell("PL I-III", RATE).formula).toBe("=ROUND(D11/D10*100,2)");
+    expect(after.findings.some((f) => f.code === "computed_value_missing")).toBe(false);
+    // "02" typed as text on the first sheet: its fix writes the number there.
+    const text = after.findings.find((f) => f.code === "number_stored_as_text" && f.cell.sheet === "PL I-III" && f.actual === "02");
+    expect(text?.fix?.sheet).toBe("PL I-III");
+    await host.applyFix(after.sheet, text!.fix!);
+    expect(wb.cell("PL I-III", cellA1({ row: text!.cell.row, col: text!.cell.col })).value).toBe(2);
   });
 });
 

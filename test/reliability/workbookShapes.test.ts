@@ -150,7 +150,7 @@ describe("cchc check surfaces each shape", () => {
     expect(picked.others).toEqual([]);
   });
 
-  test("an appendix split over two sheets: said, with both names, and the missing rows listed", async () => {
+  test("an appendix split over two sheets: said, with both names, and checked as one (nothing missing)", async () => {
     const wb = new ExcelJS.Workbook();
     addGrid(wb, "Phần đầu", part("I", "V"));
     addGrid(wb, "Phần sau", part("V", null));
@@ -158,11 +158,19 @@ describe("cchc check surfaces each shape", () => {
     await wb.xlsx.writeFile(file);
     const r = await cchc(["check", file]);
     expect(r.out).toContain("phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau” (cùng nhau nhận ra 178 chỉ tiêu)");
-    expect(r.out).toContain("Không tìm thấy");
+    expect(r.out).not.toContain("Không tìm thấy");
+    // The same findings as the appendix on one sheet: the second sheet's cells named with their sheet.
+    expect(r.out).toContain("0 lỗi, 11 cảnh báo, 0 thông tin");
+    expect(r.out).toContain("'Phần sau'!D18");
     // The split sheet is not named a second time as "another appendix".
     expect(r.out).not.toContain("cũng có phụ lục");
     const j = await checkJson(file);
     expect(j.split).toEqual({ sheets: ["Phần đầu", "Phần sau"], matched: 178 });
+    expect(j.missing).toEqual([]);
+    expect(j.sheets.map((s: { sheet: string; valueColumn: { checked: string } }) => [s.sheet, s.valueColumn.checked])).toEqual([
+      ["Phần đầu", "D"],
+      ["Phần sau", "D"],
+    ]);
     expect(j.others).toEqual([{ sheet: "Phần sau", matched: expect.any(Number), hidden: false }]);
   });
 });

@@ -310,22 +310,17 @@ describe("pane: ready, start, language, errors", () => {
     await waitFor(() => expect(verdict().textContent).toContain(`${before - 1} cảnh báo chưa xem`));
   });
 
-  it("says why no appendix was checked in the words the command line uses: too few rows, or split over two sheets", async () => {
+  it("says why no appendix was checked in the words the command line uses; two parts that each hold too few rows are checked as one", async () => {
     const header = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú"].map((value) => ({ value }));
     const part = (from: number, to: number) =>
       gridFromCells({ row: 0, col: 0 }, [header, ...soNganh.indicators.slice(from, to).map((i) => [{ value: i.stt }, { value: i.label }, { value: i.unit }])]);
-    const cases = [
-      [[{ name: "PL", grid: part(0, 4) }], { reason: "too_few_rows", sheet: "PL", template: soNganh.id, matched: 4, needed: 20, total: 178 }],
-      [
-        [{ name: "Phần 1", grid: part(0, 15) }, { name: "Phần 2", grid: part(15, 30) }],
-        { reason: "split", sheets: ["Phần 1", "Phần 2"], template: soNganh.id, matched: 30, needed: 20, total: 178 },
-      ],
-    ] as const;
-    for (const [sheets, failure] of cases) {
-      const { unmount } = render(<App mode={{ kind: "excel", host: new MemoryHost([...sheets]) }} theme={webLightTheme} />);
-      expect((await screen.findByTestId("not-found")).textContent).toBe(appendixFailureText(failure, "vi"));
-      unmount();
-    }
+    const failure = { reason: "too_few_rows", sheet: "PL", template: soNganh.id, matched: 4, needed: 20, total: 178 } as const;
+    const few = render(<App mode={{ kind: "excel", host: new MemoryHost([{ name: "PL", grid: part(0, 4) }]) }} theme={webLightTheme} />);
+    expect((await screen.findByTestId("not-found")).textContent).toBe(appendixFailureText(failure, "vi"));
+    few.unmount();
+    render(<App mode={{ kind: "excel", host: new MemoryHost([{ name: "Phần 1", grid: part(0, 15) }, { name: "Phần 2", grid: part(15, 30) }]) }} theme={webLightTheme} />);
+    expect((await screen.findByTestId("recognised")).textContent).toBe(vi.recognised("Phần 1", 30, 178));
+    expect(screen.getByTestId("appendix-split").textContent).toContain(vi.splitAppendix("Phần 1", "Phần 2"));
   });
 
   it("offers to insert the appendix when none is found, then recognises the inserted sheet", async () => {

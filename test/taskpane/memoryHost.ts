@@ -185,7 +185,7 @@ export class MemoryHost implements AppendixHost {
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     this.failIf("applyPatches");
     this.calls.push({ op: "applyPatches", sheet, patches });
-    for (const p of patches) this.write(sheet, toA1(p.cell), p.cellValue, p.formula, p.numberFormat);
+    for (const p of patches) this.write(p.sheet ?? sheet, toA1(p.cell), p.cellValue, p.formula, p.numberFormat);
     if (!options.recheck && !options.highlight) return;
     const state = this.analyse();
     const { highlight } = options;
@@ -199,7 +199,7 @@ export class MemoryHost implements AppendixHost {
   async applyFix(sheet: string, fix: Fix): Promise<void> {
     this.failIf("applyFix");
     this.calls.push({ op: "applyFix", sheet, fix });
-    this.write(sheet, toA1(fix.cell), fix.cellValue, fix.formula ?? "", fix.numberFormat);
+    this.write(fix.sheet ?? sheet, toA1(fix.cell), fix.cellValue, fix.formula ?? "", fix.numberFormat);
   }
 
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {

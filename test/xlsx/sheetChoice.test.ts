@@ -61,7 +61,9 @@ describe.each(["openpyxl", "libreoffice"])("written by %s", (writer) => {
     });
     // Column D's count typed as words ("mười hai") is another period's: not reported. Column E is the seed's.
     expect(j.findings.filter((f: { cell: string }) => f.cell.startsWith("D"))).toEqual([]);
-    expect(j.summary).toEqual({ errors: 0, warnings: 11, infos: 0 });
+    // The same counts as the seed laid out with one value column (the visible "PL 2024" of an-pl-2023), no error.
+    expect(j.summary).toEqual((await json(file("an-pl-2023"))).summary);
+    expect(j.summary.errors).toBe(0);
     // The completion rate, blank in E, is what fill computes there; D is left as it was.
     const missing = j.findings.find((f: { code: string }) => f.code === "computed_value_missing");
     expect(missing.cell).toBe(`E${rateRow}`);
@@ -119,5 +121,23 @@ describe.each(["openpyxl", "libreoffice"])("written by %s", (writer) => {
     expect(fs.existsSync(out)).toBe(false);
     expect((await cchc(["fill", file("chi-trang-an"), "-o", out, "--sheet", "PL"])).code).toBe(0);
     expect(cellOf(out, "PL", 7, 3)).toBeCloseTo(87.23, 2);
+  });
+
+  test("sections I–III on one sheet, IV–VII on another: checked as one, each target filled on its own sheet", async () => {
+    const j = await json(file("chia-hai-trang"));
+    expect(j.split).toEqual({ sheets: ["PL (IV-VII)", "PL (I-III)"], matched: 178 });
+    expect(j.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(["PL (IV-VII)", "PL (I-III)"]);
+    expect([j.recognized, j.missing]).toEqual([178, []]);
+    // The same findings as the appendix on one sheet (the visible "PL 2024" of an-pl-2023 is the seed as it is).
+    expect(j.summary).toEqual((await json(file("an-pl-2023"))).summary);
+    const rate = j.findings.find((f: { code: string }) => f.code === "computed_value_missing");
+    expect(rate.cell).toBe("'PL (I-III)'!D8");
+    const out = path.join(dir, `${writer}-chia.xlsx`);
+    const filled = await cchc(["fill", file("chia-hai-trang"), "-o", out]);
+    expect(filled.code).toBe(0);
+    expect(cellOf(out, "PL (I-III)", 7, 3)).toBeCloseTo(87.23, 2);
+    // The other sheet's row 8 is untouched.
+    expect(cellOf(out, "PL (IV-VII)", 7, 3)).toBe(cellOf(file("chia-hai-trang"), "PL (IV-VII)", 7, 3));
+    expect((await json(out)).findings.some((f: { code: string }) => f.code === "computed_value_missing")).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * One unit's file as the consolidation keeps it: its checked appendix reduced to figures, findings, unit name and
  * period (the workbook can be dropped once this is made), or why the file could not be used, as data.
  */
-import type { FoundCheck } from "../checkWorkbook";
+import { missingIndicators, type FoundCheck } from "../checkWorkbook";
 import type { Finding, IndicatorAt } from "../finding";
 import type { Grid } from "../grid";
 import type { AppendixFailure } from "../location";
@@ -78,9 +78,17 @@ export function fileBaseName(file: string): string {
  * calculator's value where the unit left a total or rate blank, the findings, the title block's unit and period
  * (the file name's period when the title gives none), and when the file was last saved (`modified`, from the adapter).
  */
-export function unitReport(file: string, grid: Grid, check: FoundCheck, modified: FileModified | null = null): UnitReport {
+export function unitReport(
+  file: string,
+  grid: Grid,
+  check: FoundCheck,
+  modified: FileModified | null = null,
+  restGrid: Grid | null = null,
+): UnitReport {
   const { template, location } = check;
-  const view = sheetView(grid, template, location, inspectCell);
+  // An appendix split over two sheets is one unit's appendix: its values come from both (never "another version").
+  const second = check.rest && restGrid ? { primary: check.sheet, sheet: check.rest.sheet, grid: restGrid, location: check.rest.location } : null;
+  const view = sheetView(grid, template, location, inspectCell, null, second);
   const values: Record<string, number | string> = {};
   const computed: string[] = [];
   const patched = new Map(check.patches.map((p) => [p.indicator, p.value]));
@@ -112,8 +120,8 @@ export function unitReport(file: string, grid: Grid, check: FoundCheck, modified
     computed,
     findings: check.findings,
     unanswered: check.unanswered,
-    rowsMissing: location.missing.length,
-    rowsUnrecognized: location.unrecognized.length,
+    rowsMissing: missingIndicators(check).length,
+    rowsUnrecognized: location.unrecognized.length + (check.rest?.location.unrecognized.length ?? 0),
     modified,
   };
 }

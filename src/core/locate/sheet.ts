@@ -26,6 +26,8 @@ export function minimumMatches(template: Template): number {
 export interface LocateOptions {
   readonly valueColumn?: number;
   readonly sheet?: string;
+  /** rows needed to say "found" instead of `minimumMatches` (locateInWorkbook, for the parts of a split appendix) */
+  readonly minimum?: number;
 }
 
 /** The value column of the report's own period among several (valueColumn.ts), into `cols`. */
@@ -73,7 +75,7 @@ export function locate(grid: Grid, template: Template, opts: LocateOptions = {})
  * over sheets that each hold too few rows is told apart from one that holds too few rows.
  */
 export function locateWithPartial(grid: Grid, template: Template, opts: LocateOptions = {}): { result: LocateResult; partial: readonly string[] } {
-  const need = minimumMatches(template);
+  const need = opts.minimum ?? minimumMatches(template);
   const header = findHeader(grid);
   let viaHeader: { col: number; state: MatchState } | null = null;
   if (header) {

@@ -38,6 +38,8 @@ export type WorkbookLocateResult =
       readonly others: readonly OtherAppendix[];
       /** set when the chosen sheet and another one look like two parts of one appendix */
       readonly split: SplitAppendix | null;
+      /** with `split`: the second sheet and where the rest of the appendix sits on it (checked with the first as one) */
+      readonly rest: { readonly sheet: string; readonly location: Location } | null;
     }
   | { readonly ok: false; readonly failure: AppendixFailure };
 
@@ -105,7 +107,10 @@ export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: re
     }
     if (best) found.push(best);
   }
-  if (found.length === 0) return { ok: false, failure: notFound(partials) };
+  if (found.length === 0) {
+    const failure = notFound(partials);
+    return failure.reason === "split" ? splitParts(sheets, templates, failure, opts) : { ok: false, failure };
+  }
   // Visible sheets first; stable: the first sheet wins a tie.
   const visible = found.filter((f) => !f.hidden);
   const pool = visible.length ? visible : found;
@@ -116,16 +121,57 @@ export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: re
     .sort((a, b) => Number(a.hidden) - Number(b.hidden) || b.matched - a.matched);
   const mine = new Set(chosen.location.matches.map((m) => m.indicator));
   let split: SplitAppendix | null = null;
+  let second: Found | null = null;
   for (const f of rest) {
     // A hidden sheet is no part of a visible appendix (nor the reverse).
     if (f.template !== chosen.template || f.hidden !== chosen.hidden) continue;
     const union = splitUnion(mine, f.location.matches.map((m) => m.indicator));
     if (union !== null && union > mine.size && (!split || union > split.matched)) {
       split = { sheets: [chosen.sheet, f.sheet], matched: union };
+      second = f;
     }
   }
   const hidden: HiddenChoice = !chosen.hidden ? null : opts.sheet !== undefined ? "chosen" : "fallback";
-  return { ok: true, sheet: chosen.sheet, template: chosen.template, location: chosen.location, hidden, others, split };
+  const restOf = second && { sheet: second.sheet, location: second.location };
+  return { ok: true, sheet: chosen.sheet, template: chosen.template, location: chosen.location, hidden, others, split, rest: restOf };
+}
+
+/**
+ * Two sheets that each hold too few rows but together the appendix (`notFound`'s split): located again with the
+ * part's threshold, the larger part first, and checked as one. Should a part not locate so, the split failure stands.
+ */
+function splitParts(
+  sheets: readonly SheetToLocate[],
+  templates: readonly Template[],
+  failure: Extract<AppendixFailure, { reason: "split" }>,
+  opts: LocateOptions,
+): WorkbookLocateResult {
+  const template = templates.find((t) => t.id === failure.template)!;
+  const minimum = partSize(template);
+  const parts = failure.sheets.map((name) => {
+    const sheet = sheets.find((s) => s.name === name)!;
+    const { result } = locateWithPartial(sheet.grid, template, { ...opts, minimum });
+    return result.ok ? { sheet: name, hidden: sheet.hidden === true, location: result.location } : null;
+  });
+  const [a, b] = parts;
+  if (!a || !b) return { ok: false, failure };
+  const [first, second] = b.location.matches.length > a.location.matches.length ? [b, a] : [a, b];
+  const hidden: HiddenChoice = !first.hidden ? null : opts.sheet !== undefined ? "chosen" : "fallback";
+  return {
+    ok: true,
+    sheet: first.sheet,
+    template,
+    location: first.location,
+    hidden,
+    others: [{ sheet: second.sheet, template: template.id, matched: second.location.matches.length, hidden: second.hidden }],
+    split: { sheets: [first.sheet, second.sheet], matched: failure.matched },
+    rest: { sheet: second.sheet, location: second.location },
+  };
+}
+
+/** Rows a part of a split appendix holds at least (`SPLIT_PART` of the rows needed, at least 3). */
+function partSize(template: Template): number {
+  return Math.max(3, Math.ceil(SPLIT_PART * minimumMatches(template)));
 }
 
 /** A sheet where a template qualified. */
@@ -147,7 +193,7 @@ function notFound(partials: readonly PartialMatch[]): AppendixFailure {
   let split: Extract<AppendixFailure, { reason: "split" }> | null = null;
   for (const [i, a] of partials.entries()) {
     const needed = minimumMatches(a.template);
-    const part = Math.max(3, Math.ceil(SPLIT_PART * needed));
+    const part = partSize(a.template);
     if (a.indicators.length < part) continue;
     const mine = new Set(a.indicators);
     for (const b of partials.slice(i + 1)) {

@@ -6,6 +6,7 @@
 import type { Indicator, IndicatorKind } from "../catalog/model";
 import type { Finding, FindingValue, Fix } from "../finding";
 import type { Reading } from "../reading";
+import { writeTarget } from "../cellWrite";
 import { cellNumberFor } from "../numberFormat";
 import { cleanText, foldDiacritics } from "../text";
 import { isWhole, roundTo } from "./numbers";
@@ -150,7 +151,7 @@ export function codeForWord(text: string, indicator: Indicator): number | undefi
  */
 function valueFix(c: IndicatorCell, value: number, numberFormat?: string): Fix {
   return {
-    cell: c.cell,
+    ...writeTarget(c.cell),
     value,
     cellValue: cellNumberFor(value, numberFormat ?? c.raw.numberFormat),
     ...(numberFormat ? { numberFormat } : {}),

@@ -11,6 +11,7 @@
  * A part, numerator or denominator holding text or an error is reported by the cell rules; relations that need its
  * value are skipped.
  */
+import { writeTarget } from "../cellWrite";
 import { sameCell } from "../address";
 import type { Relation, RelationSeverity } from "../catalog/model";
 import { cellNumberFor, showsPercent } from "../numberFormat";
@@ -149,7 +150,7 @@ function roundedRate(r: Of<"rate">, sheet: SheetView): Finding[] {
       cells: [d.target.cell, d.inputs.numerator.cell!, d.inputs.denominator.cell!],
       actual: held.value,
       expected: d.value,
-      fix: { cell: d.target.cell, value: d.value, cellValue: cellNumberFor(d.value, numberFormat), numberFormat },
+      fix: { ...writeTarget(d.target.cell), value: d.value, cellValue: cellNumberFor(d.value, numberFormat), numberFormat },
       relation: r.id,
       detail: { inputs: d.inputs, decimals: judged.decimals, truncated: judged.truncated },
     },

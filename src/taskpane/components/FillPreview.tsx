@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { cellA1, cellKey, conflictPatch, type Finding, formulaText, type Patch, shortLabel, type Template, toA1 } from "../../core";
+import { cellA1, cellKey, conflictPatch, type Finding, formulaText, type Patch, shortLabel, type Template, writtenCell } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
@@ -95,9 +95,9 @@ export function FillPreview(props: {
       {props.patches.length > 0 && (
         <ul className={styles.list} aria-label={t.fillTitle}>
           {props.patches.map((p) => (
-            <li key={cellKey(p.cell)} className={styles.item} data-patch={toA1(p.cell)}>
+            <li key={cellKey(writtenCell(p))} className={styles.item} data-patch={cellA1(writtenCell(p))}>
               <Text weight="semibold">
-                {t.colCell} {toA1(p.cell)}: {formatCellValue(p, lang)}
+                {t.colCell} {cellA1(writtenCell(p))}: {formatCellValue(p, lang)}
               </Text>
               <Text size={200} className={styles.what}>
                 {name(p.indicator)}

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { QuestionCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
-import { cellA1, expectationText, type Finding, fixLabel, formatFinding, formulaText, type Template, toA1 } from "../../core";
+import { cellA1, expectationText, type Finding, fixLabel, formatFinding, formulaText, type Template, writtenCell } from "../../core";
 import { formatCellValue, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { canAcknowledge } from "../../app/acknowledgements";
@@ -80,8 +80,8 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
   const fixText = f.fix
     ? fixLabel(f, lang, props.template) ||
       (f.fix.formula
-        ? t.fixFormula(toA1(f.fix.cell), formulaText(f.fix.formula, lang))
-        : t.fixValue(toA1(f.fix.cell), formatCellValue(f.fix, lang)))
+        ? t.fixFormula(cellA1(writtenCell(f.fix)), formulaText(f.fix.formula, lang))
+        : t.fixValue(cellA1(writtenCell(f.fix)), formatCellValue(f.fix, lang)))
     : null;
 
   /** Leaves the reason form: what was typed is dropped, and the focus goes back to the button that opened it. */

@@ -13,9 +13,10 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
 import {
-  builtinForms, cellA1, countBySeverity, type Finding, type Form, formatFormProblem, type Patch, readiness, readinessText, toA1,
+  builtinForms, cellA1, countBySeverity, fillBlocker, type Finding, type Form, formatFormProblem, matchedIndicators,
+  missingIndicators, type Patch, readiness, readinessText, writtenCell,
 } from "../../core";
-import type { AppendixHost, CheckState } from "../../app/host";
+import type { AppendixChoice, AppendixHost, CheckState } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
 import { useLang } from "../i18n";
@@ -110,6 +111,8 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const [form, setForm] = React.useState<{ form: Form; file: string | null } | null>(null);
   const [formNote, setFormNote] = React.useState<FormNote | null>(null);
   const [formRefused, setFormRefused] = React.useState<{ sentence: string; more: number } | null>(null);
+  // The sheet and value column the user chose where the check would otherwise choose (kept for the session).
+  const [choice, setChoice] = React.useState<AppendixChoice>({});
 
   const saveSettings = React.useCallback(
     async (next: WorkbookSettings) => {
@@ -244,11 +247,18 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     }
   }, [view]);
 
+  const blocked = found ? fillBlocker(found) : null;
+  const onChoose = (next: AppendixChoice) =>
+    void run(async () => {
+      host.useChoice(next);
+      setChoice(next);
+      setView("findings");
+    });
   const onSelect = (f: Finding) => found && void run(() => host.select(found.sheet, f.cell), false);
   const onFix = (f: Finding) =>
     found && f.fix && void run(async () => {
       await host.applyFix(found.sheet, f.fix!);
-      return t.fixed(toA1(f.fix!.cell));
+      return t.fixed(cellA1(writtenCell(f.fix!)));
     }, true, { finding: f });
   const onAcknowledge = (f: Finding, reason: string) =>
     void run(async () => {
@@ -385,7 +395,21 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
       {state && !state.found && settings && (
         <NotFound sheets={state.sheets} failure={state.failure} settings={settings} busy={busy} onInsert={onInsert} />
       )}
-      {found && <Recognised sheet={found.sheet} location={found.location} template={template} others={found.others} split={found.split} />}
+      {found && (
+        <Recognised
+          sheet={found.sheet}
+          location={found.location}
+          template={template}
+          matched={matchedIndicators(found)}
+          missing={missingIndicators(found)}
+          others={found.others}
+          split={found.split}
+          hidden={found.hidden}
+          choice={choice}
+          busy={busy}
+          onChoose={onChoose}
+        />
+      )}
       {found && (
         <section className={styles.section} aria-labelledby="check-title">
           <SectionTitle id="check-title">
@@ -429,13 +453,18 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               appearance={view === "fill" ? "secondary" : "primary"}
               icon={<TableEdit20Regular />}
               aria-expanded={view === "fill"}
-              disabled={busy || view === "fill"}
+              disabled={busy || view === "fill" || blocked !== null}
               onClick={() => setView("fill")}
             >
               {t.fill}
             </Button>
             {props.extra?.actions?.({ state: found, active: split.active, busy })}
           </div>
+          {blocked && (
+            <Text size={200} data-testid="fill-blocked">
+              {blocked.reason === "hidden_sheet" ? t.fillBlockedHidden(found.sheet) : t.fillBlockedColumn}
+            </Text>
+          )}
           {host.kind === "excel" && (
             <Switch label={t.highlight} checked={highlighting} disabled={busy} onChange={(_, d) => onHighlight(d.checked)} />
           )}

@@ -8,6 +8,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -16,9 +17,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  type AppendixFailure, appendixFailureText, type Location, type OtherAppendix, type ReportPeriod, reportPeriods,
+  type AppendixFailure, appendixFailureText, columnLetters, type HiddenChoice, type Location, type OtherAppendix, type ReportPeriod, reportPeriods,
   type SplitAppendix, type Template,
 } from "../../core";
+import type { AppendixChoice } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
@@ -30,21 +32,34 @@ const useStyles = makeStyles({
 });
 
 /**
- * Which sheet holds the appendix and how well it matched; a warning when the workbook holds more than one appendix
- * or one split over two sheets (the check then covers one sheet only, which the user must know).
+ * Which sheet holds the appendix and how well it matched; a note when the workbook holds more than one appendix (each
+ * other sheet, hidden ones named as hidden, with a button to check it instead), one split over two sheets (checked as
+ * one), or the appendix only on a hidden sheet. With several value columns, a picker of the column checked (the
+ * check's choice selected; an ambiguous one said). `onChoose` passes the user's choice on (host.useChoice).
  */
 export function Recognised(props: {
   sheet: string;
   location: Location;
   template: Template | undefined;
+  /** indicators found and missing over the appendix's sheets (both parts of a split one); default: this sheet's */
+  matched?: number;
+  missing?: readonly string[];
   others?: readonly OtherAppendix[];
   split?: SplitAppendix | null;
+  hidden?: HiddenChoice;
+  choice?: AppendixChoice;
+  busy?: boolean;
+  onChoose?: (choice: AppendixChoice) => void;
 }) {
   const styles = useStyles();
   const { t } = useLang();
   const { location } = props;
+  const choice = props.choice ?? {};
+  const valueChoice = location.valueChoice;
+  const letter = (col: number) => columnLetters(col);
   const labelOf = (id: string) => props.template?.indicators.find((i) => i.id === id)?.label ?? "";
-  const details = location.missing.length + location.unrecognized.length > 0;
+  const missing = props.missing ?? location.missing;
+  const details = missing.length + location.unrecognized.length > 0;
   const split = props.split ?? null;
   // The split's second sheet is said once, in the split's own sentence.
   const others = (props.others ?? []).filter((o) => !split?.sheets.includes(o.sheet));
@@ -53,31 +68,85 @@ export function Recognised(props: {
       <SectionTitle id="start-title">
         {t.startTitle}
       </SectionTitle>
-      <Text data-testid="recognised">{t.recognised(props.sheet, location.matches.length, location.matches.length + location.missing.length)}</Text>
+      <Text data-testid="recognised">{t.recognised(props.sheet, props.matched ?? location.matches.length, (props.matched ?? location.matches.length) + missing.length)}</Text>
       {split && (
-        <MessageBar intent="warning" data-testid="appendix-split">
+        <MessageBar intent="info" data-testid="appendix-split">
           <MessageBarBody>
             <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
             {t.splitAppendix(split.sheets[0], split.sheets[1])}
           </MessageBarBody>
         </MessageBar>
       )}
-      {others.map((o) => (
-        <MessageBar key={o.sheet} intent="warning" data-testid="appendix-other" data-sheet={o.sheet}>
+      {props.hidden && (
+        <MessageBar intent={props.hidden === "fallback" ? "warning" : "info"} data-testid="appendix-hidden">
           <MessageBarBody>
             <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
-            {t.otherAppendix(o.sheet, o.matched, props.sheet)}
+            {props.hidden === "fallback" ? t.checkedHiddenFallback(props.sheet) : t.checkedHiddenChosen(props.sheet)}
           </MessageBarBody>
+          {props.onChoose && (
+            <MessageBarActions>
+              {props.hidden === "fallback" ? (
+                <Button size="small" disabled={props.busy} onClick={() => props.onChoose!({ ...choice, sheet: props.sheet })}>
+                  {t.useThisSheet}
+                </Button>
+              ) : (
+                <Button size="small" disabled={props.busy} onClick={() => props.onChoose!({ valueColumn: choice.valueColumn })}>
+                  {t.useAutomaticSheet}
+                </Button>
+              )}
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {others.map((o) => (
+        <MessageBar key={o.sheet} intent="warning" data-testid="appendix-other" data-sheet={o.sheet} data-hidden={o.hidden ? "true" : undefined}>
+          <MessageBarBody>
+            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+            {o.hidden ? t.hiddenAppendix(o.sheet, o.matched) : t.otherAppendix(o.sheet, o.matched, props.sheet)}
+          </MessageBarBody>
+          {props.onChoose && (
+            <MessageBarActions>
+              {/* Another sheet's columns are not this one's: the column choice goes with the sheet. */}
+              <Button size="small" disabled={props.busy} onClick={() => props.onChoose!({ sheet: o.sheet })}>
+                {t.useThisSheet}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       ))}
+      {valueChoice && (
+        <Field
+          label={t.valueColumnLabel}
+          validationState={valueChoice.reason === "ambiguous" ? "warning" : "none"}
+          validationMessage={valueChoice.reason === "ambiguous" ? t.valueColumnAmbiguous : undefined}
+        >
+          <Select
+            data-testid="value-column"
+            value={valueChoice.reason === "ambiguous" ? "" : String(location.columns.value)}
+            disabled={props.busy || !props.onChoose}
+            onChange={(_, d) => props.onChoose?.({ ...choice, valueColumn: Number(d.value) })}
+          >
+            {valueChoice.reason === "ambiguous" && (
+              <option value="" disabled>
+                {t.valueColumnPick}
+              </option>
+            )}
+            {valueChoice.columns.map((c) => (
+              <option key={c.col} value={String(c.col)}>
+                {t.valueColumnOption(letter(c.col), c.heading)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {details && (
         <Accordion collapsible>
-          {location.missing.length > 0 && (
+          {missing.length > 0 && (
             <AccordionItem value="missing">
-              <AccordionHeader size="small">{t.missingRows(location.missing.length)}</AccordionHeader>
+              <AccordionHeader size="small">{t.missingRows(missing.length)}</AccordionHeader>
               <AccordionPanel>
                 <ul className={styles.list}>
-                  {location.missing.map((id) => (
+                  {missing.map((id) => (
                     <li key={id}>
                       {id} {labelOf(id)}
                     </li>

@@ -100,7 +100,20 @@ export const en: Messages = {
   otherAppendix: (sheet, rows, checked) =>
     `This workbook also holds an appendix on sheet “${sheet}” (${rows} indicators recognised); checking sheet “${checked}”.`,
   splitAppendix: (first, second) =>
-    `The appendix seems split over two sheets, “${first}” and “${second}”; merge them into one sheet before checking.`,
+    `The appendix seems split over two sheets, “${first}” and “${second}”; the two are checked as one appendix, relations between their sections included, and each cell is filled on its own sheet.`,
+  hiddenAppendix: (sheet, rows) =>
+    `The hidden sheet “${sheet}” holds an appendix too (${rows} rows matched; often an earlier period's copy); hidden sheets are not checked.`,
+  checkedHiddenFallback: (sheet) =>
+    `The appendix is only on the hidden sheet “${sheet}”: it is checked, but nothing is filled into it unless you choose it.`,
+  checkedHiddenChosen: (sheet) => `Checking the hidden sheet “${sheet}”, as you chose.`,
+  useThisSheet: "Check this sheet",
+  useAutomaticSheet: "Choose the sheet automatically",
+  valueColumnPick: "— Choose a column —",
+  valueColumnLabel: "Value column checked",
+  valueColumnOption: (letter, heading) => (heading ? `Column ${letter} — ${heading}` : `Column ${letter}`),
+  valueColumnAmbiguous: "The sheet has several value columns and nothing says which is the report's period; choose one. Nothing is filled until you do.",
+  fillBlockedHidden: (sheet) => `Not filled: the appendix is on the hidden sheet “${sheet}”; choose that sheet above if it is the one to fill.`,
+  fillBlockedColumn: "Not filled: choose the report period's value column above.",
   insertTitle: "Insert the appendix",
   insertIntro: "Insert the CCHC statistics appendix in a new sheet (no sheet is replaced).",
   unitName: "Unit name",
