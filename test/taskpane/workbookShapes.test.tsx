@@ -62,9 +62,12 @@ describe("workbook shapes in the Start section", () => {
   }, 40_000);
 
   it.each([
-    ["vi", "Phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau”; hãy gộp lại vào một trang tính trước khi kiểm tra."],
+    [
+      "vi",
+      "Phụ lục có vẻ bị chia ra hai trang tính “Phần đầu” và “Phần sau”; hai trang tính được kiểm tra như một phụ lục, kể cả quan hệ giữa các phần, và mỗi ô được điền vào đúng trang tính của nó.",
+    ],
     ["en", en.splitAppendix("Phần đầu", "Phần sau")],
-  ] as const)("asks to merge an appendix split over two sheets, naming the second sheet only there (%s)", async (lang, sentence) => {
+  ] as const)("says an appendix split over two sheets is checked as one, naming the second sheet only there (%s)", async (lang, sentence) => {
     await openInPane(await workbook([["Phần đầu", part("I", "V")], ["Phần sau", part("V", null)]]), lang);
     const bar = screen.getByTestId("appendix-split");
     expect(bar.textContent).toContain(sentence);

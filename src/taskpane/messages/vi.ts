@@ -149,7 +149,7 @@ export const vi = {
   splitAppendix: (first: string, second: string) =>
     `Phụ lục có vẻ bị chia ra hai trang tính “${first}” và “${second}”; hai trang tính được kiểm tra như một phụ lục, kể cả quan hệ giữa các phần, và mỗi ô được điền vào đúng trang tính của nó.`,
   hiddenAppendix: (sheet: string, rows: number) =>
-    `Trang tính ẩn “${sheet}” cũng có phụ lục (${rows} dòng khớp; thường là bản của kỳ trước); trang ẩn không được kiểm tra.`,
+    `Trang tính ẩn “${sheet}” cũng có phụ lục (${rows} dòng khớp; thường là bản của kỳ trước); trang tính ẩn không được kiểm tra.`,
   checkedHiddenFallback: (sheet: string) =>
     `Phụ lục chỉ có trên trang tính ẩn “${sheet}”: đã kiểm tra nhưng sẽ không điền vào trang tính này trừ khi bạn chọn nó.`,
   checkedHiddenChosen: (sheet: string) => `Đang kiểm tra trang tính ẩn “${sheet}” theo lựa chọn của bạn.`,
@@ -159,7 +159,7 @@ export const vi = {
   valueColumnLabel: "Cột số liệu được kiểm tra",
   valueColumnOption: (letter: string, heading: string | null) => (heading ? `Cột ${letter} — ${heading}` : `Cột ${letter}`),
   valueColumnAmbiguous: "Trang tính có nhiều cột số liệu và không rõ cột nào là kỳ báo cáo; hãy chọn cột. Chưa chọn thì không điền.",
-  fillBlockedHidden: (sheet: string) => `Chưa điền: phụ lục nằm trên trang tính ẩn “${sheet}”; hãy chọn trang tính này ở phần Bắt đầu nếu đúng là trang cần điền.`,
+  fillBlockedHidden: (sheet: string) => `Chưa điền: phụ lục nằm trên trang tính ẩn “${sheet}”; hãy chọn trang tính này ở phần Bắt đầu nếu đúng là trang tính cần điền.`,
   fillBlockedColumn: "Chưa điền: hãy chọn cột số liệu của kỳ báo cáo ở phần Bắt đầu.",
   insertTitle: "Chèn phụ lục mẫu",
   insertIntro: "Chèn Phụ lục thống kê số liệu báo cáo CCHC vào một trang tính mới (không thay thế trang tính nào).",
