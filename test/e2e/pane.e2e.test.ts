@@ -217,13 +217,14 @@ describe("the pane outside Excel (headless Chromium)", () => {
 
     const rows = page.getByTestId("status-row");
     expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-file"), tr.getAttribute("data-state")]))).toEqual([
-      ["a-sttt.xlsx", "ready"],
-      ["b-syt.xlsx", "ready"],
+      // Units with indicators left blank are not ready to send (the one verdict the pane and the CLI share).
+      ["a-sttt.xlsx", "review"],
+      ["b-syt.xlsx", "review"],
       ["c-stp.xlsx", "review"],
     ]);
     // The damaged file is no unit: listed apart with its reason.
     expect(await page.locator('[data-testid="unread-files"] [data-file="hong.xlsx"]').textContent()).toContain(unreadableText({ reason: "damaged" }, "vi"));
-    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 2, 1, 0, 1));
+    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 0, 3, 0, 1));
     // Nothing wider than the pane: no sideways scrolling at 320 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
@@ -272,21 +273,21 @@ describe("the pane outside Excel (headless Chromium)", () => {
       });
     expect(await states()).toEqual([
       ["d-sttt-lan-2.xlsx", "set_aside"],
-      ["a-sttt.xlsx", "ready"],
+      ["a-sttt.xlsx", "review"],
       ["c-stp.xlsx", "review"],
       ["e-sxd.xlsx", "review"],
     ]);
     expect(await page.locator('[data-issue="kept_over"][data-file="a-sttt.xlsx"]').textContent()).toContain("vì tệp này được lưu sau (15/12/2023 10:00");
     expect(await page.locator('[data-testid="skipped-file"][data-file="~$a-sttt.xlsx"]').textContent()).toContain("tệp khóa");
     expect(await page.getByTestId("unread-files").count()).toBe(0);
-    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 1, 2, 1, 0));
+    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 0, 3, 1, 0));
     await page.screenshot({ path: path.join(ROOT, `test-output/consolidate-${width}-${scheme}.png`), fullPage: true });
     expect(await violations()).toEqual([]);
 
     // Take the older copy instead, as --prefer does.
     await page.getByRole("button", { name: vi.useThisFileLabel("d-sttt-lan-2.xlsx") }).click();
     expect((await states()).slice(0, 2)).toEqual([
-      ["d-sttt-lan-2.xlsx", "ready"],
+      ["d-sttt-lan-2.xlsx", "review"],
       ["a-sttt.xlsx", "set_aside"],
     ]);
     expect(await page.locator('[data-issue="kept_over"][data-file="d-sttt-lan-2.xlsx"]').textContent()).toContain("theo lựa chọn của người tổng hợp");
@@ -297,7 +298,7 @@ describe("the pane outside Excel (headless Chromium)", () => {
       ["d-sttt-lan-2.xlsx", "review"],
       ["a-sttt.xlsx", "set_aside"],
       ["c-stp.xlsx", "review"],
-      ["e-sxd.xlsx", "ready"],
+      ["e-sxd.xlsx", "review"],
     ]);
 
     // A unit's findings on demand, by cell.
@@ -486,14 +487,20 @@ async function brokenWords(page: Page): Promise<string[]> {
 /** The buttons drawn as primary (the theme's brand background): one per view. */
 async function primaryButtons(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // Without transitions: a button that has just turned secondary may still be fading from the brand colour.
+    const still = document.createElement("style");
+    still.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+    document.head.appendChild(still);
     const probe = document.createElement("div");
     probe.style.backgroundColor = "var(--colorBrandBackground)";
     document.querySelector(".fui-FluentProvider")!.appendChild(probe);
     const brand = getComputedStyle(probe).backgroundColor;
     probe.remove();
-    return [...document.querySelectorAll("main button")]
+    const primary = [...document.querySelectorAll("main button")]
       .filter((b) => getComputedStyle(b).backgroundColor === brand)
       .map((b) => (b.textContent ?? "").trim());
+    still.remove();
+    return primary;
   });
 }
 

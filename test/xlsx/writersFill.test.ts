@@ -62,7 +62,7 @@ describe.each(["libreoffice", "openpyxl", "xlsxwriter"])("%s", (writer) => {
     output = path.join(dir, `${writer}-filled.xlsx`);
     inputBytes = fs.readFileSync(input);
     const r = await fill(input, output);
-    expect([r.code, r.text]).toEqual([0, expect.stringContaining("Filled 1 cells:")]);
+    expect([r.code, r.text]).toEqual([0, expect.stringContaining("Filled 1 cell:")]);
     targets = [...r.text.matchAll(/^ {2}([A-Z]+\d+) = /gm)].map((m) => m[1]);
     outputBytes = fs.readFileSync(output);
   });
@@ -101,7 +101,7 @@ describe.each(["libreoffice", "openpyxl", "xlsxwriter"])("%s", (writer) => {
   test("the filled sheet differs only in the target cells", () => {
     const before = openPackage(inputBytes).text("xl/worksheets/sheet1.xml");
     const after = openPackage(outputBytes).text("xl/worksheets/sheet1.xml");
-    expect(targets).toHaveLength(1); // "Filled 1 cells" above
+    expect(targets).toHaveLength(1); // "Filled 1 cell" above
     expect(after).not.toBe(before);
     // Compared as booleans plus the first difference, so a failure does not print the whole part.
     const a = withoutCells(after, targets);
