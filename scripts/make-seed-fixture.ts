@@ -1,7 +1,8 @@
 /**
  * Writes test/fixtures/seed-appendix.json: the real report's appendix (Sở TTTT Sóc Trăng, 2023) as data, read once
- * from the seed text next to the repository (../shared/seed/000_bbdb728f27fe408d.txt, or the path given as the first
- * argument). The tests and the sample read only the committed JSON. Run: npx tsx scripts/make-seed-fixture.ts [seed.txt]
+ * from the seed report's text, whose path is given (it is not part of the repository: the seed folder the project was
+ * started from, 000_bbdb728f27fe408d.txt). The tests and the sample read only the committed JSON.
+ * Run: npx tsx scripts/make-seed-fixture.ts SEED.txt
  *
  * The seed text was extracted from a PDF: some rows are split over two lines at page breaks (a blank line, then a
  * line with no STT carrying the rest of the label, unit or note). Each row keeps its full text; the part printed
@@ -42,8 +43,6 @@ export interface SeedFixture {
   readonly report: readonly string[];
 }
 
-/** The seed report, the sibling `shared/seed` directory of the repository. */
-export const DEFAULT_SEED_PATH = path.resolve(__dirname, "../../shared/seed/000_bbdb728f27fe408d.txt");
 /** Where the fixture goes. */
 export const FIXTURE_PATH = path.resolve(__dirname, "../test/fixtures/seed-appendix.json");
 
@@ -135,12 +134,13 @@ export function fixtureJson(fixture: SeedFixture): string {
 }
 
 if (require.main === module) {
-  const seedPath = path.resolve(process.argv[2] ?? DEFAULT_SEED_PATH);
-  if (!fs.existsSync(seedPath)) {
-    process.stderr.write(`Seed report not found at ${seedPath}; give its path as the first argument.\n`);
+  const given = process.argv[2];
+  if (!given || !fs.existsSync(given)) {
+    process.stderr.write(`${given ? `Seed report not found at ${path.resolve(given)}` : "No seed report given"}; usage: npx tsx scripts/make-seed-fixture.ts SEED.txt\n`);
     process.exit(2);
   }
-  const fixture = seedFixture(fs.readFileSync(seedPath, "utf8"), `shared/seed/${path.basename(seedPath)}`);
+  const seedPath = path.resolve(given);
+  const fixture = seedFixture(fs.readFileSync(seedPath, "utf8"), `seed/${path.basename(seedPath)}`);
   fs.writeFileSync(FIXTURE_PATH, fixtureJson(fixture));
   process.stdout.write(`wrote ${path.relative(process.cwd(), FIXTURE_PATH)} (${fixture.rows.length} rows)\n`);
 }
