@@ -10,6 +10,7 @@ import { AppendixPreview } from "./AppendixPreview";
 import { Consolidate } from "./Consolidate";
 import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { Pane, type PaneExtra } from "./Pane";
+import { visuallyHidden } from "./visuallyHidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -34,14 +35,7 @@ const useStyles = makeStyles({
   },
   dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  hidden: visuallyHidden,
   // A file name is no word: it may break anywhere rather than widen the pane.
   file: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2, flexGrow: 1, minWidth: 0 },
 });

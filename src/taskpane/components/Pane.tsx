@@ -28,6 +28,7 @@ import { LandingMessage, type Landing } from "./Landing";
 import { NotFound, Recognised } from "./StartSection";
 import { FormSection, type FormNote } from "./FormSection";
 import { documentOf, formOfSettings, settingsWithForm, templatesFor } from "../../app/formInUse";
+import { visuallyHidden } from "./visuallyHidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,14 +39,7 @@ const useStyles = makeStyles({
   },
   counts: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // Said to screen readers only: the confirmation shown next to where the focus landed.
-  announcer: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  announcer: visuallyHidden,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
