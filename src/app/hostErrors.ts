@@ -3,7 +3,7 @@
  * message. A HostError carries a coarse code; a WorkbookError (an action on an open workbook that failed) carries
  * its reason too, and hostErrorMessages.ts has its sentence. Anything else a host throws is shown as "generic".
  */
-import type { FileLimits, Lang } from "../core";
+import type { FileLimits, Lang, WorkbookReadFailure } from "../core";
 
 /**
  * Why a host operation failed. The file refusals ("empty" to "too_much_data") are the reader's own reasons
@@ -27,6 +27,22 @@ export type HostErrorCode =
   /** a template was inserted in a file and other sheets were filled too: no single copy holds both */
   | "copy_with_template";
 
+/** The host error code of each reason the reader refuses a file for ("damaged" is the pane's "read_failed"). */
+export const READ_FAILURE_CODE: Readonly<Record<WorkbookReadFailure, HostErrorCode>> = {
+  not_xlsx: "not_xlsx",
+  damaged: "read_failed",
+  empty: "empty",
+  encrypted: "encrypted",
+  old_xls: "old_xls",
+  ods: "ods",
+  too_large: "too_large",
+  too_much_data: "too_much_data",
+};
+
+/** The reader's reason behind a host error code, when the code is a file refusal. */
+export function readFailureOf(code: HostErrorCode): WorkbookReadFailure | undefined {
+  return (Object.keys(READ_FAILURE_CODE) as WorkbookReadFailure[]).find((reason) => READ_FAILURE_CODE[reason] === code);
+}
 
 /**
  * The file limits a "too_large"/"too_much_data" refusal names. The host that refused fills them in from

@@ -11,10 +11,10 @@ import {
   type LayoutPlan, type Patch, type PreviewRow, type Template, templates,
 } from "../core";
 import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
-import { CopyRefusedError, HostError, type HostErrorCode } from "../app/hostErrors";
+import { CopyRefusedError, HostError, READ_FAILURE_CODE } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
 import { FILE_LIMITS } from "./limits";
-import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes, type WorkbookReadFailure } from "./readWorkbook";
+import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
 import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
 import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
 import { refusalText } from "./package/messages";
@@ -30,17 +30,6 @@ export function filledName(fileName: string): string {
   const base = fileName.replace(/\.xlsx$/i, "") || "phu-luc";
   return `${base}-da-dien.xlsx`;
 }
-
-const READ_FAILURE_CODE: Record<WorkbookReadFailure, HostErrorCode> = {
-  not_xlsx: "not_xlsx",
-  damaged: "read_failed",
-  empty: "empty",
-  encrypted: "encrypted",
-  old_xls: "old_xls",
-  ods: "ods",
-  too_large: "too_large",
-  too_much_data: "too_much_data",
-};
 
 /** The reader's refusal as the pane's HostError; the limits ride along when the file passed one. */
 export function readFailureError(e: WorkbookReadError): HostError {

@@ -1,29 +1,18 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { workbookErrorMessage } from "../../app/hostErrorMessages";
-import { CopyRefusedError, errorCode, HostError, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
-import { type Lang, type UnreadableReason, unreadableText } from "../../core";
+import { CopyRefusedError, errorCode, HostError, readFailureOf, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
+import { type Lang, unreadableText } from "../../core";
 import { useLang } from "../i18n";
 import type { Messages } from "../messages";
-
-/** The file refusals among the host error codes: the reader's reasons, said as the command line and consolidation say them. */
-const UNREADABLE: Readonly<Partial<Record<HostErrorCode, UnreadableReason>>> = {
-  read_failed: "damaged",
-  not_xlsx: "not_xlsx",
-  empty: "empty",
-  encrypted: "encrypted",
-  old_xls: "old_xls",
-  ods: "ods",
-  too_large: "too_large",
-  too_much_data: "too_much_data",
-};
 
 /**
  * The sentence for a host error code, in the user's language. A refusal on the file's size names the limits the host
  * refused it by, when it gave them.
  */
 export function errorText(code: HostErrorCode, t: Messages, lang: Lang, limits?: FileLimits): string {
-  const unreadable = UNREADABLE[code];
+  // A file refusal is said as the command line and consolidation say the reader's reason.
+  const unreadable = readFailureOf(code);
   if (unreadable) return unreadableText(limits ? { reason: unreadable, limits } : { reason: unreadable }, lang);
   switch (code) {
     case "busy":
