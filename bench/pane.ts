@@ -47,13 +47,13 @@ export async function productionBuild(out: string, log: (line: string) => void):
   return { statsFile };
 }
 
-interface StatsChunk {
+export interface StatsChunk {
   readonly id: number | string;
   readonly initial: boolean;
   readonly files: readonly string[];
   readonly modules?: readonly { readonly name: string }[];
 }
-interface Stats {
+export interface Stats {
   readonly chunks: readonly StatsChunk[];
   readonly namedChunkGroups: Record<string, { readonly chunks: readonly (number | string)[] }>;
 }
@@ -67,8 +67,22 @@ function gzipKb(files: readonly string[], dir: string): number {
   return files.reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(dir, f))).length, 0) / 1024;
 }
 
-/** Initial JS figures; throws when ExcelJS is in an initial chunk or in no chunk at all (the check would be void). */
-export function bundleFigures(dir: string, stats: Stats): Figure[] {
+/** The build's JavaScript sizes, gzipped (KB), as the pane figures and the docs (docs/OFFICE.md) quote them. */
+export interface BundleSizes {
+  /** The same-origin scripts taskpane.html loads, in order. */
+  readonly initial: readonly string[];
+  readonly initialKb: number;
+  /** The same, minified, not gzipped. */
+  readonly initialRawKb: number;
+  /** The office-js adapter's chunk group ("excel"), loaded after Office.onReady. */
+  readonly excelFiles: readonly string[];
+  readonly excelKb: number;
+  /** The chunks holding ExcelJS, loaded only outside Excel. */
+  readonly excelJsKb: number;
+}
+
+/** Bundle sizes; throws when ExcelJS is in an initial chunk or in no chunk at all (the check would be void). */
+export function bundleSizes(dir: string, stats: Stats): BundleSizes {
   const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
   const initial = initialScripts(html);
   if (initial.length === 0) throw new Error("taskpane.html loads no script of its own");
@@ -82,24 +96,33 @@ export function bundleFigures(dir: string, stats: Stats): Figure[] {
   if (!excelGroup) throw new Error('no "excel" chunk group: the office-js adapter is not split out as expected');
   const excelFiles = stats.chunks.filter((c) => excelGroup.chunks.includes(c.id)).flatMap((c) => c.files).filter((f) => f.endsWith(".js"));
   if (excelFiles.some((f) => withExcelJs.some((c) => c.files.includes(f)))) throw new Error("the Excel adapter's chunks pull in ExcelJS");
-  const initialKb = gzipKb(initial, dir);
-  const excelKb = gzipKb(excelFiles, dir);
-  const rawKb = initial.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) / 1024;
-  const excelJsKb = gzipKb(withExcelJs.flatMap((c) => c.files).filter((f) => f.endsWith(".js")), dir);
+  return {
+    initial,
+    initialKb: gzipKb(initial, dir),
+    initialRawKb: initial.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) / 1024,
+    excelFiles,
+    excelKb: gzipKb(excelFiles, dir),
+    excelJsKb: gzipKb(withExcelJs.flatMap((c) => c.files).filter((f) => f.endsWith(".js")), dir),
+  };
+}
+
+/** Initial JS figures (bundleSizes, against the budget). */
+export function bundleFigures(dir: string, stats: Stats): Figure[] {
+  const b = bundleSizes(dir, stats);
   return [
     {
       name: "pane.js.initial.gzip",
-      value: initialKb,
+      value: b.initialKb,
       unit: "KB",
       budget: PANE_JS_BUDGET_KB,
-      note: `${initial.join(" + ")}, ${rawKb.toFixed(0)} KB minified; ExcelJS not initial (its chunk ${excelJsKb.toFixed(0)} KB gz loads only outside Excel)`,
+      note: `${b.initial.join(" + ")}, ${b.initialRawKb.toFixed(0)} KB minified; ExcelJS not initial (its chunk ${b.excelJsKb.toFixed(0)} KB gz loads only outside Excel)`,
     },
     {
       name: "pane.js.insideExcel.gzip",
-      value: initialKb + excelKb,
+      value: b.initialKb + b.excelKb,
       unit: "KB",
       budget: PANE_JS_BUDGET_KB,
-      note: `initial + the office-js adapter's chunks (${excelFiles.join(" + ")}, ${excelKb.toFixed(1)} KB) loaded after Office.onReady`,
+      note: `initial + the office-js adapter's chunks (${b.excelFiles.join(" + ")}, ${b.excelKb.toFixed(1)} KB) loaded after Office.onReady`,
     },
   ];
 }

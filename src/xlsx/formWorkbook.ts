@@ -12,8 +12,8 @@ import { inspectWorkbookBytes } from "./limits";
 import { loadWorkbook, WorkbookReadError, worksheetGrid, type WorkbookBytes } from "./readWorkbook";
 
 /** A form has a few thousand cells; a file with far more is not one (and must not cost the memory of one). */
-const FORM_MAX_CELLS = 100_000;
-const FORM_MAX_EXPANDED_BYTES = 32 * 1024 * 1024;
+export const FORM_MAX_CELLS = 100_000;
+export const FORM_MAX_EXPANDED_BYTES = 32 * 1024 * 1024;
 
 const refuse = (body: Parameters<typeof problem>[1]): CompileResult => ({ ok: false, problems: [problem({ file: true }, body)] });
 

@@ -14,6 +14,7 @@ import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidate
 import { vi } from "../../src/taskpane/messages/vi";
 import { allowOnlyServer, serveDirectory, type StaticServer } from "./staticServer";
 import { tempDir } from "../fixtures/tempDir";
+import { bundleSizes, type Stats } from "../../bench/pane";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/phu-luc-mau-2023.xlsx");
@@ -48,7 +49,8 @@ beforeAll(async () => {
   outDir = tempDir("cchc-pane-e2e-");
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir],
+    // Webpack's stats beside the build (not in it, so the server does not serve them): the bundle sizes below.
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir, "--json", path.join(outDir, "..", `${path.basename(outDir)}-stats.json`)],
     { cwd: ROOT, stdio: "pipe", timeout: 400_000 },
   );
   if (!fs.existsSync(path.join(outDir, "taskpane.html"))) throw new Error(`the build wrote no taskpane.html into ${outDir}`);
@@ -64,7 +66,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  if (outDir) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(path.join(outDir, "..", `${path.basename(outDir)}-stats.json`), { force: true });
+  }
 });
 
 /** A page at the pane's width where every request off localhost is refused and recorded. */
@@ -690,4 +695,25 @@ describe("the review flow, as a clerk goes through it (320 and 500 px, light and
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+});
+
+describe("docs/OFFICE.md's bundle sizes are this build's", () => {
+  // What `npm run bench -- pane` measures (bench/pane.ts bundleSizes: gzip level 6), read from the build above.
+  // The docs quote a run's figures; 10 % of room lets small changes pass, a real drift fails here.
+  it("initial JavaScript, the Excel adapter's chunks, inside Excel in all, and the ExcelJS chunk", () => {
+    const stats = JSON.parse(fs.readFileSync(path.join(outDir, "..", `${path.basename(outDir)}-stats.json`), "utf8")) as Stats;
+    const b = bundleSizes(outDir, stats);
+    const text = fs.readFileSync(path.join(ROOT, "docs/OFFICE.md"), "utf8").replace(/\s+/g, " ");
+    const m = /initial JavaScript \(`taskpane` and `oldHostCheck\.js`\) (\d+) KB, the `excel` chunk group (\d+) KB, (\d+) KB inside Excel; the ExcelJS chunk (\d+) KB/.exec(text);
+    expect(m).not.toBeNull();
+    const [initial, excel, inside, excelJs] = m!.slice(1).map(Number);
+    const measured = { initial: b.initialKb, excel: b.excelKb, inside: b.initialKb + b.excelKb, excelJs: b.excelJsKb };
+    const quoted = { initial, excel, inside, excelJs };
+    // Small figures (the adapter's chunk, a few KB) get 2 KB of room, the others 10 %.
+    const drift = (Object.keys(quoted) as (keyof typeof quoted)[])
+      .filter((k) => Math.abs(measured[k] - quoted[k]) > Math.max(2, quoted[k] * 0.1))
+      .map((k) => `${k}: docs/OFFICE.md says ${quoted[k]} KB, the build is ${measured[k].toFixed(1)} KB`);
+    expect(drift).toEqual([]);
+    expect(b.initial).toContain("oldHostCheck.js");
+  });
 });
