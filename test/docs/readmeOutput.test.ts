@@ -2,10 +2,13 @@
  * The README shows what `cchc check` prints on the sample; this test runs the README's command and fails when the
  * output drifts from the block. In the block, a line "…" stands for any number of lines, a line ending in "…" for
  * any line that starts with the text before it; every other line must be printed exactly, in the block's order.
+ * Also: the cell `fill` writes as the README quotes it, every file the example commands write into the checkout being
+ * ignored by git, and docs/CLI.md's `check --json` example naming only fields the command prints.
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { tempDir } from "../fixtures/tempDir";
 
 const ROOT = path.join(__dirname, "..", "..");
 const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -67,5 +70,73 @@ describe("README: what `cchc check` prints on the sample", () => {
     expect(counts).toBe(`samples/phu-luc-mau-2023.xlsx: 0 lỗi, ${m![1]} cảnh báo, 0 thông tin`);
     expect(verdict).toMatch(/^samples\/phu-luc-mau-2023\.xlsx: Chưa sẵn sàng gửi\. Còn /);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("README: what `cchc fill` writes, and where the examples write", () => {
+  it("fill prints the cell and formula the README quotes", () => {
+    const m = /`fill` writes `([^`]+)` with `([^`]+)`/.exec(readme);
+    expect(m).not.toBeNull();
+    const out = path.join(tempDir("cchc-readme-"), m![1]);
+    const printed = execFileSync(process.execPath, ["bin/cchc.js", "fill", "samples/phu-luc-mau-2023.xlsx", "-o", out], { cwd: ROOT, encoding: "utf8" });
+    // The CLI aligns its columns with two spaces; the README's prose has one.
+    expect(printed.replace(/ {2,}/g, " ")).toContain(m![2]);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it("every file the README's and docs/CLI.md's example commands write into the checkout is ignored by git", () => {
+    const written = new Set<string>();
+    for (const text of [readme, fs.readFileSync(path.join(ROOT, "docs/CLI.md"), "utf8")]) {
+      for (const line of text.split("\n").filter((l) => l.startsWith("npm run --silent cchc -- "))) {
+        const command = line.replace(/\s+#.*$/, "");
+        for (const m of command.matchAll(/(?:-o|template|>)\s+(\S+)/g)) written.add(m[1]);
+      }
+    }
+    expect([...written].sort()).toEqual(["TONG_HOP.xlsx", "da-dien.xlsx", "ket-qua.json", "phu-luc.xlsx"]);
+    const notIgnored = [...written].filter((name) => {
+      try {
+        execFileSync("git", ["check-ignore", "-q", name], { cwd: ROOT, stdio: "ignore" });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(notIgnored).toEqual([]);
+  });
+});
+
+describe("docs/CLI.md: the `check --json` example", () => {
+  const cliMd = fs.readFileSync(path.join(ROOT, "docs/CLI.md"), "utf8");
+  const at = cliMd.indexOf("```json\n");
+  const example = cliMd.slice(at + 8, cliMd.indexOf("\n```", at + 8));
+
+  it("names only fields the command prints, and says what it prints for a file that is not an .xlsx", () => {
+    const dir = tempDir("cchc-readme-json-");
+    fs.copyFileSync(path.join(ROOT, "samples/phu-luc-mau-2023.xlsx"), path.join(dir, "a.xlsx"));
+    fs.writeFileSync(path.join(dir, "b.xlsx"), "không phải tệp Excel\n");
+    let stdout: string;
+    try {
+      stdout = execFileSync(process.execPath, [path.join(ROOT, "bin/cchc.js"), "check", "a.xlsx", "b.xlsx", "--json"], { cwd: dir, encoding: "utf8" });
+    } catch (e) {
+      stdout = (e as { stdout: string }).stdout;
+    }
+    const printed = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") {
+        for (const [k, x] of Object.entries(v)) {
+          printed.add(k);
+          walk(x);
+        }
+      }
+    };
+    const doc = JSON.parse(stdout) as { files: { file: string; error?: string }[] };
+    walk(doc);
+    const documented = [...new Set([...example.matchAll(/"(\w+)":/g)].map((m) => m[1]))];
+    expect(documented.length).toBeGreaterThan(20);
+    expect(documented.filter((k) => !printed.has(k))).toEqual([]);
+    const bad = /\{"file":"b\.xlsx","error":"([^"]+)"\}/.exec(example);
+    expect(bad).not.toBeNull();
+    expect(doc.files.find((f) => f.file === "b.xlsx")?.error).toBe(bad![1]);
   });
 });
