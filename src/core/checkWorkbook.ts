@@ -8,7 +8,7 @@ import type { Template } from "./catalog/model";
 import type { Finding, IndicatorAt } from "./finding";
 import type { Grid } from "./grid";
 import { locateInWorkbook, type HiddenChoice, type LocateOptions, type OtherAppendix, type SplitAppendix } from "./locate";
-import type { Address } from "./address";
+import type { CellRef } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
 import { periodDatesFinding } from "./rules/periodRules";
@@ -76,6 +76,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   const { patches, conflicts, unanswered } = analyzed;
   const findings = [
     ...valueColumnFindings(located.location),
+    // Each part of a split appendix has its own value column, each chosen alone: either may be the ambiguous one.
+    ...(located.rest ? valueColumnFindings(located.rest.location, located.rest.sheet) : []),
     ...periodDatesFinding(sheet.grid, located.location, period),
     ...analyzed.findings,
   ];
@@ -125,11 +127,14 @@ export function fillBlocker(check: FoundCheck): { readonly reason: "hidden_sheet
   return null;
 }
 
-/** Several value columns nothing tells apart: one warning on the checked column's header cell naming them all. */
-function valueColumnFindings(location: Location): Finding[] {
+/**
+ * Several value columns nothing tells apart: one warning on the checked column's header cell naming them all. `sheet`
+ * names the second sheet of a split appendix (its cells carry the name, as every cell there does).
+ */
+function valueColumnFindings(location: Location, sheet?: string): Finding[] {
   const choice = location.valueChoice;
   if (choice?.reason !== "ambiguous") return [];
-  const cell = (col: number): Address => ({ row: location.headerRow, col });
+  const cell = (col: number): CellRef => (sheet === undefined ? { row: location.headerRow, col } : { row: location.headerRow, col, sheet });
   const checked = location.columns.value;
   const cells = [cell(checked), ...choice.columns.filter((c) => c.col !== checked).map((c) => cell(c.col))];
   return [

@@ -5,7 +5,7 @@
 import { cellA1 } from "../../src/core/address";
 import { writtenCell } from "../../src/core/cellWrite";
 import { templates } from "../../src/core/catalog";
-import { checkWorkbook, matchedIndicators, missingIndicators, type FoundCheck } from "../../src/core/checkWorkbook";
+import { checkWorkbook, fillBlocker, matchedIndicators, missingIndicators, type FoundCheck } from "../../src/core/checkWorkbook";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { seedGrid, SEED_FIRST_ROW } from "../fixtures/seed";
 
@@ -107,5 +107,21 @@ describe("an appendix split over two sheets, checked as one", () => {
     expect(state.split?.sheets).toEqual(["Đầu", "Cuối"]);
     expect(state.rest?.sheet).toBe("Cuối");
     expect(matchedIndicators(state)).toBeGreaterThanOrEqual(20);
+  });
+  test("two value columns nothing tells apart on the second sheet: the warning names that sheet's columns", () => {
+    // The I–III part carries a second "Số liệu" column (last period's copy) before the note: D and E, both "Số liệu".
+    const widen = (g: Grid): Grid => ({ ...g, values: g.values.map((row, r) => [...row.slice(0, 4), r === SEED_FIRST_ROW - 1 ? "Số liệu" : row[3] ?? null, ...row.slice(4)]) });
+    const state = checkWorkbook(
+      [
+        { name: "PL I-III", grid: widen(sections("I", "IV")) },
+        { name: "PL IV-VII", grid: sections("IV", null) },
+      ],
+      templates,
+    ) as FoundCheck;
+    expect(state.rest?.sheet).toBe("PL I-III");
+    expect(state.rest?.location.valueChoice?.reason).toBe("ambiguous");
+    const f = state.findings.filter((x) => x.code === "value_column_ambiguous");
+    expect(f.map((x) => x.cells.map(cellA1))).toEqual([[`'PL I-III'!D${SEED_FIRST_ROW}`, `'PL I-III'!E${SEED_FIRST_ROW}`]]);
+    expect(fillBlocker(state)).toEqual({ reason: "ambiguous_column" });
   });
 });
