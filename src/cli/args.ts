@@ -9,13 +9,13 @@ const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   template: { "--unit": true, "--year": true, "--period": true, "--force": false, "--form": true },
   check: { "--sheet": true, "--column": true, "--json": false, "--form": true, "--forms": true },
   fill: { "--out": true, "--sheet": true, "--column": true, "--force": false, "--form": true, "--forms": true },
-  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--prefer": true, "--form": true, "--forms": true },
+  consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--prefer": true, "--include-hidden": true, "--form": true, "--forms": true },
   form: { "--out": true, "--force": false, "--json": false },
 };
 const COMMON: Readonly<Record<string, boolean>> = { "--lang": true, "--help": false, "--version": false };
 const SHORT: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--out" };
 /** Options that may be given more than once; every value is kept, in order, in `ParsedArgs.lists`. */
-const REPEATABLE: ReadonlySet<string> = new Set(["--prefer"]);
+const REPEATABLE: ReadonlySet<string> = new Set(["--prefer", "--include-hidden"]);
 
 /** What went wrong with the arguments; `cli/main.ts` turns it into a sentence. */
 export type ArgsProblem =

@@ -26,6 +26,8 @@ export interface ConsolidateCliOptions {
   readonly period?: string;
   /** `--prefer FILE`: files to use for their unit when it sent several. */
   readonly prefer?: readonly string[];
+  /** `--include-hidden FILE`: files whose appendix is only on a hidden sheet, to consolidate all the same. */
+  readonly includeHidden?: readonly string[];
   /** The forms units are located with (default: the built-in forms); the summary follows the most used one. */
   readonly forms?: FormChoice;
   /** Draw the progress bar (default: stderr is a terminal). */
@@ -152,6 +154,7 @@ function textReport(c: Consolidation, lang: Lang): string[] {
     for (const i of s.issues) {
       lines.push(cm.issueLine(formatIssue(i, lang, c.template)));
       if (i.code === "duplicate_unit" && i.detail.why !== "same_file") lines.push(cm.preferHint(s.file));
+      if (i.code === "hidden_sheet_only") lines.push(cm.includeHiddenHint(s.file));
     }
   }
   const unread = c.unusable.filter((u) => u.failure !== "lock_file");
@@ -193,11 +196,13 @@ export async function runConsolidate(
     // Refuse early rather than after reading a thousand files; the write itself checks again.
     if (!opts.force && fs.existsSync(output)) throw new FileProblem(m.outExists(output));
     // `--prefer` names a file as the user typed it: the input it is (another spelling of the path counts).
-    const prefer = (opts.prefer ?? []).map((p) => {
+    const inputOf = (option: string) => (p: string) => {
       const input = files.find((f) => sameFile(f, p));
-      if (input === undefined) throw new FileProblem(cm.preferNotInput(p));
+      if (input === undefined) throw new FileProblem(cm.notInput(option, p));
       return input;
-    });
+    };
+    const prefer = (opts.prefer ?? []).map(inputOf("--prefer"));
+    const includeHidden = (opts.includeHidden ?? []).map(inputOf("--include-hidden"));
 
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const units: (UnitReport | UnitFailure)[] = [];
@@ -207,7 +212,7 @@ export async function runConsolidate(
     }
     progress.finish(cm.readLine(files.length, files.length));
 
-    const c = consolidate(units, opts.forms?.templates ?? templates, { ...(period ? { period } : {}), prefer });
+    const c = consolidate(units, opts.forms?.templates ?? templates, { ...(period ? { period } : {}), prefer, includeHidden });
     await writeSummary(output, c, opts, m);
     const ready = c.statuses.filter((s) => s.ready).length;
     const marked = c.columns.filter((x) => x.marked).length;
@@ -224,9 +229,10 @@ export async function runConsolidate(
       out(`${lines.join("\n")}\n`);
     }
     // A skipped lock file is no failure; a file set aside for a newer one of its unit, or of another period, is stated,
-    // not wrong. A unit to review, or a file on another form (its figures are missing), is.
+    // not wrong. A unit to review, a file on another form (its figures are missing), or one whose appendix is only on
+    // a hidden sheet (waiting for the user's choice) is.
     if (c.unusable.some((u) => u.failure !== "lock_file")) return 2;
-    return c.statuses.every((s) => (s.setAside === null ? s.ready : s.setAside !== "other_form")) ? 0 : 1;
+    return c.statuses.every((s) => (s.setAside === null ? s.ready : s.setAside !== "other_form" && s.setAside !== "hidden_sheet")) ? 0 : 1;
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     err(`${e.message}\n`);

@@ -32,7 +32,7 @@ Cách dùng:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--column CỘT] [--force]
-  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--force] [--json]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--include-hidden TỆP] [--force] [--json]
 
 Lệnh:
   template   Tạo tệp phụ lục trống theo mẫu chính thức, sẵn sàng để điền
@@ -164,7 +164,7 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   fillWritten: (file: string) => `Đã ghi “${file}”; tệp nguồn không bị thay đổi.`,
   /** `cchc consolidate`: its help and its lines. */
   consolidate: {
-    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--force] [--json] [--lang vi|en]
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period KỲ] [--prefer TỆP] [--include-hidden TỆP] [--force] [--json] [--lang vi|en]
 
 Tổng hợp phụ lục của nhiều cơ quan, đơn vị vào một tệp: trang “Tổng hợp” (mỗi chỉ tiêu một dòng theo
 đúng thứ tự và cách ghi của mẫu, mỗi đơn vị một cột, cột tổng cộng các số đếm, tỷ lệ tính lại từ tổng
@@ -177,11 +177,13 @@ tệp mới hơn (theo kỳ, rồi theo ngày lưu ghi trong tệp) và nói rõ
   -o, --out OUT   Tệp tổng hợp (bắt buộc, đuôi .xlsx)
   --period KỲ     Kỳ của đợt tổng hợp, ví dụ nam/2023, 6thang/2024, quy1/2024 (mặc định: kỳ mà nhiều đơn vị ghi nhất)
   --prefer TỆP    Khi đơn vị gửi nhiều tệp, dùng tệp này (có thể ghi nhiều lần)
+  --include-hidden TỆP
+                  Tệp chỉ có phụ lục ở trang tính ẩn: vẫn tổng hợp trang đó (mặc định: không dùng và báo; có thể ghi nhiều lần)
   --force         Ghi đè OUT nếu đã có
   --json          In một tài liệu JSON (tình trạng từng tệp và các vấn đề) thay cho văn bản
 
-Mã thoát: 0 mọi đơn vị trong bảng sẵn sàng; 1 có đơn vị có lỗi hoặc tệp khác mẫu; 2 có tệp không đọc được,
-không có phụ lục, hoặc dùng lệnh sai.
+Mã thoát: 0 mọi đơn vị trong bảng sẵn sàng; 1 có đơn vị có lỗi, tệp khác mẫu hoặc tệp chỉ có phụ lục ở trang
+tính ẩn; 2 có tệp không đọc được, không có phụ lục, hoặc dùng lệnh sai.
 `,
     needArgs:
       "Lệnh consolidate cần ít nhất một tệp .xlsx và tệp kết quả, ví dụ: cchc consolidate don-vi/*.xlsx -o TONG_HOP.xlsx",
@@ -194,12 +196,13 @@ không có phụ lục, hoặc dùng lệnh sai.
     unusableLine: (file: string, why: string) => `  - ${file}: ${why}`,
     issueLine: (text: string) => `  - ${text}`,
     preferHint: (file: string) => `    (dùng tệp này thay: --prefer "${file}")`,
+    includeHiddenHint: (file: string) => `    (vẫn tổng hợp trang tính ẩn đó: --include-hidden "${file}")`,
     written: (out: string, units: number, ready: number, marked: number, aside: number, unusable: number) =>
       `Đã ghi “${out}”: ${units} cơ quan, đơn vị, ${ready} sẵn sàng, ${marked} cần xem lại` +
       (aside ? `, ${aside} tệp không dùng` : "") +
       (unusable ? `, ${unusable} tệp không đọc được` : "") +
       ".",
-    preferNotInput: (file: string) => `--prefer “${file}”: tệp này không có trong danh sách tệp cần tổng hợp.`,
+    notInput: (option: string, file: string) => `${option} “${file}”: tệp này không có trong danh sách tệp cần tổng hợp.`,
     badPeriod: (v: string) => `Kỳ “${v}” không hợp lệ; ghi dạng KỲ/NĂM với KỲ là một trong ${periodKinds.join(", ")}, ví dụ nam/2023.`,
     outIsInput: (file: string) => `Tệp tổng hợp “${file}” trùng với một tệp nguồn; lệnh consolidate không bao giờ sửa tệp nguồn.`,
     noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp, trang “Tệp không đọc được” cho biết lý do.",
@@ -217,7 +220,7 @@ Usage:
   cchc template OUT.xlsx [--unit "Sở ..."] [--year 2024] [--period nam|6thang|quy1|quy3] [--force]
   cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--json]
   cchc fill FILE.xlsx -o OUT.xlsx [--sheet NAME] [--column COL] [--force]
-  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json]
+  cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--include-hidden FILE] [--force] [--json]
 
 Commands:
   template   Write a blank appendix laid out as the official template, ready to fill
@@ -338,7 +341,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   blockedHeading: (n) => `Did not fill ${count(n, "cell")}: the computed value would be wrong; fix the cells named and run again:`,
   fillWritten: (file) => `Wrote “${file}”; the input file is unchanged.`,
   consolidate: {
-    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--force] [--json] [--lang vi|en]
+    help: `cchc consolidate FILE.xlsx [FILE.xlsx ...] -o TONG_HOP.xlsx [--period P] [--prefer FILE] [--include-hidden FILE] [--force] [--json] [--lang vi|en]
 
 Merges the appendices of many units into one workbook: a “Summary” sheet (one row per indicator in the
 official order and wording, one column per unit, a total that adds up counts, rates recomputed from the
@@ -352,11 +355,15 @@ apart; Excel's lock files (~$…) are skipped. No input file is changed.
   -o, --out OUT   The summary workbook (required, .xlsx)
   --period P      The batch's period, e.g. nam/2023, 6thang/2024, quy1/2024 (default: the one most units give)
   --prefer FILE   When a unit sent several files, use this one (may be given more than once)
+  --include-hidden FILE
+                  A file whose appendix is only on a hidden sheet: consolidate that sheet all the same (default: left
+                  out and said; may be given more than once)
   --force         Replace OUT if it exists
   --json          Print one JSON document (each file's status and the issues) instead of text
 
-Exit status: 0 every unit in the summary is ready; 1 some unit has an error, or a file is on another form; 2 some
-file could not be read or holds no appendix, or the command was used wrongly.
+Exit status: 0 every unit in the summary is ready; 1 some unit has an error, a file is on another form, or a
+file's appendix is only on a hidden sheet; 2 some file could not be read or holds no appendix, or the command was
+used wrongly.
 `,
     needArgs: "The consolidate command needs at least one .xlsx file and an output, e.g.: cchc consolidate units/*.xlsx -o TONG_HOP.xlsx",
     progress: (done, total) => `Reading ${done}/${count(total, "file")}`,
@@ -368,12 +375,13 @@ file could not be read or holds no appendix, or the command was used wrongly.
     unusableLine: (file, why) => `  - ${file}: ${why}`,
     issueLine: (text) => `  - ${text}`,
     preferHint: (file) => `    (to use this file instead: --prefer "${file}")`,
+    includeHiddenHint: (file) => `    (to consolidate that hidden sheet all the same: --include-hidden "${file}")`,
     written: (out, units, ready, marked, aside, unusable) =>
       `Wrote “${out}”: ${count(units, "unit")}, ${ready} ready, ${marked} to review` +
       (aside ? `, ${count(aside, "file")} not used` : "") +
       (unusable ? `, ${count(unusable, "file")} could not be read` : "") +
       ".",
-    preferNotInput: (file) => `--prefer “${file}”: this file is not among the files to consolidate.`,
+    notInput: (option, file) => `${option} “${file}”: this file is not among the files to consolidate.`,
     badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of ${periodKinds.join(", ")}, e.g. nam/2023.`,
     outIsInput: (file) => `The output “${file}” is one of the input files; consolidate never changes an input file.`,
     noUsableFile: "No file held a readable appendix; the summary is still written, its “Files not read” sheet says why.",

@@ -116,7 +116,8 @@ export async function run(
     }
     case "consolidate": {
       const prefer = args.lists["--prefer"] ?? [];
-      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), prefer, forms };
+      const includeHidden = args.lists["--include-hidden"] ?? [];
+      const opts = { force: o["--force"] === true, json: o["--json"] === true, lang: args.lang, period: value("--period"), prefer, includeHidden, forms };
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS is loaded only for the commands that make new workbooks
       const { runConsolidate } = require("./consolidate") as typeof import("./consolidate");
       return runConsolidate(args.positional, value("--out"), opts, m, io.out, io.err);

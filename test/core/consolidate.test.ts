@@ -269,6 +269,29 @@ describe("consolidate: what the batch itself gets wrong", () => {
     ]);
   });
 
+  it("sets aside an appendix found only on a hidden sheet, says which, and takes it in when the user includes it", () => {
+    const { grid } = titledSheet(["PHỤ LỤC", "NĂM 2023 CỦA SỞ Y TẾ"], { "I.1.1": 10, "I.1.2": 5 });
+    const check = checkWorkbook([{ name: "PL 2023", grid, hidden: true }], [testTemplate]);
+    if (!check.found) throw new Error("the fixture sheet was not located");
+    const hidden = unitReport("an.xlsx", grid, check);
+    expect(hidden).toMatchObject({ sheet: "PL 2023", hidden: "fallback" });
+    const inputs = [unit("a.xlsx", "Sở A", { "I.1.1": 47 }), hidden];
+
+    const c = consolidate(inputs, [testTemplate]);
+    const s = c.statuses.find((x) => x.file === "an.xlsx")!;
+    expect(s).toMatchObject({ setAside: "hidden_sheet", column: null, ready: false });
+    expect(s.issues.map((i) => [i.code, i.detail])).toEqual([["hidden_sheet_only", { sheet: "PL 2023" }]]);
+    expect(c.columns.map((x) => x.file)).toEqual(["a.xlsx"]);
+    expect(row(c, "I.1.1").total).toMatchObject({ value: 47 });
+    expect(formatIssue(s.issues[0]!, "vi", testTemplate)).toContain("trang tính ẩn “PL 2023”");
+
+    const chosen = consolidate(inputs, [testTemplate], { includeHidden: ["an.xlsx"] });
+    const t = chosen.statuses.find((x) => x.file === "an.xlsx")!;
+    expect(t).toMatchObject({ setAside: null, column: 1 });
+    expect(t.issues.map((i) => i.code)).toContain("hidden_sheet_included");
+    expect(row(chosen, "I.1.1").total).toMatchObject({ value: 57 });
+  });
+
   it("lists every period the files give, latest first, for a user to choose", () => {
     const r = consolidate(
       [unit("a.xlsx", "Sở A", {}, { period: { kind: "quy1", year: 2024 } }), unit("b.xlsx", "Sở B", {}), unit("c.xlsx", "Sở C", {}, { period: { kind: "6thang", year: 2024 } })],
@@ -433,6 +456,8 @@ describe("consolidation messages", () => {
       detail: { otherFile: "b.xlsx", why: "modified", modified: { at: "2024-01-02T00:00:00Z", from: "file_system" }, otherModified: { at: "2024-01-01T00:00:00Z", from: "properties" } },
     },
     other_period: { ...about, code: "other_period", detail: { period: { kind: "quy1", year: 2023 }, keptFile: "b.xlsx", keptPeriod: { kind: "nam", year: 2023 } } },
+    hidden_sheet_only: { ...about, code: "hidden_sheet_only", detail: { sheet: "PL 2023" } },
+    hidden_sheet_included: { ...about, severity: "info", code: "hidden_sheet_included", detail: { sheet: "PL 2023" } },
     period_mismatch: { ...about, code: "period_mismatch", detail: { period: { kind: "6thang", year: 2024 }, expected: { kind: "nam", year: 2023 } } },
     template_mismatch: { ...about, code: "template_mismatch", detail: { template: "x", expected: "test", templateTitle: "Mẫu X", expectedTitle: "Mẫu thử" } },
     unit_name_missing: { ...about, code: "unit_name_missing" },
@@ -446,7 +471,7 @@ describe("consolidation messages", () => {
 
   it("has a severity and a sample for every code", () => {
     expect(Object.keys(samples).sort()).toEqual([...consolidationIssueCodes].sort());
-    expect(consolidationIssueCodes).toHaveLength(12);
+    expect(consolidationIssueCodes).toHaveLength(14);
   });
 
   it.each(consolidationIssueCodes.map((c) => [c]))("words %s in both languages", (code) => {

@@ -295,6 +295,32 @@ describe("the pane's choices, as the command line's --period and --prefer, and e
     expect(screen.getByTestId("consolidate-status").textContent).toBe(vi.batchSummary(2, 1, 1, 2, 0));
   });
 
+  it("sets a file whose appendix is only on a hidden sheet aside, says so, and consolidates it when the user chooses", async () => {
+    const hidden: UnitReport = { ...report("c-an.xlsx", "Sở C", year, "2023-12-14T02:00:00Z"), sheet: "PL 2023", hidden: "fallback" };
+    const read = jest.fn(async (name: string) => (name === "c-an.xlsx" ? hidden : reports[name]));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LangProvider>
+          <Consolidate files={["a.xlsx", "c-an.xlsx"].map((n) => fileOf(n, new Uint8Array([1])))} readUnit={read as ReadUnitFn} />
+        </LangProvider>
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: vi.consolidate }));
+    await screen.findByTestId("consolidate-table");
+    expect(states()).toEqual([
+      ["a.xlsx", "ready"],
+      ["c-an.xlsx", "set_aside"],
+    ]);
+    const said = issuesShown().find((i) => i.code === "hidden_sheet_only");
+    expect(said?.text).toContain("trang tính ẩn “PL 2023”");
+    fireEvent.click(screen.getByRole("button", { name: vi.includeHiddenLabel("PL 2023", "c-an.xlsx") }));
+    expect(states()).toEqual([
+      ["a.xlsx", "ready"],
+      ["c-an.xlsx", "ready"],
+    ]);
+    expect(issuesShown().map((i) => [i.file, i.code])).toEqual([["c-an.xlsx", "hidden_sheet_included"]]);
+  });
+
   it("uses the other file when asked, and says it was the user's choice", async () => {
     await consolidated();
     fireEvent.click(screen.getByRole("button", { name: vi.useThisFileLabel("a-cu.xlsx") }));

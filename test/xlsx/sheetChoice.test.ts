@@ -123,6 +123,29 @@ describe.each(["openpyxl", "libreoffice"])("written by %s", (writer) => {
     expect(cellOf(out, "PL", 7, 3)).toBeCloseTo(87.23, 2);
   });
 
+  test("consolidation: an appendix only on a hidden sheet is set aside and said until --include-hidden takes it", async () => {
+    const files = [file("an-pl-2023"), file("chi-trang-an")];
+    const out = path.join(dir, `${writer}-tong-hop-an.xlsx`);
+    const r = await cchc(["consolidate", ...files, "-o", out, "--json"]);
+    expect(r.code).toBe(1);
+    const units = JSON.parse(r.out).units;
+    expect(units.map((u: { sheet: string; included: boolean; setAside: string | null }) => [u.sheet, u.included, u.setAside])).toEqual([
+      ["PL 2024", true, null],
+      ["PL", false, "hidden_sheet"],
+    ]);
+    expect(units[1].issues[0]).toMatchObject({ code: "hidden_sheet_only", detail: { sheet: "PL" } });
+    expect(units[1].issues[0].message).toContain("trang tính ẩn “PL”");
+    const text = await cchc(["consolidate", ...files, "-o", out, "--force", "--lang", "en"]);
+    expect(text.out).toContain("only on the hidden sheet “PL”");
+    expect(text.out).toContain(`--include-hidden "${files[1]}"`);
+    const chosen = await cchc(["consolidate", ...files, "-o", out, "--force", "--json", "--include-hidden", files[1]!]);
+    const both = JSON.parse(chosen.out).units;
+    expect(both.map((u: { included: boolean }) => u.included)).toEqual([true, true]);
+    expect(both[1].issues.map((i: { code: string }) => i.code)).toContain("hidden_sheet_included");
+    const stranger = await cchc(["consolidate", ...files, "-o", out, "--force", "--include-hidden", "khac.xlsx"]);
+    expect([stranger.code, stranger.err]).toEqual([2, "--include-hidden “khac.xlsx”: tệp này không có trong danh sách tệp cần tổng hợp.\n"]);
+  });
+
   test("sections I–III on one sheet, IV–VII on another: checked as one, each target filled on its own sheet", async () => {
     const j = await json(file("chia-hai-trang"));
     expect(j.split).toEqual({ sheets: ["PL (IV-VII)", "PL (I-III)"], matched: 178 });

@@ -20,7 +20,9 @@ export type SetAside =
   /** a report of another period from a unit that has a file in the summary */
   | "other_period"
   /** another form: its ids name other rows */
-  | "other_form";
+  | "other_form"
+  /** the appendix is only on a hidden sheet and the user did not include it */
+  | "hidden_sheet";
 
 /** The state of one readable file of the batch (a unit's report), in the order the files were given. */
 export interface UnitStatus {
@@ -105,6 +107,11 @@ export interface ConsolidateOptions {
   readonly period?: Period;
   /** Files to keep for their unit when it sent several (`--prefer`, the pane's choice), as the inputs name them. */
   readonly prefer?: readonly string[];
+  /**
+   * Files whose appendix is only on a hidden sheet, to consolidate all the same (`--include-hidden`, the pane's
+   * choice); any other such file is set aside (`hidden_sheet_only`), never consolidated on a guess.
+   */
+  readonly includeHidden?: readonly string[];
 }
 
 /** FNV-1a over the figures: equal fingerprints mean (almost surely) the same figures, in 8 characters. */
@@ -196,16 +203,29 @@ export function consolidate(
   const setAside = new Map<number, SetAside>();
   const readable = inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !isFailure(x.u));
 
+  // An appendix found only on a hidden sheet is checked (its status says what it holds) but taken into the summary
+  // only when the user includes it: a hidden "PL 2023" is, as a rule, last period's copy. It takes no part in the
+  // choices below (the form, the period, a unit's files), as a file the user has not yet chosen.
+  const includeHidden = new Set(options.includeHidden ?? []);
+  for (const { u, i } of readable) {
+    if (u.hidden !== "fallback") continue;
+    if (includeHidden.has(u.file)) add(i, "hidden_sheet_included", { sheet: u.sheet });
+    else {
+      add(i, "hidden_sheet_only", { sheet: u.sheet });
+      setAside.set(i, "hidden_sheet");
+    }
+  }
+
   // The form most units use; a unit on another form is listed apart: the same indicator id means another row in
   // another form, so its figures cannot be added to these (docs/FORMS.md: consolidate each form on its own).
   const templateId = mostCommon(
-    unitGroups(readable).map((g) => g[0]),
+    unitGroups(readable.filter((x) => !setAside.has(x.i))).map((g) => g[0]),
     (x) => x.u.templateId,
   )?.u.templateId;
   const template = templates.find((t) => t.id === templateId) ?? templates[0];
   if (!template) throw new Error("consolidate needs at least one template");
   for (const { u, i } of readable) {
-    if (u.templateId === template.id) continue;
+    if (u.templateId === template.id || setAside.has(i)) continue;
     add(i, "template_mismatch", { template: u.templateId, expected: template.id, templateTitle: titleOf(u.templateId), expectedTitle: template.title });
     setAside.set(i, "other_form");
   }
@@ -329,7 +349,7 @@ export function consolidate(
   }
 
   const periods = new Map<string, Period>();
-  for (const { u } of readable) if (u.period) periods.set(periodKey(u.period), { kind: u.period.kind, year: u.period.year });
+  for (const { u, i } of readable) if (u.period && setAside.get(i) !== "hidden_sheet") periods.set(periodKey(u.period), { kind: u.period.kind, year: u.period.year });
   const reports = columns.map((c) => inputs[readable[c.status].i] as UnitReport);
   const valuesOf = (id: string) => reports.map((r) => r.values[id] ?? null);
   const sums = new Map<string, number | null>();

@@ -29,6 +29,13 @@ export interface IssueDetails {
     readonly modified: FileModified | null;
     readonly otherModified: FileModified | null;
   };
+  /**
+   * The appendix is only on a hidden sheet (a hidden "PL 2023", as a rule last period's copy): set aside until the
+   * user includes it (`--include-hidden FILE`, the pane's choice).
+   */
+  readonly hidden_sheet_only: { readonly sheet: string };
+  /** The hidden sheet was included because the user chose it: said on the file. */
+  readonly hidden_sheet_included: { readonly sheet: string };
   /** A report of another period from a unit that has a file in the summary: set aside, not a duplicate. */
   readonly other_period: { readonly period: Period; readonly keptFile: string; readonly keptPeriod: Period | null };
   readonly period_mismatch: { readonly period: Period; readonly expected: Period };
@@ -66,6 +73,9 @@ export const ISSUE_SEVERITY: Readonly<Record<ConsolidationIssueCode, Severity>> 
   duplicate_unit: "warning",
   kept_over: "info",
   other_period: "warning",
+  // Not a fault of the report, but nothing of it is in the summary until the user says so.
+  hidden_sheet_only: "warning",
+  hidden_sheet_included: "info",
   period_mismatch: "error",
   template_mismatch: "error",
   unit_name_missing: "warning",

@@ -18,6 +18,11 @@ export interface UnitReport {
   readonly file: string;
   readonly sheet: string;
   readonly templateId: string;
+  /**
+   * `sheet` is hidden: "fallback" when no visible sheet holds the appendix (the consolidation sets the file aside
+   * until the user includes it), "chosen" when the user named the sheet; null or absent: the sheet is visible.
+   */
+  readonly hidden?: "chosen" | "fallback" | null;
   /** From the title block; null when it names no unit. */
   readonly unitName: string | null;
   readonly period: Period | null;
@@ -113,6 +118,7 @@ export function unitReport(
     file,
     sheet: check.sheet,
     templateId: template.id,
+    hidden: check.hidden,
     unitName: title.unitName,
     period: title.period ?? filePeriod,
     periodFrom: title.period ? "title" : filePeriod ? "file" : null,

@@ -27,6 +27,9 @@ export const consolidateEn: ConsolidateTexts = {
       `The unit also sent “${d.otherFile}” for the same period; the summary uses this file ${why(d.why, "this file", d.modified, d.otherModified, c)}.`,
     other_period: ({ detail: d }, c) =>
       `This file is the unit's report for ${c.period(d.period)}, another period than “${d.keptFile}”${d.keptPeriod ? ` (${c.period(d.keptPeriod)})` : ""}, which the summary uses: a report of another period, not a second copy, so it is left out.`,
+    hidden_sheet_only: ({ detail: d }) =>
+      `The appendix is only on the hidden sheet “${d.sheet}” (a hidden sheet is, as a rule, last period's copy); the file is left out of the summary until you choose to use that sheet.`,
+    hidden_sheet_included: ({ detail: d }) => `The appendix on the hidden sheet “${d.sheet}” is consolidated, as you chose.`,
     period_mismatch: (i, c) => `The reporting period is ${c.period(i.detail.period)}, not the batch's period (${c.period(i.detail.expected)}).`,
     template_mismatch: ({ detail: d }) =>
       `The appendix follows the form “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, not the batch's form (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
@@ -51,7 +54,7 @@ export const consolidateEn: ConsolidateTexts = {
     lock_file: () => "This is the lock file Excel or LibreOffice writes while a workbook is open, not an appendix: skipped.",
   },
   modifiedFrom: { properties: "by the file's properties", file_system: "by the file system's date" },
-  setAside: { duplicate: "Not used (another file of the same period)", other_period: "Not used (another period)", other_form: "Not used (another form)" },
+  setAside: { duplicate: "Not used (another file of the same period)", other_period: "Not used (another period)", other_form: "Not used (another form)", hidden_sheet: "Not used yet (appendix on a hidden sheet)" },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   yes: "Yes",
   no: "No",

@@ -27,6 +27,9 @@ export const consolidateVi: ConsolidateTexts = {
       `Đơn vị cũng gửi tệp “${d.otherFile}” cùng kỳ; bảng tổng hợp dùng tệp này ${why(d.why, "tệp này", d.modified, d.otherModified, c)}.`,
     other_period: ({ detail: d }, c) =>
       `Tệp này là báo cáo ${c.period(d.period)} của đơn vị, khác kỳ với tệp “${d.keptFile}”${d.keptPeriod ? ` (${c.period(d.keptPeriod)})` : ""} đang dùng trong bảng tổng hợp: là báo cáo kỳ khác, không phải bản gửi trùng, nên không được đưa vào.`,
+    hidden_sheet_only: ({ detail: d }) =>
+      `Phụ lục chỉ có ở trang tính ẩn “${d.sheet}” (trang ẩn thường là bản của kỳ trước); tệp không được đưa vào tổng hợp cho đến khi người tổng hợp chọn dùng trang này.`,
+    hidden_sheet_included: ({ detail: d }) => `Đã tổng hợp phụ lục ở trang tính ẩn “${d.sheet}” theo lựa chọn của người tổng hợp.`,
     period_mismatch: (i, c) => `Kỳ báo cáo là ${c.period(i.detail.period)}, khác kỳ của đợt tổng hợp (${c.period(i.detail.expected)}).`,
     template_mismatch: ({ detail: d }) =>
       `Phụ lục theo mẫu “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, khác mẫu của đợt tổng hợp (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); tệp được liệt kê riêng, không đưa vào tổng hợp vì mã chỉ tiêu của hai mẫu không chỉ cùng một dòng (tổng hợp riêng các tệp theo mẫu này bằng --form).`,
@@ -51,7 +54,7 @@ export const consolidateVi: ConsolidateTexts = {
     lock_file: () => "Đây là tệp khóa do Excel hoặc LibreOffice tạo ra khi một bảng tính đang mở, không phải phụ lục: bỏ qua.",
   },
   modifiedFrom: { properties: "theo thuộc tính của tệp", file_system: "theo ngày sửa tệp trên máy" },
-  setAside: { duplicate: "Không dùng (đã có tệp khác cùng kỳ)", other_period: "Không dùng (kỳ khác)", other_form: "Không dùng (mẫu khác)" },
+  setAside: { duplicate: "Không dùng (đã có tệp khác cùng kỳ)", other_period: "Không dùng (kỳ khác)", other_form: "Không dùng (mẫu khác)", hidden_sheet: "Chưa dùng (phụ lục ở trang tính ẩn)" },
   severity: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
   yes: "Có",
   no: "Không",

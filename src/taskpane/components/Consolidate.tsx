@@ -123,15 +123,16 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
   const units = phase.kind === "read" ? phase.units : null;
-  // The user's choices, as the command line's --period and --prefer: "" for the period most units sent.
+  // The user's choices, as the command line's --period, --prefer and --include-hidden: "" for the period most units sent.
   const [periodChoice, setPeriodChoice] = React.useState("");
   const [prefer, setPrefer] = React.useState<readonly string[]>([]);
+  const [includeHidden, setIncludeHidden] = React.useState<readonly string[]>([]);
   const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(new Set());
-  const byMajority = React.useMemo(() => (units ? consolidateUnits(units, { prefer }) : null), [units, prefer]);
+  const byMajority = React.useMemo(() => (units ? consolidateUnits(units, { prefer, includeHidden }) : null), [units, prefer, includeHidden]);
   const consolidation = React.useMemo(() => {
     const period = periodChoice ? parsePeriodKey(periodChoice) : null;
-    return units ? (period ? consolidateUnits(units, { period, prefer }) : byMajority) : null;
-  }, [units, periodChoice, prefer, byMajority]);
+    return units ? (period ? consolidateUnits(units, { period, prefer, includeHidden }) : byMajority) : null;
+  }, [units, periodChoice, prefer, includeHidden, byMajority]);
   React.useEffect(() => setDownload(null), [consolidation]);
   /** Takes `file` for its unit instead of the file kept (the pane's --prefer). */
   const useInstead = (file: string, kept: string) => setPrefer((p) => [...p.filter((f) => f !== kept && f !== file), file]);
@@ -148,6 +149,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     setPhase({ kind: "reading", done: 0, total: files.length });
     setPeriodChoice("");
     setPrefer([]);
+    setIncludeHidden([]);
     setExpanded(new Set());
     const read = await readUnits(files, readUnit, (done, total) => {
       if (alive.current) setPhase({ kind: "reading", done, total });
@@ -208,6 +210,17 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
               <MessageBarActions>
                 <Button size="small" aria-label={t.useThisFileLabel(shortName(s.file))} onClick={() => useInstead(s.file, issue.detail.keptFile)}>
                   {t.useThisFile}
+                </Button>
+              </MessageBarActions>
+            )}
+            {issue.code === "hidden_sheet_only" && (
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  aria-label={t.includeHiddenLabel(issue.detail.sheet, shortName(s.file))}
+                  onClick={() => setIncludeHidden((files) => [...files.filter((f) => f !== s.file), s.file])}
+                >
+                  {t.includeHidden}
                 </Button>
               </MessageBarActions>
             )}

@@ -70,6 +70,8 @@ export const en: Messages = {
   findingsOf: (unit) => `Errors and warnings in the appendix of ${unit}`,
   useThisFile: "Use this file instead",
   useThisFileLabel: (file) => `Use this file instead (${file})`,
+  includeHidden: "Consolidate this hidden sheet",
+  includeHiddenLabel: (sheet, file) => `Consolidate the hidden sheet “${sheet}” all the same (${file})`,
   unreadTitle: "Files that could not be read",
   unreadItem: (file, reason) => `${file}: ${reason}`,
   issueTitle: (unit, file) => `${unit} (${file})`,

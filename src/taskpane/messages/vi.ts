@@ -115,6 +115,8 @@ export const vi = {
   findingsOf: (unit: string) => `Lỗi, cảnh báo trong phụ lục của ${unit}`,
   useThisFile: "Dùng tệp này thay",
   useThisFileLabel: (file: string) => `Dùng tệp này thay (${file})`,
+  includeHidden: "Vẫn tổng hợp trang tính ẩn này",
+  includeHiddenLabel: (sheet: string, file: string) => `Vẫn tổng hợp trang tính ẩn “${sheet}” (${file})`,
   unreadTitle: "Tệp không đọc được",
   unreadItem: (file: string, reason: string) => `${file}: ${reason}`,
   issueTitle: (unit: string, file: string) => `${unit} (${file})`,
