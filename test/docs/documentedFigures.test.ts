@@ -8,7 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, START_GAP_ROWS } from "../../src/core";
+import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, builtinForms, START_GAP_ROWS } from "../../src/core";
+import { documentOf, SETTINGS_MAX_BYTES, settingsBytes, settingsWithForm } from "../../src/app/formInUse";
 import { MAX_SHEETS } from "../../src/excel/readSheets";
 import { READ_WINDOW } from "../../src/excel/readWindow";
 import { DEBOUNCE_MS, WRITE_GRACE_MS } from "../../src/excel/changeWatcher";
@@ -126,6 +127,9 @@ const CLAIMS: readonly Claim[] = [
     says: `**Limits**: ${FORM_MAX_BYTES / MB} MB per form file, ${n(FORM_MAX_ROWS)} indicator and ${n(FORM_MAX_ROWS)} relation rows, ${n(FORM_MAX_TEXT)} characters per cell, ${n(FORM_MAX_CELLS)} cells per workbook`,
   },
   { doc: "docs/FORMS.md", source: "src/core/forms/safety.ts FORM_MAX_BYTES", says: `tệp mẫu lớn hơn ${FORM_MAX_BYTES / MB} MB` },
+  { doc: "docs/FORMS.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `nếu vừa giới hạn ${SETTINGS_MAX_BYTES / MB} MB của phần cài đặt` },
+  { doc: "docs/FORMS.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `when the settings stay within ${SETTINGS_MAX_BYTES / MB} MB` },
+  { doc: "docs/PANE.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `when they stay within ${SETTINGS_MAX_BYTES / MB} MB` },
   // Where the appendix is found.
   { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts START_GAP_ROWS, END_GAP_ROWS", says: `within ${START_GAP_ROWS} rows of its header (\`START_GAP_ROWS\`) and is taken to end after ${END_GAP_ROWS} rows` },
   // Inside Excel: the pane's start, the read window, the change handler.
@@ -147,4 +151,14 @@ function BIG(seconds: number, mb: number): string {
 test.each(CLAIMS.map((c) => [c.doc, c.source, c] as const))("%s quotes %s", (_doc, _source, claim) => {
   // On failure the message shows the phrase the doc should contain (the doc or the constant changed alone).
   expect({ doc: claim.doc, contains: doc(claim.doc).includes(claim.says) ? claim.says : `(missing) ${claim.says}` }).toEqual({ doc: claim.doc, contains: claim.says });
+});
+
+test("docs/FORMS.md: the built-in form's size in the workbook settings is what it takes (within 10 %)", () => {
+  const m = /mẫu có sẵn chiếm khoảng (\d+) KB/.exec(doc("docs/FORMS.md"));
+  expect(m).not.toBeNull();
+  // As the pane keeps a form it was given (Pane.tsx: settingsWithForm(settings, documentOf(form))).
+  const kept = settingsWithForm({}, documentOf(builtinForms[0]));
+  expect(kept.fits).toBe(true);
+  const kb = settingsBytes(kept.fits ? kept.settings : {}) / 1024;
+  expect(Math.abs(kb - Number(m![1])) / Number(m![1])).toBeLessThanOrEqual(0.1);
 });

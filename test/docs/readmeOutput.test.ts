@@ -73,6 +73,27 @@ describe("README: what `cchc check` prints on the sample", () => {
   });
 });
 
+test("the docs that restate the sample's counts say what check prints", () => {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, ["bin/cchc.js", "check", "samples/phu-luc-mau-2023.xlsx"], { cwd: ROOT, encoding: "utf8" });
+  } catch (e) {
+    out = (e as { stdout: string }).stdout;
+  }
+  const m = /: (\d+) lỗi, (\d+) cảnh báo, \d+ thông tin\n/.exec(out);
+  expect(m).not.toBeNull();
+  const [errors, warnings] = [Number(m![1]), Number(m![2])];
+  expect(errors).toBe(0);
+  const docText = (name: string) => fs.readFileSync(path.join(ROOT, name), "utf8").replace(/\s+/g, " ");
+  const claims: [string, string][] = [
+    ["README.md", `a summary such as "0 lỗi, ${warnings} cảnh báo"`],
+    ["docs/RULES.md", `không có lỗi và có ${warnings} cảnh báo`],
+    ["docs/RULES.md", `gives no error and ${warnings} warnings`],
+    ["docs/CLI.md", `\`check\` gives ${warnings} warnings and no error`],
+  ];
+  expect(claims.filter(([name, says]) => !docText(name).includes(says))).toEqual([]);
+});
+
 describe("README: what `cchc fill` writes, and where the examples write", () => {
   it("fill prints the cell and formula the README quotes", () => {
     const m = /`fill` writes `([^`]+)` with `([^`]+)`/.exec(readme);
@@ -130,7 +151,7 @@ describe("docs/CLI.md: the `check --json` example", () => {
         }
       }
     };
-    const doc = JSON.parse(stdout) as { files: { file: string; error?: string }[] };
+    const doc = JSON.parse(stdout) as { files: { file: string; error?: string; recognized?: number; summary?: object; readiness?: Record<string, unknown> }[] };
     walk(doc);
     const documented = [...new Set([...example.matchAll(/"(\w+)":/g)].map((m) => m[1]))];
     expect(documented.length).toBeGreaterThan(20);
@@ -138,5 +159,18 @@ describe("docs/CLI.md: the `check --json` example", () => {
     const bad = /\{"file":"b\.xlsx","error":"([^"]+)"\}/.exec(example);
     expect(bad).not.toBeNull();
     expect(doc.files.find((f) => f.file === "b.xlsx")?.error).toBe(bad![1]);
+    // a.xlsx is the sample here: the example's counts are the sample's.
+    const a = doc.files.find((f) => f.file === "a.xlsx")!;
+    const counts = /"recognized":(\d+),.*"summary":(\{[^}]*\}),\s*"readiness":\{"ready":(\w+),"errors":(\d+),"unanswered":(\d+),"unreviewed":(\d+)/s.exec(example);
+    expect(counts).not.toBeNull();
+    const [recognized, summary, ready, errors, unanswered, unreviewed] = counts!.slice(1);
+    expect({ recognized: a.recognized, summary: a.summary, ready: a.readiness?.ready, errors: a.readiness?.errors, unanswered: a.readiness?.unanswered, unreviewed: a.readiness?.unreviewed }).toEqual({
+      recognized: Number(recognized),
+      summary: JSON.parse(summary),
+      ready: ready === "true",
+      errors: Number(errors),
+      unanswered: Number(unanswered),
+      unreviewed: Number(unreviewed),
+    });
   });
 });
