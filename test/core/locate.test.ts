@@ -1,4 +1,5 @@
 import type { Template } from "../../src/core/catalog/model";
+import { soNganh } from "../../src/core/catalog";
 import { gridFromCells, type CellValue, type Grid, type RawCell } from "../../src/core/grid";
 import {
   END_GAP_ROWS,
@@ -302,6 +303,11 @@ describe("locate: failures", () => {
     const need = minimumMatches(mini);
     const rows = tableRows().filter((r) => typeof r[3] === "number").slice(0, need - 1);
     expect(locate(sheet([HEADER, ...rows]), mini)).toEqual({ ok: false, failure: { reason: "too_few_rows", matched: need - 1 } });
+  });
+
+  it("needs a quarter of the template's rows, at least 3 and at most 20 (docs/LOCATE.md)", () => {
+    const cut = (n: number) => ({ ...soNganh, indicators: soNganh.indicators.slice(0, n) });
+    expect([cut(4), cut(40), cut(79), cut(80), soNganh].map(minimumMatches)).toEqual([3, 10, 20, 20, 20]);
   });
 
   it("just enough known rows is an appendix", () => {

@@ -179,3 +179,11 @@ describe("readCell: Excel errors", () => {
     expect(readCell({ value: Number.MAX_VALUE, numberFormat: "0%" })).toEqual({ kind: "error", code: "#NUM!", fromFormula: false });
   });
 });
+
+describe("readCell: a long text is never parsed as a number (docs/READING.md: 40 characters)", () => {
+  it("reads 40 characters of digits as a number and 41 as text", () => {
+    const digits = (n: number) => "0".repeat(n - 1) + "7";
+    expect(readCell({ value: digits(40) })).toMatchObject({ kind: "number", value: 7, stored: "text" });
+    expect(readCell({ value: digits(41) })).toEqual({ kind: "text", text: digits(41) });
+  });
+});
