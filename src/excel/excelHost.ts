@@ -155,11 +155,14 @@ export class ExcelHost implements AppendixHost {
       // The settings first: a pane prunes acknowledgements there, and picks the marks with them.
       const settingsToSave = options.saveSettings?.(result);
       let marks = options.highlight ? chosenMarks(options.highlight, result) : undefined;
-      if (marks && !this.cache.marks(result.sheet)) {
+      // The appendix's sheets: its own, and the second of a split appendix (marked and filled in the same write).
+      const sheets = [result.sheet, ...(result.rest ? [result.rest.sheet] : [])];
+      const unread = sheets.filter((s) => !this.cache.marks(s));
+      if (marks && unread.length > 0) {
         // The read could not carry the marks (Excel failed to load some sheet's conditional formats): the
         // appendix's alone, in a read of their own; if Excel cannot load those either, the check goes unmarked.
         try {
-          this.cache.rememberMarks(result.sheet, await this.writes.readMarks(result.sheet));
+          for (const [sheet, state] of await this.writes.readMarksOf(unread)) this.cache.rememberMarks(sheet, state);
         } catch (e) {
           if (!(e instanceof ExcelHostError && e.reason === "marks_unreadable")) throw e;
           console.warn("the appendix's conditional formats cannot be loaded; the check is returned unmarked", e.excelCode, e.location);
@@ -168,22 +171,33 @@ export class ExcelHost implements AppendixHost {
         }
       }
       const fill = options.fill && !fillBlocker(result) ? result.patches : undefined;
-      await this.writes.writeSheet(
-        result.sheet,
+      // One write for every sheet: the appendix's own, and the second sheet's targets and marks.
+      const others = new Set([...sheets.slice(1), ...(fill ?? []).flatMap((p) => (p.sheet === undefined ? [] : [p.sheet]))]);
+      await this.writes.writeSheets([
         {
-          settings: settingsToSave,
-          patches: fill ? fill.filter((p) => p.sheet === undefined) : undefined,
-          marks,
-          select: marks && options.select ? firstMarked(marks) : undefined,
+          sheet: result.sheet,
+          write: {
+            settings: settingsToSave,
+            patches: fill ? fill.filter((p) => p.sheet === undefined) : undefined,
+            marks,
+            select: marks && options.select ? firstMarked(marks) : undefined,
+          },
+          known: this.cache.marks(result.sheet),
         },
-        this.cache.marks(result.sheet),
-      );
-      // The second sheet of a split appendix gets its own targets in a write of its own.
-      for (const other of new Set((fill ?? []).flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])))) {
-        await this.writes.writeSheet(other, { patches: fill!.filter((p) => p.sheet === other) });
-      }
+        ...[...others].map((other) => ({
+          sheet: other,
+          write: { patches: fill?.filter((p) => p.sheet === other), marks },
+          known: this.cache.marks(other),
+          named: true,
+        })),
+      ]);
     }
     return result;
+  }
+
+  /** The second sheet of the split appendix whose own sheet is `sheet`, if it is one. */
+  private restOf(sheet: string): string | null {
+    return this.appendix?.name === sheet ? this.appendix.rest : null;
   }
 
   private async readState(extra: Extra | undefined, options: SheetReadOptions): Promise<CheckState> {
@@ -246,10 +260,13 @@ export class ExcelHost implements AppendixHost {
     const state = wantsState && grid ? this.judgeGrid(sheet, withWrites(grid, own), elsewhere) : null;
     const marks =
       typeof highlight === "object" ? highlight : highlight && state?.found ? chosenMarks(highlight, state) : undefined;
-    await this.writes.writeSheet(sheet, { patches: own, marks });
-    for (const other of new Set(elsewhere.map((p) => p.sheet!))) {
-      await this.writes.writeSheet(other, { patches: elsewhere.filter((p) => p.sheet === other) });
-    }
+    // One write: this sheet, and the other sheets the patches name (the second sheet of a split appendix, marked too).
+    const rest = this.restOf(sheet);
+    const others = new Set([...(rest && marks ? [rest] : []), ...elsewhere.map((p) => p.sheet!)]);
+    await this.writes.writeSheets([
+      { sheet, write: { patches: own, marks } },
+      ...[...others].map((other) => ({ sheet: other, write: { patches: elsewhere.filter((p) => p.sheet === other), marks: other === rest ? marks : undefined }, named: true })),
+    ]);
     if (!wantsState) return;
     if (!state) {
       // Nothing known of the sheet: read it once now, and mark from that read.
@@ -264,11 +281,17 @@ export class ExcelHost implements AppendixHost {
   }
 
   highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
-    return this.serial(() => this.writes.writeSheet(sheet, { marks: findings }));
+    return this.serial(() => this.writes.writeSheets(this.markParts(sheet, findings)));
   }
 
   clearHighlights(sheet: string): Promise<void> {
-    return this.serial(() => this.writes.writeSheet(sheet, { marks: [] }));
+    return this.serial(() => this.writes.writeSheets(this.markParts(sheet, [])));
+  }
+
+  /** The marks of `findings` on the appendix's sheet and, for a split appendix, on its second sheet (one read, one write). */
+  private markParts(sheet: string, findings: readonly Finding[]) {
+    const rest = this.restOf(sheet);
+    return [{ sheet, write: { marks: findings } }, ...(rest ? [{ sheet: rest, write: { marks: findings }, named: true }] : [])];
   }
 
   select(sheet: string, cell: CellRef): Promise<void> {

@@ -7,7 +7,7 @@
  * nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). Nothing else in the workbook
  * records them, so marks survive a reload and are still cleared.
  */
-import { type Address, addressKey, type Finding, ownSheetAddress, type Severity, severityRank, toA1 } from "../core";
+import { type Address, addressKey, type CellRef, type Finding, ownSheetAddress, type Severity, severityRank, toA1 } from "../core";
 import { READ_COLS, READ_ROWS, READ_WINDOW } from "./readWindow";
 
 /** The marker every add-in conditional format carries in its formula. */
@@ -39,15 +39,22 @@ export function isMarkFormula(formula: string | null | undefined): boolean {
   return typeof formula === "string" && formula.includes(`"${HIGHLIGHT_MARK}:`);
 }
 
+/** A finding's primary cell when it lies on the sheet marked: the appendix's own (`other` undefined), or the named other sheet. */
+function cellOn(cell: CellRef, other: string | undefined): Address | null {
+  if (other === undefined) return ownSheetAddress(cell);
+  return cell.sheet === other ? { row: cell.row, col: cell.col } : null;
+}
+
 /**
  * The cells to mark per severity: each finding's primary cell, at the most severe finding on it. Infos are
- * not marked (they are notes, not problems), nor is a cell on another sheet than the one marked. Cells are listed
- * as compact A1 areas for `getRanges`.
+ * not marked (they are notes, not problems), nor is a cell on another sheet than the one marked: the appendix's own
+ * sheet, or with `other` the sheet of that name (the second sheet of a split appendix, whose cells name it). Cells
+ * are listed as compact A1 areas for `getRanges`.
  */
-export function markAreas(findings: readonly Finding[]): { severity: Exclude<Severity, "info">; areas: string }[] {
+export function markAreas(findings: readonly Finding[], other?: string): { severity: Exclude<Severity, "info">; areas: string }[] {
   const worst = new Map<string, { at: Address; severity: Severity }>();
   for (const f of findings) {
-    const at = ownSheetAddress(f.cell);
+    const at = cellOn(f.cell, other);
     // Marks go only inside the read window (every finding of a check is there): the marks read covers no more.
     if (!at || at.row >= READ_ROWS || at.col >= READ_COLS) continue;
     const seen = worst.get(addressKey(at));
@@ -119,9 +126,9 @@ export interface WantedMark {
   readonly formula: string;
 }
 
-/** The conditional formats that mark `findings` (one per severity, more when its cell list is long). */
-export function wantedMarks(findings: readonly Finding[]): WantedMark[] {
-  return markAreas(findings).flatMap(({ severity, areas }) => splitAreas(areas).map((part) => ({ severity, areas: part, formula: markFormula(severity, part) })));
+/** The conditional formats that mark `findings` (one per severity, more when its cell list is long); `other` as markAreas. */
+export function wantedMarks(findings: readonly Finding[], other?: string): WantedMark[] {
+  return markAreas(findings, other).flatMap(({ severity, areas }) => splitAreas(areas).map((part) => ({ severity, areas: part, formula: markFormula(severity, part) })));
 }
 
 /** What turns the marks on the sheet into the marks wanted: those to add and the ids to delete (none: write nothing). */
@@ -131,14 +138,14 @@ export interface MarkPlan {
 }
 
 /** Keeps every mark already there with the right formula (so its cells and colors); adds the rest, deletes the others. */
-export function planMarks(findings: readonly Finding[], now: MarkState): MarkPlan {
+export function planMarks(findings: readonly Finding[], now: MarkState, other?: string): MarkPlan {
   const left = new Map<string, string[]>();
   for (const id of now.marks) {
     const f = now.formulas[id] ?? "";
     left.set(f, [...(left.get(f) ?? []), id]);
   }
   const add: WantedMark[] = [];
-  for (const w of wantedMarks(findings)) {
+  for (const w of wantedMarks(findings, other)) {
     const same = left.get(w.formula);
     if (same && same.length > 0) same.shift();
     else add.push(w);

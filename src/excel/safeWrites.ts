@@ -26,6 +26,19 @@ export interface SheetWrite {
   readonly select?: Address;
 }
 
+/** One sheet's part of a write batch (SafeWrites.writeSheets). */
+export interface SheetPart {
+  readonly sheet: string;
+  readonly write: SheetWrite;
+  /** the marks on the sheet as a read just now saw them (absent: read first) */
+  readonly known?: MarkState;
+  /**
+   * The sheet is another than the appendix's own (the second sheet of a split appendix): the findings' cells there
+   * name it, and those are the ones marked.
+   */
+  readonly named?: boolean;
+}
+
 /**
  * Failures where Excel refused the whole batch, so nothing was written and nothing is repaired: the sheet is gone,
  * a cell is being edited, a dialog is open, the session is over. (A read-only workbook refuses the first write too,
@@ -172,11 +185,16 @@ export class SafeWrites {
    * (office-js#5222: two rules on one range): then `marks_unreadable`, whose sentence says what to do.
    */
   async readMarks(sheet: string): Promise<MarkState> {
+    return (await this.readMarksOf([sheet])).get(sheet)!;
+  }
+
+  /** The conditional formats of several sheets in one read (readMarks for each, one round trip). */
+  async readMarksOf(sheets: readonly string[]): Promise<Map<string, MarkState>> {
     try {
       return await this.batches.read(async (context) => {
-        const q = queueMarkState(context.workbook.worksheets.getItem(sheet));
+        const qs = sheets.map((sheet) => [sheet, queueMarkState(context.workbook.worksheets.getItem(sheet))] as const);
         await context.sync();
-        return q.resolve();
+        return new Map(qs.map(([sheet, q]) => [sheet, q.resolve()]));
       });
     } catch (e) {
       if (!(e instanceof ExcelHostError) || !isMarksFailure(e)) throw e;
@@ -184,54 +202,75 @@ export class SafeWrites {
     }
   }
 
+  /** One write batch on `sheet` (writeSheets with one part). */
+  writeSheet(sheet: string, w: SheetWrite, known?: MarkState): Promise<void> {
+    return this.writeSheets([{ sheet, write: w, known }]);
+  }
+
   /**
-   * One write batch on `sheet`: settings, patches, selection, then the marks (add the new, then delete the old:
-   * a batch stopped while adding leaves every old mark in place). Only marks that differ from those on the sheet are
-   * added or deleted, and the batch is skipped when there is nothing to change: a re-check whose marks did not
-   * change writes nothing (before ExcelApi 1.20 any add-in write clears the user's undo stack). What the patched
-   * cells held comes from the last read (a read only for the cells it lacks); the marks on the sheet are `known` (a
-   * check's read just now) or read first. On failure the cells are put back and the marks settled (restoreCells,
-   * settleMarks).
+   * One write batch over one or more sheets (the two sheets of a split appendix): for each, settings, patches,
+   * selection, then the marks (add the new, then delete the old: a batch stopped while adding leaves every old mark in
+   * place). Only marks that differ from those on the sheet are added or deleted, and the batch is skipped when there is
+   * nothing to change: a re-check whose marks did not change writes nothing (before ExcelApi 1.20 any add-in write
+   * clears the user's undo stack). What the patched cells held comes from the last read (a read only for the cells it
+   * lacks); the marks on each sheet are `known` (a check's read just now) or read first, every sheet's in one read. On
+   * failure each sheet's cells are put back and its marks settled (restoreCells, settleMarks).
    */
-  async writeSheet(sheet: string, w: SheetWrite, known?: MarkState): Promise<void> {
-    const patches = w.patches ?? [];
-    if (patches.length > 0) this.refuseProtected(sheet);
-    const before = patches.length > 0 ? await this.cellsBefore(sheet, patches.map((p) => p.cell)) : [];
-    const marks = w.marks ? (known ?? (await this.readMarks(sheet))) : null;
-    const plan = marks && w.marks ? planMarks(w.marks, marks) : null;
-    const marking = plan !== null && marks !== null && (plan.add.length > 0 || plan.remove.length > 0);
-    if (patches.length === 0 && !marking && !w.select && !w.settings) return;
-    let adds = 0;
+  async writeSheets(parts: readonly SheetPart[]): Promise<void> {
+    for (const p of parts) if ((p.write.patches ?? []).length > 0) this.refuseProtected(p.sheet);
+    const befores: CellState[][] = [];
+    for (const p of parts) {
+      const patches = p.write.patches ?? [];
+      befores.push(patches.length > 0 ? await this.cellsBefore(p.sheet, patches.map((x) => x.cell)) : []);
+    }
+    const unknown = parts.filter((p) => p.write.marks && !p.known).map((p) => p.sheet);
+    const read = unknown.length > 0 ? await this.readMarksOf(unknown) : new Map<string, MarkState>();
+    const prepared = parts.map((p, i) => {
+      const marks = p.write.marks ? (p.known ?? read.get(p.sheet) ?? null) : null;
+      const plan = marks && p.write.marks ? planMarks(p.write.marks, marks, p.named ? p.sheet : undefined) : null;
+      const marking = plan !== null && (plan.add.length > 0 || plan.remove.length > 0);
+      return { sheet: p.sheet, w: p.write, patches: p.write.patches ?? [], before: befores[i]!, marks, plan, marking, adds: 0 };
+    });
+    const busy = prepared.filter((p) => p.patches.length > 0 || p.marking || p.w.select || p.w.settings);
+    if (busy.length === 0) return;
     try {
       await this.batches.write(async (context) => {
-        if (w.settings) queueSaveSettings(context, w.settings);
-        const ws = context.workbook.worksheets.getItem(sheet);
-        if (patches.length > 0) queuePatches(ws, patches);
-        if (w.select) {
-          ws.activate();
-          ws.getRange(toA1(w.select)).select();
-        }
-        if (marking) {
-          adds = queueAddMarks(ws, plan.add);
-          queueDeleteMarks(ws, plan.remove);
+        for (const p of busy) {
+          if (p.w.settings) queueSaveSettings(context, p.w.settings);
+          const ws = context.workbook.worksheets.getItem(p.sheet);
+          if (p.patches.length > 0) queuePatches(ws, p.patches);
+          if (p.w.select) {
+            ws.activate();
+            ws.getRange(toA1(p.w.select)).select();
+          }
+          if (p.marking && p.plan) {
+            p.adds = queueAddMarks(ws, p.plan.add);
+            queueDeleteMarks(ws, p.plan.remove);
+          }
         }
         await context.sync();
       });
     } catch (e) {
-      const error = await this.whyRefused(sheet, toExcelHostError(e));
-      const cellsError = patches.length > 0 ? await this.restoreCells(sheet, before, error) : null;
-      const marksError = marking ? await this.settleMarks(sheet, marks, plan.remove, adds, error) : error;
-      // With cells, the cells' outcome is what the user must know; marks alone rolled forward count as done.
-      const thrown = cellsError ?? marksError;
+      const failure = toExcelHostError(e);
+      const outcomes: ExcelHostError[] = [];
+      for (const p of busy) {
+        const error = await this.whyRefused(p.sheet, failure);
+        const cellsError = p.patches.length > 0 ? await this.restoreCells(p.sheet, p.before, error) : null;
+        const marksError = p.marking && p.marks && p.plan ? await this.settleMarks(p.sheet, p.marks, p.plan.remove, p.adds, error) : p.patches.length > 0 ? null : error;
+        // With cells, the cells' outcome is what the user must know; marks alone rolled forward count as done.
+        const thrown = cellsError ?? marksError;
+        if (thrown) outcomes.push(thrown);
+      }
+      // A sheet left partly written is what the user must hear of first.
+      const thrown = outcomes.find((x) => x.reason === "partly_written") ?? outcomes[0];
       if (thrown) throw thrown;
       return;
     }
-    if (patches.length > 0) {
-      const memory = this.cache.memory(sheet);
-      if (memory) {
-        patches.forEach((p, i) => memory.wrote(written(p, before[i])));
-      }
-      this.cache.wroteGrid(sheet, patches);
+    for (const p of prepared) {
+      if (p.patches.length === 0) continue;
+      const memory = this.cache.memory(p.sheet);
+      if (memory) p.patches.forEach((x, i) => memory.wrote(written(x, p.before[i]!)));
+      this.cache.wroteGrid(p.sheet, p.patches);
     }
   }
 

@@ -90,6 +90,8 @@ describe("an appendix split over two sheets inside Excel", () => {
     const wb = splitWorkbook();
     const { excel, host } = hostOn(wb);
     const state = found(await host.check({ fill: true }));
+    // Both sheets are written in one write.
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
     expect([state.sheet, state.rest?.sheet]).toEqual(["PL IV-VII", "PL I-III"]);
     expect(state.patches.map((p) => [p.sheet, p.cell])).toEqual([["PL I-III", { row: 8, col: 3 }]]);
     expect(wb.cell("PL I-III", RATE).formula).toBe("=ROUND(D11/D10*100,2)");
@@ -116,6 +118,62 @@ describe("an appendix split over two sheets inside Excel", () => {
     expect(text?.fix?.sheet).toBe("PL I-III");
     await host.applyFix(after.sheet, text!.fix!);
     expect(wb.cell("PL I-III", cellA1({ row: text!.cell.row, col: text!.cell.col })).value).toBe(2);
+  });
+});
+
+describe("marks on both sheets of a split appendix inside Excel", () => {
+  /** The add-in's marks on a sheet: each conditional format's cells, as A1 areas. */
+  const marked = (wb: ModelWorkbook, sheet: string) => wb.sheet(sheet).conditionalFormats.map((cf) => cf.areas).join(",");
+  /** The A1 cells a state's warnings and errors sit on, on `sheet` (undefined: the appendix's own). */
+  const cellsOn = (state: Found, sheet?: string) =>
+    [...new Set(state.findings.filter((f) => f.severity !== "info" && f.cell.sheet === sheet).map((f) => cellA1({ row: f.cell.row, col: f.cell.col })))].sort();
+  /** "D8:D9,D12" -> ["D8", "D9", "D12"]. */
+  const expand = (areas: string) =>
+    areas
+      .split(",")
+      .filter(Boolean)
+      .flatMap((a) => {
+        const [from, to] = a.split(":");
+        if (!to) return [from!];
+        const col = from!.replace(/\d+$/, "");
+        const out: string[] = [];
+        for (let r = Number(from!.slice(col.length)); r <= Number(to.slice(col.length)); r++) out.push(`${col}${r}`);
+        return out;
+      })
+      .sort();
+
+  test("a check marks each finding on the sheet it lies on, in one read and one write", async () => {
+    const wb = splitWorkbook();
+    const { excel, host } = hostOn(wb);
+    const state = found(await host.check({ highlight: true }));
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
+    const first = cellsOn(state, "PL I-III");
+    expect(first.length).toBeGreaterThan(0);
+    expect(expand(marked(wb, "PL I-III"))).toEqual(first);
+    expect(expand(marked(wb, "PL IV-VII"))).toEqual(cellsOn(state));
+    // The same marks again: nothing to write.
+    excel.reset();
+    await host.check({ highlight: true });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0 });
+  });
+
+  test("the pane's fill with marks, its highlight and its clear reach the second sheet, each in one read and one write at most", async () => {
+    const wb = splitWorkbook();
+    const { excel, host } = hostOn(wb);
+    const state = found(await host.check());
+    excel.reset();
+    const after = found((await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight: true })) as CheckState);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0 });
+    expect(wb.cell("PL I-III", RATE).formula).toBe("=ROUND(D11/D10*100,2)");
+    expect(expand(marked(wb, "PL I-III"))).toEqual(cellsOn(after, "PL I-III"));
+    excel.reset();
+    await host.clearHighlights(after.sheet);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1 });
+    expect([marked(wb, "PL I-III"), marked(wb, "PL IV-VII")]).toEqual(["", ""]);
+    excel.reset();
+    await host.highlight(after.sheet, after.findings);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1 });
+    expect(expand(marked(wb, "PL I-III"))).toEqual(cellsOn(after, "PL I-III"));
   });
 });
 
