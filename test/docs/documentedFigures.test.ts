@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, builtinForms, START_GAP_ROWS } from "../../src/core";
+import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, builtinForms, soNganh, START_GAP_ROWS } from "../../src/core";
 import { documentOf, SETTINGS_MAX_BYTES, settingsBytes, settingsWithForm } from "../../src/app/formInUse";
 import { MAX_SHEETS } from "../../src/excel/readSheets";
 import { READ_WINDOW } from "../../src/excel/readWindow";
@@ -130,6 +130,12 @@ const CLAIMS: readonly Claim[] = [
   { doc: "docs/FORMS.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `nếu vừa giới hạn ${SETTINGS_MAX_BYTES / MB} MB của phần cài đặt` },
   { doc: "docs/FORMS.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `when the settings stay within ${SETTINGS_MAX_BYTES / MB} MB` },
   { doc: "docs/PANE.md", source: "src/app/formInUse.ts SETTINGS_MAX_BYTES", says: `when they stay within ${SETTINGS_MAX_BYTES / MB} MB` },
+  // The built-in appendix as data.
+  {
+    doc: "docs/TEMPLATE.md",
+    source: "src/core/catalog/soNganh.ts",
+    says: `${soNganh.sections.length} sections and ${soNganh.indicators.length} indicator rows, every printed row in printed order (${soNganh.sections.length + soNganh.indicators.length} table rows with the section rows)`,
+  },
   // Where the appendix is found.
   { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts START_GAP_ROWS, END_GAP_ROWS", says: `within ${START_GAP_ROWS} rows of its header (\`START_GAP_ROWS\`) and is taken to end after ${END_GAP_ROWS} rows` },
   // Inside Excel: the pane's start, the read window, the change handler.

@@ -85,7 +85,9 @@ test("the docs that restate the sample's counts say what check prints", () => {
   const [errors, warnings] = [Number(m![1]), Number(m![2])];
   expect(errors).toBe(0);
   const docText = (name: string) => fs.readFileSync(path.join(ROOT, name), "utf8").replace(/\s+/g, " ");
+  const verdict = /: (Chưa sẵn sàng gửi\. Còn .*)\n?$/.exec(out.trimEnd())![1];
   const claims: [string, string][] = [
+    ["docs/CLI.md", `"${verdict}"`],
     ["README.md", `a summary such as "0 lỗi, ${warnings} cảnh báo"`],
     ["docs/RULES.md", `không có lỗi và có ${warnings} cảnh báo`],
     ["docs/RULES.md", `gives no error and ${warnings} warnings`],
