@@ -1,5 +1,6 @@
 import type { Template } from "../../src/core/catalog/model";
 import { soNganh } from "../../src/core/catalog";
+import { foldLabel, prepare, similarity } from "../../src/core/similarity";
 import { gridFromCells, type CellValue, type Grid, type RawCell } from "../../src/core/grid";
 import {
   END_GAP_ROWS,
@@ -303,6 +304,15 @@ describe("locate: failures", () => {
     const need = minimumMatches(mini);
     const rows = tableRows().filter((r) => typeof r[3] === "number").slice(0, need - 1);
     expect(locate(sheet([HEADER, ...rows]), mini)).toEqual({ ok: false, failure: { reason: "too_few_rows", matched: need - 1 } });
+  });
+
+  it("scores as docs/LOCATE.md says: an unrelated row sharing an opening 0.5, the closest sibling labels 0.94", () => {
+    const score = (a: string, b: string) => similarity(prepare(a), prepare(b));
+    expect(score("Số nhiệm vụ khác", "Số nhiệm vụ đề ra trong kế hoạch")).toBeCloseTo(0.5, 2);
+    const labels = [...new Set(soNganh.indicators.map((i) => foldLabel(i.label)))];
+    const closest = Math.max(...labels.flatMap((a, i) => labels.slice(i + 1).map((b) => score(a, b))));
+    expect(closest).toBeCloseTo(0.94, 2);
+    expect(closest).toBeGreaterThan(FUZZY_THRESHOLD);
   });
 
   it("needs a quarter of the template's rows, at least 3 and at most 20 (docs/LOCATE.md)", () => {

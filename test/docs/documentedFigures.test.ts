@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, builtinForms, soNganh, START_GAP_ROWS } from "../../src/core";
+import { END_GAP_ROWS, FORM_MAX_BYTES, FORM_MAX_ROWS, FORM_MAX_TEXT, builtinForms, FUZZY_THRESHOLD, soNganh, START_GAP_ROWS } from "../../src/core";
 import { documentOf, SETTINGS_MAX_BYTES, settingsBytes, settingsWithForm } from "../../src/app/formInUse";
 import { MAX_SHEETS } from "../../src/excel/readSheets";
 import { READ_WINDOW } from "../../src/excel/readWindow";
@@ -138,6 +138,7 @@ const CLAIMS: readonly Claim[] = [
   },
   // Where the appendix is found.
   { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts START_GAP_ROWS, END_GAP_ROWS", says: `within ${START_GAP_ROWS} rows of its header (\`START_GAP_ROWS\`) and is taken to end after ${END_GAP_ROWS} rows` },
+  { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts FUZZY_THRESHOLD", says: `**Threshold ${FUZZY_THRESHOLD}**` },
   // Inside Excel: the pane's start, the read window, the change handler.
   { doc: "docs/OFFICE.md", source: "src/taskpane/boot.ts OFFICE_INSIDE_WAIT_MS", says: `waits up to ${s(OFFICE_INSIDE_WAIT_MS)} for office.js and \`Office.onReady\`` },
   { doc: "docs/OFFICE.md", source: "src/taskpane/boot.ts OFFICE_FRAMED_WAIT_MS", says: `the same, up to ${s(OFFICE_FRAMED_WAIT_MS)}, then outside Excel` },
