@@ -5,7 +5,7 @@
  * (check and mark, fill and re-check, insert and save settings) be one read and one write in all, rather than
  * a chain of operations each with its own trips (docs/OFFICE.md, "Round trips per action").
  */
-import type { CellRef, Finding, Fix, Patch, Template, WorkbookCheck } from "../core";
+import type { CellRef, CellState, Finding, Fix, Patch, Template, WorkbookCheck } from "../core";
 import type { WorkbookSettings } from "./settings";
 
 /**
@@ -89,6 +89,25 @@ export interface AppendixChoice {
   readonly valueColumn?: number;
 }
 
+/** What a fix changed: the cell (on `sheet`), what it held before and what the fix put there. An undo takes it back. */
+export interface FixChange {
+  readonly sheet: string;
+  readonly before: CellState;
+  readonly after: CellState;
+}
+
+/**
+ * A fix's outcome: written (what changed), or not written because the cell holds something someone put there
+ * (a value, text, another formula: core's `replacesContent`) and the caller did not say `replace`: `before` is what
+ * it holds, for the user to see old → new and confirm.
+ */
+export type FixOutcome =
+  | { readonly written: true; readonly change: FixChange }
+  | { readonly written: false; readonly sheet: string; readonly before: CellState };
+
+/** An undo's outcome: the cell holds what it held before the fix again, or it changed since the fix and was left as it is. */
+export type UndoOutcome = { readonly undone: true } | { readonly undone: false; readonly now: CellState };
+
 /** A workbook the surfaces work on: inside Excel or a file. */
 export interface AppendixHost {
   readonly kind: "excel" | "file";
@@ -101,8 +120,16 @@ export interface AppendixHost {
    * CheckState (computed, not read); otherwise nothing.
    */
   applyPatches(sheet: string, patches: readonly Patch[], options?: PatchOptions): Promise<CheckState | void>;
-  /** Apply one finding's fix. */
-  applyFix(sheet: string, fix: Fix): Promise<void>;
+  /**
+   * Apply one finding's fix. A cell that holds something other than the fix's own formula is never replaced unless
+   * `options.replace` says the user confirmed it: the outcome then says what the cell holds, and nothing is written.
+   */
+  applyFix(sheet: string, fix: Fix, options?: { readonly replace?: boolean }): Promise<FixOutcome>;
+  /**
+   * Put a fixed cell back as it was before the fix (content and number format), if it still holds what the fix wrote;
+   * a cell changed since (the user typed) is left as it is and the outcome says what it holds now.
+   */
+  undoFix(change: FixChange): Promise<UndoOutcome>;
   /** Mark findings on the sheet without touching the user's own formatting. */
   highlight(sheet: string, findings: readonly Finding[]): Promise<void>;
   /** Remove every mark the add-in made; the sheet is exactly as before. */

@@ -60,3 +60,23 @@ export function writeTarget(ref: CellRef): { readonly cell: Address; readonly sh
 export function writtenCell(w: { readonly cell: Address; readonly sheet?: string }): CellRef {
   return w.sheet === undefined ? w.cell : { ...w.cell, sheet: w.sheet };
 }
+
+/** Whether a cell holds nothing: no formula, no value (a formula showing "" is not blank: someone wrote it). */
+export function isBlankCell(c: Pick<CellWrite, "cellValue" | "formula">): boolean {
+  return !c.formula && (c.cellValue === null || c.cellValue === "");
+}
+
+/**
+ * Whether writing `fix` over a cell holding `before` replaces something someone put there: anything but a blank cell
+ * or the very formula the fix writes. Such a fix is written only once the user has seen old → new and confirmed.
+ */
+export function replacesContent(before: Pick<CellWrite, "cellValue" | "formula">, fix: Pick<CellWrite, "formula">): boolean {
+  if (isBlankCell(before)) return false;
+  return !(fix.formula !== undefined && before.formula === fix.formula);
+}
+
+/** Whether two states of a cell hold the same: the same formula (or value, text compared as text) and number format. */
+export function sameCellState(a: CellState, b: CellState): boolean {
+  const content = (c: CellState) => c.formula ?? (c.cellValue === null ? "" : String(c.cellValue));
+  return content(a) === content(b) && a.numberFormat === b.numberFormat;
+}

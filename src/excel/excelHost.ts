@@ -11,7 +11,10 @@ import {
   type LayoutOptions, type LayoutPlan, layoutPlan, ownSheetAddress, type Patch, type Template,
   templates as allTemplates, toA1, withWrites,
 } from "../core";
-import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, MarkChoice, PatchOptions } from "../app/host";
+import type {
+  AppendixChoice, AppendixHost, CheckOptions, CheckState, FixChange, FixOutcome, FoundCheckState, InsertOptions, MarkChoice, PatchOptions,
+  UndoOutcome,
+} from "../app/host";
 import type { WorkbookSettings } from "../app/settings";
 import { Batches, officeRun, officeRunIn, type ExcelRun, type ExcelRunIn, type Extra } from "./batches";
 import { changeHandler, WriteGuard } from "./changeWatcher";
@@ -276,8 +279,14 @@ export class ExcelHost implements AppendixHost {
     return options.recheck ? state : undefined;
   }
 
-  applyFix(sheet: string, fix: Fix): Promise<void> {
-    return this.serial(() => this.writes.writeFix(fix.sheet ?? sheet, fix));
+  /** One write (none when the cell holds something and `replace` is not given); the cell as last read decides. */
+  applyFix(sheet: string, fix: Fix, options: { readonly replace?: boolean } = {}): Promise<FixOutcome> {
+    return this.serial(() => this.writes.writeFix(fix.sheet ?? sheet, fix, options.replace === true));
+  }
+
+  /** One read (the cell now) and one write (what it held), none when the cell changed since the fix. */
+  undoFix(change: FixChange): Promise<UndoOutcome> {
+    return this.serial(() => this.writes.undoFix(change));
   }
 
   highlight(sheet: string, findings: readonly Finding[]): Promise<void> {

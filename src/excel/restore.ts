@@ -87,9 +87,3 @@ export function queueReadCells(sheet: Excel.Worksheet, cells: readonly Address[]
       }),
   };
 }
-
-/** Whether a cell read now holds what `before` says it held. */
-export function sameState(now: CellState, before: CellState): boolean {
-  const content = (c: CellState) => c.formula ?? String(c.cellValue ?? "");
-  return content(now) === content(before) && now.numberFormat === before.numberFormat;
-}

@@ -5,13 +5,14 @@
  * back or forward, a half-made sheet removed. When the repair fails too, `partly_written` says what may have
  * changed. docs/OFFICE.md, "When a write fails".
  */
-import { type Address, type CellState, type CellWrite, type Finding, type Fix, type Patch, toA1 } from "../core";
+import { type Address, type CellState, type CellWrite, type Finding, type Fix, type Patch, replacesContent, sameCellState, toA1 } from "../core";
+import type { FixChange, FixOutcome, UndoOutcome } from "../app/host";
 import type { WorkbookSettings } from "../app/settings";
 import type { Batches } from "./batches";
 import { ExcelHostError, toExcelHostError } from "./errors";
 import { planMarks, queueAddMarks, queueDeleteMarks, queueMarkState, type MarkState } from "./highlights";
 import { isMarksFailure } from "./readAllSheets";
-import { queueReadCells, queueRestore, sameState } from "./restore";
+import { queueReadCells, queueRestore } from "./restore";
 import { queueSaveSettings } from "./settings";
 import type { SheetCache } from "./sheetCache";
 import { queueFix, queuePatches } from "./writeCells";
@@ -70,16 +71,48 @@ export class SafeWrites {
     if (this.cache.isProtected(sheet)) throw new ExcelHostError("sheet_protected", undefined, sheet);
   }
 
-  /** One finding's fix: one write (after one read of the cell when no read covered it). */
-  async writeFix(sheet: string, fix: Fix): Promise<void> {
+  /**
+   * One finding's fix: one write (after one read of the cell when no read covered it). What the cell holds decides
+   * first: something the fix would replace (core's `replacesContent`) is written over only with `replace`, otherwise
+   * nothing is written and the outcome says what is there.
+   */
+  async writeFix(sheet: string, fix: Fix, replace: boolean): Promise<FixOutcome> {
     this.refuseProtected(sheet);
+    const [before] = await this.cellsBefore(sheet, [fix.cell]);
+    if (!replace && replacesContent(before, fix)) return { written: false, sheet, before };
     await this.writeCells(
       sheet,
       [fix.cell],
       (ws) => queueFix(ws, fix),
-      (before) => [written(fix, before[0])],
+      (states) => [written(fix, states[0])],
     );
     this.cache.wroteGrid(sheet, [fix]);
+    return { written: true, change: { sheet, before, after: written(fix, before) } };
+  }
+
+  /**
+   * Puts a fixed cell back: one read of the cell (the user may have typed since; memory would not know before the
+   * change handler's re-check), then, if it still holds what the fix wrote, one write of what it held before (its
+   * number format, then its formula or value, text as text), repaired like any write if it fails.
+   */
+  async undoFix(change: FixChange): Promise<UndoOutcome> {
+    const { sheet, before, after } = change;
+    this.refuseProtected(sheet);
+    const [now] = await this.batches.read(async (context) => {
+      const q = queueReadCells(context.workbook.worksheets.getItem(sheet), [after.cell]);
+      await context.sync();
+      return q.resolve();
+    });
+    (this.cache.memory(sheet) ?? this.cache.emptyMemory(sheet)).wrote(now);
+    if (!sameCellState(now, after)) return { undone: false, now };
+    await this.writeCells(
+      sheet,
+      [before.cell],
+      (ws) => queueRestore(ws, [before]),
+      () => [before],
+    );
+    this.cache.wroteGrid(sheet, [before]);
+    return { undone: true };
   }
 
   /**
@@ -169,7 +202,7 @@ export class SafeWrites {
         await context.sync();
         return q.resolve();
       });
-      changed = before.filter((b, i) => !sameState(now[i], b)).map((b) => b.cell);
+      changed = before.filter((b, i) => !sameCellState(now[i], b)).map((b) => b.cell);
     } catch (readError) {
       console.error("could not read the cells back after a failed restore", sheet, readError);
       changed = before.map((b) => b.cell);

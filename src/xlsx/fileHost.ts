@@ -8,13 +8,15 @@
 import type ExcelJS from "exceljs";
 import {
   addressKey, appendixPreview, type CellRef, checkWorkbook, fillBlocker, type Finding, type Fix, layoutPlan,
-  type LayoutPlan, type Patch, type PreviewRow, type Template, templates,
+  type LayoutPlan, type Patch, type PreviewRow, replacesContent, sameCellState, type Template, templates,
 } from "../core";
-import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, InsertOptions, PatchOptions } from "../app/host";
+import type {
+  AppendixChoice, AppendixHost, CheckOptions, CheckState, FixChange, FixOutcome, InsertOptions, PatchOptions, UndoOutcome,
+} from "../app/host";
 import { CopyRefusedError, HostError, READ_FAILURE_CODE } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
 import { FILE_LIMITS } from "./limits";
-import { loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
+import { cellState, loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
 import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
 import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
 import { refusalText } from "./package/messages";
@@ -50,6 +52,11 @@ export class FileHost implements AppendixHost {
   private readonly selectListeners = new Set<(cell: CellRef) => void>();
   /** What the session wrote, per sheet and cell (the last write of a cell wins). */
   private readonly writes = new Map<string, Map<string, CellWrite>>();
+  /**
+   * What each fix of the session replaced, for its undo: the cell's ExcelJS value and number format, and the write the
+   * copy held for the cell before (none: the copy keeps the file's own cell).
+   */
+  private readonly replaced = new WeakMap<FixChange, { value: ExcelJS.CellValue; numFmt: string | undefined; write: CellWrite | undefined }>();
   /** The template sheet inserted in this session, if any. */
   private inserted: { sheet: string; plan: LayoutPlan } | null = null;
 
@@ -113,15 +120,44 @@ export class FileHost implements AppendixHost {
     if (options.recheck) return this.check();
   }
 
-  async applyFix(appendixSheet: string, fix: Fix): Promise<void> {
+  /** A cell holding something the fix would replace is written over only with `replace` (as inside Excel). */
+  async applyFix(appendixSheet: string, fix: Fix, options: { readonly replace?: boolean } = {}): Promise<FixOutcome> {
     const sheet = fix.sheet ?? appendixSheet;
-    const cell = this.sheet(sheet).getCell(fix.cell.row + 1, fix.cell.col + 1);
+    const ws = this.sheet(sheet);
+    const before = cellState(ws, fix.cell);
+    if (!options.replace && replacesContent(before, fix)) return { written: false, sheet, before };
+    const cell = ws.getCell(fix.cell.row + 1, fix.cell.col + 1);
+    const replaced = { value: cell.value, numFmt: cell.numFmt, write: this.writes.get(sheet)?.get(addressKey(fix.cell)) };
     cell.value = fix.formula
       ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.cellValue } as ExcelJS.CellFormulaValue)
       : fix.cellValue;
     if (fix.numberFormat) cell.numFmt = fix.numberFormat;
     if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     this.record(sheet, fix);
+    const change: FixChange = { sheet, before, after: cellState(ws, fix.cell) };
+    this.replaced.set(change, replaced);
+    return { written: true, change };
+  }
+
+  /**
+   * The cell as before the fix, in the session's workbook and in the copy to download (a cell the session had not
+   * written before is the file's own again, byte for byte); a cell written since the fix is left as it is.
+   */
+  async undoFix(change: FixChange): Promise<UndoOutcome> {
+    const replaced = this.replaced.get(change);
+    if (!replaced) throw new HostError("generic", "no fix of this session wrote that change");
+    const ws = this.sheet(change.sheet);
+    const now = cellState(ws, change.after.cell);
+    if (!sameCellState(now, change.after)) return { undone: false, now };
+    const cell = ws.getCell(change.after.cell.row + 1, change.after.cell.col + 1);
+    cell.value = replaced.value;
+    if (replaced.numFmt !== cell.numFmt) cell.numFmt = replaced.numFmt as string;
+    const writes = this.writes.get(change.sheet);
+    if (replaced.write) this.record(change.sheet, replaced.write);
+    else writes?.delete(addressKey(change.after.cell));
+    if (writes?.size === 0) this.writes.delete(change.sheet);
+    this.replaced.delete(change);
+    return { undone: true };
   }
 
   /** Outside Excel the findings are marked on the preview, not in the file: the downloaded copy stays clean. */

@@ -3,7 +3,7 @@
  * both hand it the file's bytes.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, SheetGrid, WorkbookReadFailure } from "../core";
+import type { Address, CellState, CellValue, Grid, SheetGrid, WorkbookReadFailure } from "../core";
 import { dateSerial, displayText } from "./cellText";
 import { inspectWorkbookBytes } from "./limits";
 import { numberRowsAndCells } from "./rowNumbers";
@@ -126,11 +126,9 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
         tRow.push("");
         continue;
       }
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : "";
-      // ExcelJS leaves an empty-text result ("") out of a formula's value; its result still holds it.
-      const { value, date } = scalar(formula ? (cell.result ?? null) : cell.value);
+      const { value, date, formula } = contentOf(cell);
       vRow.push(value);
-      fRow.push(formula ? `=${formula}` : "");
+      fRow.push(formula);
       nRow.push(format);
       tRow.push(displayText(value, format, date));
     }
@@ -140,6 +138,22 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
     texts.push(tRow);
   }
   return { origin: { row: 0, col: 0 }, values, formulas, numberFormats, texts };
+}
+
+/** A cell's value (a formula's result) and its formula ("=…", or "" for a constant). */
+function contentOf(cell: ExcelJS.Cell): { value: CellValue; date?: Date; formula: string } {
+  const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : "";
+  // ExcelJS leaves an empty-text result ("") out of a formula's value; its result still holds it.
+  const { value, date } = scalar(formula ? (cell.result ?? null) : cell.value);
+  return { value, date, formula: formula ? `=${formula}` : "" };
+}
+
+/** What one cell holds, as a grid reads it: its value (a formula's result), its formula and its number format. */
+export function cellState(ws: ExcelJS.Worksheet, at: Address): CellState {
+  const cell = ws.getCell(at.row + 1, at.col + 1);
+  const { value, formula } = contentOf(cell);
+  const numberFormat = cell.numFmt || "General";
+  return formula ? { cell: at, cellValue: value, formula, numberFormat } : { cell: at, cellValue: value, numberFormat };
 }
 
 /** Every worksheet of an .xlsx as a grid, in workbook order. Throws `WorkbookReadError` for a file that is not one. */

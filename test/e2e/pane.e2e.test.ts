@@ -625,13 +625,49 @@ describe("the review flow, as a clerk goes through it (320 and 500 px, light and
     expect(await page.locator(`li:has(> [data-testid="notice"]) ${card(afterSkip)}`).count()).toBe(1);
     expect(await inView(page, '[data-testid="notice"]')).toBe(true);
 
-    // Fix "02" typed as text in D46: the focus goes on, the confirmation is there.
+    // Fix "02" typed as text in D46: the card shows old → new and asks; Escape keeps the cell, the focus on the card.
     const closedII = page.locator('[data-section="II"] h3 button[aria-expanded="false"]');
     if ((await closedII.count()) > 0) await closedII.click();
+    const previewValue = (row: number) => page.locator(`[data-testid="appendix-preview"] tr[data-row="${row}"] td`).nth(3);
+    expect(await previewValue(46).textContent()).toBe("02");
     await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
+    const ask = page.locator(`${card("D46")} [data-testid="confirm-replace"]`);
+    await ask.waitFor();
+    expect(await ask.getByTestId("replace-change").textContent()).toBe("02 → 2");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "confirm-replace");
+    expect(await axeProblems(page)).toEqual([]);
+    expect(await brokenWords(page)).toEqual([]);
+    await shoot(page, `replace-${look}`);
+    await page.keyboard.press("Escape");
+    await ask.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D46");
+    expect(await previewValue(46).textContent()).toBe("02");
+    // The second, explicit click writes: the focus goes on, the confirmation says what changed and offers the undo.
+    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
+    await ask.getByRole("button", { name: vi.replaceConfirmAt("D46") }).click();
     await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 2) }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D47");
-    expect(await page.getByTestId("notice").textContent()).toContain(vi.fixed("D46"));
+    expect(await page.getByTestId("notice").textContent()).toContain(vi.fixed("D46", "02", "2"));
+    expect(await page.locator(`li:has(> [data-testid="notice"]) ${card("D47")}`).count()).toBe(1);
+    expect(await inView(page, '[data-testid="notice"]')).toBe(true);
+    expect(await previewValue(46).textContent()).toBe("2");
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `fixed-${look}`);
+    // Hoàn tác: the cell holds "02" again (preview and downloaded copy), the warning is back with the focus on it.
+    await page.getByTestId("notice").getByRole("button", { name: vi.undoAt("D46") }).click();
+    await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 1) }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D46");
+    expect(await page.getByTestId("notice").textContent()).toContain(vi.undone("D46", "02"));
+    expect(await previewValue(46).textContent()).toBe("02");
+    const [undoneCopy] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: vi.download }).click()]);
+    const undoneWorkbook = new ExcelJS.Workbook();
+    await undoneWorkbook.xlsx.load(fs.readFileSync((await undoneCopy.path())!) as unknown as ExcelJS.Buffer);
+    expect(undoneWorkbook.getWorksheet("Phụ lục")!.getCell("D46").value).toBe("02");
+    // Fixed again for the rest of the flow.
+    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
+    await ask.getByRole("button", { name: vi.replaceConfirmAt("D46") }).click();
+    await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 2) }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D47");
 
     // Fill: the preview takes the focus, names the indicator and shows the formula as a Vietnamese Excel does.
     await page.getByRole("button", { name: vi.fill }).click();

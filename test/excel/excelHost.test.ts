@@ -9,7 +9,7 @@ import { SETTINGS_KEY } from "../../src/excel/settings";
 import type { CheckState } from "../../src/app/host";
 import { HostError } from "../../src/app/hostErrors";
 import type { WorkbookSettings } from "../../src/app/settings";
-import { ModelWorkbook } from "./realClient/workbook";
+import { cellKey, ModelWorkbook } from "./realClient/workbook";
 import { supportedUpTo } from "./realClient/realExcel";
 import { APPENDIX, bigWorkbook, hostOn, seedWorkbook } from "./workbooks";
 
@@ -272,12 +272,68 @@ describe("writes that fail", () => {
 describe("fixes and undo", () => {
   test("a text fix is written as text, a number as a number, a formula as a formula", async () => {
     const { excel, host } = hostOn(seedWorkbook());
-    await host.applyFix(APPENDIX, { cell: at("E12"), value: "02", cellValue: "02" });
-    await host.applyFix(APPENDIX, { cell: at("D19"), value: 2, cellValue: 2 });
-    await host.applyFix(APPENDIX, { cell: at("D9"), value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+    const replace = { replace: true };
+    await host.applyFix(APPENDIX, { cell: at("E12"), value: "02", cellValue: "02" }, replace);
+    await host.applyFix(APPENDIX, { cell: at("D19"), value: 2, cellValue: 2 }, replace);
+    await host.applyFix(APPENDIX, { cell: at("D9"), value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" }, replace);
     expect(excel.model.cell(APPENDIX, "E12").value).toBe("02");
     expect(excel.model.cell(APPENDIX, "D19").value).toBe(2);
     expect(excel.model.cell(APPENDIX, "D9")).toMatchObject({ formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" });
+  });
+
+  test("a fix over what the cell holds is written only with replace; the outcome says what is there", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    await excel.model.userEdit(APPENDIX, "D9", 95);
+    const state = found(await host.check());
+    const rate = state.findings.find((f) => f.code === "rate_mismatch" && cellA1(f.cell) === "D9")!;
+    excel.reset();
+    const asked = await host.applyFix(state.sheet, rate.fix!);
+    // The cell as the check read it: no round trip, nothing written.
+    expect(excel.counts()).toMatchObject({ total: 0 });
+    expect(asked).toEqual({ written: false, sheet: APPENDIX, before: { cell: at("D9"), cellValue: 95, numberFormat: "General" } });
+    expect(excel.model.cell(APPENDIX, "D9")).toMatchObject({ value: 95 });
+    const done = await host.applyFix(state.sheet, rate.fix!, { replace: true });
+    expect(excel.counts()).toMatchObject({ reads: 0, writes: 1, total: 1 });
+    expect(done).toMatchObject({ written: true, change: { sheet: APPENDIX, before: { cellValue: 95 }, after: { formula: "=ROUND(D11/D10*100,2)" } } });
+    expect(excel.model.cell(APPENDIX, "D9").formula).toBe("=ROUND(D11/D10*100,2)");
+  });
+
+  // The model keeps what Excel reports: a constant's formula is its text, quote-prefixed text reports itself as both.
+  test.each([
+    ["a typed number", "D19", 7, "7", "0", { value: 2, cellValue: 2, numberFormat: "0.00" }],
+    ["typed text that looks like a number", "E12", "02", "02", "@", { value: 2, cellValue: 2, numberFormat: "0" }],
+    ["typed text starting with =", "E20", "=không phải công thức", "=không phải công thức", "General", { value: "ghi chú", cellValue: "ghi chú" }],
+    // (the model computes no formula: a formula's value is "" there, before and after)
+    ["another formula", "D9", "", "=D11/D10*100", "0.0", { value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" }],
+    ["a blank cell", "D9", "", "", "General", { value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" }],
+  ] as const)("undo puts %s back exactly (content and number format), 1 read + 1 write", async (_what, a1, value, formula, numberFormat, fix) => {
+    const wb = seedWorkbook();
+    const { excel, host } = hostOn(wb);
+    const cell = at(a1);
+    wb.sheet(APPENDIX).cells.set(cellKey(cell.row, cell.col), { value, formula, numberFormat });
+    found(await host.check());
+    const before = { ...excel.model.cell(APPENDIX, a1) };
+    const outcome = await host.applyFix(APPENDIX, { cell, ...fix }, { replace: true });
+    if (!outcome.written) throw new Error("not written");
+    expect(excel.model.cell(APPENDIX, a1)).not.toEqual(before);
+    excel.reset();
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: true });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
+    expect(excel.model.cell(APPENDIX, a1)).toEqual(before);
+  });
+
+  test("undo leaves a cell the user changed since the fix as it is, and says what it holds", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    await excel.model.userEdit(APPENDIX, "D9", 95);
+    found(await host.check());
+    const outcome = await host.applyFix(APPENDIX, { cell: at("D9"), value: 87.23, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)" }, { replace: true });
+    if (!outcome.written) throw new Error("not written");
+    // The user types 80 before the change handler's re-check: the adapter's memory does not know it, its read does.
+    await excel.model.userEdit(APPENDIX, "D9", 80);
+    excel.reset();
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: false, now: { cell: at("D9"), cellValue: 80, numberFormat: "General" } });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, total: 1 });
+    expect(excel.model.cell(APPENDIX, "D9")).toMatchObject({ value: 80 });
   });
 
   test.each([

@@ -26,6 +26,9 @@ async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
   return e as ExcelHostError;
 }
 
+/** These tests are about writes and their repair: each fix is the confirmed kind, over whatever the cell holds. */
+const REPLACE = { replace: true };
+
 describe("SheetMemory", () => {
   const grid: Grid = {
     origin: { row: 1, col: 1 },
@@ -88,13 +91,13 @@ describe("the adapter's memory of each sheet", () => {
     const wb = seedWorkbook();
     wb.sheet(APPENDIX).cells.set("40:3", { value: 12, formula: "12", numberFormat: "#,##0" });
     const { excel, host } = hostOn(wb);
-    await host.applyFix(APPENDIX, { cell: at("D41"), value: 15, cellValue: 15 });
+    await host.applyFix(APPENDIX, { cell: at("D41"), value: 15, cellValue: 15 }, REPLACE);
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
     expect(wb.cell(APPENDIX, "D41")).toEqual({ value: 15, formula: "15", numberFormat: "#,##0" });
     const before = wb.snapshot(APPENDIX);
     excel.reset();
     excel.failWritesWith("GeneralException", 1);
-    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D41"), value: 99, cellValue: 99, numberFormat: "0.0" }));
+    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D41"), value: 99, cellValue: 99, numberFormat: "0.0" }, REPLACE));
     expect(e.reason).toBe("excel_failed");
     expect(wb.snapshot(APPENDIX)).toEqual(before);
     // Known now: no read before the write, just the write and the restore.
@@ -108,7 +111,7 @@ describe("the adapter's memory of each sheet", () => {
     await host.applyPatches(state.sheet, [p]);
     const filled = excel.model.snapshot(APPENDIX);
     excel.failWritesWith("AccessDenied", 1);
-    const e = await rejection(host.applyFix(state.sheet, { cell: p.cell, value: 1, cellValue: 1, numberFormat: "0" }));
+    const e = await rejection(host.applyFix(state.sheet, { cell: p.cell, value: 1, cellValue: 1, numberFormat: "0" }, REPLACE));
     // Not a protected sheet: the refusal is read as a read-only workbook.
     expect(e.reason).toBe("read_only");
     expect(excel.model.snapshot(APPENDIX)).toEqual(filled);
@@ -118,11 +121,11 @@ describe("the adapter's memory of each sheet", () => {
   test("text that looks like a formula, written by a fix, is put back as text after a later failure", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     found(await host.check());
-    await host.applyFix(APPENDIX, { cell: at("E20"), value: "=không phải công thức", cellValue: "=không phải công thức" });
+    await host.applyFix(APPENDIX, { cell: at("E20"), value: "=không phải công thức", cellValue: "=không phải công thức" }, REPLACE);
     const before = excel.model.snapshot(APPENDIX);
     expect(excel.model.cell(APPENDIX, "E20")).toMatchObject({ value: "=không phải công thức" });
     excel.failWritesWith("GeneralException", 1);
-    await rejection(host.applyFix(APPENDIX, { cell: at("E20"), value: 5, cellValue: 5, numberFormat: "0" }));
+    await rejection(host.applyFix(APPENDIX, { cell: at("E20"), value: 5, cellValue: 5, numberFormat: "0" }, REPLACE));
     expect(excel.model.snapshot(APPENDIX)).toEqual(before);
   });
 
@@ -134,7 +137,7 @@ describe("the adapter's memory of each sheet", () => {
     excel.reset();
     const before = wb.snapshot(APPENDIX);
     excel.failWritesWith("GeneralException", 1);
-    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D701"), value: 3, cellValue: 3, numberFormat: "0" }));
+    const e = await rejection(host.applyFix(APPENDIX, { cell: at("D701"), value: 3, cellValue: 3, numberFormat: "0" }, REPLACE));
     expect(e.reason).toBe("excel_failed");
     expect(wb.snapshot(APPENDIX)).toEqual(before);
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 2 });
@@ -148,7 +151,7 @@ describe("the adapter's memory of each sheet", () => {
     const e = await rejection(host.applyPatches(state.sheet, state.patches));
     expect(e.reason).toBe("partly_written");
     excel.reset();
-    await host.applyFix(state.sheet, { cell: at("E20"), value: "ghi chú", cellValue: "ghi chú" });
+    await host.applyFix(state.sheet, { cell: at("E20"), value: "ghi chú", cellValue: "ghi chú" }, REPLACE);
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, total: 2 });
   });
 

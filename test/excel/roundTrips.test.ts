@@ -74,6 +74,23 @@ describe("round trips per action", () => {
     expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, total: 1 });
   });
 
+  test("fix = 1 write (none while it waits for the user's word over a typed value); undo = 1 read + 1 write", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    await excel.model.userEdit(APPENDIX, "D9", 95);
+    const state = found(await host.check());
+    const fix = state.findings.find((f) => f.code === "rate_mismatch" && cellA1(f.cell) === "D9")!.fix!;
+    excel.reset();
+    expect((await host.applyFix(state.sheet, fix)).written).toBe(false);
+    expect(excel.counts()).toMatchObject({ total: 0 });
+    const outcome = await host.applyFix(state.sheet, fix, { replace: true });
+    expect(excel.counts()).toMatchObject({ reads: 0, writes: 1, mixed: 0, total: 1 });
+    if (!outcome.written) throw new Error("not written");
+    excel.reset();
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: true });
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1, mixed: 0, total: 2 });
+    expect(excel.model.cell(APPENDIX, "D9")).toMatchObject({ value: 95, formula: "95" });
+  });
+
   test("select a finding's cell = 1 write", async () => {
     const { excel, host, state } = await checked();
     await host.select(state.sheet, state.findings[0].cell);

@@ -116,7 +116,7 @@ describe("an appendix split over two sheets inside Excel", () => {
     // "02" typed as text on the first sheet: its fix writes the number there.
     const text = after.findings.find((f) => f.code === "number_stored_as_text" && f.cell.sheet === "PL I-III" && f.actual === "02");
     expect(text?.fix?.sheet).toBe("PL I-III");
-    await host.applyFix(after.sheet, text!.fix!);
+    await host.applyFix(after.sheet, text!.fix!, { replace: true });
     expect(wb.cell("PL I-III", cellA1({ row: text!.cell.row, col: text!.cell.col })).value).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import {
-  appendixFailureText, cellA1, type Finding, formatFinding, gridFromCells, readiness, readinessText, soNganh, templates, toA1,
+  appendixFailureText, cellA1, type Finding, formatFinding, formatNumber, gridFromCells, readiness, readinessText, soNganh, templates, toA1,
 } from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as React from "react";
@@ -106,15 +106,23 @@ describe("pane: check", () => {
     await waitFor(() => expect(host.callsOf("select")).toEqual([{ op: "select", sheet: SHEET, cell: "D41" }]));
   });
 
-  it("applies a one-click fix through the host and checks again", async () => {
+  it("asks before a fix replaces what the clerk typed (old → new), applies it on the second click, says what changed", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
     expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS));
     const card = cardOf("D43", "number_stored_as_text");
     fireEvent.click(within(card).getByRole("button", { name: vi.applyFixAt("D43") }));
-    await waitFor(() => expect(host.callsOf("applyFix")).toHaveLength(1));
-    expect(host.callsOf("applyFix")[0]).toEqual({ op: "applyFix", sheet: SHEET, fix: { cell: at("D43"), value: 2, cellValue: 2 } });
-    expect(host.read(SHEET, "D43").value).toBe(2);
+    // "02" typed as text: nothing is written, the card shows old → new and asks.
+    const ask = await within(card).findByTestId("confirm-replace");
+    expect(host.read(SHEET, "D43").value).toBe("02");
+    expect(host.callsOf("applyFix")).toEqual([{ op: "applyFix", sheet: SHEET, fix: { cell: at("D43"), value: 2, cellValue: 2 }, replace: false, written: false }]);
+    expect(ask.textContent).toContain(vi.replaceAsk("D43"));
+    expect(within(ask).getByTestId("replace-change").textContent).toBe("02 → 2");
+    await waitFor(() => expect(document.activeElement).toBe(ask));
+    expect(within(card).queryByRole("button", { name: vi.applyFixAt("D43") })).toBeNull();
+    fireEvent.click(within(ask).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await waitFor(() => expect(host.read(SHEET, "D43").value).toBe(2));
+    expect(host.callsOf("applyFix")[1]).toMatchObject({ replace: true, written: true });
     await waitFor(() =>
       expect(screen.getByTestId("summary").textContent).toBe(vi.summary(0, SEED_WARNINGS - 1)),
     );
@@ -122,9 +130,73 @@ describe("pane: check", () => {
     // The focus lands on the next finding (D44, the same warning one row down), and the confirmation is said there.
     await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
     const notice = screen.getByTestId("notice");
-    expect(notice.textContent).toContain(vi.fixed("D43"));
+    expect(notice.textContent).toContain(vi.fixed("D43", "02", "2"));
     expect(notice.closest("li")?.contains(cardOf("D44", "number_stored_as_text"))).toBe(true);
-    expect(screen.getByTestId("announcer").textContent).toBe(vi.fixed("D43"));
+    expect(screen.getByTestId("announcer").textContent).toBe(vi.fixed("D43", "02", "2"));
+  });
+
+  it("a rate typed over its formula: 95 → =ROUND(…) (87,23) in Vietnamese, Cancel and Escape keep the cell and the focus on the card", async () => {
+    const host = MemoryHost.seed({ D9: 95 });
+    await renderPane(host);
+    const card = document.querySelector('[data-finding="rate_mismatch"][data-cell="D9"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: vi.applyFixAt("D9") }));
+    let ask = await within(card).findByTestId("confirm-replace");
+    expect(within(ask).getByTestId("replace-change").textContent).toBe("95 → =ROUND(D11/D10*100;2) (87,23)");
+    fireEvent.click(within(ask).getByRole("button", { name: vi.replaceCancelAt("D9") }));
+    expect(within(card).queryByTestId("confirm-replace")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(card));
+    fireEvent.click(within(card).getByRole("button", { name: vi.applyFixAt("D9") }));
+    ask = await within(card).findByTestId("confirm-replace");
+    fireEvent.keyDown(ask, { key: "Escape" });
+    expect(within(card).queryByTestId("confirm-replace")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(card));
+    expect(host.read(SHEET, "D9")).toEqual({ value: 95, formula: "", numberFormat: host.read(SHEET, "D9").numberFormat });
+    expect(host.callsOf("applyFix").every((c) => !c.written)).toBe(true);
+  });
+
+  it("a fix into a blank cell is one click, says what it filled, and Hoàn tác puts the cell back as it was", async () => {
+    const host = MemoryHost.seed();
+    const state = await checked(host);
+    const blank = state.findings.find((f) => f.fix && f.fix.formula && (host.read(SHEET, cellA1(f.fix.cell)).value ?? "") === "" && !host.read(SHEET, cellA1(f.fix.cell)).formula);
+    expect(blank).toBeDefined();
+    const cell = cellA1(blank!.fix!.cell);
+    const before = host.read(SHEET, cell);
+    await renderPane(host);
+    fireEvent.click(within(cardOf(cellA1(blank!.cell), blank!.code)).getByRole("button", { name: vi.applyFixAt(cellA1(blank!.cell)) }));
+    const notice = await screen.findByTestId("notice");
+    expect(host.read(SHEET, cell).formula).toBe(blank!.fix!.formula);
+    expect(notice.textContent).toContain(vi.filledCell(cell, formatNumber(blank!.fix!.value as number, "vi")));
+    fireEvent.click(within(notice).getByRole("button", { name: vi.undoAt(cell) }));
+    await waitFor(() => expect(host.read(SHEET, cell)).toEqual(before));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.undone(cell, vi.blank)));
+    // The finding is back, and the focus is on it.
+    await waitFor(() => expect(document.activeElement).toBe(cardOf(cellA1(blank!.cell), blank!.code)));
+  });
+
+  it("Hoàn tác puts a typed value back, and leaves a cell typed over since the fix as it is", async () => {
+    const host = MemoryHost.seed({ D9: 95 });
+    await renderPane(host);
+    const card = () => document.querySelector('[data-finding="rate_mismatch"][data-cell="D9"]') as HTMLElement;
+    fireEvent.click(within(card()).getByRole("button", { name: vi.applyFixAt("D9") }));
+    fireEvent.click(within(await within(card()).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D9") }));
+    let notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toContain("Đã sửa ô D9: 95 → 87,23.");
+    expect(host.read(SHEET, "D9").formula).toBe("=ROUND(D11/D10*100,2)");
+    fireEvent.click(within(notice).getByRole("button", { name: vi.undoAt("D9") }));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.undone("D9", "95")));
+    expect(host.read(SHEET, "D9")).toMatchObject({ value: 95, formula: "" });
+    await waitFor(() => expect(document.activeElement).toBe(card()));
+
+    // Fixed again, then the clerk types 80 in D9 before pressing Hoàn tác: the 80 stays, and the pane says so.
+    fireEvent.click(within(card()).getByRole("button", { name: vi.applyFixAt("D9") }));
+    fireEvent.click(within(await within(card()).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D9") }));
+    notice = await screen.findByTestId("notice");
+    const undo = within(notice).getByRole("button", { name: vi.undoAt("D9") });
+    host.write(SHEET, "D9", 80);
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(vi.undoRefused("D9", "80")));
+    expect(host.read(SHEET, "D9")).toMatchObject({ value: 80, formula: "" });
+    expect(host.callsOf("undoFix").map((c) => c.undone)).toEqual([true, false]);
   });
 
   it("keeps an acknowledged warning in the settings, stops counting it, and drops it when its values change", async () => {

@@ -3,8 +3,13 @@
  * sheets (checkWorkbook), writes patches and fixes into them, inserts the template from the layout plan, and keeps
  * settings; it records the calls a test asserts on.
  */
-import { cellA1, type CellRef, type CellValue, checkWorkbook, fillBlocker, type Finding, type Fix, fromA1, type Grid, layoutPlan, type Patch, type Template, templates, toA1 } from "../../src/core";
-import type { AppendixChoice, AppendixHost, CheckOptions, CheckState, FoundCheckState, InsertOptions, PatchOptions } from "../../src/app/host";
+import {
+  type Address, cellA1, type CellRef, type CellState, type CellValue, checkWorkbook, fillBlocker, type Finding, type Fix, fromA1, type Grid,
+  layoutPlan, type Patch, replacesContent, sameCellState, type Template, templates, toA1,
+} from "../../src/core";
+import type {
+  AppendixChoice, AppendixHost, CheckOptions, CheckState, FixChange, FixOutcome, FoundCheckState, InsertOptions, PatchOptions, UndoOutcome,
+} from "../../src/app/host";
 import type { WorkbookSettings } from "../../src/app/settings";
 import { seedGrid } from "../fixtures/seed";
 
@@ -38,7 +43,8 @@ function sheetOf(name: string, grid: Grid): Sheet {
 /** One call the pane made, for assertions. */
 export type HostCall =
   | { op: "select"; sheet: string; cell: string }
-  | { op: "applyFix"; sheet: string; fix: Fix }
+  | { op: "applyFix"; sheet: string; fix: Fix; replace: boolean; written: boolean }
+  | { op: "undoFix"; sheet: string; cell: string; undone: boolean }
   | { op: "applyPatches"; sheet: string; patches: readonly Patch[] }
   | { op: "insertTemplate"; options: object }
   | { op: "saveSettings"; settings: WorkbookSettings }
@@ -196,10 +202,36 @@ export class MemoryHost implements AppendixHost {
     if (options.recheck) return state;
   }
 
-  async applyFix(sheet: string, fix: Fix): Promise<void> {
+  /** A cell's state as a host reads it. */
+  state(sheet: string, cell: Address): CellState {
+    const { value, formula, numberFormat } = this.read(sheet, toA1(cell));
+    return formula ? { cell, cellValue: value, formula, numberFormat } : { cell, cellValue: value, numberFormat };
+  }
+
+  /** As the hosts do: a cell holding something the fix would replace is written only with `replace`. */
+  async applyFix(sheet: string, fix: Fix, options: { readonly replace?: boolean } = {}): Promise<FixOutcome> {
     this.failIf("applyFix");
-    this.calls.push({ op: "applyFix", sheet, fix });
-    this.write(fix.sheet ?? sheet, toA1(fix.cell), fix.cellValue, fix.formula ?? "", fix.numberFormat);
+    const on = fix.sheet ?? sheet;
+    const before = this.state(on, fix.cell);
+    const replace = options.replace === true;
+    if (!replace && replacesContent(before, fix)) {
+      this.calls.push({ op: "applyFix", sheet, fix, replace, written: false });
+      return { written: false, sheet: on, before };
+    }
+    this.calls.push({ op: "applyFix", sheet, fix, replace, written: true });
+    this.write(on, toA1(fix.cell), fix.cellValue, fix.formula ?? "", fix.numberFormat);
+    return { written: true, change: { sheet: on, before, after: this.state(on, fix.cell) } };
+  }
+
+  async undoFix(change: FixChange): Promise<UndoOutcome> {
+    this.failIf("undoFix");
+    const now = this.state(change.sheet, change.after.cell);
+    const undone = sameCellState(now, change.after);
+    this.calls.push({ op: "undoFix", sheet: change.sheet, cell: toA1(change.after.cell), undone });
+    if (!undone) return { undone: false, now };
+    const b = change.before;
+    this.write(change.sheet, toA1(b.cell), b.cellValue, b.formula ?? "", b.numberFormat);
+    return { undone: true };
   }
 
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {

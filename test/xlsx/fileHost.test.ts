@@ -58,15 +58,60 @@ describe("FileHost", () => {
     expect(Buffer.compare(bytes, before)).toBe(0);
   });
 
-  it("applies a fix as a number", async () => {
+  it("applies a fix over typed text only when told to replace it, as a number", async () => {
     const { host } = await openSample();
     const state = await found(host);
     const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
-    await host.applyFix(state.sheet, f.fix!);
+    expect(await host.applyFix(state.sheet, f.fix!)).toEqual({
+      written: false,
+      sheet: state.sheet,
+      before: { cell: f.fix!.cell, cellValue: f.actual, numberFormat: expect.any(String) },
+    });
+    expect(await host.download().then((c) => Buffer.from(c.bytes).equals(fs.readFileSync(SAMPLE)))).toBe(true);
+    expect((await host.applyFix(state.sheet, f.fix!, { replace: true })).written).toBe(true);
     const after = await found(host);
     expect(after.findings.some((x) => sameCell(x.cell, f.cell) && x.code === f.code)).toBe(false);
     const cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(cellA1(f.cell));
     expect(cell.value).toBe(f.fix!.value);
+  });
+
+  it("undoes a fix: the cell as before in the session's checks, and the copy is the file's own bytes again", async () => {
+    const { host, bytes } = await openSample();
+    const state = await found(host);
+    const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
+    const outcome = await host.applyFix(state.sheet, f.fix!, { replace: true });
+    if (!outcome.written) throw new Error("not written");
+    expect(outcome.change.before).toMatchObject({ cellValue: f.actual });
+    expect(outcome.change.after).toMatchObject({ cellValue: f.fix!.cellValue });
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: true });
+    const again = await found(host);
+    expect(again.findings.filter((x) => x.code === f.code).map((x) => cellA1(x.cell))).toEqual(
+      state.findings.filter((x) => x.code === f.code).map((x) => cellA1(x.cell)),
+    );
+    expect(Buffer.from((await host.download()).bytes).equals(bytes)).toBe(true);
+  });
+
+  it("undoes a fix over a filled cell back to the fill (formula and format), and never over a cell written since", async () => {
+    const { host } = await openSample();
+    const state = await found(host);
+    const rate = state.patches.find((p) => p.indicator === "I.1")!;
+    await host.applyPatches(state.sheet, [rate]);
+    const fix = { cell: rate.cell, value: 90, cellValue: 90, numberFormat: "0.0" };
+    expect((await host.applyFix(state.sheet, fix)).written).toBe(false);
+    const outcome = await host.applyFix(state.sheet, fix, { replace: true });
+    if (!outcome.written) throw new Error("not written");
+    expect(outcome.change.before).toMatchObject({ formula: rate.formula, numberFormat: rate.numberFormat });
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: true });
+    let cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(toA1(rate.cell));
+    expect([cell.formula, cell.numFmt]).toEqual([rate.formula.replace(/^=/, ""), rate.numberFormat]);
+
+    // Fixed again, then written over by another fix before the undo: the later write stays.
+    const second = await host.applyFix(state.sheet, fix, { replace: true });
+    if (!second.written) throw new Error("not written");
+    await host.applyFix(state.sheet, { ...fix, value: 91, cellValue: 91 }, { replace: true });
+    expect(await host.undoFix(second.change)).toEqual({ undone: false, now: { cell: rate.cell, cellValue: 91, numberFormat: "0.0" } });
+    cell = (await reopen((await host.download()).bytes)).getWorksheet(state.sheet)!.getCell(toA1(rate.cell));
+    expect(cell.value).toBe(91);
   });
 
   it("inserts the template as a new sheet without replacing the existing one; the download is then the template alone", async () => {

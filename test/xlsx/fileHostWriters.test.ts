@@ -48,7 +48,7 @@ describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
     expect(state.patches.length).toBe(1); // one computed cell left blank (as cchc fill says of the same file)
     await host.applyPatches(state.sheet, state.patches);
     const fixable = state.findings.find((f) => f.fix && !state.patches.some((p) => sameCell(p.cell, f.fix!.cell)));
-    if (fixable) await host.applyFix(state.sheet, fixable.fix!);
+    if (fixable) await host.applyFix(state.sheet, fixable.fix!, { replace: true });
     const targets = [...state.patches.map((p) => toA1(p.cell)), ...(fixable ? [toA1(fixable.fix!.cell)] : [])];
 
     const copy = await host.download();
@@ -86,7 +86,7 @@ describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
 it("is refused with the writer's sentence, in both languages, when the writer cannot be sure of the copy", async () => {
   const { host, state } = await opened("xlsxwriter");
   const f = state.findings.find((x) => x.fix)!;
-  await host.applyFix(state.sheet, { ...f.fix!, cellValue: Number.NaN });
+  await host.applyFix(state.sheet, { ...f.fix!, cellValue: Number.NaN }, { replace: true });
   const error = await host.download().then(
     () => null,
     (e: unknown) => e,

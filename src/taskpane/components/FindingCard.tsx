@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { QuestionCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
-import { cellA1, expectationText, type Finding, fixLabel, formatFinding, formulaText, type Template, writtenCell } from "../../core";
-import { formatCellValue, formatValue } from "../format";
+import { type CellState, cellA1, expectationText, type Finding, fixLabel, formatFinding, formulaText, type Template, writtenCell } from "../../core";
+import { formatCellState, formatCellValue, formatFixWrite, formatValue } from "../format";
 import { useLang } from "../i18n";
 import { canAcknowledge } from "../../app/acknowledgements";
 import { SeverityIcon } from "./SeverityIcon";
@@ -36,6 +36,18 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   meaning: { color: tokens.colorNeutralForeground2 },
+  replace: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  // A formula may be wider than the card: it alone may break anywhere.
+  change: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
 });
 
 /** Where an acknowledgement is kept: in the workbook (inside Excel) or for this session only (outside). */
@@ -46,7 +58,15 @@ export interface FindingCardProps {
   readonly finding: Finding;
   readonly template: Template;
   readonly onSelect: (f: Finding) => void;
-  readonly onFix?: (f: Finding) => void;
+  /** the fix, once (`replace` false) or confirmed over what the cell holds (`replace` true) */
+  readonly onFix?: (f: Finding, replace: boolean) => void;
+  /**
+   * set while the fix waits for the user's word: what the cell holds, which the fix would replace (old → new is
+   * shown with "Ghi đè" and "Hủy")
+   */
+  readonly replacing?: CellState;
+  /** the user keeps the cell as it is (Cancel or Escape): nothing is written */
+  readonly onCancelReplace?: (f: Finding) => void;
   readonly onAcknowledge?: (f: Finding, reason: string) => void;
   /** set for an acknowledged warning: its reason, and the way to withdraw it */
   readonly acknowledgedReason?: string;
@@ -70,6 +90,9 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
   const [tried, setTried] = React.useState(false);
   const [helpOpen, setHelpOpen] = React.useState(false);
   const acknowledgeRef = React.useRef<HTMLButtonElement>(null);
+  const cardRef = React.useRef<HTMLDivElement | null>(null);
+  const replaceRef = React.useRef<HTMLDivElement>(null);
+  const replaceId = React.useId();
   const messageId = React.useId();
   const helpId = React.useId();
   const keptId = React.useId();
@@ -77,12 +100,24 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
   const expectation = expectationText(f, lang, (v) => formatValue(v, lang, t));
   const message = formatFinding(f, lang, props.template);
   const cell = cellA1(f.cell);
+  const fixCell = f.fix ? cellA1(writtenCell(f.fix)) : cell;
   const fixText = f.fix
     ? fixLabel(f, lang, props.template) ||
       (f.fix.formula
         ? t.fixFormula(cellA1(writtenCell(f.fix)), formulaText(f.fix.formula, lang))
         : t.fixValue(cellA1(writtenCell(f.fix)), formatCellValue(f.fix, lang)))
     : null;
+
+  // The question takes the focus when it appears, so old → new is read out; a second, explicit click writes.
+  const replacing = props.replacing;
+  React.useEffect(() => {
+    if (replacing) replaceRef.current?.focus();
+  }, [replacing]);
+  /** Keeps the cell as it is: the question closes and the focus stays on the card. */
+  const cancelReplace = () => {
+    props.onCancelReplace?.(f);
+    requestAnimationFrame(() => cardRef.current?.focus());
+  };
 
   /** Leaves the reason form: what was typed is dropped, and the focus goes back to the button that opened it. */
   const closeForm = () => {
@@ -103,7 +138,11 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
 
   return (
     <div
-      ref={ref}
+      ref={(el) => {
+        cardRef.current = el;
+        if (typeof ref === "function") ref(el);
+        else if (ref) ref.current = el;
+      }}
       className={styles.card}
       data-finding={f.code}
       data-cell={cell}
@@ -166,8 +205,8 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
         >
           {t.goToCell(cell)}
         </Button>
-        {f.fix && props.onFix && (
-          <Button size="small" icon={<Wrench20Regular />} aria-label={t.applyFixAt(cell)} disabled={busy} onClick={() => props.onFix?.(f)}>
+        {f.fix && props.onFix && !replacing && (
+          <Button size="small" icon={<Wrench20Regular />} aria-label={t.applyFixAt(cell)} disabled={busy} onClick={() => props.onFix?.(f, false)}>
             {t.applyFix}
           </Button>
         )}
@@ -190,6 +229,38 @@ export const FindingCard = React.forwardRef<HTMLDivElement, FindingCardProps>(fu
           </Button>
         )}
       </div>
+      {replacing && f.fix && props.onFix && (
+        <div
+          ref={replaceRef}
+          className={styles.replace}
+          role="group"
+          aria-labelledby={replaceId}
+          tabIndex={-1}
+          data-testid="confirm-replace"
+          onKeyDown={(e) => {
+            // Escape keeps the cell (and stops here: it closes nothing else).
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              cancelReplace();
+            }
+          }}
+        >
+          <Caption1 id={replaceId}>
+            {t.replaceAsk(fixCell)}{" "}
+            <span className={styles.change} data-testid="replace-change" data-breakable="">
+              {formatCellState(replacing, lang, t)} → {formatFixWrite(f.fix, lang)}
+            </span>
+          </Caption1>
+          <div className={styles.actions}>
+            <Button size="small" aria-label={t.replaceConfirmAt(fixCell)} disabled={busy} onClick={() => props.onFix?.(f, true)}>
+              {t.replaceConfirm}
+            </Button>
+            <Button size="small" appearance="subtle" aria-label={t.replaceCancelAt(fixCell)} onClick={cancelReplace}>
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
       {asking && (
         <div
           className={styles.form}

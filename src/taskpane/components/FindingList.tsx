@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDown20Regular, ChevronUp20Regular } from "@fluentui/react-icons";
-import { cellKey, countBySeverity, type Finding, type FindingGroup, groupBySection, type Template } from "../../core";
+import { type CellState, cellKey, countBySeverity, type Finding, type FindingGroup, groupBySection, type Template } from "../../core";
 import { useLang } from "../i18n";
 import type { SplitFindings } from "../../app/acknowledgements";
 import { FindingCard, type FindingCardProps } from "./FindingCard";
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
 
 type Actions = Pick<
   FindingCardProps,
-  "onSelect" | "onFix" | "onAcknowledge" | "onUnacknowledge" | "busy" | "kept" | "selectsInPreview"
+  "onSelect" | "onFix" | "onCancelReplace" | "onAcknowledge" | "onUnacknowledge" | "busy" | "kept" | "selectsInPreview"
 >;
 
 /** A finding's identity in the list (its card's key, and what the pane lands on after an action). */
@@ -88,6 +88,8 @@ export function FindingList(
     landing: Landing | null;
     /** the relation's reason in the form in use, by relation id */
     formReason?: (relation: string) => string | undefined;
+    /** the finding (by key) whose fix waits for the user's word, and what its cell holds */
+    replacing?: { readonly key: string; readonly before: CellState } | null;
   } & Actions,
 ) {
   const styles = useStyles();
@@ -166,6 +168,8 @@ export function FindingList(
             props.onSelect(x);
           }}
           onFix={props.onFix}
+          replacing={props.replacing?.key === key ? props.replacing.before : undefined}
+          onCancelReplace={props.onCancelReplace}
           onAcknowledge={props.onAcknowledge}
           busy={props.busy}
           kept={props.kept}

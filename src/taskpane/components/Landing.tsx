@@ -14,6 +14,8 @@ export interface Landing {
   readonly key: string | null;
   /** the confirmation (also announced through the pane's live region) */
   readonly notice?: string;
+  /** "warning": the action did nothing, and the notice says why (an undo over a cell changed since) */
+  readonly intent?: "success" | "warning";
   /** what the confirmation offers (an undo, say) */
   readonly actions?: React.ReactNode;
   /** the action failed: said here rather than at the top */
@@ -36,7 +38,7 @@ export function LandingMessage(props: { landing: Landing }) {
   }
   if (!landing.notice) return null;
   return (
-    <MessageBar intent="success" className={styles.root} data-testid="notice" data-landing={landing.key ?? "result"}>
+    <MessageBar intent={landing.intent ?? "success"} className={styles.root} data-testid="notice" data-landing={landing.key ?? "result"}>
       <MessageBarBody>{landing.notice}</MessageBarBody>
       {landing.actions && <MessageBarActions>{landing.actions}</MessageBarActions>}
     </MessageBar>

@@ -13,10 +13,11 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
 import {
-  builtinForms, cellA1, countBySeverity, fillBlocker, type Finding, type Form, formatFormProblem, matchedIndicators,
+  builtinForms, type CellState, cellA1, countBySeverity, fillBlocker, isBlankCell, type Finding, type Form, formatFormProblem, matchedIndicators,
   missingIndicators, type Patch, readiness, readinessText, writtenCell,
 } from "../../core";
-import type { AppendixChoice, AppendixHost, CheckState } from "../../app/host";
+import type { AppendixChoice, AppendixHost, CheckState, FixChange } from "../../app/host";
+import { formatCellContent, formatCellState, formatCellValue } from "../format";
 import type { WorkbookSettings } from "../../app/settings";
 import { ackKey, fingerprint, pruneAcknowledged, splitAcknowledged, type SplitFindings } from "../../app/acknowledgements";
 import { useLang } from "../i18n";
@@ -61,11 +62,26 @@ export interface PaneExtra {
  */
 type LandFrom = { readonly finding: Finding; readonly stay?: boolean } | "result";
 
+/** A fix the clerk may take back from its confirmation: what changed, the finding it fixed, the cell's name. */
+interface UndoOffer {
+  readonly change: FixChange;
+  readonly finding: Finding;
+  readonly cell: string;
+}
+
+/** What an operation says when done: a sentence, or a sentence with its intent and the undo it offers. */
+type Done = string | void | { readonly notice: string; readonly intent?: "success" | "warning"; readonly undo?: UndoOffer };
+
+/** An operation's answer when it changed nothing and waits for the user (a fix to confirm): no re-check, no landing. */
+const WAITING = Symbol("waiting");
+
 /** A landing before it is resolved: the keys to try in turn (none: the result). */
 interface PendingLanding {
   readonly id: number;
   readonly candidates: readonly string[];
   readonly notice?: string;
+  readonly intent?: "success" | "warning";
+  readonly undo?: UndoOffer;
   readonly error?: unknown;
 }
 
@@ -94,6 +110,8 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const [view, setView] = React.useState<"findings" | "fill">("findings");
   const [errorsOnly, setErrorsOnly] = React.useState(false);
   const [pending, setPending] = React.useState<PendingLanding | null>(null);
+  // The fix waiting for the user's word because its cell holds something: the finding's key and what the cell holds.
+  const [replacing, setReplacing] = React.useState<{ key: string; before: CellState } | null>(null);
   const landingSeq = React.useRef(0);
   /** The keys of the listed findings in their order, as last rendered: what an action's landing starts from. */
   const orderRef = React.useRef<readonly string[]>([]);
@@ -147,18 +165,21 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
    * the focus then lands on the next finding (or the result) and the confirmation or the error is shown there.
    */
   const run = React.useCallback(
-    async (op: () => Promise<string | void>, checkAfter: boolean | "after_user_edit" = true, land?: LandFrom) => {
+    async (op: () => Promise<Done | typeof WAITING>, checkAfter: boolean | "after_user_edit" = true, land?: LandFrom) => {
       setBusy(true);
       setError(null);
       setNotice(null);
       setPending(null);
+      setReplacing(null);
       const from = land && land !== "result" ? findingKey(land.finding) : null;
       const candidates = from ? candidatesAfter(orderRef.current, from, land !== "result" && land?.stay === true) : [];
       try {
         const done = await op();
+        if (done === WAITING) return;
+        const said = typeof done === "object" ? done : { notice: done || undefined };
         if (checkAfter) await recheck(checkAfter === "after_user_edit");
-        if (land) setPending({ id: ++landingSeq.current, candidates, notice: done || undefined });
-        else if (done) setNotice(done);
+        if (land) setPending({ id: ++landingSeq.current, candidates, ...said });
+        else if (said.notice) setNotice(said.notice);
       } catch (e) {
         logUnexpected("a workbook operation failed", e);
         // A failed action leaves its finding where it was: the error is said on its card.
@@ -221,12 +242,19 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   orderRef.current = order;
   const acknowledgedKeys = split.acknowledged.map((a) => findingKey(a.finding));
   const landedKey = pending ? pending.candidates.find((k) => order.includes(k) || acknowledgedKeys.includes(k)) ?? null : null;
+  const undo = pending?.undo;
   const landing: Landing | null = pending && {
     id: pending.id,
     key: landedKey,
     notice: pending.notice,
+    intent: pending.intent,
     error: pending.error,
     onDismissError: () => setPending(null),
+    actions: undo && (
+      <Button size="small" aria-label={t.undoAt(undo.cell)} disabled={busy} data-testid="undo-fix" onClick={() => onUndo(undo)}>
+        {t.undo}
+      </Button>
+    ),
   };
   // Landing on the result: the summary takes the focus (a card's landing is focused by the list).
   const pendingId = pending?.id;
@@ -249,11 +277,32 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
       setView("findings");
     });
   const onSelect = (f: Finding) => found && void run(() => host.select(found.sheet, f.cell), false);
-  const onFix = (f: Finding) =>
+  // A fix into a blank cell (or one holding the fix's own formula) is one click; over anything else the host writes
+  // nothing and says what is there, the card shows old → new, and only "Ghi đè" writes. Each fix says what it changed
+  // and offers its undo where the focus lands.
+  const onFix = (f: Finding, replace: boolean) =>
     found && f.fix && void run(async () => {
-      await host.applyFix(found.sheet, f.fix!);
-      return t.fixed(cellA1(writtenCell(f.fix!)));
+      const fix = f.fix!;
+      const outcome = await host.applyFix(found.sheet, fix, { replace });
+      if (!outcome.written) {
+        setReplacing({ key: findingKey(f), before: outcome.before });
+        return WAITING;
+      }
+      const cell = cellA1(writtenCell(fix));
+      const { before } = outcome.change;
+      const notice = isBlankCell(before)
+        ? t.filledCell(cell, formatCellValue(fix, lang))
+        : t.fixed(cell, formatCellContent(before, lang, t), formatCellValue(fix, lang));
+      return { notice, undo: { change: outcome.change, finding: f, cell } };
     }, true, { finding: f });
+  const onCancelReplace = () => setReplacing(null);
+  // The undo lands on the finding it brings back (or on the result); a cell changed since the fix is left as it is.
+  const onUndo = (u: UndoOffer) =>
+    void run(async () => {
+      const outcome = await host.undoFix(u.change);
+      if (!outcome.undone) return { notice: t.undoRefused(u.cell, formatCellState(outcome.now, lang, t)), intent: "warning" as const };
+      return { notice: t.undone(u.cell, formatCellContent(u.change.before, lang, t)) };
+    }, true, { finding: u.finding, stay: true });
   const onAcknowledge = (f: Finding, reason: string) =>
     void run(async () => {
       const ack = { ...(settingsRef.current.acknowledged ?? {}), [ackKey(f)]: { reason, fingerprint: fingerprint(f) } };
@@ -494,6 +543,8 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               busy={busy}
               onSelect={onSelect}
               onFix={onFix}
+              replacing={replacing}
+              onCancelReplace={onCancelReplace}
               onAcknowledge={onAcknowledge}
               onUnacknowledge={onUnacknowledge}
             />
