@@ -1,5 +1,5 @@
 /**
- * Output names as users type them, in every command that writes: a missing folder, a folder given as the output, a
+ * Output names as users type them, in every command that writes (fill, template, consolidate, form import): a missing folder, a folder given as the output, a
  * file where a folder should be, each one sentence saying what is wrong and what to do (exit 2, nothing written); a
  * backslash in the name on Linux (typed as on Windows) is written as typed after a warning on stderr. English counts
  * take their plural ("1 cell", "2 cells").
@@ -34,6 +34,7 @@ describe.each([
   ["fill", ["fill", "phu-luc.xlsx", "-o"], "phu-luc-da-dien.xlsx"],
   ["template", ["template"], "phu-luc.xlsx"],
   ["consolidate", ["consolidate", "phu-luc.xlsx", "-o"], "TONG_HOP.xlsx"],
+  ["form import", ["form", "import", "phu-luc.xlsx", "-o"], "mau.xlsx"],
 ])("%s", (_name, command, example) => {
   test.each([
     ["a missing folder", "chua-co/ra.xlsx", en.outFolderMissing("chua-co/ra.xlsx", "chua-co")],
