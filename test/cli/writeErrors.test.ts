@@ -1,8 +1,8 @@
 /**
- * Output names as users type them, in every command that writes (fill, template, consolidate, form import): a missing folder, a folder given as the output, a
- * file where a folder should be, each one sentence saying what is wrong and what to do (exit 2, nothing written); a
- * backslash in the name on Linux (typed as on Windows) is written as typed after a warning on stderr. English counts
- * take their plural ("1 cell", "2 cells").
+ * Output names as users type them, in every command that writes (fill, template, consolidate, form import): a
+ * missing folder, a folder given as the output, a file where a folder should be, each one sentence saying what is
+ * wrong and what to do (exit 2, nothing written); a backslash in the name on Linux (typed as on Windows) is written
+ * as typed after a warning on stderr. English counts take their plural ("1 cell", "2 cells").
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
