@@ -136,6 +136,7 @@ const CLAIMS: readonly Claim[] = [
     source: "src/core/catalog/soNganh.ts",
     says: `${soNganh.sections.length} sections and ${soNganh.indicators.length} indicator rows, every printed row in printed order (${soNganh.sections.length + soNganh.indicators.length} table rows with the section rows)`,
   },
+  { doc: "docs/LOCATE.md", source: "src/core/catalog/soNganh.ts", says: `the whole appendix (its ${soNganh.sections.length + soNganh.indicators.length} table rows under its header)` },
   // Where the appendix is found.
   { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts START_GAP_ROWS, END_GAP_ROWS", says: `within ${START_GAP_ROWS} rows of its header (\`START_GAP_ROWS\`) and is taken to end after ${END_GAP_ROWS} rows` },
   { doc: "docs/LOCATE.md", source: "src/core/locate/rows.ts FUZZY_THRESHOLD", says: `**Threshold ${FUZZY_THRESHOLD}**` },
