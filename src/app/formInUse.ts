@@ -7,7 +7,7 @@ import type { WorkbookSettings } from "./settings";
 
 /**
  * Most bytes the add-in lets its workbook settings take: Office documents a limit of 2 MB for an add-in's settings in
- * a document (not measured in a real Excel here). The built-in form takes about 50 KB (docs/FORMS.md; test/docs/documentedFigures.test.ts).
+ * a document (not measured in a real Excel here). The built-in form takes under 100 KB (docs/FORMS.md; test/docs/documentedFigures.test.ts).
  */
 export const SETTINGS_MAX_BYTES = 2 * 1024 * 1024;
 
