@@ -12,7 +12,7 @@ import { valueRules } from "./rules/cellRules";
 import { writeTarget } from "./cellWrite";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
 import { showsPercent } from "./numberFormat";
-import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber } from "./rules/numbers";
+import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber, typedDecimals } from "./rules/numbers";
 import { numberValue, type CellNumber, type IndicatorCell, type SheetView } from "./sheetView";
 
 /** A relation whose target follows from other cells. */
@@ -47,14 +47,6 @@ export type Closeness =
 
 const AGREES: Closeness = { state: "agrees" };
 const DIFFERS: Closeness = { state: "differs" };
-
-/** Decimals of a number as typed in a General cell (87 -> 0, 87.2 -> 1, 87.234 -> 3). */
-export function typedDecimals(n: number): number {
-  const text = String(Math.abs(n));
-  if (text.includes("e")) return 15;
-  const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
 
 /**
  * A rate held against the exact quotient (docs/FINDINGS.md, "Rate tolerance"). The decimals that count are those the

@@ -44,6 +44,16 @@ export interface RateInputs {
   readonly denominator: IndicatorValue;
 }
 
+/**
+ * A rate typed otherwise than as a plain number, whose reading warning is folded into the rate's own finding (one
+ * slip, one finding): as text ("87,2%"), as a fraction (0.872 for 87.2) or as "1,234" read one way. `actual` is what
+ * the cell holds.
+ */
+export interface TypedRate {
+  readonly as: "text" | "fraction" | "ambiguous";
+  readonly actual: FindingValue;
+}
+
 /** The inputs of a total: the sum of its parts. */
 export interface SumInputs {
   readonly kind: "sum";
@@ -123,12 +133,12 @@ export interface FindingDetails {
   /** every part of the total, blank ones (counted as 0) with a null value */
   readonly sum_mismatch: { readonly parts: readonly IndicatorValue[]; readonly caveat: Caveat | null };
   /** the inputs, and the decimals the rate cell shows (null: General) */
-  readonly rate_mismatch: { readonly inputs: RateInputs; readonly decimals: number | null };
+  readonly rate_mismatch: { readonly inputs: RateInputs; readonly decimals: number | null; readonly typed?: TypedRate };
   /**
    * the rate agrees only as rounded to fewer than 2 decimals (87 or 87.2 for 87.23: `decimals` is what the cell shows
    * or the clerk typed) or cut instead of rounded (66.66 for 66.67: `truncated`); the fix is the 2-decimal value
    */
-  readonly rate_rounded: { readonly inputs: RateInputs; readonly decimals: number; readonly truncated: boolean };
+  readonly rate_rounded: { readonly inputs: RateInputs; readonly decimals: number; readonly truncated: boolean; readonly typed?: TypedRate };
   /** the counts above 0 */
   readonly flag_contradicts_counts: { readonly counts: readonly IndicatorValue[] };
   /** the finding's cell is the note cell; the answer that asks for the note, its cell, and the template's guidance */

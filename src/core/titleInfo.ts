@@ -35,14 +35,15 @@ const blankOut = (s: string): string => " ".repeat(s.length);
 /** A place-and-date line ("Sóc Trăng, ngày 15 tháng 12 năm 2023") names a year that is not the period. */
 const SIGNING_DATE = /ngay\s*[\d.…]*\s*thang\s*[\d.…]*\s*nam\s*[\d.…]*/g;
 
-const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4, "01": 1, "02": 2, "03": 3, "04": 4 };
 
 const DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
 const RANGE = new RegExp(String.raw`tu\s+(?:ngay\s+)?${DATE}\s*(?:-|–|—|den\s+ngay|den)\s*${DATE}`);
-const HALF = /(?:^|[^\d])(6|sau)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*[/-]?\s*(\d{4}))?/;
-const NINE = /(?:^|[^\d])(9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*[/-]?\s*(\d{4}))?/;
-const QUARTER = /\bquy\s*(iv|iii|ii|i|1|2|3|4)\b(?:\s*(?:nam\s+|[/-]\s*)(\d{4}))?/;
-const YEAR = /\bnam\s+(\d{4})\b/;
+// "06 tháng" and "Quí" (the older spelling) as clerks type them; "năm: 2026" with its colon; "Q3/2026" in short.
+const HALF = /(?:^|[^\d])(0?6|sau)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*[/-]?\s*(\d{4}))?/;
+const NINE = /(?:^|[^\d])(0?9|chin)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*[/-]?\s*(\d{4}))?/;
+const QUARTER = /\b(?:qu[yi]\s*(iv|iii|ii|i|0?[1-4])\b|q([1-4])(?=\s*[/.-]\s*\d{4}\b))(?:\s*(?:nam\s*:?\s*|[/.-]\s*)(\d{4}))?/;
+const YEAR = /\bnam\s*:?\s*(\d{4})\b/;
 
 /** One period reading of a text, with where its kind was found (-1 for a range only). */
 interface PeriodHit {
@@ -73,8 +74,8 @@ function periodHit(folded: string): PeriodHit | null {
   if (nine) return { kind: "9thang", year: nine[2] ? Number(nine[2]) : yearNear(nine.index), at: nine.index, yearOnly: false, ...rangeFields };
   const quarter = QUARTER.exec(rest);
   if (quarter) {
-    const kind = `quy${ROMAN[quarter[1]]}` as PeriodKind;
-    return { kind, year: quarter[2] ? Number(quarter[2]) : yearNear(quarter.index), at: quarter.index, yearOnly: false, ...rangeFields };
+    const kind = `quy${ROMAN[quarter[1] ?? quarter[2]]}` as PeriodKind;
+    return { kind, year: quarter[3] ? Number(quarter[3]) : yearNear(quarter.index), at: quarter.index, yearOnly: false, ...rangeFields };
   }
   const year = YEAR.exec(rest);
   if (range) {
@@ -126,9 +127,9 @@ function trimUnitTail(original: string, folded: string): string | null {
   const stops = [
     folded.indexOf("("),
     folded.search(/[;]|\s-\s/),
-    folded.search(/\b(6|sau|9|chin)\s+thang\b/),
-    folded.search(/\bquy\s*(iv|iii|ii|i|1|2|3|4)\b/),
-    folded.search(/\bnam\s+\d{4}\b/),
+    folded.search(/\b(0?6|sau|0?9|chin)\s+thang\b/),
+    folded.search(/\bqu[yi]\s*(iv|iii|ii|i|0?[1-4])\b/),
+    folded.search(/\bnam\s*:?\s*\d{4}\b/),
     folded.search(/\bngay\s+\d/),
     folded.search(/\bve\s+(viec|tinh hinh|ket qua)\b/),
     folded.search(/\bgui\s+so\b/),

@@ -1,5 +1,6 @@
 import type { Template } from "./catalog/model";
-import type { Finding } from "./finding";
+import type { Finding, TypedRate } from "./finding";
+import { sameCell } from "./address";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import { inspectCell } from "./rules/cellRules";
@@ -23,7 +24,33 @@ export function validateSheet(sheet: SheetView): Finding[] {
   const rules = sheet.template.relations.map(relationRule);
   const cells = sheet.cellFindings.filter((f) => !notAsked(f, sheet)).map((f) => withSkipped(f, rules, sheet));
   const period = periodSeverities(rules.flatMap((r) => r.run(sheet)), rules, sheet);
-  return [...cells, ...units, ...period.findings, ...cumulativeRowsInfo(sheet, period.relaxed)];
+  const rates = oneFindingPerRate(cells, period.findings);
+  return [...rates.cells, ...units, ...rates.relations, ...cumulativeRowsInfo(sheet, period.relaxed)];
+}
+
+/** The reading warnings a rate's own finding says for it, and how the rate was typed. */
+const TYPED_AS: Readonly<Partial<Record<Finding["code"], TypedRate["as"]>>> = {
+  number_stored_as_text: "text",
+  percent_as_fraction: "fraction",
+  ambiguous_number_resolved: "ambiguous",
+};
+
+/**
+ * One slip, one finding on a rate: "87,2%" typed as text (or 0.872 as a fraction) for 41/47 = 87.23 is one warning,
+ * the rate's (rate_rounded, rate_mismatch), which says how it was typed and whose fix writes the number; the reading
+ * warning, whose fix would write 87.2, goes.
+ */
+function oneFindingPerRate(cells: readonly Finding[], relations: readonly Finding[]): { cells: Finding[]; relations: Finding[] } {
+  const folded = new Set<Finding>();
+  const out = relations.map((f): Finding => {
+    if (f.code !== "rate_rounded" && f.code !== "rate_mismatch") return f;
+    const slip = cells.find((c) => TYPED_AS[c.code] !== undefined && c.indicator === f.indicator && sameCell(c.cell, f.cell));
+    if (!slip) return f;
+    folded.add(slip);
+    const typed: TypedRate = { as: TYPED_AS[slip.code]!, actual: slip.actual };
+    return f.code === "rate_rounded" ? { ...f, detail: { ...f.detail, typed } } : { ...f, detail: { ...f.detail, typed } };
+  });
+  return { cells: cells.filter((c) => !folded.has(c)), relations: out };
 }
 
 /**

@@ -2,6 +2,7 @@ import { at } from "../fixtures/a1";
 import type { Address } from "../../src/core/address";
 import type { CellValue, RawCell } from "../../src/core/grid";
 import { validate } from "../../src/core/validate";
+import { formatFinding } from "../../src/core/messages";
 import { cellOf, noteOf, sheet } from "./rulesFixture";
 
 /** The relation findings of a sheet, compactly. */
@@ -139,6 +140,13 @@ describe("rate: rounded or cut short is at most a warning, its fix the 2-decimal
     ["66.67 for 2/3 agrees", on(2, 3, 66.67), null],
     ["66.65 for 2/3 is wrong", on(2, 3, 66.65), "mismatch"],
     ["67 for 2/3: rounded to the unit", on(2, 3, 67), rounded(0)],
+    // A fraction's decimals less two are the rate's: 0.872 is 87.2, right to one decimal.
+    ["0.872 typed as a fraction: 87.2, right to one decimal", on(41, 47, 0.872), rounded(1)],
+    ["0.87 typed as a fraction: 87, right to the unit", on(41, 47, 0.87), rounded(0)],
+    ["0.8723 typed as a fraction agrees", on(41, 47, 0.8723), null],
+    ["'0,872' typed as text", on(41, 47, "0,872"), rounded(1)],
+    ["0.873 typed as a fraction is off by more than half a tenth", on(41, 47, 0.873), "mismatch"],
+    ["'87,2%' typed as text", on(41, 47, "87,2%"), rounded(1)],
   ])("%s", (_n, values, expected) => {
     const s = sheet(values);
     const found = validate(s.grid, s.template, s.location).filter((f) => f.relation === "completion_rate");
@@ -158,6 +166,23 @@ describe("rate: rounded or cut short is at most a warning, its fix the 2-decimal
     };
     expect(fixOf(87)).toEqual({ cell: at("D11"), value: 87.23, cellValue: 87.23, numberFormat: "0.00" });
     expect(fixOf({ value: 0.87, numberFormat: "0%" })).toEqual({ cell: at("D11"), value: 87.23, cellValue: 0.8723, numberFormat: "0.00%" });
+  });
+
+  it.each<[string, CellValue, string, { as: string; actual: CellValue }]>([
+    ["'87,2' typed as text", "87,2", "rate_rounded", { as: "text", actual: "87,2" }],
+    ["'87,2%' typed as text", "87,2%", "rate_rounded", { as: "text", actual: "87,2%" }],
+    ["0.872 typed as a fraction", 0.872, "rate_rounded", { as: "fraction", actual: 0.872 }],
+    ["'88' typed as text", "88", "rate_mismatch", { as: "text", actual: "88" }],
+  ])("one slip, one finding: %s is the rate's finding alone, which says how it was typed", (_n, rate, code, typed) => {
+    const s = sheet(on(41, 47, rate));
+    const onRate = validate(s.grid, s.template, s.location).filter((f) => f.indicator === "I.1");
+    expect(onRate.map((f) => f.code)).toEqual([code]);
+    const f = onRate[0];
+    expect((f.code === "rate_rounded" || f.code === "rate_mismatch") && f.detail.typed).toEqual(typed);
+    expect(f.fix).toMatchObject({ value: 87.23, numberFormat: "0.00" });
+    const vi = formatFinding(f, "vi", s.template);
+    expect(vi).toContain(typed.as === "fraction" ? "(gõ dạng phân số 0,872)" : `(gõ dạng chữ “${typed.actual}”`);
+    expect(formatFinding(f, "en", s.template)).toContain(typed.as === "fraction" ? "(typed as the fraction 0.872)" : `(typed as the text “${typed.actual}”`);
   });
 
   it("a relation declared a warning or an info stays what it is", () => {

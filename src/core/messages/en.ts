@@ -1,6 +1,6 @@
 /** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
 import type { Caveat } from "../catalog/model";
-import type { ComputedInputs, Finding } from "../finding";
+import type { ComputedInputs, Finding, TypedRate } from "../finding";
 import { dayText, isCumulativePeriod } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 import { periodLabel } from "./period";
@@ -24,6 +24,13 @@ function inputs(i: ComputedInputs, m: MessageContext): string {
     return `${m.name(i.numerator.indicator, i.numerator.cell)} = ${m.num(i.numerator.value)} divided by ${m.name(i.denominator.indicator, i.denominator.cell)} = ${m.num(i.denominator.value)}, times 100`;
   }
   return `the sum of ${namedValues(i.parts, m, true).join(" + ")}`;
+}
+
+/** How a rate typed otherwise than as a number was typed (its reading warning is part of the rate's finding). */
+function typedRate(t: TypedRate | undefined, m: MessageContext): string {
+  if (!t) return "";
+  if (t.as === "fraction") return ` (typed as the fraction ${m.num(t.actual)})`;
+  return ` (typed as the text “${t.actual}”, which Excel cannot compute with)`;
 }
 
 const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" or ");
@@ -92,12 +99,12 @@ export const en: Messages = {
       return `${self(f, m)} = ${m.num(f.actual)} and the sum of its parts disagree: ${parts.join(" + ")}${sum}${blanks}. Either the total or a part is wrong; compare them and correct the wrong cell (the total is not overwritten).${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} does not match ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
+      `${self(f, m)} = ${m.num(f.actual)}${typedRate(f.detail.typed, m)} does not match ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
     rate_rounded: (f, m) => {
       const how = f.detail.truncated
         ? "is cut short instead of rounded"
         : `agrees only when rounded to ${f.detail.decimals === 0 ? "a whole number" : `${f.detail.decimals} decimal${f.detail.decimals === 1 ? "" : "s"}`}`;
-      return `${self(f, m)} = ${m.num(f.actual)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. The appendix writes rates with 2 decimals, so write ${m.num(f.expected)}.`;
+      return `${self(f, m)} = ${m.num(f.actual)}${typedRate(f.detail.typed, m)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. The appendix writes rates with 2 decimals, so write ${m.num(f.expected)}.`;
     },
     flag_contradicts_counts: (f, m) =>
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${namedValues(f.detail.counts, m).join(", ")} is above 0.${caveat(f, null)}`,

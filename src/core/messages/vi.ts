@@ -1,6 +1,6 @@
 /** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
 import type { Caveat } from "../catalog/model";
-import type { ComputedInputs, Finding } from "../finding";
+import type { ComputedInputs, Finding, TypedRate } from "../finding";
 import { dayText, isCumulativePeriod } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 import { periodLabel } from "./period";
@@ -24,6 +24,13 @@ function inputs(i: ComputedInputs, m: MessageContext): string {
     return `${m.name(i.numerator.indicator, i.numerator.cell)} = ${m.num(i.numerator.value)} chia cho ${m.name(i.denominator.indicator, i.denominator.cell)} = ${m.num(i.denominator.value)}, nhân 100`;
   }
   return `tổng của ${namedValues(i.parts, m, true).join(" + ")}`;
+}
+
+/** How a rate typed otherwise than as a number was typed (its reading warning is part of the rate's finding). */
+function typedRate(t: TypedRate | undefined, m: MessageContext): string {
+  if (!t) return "";
+  if (t.as === "fraction") return ` (gõ dạng phân số ${m.num(t.actual)})`;
+  return ` (gõ dạng chữ “${t.actual}”, nên Excel không tính được với ô này)`;
 }
 
 const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" hoặc ");
@@ -95,12 +102,12 @@ export const vi: Messages = {
       return `${self(f, m)} = ${m.num(f.actual)} không khớp với tổng các chỉ tiêu thành phần: ${parts.join(" + ")}${sum}${blanks}. Có thể số tổng sai, cũng có thể một chỉ tiêu thành phần sai; hãy đối chiếu và sửa ô sai (ô tổng không bị ghi đè).${caveat(f, f.detail.caveat)}`;
     },
     rate_mismatch: (f, m) =>
-      `${self(f, m)} = ${m.num(f.actual)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
+      `${self(f, m)} = ${m.num(f.actual)}${typedRate(f.detail.typed, m)} không khớp với ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}.${caveat(f, null)}`,
     rate_rounded: (f, m) => {
       const how = f.detail.truncated
         ? "được cắt bớt chữ số thay vì làm tròn"
         : `chỉ khớp khi làm tròn đến ${f.detail.decimals === 0 ? "hàng đơn vị" : `${f.detail.decimals} chữ số thập phân`}`;
-      return `${self(f, m)} = ${m.num(f.actual)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. Phụ lục ghi tỷ lệ với 2 chữ số thập phân, nên ghi ${m.num(f.expected)}.`;
+      return `${self(f, m)} = ${m.num(f.actual)}${typedRate(f.detail.typed, m)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. Phụ lục ghi tỷ lệ với 2 chữ số thập phân, nên ghi ${m.num(f.expected)}.`;
     },
     flag_contradicts_counts: (f, m) =>
       `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f.detail.counts, m).join(", ")} lớn hơn 0.${caveat(f, null)}`,

@@ -9,7 +9,7 @@ import type { Reading } from "../reading";
 import { writeTarget } from "../cellWrite";
 import { cellNumberFor } from "../numberFormat";
 import { cleanText, foldDiacritics } from "../text";
-import { isWhole, roundTo } from "./numbers";
+import { isWhole, roundTo, typedDecimals } from "./numbers";
 import { printedCountUnit } from "./unitRule";
 import type { CellCheck, CellNumber, IndicatorCell } from "../sheetView";
 
@@ -222,6 +222,17 @@ export function isYesNo(indicator: Indicator): boolean {
   return (yes === "co" || yes.startsWith("da ")) && (no === "khong" || no.startsWith("chua "));
 }
 
+/**
+ * A checkbox typed as a symbol or as the text of a boolean: "✓", "✔", "☑", "✅" and "TRUE" are ticked, "☐", "□" and
+ * "FALSE" are not; undefined for anything else. "x" and "☒" are left out: a cross says "none" as often as "yes".
+ */
+export function tickMark(text: string): boolean | undefined {
+  const t = cleanText(text).toLowerCase();
+  if (["✓", "✔", "☑", "✅", "🗹", "true"].includes(t)) return true;
+  if (["☐", "□", "false"].includes(t)) return false;
+  return undefined;
+}
+
 /** TRUE or FALSE: the yes/no code it stands for (a warning with the code as its fix), or not a valid answer. */
 function inspectBoolean(c: IndicatorCell, value: boolean): CellCheck {
   const kind = c.indicator.kind;
@@ -248,9 +259,11 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
   if (kind === "percent" && !r.percent && r.value > 0 && r.value < 1) {
     const fixed = roundTo(r.value * 100, 2);
     const fix = valueFix(c, fixed, "0.00");
+    // The fraction's decimals less two are the rate's: 0.872 is 87.2, right to one decimal (±0.05), not to two.
+    const decimals = Math.min(Math.max((r.decimals ?? typedDecimals(r.value)) - 2, 0), 2);
     return {
       findings: [cellFinding(c, { code: "percent_as_fraction", severity: "warning", expected: fixed, expectedKind: "reading", fix })],
-      number: valueOf(fixed, 2),
+      number: valueOf(fixed, decimals),
     };
   }
   // "100%" (or 1 shown as 100%) in a count of people: a percent where a count belongs; no count follows from it.
@@ -312,6 +325,8 @@ export function inspectCell(c: IndicatorCell): CellCheck {
       if (isAnswer(kind)) {
         const code = codeForWord(r.text, c.indicator);
         if (code !== undefined) return wordAsCode(c, code);
+        const ticked = tickMark(r.text);
+        if (ticked !== undefined) return inspectBoolean(c, ticked);
         return {
           findings: [cellFinding(c, { code: "code_not_allowed", severity: "error", detail: { codes: codeList(c.indicator) } })],
           number: UNUSABLE,

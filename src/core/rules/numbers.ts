@@ -31,3 +31,11 @@ export function sameNumber(a: number, b: number): boolean {
 export function isWhole(value: number): boolean {
   return Math.abs(value - Math.round(value)) <= 1e-9;
 }
+
+/** Decimals of a number as typed in a General cell (87 -> 0, 87.2 -> 1, 87.234 -> 3). */
+export function typedDecimals(n: number): number {
+  const text = String(Math.abs(n));
+  if (text.includes("e")) return 15;
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
