@@ -3,8 +3,9 @@
  * `npm run bench` holds figures to) or a code constant. Each claim is the phrase the doc must contain, written from
  * the constant, so changing either side alone fails here with the claim's doc and source. Measured figures (a run's
  * timings and sizes) are not here: they are `npm run bench`'s output, dated in docs/BENCHMARKS.md; the bundle sizes
- * docs/OFFICE.md quotes are held to the build by test/e2e/pane.e2e.test.ts. Limits with their own sentence tests:
- * documentedLimits.test.ts.
+ * docs/OFFICE.md quotes are held to the build by test/e2e/pane.e2e.test.ts; one size computed here (the built-in
+ * form in the settings) is held at the end. Limits with their own sentence tests: documentedLimits.test.ts; the
+ * sample's counts and the commands' output: readmeOutput.test.ts; the files the docs name: documentedPaths.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
