@@ -74,6 +74,8 @@ const CLAIMS: readonly Claim[] = [
   { doc: "README.md", source: "bench/pane.ts PANE_JS_BUDGET_KB", says: `start-up JavaScript under ${PANE_JS_BUDGET_KB} KB gzipped` },
   // The README's newcomer section.
   { doc: "README.md", source: "package.json engines", says: `**Node ≥ ${pkg.engines.node.replace(/^>=/, "")}**` },
+  { doc: "docs/DEPLOY.md", source: "package.json engines", says: `Node.js ${pkg.engines.node.replace(/^>=/, "")} trở lên` },
+  { doc: "docs/DEPLOY.md", source: "package.json engines", says: `Node.js ${pkg.engines.node.replace(/^>=/, "")} or later` },
   { doc: "README.md", source: "scripts/start.js PORT", says: `serves it on localhost port ${START_PORT} (\`PORT=${START_PORT + 1} npm start\`` },
   // BENCHMARKS.md's budget table and method.
   { doc: "docs/BENCHMARKS.md", source: "bench/excel.ts PAYLOAD_BUDGET_BYTES, BIG_ROWS", says: `appendix and beside ${n(BIG_ROWS)} rows | under ${PAYLOAD_BUDGET_BYTES / MB} MB (${n(PAYLOAD_BUDGET_BYTES)} bytes) |` },
