@@ -9,7 +9,7 @@ import {
   consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isLockFileName,
   type Lang, parsePeriodKey, periodLabel, type Template, templates, type UnitFailure, type UnitReport,
 } from "../core";
-import { unitFromBytes, writeConsolidation } from "../xlsx";
+import { consolidationSteps, unitFromBytes } from "../xlsx";
 import { cliMessages, type CliMessages } from "./messages";
 import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
@@ -80,11 +80,17 @@ class Progress {
   }
 }
 
+const STEPS_BETWEEN_PAUSES = 50;
+
 /** Writes the summary atomically (a temporary file beside `output`, then its name), so a failure never leaves half a workbook. */
 async function writeSummary(output: string, c: Consolidation, opts: ConsolidateCliOptions, m: CliMessages): Promise<void> {
   await writeOutputWith(output, opts.force, m, async (temp) => {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
-    writeConsolidation(writer, c, opts.lang);
+    let rows = 0;
+    for (const step of consolidationSteps(writer, c, opts.lang)) {
+      void step;
+      if (++rows % STEPS_BETWEEN_PAUSES === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     await writer.commit();
   });
 }

@@ -8,7 +8,7 @@ import {
   cellA1, columnLetters, consolidateMessages, type Consolidation, formatFinding, formatIssue, formatUnusable,
   type Lang, periodLabel,
 } from "../core";
-import { MARKED_FILL, READY_FILL, writeTable, type Value } from "./sheetWriting";
+import { MARKED_FILL, READY_FILL, writeSteps, writeTable, type Value } from "./sheetWriting";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL, writeSummary } from "./summarySheet";
 
 export { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL } from "./summarySheet";
@@ -62,6 +62,15 @@ function* unusableRows(c: Consolidation, lang: Lang): Generator<{ values: Value[
  * so the file reads right before any recalculation; the values are the model's, the same the formulas give.
  */
 export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation, lang: Lang = "vi"): void {
+  writeSteps(consolidationSteps(workbook, c, lang));
+}
+
+/**
+ * `writeConsolidation` a row at a time: each step is a row written. The streaming writer holds a written row's XML
+ * until its zip reads it, which happens only between steps of the event loop; a caller that waits between steps
+ * now and then (the command line) keeps a thousand units' sheets from piling up in memory.
+ */
+export function* consolidationSteps(workbook: ExcelJS.Workbook, c: Consolidation, lang: Lang = "vi"): Generator<void, void, undefined> {
   const w = consolidateMessages(lang).workbook;
   // Frozen headers on screen; landscape A4, fit to width, header rows repeated on every printed page.
   const sheet = (xSplit: number, ySplit: number, titleRows: string): Partial<ExcelJS.AddWorksheetOptions> => ({
@@ -72,16 +81,16 @@ export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation,
     w.summarySheet,
     sheet(SUMMARY_COLUMNS.total, SUMMARY_FIRST_ROW - 1, `${SUMMARY_HEADER_ROW}:${SUMMARY_FIRST_ROW - 1}`),
   );
-  writeSummary(summary, c, lang);
+  yield* writeSummary(summary, c, lang);
   const h = w.statusHeaders;
-  writeTable(
+  yield* writeTable(
     workbook.addWorksheet(w.statusSheet, sheet(0, 1, "1:1")),
     [h.stt, h.unit, h.file, h.period, h.template, h.errors, h.warnings, h.infos, h.ready, h.column, h.issues],
     [6, 36, 30, 20, 16, 8, 10, 10, 10, 14, 80],
     statusRows(c, lang),
   );
   const f = w.findingsHeaders;
-  writeTable(
+  yield* writeTable(
     workbook.addWorksheet(w.findingsSheet, sheet(0, 1, "1:1")),
     [f.unit, f.file, f.sheet, f.cell, f.severity, f.indicator, f.message, f.code],
     [30, 26, 14, 8, 12, 48, 90, 26],
@@ -90,7 +99,7 @@ export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation,
   // Files that are no unit (not read, no appendix, lock files): a sheet of their own, only when there are some.
   if (c.unusable.length > 0) {
     const u = w.unusableHeaders;
-    writeTable(workbook.addWorksheet(w.unusableSheet, sheet(0, 1, "1:1")), [u.stt, u.file, u.reason], [6, 40, 100], unusableRows(c, lang));
+    yield* writeTable(workbook.addWorksheet(w.unusableSheet, sheet(0, 1, "1:1")), [u.stt, u.file, u.reason], [6, 40, 100], unusableRows(c, lang));
   }
 }
 

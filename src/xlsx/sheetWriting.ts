@@ -60,8 +60,16 @@ export class RowWriter {
   }
 }
 
-/** A sheet of one header row and one row per item (the status and findings sheets). */
-export function writeTable(ws: ExcelJS.Worksheet, headers: readonly string[], widths: readonly number[], rows: Iterable<{ values: Value[]; fill?: ExcelJS.Fill }>): void {
+/**
+ * A sheet of one header row and one row per item (the status and findings sheets). A step per row written: whoever
+ * drives the steps may let a streaming writer's output catch up between them (writeSteps, the command line).
+ */
+export function* writeTable(
+  ws: ExcelJS.Worksheet,
+  headers: readonly string[],
+  widths: readonly number[],
+  rows: Iterable<{ values: Value[]; fill?: ExcelJS.Fill }>,
+): Generator<void, void, undefined> {
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   const out = new RowWriter(ws);
   out.row((row) =>
@@ -88,6 +96,12 @@ export function writeTable(ws: ExcelJS.Worksheet, headers: readonly string[], wi
         }),
       height,
     );
+    yield;
   }
   out.done();
+}
+
+/** Runs writing steps to their end at once (an in-memory workbook, or a small one). */
+export function writeSteps(steps: Iterable<void>): void {
+  for (const step of steps) void step;
 }

@@ -89,8 +89,8 @@ function totalCell(total: SummaryTotal, range: string | null, rowOf: ReadonlyMap
   }
 }
 
-/** Writes the summary sheet of `c` into `ws`, row after row (each committed as it goes). */
-export function writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang): void {
+/** Writes the summary sheet of `c` into `ws`, row after row (each committed as it goes): a step per indicator row. */
+export function* writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang): Generator<void, void, undefined> {
   const w = consolidateMessages(lang).workbook;
   const units = c.columns.length;
   const lastCol = Math.max(SUMMARY_COLUMNS.method, UNIT_COL + units - 1);
@@ -147,7 +147,10 @@ export function writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang
   });
   const firstUnit = columnLetters(UNIT_COL - 1);
   const lastUnit = columnLetters(UNIT_COL + units - 2);
-  for (const r of c.rows) out.row((row, n) => writeSummaryRow(row, n, r, c, lang, units ? `${firstUnit}${n}:${lastUnit}${n}` : null, rowOf));
+  for (const r of c.rows) {
+    out.row((row, n) => writeSummaryRow(row, n, r, c, lang, units ? `${firstUnit}${n}:${lastUnit}${n}` : null, rowOf));
+    yield;
+  }
   out.done();
 }
 

@@ -99,6 +99,17 @@ export function findTag(text: string, local: string, from = 0, to = text.length,
   return null;
 }
 
+/**
+ * A copy of `s` that keeps nothing else alive. A piece cut from a long text (a regular expression's match, `slice`) may
+ * be a view into that text in the JavaScript engine, and then holds all of it: a unit's name kept from a 35 KB
+ * shared-strings part kept the whole part. Texts that outlive the part they were read from go through this.
+ */
+export function detached(s: string): string {
+  // Engines copy short pieces anyway (V8 below 13 characters); a longer one is joined to a character and cut again,
+  // which makes a new flat text of its own length.
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Character and entity references resolved. */
