@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import {
-  consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isLockFileName,
+  consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isFailure, isLockFileName,
   type Lang, parsePeriodKey, periodLabel, type Template, templates, type UnitFailure, type UnitReport,
 } from "../core";
 import { consolidationSteps, unitFromBytes } from "../xlsx";
@@ -15,6 +15,7 @@ import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
 import { existingName } from "./fileNames";
+import { FindingSpill, type KeptFinding, type KeptUnit } from "./findingSpill";
 import { checkOutputName, FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
@@ -83,11 +84,11 @@ class Progress {
 const STEPS_BETWEEN_PAUSES = 50;
 
 /** Writes the summary atomically (a temporary file beside `output`, then its name), so a failure never leaves half a workbook. */
-async function writeSummary(output: string, c: Consolidation, opts: ConsolidateCliOptions, m: CliMessages): Promise<void> {
+async function writeSummary(output: string, c: Consolidation<KeptFinding>, spill: FindingSpill, opts: ConsolidateCliOptions, m: CliMessages): Promise<void> {
   await writeOutputWith(output, opts.force, m, async (temp) => {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     let rows = 0;
-    for (const step of consolidationSteps(writer, c, opts.lang)) {
+    for (const step of consolidationSteps(writer, c, opts.lang, (s) => spill.rows(s.findings))) {
       void step;
       if (++rows % STEPS_BETWEEN_PAUSES === 0) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -96,7 +97,7 @@ async function writeSummary(output: string, c: Consolidation, opts: ConsolidateC
 }
 
 /** The `--json` document: each unit's status and issues, the files that could not be used, each indicator's total. */
-function jsonReport(c: Consolidation, output: string, lang: Lang) {
+function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang) {
   return {
     output,
     template: c.template.id,
@@ -147,7 +148,7 @@ function jsonReport(c: Consolidation, output: string, lang: Lang) {
   };
 }
 
-function textReport(c: Consolidation, lang: Lang): string[] {
+function textReport(c: Consolidation<KeptFinding>, lang: Lang): string[] {
   const cm = cliMessages(lang).consolidate;
   const words = consolidateMessages(lang);
   const lines: string[] = [];
@@ -211,15 +212,23 @@ export async function runConsolidate(
     const includeHidden = (opts.includeHidden ?? []).map(inputOf("--include-hidden"));
 
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
-    const units: (UnitReport | UnitFailure)[] = [];
-    for (const [i, file] of files.entries()) {
-      units.push(await readUnit(file, opts.forms?.templates));
-      progress.update(i + 1);
+    const candidates = opts.forms?.templates ?? templates;
+    const spill = new FindingSpill(opts.lang);
+    let c: Consolidation<KeptFinding>;
+    try {
+      const units: (KeptUnit | UnitFailure)[] = [];
+      for (const [i, file] of files.entries()) {
+        const unit = await readUnit(file, candidates);
+        // Each unit's findings are worded with its own form (readUnit found it among the candidates) and set aside.
+        units.push(isFailure(unit) ? unit : spill.keep(unit, candidates.find((t) => t.id === unit.templateId) as Template));
+        progress.update(i + 1);
+      }
+      progress.finish(cm.readLine(files.length, files.length));
+      c = consolidate(units, candidates, { ...(period ? { period } : {}), prefer, includeHidden });
+      await writeSummary(output, c, spill, opts, m);
+    } finally {
+      spill.close();
     }
-    progress.finish(cm.readLine(files.length, files.length));
-
-    const c = consolidate(units, opts.forms?.templates ?? templates, { ...(period ? { period } : {}), prefer, includeHidden });
-    await writeSummary(output, c, opts, m);
     const ready = c.statuses.filter((s) => s.ready).length;
     const marked = c.columns.filter((x) => x.marked).length;
     const aside = c.statuses.filter((s) => s.column === null).length;

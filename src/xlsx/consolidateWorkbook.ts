@@ -5,15 +5,15 @@
  */
 import ExcelJS from "exceljs";
 import {
-  cellA1, columnLetters, consolidateMessages, type Consolidation, formatFinding, formatIssue, formatUnusable,
-  type Lang, periodLabel,
+  cellA1, columnLetters, consolidateMessages, type Consolidation, type Finding, type FindingMark, formatFinding, formatIssue,
+  formatUnusable, type Lang, periodLabel, type Severity, type Template, type UnitStatus,
 } from "../core";
 import { MARKED_FILL, READY_FILL, writeSteps, writeTable, type Value } from "./sheetWriting";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL, writeSummary } from "./summarySheet";
 
 export { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW, SUMMARY_HEADER_ROW, UNIT_COL } from "./summarySheet";
 
-function* statusRows(c: Consolidation, lang: Lang): Generator<{ values: Value[]; fill?: ExcelJS.Fill }> {
+function* statusRows<F extends FindingMark>(c: Consolidation<F>, lang: Lang): Generator<{ values: Value[]; fill?: ExcelJS.Fill }> {
   const m = consolidateMessages(lang);
   let n = 0;
   for (const s of c.statuses) {
@@ -36,23 +36,36 @@ function* statusRows(c: Consolidation, lang: Lang): Generator<{ values: Value[];
   }
 }
 
+/** A finding's row on the findings sheet, after its unit, file and sheet: the cell, severity, indicator, sentence and code. */
+export interface FindingRow {
+  readonly cell: string;
+  readonly severity: Severity;
+  /** the indicator's id (its label is written only when the unit is on the summary's form) */
+  readonly indicator: string | null;
+  readonly message: string;
+  readonly code: string;
+}
+
+/** A finding as its row on the findings sheet says it, in `lang`, worded with `template`. */
+export function findingRow(f: Finding, lang: Lang, template: Template): FindingRow {
+  return { cell: cellA1(f.cell), severity: f.severity, indicator: f.indicator ?? null, message: formatFinding(f, lang, template), code: f.code };
+}
+
 /** Findings are named by the indicator's official label (its code only in the last column, for whoever needs it). */
-function* findingRows(c: Consolidation, lang: Lang): Generator<{ values: Value[] }> {
+function* findingRows<F extends FindingMark>(c: Consolidation<F>, lang: Lang, rowsOf: (s: UnitStatus<F>) => Iterable<FindingRow>): Generator<{ values: Value[] }> {
   const m = consolidateMessages(lang);
   const labelOf = new Map(c.template.indicators.map((i) => [i.id, i.label]));
   for (const s of c.statuses) {
     // A file on another form: its ids name rows of that form, not of this one.
-    const label = (id: string | undefined) => (id && s.templateId === c.template.id ? labelOf.get(id) ?? null : null);
+    const label = (id: string | null | undefined) => (id && s.templateId === c.template.id ? labelOf.get(id) ?? null : null);
     for (const i of s.issues) {
       yield { values: [s.unit, s.file, s.sheet, m.workbook.wholeFile, m.severity[i.severity], label(i.indicator), formatIssue(i, lang, c.template), i.code] };
     }
-    for (const f of s.findings) {
-      yield { values: [s.unit, s.file, s.sheet, cellA1(f.cell), m.severity[f.severity], label(f.indicator), formatFinding(f, lang, c.template), f.code] };
-    }
+    for (const f of rowsOf(s)) yield { values: [s.unit, s.file, s.sheet, f.cell, m.severity[f.severity], label(f.indicator), f.message, f.code] };
   }
 }
 
-function* unusableRows(c: Consolidation, lang: Lang): Generator<{ values: Value[]; fill?: ExcelJS.Fill }> {
+function* unusableRows<F extends FindingMark>(c: Consolidation<F>, lang: Lang): Generator<{ values: Value[]; fill?: ExcelJS.Fill }> {
   let n = 0;
   for (const u of c.unusable) yield { values: [++n, u.file, formatUnusable(u, lang, c.template)], fill: MARKED_FILL };
 }
@@ -62,15 +75,21 @@ function* unusableRows(c: Consolidation, lang: Lang): Generator<{ values: Value[
  * so the file reads right before any recalculation; the values are the model's, the same the formulas give.
  */
 export function writeConsolidation(workbook: ExcelJS.Workbook, c: Consolidation, lang: Lang = "vi"): void {
-  writeSteps(consolidationSteps(workbook, c, lang));
+  writeSteps(consolidationSteps(workbook, c, lang, (s) => s.findings.map((f) => findingRow(f, lang, c.template))));
 }
 
 /**
  * `writeConsolidation` a row at a time: each step is a row written. The streaming writer holds a written row's XML
- * until its zip reads it, which happens only between steps of the event loop; a caller that waits between steps
- * now and then (the command line) keeps a thousand units' sheets from piling up in memory.
+ * until its zip reads it, which happens only between turns of the event loop; a caller that waits between steps
+ * now and then (the command line) keeps a thousand units' sheets from piling up in memory. `rowsOf` gives a unit's
+ * rows on the findings sheet: a caller that kept only the findings' marks keeps their rows elsewhere.
  */
-export function* consolidationSteps(workbook: ExcelJS.Workbook, c: Consolidation, lang: Lang = "vi"): Generator<void, void, undefined> {
+export function* consolidationSteps<F extends FindingMark>(
+  workbook: ExcelJS.Workbook,
+  c: Consolidation<F>,
+  lang: Lang,
+  rowsOf: (s: UnitStatus<F>) => Iterable<FindingRow>,
+): Generator<void, void, undefined> {
   const w = consolidateMessages(lang).workbook;
   // Frozen headers on screen; landscape A4, fit to width, header rows repeated on every printed page.
   const sheet = (xSplit: number, ySplit: number, titleRows: string): Partial<ExcelJS.AddWorksheetOptions> => ({
@@ -94,7 +113,7 @@ export function* consolidationSteps(workbook: ExcelJS.Workbook, c: Consolidation
     workbook.addWorksheet(w.findingsSheet, sheet(0, 1, "1:1")),
     [f.unit, f.file, f.sheet, f.cell, f.severity, f.indicator, f.message, f.code],
     [30, 26, 14, 8, 12, 48, 90, 26],
-    findingRows(c, lang),
+    findingRows(c, lang, rowsOf),
   );
   // Files that are no unit (not read, no appendix, lock files): a sheet of their own, only when there are some.
   if (c.unusable.length > 0) {

@@ -2,7 +2,7 @@
  * The .xlsx adapter's entry point (ExcelJS), browser-safe: what the pane, the ribbon and the command line may use.
  * They import this folder, never its files (eslint.config.mjs).
  */
-export { consolidationSteps, consolidationWorkbook, writeConsolidation } from "./consolidateWorkbook";
+export { consolidationSteps, consolidationWorkbook, findingRow, type FindingRow, writeConsolidation } from "./consolidateWorkbook";
 export { FileHost, type FilePreview } from "./fileHost";
 export { formWorkbook, formWorkbookBytes, readFormBytes } from "./formWorkbook";
 export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import {
-  columnLetters, consolidateMessages, type Consolidation, type Indicator, type IndicatorKind, type Lang, periodLabel,
+  columnLetters, consolidateMessages, type Consolidation, type FindingMark, type Indicator, type IndicatorKind, type Lang, periodLabel,
   shortLabel, type SummaryRow, type SummaryTotal,
 } from "../core";
 import {
@@ -40,7 +40,7 @@ const UNIT_WIDTH = 18;
 const NUMBER_FORMAT: Readonly<Partial<Record<IndicatorKind, string>>> = { count: "#,##0", percent: "0.00", flag: "0", choice: "0" };
 
 /** How a row's total is made, in words (the summary's last fixed column). */
-function methodText(total: SummaryTotal, ind: Indicator, c: Consolidation, lang: Lang): string {
+function methodText<F extends FindingMark>(total: SummaryTotal, ind: Indicator, c: Consolidation<F>, lang: Lang): string {
   const w = consolidateMessages(lang).workbook;
   const label = (id: string) => shortLabel(c.template.indicators.find((i) => i.id === id)?.label ?? id);
   switch (total.method) {
@@ -90,7 +90,7 @@ function totalCell(total: SummaryTotal, range: string | null, rowOf: ReadonlyMap
 }
 
 /** Writes the summary sheet of `c` into `ws`, row after row (each committed as it goes): a step per indicator row. */
-export function* writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lang): Generator<void, void, undefined> {
+export function* writeSummary<F extends FindingMark>(ws: ExcelJS.Worksheet, c: Consolidation<F>, lang: Lang): Generator<void, void, undefined> {
   const w = consolidateMessages(lang).workbook;
   const units = c.columns.length;
   const lastCol = Math.max(SUMMARY_COLUMNS.method, UNIT_COL + units - 1);
@@ -154,11 +154,11 @@ export function* writeSummary(ws: ExcelJS.Worksheet, c: Consolidation, lang: Lan
   out.done();
 }
 
-function writeSummaryRow(
+function writeSummaryRow<F extends FindingMark>(
   row: ExcelJS.Row,
   n: number,
   r: SummaryRow,
-  c: Consolidation,
+  c: Consolidation<F>,
   lang: Lang,
   range: string | null,
   rowOf: ReadonlyMap<string, number>,

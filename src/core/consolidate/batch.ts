@@ -11,7 +11,7 @@ import { periodKey, periodKinds, samePeriod, type Period } from "../period";
 import { unitKey } from "../titleInfo";
 import { ISSUE_SEVERITY, type ConsolidationIssue, type ConsolidationIssueCode, type IssueDetails, type KeepReason } from "./issues";
 import { rateOf, sumOf, totalOf, type SummaryTotal } from "./totals";
-import { fileBaseName, isFailure, type FileModified, type UnitFailure, type UnitReport } from "./unit";
+import { fileBaseName, type FindingMark, isFailure, type FileModified, type UnitFailure, type UnitReport } from "./unit";
 
 /** Why a readable file is not a column of the summary (null: it is one). */
 export type SetAside =
@@ -25,7 +25,7 @@ export type SetAside =
   | "hidden_sheet";
 
 /** The state of one readable file of the batch (a unit's report), in the order the files were given. */
-export interface UnitStatus {
+export interface UnitStatus<F extends FindingMark = Finding> {
   readonly file: string;
   /** The unit as the summary names it: its name from the title block, else the file's base name. */
   readonly unit: string;
@@ -37,7 +37,7 @@ export interface UnitStatus {
   /** The sheet the appendix was found on. */
   readonly sheet: string;
   /** The appendix's own findings (the consolidation issues are in `issues`). */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly F[];
   /** Errors, warnings and infos: the appendix's findings plus this file's consolidation issues. */
   readonly errors: number;
   readonly warnings: number;
@@ -84,7 +84,7 @@ export interface SummaryColumn {
 }
 
 /** The consolidated batch. */
-export interface Consolidation {
+export interface Consolidation<F extends FindingMark = Finding> {
   /** The template the summary follows (the one most files use). */
   readonly template: Template;
   /** The period of the batch (given, or the one most units report), null when no file says. */
@@ -94,7 +94,7 @@ export interface Consolidation {
   readonly columns: readonly SummaryColumn[];
   readonly rows: readonly SummaryRow[];
   /** One per readable file with an appendix, in file order. */
-  readonly statuses: readonly UnitStatus[];
+  readonly statuses: readonly UnitStatus<F>[];
   /** The files that could not be used at all (unreadable, no appendix, lock files), in file order: no units. */
   readonly unusable: readonly UnitFailure[];
   /** Every consolidation issue, in file order. */
@@ -167,9 +167,9 @@ const modifiedTime = (m: FileModified | null | undefined): number | null => {
 };
 
 /** Groups the reports by unit: the same name (by `unitKey`) or the same file given twice. Groups in order of first file. */
-function unitGroups(items: readonly { u: UnitReport; i: number }[]): { u: UnitReport; i: number }[][] {
+function unitGroups<X extends { readonly u: Pick<UnitReport<FindingMark>, "file" | "unitName"> }>(items: readonly X[]): X[][] {
   const groupOf = new Map<string, number>();
-  const groups: { u: UnitReport; i: number }[][] = [];
+  const groups: X[][] = [];
   for (const x of items) {
     const keys = [`file:${x.u.file}`, ...(x.u.unitName ? [`unit:${unitKey(x.u.unitName)}`] : [])];
     const found = keys.map((k) => groupOf.get(k)).find((g) => g !== undefined);
@@ -188,11 +188,11 @@ function unitGroups(items: readonly { u: UnitReport; i: number }[]): { u: UnitRe
  * another form is set aside too (its ids name other rows); a file of another period with no other file of its unit,
  * or with errors, stays in the summary, marked, so nothing disappears silently.
  */
-export function consolidate(
-  inputs: readonly (UnitReport | UnitFailure)[],
+export function consolidate<F extends FindingMark = Finding>(
+  inputs: readonly (UnitReport<F> | UnitFailure)[],
   templates: readonly Template[],
   options: ConsolidateOptions = {},
-): Consolidation {
+): Consolidation<F> {
   const issuesOf = inputs.map((): ConsolidationIssue[] => []);
   const nameOf = inputs.map((u) => (isFailure(u) ? fileBaseName(u.file) : u.unitName ?? fileBaseName(u.file)));
   const add = <K extends ConsolidationIssueCode>(i: number, code: K, detail: IssueDetails[K], indicator?: string) => {
@@ -201,7 +201,7 @@ export function consolidate(
   };
   const titleOf = (id: string) => templates.find((t) => t.id === id)?.title ?? id;
   const setAside = new Map<number, SetAside>();
-  const readable = inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport; i: number } => !isFailure(x.u));
+  const readable = inputs.map((u, i) => ({ u, i })).filter((x): x is { u: UnitReport<F>; i: number } => !isFailure(x.u));
 
   // An appendix found only on a hidden sheet is checked (its status says what it holds) but taken into the summary
   // only when the user includes it: a hidden "PL 2023" is, as a rule, last period's copy. It takes no part in the
@@ -242,10 +242,10 @@ export function consolidate(
   const batchPeriod: Period | null = period ? { kind: period.kind, year: period.year } : null;
 
   const prefer = new Set(options.prefer ?? []);
-  const kept: { u: UnitReport; i: number }[] = [];
+  const kept: { u: UnitReport<F>; i: number }[] = [];
   for (const g of groups) {
     // Rank: preferred; of the batch's period (a period-less file may still be one); the later period; saved later; first given.
-    const rank = (x: { u: UnitReport; i: number }) => [
+    const rank = (x: { u: UnitReport<F>; i: number }) => [
       prefer.has(x.u.file) ? 1 : 0,
       !batchPeriod ? 0 : x.u.period === null ? 1 : samePeriod(x.u.period, batchPeriod) ? 2 : 0,
       periodOrder(x.u.period),
@@ -315,7 +315,7 @@ export function consolidate(
     }
   }
 
-  const statuses: UnitStatus[] = [];
+  const statuses: UnitStatus<F>[] = [];
   const columns: SummaryColumn[] = [];
   for (const { u, i } of readable) {
     const issues = issuesOf[i];
@@ -350,7 +350,7 @@ export function consolidate(
 
   const periods = new Map<string, Period>();
   for (const { u, i } of readable) if (u.period && setAside.get(i) !== "hidden_sheet") periods.set(periodKey(u.period), { kind: u.period.kind, year: u.period.year });
-  const reports = columns.map((c) => inputs[readable[c.status].i] as UnitReport);
+  const reports = columns.map((c) => inputs[readable[c.status].i] as UnitReport<F>);
   const valuesOf = (id: string) => reports.map((r) => r.values[id] ?? null);
   const sums = new Map<string, number | null>();
   for (const ind of template.indicators) if (ind.kind === "count") sums.set(ind.id, sumOf(valuesOf(ind.id)));

@@ -5,4 +5,4 @@
 export { consolidate, type ConsolidateOptions, type Consolidation, type SummaryColumn, type SetAside, type SummaryRow, type UnitStatus } from "./batch";
 export { consolidationIssueCodes, ISSUE_SEVERITY, type ConsolidationIssue, type ConsolidationIssueCode, type ConsolidationIssueOf, type IssueDetails, type KeepReason } from "./issues";
 export { totalMethod, type SummaryTotal } from "./totals";
-export { fileBaseName, isFailure, isLockFileName, unitReport, type FileModified, type UnitFailure, type UnitReport } from "./unit";
+export { fileBaseName, isFailure, isLockFileName, unitReport, type FileModified, type FindingMark, type UnitFailure, type UnitReport } from "./unit";

@@ -3,7 +3,7 @@
  * period (the workbook can be dropped once this is made), or why the file could not be used, as data.
  */
 import { missingIndicators, type FoundCheck } from "../checkWorkbook";
-import type { Finding, IndicatorAt } from "../finding";
+import type { CellRef, Finding, IndicatorAt } from "../finding";
 import type { Grid } from "../grid";
 import type { AppendixFailure } from "../location";
 import type { Period } from "../period";
@@ -13,8 +13,18 @@ import { cleanText } from "../text";
 import { periodFromFileName, titleInfo } from "../titleInfo";
 import type { Unreadable } from "../unreadable";
 
+/**
+ * What the consolidation itself reads of a unit's finding: its severity (the counts) and its cell (the verdict leaves
+ * out a warning on a cell already counted as unanswered). A surface may keep no more than this of each finding (the
+ * command line keeps the findings sheet's rows on disk), or the whole finding (the pane lists them).
+ */
+export interface FindingMark {
+  readonly severity: Finding["severity"];
+  readonly cell?: CellRef;
+}
+
 /** A unit's appendix reduced to what the consolidation needs: the workbook can be dropped once this is made. */
-export interface UnitReport {
+export interface UnitReport<F extends FindingMark = Finding> {
   readonly file: string;
   readonly sheet: string;
   readonly templateId: string;
@@ -31,7 +41,7 @@ export interface UnitReport {
   readonly values: Readonly<Record<string, number | string>>;
   /** Ids whose value came from the calculator (the unit left the cell blank). */
   readonly computed: readonly string[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly F[];
   /** Indicators due in the period left without an answer (core/readiness.ts): part of the unit's readiness. */
   readonly unanswered: readonly IndicatorAt[];
   /** Template rows the sheet lacks, and sheet rows that match no template row: signs of another version. */
@@ -69,7 +79,7 @@ export function isLockFileName(file: string): boolean {
 }
 
 /** True for a file that could not be consolidated. */
-export function isFailure(u: UnitReport | UnitFailure): u is UnitFailure {
+export function isFailure<F extends FindingMark>(u: UnitReport<F> | UnitFailure): u is UnitFailure {
   return "failure" in u;
 }
 
