@@ -55,7 +55,7 @@ describe("a unit as the command line keeps it", () => {
     const kept = spill.keep(full, soNganh);
     expect(full.findings.length).toBeGreaterThan(5);
     expect(Object.keys(kept).sort()).toEqual(
-      ["computed", "file", "findings", "modified", "period", "periodFrom", "rowsMissing", "rowsUnrecognized", "sheet", "templateId", "unanswered", "unitName", "values"].sort(),
+      ["computed", "file", "findings", "hidden", "modified", "period", "periodFrom", "rowsMissing", "rowsUnrecognized", "sheet", "templateId", "unanswered", "unitName", "values"].sort(),
     );
     expect(kept.findings).toHaveLength(full.findings.length);
     for (const f of kept.findings) expect(Object.keys(f).sort()).toEqual(["at", "bytes", "cell", "severity"]);
