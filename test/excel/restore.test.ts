@@ -129,6 +129,26 @@ describe("the adapter's memory of each sheet", () => {
     expect(excel.model.snapshot(APPENDIX)).toEqual(before);
   });
 
+  test("an undo whose write fails part-way (the format set, the content refused) leaves the cell as the fix left it", async () => {
+    const wb = seedWorkbook();
+    wb.sheet(APPENDIX).cells.set("40:3", { value: 12, formula: "12", numberFormat: "#,##0" });
+    const { excel, host } = hostOn(wb);
+    found(await host.check());
+    const outcome = await host.applyFix(APPENDIX, { cell: at("D41"), value: 15, cellValue: 15, numberFormat: "0.0" }, REPLACE);
+    if (!outcome.written) throw new Error("not written");
+    const fixed = wb.snapshot(APPENDIX);
+    excel.reset();
+    excel.failWritesWith("GeneralException", 1);
+    const e = await rejection(host.undoFix(outcome.change));
+    expect(e.reason).toBe("excel_failed");
+    expect(wb.snapshot(APPENDIX)).toEqual(fixed);
+    // The cell read, the undo refused, the fix's state written back.
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 2 });
+    // Tried again, it goes through.
+    expect(await host.undoFix(outcome.change)).toEqual({ undone: true });
+    expect(wb.cell(APPENDIX, "D41")).toEqual({ value: 12, formula: "12", numberFormat: "#,##0" });
+  });
+
   test("a cell below the read window is read before writing it, not guessed", async () => {
     const wb = seedWorkbook();
     wb.sheet(APPENDIX).cells.set("700:3", { value: "", formula: "", numberFormat: "0.0%" });

@@ -14,6 +14,7 @@ import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { ackKey } from "../../src/app/acknowledgements";
 import { MemoryHost } from "./memoryHost";
+import { formatCellState } from "../../src/taskpane/format";
 import { installResizeObserver } from "./jsdomShims";
 
 const SHEET = "Phụ lục";
@@ -432,6 +433,30 @@ describe("pane: ready, start, language, errors", () => {
     await waitFor(() => expect(host.settings.lang).toBe("en"));
     fireEvent.click(screen.getByRole("button", { name: en.switchLanguage }));
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe("1 lỗi, 11 cảnh báo"));
+  });
+
+  it("in English: old → new and the notice in English numbers and formulas, the buttons named with the cell; a percentage cell shown as such", async () => {
+    const host = MemoryHost.seed({ D9: 95 });
+    host.settings = { lang: "en" };
+    await renderPane(host);
+    await waitFor(() => expect(screen.getByRole("heading", { name: en.appTitle })).toBeTruthy());
+    openAllSections();
+    const card = document.querySelector('[data-finding="rate_mismatch"][data-cell="D9"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: en.applyFixAt("D9") }));
+    const ask = await within(card).findByTestId("confirm-replace");
+    expect(ask.textContent).toContain(en.replaceAsk("D9"));
+    expect(within(ask).getByTestId("replace-change").textContent).toBe("95 → =ROUND(D11/D10*100,2) (87.23)");
+    fireEvent.click(within(ask).getByRole("button", { name: en.replaceConfirmAt("D9") }));
+    const notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toContain("Fixed D9: 95 → 87.23.");
+    expect(within(notice).getByRole("button", { name: en.undoAt("D9") })).toBeTruthy();
+    // What a cell holds, as it shows it: a fraction in a percentage cell is a percentage, a formula with its value.
+    const cell = at("D9");
+    expect(formatCellState({ cell, cellValue: 0.95, numberFormat: "0.00%" }, "vi", vi)).toBe("95%");
+    expect(formatCellState({ cell, cellValue: 1234.5, numberFormat: "General" }, "vi", vi)).toBe("1.234,5");
+    expect(formatCellState({ cell, cellValue: 87.23, formula: "=ROUND(D11/D10*100,2)", numberFormat: "0.00" }, "vi", vi)).toBe("=ROUND(D11/D10*100;2) (87,23)");
+    expect(formatCellState({ cell, cellValue: null, numberFormat: "General" }, "en", en)).toBe(en.blank);
+    expect(formatCellState({ cell, cellValue: "02", numberFormat: "@" }, "en", en)).toBe("02");
   });
 
   it("opens in the language kept in the workbook", async () => {
