@@ -7,7 +7,7 @@ export type Command = "template" | "check" | "fill" | "consolidate" | "form";
 /** Options each command accepts; `true` = takes a value. */
 const OPTIONS: Readonly<Record<Command, Readonly<Record<string, boolean>>>> = {
   template: { "--unit": true, "--year": true, "--period": true, "--force": false, "--form": true },
-  check: { "--sheet": true, "--column": true, "--json": false, "--form": true, "--forms": true },
+  check: { "--sheet": true, "--column": true, "--period": true, "--json": false, "--form": true, "--forms": true },
   fill: { "--out": true, "--sheet": true, "--column": true, "--force": false, "--form": true, "--forms": true },
   consolidate: { "--out": true, "--force": false, "--json": false, "--period": true, "--prefer": true, "--include-hidden": true, "--form": true, "--forms": true },
   form: { "--out": true, "--force": false, "--json": false },

@@ -1,7 +1,7 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
 import {
   cellA1, countBySeverity, matchedIndicators, missingIndicators, sheetPrefix, writtenCell, describeForm, type ExpectedKind, type Finding, type FindingValue, type Fix, formatFinding,
-  formatFormCurrency, formCurrency, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
+  formatFormCurrency, formCurrency, type Period, type PeriodKind, periodLabel, type PeriodRead, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
   readiness, type Readiness, readinessText, type Severity, type Template, titleInfo, toA1, type ValueChoice,
 } from "../core";
 import * as path from "path";
@@ -76,8 +76,42 @@ export type FileReport =
        * sheets (checked as one)
        */
       readonly sheets: readonly { readonly sheet: string; readonly valueColumn: ValueColumnReport }[];
+      /** the report's period the rules went by (rows due, cumulative rows) and where it was read */
+      readonly period: PeriodReport;
     }
   | { readonly file: string; readonly error: string };
+
+/** A period as `--json` prints it: its kind, year and name in the output's language. */
+export interface PeriodJson {
+  readonly kind: PeriodKind;
+  readonly year: number | null;
+  readonly label: string;
+}
+
+/**
+ * The report's period as `--json` prints it: the period the rules went by (null: unknown, so every row is due and
+ * none is read as cumulative), where it comes from ("title": the title block; "option": --period; null), the dates
+ * the title writes for it, and what the title says (which --period may override).
+ */
+export interface PeriodReport {
+  readonly period: PeriodJson | null;
+  readonly from: "title" | "option" | null;
+  readonly dates: { readonly from: string; readonly to: string } | null;
+  readonly title: PeriodJson | null;
+}
+
+const periodJson = (p: Period | null, lang: Lang): PeriodJson | null => (p ? { kind: p.kind, year: p.year, label: periodLabel(p, lang) } : null);
+
+/** The period field of a report. */
+export function periodReport(r: PeriodRead, lang: Lang): PeriodReport {
+  const dated = r.from === "title" ? r.title : null;
+  return {
+    period: periodJson(r.period, lang),
+    from: r.from,
+    dates: dated?.from && dated.to ? { from: dated.from, to: dated.to } : null,
+    title: periodJson(r.title, lang),
+  };
+}
 
 /** The value column checked, as `--json` prints it: its letter, why it (`single`: the only one), and all those seen. */
 export interface ValueColumnReport {
@@ -142,9 +176,9 @@ interface Checked {
   readonly total?: number;
 }
 
-async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string, column?: number): Promise<Checked> {
+async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormChoice, sheet?: string, column?: number, period?: Period): Promise<Checked> {
   try {
-    const found = await findAppendix(file, m, sheet, forms.templates, column);
+    const found = await findAppendix(file, m, sheet, forms.templates, column, period);
     const { findings, template, location, rest } = found.check;
     const form = forms.formOf(template);
     const matched = matchedIndicators(found.check);
@@ -181,6 +215,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
         { sheet: found.check.sheet, valueColumn: valueColumnReport(location) },
         ...(rest ? [{ sheet: rest.sheet, valueColumn: valueColumnReport(rest.location) }] : []),
       ],
+      period: periodReport(found.check.reportPeriod, lang),
     };
     const unrecognized = [...location.unrecognized, ...(rest?.location.unrecognized.map((u) => ({ ...u, sheet: rest.sheet })) ?? [])];
     return { report, template, facts: form.facts, raw: findings, unrecognized, total: template.indicators.length };
@@ -204,6 +239,7 @@ function textReport(c: Checked, lang: Lang, m: CliMessages): string[] {
   const lines = [r.split ? m.fileHeadingSplit(r.file, r.split.sheets[0], r.split.sheets[1], r.recognized, c.total!) : m.fileHeading(r.file, r.sheet, r.recognized, c.total!)];
   lines.push(formCliMessages(lang).formLine(describeForm(c.facts!, lang), r.match.matched, r.match.total, r.form.file));
   for (const w of r.formWarnings ?? []) lines.push(formCliMessages(lang).formWarning(w.message));
+  lines.push(m.periodLine(r.period.period?.label ?? null, r.period.from, r.period.title && r.period.from === "option" ? r.period.title.label : null));
   if (r.split) lines.push(m.splitAppendix(r.split.sheets[0], r.split.sheets[1], r.split.matched));
   if (r.hidden) lines.push(m.checkedHidden(r.sheet, r.hidden === "chosen"));
   const others = r.others.filter((o) => o.sheet !== r.split?.sheets[1]);
@@ -244,6 +280,8 @@ export interface CheckSettings {
   readonly json: boolean;
   readonly sheet?: string;
   readonly column?: number;
+  /** `--period nam/2024`: the report's period, used in place of the title's */
+  readonly period?: Period;
   readonly lang: Lang;
 }
 
@@ -262,7 +300,7 @@ export interface CheckOutcome {
 
 /** Checks one file as `check` reports it. */
 export async function checkOutcome(file: string, s: CheckSettings, forms: FormChoice, m: CliMessages): Promise<CheckOutcome> {
-  const c = await checkFile(file, s.lang, m, forms, s.sheet, s.column);
+  const c = await checkFile(file, s.lang, m, forms, s.sheet, s.column, s.period);
   return { report: c.report, text: s.json ? null : textReport(c, s.lang, m).join("\n") };
 }
 
@@ -281,7 +319,7 @@ export async function runCheck(
   // Excel's lock files ("~$a.xlsx", caught by a *.xlsx pattern while a.xlsx is open) are no appendix: skipped, noted.
   const skipped = files.filter(isExcelLockFile);
   const inputs = files.filter((f) => !isExcelLockFile(f));
-  const settings: CheckSettings = { json: opts.json, sheet: opts.sheet, column: opts.column, lang: opts.lang };
+  const settings: CheckSettings = { json: opts.json, sheet: opts.sheet, column: opts.column, period: opts.period, lang: opts.lang };
   const totals = { errors: 0, warnings: 0, infos: 0, unchecked: 0 };
   const take = (index: number, o: CheckOutcome) => {
     const r = o.report;

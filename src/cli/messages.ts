@@ -58,7 +58,7 @@ chỉ tiêu mã hóa, công thức ở các ô tổng và tỷ lệ, tên cho t�
   --period KỲ     nam (cả năm, mặc định), 6thang, quy1, quy3
   --force         Ghi đè OUT.xlsx nếu đã có
 `,
-  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--column CỘT] [--json] [--lang vi|en]
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet TÊN] [--column CỘT] [--period KỲ] [--json] [--lang vi|en]
 
 Tìm phụ lục trong từng tệp, kiểm tra từng ô theo quy định của chỉ tiêu và in các lỗi, cảnh báo theo
 từng phần (ô, mức độ, nội dung), sau đó một dòng tổng kết cho mỗi tệp.
@@ -66,6 +66,7 @@ từng phần (ô, mức độ, nội dung), sau đó một dòng tổng kết c
   --sheet TÊN     Chỉ xem trang tính có tên này (kể cả trang đang bị ẩn; không có tùy chọn này thì trang ẩn
                   chỉ được xem khi không trang hiện nào có phụ lục)
   --column CỘT    Kiểm tra cột số liệu này (ví dụ E) khi bảng có nhiều cột số liệu (nhiều kỳ)
+  --period KỲ     Kỳ báo cáo, ví dụ quy3/2024, nam/2024 (mặc định: kỳ ghi ở tiêu đề của phụ lục)
   --json          In một tài liệu JSON duy nhất (xem docs/CLI.md)
 
 Mã thoát: 0 không tệp nào có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được hoặc không có phụ lục.
@@ -101,7 +102,13 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   checkedHidden: (sheet: string, chosen: boolean) =>
     chosen
       ? `  Lưu ý: trang tính “${sheet}” đang bị ẩn; trang này được kiểm tra vì bạn đã chọn bằng --sheet.`
-      : `  Lưu ý: phụ lục chỉ có trên trang tính ẩn “${sheet}”; trang được kiểm tra nhưng không được điền hay tổng hợp trừ khi bạn chọn bằng --sheet “${sheet}”.`,
+      : `  Lưu ý: phụ lục chỉ có trên trang tính ẩn “${sheet}”; trang được kiểm tra nhưng không được điền (trừ khi bạn chọn bằng --sheet “${sheet}”) hay tổng hợp (trừ khi chọn bằng cchc consolidate --include-hidden).`,
+  periodLine: (label: string | null, from: "title" | "option" | null, title: string | null) =>
+    label === null
+      ? "  Kỳ báo cáo: không xác định (tiêu đề không ghi kỳ); mọi chỉ tiêu đều được hỏi, không dòng nào được coi là lũy kế. Dùng --period để chỉ rõ, ví dụ --period quy3/2024."
+      : from === "option"
+        ? `  Kỳ báo cáo: ${label} (theo --period${title ? `; tiêu đề ghi ${title}` : "; tiêu đề không ghi kỳ"}).`
+        : `  Kỳ báo cáo: ${label} (đọc từ tiêu đề).`,
   mergedValueCells: (ranges: string) =>
     `  Lưu ý: cột số liệu có ô gộp (${ranges}); chỉ ô đầu của mỗi vùng gộp được đọc, các ô còn lại coi như trống, hãy bỏ gộp ô.`,
   hiddenRows: (n: number, rows: string) => `  Lưu ý: ${n} dòng của phụ lục đang bị ẩn (dòng ${rows}); các dòng này vẫn được kiểm tra.`,
@@ -246,7 +253,7 @@ indicators, formulas in the total and rate cells, a name on every value cell, A4
   --period P      nam (whole year, default), 6thang (six months), quy1 (Q1), quy3 (Q3)
   --force         Replace OUT.xlsx if it exists
 `,
-  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--column COL] [--json] [--lang vi|en]
+  helpCheck: `cchc check FILE.xlsx [FILE.xlsx ...] [--sheet NAME] [--column COL] [--period P] [--json] [--lang vi|en]
 
 Finds the appendix in each file, checks every cell against its indicator's rules and prints the errors and
 warnings grouped by section (cell, severity, message), then one summary line per file.
@@ -254,6 +261,7 @@ warnings grouped by section (cell, severity, message), then one summary line per
   --sheet NAME    Only look at the sheet with this name (hidden or not; without it a hidden sheet is looked at
                   only when no visible sheet holds an appendix)
   --column COL    Check this value column (e.g. E) when the table has several (several periods)
+  --period P      The report's period, e.g. quy3/2024, nam/2024 (default: the one the appendix's title gives)
   --json          Print one JSON document and nothing else (see docs/CLI.md)
 
 Exit status: 0 no file has an error; 1 some file has an error; 2 some file could not be read or holds no appendix.
@@ -291,7 +299,13 @@ Only the value column checked is filled (the report's period's, or the one chose
   checkedHidden: (sheet, chosen) =>
     chosen
       ? `  Note: sheet “${sheet}” is hidden; it is checked because you chose it with --sheet.`
-      : `  Note: the appendix is only on the hidden sheet “${sheet}”; it is checked but neither filled nor consolidated unless you choose it with --sheet “${sheet}”.`,
+      : `  Note: the appendix is only on the hidden sheet “${sheet}”; it is checked but neither filled (unless you choose it with --sheet “${sheet}”) nor consolidated (unless chosen with cchc consolidate --include-hidden).`,
+  periodLine: (label, from, title) =>
+    label === null
+      ? "  Period: unknown (the title gives none); every indicator is asked for and no row is read as cumulative. Give it with --period, e.g. --period quy3/2024."
+      : from === "option"
+        ? `  Period: ${label} (from --period${title ? `; the title says ${title}` : "; the title gives none"}).`
+        : `  Period: ${label} (read from the title).`,
   mergedValueCells: (ranges) =>
     `  Note: the value column has merged cells (${ranges}); only the first cell of each merged area is read, the others count as blank: unmerge them.`,
   hiddenRows: (n, rows) =>

@@ -1,7 +1,7 @@
 /** The `cchc` command as a function: arguments in, text out, exit status back. `main.ts` wires it to the process. */
 import fs from "fs";
 import path from "path";
-import { fromA1, isReportPeriod } from "../core";
+import { fromA1, isReportPeriod, parsePeriodKey } from "../core";
 import { parseArgs, type ArgsProblem } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
@@ -105,7 +105,10 @@ export async function run(
       // A worker thread reads the same forms: it is told where they come from (the folder may come from CCHC_FORMS).
       const formSource = { form: value("--form"), forms: value("--forms"), env: { [FORMS_ENV]: env[FORMS_ENV] } };
       const threads = threadsOption(env[THREADS_ENV]);
-      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, lang: args.lang, forms, formSource, threads }, m, io.out, io.err);
+      const periodText = value("--period");
+      const period = periodText === undefined ? undefined : parsePeriodKey(periodText);
+      if (period === null) return usage(m.consolidate.badPeriod(periodText!));
+      return runCheck(args.positional, { json: o["--json"] === true, sheet: value("--sheet"), column, period, lang: args.lang, forms, formSource, threads }, m, io.out, io.err);
     }
     case "fill": {
       const output = value("--out");

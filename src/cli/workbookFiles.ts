@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  checkWorkbook, type FoundCheck, fromA1, type Grid, type Location, type Template, templates, type Unreadable,
+  checkWorkbook, type FoundCheck, fromA1, type Grid, type Location, type Template, templates, type Unreadable, type Period,
 } from "../core";
 import { readAppendixSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
@@ -99,6 +99,7 @@ export async function findAppendix(
   sheetName?: string,
   candidates: readonly Template[] = templates,
   valueColumn?: number,
+  period?: Period,
 ): Promise<FoundAppendix> {
   const bytes = readBytes(file, m);
   let read;
@@ -110,7 +111,11 @@ export async function findAppendix(
   }
   if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
   const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
-  const check = checkWorkbook(sheets, candidates, { ...(valueColumn === undefined ? {} : { valueColumn }), ...(sheetName === undefined ? {} : { sheet: sheetName }) });
+  const check = checkWorkbook(sheets, candidates, {
+    ...(valueColumn === undefined ? {} : { valueColumn }),
+    ...(sheetName === undefined ? {} : { sheet: sheetName }),
+    ...(period === undefined ? {} : { period }),
+  });
   // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
   if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);

@@ -11,6 +11,7 @@ import { locateInWorkbook, type HiddenChoice, type LocateOptions, type OtherAppe
 import type { CellRef } from "./address";
 import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
+import type { Period } from "./period";
 import { periodDatesFinding } from "./rules/periodRules";
 import { titleInfo } from "./titleInfo";
 
@@ -19,6 +20,24 @@ export interface SheetGrid {
   readonly name: string;
   readonly grid: Grid;
   readonly hidden?: boolean;
+}
+
+/** What the check is told besides the sheets: the sheet and value column chosen (LocateOptions), the report's period. */
+export interface CheckOptions extends LocateOptions {
+  /**
+   * The report's period as the user states it (the CLI's `--period`): used in place of the one the title gives (which
+   * `reportPeriod.title` still says), or where the title gives none.
+   */
+  readonly period?: Period;
+}
+
+/** The report's period the rules went by, and where it was read: the title block, or the user's option. */
+export interface PeriodRead {
+  readonly period: Period | null;
+  /** "title": read from the title block above the table; "option": given by the user; null: nobody says */
+  readonly from: "title" | "option" | null;
+  /** what the title block says (when `from` is "option", it may say another period, or none) */
+  readonly title: Period | null;
 }
 
 /** The appendix found and checked. */
@@ -34,6 +53,8 @@ export interface FoundCheck {
   /** the template the appendix follows (the object itself, not an id to look up again) */
   readonly template: Template;
   readonly location: Location;
+  /** the report's period the rules went by (rows due, cumulative rows), and where it comes from */
+  readonly reportPeriod: PeriodRead;
   readonly findings: readonly Finding[];
   /** totals and rates the calculator would write */
   readonly patches: readonly Patch[];
@@ -64,12 +85,14 @@ export interface NotFoundCheck {
 export type WorkbookCheck = FoundCheck | NotFoundCheck;
 
 /** Locates the appendix in `sheets` (trying each of `templates`) and analyses it. Pure; never throws on data. */
-export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly Template[], opts: LocateOptions = {}): WorkbookCheck {
+export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly Template[], opts: CheckOptions = {}): WorkbookCheck {
   const located = locateInWorkbook(sheets, templates, opts);
   if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name), failure: located.failure };
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
-  const period = titleInfo(sheet.grid, located.location).period;
+  const titlePeriod = titleInfo(sheet.grid, located.location).period;
+  const period = opts.period ?? titlePeriod;
+  const reportPeriod: PeriodRead = { period, from: opts.period ? "option" : titlePeriod ? "title" : null, title: titlePeriod };
   const restGrid = located.rest && sheets.find((s) => s.name === located.rest!.sheet)!.grid;
   const second = located.rest && restGrid ? { primary: located.sheet, sheet: located.rest.sheet, grid: restGrid, location: located.rest.location } : null;
   const analyzed = analyze(sheet.grid, located.template, located.location, { period, second });
@@ -78,7 +101,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     ...valueColumnFindings(located.location),
     // Each part of a split appendix has its own value column, each chosen alone: either may be the ambiguous one.
     ...(located.rest ? valueColumnFindings(located.rest.location, located.rest.sheet) : []),
-    ...periodDatesFinding(sheet.grid, located.location, period),
+    // The title's dates against the title's own period: what the title writes is what is checked there.
+    ...periodDatesFinding(sheet.grid, located.location, titlePeriod),
     ...analyzed.findings,
   ];
   return {
@@ -87,6 +111,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     hidden: located.hidden,
     template: located.template,
     location: located.location,
+    reportPeriod,
     findings,
     patches,
     conflicts,

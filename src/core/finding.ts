@@ -199,6 +199,20 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // code, fails here.
 const _everyCodeHasDetail: Same<keyof FindingDetails, FindingCode> = true;
 
+/**
+ * Why a relation's finding is less severe than its rule, from the report's period (docs/FINDINGS.md, "Periods"): it
+ * reads a row not due in the period (a row of the year's report, in a quarter's), or, in a report that is not
+ * cumulative, a cumulative ("lũy kế") row beside the period's own. Every surface says it with the finding.
+ */
+export interface PeriodRelaxation {
+  readonly reason: "not_due" | "not_cumulative";
+  readonly period: { readonly kind: PeriodKind; readonly year: number | null };
+  /** the rows that made it so: those not due in the period, or the cumulative ones the relation reads */
+  readonly indicators: readonly string[];
+  /** the severity the rule gives, before the period lowered it */
+  readonly ruleSeverity: Severity;
+}
+
 /** What every finding says, whatever its code. */
 interface FindingBase<C extends FindingCode> {
   /** Picks the message in each language and the type of `detail`. */
@@ -220,6 +234,8 @@ interface FindingBase<C extends FindingCode> {
   readonly fix: Fix | null;
   /** Relation id from the catalog, for relation findings. */
   readonly relation?: string;
+  /** Set when the report's period made this relation's finding less severe than its rule, and why. */
+  readonly relaxed?: PeriodRelaxation;
 }
 
 type DetailOf<C extends FindingCode> = [FindingDetails[C]] extends [undefined]

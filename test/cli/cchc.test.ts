@@ -134,7 +134,8 @@ describe("check", () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(["files"]);
     const [file] = doc.files;
-    expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "readiness", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn", "sheets"]);
+    expect(Object.keys(file)).toEqual(["file", "sheet", "hidden", "template", "form", "match", "recognized", "missing", "findings", "summary", "readiness", "others", "split", "mergedValueCells", "hiddenRows", "filtered", "valueColumn", "sheets", "period"]);
+    expect(file.period).toEqual({ period: { kind: "nam", year: 2023, label: "Year 2023" }, from: "title", dates: { from: "15/12/2022", to: "14/12/2023" }, title: { kind: "nam", year: 2023, label: "Year 2023" } });
     expect(file.readiness).toMatchObject({ ready: false, errors: 0, unanswered: 68, unreviewed: 6 });
     expect(file.readiness.unansweredIndicators[0]).toEqual({ indicator: "I.1", cell: "D12" });
     expect(file.valueColumn).toEqual({ checked: "D", reason: "single", seen: [{ column: "D", heading: null, checked: true }] });

@@ -69,6 +69,21 @@ describe("rows due only in some periods", () => {
     }
     expect(codesOn(check("BÁO CÁO NĂM 2024", {}, { "I.3": "Kế hoạch số 03/KH ngày 30/01/2024" }), "I.3")).toEqual([["flag_blank_with_note", "warning"]]);
   });
+  it("a relation reading a row due only in the year is one step lower in a quarter's report, and says why", () => {
+    // I.3 (annual only) = 0 "no control" beside I.3.1 = 5 controls: an error in the year's report.
+    const year = check("BÁO CÁO NĂM 2024", { "I.3": 0, "I.3.1": 5 }).find((f) => f.relation === "control_flag");
+    expect([year?.severity, year?.relaxed]).toEqual(["error", undefined]);
+    const quarter = check("BÁO CÁO QUÝ III NĂM 2024", { "I.3": 0, "I.3.1": 5 }).find((f) => f.relation === "control_flag")!;
+    expect(quarter.severity).toBe("warning");
+    expect(quarter.relaxed).toEqual({ reason: "not_due", period: { kind: "quy3", year: 2024 }, indicators: ["I.3"], ruleSeverity: "error" });
+    expect(formatFinding(quarter, "vi", template)).toContain(
+      `Chỉ tiêu I.3 (${template.indicators.find((i) => i.id === "I.3")!.label.replace(/\s*\([^()]*\)/g, "")}) chỉ báo cáo năm; báo cáo Quý III năm 2024 không đối chiếu chỉ tiêu này, nên đây là cảnh báo thay vì lỗi.`,
+    );
+    expect(formatFinding(quarter, "en", template)).toContain("is reported only in the annual report; the Q3 2024 report is not checked against it, so this is a warning, not an error.");
+    // A warning goes down to an info: I.3 = 1 with no I.3.1.
+    const info = check("BÁO CÁO QUÝ III NĂM 2024", { "I.3": 1, "I.3.1": 0 }).find((f) => f.relation === "control_needs_reviewed");
+    expect([info?.severity, info?.relaxed?.ruleSeverity]).toEqual(["info", "warning"]);
+  });
   it("an answer given out of period is still checked", () => {
     expect(codesOn(check("BÁO CÁO QUÝ III NĂM 2024", { "I.3": 2 }), "I.3")).toEqual([["code_not_allowed", "error"]]);
   });
@@ -84,6 +99,16 @@ describe("a quarter's report against the rows marked lũy kế", () => {
     expect(formatFinding(info, "vi", template)).toBe(
       "Báo cáo Quý III năm 2024 (từ 15/6/2024 đến 14/9/2024) không lũy kế, còn Tỷ lệ hoàn thành Kế hoạch CCHC năm (D11) là số liệu lũy kế từ 15/12/2023; hãy ghi các dòng này lũy kế, các dòng khác chỉ trong kỳ. Các kiểm tra giữa số liệu lũy kế và số liệu trong kỳ (1) vì vậy chỉ là cảnh báo.",
     );
+  });
+  it("the lowered relation says why in its own sentence, in both languages", () => {
+    const rate = check("BÁO CÁO QUÝ III NĂM 2024", values).find((f) => f.code === "rate_mismatch")!;
+    expect(rate.relaxed).toEqual({ reason: "not_cumulative", period: { kind: "quy3", year: 2024 }, indicators: ["I.1"], ruleSeverity: "error" });
+    expect(formatFinding(rate, "vi", template)).toContain(
+      "Chỉ tiêu I.1 (Tỷ lệ hoàn thành Kế hoạch CCHC năm) là số lũy kế từ 15/12/2023, còn báo cáo Quý III năm 2024 (từ 15/6/2024 đến 14/9/2024) không lũy kế: hai số liệu không cùng khoảng thời gian, nên đây là cảnh báo thay vì lỗi.",
+    );
+    expect(formatFinding(rate, "en", template)).toContain("is cumulative from 15/12/2023, while the Q3 2024 report (15/6/2024 to 14/9/2024) is not");
+    // In a cumulative period nothing is lowered, nothing said.
+    expect(check("BÁO CÁO NĂM 2024", values).find((f) => f.code === "rate_mismatch")?.relaxed).toBeUndefined();
   });
   it("6 tháng and năm are cumulative: the error stands and nothing more is said", () => {
     for (const title of ["BÁO CÁO 6 THÁNG ĐẦU NĂM 2024", "BÁO CÁO NĂM 2024", "BÁO CÁO QUÝ I NĂM 2024"]) {

@@ -1,7 +1,7 @@
 /** English messages: functions of the finding. Indicator names stay in Vietnamese (the official wording). */
-import type { Caveat } from "../catalog/model";
-import type { ComputedInputs, Finding, TypedRate } from "../finding";
-import { dayText, isCumulativePeriod } from "../period";
+import type { Caveat, DuePeriod } from "../catalog/model";
+import type { ComputedInputs, Finding, PeriodRelaxation, TypedRate } from "../finding";
+import { dayText, isCumulativePeriod, periodDates } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 import { periodLabel } from "./period";
 
@@ -36,7 +36,36 @@ function typedRate(t: TypedRate | undefined, m: MessageContext): string {
 const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" or ");
 
 /** English. */
+/** The periods a row is due in, as "reported only in the annual report" says them. */
+const dueWords: Readonly<Record<DuePeriod, string>> = {
+  quy1: "Q1",
+  quy2: "Q2",
+  "6thang": "six-month",
+  quy3: "Q3",
+  "9thang": "nine-month",
+  quy4: "Q4",
+  nam: "annual",
+};
+
+/** Why the period lowered a relation's finding (`Finding.relaxed`). */
+function relaxed(r: PeriodRelaxation, m: MessageContext): string {
+  const label = periodLabel(r.period, "en");
+  const rows = r.indicators.map((id) => `${id} (${m.name(id)})`).join(", ");
+  const now = r.ruleSeverity === "error" ? "an error" : "a warning";
+  const then = r.ruleSeverity === "error" ? "a warning" : "an info";
+  const plural = r.indicators.length > 1;
+  if (r.reason === "not_due") {
+    const due = [...new Set(r.indicators.flatMap((id) => m.indicator(id)?.periods ?? []))].map((k) => dueWords[k]).join(", ");
+    return `Indicator${plural ? "s" : ""} ${rows} ${plural ? "are" : "is"} reported only in the ${due || "other"} report; the ${label} report is not checked against ${plural ? "them" : "it"}, so this is ${then}, not ${now}.`;
+  }
+  const days = r.period.year === null ? null : periodDates(r.period.kind, r.period.year);
+  const span = days ? ` (${dayText(days.from)} to ${dayText(days.to)})` : "";
+  const since = r.period.year === null ? "from the start of the year" : `from ${dayText({ day: 15, month: 12, year: r.period.year - 1 })}`;
+  return `Indicator${plural ? "s" : ""} ${rows} ${plural ? "are" : "is"} cumulative ${since}, while the ${label} report${span} is not: the two figures cover different spans, so this is ${then}, not ${now}.`;
+}
+
 export const en: Messages = {
+  relaxed,
   findings: {
     excel_error: (f, m) => `${self(f, m)} shows the Excel error ${f.actual}; fix the formula or type the figure again.`,
     formula_no_result: (f, m) => {

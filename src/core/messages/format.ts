@@ -1,6 +1,6 @@
 /** What every message file needs: numbers in the language's format, short indicator names, the finding's details. */
 import type { Indicator, Template } from "../catalog/model";
-import type { CellRef, Finding, FindingCode, FindingOf, FindingValue, IndicatorValue } from "../finding";
+import type { CellRef, Finding, FindingCode, FindingOf, FindingValue, IndicatorValue, PeriodRelaxation } from "../finding";
 import type { Lang } from "../lang";
 import { cellA1, columnLetters } from "../address";
 import { cleanText } from "../text";
@@ -143,6 +143,8 @@ export type FindingMessages = { readonly [C in FindingCode]: (f: FindingOf<C>, m
 /** One language's messages: a sentence for every code, and the fix's short label. */
 export interface Messages {
   readonly findings: FindingMessages;
+  /** The sentence saying why the report's period made a relation's finding less severe (`Finding.relaxed`). */
+  readonly relaxed: (r: PeriodRelaxation, m: MessageContext) => string;
   /** A short button label for the finding's fix ("Đổi thành số 2"). */
   readonly fix: (f: Finding, m: MessageContext) => string;
 }

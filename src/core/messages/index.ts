@@ -12,7 +12,10 @@ const byLang: Readonly<Record<Lang, Messages>> = { vi, en };
 
 /** The finding as one sentence in `lang`, naming the indicator (short label and cell) and the values. NFC. */
 export function formatFinding(f: Finding, lang: Lang, template: Template): string {
-  return sentence(byLang[lang].findings, f, messageContext(lang, template)).normalize("NFC");
+  const m = messageContext(lang, template);
+  const text = sentence(byLang[lang].findings, f, m);
+  // A relation the period made less severe says why, in the finding's own sentence.
+  return (f.relaxed ? `${text} ${byLang[lang].relaxed(f.relaxed, m)}` : text).normalize("NFC");
 }
 
 /** A short label for the finding's fix ("Đổi thành số 2"); "" when it has none. */

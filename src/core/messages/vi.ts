@@ -1,7 +1,7 @@
 /** Vietnamese messages: functions of the finding. NFC, full diacritics, numbers as "87,23" and "3.036". */
-import type { Caveat } from "../catalog/model";
-import type { ComputedInputs, Finding, TypedRate } from "../finding";
-import { dayText, isCumulativePeriod } from "../period";
+import type { Caveat, DuePeriod } from "../catalog/model";
+import type { ComputedInputs, Finding, PeriodRelaxation, TypedRate } from "../finding";
+import { dayText, isCumulativePeriod, periodDates } from "../period";
 import { clip, namedValues, type MessageContext, type Messages } from "./format";
 import { periodLabel } from "./period";
 
@@ -36,7 +36,35 @@ function typedRate(t: TypedRate | undefined, m: MessageContext): string {
 const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" hoặc ");
 
 /** Vietnamese. */
+/** The periods a row is due in, as "chỉ báo cáo năm" says them. */
+const dueWords: Readonly<Record<DuePeriod, string>> = {
+  quy1: "quý I",
+  quy2: "quý II",
+  "6thang": "6 tháng",
+  quy3: "quý III",
+  "9thang": "9 tháng",
+  quy4: "quý IV",
+  nam: "năm",
+};
+
+/** "Chỉ tiêu I.7.1 chỉ báo cáo năm; Quý III năm 2024 không đối chiếu, …": why the period lowered a relation's finding. */
+function relaxed(r: PeriodRelaxation, m: MessageContext): string {
+  const label = periodLabel(r.period, "vi");
+  const rows = r.indicators.map((id) => `${id} (${m.name(id)})`).join(", ");
+  const now = r.ruleSeverity === "error" ? "lỗi" : "cảnh báo";
+  const then = r.ruleSeverity === "error" ? "cảnh báo" : "thông tin";
+  if (r.reason === "not_due") {
+    const due = [...new Set(r.indicators.flatMap((id) => m.indicator(id)?.periods ?? []))].map((k) => dueWords[k]).join(", ");
+    return `Chỉ tiêu ${rows} chỉ báo cáo ${due || "trong kỳ khác"}; báo cáo ${label} không đối chiếu chỉ tiêu này, nên đây là ${then} thay vì ${now}.`;
+  }
+  const days = r.period.year === null ? null : periodDates(r.period.kind, r.period.year);
+  const span = days ? ` (từ ${dayText(days.from)} đến ${dayText(days.to)})` : "";
+  const since = r.period.year === null ? "từ đầu năm" : `từ ${dayText({ day: 15, month: 12, year: r.period.year - 1 })}`;
+  return `Chỉ tiêu ${rows} là số lũy kế ${since}, còn báo cáo ${label}${span} không lũy kế: hai số liệu không cùng khoảng thời gian, nên đây là ${then} thay vì ${now}.`;
+}
+
 export const vi: Messages = {
+  relaxed,
   findings: {
     excel_error: (f, m) => `${self(f, m)} đang báo lỗi Excel ${f.actual}; hãy sửa công thức hoặc nhập lại số liệu.`,
     formula_no_result: (f, m) => {

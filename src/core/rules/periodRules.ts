@@ -5,7 +5,7 @@
  * warning, and one info says why. A title whose dates are not the period's days is a warning.
  */
 import type { CellRef } from "../address";
-import type { Finding } from "../finding";
+import type { Finding, Severity } from "../finding";
 import type { Grid } from "../grid";
 import { cellAt } from "../grid";
 import type { Location } from "../location";
@@ -21,19 +21,42 @@ function mixesCumulative(rule: RelationRule, sheet: SheetView): boolean {
   return located.some((c) => c.indicator.cumulative) && located.some((c) => !c.indicator.cumulative);
 }
 
+/** The rows a relation reads that are not due in the report's period (a row of the year's report, in a quarter's). */
+function notDue(rule: RelationRule, sheet: SheetView): string[] {
+  return [...new Set(rule.reads)].filter((id) => sheet.cell(id)?.due === false);
+}
+
+/** One step down: an error becomes a warning, a warning an info. */
+const lower = (s: Severity): Severity => (s === "error" ? "warning" : "info");
+
 /**
- * Relation findings in a report that is not cumulative, for relations reading a "lũy kế" row beside the period's own
- * rows: errors become warnings. Returns the findings and the relations so treated.
+ * Relation findings the report's period makes less severe, each saying why (`Finding.relaxed`):
+ * - a relation reading a row not due in the period (the year's survey, in a quarter's report) is not held against
+ *   it: one step down (an error a warning, a warning an info);
+ * - in a report that is not cumulative, a relation reading a "lũy kế" row beside the period's own rows may
+ *   legitimately break: an error becomes a warning.
+ * Returns the findings and the relations lowered for the cumulative rows (the info `period_not_cumulative` names them).
  */
 export function periodSeverities(findings: readonly Finding[], rules: readonly RelationRule[], sheet: SheetView): { findings: Finding[]; relaxed: string[] } {
   const period = sheet.period;
-  if (!period || isCumulativePeriod(period.kind)) return { findings: [...findings], relaxed: [] };
-  const mixed = new Set(rules.filter((r) => mixesCumulative(r, sheet)).map((r) => r.id));
+  if (!period) return { findings: [...findings], relaxed: [] };
+  const at = { kind: period.kind, year: period.year };
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const notCumulative = !isCumulativePeriod(period.kind);
   const relaxed = new Set<string>();
-  const out = findings.map((f) => {
-    if (!f.relation || !mixed.has(f.relation) || f.severity !== "error") return f;
-    relaxed.add(f.relation);
-    return { ...f, severity: "warning" as const };
+  const out = findings.map((f): Finding => {
+    const rule = f.relation ? byId.get(f.relation) : undefined;
+    if (!rule || f.severity === "info") return f;
+    const due = notDue(rule, sheet);
+    if (due.length > 0) {
+      return { ...f, severity: lower(f.severity), relaxed: { reason: "not_due", period: at, indicators: due, ruleSeverity: f.severity } };
+    }
+    if (notCumulative && f.severity === "error" && mixesCumulative(rule, sheet)) {
+      relaxed.add(rule.id);
+      const rows = [...new Set(rule.reads)].filter((id) => sheet.cell(id)?.indicator.cumulative);
+      return { ...f, severity: "warning", relaxed: { reason: "not_cumulative", period: at, indicators: rows, ruleSeverity: f.severity } };
+    }
+    return f;
   });
   return { findings: out, relaxed: [...relaxed] };
 }
