@@ -1,13 +1,14 @@
 /**
  * What a file must pass before its bytes reach ExcelJS. ExcelJS (through JSZip) inflates every part of the archive
  * into memory and builds an object per cell, trusting the sizes the archive declares: a 3 MB "zip bomb" would cost
- * gigabytes, and a sheet of millions of cells as much. Here the zip's central directory is read by hand, every
+ * gigabytes, and a sheet of millions of cells as much. Here the zip's central directory is read (package/zip.ts), every
  * part is inflated once as a stream that keeps nothing (counting bytes and cells), and the file is refused as soon
  * as a limit is passed or a part expands beyond what its header declared. Browser-safe: the command line and the
  * pane outside Excel both go through it (via `loadWorkbook`). SECURITY.md lists the limits.
  */
-import { Inflate } from "pako";
 import type { FileLimits, Unreadable, WorkbookReadFailure } from "../core";
+import { PatchRefused } from "./package/refusal";
+import { readZip, readZipEnd, streamEntry, type ZipArchive, type ZipEntry } from "./package/zip";
 
 /** Largest file accepted, in bytes. An appendix workbook is ~50 kB; a whole report workbook a few MB. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -65,16 +66,6 @@ function hasUtf16Name(bytes: Uint8Array, needle: string): boolean {
   return false;
 }
 
-/** A zip entry as the central directory describes it. */
-interface Entry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localOffset: number;
-}
-
 class Refused extends Error {
   constructor(readonly failure: LimitFailure) {
     super(failure.reason);
@@ -84,74 +75,33 @@ class Refused extends Error {
 const damaged = (detail: string) => new Refused({ reason: "damaged", detail });
 const tooMuch = (detail: string) => new Refused({ reason: "too_much_data", detail });
 
-/** The central directory's entries (zip64 included), checked against the entry and declared-size limits. */
-function centralDirectory(bytes: Uint8Array): Entry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+/** The zip reader's refusals as limit failures: every one of them is a damaged (or unreadable) archive. */
+function zipRead<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PatchRefused) throw damaged("detail" in e.refusal ? String(e.refusal.detail) : e.refusal.reason);
+    throw e;
   }
-  // No end record: the archive was cut short (an interrupted download or copy).
-  if (eocd < 0) throw damaged("no end of central directory");
-  let count = u16(eocd + 10);
-  let cdOffset = u32(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || u32(locator) !== 0x07064b50) throw damaged("zip64 locator missing");
-    const z = u64(locator + 8);
-    if (z + 56 > bytes.length || u32(z) !== 0x06064b50) throw damaged("zip64 end record missing");
-    count = u64(z + 32);
-    cdOffset = u64(z + 48);
-  }
-  if (count > MAX_ENTRIES) throw tooMuch(`${count} entries`);
-  const entries: Entry[] = [];
+}
+
+/**
+ * The archive's entries (package/zip.ts, the one zip reader), checked against the entry limit before the directory
+ * is read and against the sizes the entries declare.
+ */
+function centralDirectory(bytes: Uint8Array): ZipArchive {
+  const end = zipRead(() => readZipEnd(bytes));
+  if (end.count > MAX_ENTRIES) throw tooMuch(`${end.count} entries`);
+  const archive = zipRead(() => readZip(bytes));
   let declared = 0;
-  let at = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) throw damaged("central directory cut short");
-    const nameLength = u16(at + 28);
-    const extraLength = u16(at + 30);
-    const commentLength = u16(at + 32);
-    let compressedSize = u32(at + 20);
-    let size = u32(at + 24);
-    let localOffset = u32(at + 42);
-    if (at + 46 + nameLength + extraLength > bytes.length) throw damaged("central directory cut short");
-    // Byte by byte: the names that matter here are ASCII, and TextDecoder is missing in some test environments (jsdom).
-    const name = String.fromCharCode(...bytes.subarray(at + 46, at + 46 + nameLength));
-    // Zip64 sizes sit in the extra field, in this order, only for the fields marked 0xffffffff.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
-      const id = u16(x);
-      const length = u16(x + 2);
-      if (id === 0x0001) {
-        let p = x + 4;
-        if (size === 0xffffffff) {
-          size = u64(p);
-          p += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(p);
-          p += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(p);
-      }
-      x += 4 + length;
-    }
-    declared += size;
+  for (const entry of archive.entries) {
+    declared += entry.size;
     if (declared > MAX_EXPANDED_BYTES) throw tooMuch(`declares ${declared} bytes expanded`);
-    entries.push({ name, method: u16(at + 10), flags: u16(at + 8), compressedSize, size, localOffset });
-    at += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return archive;
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
-const INPUT_CHUNK = 64 * 1024;
 
 /** Counts `<c ...>` / `<x:c ...>` start tags (not `</x:c>` end tags) across chunk boundaries. */
 class CellCounter {
@@ -175,47 +125,24 @@ class CellCounter {
 }
 
 /**
- * Inflates one entry as a stream, keeping nothing: the bytes it really expands to may not pass what its header
- * declared (a lying header is how a small file hides gigabytes from a size check) nor the total limit.
+ * Inflates one entry as a stream, keeping nothing (streamEntry refuses bytes beyond what its header declared: a
+ * lying header is how a small file hides gigabytes from a size check); the total may not pass `budget`.
  */
-function expandEntry(bytes: Uint8Array, entry: Entry, budget: number, cells: CellCounter | null): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged(`local header of ${entry.name}`);
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged(`${entry.name} cut short`);
-  const data = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    if (data.length !== entry.size) throw damaged(`${entry.name} size`);
-    cells?.feed(data);
-    return data.length;
-  }
-  if (entry.method !== 8) throw damaged(`${entry.name}: compression method ${entry.method}`);
+function expandEntry(archive: ZipArchive, entry: ZipEntry, budget: number, cells: CellCounter | null): number {
   let produced = 0;
-  const inflater = new Inflate({ raw: true, chunkSize: INPUT_CHUNK });
-  inflater.onData = (chunk) => {
-    produced += chunk.length;
-    if (produced > entry.size) throw damaged(`${entry.name} expands beyond its declared ${entry.size} bytes`);
-    if (produced > budget) throw tooMuch(`${entry.name} expands beyond the limit`);
-    cells?.feed(chunk);
-    if (cells && cells.count > MAX_CELLS) throw tooMuch(`more than ${MAX_CELLS} cells`);
-  };
-  // pako reports the end (or a corrupt stream) through onEnd; 0 is Z_OK.
-  let status = 0;
-  inflater.onEnd = (s) => {
-    status = s;
-  };
-  for (let off = 0; off < data.length && !inflater.ended; off += INPUT_CHUNK) {
-    inflater.push(data.subarray(off, off + INPUT_CHUNK), off + INPUT_CHUNK >= data.length);
-    if (status !== 0) throw damaged(`${entry.name}: corrupt deflate data`);
-  }
-  if (produced !== entry.size) throw damaged(`${entry.name} expands to ${produced}, declared ${entry.size}`);
+  zipRead(() =>
+    streamEntry(archive, entry, (chunk) => {
+      produced += chunk.length;
+      if (produced > budget) throw tooMuch(`${entry.name} expands beyond the limit`);
+      cells?.feed(chunk);
+      if (cells && cells.count > MAX_CELLS) throw tooMuch(`more than ${MAX_CELLS} cells`);
+    }),
+  );
   return produced;
 }
 
-/** The kind checks and the central directory's limits, without expanding anything; the entries when they pass. */
-function checkKind(bytes: Uint8Array): Entry[] {
+/** The kind checks and the central directory's limits, without expanding anything; the archive when they pass. */
+function checkKind(bytes: Uint8Array): ZipArchive {
   if (bytes.length === 0) throw new Refused({ reason: "empty" });
   if (bytes.length > MAX_FILE_BYTES) throw new Refused({ reason: "too_large", detail: `${bytes.length} bytes` });
   if (startsWith(bytes, CFB_MAGIC)) {
@@ -225,14 +152,15 @@ function checkKind(bytes: Uint8Array): Entry[] {
     throw new Refused({ reason: encrypted ? "encrypted" : "old_xls" });
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Refused({ reason: "not_xlsx", detail: "not a zip archive" });
-  const entries = centralDirectory(bytes);
+  const archive = centralDirectory(bytes);
+  const { entries } = archive;
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (!names.has("xl/workbook.xml")) {
     if (names.has("mimetype") && names.has("content.xml")) throw new Refused({ reason: "ods" });
     throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
   }
   if (entries.some((e) => e.flags & 1)) throw new Refused({ reason: "encrypted" });
-  return entries;
+  return archive;
 }
 
 /**
@@ -241,10 +169,9 @@ function checkKind(bytes: Uint8Array): Entry[] {
  * password-protected workbook, .ods, a zip that is no workbook), the file size, the number of parts and the sizes
  * they declare. Parts it never reads are never expanded, so they cost nothing.
  */
-export function checkWorkbookKind(bytes: Uint8Array): { ok: true } | { ok: false; failure: LimitFailure } {
+export function checkWorkbookKind(bytes: Uint8Array): { ok: true; archive: ZipArchive } | { ok: false; failure: LimitFailure } {
   try {
-    checkKind(bytes);
-    return { ok: true };
+    return { ok: true, archive: checkKind(bytes) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, failure: e.failure };
     throw e;
@@ -257,14 +184,14 @@ export function checkWorkbookKind(bytes: Uint8Array): { ok: true } | { ok: false
  */
 export function inspectWorkbookBytes(bytes: Uint8Array): { ok: true; stats: ArchiveStats } | { ok: false; failure: LimitFailure } {
   try {
-    const entries = checkKind(bytes);
+    const archive = checkKind(bytes);
     let expanded = 0;
     const cells = new CellCounter();
-    for (const entry of entries) {
+    for (const entry of archive.entries) {
       if (entry.name.endsWith("/") && entry.size === 0) continue;
-      expanded += expandEntry(bytes, entry, MAX_EXPANDED_BYTES - expanded, WORKSHEET.test(entry.name) ? cells : null);
+      expanded += expandEntry(archive, entry, MAX_EXPANDED_BYTES - expanded, WORKSHEET.test(entry.name) ? cells : null);
     }
-    return { ok: true, stats: { entries: entries.length, expandedBytes: expanded, cells: cells.count } };
+    return { ok: true, stats: { entries: archive.entries.length, expandedBytes: expanded, cells: cells.count } };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, failure: e.failure };
     throw e;

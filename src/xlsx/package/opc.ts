@@ -73,9 +73,12 @@ function typeName(uri: string): string {
   return uri.slice(uri.lastIndexOf("/") + 1);
 }
 
-/** Reads the package's structure; throws `PatchRefused` for an archive that is not a workbook package. */
-export function openPackage(bytes: Uint8Array, maxEntries?: number, partBudget = Infinity): WorkbookPackage {
-  const archive = readZip(bytes, maxEntries);
+/**
+ * Reads the package's structure (from the bytes, or from the archive a caller has already read); throws `PatchRefused`
+ * for an archive that is not a workbook package.
+ */
+export function openPackage(source: Uint8Array | ZipArchive, maxEntries?: number, partBudget = Infinity): WorkbookPackage {
+  const archive = source instanceof Uint8Array ? readZip(source, maxEntries) : source;
   const texts = new Map<string, string>();
   const entry = (part: string) => findEntry(archive, part);
   const text = (part: string): string => {

@@ -355,7 +355,8 @@ export function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {})
   if (!kind.ok) throw new StreamReadError(kind.failure.reason, "detail" in kind.failure ? kind.failure.detail : undefined);
   try {
     const budget = new Budget();
-    const pkg = openPackage(bytes, MAX_ENTRIES, MAX_EXPANDED_BYTES);
+    // The archive the kind check read (with the entry limit): its directory is not read twice.
+    const pkg = openPackage(kind.archive, MAX_ENTRIES, MAX_EXPANDED_BYTES);
     const worksheets = pkg.sheets.filter((s) => s.kind === "worksheet" && pkg.has(s.part));
     if (worksheets.length === 0) throw new StreamReadError("damaged", "no worksheet");
     const wbTag = findTag(pkg.text(pkg.workbookPart), "workbookPr");

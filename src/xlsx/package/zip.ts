@@ -74,8 +74,21 @@ function nameOf(raw: Uint8Array, flags: number): string {
   return s;
 }
 
-/** Reads the central directory and every local header; throws `PatchRefused` ("damaged", "zip64"...). */
-export function readZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
+/** The end of central directory record: how many entries, where the directory starts, where the record is. */
+export interface ZipEnd {
+  readonly count: number;
+  readonly cdOffset: number;
+  /** the end record needs zip64 */
+  readonly zip64: boolean;
+  /** where the end record starts */
+  readonly at: number;
+}
+
+/**
+ * Finds and reads the end record (zip64 included) without reading the directory: what a caller that refuses an
+ * archive of too many entries reads before anything else. Throws `PatchRefused` ("damaged", "unsupported_zip").
+ */
+export function readZipEnd(bytes: Uint8Array): ZipEnd {
   const dv = view(bytes);
   const u16 = (at: number) => dv.getUint16(at, true);
   const u32 = (at: number) => dv.getUint32(at, true);
@@ -96,6 +109,7 @@ export function readZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
       }
     }
   }
+  // No end record: the archive was cut short (an interrupted download or copy).
   if (eocd < 0) throw damaged("no end of central directory");
   if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw new PatchRefused({ reason: "unsupported_zip", detail: "archive split over disks" });
   let count = u16(eocd + 10);
@@ -110,6 +124,16 @@ export function readZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
     cdOffset = u64(z + 48);
     zip64 = true;
   }
+  return { count, cdOffset, zip64, at: eocd };
+}
+
+/** Reads the central directory and every local header; throws `PatchRefused` ("damaged", "zip64"...). */
+export function readZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
+  const dv = view(bytes);
+  const u16 = (at: number) => dv.getUint16(at, true);
+  const u32 = (at: number) => dv.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  const { count, cdOffset, zip64, at: eocd } = readZipEnd(bytes);
   if (count > maxEntries) throw new PatchRefused({ reason: "damaged", detail: `${count} entries` });
   const comment = copyOf(bytes, eocd + 22, Math.min(bytes.length, eocd + 22 + u16(eocd + 20)));
   const entries: ZipEntry[] = [];
