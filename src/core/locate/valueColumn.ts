@@ -14,10 +14,14 @@ const OTHER_PERIOD = /\b(ky truoc|cung ky|ke hoach|nam truoc|nam ngoai|uoc (tinh
 /** Headings of the report's own period. */
 const OWN_PERIOD = /\b(ky nay|ky bao cao|thuc hien|nam nay|trong ky)\b/;
 
-/** A column's heading: the header row's cell and the one above it (a merged "Kết quả thống kê" over the years). */
-function headingOf(grid: Grid, headerRow: number, col: number): string | null {
+/**
+ * A column's heading: the header row's cell and the one above it (a merged "Kết quả thống kê" over the years), and the
+ * one below when that row is still header (`below`: "Kết quả" merged over "Kỳ trước | Kỳ này", headings the header
+ * row does not recognise, so the header row found is the upper one).
+ */
+function headingOf(grid: Grid, headerRow: number, col: number, below = false): string | null {
   const texts: string[] = [];
-  for (const r of [headerRow - 1, headerRow]) {
+  for (const r of below ? [headerRow - 1, headerRow, headerRow + 1] : [headerRow - 1, headerRow]) {
     if (r < 0) continue;
     const t = cleanText(cellText(grid.values[r]?.[col]));
     if (t !== "" && !texts.includes(t)) texts.push(t);
@@ -52,9 +56,12 @@ export function chooseValueColumn(
   const from = Math.max(roles.label, roles.unit ?? roles.label) + 1;
   const taken = new Set([roles.note, roles.stt, roles.unit, roles.label]);
   const seen: { col: number; heading: string | null; m: ReturnType<typeof marks> }[] = [];
+  // The row under the header is header too when it is no table row: no label there and no match.
+  const next = headerRow + 1;
+  const below = !matchedRows.includes(next) && cleanText(cellText(grid.values[next]?.[roles.label])) === "";
   for (let c = from; c < Math.max(width, current + 1); c++) {
     if (taken.has(c) && c !== current) continue;
-    const heading = headingOf(grid, headerRow, c);
+    const heading = headingOf(grid, headerRow, c, below);
     const m = marks(heading);
     const n = numericCells(grid, c, matchedRows);
     const numeric = n.filled >= Math.max(2, matchedRows.length / 10) && n.numeric / n.filled >= 0.6;
@@ -63,7 +70,7 @@ export function chooseValueColumn(
   const columns = (value: number): ValueColumnSeen[] =>
     seen.map((s) => ({ col: s.col + grid.origin.col, heading: s.heading, checked: s.col === value }));
   if (forced !== null) {
-    if (!seen.some((s) => s.col === forced)) seen.push({ col: forced, heading: headingOf(grid, headerRow, forced), m: marks(null) });
+    if (!seen.some((s) => s.col === forced)) seen.push({ col: forced, heading: headingOf(grid, headerRow, forced, below), m: marks(null) });
     seen.sort((a, b) => a.col - b.col);
     return { value: forced, choice: { reason: "chosen", columns: columns(forced) } };
   }
