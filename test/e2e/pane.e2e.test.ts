@@ -111,7 +111,11 @@ describe("the pane outside Excel (headless Chromium)", () => {
     // No error, yet not ready to send: blank indicators and warnings are left (the rule cchc check prints).
     const verdict = page.getByTestId("ready");
     expect(await verdict.getAttribute("data-ready")).toBe("false");
-    expect(await verdict.textContent()).toMatch(/^Chưa sẵn sàng gửiCòn \d+ chỉ tiêu chưa nhập, \d+ cảnh báo chưa xem\.$/);
+    expect(await verdict.textContent()).toMatch(/^Chưa sẵn sàng gửi\. Còn \d+ chỉ tiêu chưa nhập, \d+ cảnh báo chưa xem\.$/);
+    // The title on its own line, the body under it.
+    const titleBox = await verdict.locator(".fui-MessageBarTitle").boundingBox();
+    const bodyBox = await verdict.getByTestId("ready-body").boundingBox();
+    expect(bodyBox!.y).toBeGreaterThanOrEqual(titleBox!.y + titleBox!.height - 1);
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -359,12 +359,17 @@ describe("pane: ready, start, language, errors", () => {
     const expected = (state: Awaited<ReturnType<typeof checked>>, ack: (f: Finding) => boolean = () => false) => {
       const r = readiness(state, ack);
       const text = readinessText(r, "vi");
-      return { ready: String(r.ready), text: text.title + text.body };
+      return { ready: String(r.ready), text: `${text.title}. ${text.body}` };
     };
     let state = await checked(host);
     expect(verdict().getAttribute("data-ready")).toBe("false");
     expect(verdict().textContent).toBe(expected(state).text);
-    expect(verdict().textContent).toMatch(/^Chưa sẵn sàng gửiCòn 1 lỗi, \d+ chỉ tiêu chưa nhập, \d+ cảnh báo chưa xem\.$/);
+    expect(verdict().textContent).toMatch(/^Chưa sẵn sàng gửi\. Còn 1 lỗi, \d+ chỉ tiêu chưa nhập, \d+ cảnh báo chưa xem\.$/);
+    // Title and body apart: the bar is named by its title and described by its body (the pause is said, not shown).
+    const labelled = document.getElementById(verdict().getAttribute("aria-labelledby")!);
+    const described = document.getElementById(verdict().getAttribute("aria-describedby")!);
+    expect(labelled?.textContent).toBe("Chưa sẵn sàng gửi");
+    expect(described?.textContent).toBe(readinessText(readiness(state), "vi").body);
 
     // The error fixed: no error, but still not ready (no "Sẵn sàng gửi" while indicators are blank).
     await act(async () => host.userEdit(SHEET, "D41", 13));
@@ -415,7 +420,7 @@ describe("pane: ready, start, language, errors", () => {
     // A freshly inserted template has no error and few warnings, yet nothing is answered: not ready to send.
     const verdict = screen.getByTestId("ready");
     expect(verdict.getAttribute("data-ready")).toBe("false");
-    expect(verdict.textContent).toMatch(/^Chưa sẵn sàng gửiCòn \d{3} chỉ tiêu chưa nhập/);
+    expect(verdict.textContent).toMatch(/^Chưa sẵn sàng gửi\. Còn \d{3} chỉ tiêu chưa nhập/);
     expect(host.settings).toMatchObject({ unitName: "Sở Nội vụ", year: 2024, period: "6thang" });
   });
 

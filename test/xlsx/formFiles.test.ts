@@ -2,13 +2,13 @@
  * The built-in form as files (forms/so-nganh-soc-trang-2023.xlsx and .json): up to date with the catalog, compiling
  * to the very template the engine runs, valid against the published schema, and giving the same results.
  */
-import { cellA1, checkWorkbook, type Form, formJson, soNganh, soNganhFacts } from "../../src/core";
+import { builtinForms, cellA1, checkWorkbook, type Form, formJson, soNganh, soNganhFacts } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { readWorkbook, workbookBytes } from "../../src/xlsx";
 import { readFormBytes } from "../../src/xlsx/formWorkbook";
-import { BUILTIN_FORM_FILE, builtinDocument } from "../../scripts/make-forms";
+import { BUILTIN_FORM_FILE, builtinDocument, builtinReasons, REASONS_MODULE, reasonsModule } from "../../scripts/make-forms";
 import { validateJsonSchema } from "../fixtures/jsonSchema";
 
 const root = path.join(__dirname, "../..");
@@ -25,6 +25,14 @@ describe("the built-in form as files", () => {
   it("the JSON file is what scripts/make-forms.ts writes today (run `npx tsx scripts/make-forms.ts` after changing the catalog or docs/RULES.md)", () => {
     const committed = fs.readFileSync(path.join(formsDir, `${BUILTIN_FORM_FILE}.json`), "utf8");
     expect(committed).toBe(formJson(builtinDocument()));
+  });
+
+  it("the built-in form in the program carries every relation's reason from docs/RULES.md, as the files do", () => {
+    expect(fs.readFileSync(path.join(root, REASONS_MODULE), "utf8")).toBe(reasonsModule());
+    const builtin = builtinForms[0];
+    expect(builtin.template).toBe(soNganh);
+    expect(builtin.reasons).toStrictEqual(builtinReasons());
+    expect(Object.keys(builtin.reasons)).toHaveLength(soNganh.relations.length);
   });
 
   it.each([".xlsx", ".json"])("the %s file compiles to a template deep-equal to the catalog, with the catalog's facts", async (ext) => {

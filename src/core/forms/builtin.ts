@@ -5,6 +5,7 @@
  */
 import { soNganh } from "../catalog/soNganh";
 import type { Form, FormFacts } from "./model";
+import { soNganhReasons } from "./soNganhReasons";
 
 /** Facts of the built-in form. The notes record what changed since, without claiming a newer official form. */
 export const soNganhFacts: FormFacts = {
@@ -28,8 +29,8 @@ export const soNganhFacts: FormFacts = {
   ],
 };
 
-/** The built-in form. Relation reasons live in docs/RULES.md and in the form files. */
-export const soNganhForm: Form = { facts: soNganhFacts, template: soNganh, reasons: {}, drafts: [] };
+/** The built-in form, with each relation's reason from docs/RULES.md (as the form files carry them). */
+export const soNganhForm: Form = { facts: soNganhFacts, template: soNganh, reasons: soNganhReasons, drafts: [] };
 
 /** Every form compiled into the program, the default first. */
 export const builtinForms: readonly Form[] = [soNganhForm];

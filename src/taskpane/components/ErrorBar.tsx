@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions } from "@fluentui/react-components";
 import { workbookErrorMessage } from "../../app/hostErrorMessages";
 import { CopyRefusedError, errorCode, HostError, readFailureOf, WorkbookError, type FileLimits, type HostErrorCode } from "../../app/hostErrors";
 import { type Lang, unreadableText } from "../../core";
 import { useLang } from "../i18n";
+import { TitledBody } from "./TitledBody";
 import type { Messages } from "../messages";
 
 /**
@@ -50,10 +51,7 @@ export function ErrorBar(props: { error: unknown; text?: string; onDismiss: () =
   const { t, lang } = useLang();
   return (
     <MessageBar intent="error" role="alert" data-testid="error">
-      <MessageBarBody>
-        <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-        {props.text ?? describeError(props.error, lang, t)}
-      </MessageBarBody>
+      <TitledBody title={t.errorTitle}>{props.text ?? describeError(props.error, lang, t)}</TitledBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={props.onDismiss}>
           {t.dismiss}

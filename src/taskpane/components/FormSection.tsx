@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp20Regular } from "@fluentui/react-icons";
 import { describeForm, type Form } from "../../core";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
+import { TitledBody } from "./TitledBody";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -43,10 +44,9 @@ export function FormSection(props: {
       </Text>
       {props.refused && (
         <MessageBar intent="error" data-testid="form-refused">
-          <MessageBarBody>
-            <MessageBarTitle>{t.formRefusedTitle}</MessageBarTitle>
+          <TitledBody title={t.formRefusedTitle}>
             {props.refused.sentence} {props.refused.more > 0 ? t.formRefusedMore(props.refused.more) : ""}
-          </MessageBarBody>
+          </TitledBody>
         </MessageBar>
       )}
       {props.note && (

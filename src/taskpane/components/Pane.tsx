@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Switch,
   Text,
@@ -30,6 +29,7 @@ import { NotFound, Recognised } from "./StartSection";
 import { FormSection, type FormNote } from "./FormSection";
 import { documentOf, formOfSettings, settingsWithForm, templatesFor } from "../../app/formInUse";
 import { visuallyHidden } from "./visuallyHidden";
+import { TitledBody } from "./TitledBody";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -269,6 +269,8 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     }
   }, [view]);
 
+  // The form the appendix was checked against: the one loaded, else the built-in form of its template.
+  const formChecked = form?.form ?? builtinForms.find((f) => f.template === template);
   const blocked = found ? fillBlocker(found) : null;
   const onChoose = (next: AppendixChoice) =>
     void run(async () => {
@@ -480,11 +482,15 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
           </div>
           {landing && landing.key === null && <LandingMessage landing={landing} />}
           {verdict && (
-            <MessageBar intent={verdict.ready ? "success" : "warning"} data-testid="ready" data-ready={verdict.ready}>
-              <MessageBarBody>
-                <MessageBarTitle>{verdictText!.title}</MessageBarTitle>
+            <MessageBar
+              intent={verdict.ready ? "success" : "warning"}
+              data-testid="ready"
+              data-ready={verdict.ready}
+              aria-describedby="ready-body"
+            >
+              <TitledBody title={verdictText!.title} bodyId="ready-body" bodyTestId="ready-body">
                 {verdictText!.body}
-              </MessageBarBody>
+              </TitledBody>
             </MessageBar>
           )}
           <div className={styles.actions}>
@@ -539,7 +545,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               landing={landing}
               kept={host.kind === "excel" ? "workbook" : "session"}
               selectsInPreview={host.kind !== "excel"}
-              formReason={(relation) => form?.form.reasons[relation]?.[lang]}
+              formReason={(relation) => formChecked?.reasons[relation]?.[lang]}
               busy={busy}
               onSelect={onSelect}
               onFix={onFix}

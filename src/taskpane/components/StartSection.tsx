@@ -9,8 +9,6 @@ import {
   Input,
   MessageBar,
   MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Text,
   makeStyles,
@@ -24,6 +22,7 @@ import type { AppendixChoice } from "../../app/host";
 import type { WorkbookSettings } from "../../app/settings";
 import { useLang } from "../i18n";
 import { SectionTitle } from "./SectionTitle";
+import { TitledBody } from "./TitledBody";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -71,18 +70,16 @@ export function Recognised(props: {
       <Text data-testid="recognised">{t.recognised(props.sheet, props.matched ?? location.matches.length, (props.matched ?? location.matches.length) + missing.length)}</Text>
       {split && (
         <MessageBar intent="info" data-testid="appendix-split">
-          <MessageBarBody>
-            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+          <TitledBody title={t.shapeTitle}>
             {t.splitAppendix(split.sheets[0], split.sheets[1])}
-          </MessageBarBody>
+          </TitledBody>
         </MessageBar>
       )}
       {props.hidden && (
         <MessageBar intent={props.hidden === "fallback" ? "warning" : "info"} data-testid="appendix-hidden">
-          <MessageBarBody>
-            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+          <TitledBody title={t.shapeTitle}>
             {props.hidden === "fallback" ? t.checkedHiddenFallback(props.sheet) : t.checkedHiddenChosen(props.sheet)}
-          </MessageBarBody>
+          </TitledBody>
           {props.onChoose && (
             <MessageBarActions>
               {props.hidden === "fallback" ? (
@@ -100,10 +97,9 @@ export function Recognised(props: {
       )}
       {others.map((o) => (
         <MessageBar key={o.sheet} intent="warning" data-testid="appendix-other" data-sheet={o.sheet} data-hidden={o.hidden ? "true" : undefined}>
-          <MessageBarBody>
-            <MessageBarTitle>{t.shapeTitle}</MessageBarTitle>
+          <TitledBody title={t.shapeTitle}>
             {o.hidden ? t.hiddenAppendix(o.sheet, o.matched) : t.otherAppendix(o.sheet, o.matched, props.sheet)}
-          </MessageBarBody>
+          </TitledBody>
           {props.onChoose && (
             <MessageBarActions>
               {/* Another sheet's columns are not this one's: the column choice goes with the sheet. */}
