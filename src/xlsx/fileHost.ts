@@ -27,10 +27,26 @@ export interface FilePreview {
   readonly rows: readonly PreviewRow[];
 }
 
-/** "bao-cao.xlsx" -> "bao-cao-da-dien.xlsx": the downloaded copy never takes the original's name. */
-export function filledName(fileName: string): string {
+/**
+ * What the downloaded copy is: the opened file with the session's fills and fixes, the file as opened (nothing was
+ * written), or the template sheet inserted in the session (a new workbook).
+ */
+export type CopyKind = "filled" | "unchanged" | "template";
+
+const COPY_SUFFIX: Record<CopyKind, string> = { filled: "da-dien", unchanged: "ban-goc", template: "mau-phu-luc" };
+
+/**
+ * The name the copy is saved under, saying what it is: "bao-cao.xlsx" -> "bao-cao-da-dien.xlsx" (filled),
+ * "bao-cao-ban-goc.xlsx" (unchanged), "bao-cao-mau-phu-luc.xlsx" (the inserted template). Never the original's name.
+ */
+export function copyName(fileName: string, kind: CopyKind): string {
   const base = fileName.replace(/\.xlsx$/i, "") || "phu-luc";
-  return `${base}-da-dien.xlsx`;
+  return `${base}-${COPY_SUFFIX[kind]}.xlsx`;
+}
+
+/** "bao-cao.xlsx" -> "bao-cao-da-dien.xlsx": the name of a filled copy. */
+export function filledName(fileName: string): string {
+  return copyName(fileName, "filled");
 }
 
 /** The reader's refusal as the pane's HostError; the limits ride along when the file passed one. */
@@ -220,13 +236,14 @@ export class FileHost implements AppendixHost {
    * is then a new workbook holding the template sheet with what was written into it; with writes on other sheets
    * as well, no copy ("copy_with_template").
    */
-  async download(): Promise<{ fileName: string; bytes: Uint8Array }> {
-    const fileName = filledName(this.fileName);
+  async download(): Promise<{ fileName: string; bytes: Uint8Array; kind: CopyKind }> {
+    const kind = this.copyKind();
+    const fileName = copyName(this.fileName, kind);
     if (this.inserted) {
       // Fills on the user's own sheets would be lost in that copy: none is offered rather than one missing them.
       const inserted = this.inserted.sheet;
       if ([...this.writes.keys()].some((sheet) => sheet !== inserted)) throw new HostError("copy_with_template");
-      return { fileName, bytes: await this.templateCopy(this.inserted) };
+      return { fileName, kind, bytes: await this.templateCopy(this.inserted) };
     }
     let bytes = this.original;
     for (const [sheet, cells] of this.writes) {
@@ -235,7 +252,13 @@ export class FileHost implements AppendixHost {
       bytes = patched.bytes;
     }
     // Nothing written: the copy is the file as opened (a fresh array, so the caller cannot change the original).
-    return { fileName, bytes: bytes === this.original ? bytes.slice() : bytes };
+    return { fileName, kind, bytes: bytes === this.original ? bytes.slice() : bytes };
+  }
+
+  /** What download() would give now: the template inserted in the session, the file with the session's writes, or the file as opened. */
+  copyKind(): CopyKind {
+    if (this.inserted) return "template";
+    return this.writes.size > 0 ? "filled" : "unchanged";
   }
 
   private async templateCopy(inserted: { sheet: string; plan: LayoutPlan }): Promise<Uint8Array> {

@@ -3,7 +3,7 @@
  * They import this folder, never its files (eslint.config.mjs).
  */
 export { consolidationSteps, consolidationWorkbook, findingRow, type FindingRow, writeConsolidation } from "./consolidateWorkbook";
-export { FileHost, type FilePreview } from "./fileHost";
+export { type CopyKind, FileHost, type FilePreview } from "./fileHost";
 export { formWorkbook, formWorkbookBytes, readFormBytes } from "./formWorkbook";
 export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "./limits";
 export { loadWorkbook, readWorkbook, worksheetGrid, WorkbookReadError } from "./readWorkbook";

@@ -757,3 +757,104 @@ describe("docs/OFFICE.md's bundle sizes are this build's", () => {
     expect(b.initial).toContain("oldHostCheck.js");
   });
 });
+
+/** A unit's report that is ready to send, saved by LibreOffice (scripts/fixtures/ready-unit.ts). */
+const READY_UNIT = path.join(ROOT, "test/fixtures/units/so-ke-hoach-va-dau-tu-nam-2023.xlsx");
+
+describe("the download before filling, and a unit ready to send in a consolidation (320 and 500 px)", () => {
+  const LOOKS_TWO = [
+    [320, "light"],
+    [500, "dark"],
+  ] as const;
+
+  it.each(LOOKS_TWO)("at %i px, %s: 'Tải bản đã điền' shows the fill's preview first and downloads the filled copy; a file with nothing to fill is the unchanged copy", async (width, scheme) => {
+    const look = `${width}-${scheme}`;
+    const { page, errors } = await openPane("", { width, scheme });
+    await page.getByRole("button", { name: vi.openSample }).click({ timeout: 15_000 });
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 30_000 });
+    const button = page.getByTestId("download");
+    expect(await button.textContent()).toBe(vi.download);
+
+    // The rate is left to fill: the same preview as "Điền", saying what the copy will hold; nothing downloaded yet.
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await button.click();
+    const fill = page.getByTestId("fill-preview");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "fill-preview");
+    expect(await fill.textContent()).toContain(vi.fillBeforeDownload);
+    expect(await fill.locator('[data-patch="D12"]').textContent()).toContain("87,23");
+    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    expect(await primaryButtons(page)).toEqual([vi.applyFillDownload(1)]);
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `download-fill-${look}`);
+    // Escape closes it, back on the download button; nothing was written or downloaded.
+    await page.keyboard.press("Escape");
+    await fill.waitFor({ state: "detached" });
+    expect(await focused(page)).toBe("download");
+    expect(downloads).toBe(0);
+    expect(await summary.textContent()).toBe(vi.summary(0, SAMPLE_EXPECTED.warnings));
+
+    // Confirmed: written, then the filled copy (the surgical writer's) is downloaded.
+    await page.keyboard.press("Enter");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      fill.getByRole("button", { name: vi.applyFillDownload(1) }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("phu-luc-mau-2023-da-dien.xlsx");
+    const saved = path.join(outDir, `download-${look}.xlsx`);
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const rate = workbook.getWorksheet(SAMPLE_EXPECTED.sheet)!.getCell(SAMPLE_EXPECTED.rate.cell);
+    expect(`=${rate.formula}`).toBe(SAMPLE_EXPECTED.rate.formula);
+    expect(rate.result).toBe(87.23);
+    const notice = page.getByTestId("notice");
+    await notice.filter({ hasText: vi.downloadReady("phu-luc-mau-2023-da-dien.xlsx") }).waitFor();
+    expect(await notice.textContent()).toContain(vi.filled(1));
+    expect(await summary.textContent()).toBe(vi.summary(0, SAMPLE_EXPECTED.warnings - 1));
+    expect(await axeProblems(page)).toEqual([]);
+
+    // The filled copy opened again: nothing to fill, nothing filled — the copy is said to be the file unchanged.
+    await page.getByTestId("file-input").setInputFiles({ name: "da-xong.xlsx", mimeType: "application/octet-stream", buffer: fs.readFileSync(saved) });
+    await page.getByTestId("file-name").filter({ hasText: "da-xong.xlsx" }).waitFor();
+    await summary.waitFor();
+    expect(await button.textContent()).toBe(vi.downloadUnchanged);
+    const [unchanged] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(unchanged.suggestedFilename()).toBe("da-xong-ban-goc.xlsx");
+    expect(await page.getByText(vi.downloadReadyUnchanged("da-xong-ban-goc.xlsx")).count()).toBe(1);
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `download-unchanged-${look}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it.each(LOOKS_TWO)("at %i px, %s: a unit with nothing left is ready to send in the consolidation's status", async (width, scheme) => {
+    const look = `${width}-${scheme}`;
+    const files = [{ name: path.basename(READY_UNIT), mimeType: "application/octet-stream", buffer: fs.readFileSync(READY_UNIT) }];
+    for (const b of [BATCH[0], BATCH[2]]) files.push({ name: b.file, mimeType: "application/octet-stream", buffer: Buffer.from(await unitWorkbook(b.spec)) });
+    const { page, errors } = await openPane("", { width, scheme });
+    await page.getByRole("button", { name: vi.openFile }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("file-input").setInputFiles(files);
+    await page.getByRole("button", { name: vi.consolidate }).click();
+    await page.getByTestId("consolidate-table").waitFor({ timeout: 30_000 });
+    const rows = page.getByTestId("status-row");
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-file"), tr.getAttribute("data-state")]))).toEqual([
+      ["so-ke-hoach-va-dau-tu-nam-2023.xlsx", "ready"],
+      ["a-sttt.xlsx", "review"],
+      ["c-stp.xlsx", "review"],
+    ]);
+    const ready = page.locator('[data-testid="status-row"][data-file="so-ke-hoach-va-dau-tu-nam-2023.xlsx"]');
+    expect(await ready.textContent()).toContain(vi.stateReady);
+    expect(await ready.textContent()).toContain("Sở Kế hoạch và Đầu tư");
+    expect(await page.getByTestId("consolidate-status").textContent()).toBe(vi.batchSummary(3, 1, 2, 0, 0));
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeProblems(page)).toEqual([]);
+    await shoot(page, `consolidated-ready-${look}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});

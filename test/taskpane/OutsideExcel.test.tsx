@@ -79,8 +79,10 @@ describe("the filled copy", () => {
     render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("phu-luc-mau-2023.xlsx", bytes)] } });
     await screen.findByTestId("summary", {}, { timeout: 10_000 });
+    // The sample has a rate left to fill: the filled copy is made after the fill's preview.
     fireEvent.click(screen.getByRole("button", { name: vi.download }));
-    const bar = await screen.findByTestId("error");
+    fireEvent.click(within(await screen.findByTestId("fill-preview")).getByRole("button", { name: vi.applyFillDownload(1) }));
+    const bar = await screen.findByTestId("error", {}, { timeout: 10_000 });
     expect(bar.textContent).toContain(vi.errors.copyRefused(refusalText(refusal, "vi")));
     expect(screen.queryByText(vi.downloadReady("phu-luc-mau-2023-da-dien.xlsx"))).toBeNull();
     // A refusal on purpose is no bug: nothing is logged as one.

@@ -4,7 +4,7 @@ import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { FileHost, filledName } from "../../src/xlsx/fileHost";
+import { copyName, FileHost, filledName } from "../../src/xlsx/fileHost";
 import { HostError } from "../../src/app/hostErrors";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
@@ -155,8 +155,28 @@ describe("FileHost", () => {
     expect((error as HostError).code).toBe(code);
   });
 
-  it("never names the copy like the original", () => {
+  it("never names the copy like the original, and names it for what it holds", async () => {
     expect(filledName("Báo cáo.XLSX")).toBe("Báo cáo-da-dien.xlsx");
     expect(filledName(".xlsx")).toBe("phu-luc-da-dien.xlsx");
+    expect(copyName("Báo cáo.xlsx", "unchanged")).toBe("Báo cáo-ban-goc.xlsx");
+    expect(copyName("Báo cáo.xlsx", "template")).toBe("Báo cáo-mau-phu-luc.xlsx");
+
+    // Nothing written: the file as opened, never called filled.
+    const { host, bytes } = await openSample();
+    const state = await found(host);
+    expect(host.copyKind()).toBe("unchanged");
+    const same = await host.download();
+    expect([same.kind, same.fileName]).toEqual(["unchanged", "phu-luc-mau-2023-ban-goc.xlsx"]);
+    expect(Buffer.compare(Buffer.from(same.bytes), Buffer.from(bytes))).toBe(0);
+    // One fix is enough to make it a filled copy.
+    const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
+    await host.applyFix(state.sheet, f.fix!);
+    expect(host.copyKind()).toBe("filled");
+    expect((await host.download()).fileName).toBe("phu-luc-mau-2023-da-dien.xlsx");
+    // A template inserted in the session: the copy is that template.
+    const other = (await openSample()).host;
+    await other.insertTemplate({ unitName: "Sở Nội vụ", year: 2024, period: "nam" });
+    expect(other.copyKind()).toBe("template");
+    expect((await other.download()).fileName).toBe("phu-luc-mau-2023-mau-phu-luc.xlsx");
   });
 });

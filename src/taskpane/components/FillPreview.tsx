@@ -44,6 +44,8 @@ export function FillPreview(props: {
   conflicts: readonly Finding[];
   template?: Template;
   busy?: boolean;
+  /** opened to download the filled copy: a line saying so, and the button naming the download */
+  forDownload?: boolean;
   onApply: (patches: Patch[]) => void;
   onCancel: () => void;
 }) {
@@ -87,6 +89,7 @@ export function FillPreview(props: {
       <SectionTitle id="fill-title">
         {t.fillTitle}
       </SectionTitle>
+      {props.forDownload && !nothing && <Text size={200}>{t.fillBeforeDownload}</Text>}
       {nothing ? (
         <Text>{t.fillNothing}</Text>
       ) : (
@@ -135,7 +138,7 @@ export function FillPreview(props: {
       <div className={styles.actions}>
         {!nothing && (
           <Button appearance="primary" disabled={props.busy || chosen.length === 0} onClick={() => props.onApply(chosen)}>
-            {chosen.length > 0 ? t.applyFill(chosen.length) : t.applyFillNone}
+            {chosen.length === 0 ? t.applyFillNone : props.forDownload ? t.applyFillDownload(chosen.length) : t.applyFill(chosen.length)}
           </Button>
         )}
         <Button appearance={nothing ? "primary" : "secondary"} onClick={props.onCancel}>

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentArrowUp20Regular } from "@fluentui/react-icons";
 import { cellA1, type CellRef } from "../../core";
-import type { FileHost } from "../../xlsx";
+import type { CopyKind, FileHost } from "../../xlsx";
 import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
 import { useLang } from "../i18n";
@@ -74,7 +74,8 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   const [loading, setLoading] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const [selected, setSelected] = React.useState<CellRef | null>(null);
-  const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
+  const [download, setDownload] = React.useState<{ url: string; name: string; kind: CopyKind } | null>(null);
+  const downloadRef = React.useRef<HTMLButtonElement>(null);
   // Several files chosen at once: they are consolidated instead of opened (a new batch remounts the panel).
   const [batch, setBatch] = React.useState<{ files: readonly File[]; id: number } | null>(null);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -159,15 +160,29 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   React.useEffect(() => (host ? host.onSelect(setSelected) : undefined), [host]);
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
 
+  /** The sentence saying which copy was made. */
+  const madeText = (made: { name: string; kind: CopyKind }) =>
+    made.kind === "unchanged" ? t.downloadReadyUnchanged(made.name) : made.kind === "template" ? t.downloadReadyTemplate(made.name) : t.downloadReady(made.name);
+
+  /** Writes the copy and starts its download; returns the sentence saying which copy was made. */
+  const writeCopy = async (from: FileHost): Promise<string> => {
+    try {
+      const { fileName, bytes, kind } = await from.download();
+      setDownload({ url: downloadXlsx(bytes, fileName), name: fileName, kind });
+      return madeText({ name: fileName, kind });
+    } catch (e) {
+      // An earlier copy no longer holds what the pane shows: no link is left to it.
+      setDownload(null);
+      throw e;
+    }
+  };
+
   const saveCopy = async () => {
     if (!host) return;
     setError(null);
     try {
-      const { fileName, bytes } = await host.download();
-      setDownload({ url: downloadXlsx(bytes, fileName), name: fileName });
+      await writeCopy(host);
     } catch (e) {
-      // An earlier copy no longer holds what the pane shows: no link is left to it.
-      setDownload(null);
       logUnexpected("writing the copy failed", e);
       setError({ error: e });
     }
@@ -175,11 +190,30 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
 
   const opened = host !== null || batch !== null;
   const extra: PaneExtra = {
-    actions: ({ busy }) => (
-      <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void saveCopy()}>
-        {t.download}
-      </Button>
-    ),
+    actions: ({ busy, fillFirst, fillFirstOpen }) => {
+      if (!host) return null;
+      // The button says what it gives: the filled copy (filled first, after the same preview as the fill button,
+      // when cells are left to fill), the file unchanged when nothing was or can be filled, or the inserted template.
+      const kind = host.copyKind();
+      const label = kind === "template" ? t.downloadTemplate : fillFirst || kind === "filled" ? t.download : t.downloadUnchanged;
+      return (
+        <Button
+          ref={downloadRef}
+          icon={<ArrowDownload20Regular />}
+          disabled={busy || fillFirstOpen}
+          aria-expanded={fillFirst ? fillFirstOpen : undefined}
+          data-testid="download"
+          data-copy={fillFirst && kind !== "template" ? "filled" : kind}
+          onClick={() =>
+            fillFirst
+              ? fillFirst({ then: () => writeCopy(host), focusBack: () => downloadRef.current?.focus() })
+              : void saveCopy()
+          }
+        >
+          {label}
+        </Button>
+      );
+    },
     after: ({ state, active }) => {
       const preview = host?.preview();
       return (
@@ -187,7 +221,7 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
           {download && (
             <Text size={200} className={styles.file}>
               <Link href={download.url} download={download.name} data-breakable="">
-                {t.downloadReady(download.name)}
+                {madeText(download)}
               </Link>
             </Text>
           )}

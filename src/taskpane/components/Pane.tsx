@@ -48,10 +48,27 @@ const useStyles = makeStyles({
 /** A check that found the appendix. */
 export type FoundState = Extract<CheckState, { found: true }>;
 
+/** An action that needs the fill first (outside Excel: downloading the filled copy), run once the fill is written. */
+export interface FillFirst {
+  /** run after the fill; what it returns is added to the fill's confirmation */
+  readonly then: () => Promise<string | void>;
+  /** where the focus goes back when the preview is closed without filling */
+  readonly focusBack: () => void;
+}
+
 /** What a surface adds to the pane once the appendix is found (outside Excel: the download and the read-only preview). */
 export interface PaneExtra {
-  /** next to the check and fill buttons */
-  readonly actions?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
+  /**
+   * next to the check and fill buttons; `fillFirst` opens the fill preview for an action that needs the fill (null
+   * when nothing is left to fill, or the fill is blocked), `fillFirstOpen` says the preview is open for one
+   */
+  readonly actions?: (ctx: {
+    state: FoundState;
+    active: readonly Finding[];
+    busy: boolean;
+    fillFirst: ((action: FillFirst) => void) | null;
+    fillFirstOpen: boolean;
+  }) => React.ReactNode;
   /** below the findings */
   readonly after?: (ctx: { state: FoundState; active: readonly Finding[]; busy: boolean }) => React.ReactNode;
 }
@@ -116,7 +133,10 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   /** The keys of the listed findings in their order, as last rendered: what an action's landing starts from. */
   const orderRef = React.useRef<readonly string[]>([]);
   const fillButtonRef = React.useRef<HTMLButtonElement>(null);
-  const focusFillButton = React.useRef(false);
+  /** where the focus goes once the fill preview is closed */
+  const focusAfterFill = React.useRef<(() => void) | null>(null);
+  /** the action the fill preview was opened for, if not the fill button */
+  const [fillFirst, setFillFirst] = React.useState<FillFirst | null>(null);
   const [highlighting, setHighlighting] = React.useState(false);
   const highlightRef = React.useRef(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
@@ -263,9 +283,10 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     if (onResult) summaryRef.current?.focus();
   }, [pendingId, onResult]);
   React.useEffect(() => {
-    if (view === "findings" && focusFillButton.current) {
-      focusFillButton.current = false;
-      fillButtonRef.current?.focus();
+    if (view === "findings" && focusAfterFill.current) {
+      const focus = focusAfterFill.current;
+      focusAfterFill.current = null;
+      focus();
     }
   }, [view]);
 
@@ -338,6 +359,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const onApplyFill = (patches: Patch[]) =>
     found &&
     void run(async () => {
+      const then = fillFirst;
       // One write (plus one read of the marks when highlighting is on); the new state is computed, not read.
       const next = await host.applyPatches(found.sheet, patches, {
         recheck: true,
@@ -348,11 +370,19 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
       if (next) setState(next);
       else await recheck();
       setView("findings");
-      return t.filled(patches.length);
+      setFillFirst(null);
+      // The action the fill was asked for (the download of the filled copy) runs on what was just written.
+      const more = then ? await then.then() : undefined;
+      return more ? `${t.filled(patches.length)} ${more}` : t.filled(patches.length);
     }, false, "result");
   const closeFill = () => {
-    focusFillButton.current = true;
+    focusAfterFill.current = fillFirst?.focusBack ?? (() => fillButtonRef.current?.focus());
+    setFillFirst(null);
     setView("findings");
+  };
+  const openFill = (action: FillFirst | null) => {
+    setFillFirst(action);
+    setView("fill");
   };
   const onHighlight = (on: boolean) =>
     found &&
@@ -501,13 +531,20 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               ref={fillButtonRef}
               appearance={view === "fill" ? "secondary" : "primary"}
               icon={<TableEdit20Regular />}
-              aria-expanded={view === "fill"}
+              aria-expanded={view === "fill" && fillFirst === null}
               disabled={busy || view === "fill" || blocked !== null}
-              onClick={() => setView("fill")}
+              onClick={() => openFill(null)}
             >
               {t.fill}
             </Button>
-            {props.extra?.actions?.({ state: found, active: split.active, busy })}
+            {props.extra?.actions?.({
+              state: found,
+              active: split.active,
+              busy,
+              // Something left to fill, and nothing stopping the fill: an action that needs it opens the preview first.
+              fillFirst: blocked === null && found.patches.length > 0 ? openFill : null,
+              fillFirstOpen: view === "fill" && fillFirst !== null,
+            })}
           </div>
           {blocked && (
             <Text size={200} data-testid="fill-blocked">
@@ -525,6 +562,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
           conflicts={found.conflicts}
           template={template}
           busy={busy}
+          forDownload={fillFirst !== null}
           onApply={onApplyFill}
           onCancel={closeFill}
         />
