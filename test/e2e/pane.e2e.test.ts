@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { consolidate, templates, unreadableText } from "../../src/core";
+import { builtinFormReasons, cellA1, consolidate, soNganh, templates, unreadableText } from "../../src/core";
+import { FileHost } from "../../src/xlsx/fileHost";
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from "../../src/xlsx/consolidateWorkbook";
 import { BATCH, BATCH_TOTALS, reportOf, unitWorkbook } from "../xlsx/consolidateFixtures";
 import { vi } from "../../src/taskpane/messages/vi";
@@ -775,6 +776,15 @@ describe("the download before filling, and a unit ready to send in a consolidati
     await summary.waitFor({ timeout: 30_000 });
     const button = page.getByTestId("download");
     expect(await button.textContent()).toBe(vi.download);
+    // The "?" of the built-in form's relation gives the relation's reason (a chunk of its own, loaded by the page).
+    const host = await FileHost.open(fs.readFileSync(SAMPLE), "phu-luc-mau-2023.xlsx");
+    const state = await host.check();
+    const rated = state.found ? state.findings.find((f) => cellA1(f.cell) === "D12" && f.relation) : undefined;
+    expect(rated?.relation).toBeDefined();
+    const reason = (await builtinFormReasons(soNganh.id))[rated!.relation!]!.vi!;
+    const d12 = page.locator('[data-card][data-cell="D12"]');
+    await d12.getByTestId("rule-help-toggle").click();
+    await d12.getByTestId("rule-help").filter({ hasText: `${vi.helpFormReason} ${reason}` }).waitFor();
 
     // The rate is left to fill: the same preview as "Điền", saying what the copy will hold; nothing downloaded yet.
     let downloads = 0;

@@ -5,7 +5,6 @@
  */
 import { soNganh } from "../catalog/soNganh";
 import type { Form, FormFacts } from "./model";
-import { soNganhReasons } from "./soNganhReasons";
 
 /** Facts of the built-in form. The notes record what changed since, without claiming a newer official form. */
 export const soNganhFacts: FormFacts = {
@@ -29,8 +28,21 @@ export const soNganhFacts: FormFacts = {
   ],
 };
 
-/** The built-in form, with each relation's reason from docs/RULES.md (as the form files carry them). */
-export const soNganhForm: Form = { facts: soNganhFacts, template: soNganh, reasons: soNganhReasons, drafts: [] };
+/**
+ * The built-in form. Its relations' reasons (docs/RULES.md, as the form files carry them) are loaded on demand with
+ * `builtinFormReasons`: 35 KB of text the pane's first bundle does without.
+ */
+export const soNganhForm: Form = { facts: soNganhFacts, template: soNganh, reasons: {}, drafts: [] };
 
 /** Every form compiled into the program, the default first. */
 export const builtinForms: readonly Form[] = [soNganhForm];
+
+/**
+ * Why each relation of a built-in form exists, in Vietnamese and English, by relation id (none for a template that
+ * is no built-in form's). A separate module loaded with import(): webpack puts it in a chunk of its own.
+ */
+export async function builtinFormReasons(templateId: string): Promise<Form["reasons"]> {
+  if (templateId !== soNganh.id) return {};
+  const { soNganhReasons } = await import(/* webpackChunkName: "reasons" */ "./soNganhReasons");
+  return soNganhReasons;
+}

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
 import {
-  builtinForms, type CellState, cellA1, countBySeverity, fillBlocker, isBlankCell, type Finding, type Form, formatFormProblem, matchedIndicators,
+  builtinFormReasons, builtinForms, type CellState, cellA1, countBySeverity, fillBlocker, isBlankCell, type Finding, type Form, formatFormProblem, matchedIndicators,
   missingIndicators, type Patch, readiness, readinessText, writtenCell,
 } from "../../core";
 import type { AppendixChoice, AppendixHost, CheckState, FixChange } from "../../app/host";
@@ -142,6 +142,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const [form, setForm] = React.useState<{ form: Form; file: string | null } | null>(null);
   const [formNote, setFormNote] = React.useState<FormNote | null>(null);
+  const [builtinReasons, setBuiltinReasons] = React.useState<{ templateId: string; reasons: Form["reasons"] } | null>(null);
   const [formRefused, setFormRefused] = React.useState<{ sentence: string; more: number } | null>(null);
   // The sheet and value column the user chose where the check would otherwise choose (kept for the session).
   const [choice, setChoice] = React.useState<AppendixChoice>({});
@@ -290,8 +291,21 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     }
   }, [view]);
 
-  // The form the appendix was checked against: the one loaded, else the built-in form of its template.
-  const formChecked = form?.form ?? builtinForms.find((f) => f.template === template);
+  // The relations' reasons of the form the appendix was checked against: the loaded form's, else the built-in form's
+  // (a chunk of their own, loaded once an appendix is found).
+  const templateId = template?.id;
+  React.useEffect(() => {
+    if (!templateId || form) return;
+    let alive = true;
+    builtinFormReasons(templateId).then(
+      (reasons) => alive && setBuiltinReasons({ templateId, reasons }),
+      (e: unknown) => logUnexpected("loading the built-in form's reasons failed", e),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [templateId, form]);
+  const reasons = form ? form.form.reasons : builtinReasons?.templateId === templateId ? builtinReasons?.reasons : undefined;
   const blocked = found ? fillBlocker(found) : null;
   const onChoose = (next: AppendixChoice) =>
     void run(async () => {
@@ -583,7 +597,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               landing={landing}
               kept={host.kind === "excel" ? "workbook" : "session"}
               selectsInPreview={host.kind !== "excel"}
-              formReason={(relation) => formChecked?.reasons[relation]?.[lang]}
+              formReason={(relation) => reasons?.[relation]?.[lang]}
               busy={busy}
               onSelect={onSelect}
               onFix={onFix}
