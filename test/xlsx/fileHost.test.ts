@@ -170,9 +170,13 @@ describe("FileHost", () => {
     expect(Buffer.compare(Buffer.from(same.bytes), Buffer.from(bytes))).toBe(0);
     // One fix is enough to make it a filled copy.
     const f = state.findings.find((x) => x.code === "number_stored_as_text" && x.fix)!;
-    await host.applyFix(state.sheet, f.fix!);
+    const fixed = await host.applyFix(state.sheet, f.fix!, { replace: true });
     expect(host.copyKind()).toBe("filled");
     expect((await host.download()).fileName).toBe("phu-luc-mau-2023-da-dien.xlsx");
+    // Undone, the copy is the file as opened again.
+    if (!fixed.written) throw new Error("the fix was not written");
+    expect((await host.undoFix(fixed.change)).undone).toBe(true);
+    expect(host.copyKind()).toBe("unchanged");
     // A template inserted in the session: the copy is that template.
     const other = (await openSample()).host;
     await other.insertTemplate({ unitName: "Sở Nội vụ", year: 2024, period: "nam" });
