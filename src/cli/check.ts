@@ -90,12 +90,13 @@ export interface PeriodJson {
 
 /**
  * The report's period as `--json` prints it: the period the rules went by (null: unknown, so every row is due and
- * none is read as cumulative), where it comes from ("title": the title block; "option": --period; null), the dates
+ * none is read as cumulative), where it comes from ("title": the title block; "sheet": the sheet's name, the title
+ * naming none; "option": --period; null), the dates
  * the title writes for it, and what the title says (which --period may override).
  */
 export interface PeriodReport {
   readonly period: PeriodJson | null;
-  readonly from: "title" | "option" | null;
+  readonly from: "title" | "sheet" | "option" | null;
   readonly dates: { readonly from: string; readonly to: string } | null;
   readonly title: PeriodJson | null;
 }

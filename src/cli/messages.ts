@@ -103,12 +103,14 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
     chosen
       ? `  Lưu ý: trang tính “${sheet}” đang bị ẩn; trang này được kiểm tra vì bạn đã chọn bằng --sheet.`
       : `  Lưu ý: phụ lục chỉ có trên trang tính ẩn “${sheet}”; trang được kiểm tra nhưng không được điền (trừ khi bạn chọn bằng --sheet “${sheet}”) hay tổng hợp (trừ khi chọn bằng cchc consolidate --include-hidden).`,
-  periodLine: (label: string | null, from: "title" | "option" | null, title: string | null) =>
+  periodLine: (label: string | null, from: "title" | "sheet" | "option" | null, title: string | null) =>
     label === null
       ? "  Kỳ báo cáo: không xác định (tiêu đề không ghi kỳ); mọi chỉ tiêu đều được hỏi, không dòng nào được coi là lũy kế. Dùng --period để chỉ rõ, ví dụ --period quy3/2024."
       : from === "option"
         ? `  Kỳ báo cáo: ${label} (theo --period${title ? `; tiêu đề ghi ${title}` : "; tiêu đề không ghi kỳ"}).`
-        : `  Kỳ báo cáo: ${label} (đọc từ tiêu đề).`,
+        : from === "sheet"
+          ? `  Kỳ báo cáo: ${label} (đọc từ tên trang tính; tiêu đề không ghi kỳ).`
+          : `  Kỳ báo cáo: ${label} (đọc từ tiêu đề).`,
   mergedValueCells: (ranges: string) =>
     `  Lưu ý: cột số liệu có ô gộp (${ranges}); chỉ ô đầu của mỗi vùng gộp được đọc, các ô còn lại coi như trống, hãy bỏ gộp ô.`,
   hiddenRows: (n: number, rows: string) => `  Lưu ý: ${n} dòng của phụ lục đang bị ẩn (dòng ${rows}); các dòng này vẫn được kiểm tra.`,
@@ -305,7 +307,9 @@ Only the value column checked is filled (the report's period's, or the one chose
       ? "  Period: unknown (the title gives none); every indicator is asked for and no row is read as cumulative. Give it with --period, e.g. --period quy3/2024."
       : from === "option"
         ? `  Period: ${label} (from --period${title ? `; the title says ${title}` : "; the title gives none"}).`
-        : `  Period: ${label} (read from the title).`,
+        : from === "sheet"
+          ? `  Period: ${label} (read from the sheet's name; the title gives none).`
+          : `  Period: ${label} (read from the title).`,
   mergedValueCells: (ranges) =>
     `  Note: the value column has merged cells (${ranges}); only the first cell of each merged area is read, the others count as blank: unmerge them.`,
   hiddenRows: (n, rows) =>

@@ -13,7 +13,7 @@ import type { AppendixFailure, Location } from "./location";
 import type { Patch } from "./cellWrite";
 import type { Period } from "./period";
 import { periodDatesFinding } from "./rules/periodRules";
-import { titleInfo } from "./titleInfo";
+import { titleInfo, titleOrSheetPeriod } from "./titleInfo";
 
 /** One sheet as an adapter read it; `hidden` when Excel hides it (hidden or very hidden). */
 export interface SheetGrid {
@@ -34,8 +34,11 @@ export interface CheckOptions extends LocateOptions {
 /** The report's period the rules went by, and where it was read: the title block, or the user's option. */
 export interface PeriodRead {
   readonly period: Period | null;
-  /** "title": read from the title block above the table; "option": given by the user; null: nobody says */
-  readonly from: "title" | "option" | null;
+  /**
+   * "title": read from the title block above the table; "sheet": from the sheet's name, the title naming none ("PL Quý
+   * III 2026"); "option": given by the user; null: nobody says
+   */
+  readonly from: "title" | "sheet" | "option" | null;
   /** what the title block says (when `from` is "option", it may say another period, or none) */
   readonly title: Period | null;
 }
@@ -91,8 +94,10 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
   const titlePeriod = titleInfo(sheet.grid, located.location).period;
-  const period = opts.period ?? titlePeriod;
-  const reportPeriod: PeriodRead = { period, from: opts.period ? "option" : titlePeriod ? "title" : null, title: titlePeriod };
+  const readPeriod = titleOrSheetPeriod({ period: titlePeriod }, located.sheet);
+  const period = opts.period ?? readPeriod;
+  const from = opts.period ? "option" : titlePeriod ? "title" : readPeriod ? "sheet" : null;
+  const reportPeriod: PeriodRead = { period, from, title: titlePeriod };
   const restGrid = located.rest && sheets.find((s) => s.name === located.rest!.sheet)!.grid;
   const second = located.rest && restGrid ? { primary: located.sheet, sheet: located.rest.sheet, grid: restGrid, location: located.rest.location } : null;
   const analyzed = analyze(sheet.grid, located.template, located.location, { period, second });

@@ -98,6 +98,14 @@ function toPeriod(hit: PeriodHit): Period {
   return hit.from ? { ...p, from: hit.from, to: hit.to } : p;
 }
 
+/**
+ * The report's period: the title's, or else the one its sheet's name gives ("PL Quý III 2026", "6 tháng 2026"); a
+ * year alone in a sheet's name ("PL 2024") names no period.
+ */
+export function titleOrSheetPeriod(title: Pick<TitleInfo, "period">, sheetName: string): Period | null {
+  return title.period ?? periodFromText(sheetName);
+}
+
 /** The period a file name names ("BC CCHC 6 thang 2024 - So Y te.xlsx", "quy1_2024.xlsx"), or null. */
 export function periodFromFileName(fileName: string): Period | null {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");

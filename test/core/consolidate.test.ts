@@ -111,6 +111,13 @@ describe("unitReport", () => {
     expect(r.values).toEqual({});
     expect(r).toMatchObject({ unitName: null, period: { kind: "6thang", year: 2024 }, periodFrom: "file" });
   });
+
+  it("takes the period from the sheet's name before the file's when the title has none", () => {
+    const { grid } = titledSheet(["PHỤ LỤC"], {});
+    const check = checkWorkbook([{ name: "PL Quý III 2024", grid }], [testTemplate]);
+    if (!check.found) throw new Error("not located");
+    expect(unitReport("in/BC 6 thang 2024.xlsx", grid, check)).toMatchObject({ period: { kind: "quy3", year: 2024 }, periodFrom: "sheet" });
+  });
 });
 
 describe("consolidate: totals", () => {

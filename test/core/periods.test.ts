@@ -110,6 +110,20 @@ describe("a quarter's report against the rows marked lũy kế", () => {
     // In a cumulative period nothing is lowered, nothing said.
     expect(check("BÁO CÁO NĂM 2024", values).find((f) => f.code === "rate_mismatch")?.relaxed).toBeUndefined();
   });
+  it("quý III: the quarter's quotient is not offered as a fix for the cumulative rate", () => {
+    const quarter = check("BÁO CÁO QUÝ III NĂM 2024", values).find((f) => f.code === "rate_mismatch")!;
+    expect(quarter.fix).toBeNull();
+    expect(check("BÁO CÁO NĂM 2024", values).find((f) => f.code === "rate_mismatch")!.fix).toMatchObject({ value: 87.23 });
+  });
+  it("a period named only by the sheet ('PL Quý III 2024') is the report's", () => {
+    const s = sheet({ "I.4": 1, "I.5": 1, ...values }, {}, template);
+    const state = checkWorkbook([{ name: "PL Quý III 2024", grid: s.grid }], [template]);
+    if (!state.found) throw new Error("not found");
+    expect(codesOn([...state.findings], "I.1")).toEqual([["rate_mismatch", "warning"], ["period_not_cumulative", "info"]]);
+    const plain = checkWorkbook([{ name: "PL 2024", grid: s.grid }], [template]);
+    if (!plain.found) throw new Error("not found");
+    expect(codesOn([...plain.findings], "I.1")).toEqual([["rate_mismatch", "error"]]);
+  });
   it("6 tháng and năm are cumulative: the error stands and nothing more is said", () => {
     for (const title of ["BÁO CÁO 6 THÁNG ĐẦU NĂM 2024", "BÁO CÁO NĂM 2024", "BÁO CÁO QUÝ I NĂM 2024"]) {
       expect([title, codesOn(check(title, values), "I.1")]).toEqual([title, [["rate_mismatch", "error"]]]);

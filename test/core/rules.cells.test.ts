@@ -72,6 +72,18 @@ describe("cell rules by indicator kind", () => {
     ["FALSE in a yes/no row is no", flag, false, [{ code: "boolean_as_code", severity: "warning", actual: "FALSE", expected: 0, fix: { cell: cellOf(flag), value: 0, cellValue: 0 } }]],
     ["a checkbox's formula result TRUE", flag, { value: true, formula: "=E30" }, [{ code: "boolean_as_code", severity: "warning", expected: 1 }]],
     ["TRUE in Tốt/Có vi phạm names no code for sure", "I.4", true, [{ code: "code_not_allowed", severity: "error", actual: "TRUE" }]],
+    // A code written with more than its word: a stop, its number beside it, a yes/no answer opening with its word.
+    ["flag 'Có.'", flag, "Có.", [{ code: "code_as_word", severity: "warning", actual: "Có.", expected: 1, fix: { cell: cellOf(flag), value: 1, cellValue: 1 } }]],
+    ["flag '1 (Có)'", flag, "1 (Có)", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag 'Không (0)'", flag, "Không (0)", [{ code: "code_as_word", severity: "warning", expected: 0 }]],
+    ["flag 'Có = 1'", flag, "Có = 1", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag '0 - Không'", flag, "0 - Không", [{ code: "code_as_word", severity: "warning", expected: 0 }]],
+    ["flag '1 (Không)': the number and the word disagree", flag, "1 (Không)", [{ code: "code_not_allowed", severity: "error" }]],
+    ["flag 'Có thực hiện' in a yes/no row", flag, "Có thực hiện", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
+    ["flag 'Chưa thực hiện' in a yes/no row", flag, "Chưa thực hiện", [{ code: "code_as_word", severity: "warning", expected: 0 }]],
+    ["flag 'Không tổ chức' in a yes/no row", flag, "Không tổ chức", [{ code: "code_as_word", severity: "warning", expected: 0 }]],
+    ["'Có thực hiện' in Tốt/Có vi phạm is no code", "I.4", "Có thực hiện", [{ code: "code_not_allowed", severity: "error" }]],
+    ["'Tốt (1)' in Tốt/Có vi phạm", "I.4", "Tốt (1)", [{ code: "code_as_word", severity: "warning", expected: 1 }]],
     // A checkbox typed as a symbol, or a boolean's text (a CSV import): read as the box it draws.
     ["'✓' in a yes/no row is yes", flag, "✓", [{ code: "boolean_as_code", severity: "warning", actual: "✓", expected: 1, fix: { cell: cellOf(flag), value: 1, cellValue: 1 } }]],
     ["'✔' in a yes/no row is yes", flag, "✔", [{ code: "boolean_as_code", severity: "warning", expected: 1 }]],

@@ -46,6 +46,8 @@ const verdicts: [string, Expected][] = [
   ["o-danh-dau-dung-sai", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 67, added: ["I.8 code_not_allowed error \"TRUE\"","V.1.1 boolean_as_code warning \"TRUE\" -> 1","V.3.1 boolean_as_code warning \"FALSE\" -> 0","VII.5 boolean_as_code warning \"FALSE\" -> 0"], removed: ["V.3.1 flag_blank warning null"] }],
   // '✓' and '☐' typed in yes/no rows are boxes ticked or not; 'Có', 'CÓ' are words of the codes.
   ["dau-tich-co-khong", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 67, added: ["I.3.5 code_as_word warning \"CÓ\" -> 1","V.1.1 boolean_as_code warning \"✓\" -> 1","V.3.1 code_as_word warning \"Có\" -> 1","VII.5 boolean_as_code warning \"☐\" -> 0"], removed: ["V.3.1 flag_blank warning null"] }],
+  // Codes written with more than their word: '1 (Có)', 'Không (0)', 'Có.', and yes/no answers opening with their word ('Có thực hiện', 'Đã thực hiện'): warnings with the code as the fix.
+  ["ma-kem-chu", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 67, added: ["I.3.5 code_as_word warning \"Có thực hiện\" -> 1","I.7.2 code_as_word warning \"Phát phiếu\" -> 1","III.1 code_as_word warning \"Có.\" -> 1","V.1.1 code_as_word warning \"1 (Có)\" -> 1","V.3.1 code_as_word warning \"Đã thực hiện\" -> 1","VII.5 code_as_word warning \"Không (0)\" -> 0"], removed: ["V.3.1 flag_blank warning null"] }],
   // '2/1', '12/12', '1/2' turned into dates (LibreOffice): errors that name the day; no rate is computed from a date.
   ["ngay-thay-so", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1.1 date_not_number error \"2/1\"","I.2.1 date_not_number error \"12/12\"","IV.5.2 date_not_number error \"1/2\""], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
   // Dates under Excel's built-in format 14 and 'd/m', in a count, a rate and a yes/no row: errors.
@@ -86,6 +88,12 @@ const verdicts: [string, Expected][] = [
   ["quy-3-so", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // 'QUÝ III/2026 (từ ngày 15/12/2025 đến ngày 14/9/2026)': the dates are not quý III's, a warning on the title.
   ["quy-iii-ngay-sai", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: [" period_dates_mismatch warning \"15/12/2025–14/9/2026\"","VI.3.3 period_not_cumulative info null"], removed: [] }],
+  // No period in the title, the sheet named 'PL Quý III 2026': the sheet's name says the quarter.
+  ["ky-chi-o-ten-trang", { sheet: "PL Quý III 2026", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
+  // The title in one cell over three lines ('PHỤ LỤC\nTHỐNG KÊ …\nQUÝ III NĂM 2026'): quý III.
+  ["tieu-de-xuong-dong", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
+  // Quý III, I.1 = 95.74 (the year's, cumulative) against the quarter's 12 of 47: a warning with no fix (25.53 would overwrite the cumulative rate), and the info.
+  ["quy-iii-ty-le-luy-ke", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 66, added: ["I.1 period_not_cumulative info null","I.1 rate_mismatch warning 95.74 -> 25.53"], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
   // '6 tháng đầu năm 2026', the survey blank, its note 'Thực hiện vào cuối năm': not asked, nor asked to match the note.
   ["6-thang-dau-nam", { sheet: "Phụ lục", column: "D", period: "6thang/2026", unanswered: 67, added: [], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // '06 THÁNG ĐẦU NĂM 2026' with a leading zero: 6 months; the survey and the ISO cycle left blank are not asked.
@@ -146,6 +154,13 @@ describe("cchc fill on the clerks' workbooks", () => {
     const f = await fill("khong-co-r-tieu-de-hang-3");
     expect(f.out).toContain("D6 = 87,23");
     expect(f.at(5, 3)).toBeCloseTo(87.23, 2);
+  });
+
+  it("offers no fix for the cumulative rate of a quarter's report", async () => {
+    let out = "";
+    await run(["check", file("quy-iii-ty-le-luy-ke"), "--json"], { out: (t) => (out += t), err: () => undefined });
+    const rate = JSON.parse(out).files[0].findings.find((f: { code: string }) => f.code === "rate_mismatch");
+    expect(rate).toMatchObject({ indicator: "I.1", severity: "warning", fix: null });
   });
 
   it.each(["ngay-thay-so", "cong-thuc-chua-luu", "ty-le-go-chu"])(

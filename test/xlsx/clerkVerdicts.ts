@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { run } from "../../src/cli/run";
-import { checkWorkbook, periodKey, templates, titleInfo } from "../../src/core";
+import { checkWorkbook, periodKey, titleOrSheetPeriod, templates, titleInfo } from "../../src/core";
 import { readWorkbookSheets } from "../../src/xlsx/package";
 
 export interface Verdict {
@@ -36,7 +36,7 @@ export async function verdictOf(file: string): Promise<Verdict> {
   const sheets = readWorkbookSheets(fs.readFileSync(file)).sheets.map((s) => ({ name: s.name, grid: s.grid }));
   const found = checkWorkbook(sheets, templates);
   if (!found.found) throw new Error(`no appendix in ${file}`);
-  const period = titleInfo(sheets.find((s) => s.name === found.sheet)!.grid, found.location).period;
+  const period = titleOrSheetPeriod(titleInfo(sheets.find((s) => s.name === found.sheet)!.grid, found.location), found.sheet);
   return {
     sheet: j.sheet,
     column: j.valueColumn.checked,

@@ -10,7 +10,7 @@ import type { Period } from "../period";
 import { inspectCell } from "../rules";
 import { sheetView } from "../sheetView";
 import { cleanText } from "../text";
-import { periodFromFileName, titleInfo } from "../titleInfo";
+import { periodFromFileName, titleOrSheetPeriod, titleInfo } from "../titleInfo";
 import type { Unreadable } from "../unreadable";
 
 /**
@@ -36,7 +36,7 @@ export interface UnitReport<F extends FindingMark = Finding> {
   /** From the title block; null when it names no unit. */
   readonly unitName: string | null;
   readonly period: Period | null;
-  readonly periodFrom: "title" | "file" | null;
+  readonly periodFrom: "title" | "sheet" | "file" | null;
   /** Indicator id -> the value the cell is meant to hold (1 for "Có", 87 for 0.87 in a % row), or the calculator's value for a blank total/rate; absent when blank or unreadable. */
   readonly values: Readonly<Record<string, number | string>>;
   /** Ids whose value came from the calculator (the unit left the cell blank). */
@@ -123,15 +123,16 @@ export function unitReport(
     }
   }
   const title = titleInfo(grid, location);
-  const filePeriod = title.period ? null : periodFromFileName(file);
+  const sheetPeriod = titleOrSheetPeriod(title, check.sheet);
+  const filePeriod = sheetPeriod ? null : periodFromFileName(file);
   return {
     file,
     sheet: check.sheet,
     templateId: template.id,
     hidden: check.hidden,
     unitName: title.unitName,
-    period: title.period ?? filePeriod,
-    periodFrom: title.period ? "title" : filePeriod ? "file" : null,
+    period: sheetPeriod ?? filePeriod,
+    periodFrom: title.period ? "title" : sheetPeriod ? "sheet" : filePeriod ? "file" : null,
     values,
     computed,
     findings: check.findings,

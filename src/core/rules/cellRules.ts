@@ -145,6 +145,38 @@ export function codeForWord(text: string, indicator: Indicator): number | undefi
   return undefined;
 }
 
+/** "1 (Có)", "Có (1)", "Có = 1", "1 - Có": a code's number and its word, in either order. */
+const NUMBER_AND_WORD = [
+  /^(\d+)\s*\(\s*([^()]+?)\s*\)$/,
+  /^(\d+)\s*[=:\-–]\s*(.+)$/,
+] as const;
+const WORD_AND_NUMBER = [
+  /^([^()]+?)\s*\(\s*(\d+)\s*\)$/,
+  /^(.+?)\s*[=:\-–]\s*(\d+)$/,
+] as const;
+
+/**
+ * A code written with more than its word, as clerks answer (docs/READING.md): a trailing stop ("Có."), the code's
+ * number and word together ("1 (Có)", "Không (0)", "Có = 1"; a number and a word that disagree name none), and in a
+ * yes/no row an answer that opens with its word ("Có thực hiện", "Đã ban hành", "Không tổ chức", "Chưa thực hiện").
+ */
+export function codeInText(text: string, indicator: Indicator): number | undefined {
+  const key = foldDiacritics(cleanText(text)).replace(/[.;,!]+$/, "").trim();
+  const word = codeForWord(key, indicator);
+  if (word !== undefined) return word;
+  for (const re of NUMBER_AND_WORD) {
+    const m = re.exec(key);
+    if (m && codeForWord(m[2], indicator) === Number(m[1])) return Number(m[1]);
+  }
+  for (const re of WORD_AND_NUMBER) {
+    const m = re.exec(key);
+    if (m && codeForWord(m[1], indicator) === Number(m[2])) return Number(m[2]);
+  }
+  if (!isYesNo(indicator)) return undefined;
+  const first = /^(co|da|khong|chua)\s+[a-z]/.exec(key);
+  return first ? (first[1] === "co" || first[1] === "da" ? 1 : 0) : undefined;
+}
+
 /**
  * A fix that gives the indicator `value`: the cell gets the number that reads back as `value` in its format (a
  * fraction in a cell formatted as %, or under the fix's own format when it sets one).
@@ -323,7 +355,7 @@ export function inspectCell(c: IndicatorCell): CellCheck {
       return inspectBoolean(c, r.value);
     case "text": {
       if (isAnswer(kind)) {
-        const code = codeForWord(r.text, c.indicator);
+        const code = codeInText(r.text, c.indicator);
         if (code !== undefined) return wordAsCode(c, code);
         const ticked = tickMark(r.text);
         if (ticked !== undefined) return inspectBoolean(c, ticked);

@@ -34,7 +34,8 @@ const lower = (s: Severity): Severity => (s === "error" ? "warning" : "info");
  * - a relation reading a row not due in the period (the year's survey, in a quarter's report) is not held against
  *   it: one step down (an error a warning, a warning an info);
  * - in a report that is not cumulative, a relation reading a "lũy kế" row beside the period's own rows may
- *   legitimately break: an error becomes a warning.
+ *   legitimately break: an error becomes a warning, and no fix is offered (the quarter's quotient written into the
+ *   year's cumulative rate would replace a right figure with a wrong one).
  * Returns the findings and the relations lowered for the cumulative rows (the info `period_not_cumulative` names them).
  */
 export function periodSeverities(findings: readonly Finding[], rules: readonly RelationRule[], sheet: SheetView): { findings: Finding[]; relaxed: string[] } {
@@ -44,14 +45,18 @@ export function periodSeverities(findings: readonly Finding[], rules: readonly R
   const byId = new Map(rules.map((r) => [r.id, r]));
   const notCumulative = !isCumulativePeriod(period.kind);
   const relaxed = new Set<string>();
-  const out = findings.map((f): Finding => {
-    const rule = f.relation ? byId.get(f.relation) : undefined;
-    if (!rule || f.severity === "info") return f;
+  const out = findings.map((found): Finding => {
+    const rule = found.relation ? byId.get(found.relation) : undefined;
+    if (!rule) return found;
+    const mixed = notCumulative && mixesCumulative(rule, sheet);
+    // The quarter's quotient is no fix for the year's cumulative rate, whatever the finding's severity.
+    const f: Finding = mixed && found.fix ? { ...found, fix: null } : found;
+    if (f.severity === "info") return f;
     const due = notDue(rule, sheet);
     if (due.length > 0) {
       return { ...f, severity: lower(f.severity), relaxed: { reason: "not_due", period: at, indicators: due, ruleSeverity: f.severity } };
     }
-    if (notCumulative && f.severity === "error" && mixesCumulative(rule, sheet)) {
+    if (mixed && f.severity === "error") {
       relaxed.add(rule.id);
       const rows = [...new Set(rule.reads)].filter((id) => sheet.cell(id)?.indicator.cumulative);
       return { ...f, severity: "warning", relaxed: { reason: "not_cumulative", period: at, indicators: rows, ruleSeverity: f.severity } };
