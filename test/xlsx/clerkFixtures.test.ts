@@ -79,7 +79,7 @@ const verdicts: [string, Expected][] = [
   // No STT column, a one-row header, sheet 'Thống kê': values in C.
   ["khong-stt-mot-hang-tieu-de", { sheet: "Thống kê", column: "C", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
   // Labels merged over B:C, values in E, header on row 8, 'Quý III năm 2026', sheet 'PL Quý III': the cumulative row filled is an info.
-  ["nhan-gop-b-c", { sheet: "PL Quý III", column: "E", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: [] }],
+  ["nhan-gop-b-c", { sheet: "PL Quý III", column: "E", period: "quy3/2026", unanswered: 67, added: ["I.7.3 count_rate_disagree info null","VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // 'QUÝ III NĂM 2026': not cumulative (the filled 'lũy kế' row is an info); the year's survey left blank is not asked.
   ["quy-iii-nam-2026", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // 'Quí III' (the older spelling, LibreOffice): the same quarter; I.1 typed 87.23 is a 'lũy kế' row filled.
@@ -87,21 +87,21 @@ const verdicts: [string, Expected][] = [
   // 'quý 3 năm 2026 (từ 15/6/2026 đến 14/9/2026)': quý III, its dates right.
   ["quy-3-so", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // 'QUÝ III/2026 (từ ngày 15/12/2025 đến ngày 14/9/2026)': the dates are not quý III's, a warning on the title.
-  ["quy-iii-ngay-sai", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: [" period_dates_mismatch warning \"15/12/2025–14/9/2026\"","VI.3.3 period_not_cumulative info null"], removed: [] }],
+  ["quy-iii-ngay-sai", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: [" period_dates_mismatch warning \"15/12/2025–14/9/2026\"","I.7.3 count_rate_disagree info null","VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // No period in the title, the sheet named 'PL Quý III 2026': the sheet's name says the quarter.
   ["ky-chi-o-ten-trang", { sheet: "PL Quý III 2026", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // The title in one cell over three lines ('PHỤ LỤC\nTHỐNG KÊ …\nQUÝ III NĂM 2026'): quý III.
   ["tieu-de-xuong-dong", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 67, added: ["VI.3.3 period_not_cumulative info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // Quý III, I.1 = 95.74 (the year's, cumulative) against the quarter's 12 of 47: a warning with no fix (25.53 would overwrite the cumulative rate), and the info.
-  ["quy-iii-ty-le-luy-ke", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 66, added: ["I.1 period_not_cumulative info null","I.1 rate_mismatch warning 95.74 -> 25.53"], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
+  ["quy-iii-ty-le-luy-ke", { sheet: "Phụ lục", column: "D", period: "quy3/2026", unanswered: 66, added: ["I.1 period_not_cumulative info null","I.1 rate_mismatch warning 95.74 -> 25.53","I.7.3 count_rate_disagree info null"], removed: ["I.1 computed_value_missing warning null -> 87.23","I.7.3 count_rate_disagree warning null"] }],
   // '6 tháng đầu năm 2026', the survey blank, its note 'Thực hiện vào cuối năm': not asked, nor asked to match the note.
   ["6-thang-dau-nam", { sheet: "Phụ lục", column: "D", period: "6thang/2026", unanswered: 67, added: [], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // '06 THÁNG ĐẦU NĂM 2026' with a leading zero: 6 months; the survey and the ISO cycle left blank are not asked.
   ["06-thang-dau-nam", { sheet: "Phụ lục", column: "D", period: "6thang/2026", unanswered: 67, added: [], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // 'Kỳ báo cáo: từ ngày 15/12/2025 đến ngày 14/6/2026' and a signing date: 6 months, the ISO cycle's blanks not asked.
-  ["ky-bao-cao-tu-den", { sheet: "Phụ lục", column: "D", period: "6thang/2026", unanswered: 67, added: [], removed: [] }],
-  // '9 THÁNG NĂM 2026': cumulative, nothing said of the 'lũy kế' rows; the survey's rate is not due.
-  ["9-thang-nam-2026", { sheet: "Phụ lục", column: "D", period: "9thang/2026", unanswered: 67, added: [], removed: [] }],
+  ["ky-bao-cao-tu-den", { sheet: "Phụ lục", column: "D", period: "6thang/2026", unanswered: 67, added: ["I.7.3 count_rate_disagree info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
+  // '9 THÁNG NĂM 2026': cumulative, nothing said of the 'lũy kế' rows; the survey's rate is not due (its relation an info).
+  ["9-thang-nam-2026", { sheet: "Phụ lục", column: "D", period: "9thang/2026", unanswered: 67, added: ["I.7.3 count_rate_disagree info null"], removed: ["I.7.3 count_rate_disagree warning null"] }],
   // '… NĂM 2026 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027': the year 2026, whose ISO audit left blank is asked.
   ["nam-2026-phuong-huong-2027", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 69, added: ["VII.10.2 flag_blank warning null"], removed: [] }],
   // 'Năm: 2026': the year, whose ISO review left blank is asked.
