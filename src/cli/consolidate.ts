@@ -15,7 +15,7 @@ import type { FormChoice } from "./formOptions";
 import { formReport } from "./check";
 import { formCliMessages } from "./formMessages";
 import { existingName } from "./fileNames";
-import { FindingSpill, type KeptFinding, type KeptUnit } from "./findingSpill";
+import { FindingSpill, SpillError, type KeptFinding, type KeptUnit } from "./findingSpill";
 import { checkOutputName, FileProblem, fileBytes, sameFile, writeOutputWith } from "./workbookFiles";
 
 /** Options of `consolidate`. */
@@ -54,6 +54,16 @@ export async function readUnit(file: string, candidates: readonly Template[] = t
   const read = fileBytes(file);
   if ("unreadable" in read) return { file, failure: "unreadable", unreadable: read.unreadable };
   return unitFromBytes(file, read.bytes, candidates, fileSystemModified(file));
+}
+
+/** A findings file that cannot be written (a full temporary disk) as the sentence that says so. */
+function spillOrProblem<T>(op: () => T, cm: CliMessages["consolidate"]): T {
+  try {
+    return op();
+  } catch (e) {
+    if (e instanceof SpillError) throw new FileProblem(cm.tempFailed(e.folder, e.code));
+    throw e;
+  }
 }
 
 /** A progress bar redrawn in place on a terminal; nothing until `finish` elsewhere (logs stay clean). */
@@ -213,14 +223,14 @@ export async function runConsolidate(
 
     const progress = new Progress(files.length, opts.progress ?? process.stderr.isTTY === true, cm.progress, err);
     const candidates = opts.forms?.templates ?? templates;
-    const spill = new FindingSpill(opts.lang);
+    const spill = spillOrProblem(() => new FindingSpill(opts.lang), cm);
     let c: Consolidation<KeptFinding>;
     try {
       const units: (KeptUnit | UnitFailure)[] = [];
       for (const [i, file] of files.entries()) {
         const unit = await readUnit(file, candidates);
         // Each unit's findings are worded with its own form (readUnit found it among the candidates) and set aside.
-        units.push(isFailure(unit) ? unit : spill.keep(unit, candidates.find((t) => t.id === unit.templateId) as Template));
+        units.push(isFailure(unit) ? unit : spillOrProblem(() => spill.keep(unit, candidates.find((t) => t.id === unit.templateId) as Template), cm));
         progress.update(i + 1);
       }
       progress.finish(cm.readLine(files.length, files.length));

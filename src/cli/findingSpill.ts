@@ -23,6 +23,27 @@ export interface KeptFinding extends FindingMark {
 /** A unit as the command line keeps it while the others are read: no finding in full, no grid, no workbook. */
 export type KeptUnit = UnitReport<KeptFinding>;
 
+/** The temporary file could not be made or written: the folder, and the system's code ("ENOSPC"...). */
+export class SpillError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly code: string,
+  ) {
+    super(`findings file in ${folder}: ${code}`);
+    this.name = "SpillError";
+  }
+}
+
+/** Runs a file operation, its failure a `SpillError`. */
+function onDisk<T>(folder: string, op: () => T): T {
+  try {
+    return op();
+  } catch (e) {
+    const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : String(e);
+    throw new SpillError(folder, code);
+  }
+}
+
 export class FindingSpill {
   private readonly dir: string;
   private readonly file: string;
@@ -31,9 +52,10 @@ export class FindingSpill {
   private unlinked = false;
 
   constructor(private readonly lang: Lang) {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-findings-"));
+    const tmp = os.tmpdir();
+    this.dir = onDisk(tmp, () => fs.mkdtempSync(path.join(tmp, "cchc-findings-")));
     this.file = path.join(this.dir, "rows.jsonl");
-    this.fd = fs.openSync(this.file, "w+");
+    this.fd = onDisk(tmp, () => fs.openSync(this.file, "w+"));
     try {
       fs.unlinkSync(this.file);
       fs.rmdirSync(this.dir);
@@ -54,7 +76,9 @@ export class FindingSpill {
     }
     const block = Buffer.concat(lines);
     let written = 0;
-    while (written < block.length) written += fs.writeSync(this.fd, block, written, block.length - written, this.size + written);
+    onDisk(os.tmpdir(), () => {
+      while (written < block.length) written += fs.writeSync(this.fd, block, written, block.length - written, this.size + written);
+    });
     this.size += block.length;
     return { ...unit, findings };
   }

@@ -215,6 +215,8 @@ tính ẩn; 2 có tệp không đọc được, không có phụ lục, hoặc d
     badPeriod: (v: string) => `Kỳ “${v}” không hợp lệ; ghi dạng KỲ/NĂM với KỲ là một trong ${periodKinds.join(", ")}, ví dụ nam/2023.`,
     outIsInput: (file: string) => `Tệp tổng hợp “${file}” trùng với một tệp nguồn; lệnh consolidate không bao giờ sửa tệp nguồn.`,
     noUsableFile: "Không có tệp nào đọc được phụ lục; vẫn ghi tệp tổng hợp, trang “Tệp không đọc được” cho biết lý do.",
+    tempFailed: (folder: string, why: string) =>
+      `Không ghi được tệp tạm trong thư mục “${folder}” (${why === "ENOSPC" || why === "EDQUOT" ? "ổ đĩa đã đầy" : why}); chưa ghi tệp tổng hợp nào. Giải phóng chỗ trống hoặc đặt biến TMPDIR sang thư mục khác rồi chạy lại.`,
   },
   unexpected: (why: string) => `Lỗi không mong đợi: ${why}`,
 };
@@ -403,6 +405,8 @@ used wrongly.
     badPeriod: (v) => `Period “${v}” is not valid; write KIND/YEAR with KIND one of ${periodKinds.join(", ")}, e.g. nam/2023.`,
     outIsInput: (file) => `The output “${file}” is one of the input files; consolidate never changes an input file.`,
     noUsableFile: "No file held a readable appendix; the summary is still written, its “Files not read” sheet says why.",
+    tempFailed: (folder, why) =>
+      `Cannot write a temporary file in “${folder}” (${why === "ENOSPC" || why === "EDQUOT" ? "the disk is full" : why}); no summary was written. Free some space or set TMPDIR to another folder, then run again.`,
   },
   unexpected: (why) => `Unexpected error: ${why}`,
 };

@@ -17,6 +17,13 @@ import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(120000);
 
+/** The temporary folder cchc is given, when a test names one. */
+let mockTmpdir: string | null = null;
+jest.mock("os", () => {
+  const real = jest.requireActual<typeof import("os")>("os");
+  return { ...real, tmpdir: () => mockTmpdir ?? real.tmpdir() };
+});
+
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
 
 /** Every object reachable from `root`, with the path to it. */
@@ -107,5 +114,28 @@ describe("cchc consolidate's summary from kept units", () => {
     const findings = cli.getWorksheet("Phát hiện") as ExcelJS.Worksheet;
     expect(findings.rowCount).toBeGreaterThan(20);
     for (const ws of pane.worksheets) expect([ws.name, cells(cli.getWorksheet(ws.name) as ExcelJS.Worksheet)]).toEqual([ws.name, cells(ws)]);
+  });
+});
+
+describe("cchc consolidate without room for its findings file", () => {
+  it("says so in one sentence and writes no summary", async () => {
+    const dir = tempDir("cchc-spill-");
+    const file = path.join(dir, BATCH[0].file);
+    fs.writeFileSync(file, await unitWorkbook(BATCH[0].spec));
+    const output = path.join(dir, "TONG_HOP.xlsx");
+    const missing = path.join(dir, "no-such-folder");
+    // As with TMPDIR naming a folder that is gone (a spawned cchc cannot show it: tsx needs TMPDIR before cchc starts).
+    mockTmpdir = missing;
+    let err = "";
+    try {
+      const code = await runConsolidate([file], output, { force: false, json: false, lang: "en", progress: false }, cliMessages("en"), () => undefined, (t) => (err += t));
+      expect(code).toBe(2);
+    } finally {
+      mockTmpdir = null;
+    }
+    expect(err).toBe(`${cliMessages("en").consolidate.tempFailed(missing, "ENOENT")}\n`);
+    expect(err).toContain("set TMPDIR to another folder");
+    expect(fs.readdirSync(dir)).toEqual([BATCH[0].file]);
+    expect(fs.existsSync(output)).toBe(false);
   });
 });
