@@ -109,7 +109,7 @@ export async function findAppendix(
     if (e instanceof StreamReadError) throw new FileProblem(m.unreadable(file, unreadableOf(e.reason)));
     throw e;
   }
-  if (sheetName !== undefined && read.sheets.length === 0) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
+  if (sheetName !== undefined && !read.sheets.some((s) => s.name === sheetName)) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
   const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
   const check = checkWorkbook(sheets, candidates, {
     ...(valueColumn === undefined ? {} : { valueColumn }),

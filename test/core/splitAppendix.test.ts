@@ -124,4 +124,17 @@ describe("an appendix split over two sheets, checked as one", () => {
     expect(f.map((x) => x.cells.map(cellA1))).toEqual([[`'PL I-III'!D${SEED_FIRST_ROW}`, `'PL I-III'!E${SEED_FIRST_ROW}`]]);
     expect(fillBlocker(state)).toEqual({ reason: "ambiguous_column" });
   });
+  test("the user's choice of either part keeps the other: checked as one, the chosen part first", () => {
+    for (const chosen of ["PL I-III", "PL IV-VII"]) {
+      const state = checkWorkbook(
+        [
+          { name: "PL I-III", grid: sections("I", "IV") },
+          { name: "PL IV-VII", grid: sections("IV", null) },
+        ],
+        templates,
+        { sheet: chosen },
+      ) as FoundCheck;
+      expect([state.sheet, state.rest?.sheet, matchedIndicators(state)]).toEqual([chosen, chosen === "PL I-III" ? "PL IV-VII" : "PL I-III", 178]);
+    }
+  });
 });

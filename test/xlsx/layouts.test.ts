@@ -124,6 +124,13 @@ describe.each(["openpyxl", "libreoffice"])("written by %s", (writer) => {
     const refused = await cchc(["fill", file("an-chia"), "-o", out]);
     expect(refused.code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
+    // Chosen with --sheet, either part brings its partner: checked as one, each target filled on its own sheet.
+    for (const sheet of ["PL (IV-VII)", "PL (I-III)"]) {
+      const chosen = await json(file("an-chia"), "--sheet", sheet);
+      expect([chosen.sheet, chosen.hidden, chosen.recognized, chosen.summary.warnings]).toEqual([sheet, "chosen", 178, 11]);
+    }
+    expect((await cchc(["fill", file("an-chia"), "-o", out, "--sheet", "PL (IV-VII)"])).code).toBe(0);
+    expect(cellOf(out, "PL (I-III)", RATE_ROW, 3)).toBeCloseTo(87.23, 2);
     const summary = path.join(dir, `${writer}-tong-hop-an-chia.xlsx`);
     const aside = JSON.parse((await cchc(["consolidate", file("an-chia"), file("chia-nguoc"), "-o", summary, "--json"])).out);
     expect(aside.units.map((u: { setAside: string | null }) => u.setAside)).toEqual(["hidden_sheet", null]);

@@ -89,8 +89,9 @@ function betterMatch(a: Location, ta: Template, b: Location, tb: Template): bool
  * holding a real part, see `SPLIT_PART`) are a `split` failure; otherwise the attempt with the most matched rows.
  */
 export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: readonly Template[], opts: LocateOptions = {}): WorkbookLocateResult {
-  if (opts.sheet !== undefined) sheets = sheets.filter((s) => s.name === opts.sheet);
-  if (sheets.length === 0) return { ok: false, failure: { reason: "no_sheets" } };
+  // The user's sheet is the appendix's; the other sheets are still looked at, for the rest of it when it is split.
+  const named = opts.sheet;
+  if (named !== undefined ? !sheets.some((s) => s.name === named) : sheets.length === 0) return { ok: false, failure: { reason: "no_sheets" } };
   const found: Found[] = [];
   const partials: PartialMatch[] = [];
   for (const sheet of sheets) {
@@ -107,13 +108,13 @@ export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: re
     }
     if (best) found.push(best);
   }
-  if (found.length === 0) {
-    const failure = notFound(partials);
+  // Visible sheets first; stable: the first sheet wins a tie. The user's sheet, when named, alone.
+  const visible = found.filter((f) => !f.hidden);
+  const pool = named !== undefined ? found.filter((f) => f.sheet === named) : visible.length ? visible : found;
+  if (pool.length === 0) {
+    const failure = notFound(partials, named);
     return failure.reason === "split" ? splitParts(sheets, templates, failure, opts) : { ok: false, failure };
   }
-  // Visible sheets first; stable: the first sheet wins a tie.
-  const visible = found.filter((f) => !f.hidden);
-  const pool = visible.length ? visible : found;
   const chosen = pool.reduce((a, b) => (b.location.matches.length > a.location.matches.length ? b : a));
   const rest = found.filter((f) => f !== chosen);
   const others = rest
@@ -188,8 +189,11 @@ interface Found {
  */
 const SPLIT_PART = 0.25;
 
-/** Why nothing qualified: a split over two sheets, too few rows (the best attempt), or nothing like the appendix. */
-function notFound(partials: readonly PartialMatch[]): AppendixFailure {
+/**
+ * Why nothing qualified: a split over two sheets, too few rows (the best attempt), or nothing like the appendix. With
+ * `named` (the user's sheet) only that sheet's attempt counts, and a split only with it as one of the parts.
+ */
+function notFound(partials: readonly PartialMatch[], named?: string): AppendixFailure {
   let split: Extract<AppendixFailure, { reason: "split" }> | null = null;
   for (const [i, a] of partials.entries()) {
     const needed = minimumMatches(a.template);
@@ -198,6 +202,7 @@ function notFound(partials: readonly PartialMatch[]): AppendixFailure {
     const mine = new Set(a.indicators);
     for (const b of partials.slice(i + 1)) {
       if (b.template !== a.template || b.sheet === a.sheet || b.hidden !== a.hidden || b.indicators.length < part) continue;
+      if (named !== undefined && a.sheet !== named && b.sheet !== named) continue;
       const union = splitUnion(mine, b.indicators);
       if (union === null || union < needed || (split && union <= split.matched)) continue;
       const total = a.template.indicators.length;
@@ -206,7 +211,8 @@ function notFound(partials: readonly PartialMatch[]): AppendixFailure {
   }
   if (split) return split;
   // Stable: the first attempt wins a tie.
-  const best = partials.reduce<PartialMatch | null>((x, p) => (!x || p.indicators.length > x.indicators.length ? p : x), null);
+  const attempts = named === undefined ? partials : partials.filter((p) => p.sheet === named);
+  const best = attempts.reduce<PartialMatch | null>((x, p) => (!x || p.indicators.length > x.indicators.length ? p : x), null);
   if (!best) return { reason: "no_header" };
   return {
     reason: "too_few_rows",

@@ -10,12 +10,12 @@ import { readWorkbookSheets, type WorkbookRead } from "./readSheets";
 const hints = new WeakMap<readonly Template[], (text: string) => boolean>();
 
 /**
- * The sheets of `bytes` that may hold an appendix of one of `candidates` (only `sheet`, whatever it holds, when
- * given). Throws `StreamReadError` for a file that is not a readable .xlsx.
+ * The sheets of `bytes` that may hold an appendix of one of `candidates` (and `sheet`, whatever it holds, when given:
+ * the user's choice, whose split partner may be another sheet). Throws `StreamReadError` for a file that is not a
+ * readable .xlsx.
  */
 export function readAppendixSheets(bytes: Uint8Array, candidates: readonly Template[], sheet?: string): WorkbookRead {
-  if (sheet !== undefined) return readWorkbookSheets(bytes, { sheet });
   let mayHold = hints.get(candidates);
   if (!mayHold) hints.set(candidates, (mayHold = appendixHint(candidates)));
-  return readWorkbookSheets(bytes, { mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
+  return readWorkbookSheets(bytes, { ...(sheet === undefined ? {} : { sheet }), mayHold, probeRows: FALLBACK_SCAN_ROWS, probeCols: SCAN_COLS });
 }

@@ -46,7 +46,7 @@ export interface WorkbookRead {
 
 /** Which sheets to read whole. */
 export interface ReadOptions {
-  /** only this sheet (by name), whatever it holds */
+  /** this sheet (by name), whatever it holds; alone, unless `mayHold` adds the sheets it accepts */
   readonly sheet?: string;
   /**
    * A text that suggests an appendix (a header cell, a template label). A sheet is read whole only if such a text
@@ -366,11 +366,11 @@ export function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {})
     const formats = pkg.stylesPart && pkg.has(pkg.stylesPart) ? cellFormatCodes(pkg.text(pkg.stylesPart)) : [];
     const cellBudget = { left: MAX_CELLS };
     let chosen = worksheets;
-    if (options.sheet !== undefined) chosen = worksheets.filter((s) => s.name === options.sheet);
-    else if (options.mayHold) {
-      const mayHold = options.mayHold;
-      chosen = worksheets.filter((s) => probe(pkg, s.part, strings, mayHold, options.probeRows ?? 2000, options.probeCols ?? 40, budget));
-    }
+    const mayHold = options.mayHold;
+    const probed = (s: (typeof worksheets)[number]) => mayHold !== undefined && probe(pkg, s.part, strings, mayHold, options.probeRows ?? 2000, options.probeCols ?? 40, budget);
+    // The named sheet, and with `mayHold` the other sheets that may hold the appendix too (the rest of a split one).
+    if (options.sheet !== undefined) chosen = worksheets.filter((s) => s.name === options.sheet || probed(s));
+    else if (mayHold) chosen = worksheets.filter(probed);
     const sheets = chosen.map((s) => readSheet(pkg, s.name, s.state !== "visible", s.part, strings, formats, date1904, budget, cellBudget));
     return { sheetNames: worksheets.map((s) => s.name), sheets, expandedBytes: budget.used };
   } catch (e) {
