@@ -14,11 +14,30 @@ export interface Prepared {
   readonly bigramCount: number;
 }
 
-/** Folds a label for tolerant matching: "- Số TTHC áp dụng:" -> "so tthc ap dung". */
+/**
+ * The report's abbreviations and the words they stand for, folded: a clerk writes either ("Số thủ tục hành chính
+ * thực hiện rà soát" for "Số lượng TTHC …"), so both fold to the abbreviation.
+ */
+const SPELLED_OUT: readonly (readonly [RegExp, string])[] = [
+  ["thu tuc hanh chinh", "tthc"],
+  ["van ban quy pham phap luat", "vbqppl"],
+  ["cai cach hanh chinh", "cchc"],
+  ["cong chuc vien chuc", "ccvc"],
+  ["uy ban nhan dan", "ubnd"],
+  ["su nghiep cong lap", "sncl"],
+  ["ngan sach nha nuoc", "nsnn"],
+  ["cong nghe thong tin", "cntt"],
+  ["buu chinh cong ich", "bcci"],
+  ["pho bien giao duc phap luat", "pbgdpl"],
+].map(([words, short]) => [new RegExp(`\\b${words}\\b`, "g"), short] as const);
+
+/** Folds a label for tolerant matching: "- Số TTHC áp dụng:" -> "so tthc ap dung" (and so does "Số thủ tục hành chính áp dụng"). */
 export function foldLabel(text: string): string {
-  return foldDiacritics(labelKey(text))
+  let folded = foldDiacritics(labelKey(text))
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  for (const [words, short] of SPELLED_OUT) folded = folded.replace(words, short);
+  return folded;
 }
 
 /** Prepares a label for `similarity`. */

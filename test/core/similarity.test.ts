@@ -5,6 +5,12 @@ describe("foldLabel", () => {
     ["- Số TTHC áp dụng tại cơ quan, đơn vị:", "so tthc ap dung tai co quan don vi"],
     ["Số\u00a0nhiệm vụ".normalize("NFD"), "so nhiem vu"],
     ["ĐƠN VỊ (nếu có)", "don vi neu co"],
+    // The report's abbreviations written out fold to the abbreviation, so either spelling matches.
+    ["Số thủ tục hành chính áp dụng tại cơ quan, đơn vị:", "so tthc ap dung tai co quan don vi"],
+    ["Số văn bản quy phạm pháp luật đã rà soát", "so vbqppl da ra soat"],
+    ["Số công chức, viên chức có tài khoản", "so ccvc co tai khoan"],
+    ["Ủy ban nhân dân tỉnh", "ubnd tinh"],
+    ["Cải cách thủ tục hành chính", "cai cach tthc"],
   ])("%j -> %j", (text, folded) => {
     expect(foldLabel(text)).toBe(folded);
   });

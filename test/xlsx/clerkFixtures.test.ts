@@ -72,6 +72,9 @@ const verdicts: [string, Expected][] = [
   ["nhan-dan-muc", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
   // Labels in NFD, with double spaces, a line break and a trailing space (LibreOffice): every row found.
   ["nhan-khoang-trang-nfd", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
+  // The form's abbreviations written out ("thủ tục hành chính", "văn bản quy phạm pháp luật", "CCVC" for "công chức,
+  // viên chức"), "KH" for "kế hoạch", labels typed without diacritics: every row found.
+  ["nhan-viet-tat-khong-dau", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
   // Column A empty, STT in B merged down each group, labels in C, values in E, header on row 8: E checked; 87 typed is a rounded rate.
   ["cot-c-stt-gop-hang-8", { sheet: "Biểu số liệu CCHC", column: "E", period: "nam/2026", unanswered: 67, added: ["I.1 rate_rounded warning 87 -> 87.23"], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
   // LibreOffice's file with no 'r' on rows and cells, header on row 3: read, not called damaged; 1.248 documents is the one error.
