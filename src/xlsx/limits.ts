@@ -157,7 +157,10 @@ function checkKind(bytes: Uint8Array): ZipArchive {
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (!names.has("xl/workbook.xml")) {
     if (names.has("mimetype") && names.has("content.xml")) throw new Refused({ reason: "ods" });
-    throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
+    // A package whose workbook part has another name (the root relationship says which): read on, the reader
+    // finds it through the relationships. A Word or PowerPoint package is no workbook.
+    const otherOffice = names.has("word/document.xml") || names.has("ppt/presentation.xml");
+    if (otherOffice || !names.has("_rels/.rels") || !names.has("[content_types].xml")) throw new Refused({ reason: "not_xlsx", detail: "no xl/workbook.xml" });
   }
   if (entries.some((e) => e.flags & 1)) throw new Refused({ reason: "encrypted" });
   return archive;

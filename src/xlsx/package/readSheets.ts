@@ -355,8 +355,16 @@ export function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {})
   if (!kind.ok) throw new StreamReadError(kind.failure.reason, "detail" in kind.failure ? kind.failure.detail : undefined);
   try {
     const budget = new Budget();
-    // The archive the kind check read (with the entry limit): its directory is not read twice.
-    const pkg = openPackage(kind.archive, MAX_ENTRIES, MAX_EXPANDED_BYTES);
+    let pkg: WorkbookPackage;
+    try {
+      // The archive the kind check read (with the entry limit): its directory is not read twice.
+      pkg = openPackage(kind.archive, MAX_ENTRIES, MAX_EXPANDED_BYTES);
+    } catch (e) {
+      // No workbook part under the root relationship nor at its usual name: a package, but no workbook.
+      if (e instanceof PatchRefused && e.refusal.reason === "damaged" && e.refusal.detail === "no workbook part") throw new StreamReadError("not_xlsx", "no workbook part");
+      throw e;
+    }
+    if (findTag(pkg.text(pkg.workbookPart), "workbook") === null) throw new StreamReadError("not_xlsx", "no workbook part");
     const worksheets = pkg.sheets.filter((s) => s.kind === "worksheet" && pkg.has(s.part));
     if (worksheets.length === 0) throw new StreamReadError("damaged", "no worksheet");
     const wbTag = findTag(pkg.text(pkg.workbookPart), "workbookPr");

@@ -21,7 +21,7 @@ export interface SheetTable {
 
 /** What else the patch needs to know about the sheet's workbook. */
 export interface SheetPatchContext {
-  /** the styles part being edited (null: the workbook has none; then no write may need a number format) */
+  /** the styles part being edited (null: the workbook has none; then every write goes without a number format) */
   readonly styles: StylesEditor | null;
   readonly tables: readonly SheetTable[];
 }
@@ -154,10 +154,9 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
     if (current && /\s(cm|vm)\s*=/.test(current.tag)) throw new PatchRefused({ reason: "cell_metadata", cell: t.a1 });
     const base = current ? Number(attribute(current.tag, "s") ?? 0) : inherited;
     let style = base;
-    if (t.write.numberFormat) {
-      if (!ctx.styles) throw new PatchRefused({ reason: "damaged", detail: "no styles part" });
-      style = ctx.styles.withFormat(base, t.write.numberFormat);
-    }
+    // A workbook without a styles part shows every cell General: the value is written without a number format
+    // rather than a styles part added (which would change the workbook's relationships and content types).
+    if (t.write.numberFormat && ctx.styles) style = ctx.styles.withFormat(base, t.write.numberFormat);
     const { t: type, inner } = content(t.write, prefix);
     let tag = current ? current.tag.replace(/\s*\/>$/, ">") : `<${prefix}c r="${t.a1}">`;
     tag = withoutAttribute(tag, "t");

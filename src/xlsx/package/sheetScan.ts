@@ -4,7 +4,7 @@
  * row (the rest of the part is then never inflated), or skip the cells past a row and still see the merged areas
  * and filter written after them. Browser-safe.
  */
-import { attribute, detached, tagEnd, unescapeXml } from "./xml";
+import { attribute, detached, tagEnd, textContent } from "./xml";
 
 /** One cell as the part writes it; texts are unescaped. */
 export interface ScannedCell {
@@ -40,7 +40,7 @@ export function stringItemText(inner: string): string {
   const clean = inner.includes("rPh") ? inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g, "") : inner;
   let out = "";
   for (const m of clean.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t\s*>)/g)) out += m[1] ?? "";
-  return detached(unescapeXml(out));
+  return detached(textContent(out));
 }
 
 function columnOf(ref: string): { row: number; col: number } | null {
@@ -196,9 +196,9 @@ export class SheetScanner {
       col,
       style: Number(attribute(tag, "s") ?? 0) || 0,
       type: attribute(tag, "t") ?? null,
-      value: v ? detached(unescapeXml(v[1])) : null,
+      value: v ? detached(textContent(v[1])) : null,
       inline: is ? stringItemText(is[1]) : null,
-      formula: f ? { text: detached(unescapeXml(f[3] ?? "")), type: attribute(fTag, "t") ?? null, si: attribute(fTag, "si") ?? null, ref: attribute(fTag, "ref") ?? null } : null,
+      formula: f ? { text: detached(textContent(f[3] ?? "")), type: attribute(fTag, "t") ?? null, si: attribute(fTag, "si") ?? null, ref: attribute(fTag, "ref") ?? null } : null,
     };
     if (this.handlers.cell(cell) === false) this.stopped = true;
   }

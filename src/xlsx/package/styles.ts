@@ -95,7 +95,8 @@ export class StylesEditor {
     const key = `${base}\u0000${code}`;
     const known = this.clones.get(key);
     if (known !== undefined) return known;
-    if (this.ranges.length === 0) throw new Error("styles part has no cell formats");
+    // No cell formats to clone (every cell shows General): the cell keeps its style, without a number format.
+    if (this.ranges.length === 0) return index;
     const [s, e] = this.ranges[base];
     const element = this.xml.slice(s, e);
     const tagEnd = element.indexOf(">") + 1;

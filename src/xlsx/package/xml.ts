@@ -124,6 +124,20 @@ export function unescapeXml(s: string): string {
   });
 }
 
+/** An element's character content: references resolved outside CDATA sections, a CDATA section's text as it is. */
+export function textContent(s: string): string {
+  if (!s.includes("<![CDATA[")) return unescapeXml(s);
+  let out = "";
+  let at = 0;
+  for (let open = s.indexOf("<![CDATA[", at); open >= 0; open = s.indexOf("<![CDATA[", at)) {
+    const close = s.indexOf("]]>", open + 9);
+    if (close < 0) break;
+    out += unescapeXml(s.slice(at, open)) + s.slice(open + 9, close);
+    at = close + 3;
+  }
+  return out + unescapeXml(s.slice(at));
+}
+
 /** Text safe inside an element ("<", "&" and ">" escaped; quotes stay as they are). */
 export function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { readWorkbook } from "../../../src/xlsx/readWorkbook";
 import { readWorkbookSheets, slideFormula, StreamReadError } from "../../../src/xlsx/package/readSheets";
+import { entryBytes, readZip, zipOf } from "../../../src/xlsx/package/zip";
 import { book } from "./parts";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -89,6 +90,15 @@ test("rows and cells without r, inline strings, rich and phonetic runs: read as 
   expect(readWorkbookSheets(bytes).sheets[0].grid.values).toEqual([["Chỉ tiêu", 5], ["Số liệu", null]]);
 });
 
+test("CDATA sections in inline strings, shared strings, values and formulas: their text as it is", () => {
+  const body = '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[Chỉ tiêu & <số>]]></t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="str"><f><![CDATA[B1&"x"]]></f><v><![CDATA[Số liệu & x]]></v></c></row>';
+  const sst = '<sst xmlns="m"><si><t>Số <![CDATA[liệu]]> &amp;</t></si></sst>';
+  const bytes = book({ sheets: { S: body }, extraParts: [{ name: "xl/sharedStrings.xml", data: sst }], sharedStrings: true });
+  const grid = readWorkbookSheets(bytes).sheets[0].grid;
+  expect(grid.values).toEqual([["Chỉ tiêu & <số>", "Số liệu &", "Số liệu & x"]]);
+  expect(grid.formulas).toEqual([["", "", '=B1&"x"']]);
+});
+
 describe("only the sheets that may hold the appendix are read whole", () => {
   const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="inlineStr"><is><t>Chỉ tiêu thống kê</t></is></c></row><row r="2"><c r="B2"><v>7</v></c></row>';
   let other = "";
@@ -126,4 +136,12 @@ test("files that are no workbook: the same reasons as ExcelJS's path", () => {
   expect(reason(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("old_xls");
   const good = book({ sheets: { S: "" } });
   expect(reason(good.subarray(0, good.length - 30))).toBe("damaged");
+  // A package whose root relationship names another part: a workbook under another name is read, a document is not.
+  const rels = (target: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
+  const moved = readZip(good).entries.map((e) => ({ name: e.name === "xl/workbook.xml" ? "xl/book.xml" : e.name === "xl/_rels/workbook.xml.rels" ? "xl/_rels/book.xml.rels" : e.name, data: e.name === "_rels/.rels" ? rels("xl/book.xml") : entryBytes(readZip(good), e) }));
+  expect(reason(zipOf(moved))).toBe("read");
+  const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+  expect(reason(zipOf([{ name: "[Content_Types].xml", data: types }, { name: "_rels/.rels", data: rels("word/document.xml") }, { name: "word/document.xml", data: "<w:document/>" }]))).toBe("not_xlsx");
+  expect(reason(zipOf([{ name: "[Content_Types].xml", data: types }, { name: "_rels/.rels", data: rels("main.xml") }, { name: "main.xml", data: "<other/>" }]))).toBe("not_xlsx");
+  expect(reason(zipOf([{ name: "[Content_Types].xml", data: types }, { name: "_rels/.rels", data: rels("nowhere.xml") }]))).toBe("not_xlsx");
 });

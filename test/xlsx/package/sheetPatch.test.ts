@@ -71,6 +71,12 @@ describe("where a target lands", () => {
   });
 });
 
+test("a styles part without cell formats: the value goes in without a number format, the styles unchanged", () => {
+  const styles = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts></styleSheet>`;
+  const r = patchWorkbook(book({ sheets: { S: '<row r="1"><c r="A1"/></row>' }, styles }), "S", [{ ...F("A1", 87.23), numberFormat: "0.00" }]);
+  expect(r.ok && [sheetData(r.bytes), partText(r.bytes, "xl/styles.xml"), r.changedParts.includes("xl/styles.xml")]).toEqual(['<row r="1"><c r="A1"><f>1+1</f><v>87.23</v></c></row>', styles, false]);
+});
+
 describe("refusals", () => {
   test.each<[string, string, CellWrite[], PatchRefusal]>([
     ["inside a shared formula's range", '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row>', [F("A3", 1)], { reason: "shared_formula", cell: "A3", range: "A1:A3" }],
