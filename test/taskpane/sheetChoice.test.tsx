@@ -12,7 +12,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { vi } from "../../src/taskpane/messages/vi";
 import { FileHost } from "../../src/xlsx/fileHost";
-import { seedGrid } from "../fixtures/seed";
+import { seedGrid, SEED_FIRST_ROW } from "../fixtures/seed";
 import { installResizeObserver, fileOf } from "./jsdomShims";
 import { MemoryHost } from "./memoryHost";
 
@@ -92,5 +92,24 @@ describe("the value column picker", () => {
     fireEvent.change(screen.getByTestId("value-column"), { target: { value: "4" } });
     await waitFor(() => expect(host.choice).toEqual({ valueColumn: 4 }));
     await waitFor(() => expect((screen.getByTestId("value-column") as HTMLSelectElement).value).toBe("4"));
+  });
+  test("inside Excel: a split whose second sheet alone has two columns nothing tells apart gets the picker, named by its sheet", async () => {
+    const g = seedGrid();
+    const at = (stt: string) => g.values.findIndex((r) => r[0] === stt);
+    const part = (from: number, to: number) => g.values.map((r, i) => (i < SEED_FIRST_ROW || (i >= from && i < to) ? r : r.map(() => null)));
+    // Sections I–III with a second "Số liệu" column (a copy of the values), IV–VII as printed.
+    const first = part(at("I"), at("IV")).map((r, i) => [...r.slice(0, 4), i === SEED_FIRST_ROW - 1 ? "Số liệu" : (r[3] ?? null), ...r.slice(4)]);
+    const host = new MemoryHost([
+      { name: "PL I-III", grid: { origin: g.origin, values: first } },
+      { name: "PL IV-VII", grid: { origin: g.origin, values: part(at("IV"), g.values.length) } },
+    ]);
+    await inExcel(host);
+    const picker = screen.getByTestId("value-column") as HTMLSelectElement;
+    expect(picker.value).toBe("");
+    expect(screen.getByText(vi.valueColumnLabelOn("PL I-III"))).toBeTruthy();
+    expect((fillButton() as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(picker, { target: { value: "3" } });
+    await waitFor(() => expect(host.choice).toEqual({ valueColumn: 3 }));
+    await waitFor(() => expect((fillButton() as HTMLButtonElement).disabled).toBe(false));
   });
 });

@@ -493,6 +493,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
           missing={missingIndicators(found)}
           others={found.others}
           split={found.split}
+          rest={found.rest}
           hidden={found.hidden}
           choice={choice}
           busy={busy}

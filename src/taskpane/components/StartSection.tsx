@@ -45,6 +45,8 @@ export function Recognised(props: {
   missing?: readonly string[];
   others?: readonly OtherAppendix[];
   split?: SplitAppendix | null;
+  /** the second sheet of a split appendix and where the rest of it is there (its own value columns) */
+  rest?: { readonly sheet: string; readonly location: Location } | null;
   hidden?: HiddenChoice;
   choice?: AppendixChoice;
   busy?: boolean;
@@ -54,7 +56,12 @@ export function Recognised(props: {
   const { t } = useLang();
   const { location } = props;
   const choice = props.choice ?? {};
-  const valueChoice = location.valueChoice;
+  // The picker shows the appendix's own sheet's value columns, or the second sheet's when only those are ambiguous (the
+  // user's column is then checked on both sheets: a split's parts are laid out alike).
+  const restChoice = props.rest?.location.valueChoice;
+  const onRest = location.valueChoice?.reason !== "ambiguous" && restChoice?.reason === "ambiguous";
+  const valueChoice = onRest ? restChoice : location.valueChoice;
+  const checkedColumn = onRest ? props.rest!.location.columns.value : location.columns.value;
   const letter = (col: number) => columnLetters(col);
   const labelOf = (id: string) => props.template?.indicators.find((i) => i.id === id)?.label ?? "";
   const missing = props.missing ?? location.missing;
@@ -112,13 +119,13 @@ export function Recognised(props: {
       ))}
       {valueChoice && (
         <Field
-          label={t.valueColumnLabel}
+          label={onRest ? t.valueColumnLabelOn(props.rest!.sheet) : t.valueColumnLabel}
           validationState={valueChoice.reason === "ambiguous" ? "warning" : "none"}
           validationMessage={valueChoice.reason === "ambiguous" ? t.valueColumnAmbiguous : undefined}
         >
           <Select
             data-testid="value-column"
-            value={valueChoice.reason === "ambiguous" ? "" : String(location.columns.value)}
+            value={valueChoice.reason === "ambiguous" ? "" : String(checkedColumn)}
             disabled={props.busy || !props.onChoose}
             onChange={(_, d) => props.onChoose?.({ ...choice, valueColumn: Number(d.value) })}
           >

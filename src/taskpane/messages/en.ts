@@ -118,6 +118,7 @@ export const en: Messages = {
   useAutomaticSheet: "Choose the sheet automatically",
   valueColumnPick: "— Choose a column —",
   valueColumnLabel: "Value column checked",
+  valueColumnLabelOn: (sheet) => `Value column checked (sheet “${sheet}”)`,
   valueColumnOption: (letter, heading) => (heading ? `Column ${letter} — ${heading}` : `Column ${letter}`),
   valueColumnAmbiguous: "The sheet has several value columns and nothing says which is the report's period; choose one. Nothing is filled until you do.",
   fillBlockedHidden: (sheet) => `Not filled: the appendix is on the hidden sheet “${sheet}”; choose that sheet above if it is the one to fill.`,

@@ -165,6 +165,7 @@ export const vi = {
   useAutomaticSheet: "Để tự chọn trang tính",
   valueColumnPick: "— Chọn cột —",
   valueColumnLabel: "Cột số liệu được kiểm tra",
+  valueColumnLabelOn: (sheet: string) => `Cột số liệu được kiểm tra (trang tính “${sheet}”)`,
   valueColumnOption: (letter: string, heading: string | null) => (heading ? `Cột ${letter} — ${heading}` : `Cột ${letter}`),
   valueColumnAmbiguous: "Trang tính có nhiều cột số liệu và không rõ cột nào là kỳ báo cáo; hãy chọn cột. Chưa chọn thì không điền.",
   fillBlockedHidden: (sheet: string) => `Chưa điền: phụ lục nằm trên trang tính ẩn “${sheet}”; hãy chọn trang tính này ở phần Bắt đầu nếu đúng là trang tính cần điền.`,
