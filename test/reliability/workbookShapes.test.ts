@@ -144,10 +144,13 @@ describe("cchc check surfaces each shape", () => {
     const r = await cchc(["check", file]);
     expect(r.out).toContain("trang tính “Năm 2022” cũng có phụ lục; chỉ trang “Năm 2023” được kiểm tra (dùng --sheet");
     expect((await checkJson(file)).others).toEqual([{ sheet: "Năm 2022", matched: 178, hidden: false }]);
-    // --sheet picks the other one, and then there is nothing else to say.
+    // --sheet picks the other one; the sheet left aside is still named, the other way round.
     const picked = JSON.parse((await cchc(["check", file, "--sheet", "Năm 2022", "--json"])).out).files[0];
     expect(picked.sheet).toBe("Năm 2022");
-    expect(picked.others).toEqual([]);
+    expect(picked.others).toEqual([{ sheet: "Năm 2023", matched: 178, hidden: false }]);
+    expect((await cchc(["check", file, "--sheet", "Năm 2022"])).out).toContain(
+      "trang tính “Năm 2023” cũng có phụ lục; chỉ trang “Năm 2022” được kiểm tra",
+    );
   });
 
   test("an appendix split over two sheets: said, with both names, and checked as one (nothing missing)", async () => {
