@@ -6,7 +6,7 @@ import * as path from "path";
 import {
   cellA1, cellKey, describeForm, fillBlocker, matchedIndicators, writtenCell, formatFinding, formatNumber, indicatorById, type Lang, shortLabel,
 } from "../core";
-import { patchWorkbook, refusalText } from "../xlsx/package";
+import { patchWorkbook, refusalText, workbookFileExtension } from "../xlsx/package";
 import { checkOutputName, FileProblem, findAppendix, sameFile, writeOutput } from "./workbookFiles";
 import { valueColumnLine, valueColumnReport } from "./check";
 import type { CliMessages } from "./messages";
@@ -30,9 +30,16 @@ export async function runFill(
   err: (text: string) => void,
 ): Promise<number> {
   try {
-    checkOutputName(output, m, err, [".xlsx"], `${path.basename(input, path.extname(input))}-da-dien.xlsx`);
+    const base = path.basename(input, path.extname(input));
+    checkOutputName(output, m, err, [".xlsx", ".xlsm", ".xltx", ".xltm", ".xlam"], `${base}-da-dien.xlsx`);
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
     const found = await findAppendix(input, m, opts.sheet, opts.forms.templates, opts.column);
+    // The copy is the same kind of package as the input (a macro-enabled workbook stays one): Excel opens it only
+    // under the extension its kind needs.
+    const kind = workbookFileExtension(found.bytes);
+    if (path.extname(output).toLowerCase() !== kind) {
+      throw new FileProblem(kind === ".xlsx" ? m.outNotXlsx(output) : m.outKind(input, kind, `${base}-da-dien${kind}`));
+    }
     const { findings, patches, template, location } = found.check;
     // A hidden sheet nobody chose (last period's copy, as a rule) is never written on a guess; nor is one of several
     // value columns nothing tells apart.

@@ -25,6 +25,10 @@ const valueReasonEn: Readonly<Record<ValueChoice["reason"], string>> = {
   ambiguous: "nothing says which is the report's period",
 };
 
+/** What a workbook of each kind other than .xlsx is called, by the extension its content type needs. */
+const KIND_VI: Record<string, string> = { ".xlsm": "sổ làm việc có macro", ".xltx": "mẫu Excel", ".xltm": "mẫu Excel có macro", ".xlam": "phần bổ trợ Excel" };
+const KIND_EN: Record<string, string> = { ".xlsm": "a macro-enabled workbook", ".xltx": "an Excel template", ".xltm": "a macro-enabled Excel template", ".xlam": "an Excel add-in" };
+
 const vi = {
   help: `cchc — kiểm tra và hoàn thiện Phụ lục thống kê số liệu báo cáo CCHC (tệp .xlsx)
 
@@ -150,6 +154,8 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   outExists: (file: string) => `Tệp “${file}” đã có; thêm --force để ghi đè.`,
   outIsInput: (file: string) => `Tệp kết quả “${file}” trùng với tệp nguồn; lệnh fill không bao giờ sửa tệp nguồn.`,
   outNotXlsx: (file: string) => `Tệp kết quả “${file}” phải có đuôi .xlsx.`,
+  outKind: (input: string, ext: string, example: string) =>
+    `Tệp “${input}” là ${KIND_VI[ext] ?? "sổ làm việc Excel"} (${ext}); tệp kết quả phải có cùng đuôi ${ext} thì Excel mới mở được, ví dụ “${example}”.`,
   cannotWrite: (file: string, why: string) => `Không ghi được tệp “${file}” (${why}).`,
   outIsFolder: (file: string, example: string) => `“${file}” là một thư mục, không phải tệp; hãy ghi ra một tệp trong thư mục đó, ví dụ “${example}”.`,
   outFolderMissing: (file: string, dir: string) =>
@@ -342,6 +348,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   outExists: (file) => `“${file}” already exists; add --force to replace it.`,
   outIsInput: (file) => `Output “${file}” is the input file; fill never changes its input.`,
   outNotXlsx: (file) => `Output “${file}” must end in .xlsx.`,
+  outKind: (input, ext, example) => `“${input}” is ${KIND_EN[ext] ?? "an Excel workbook"} (${ext}); the output must end in ${ext} too, or Excel will not open it, e.g. “${example}”.`,
   cannotWrite: (file, why) => `Cannot write “${file}” (${why}).`,
   outIsFolder: (file, example) => `“${file}” is a folder, not a file; give a file name inside it, e.g. “${example}”.`,
   outFolderMissing: (file, dir) => `Cannot write “${file}”: the folder “${dir}” does not exist. Create it first (mkdir -p "${dir}") or write into a folder that exists.`,

@@ -199,3 +199,34 @@ describe.each(Object.keys(EXPECTED))("%s", (name) => {
     }
   });
 });
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  const input = path.join(JUDGE, "so-co-macro.xlsm");
+
+  test("filled into an .xlsx name: refused in one sentence (Excel would not open it), nothing written", async () => {
+    const output = path.join(dir, "so-co-macro-da-dien.xlsx");
+    const r = await fill(input, output);
+    expect(r.code).toBe(2);
+    expect(r.text.trim().split("\n")).toEqual([expect.stringContaining("là sổ làm việc có macro (.xlsm); tệp kết quả phải có cùng đuôi .xlsm thì Excel mới mở được, ví dụ “so-co-macro-da-dien.xlsm”.")]);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  test("filled into an .xlsm: D4 written, the VBA project and every other part copied as they were", async () => {
+    const output = path.join(dir, "so-co-macro-da-dien.xlsm");
+    const r = await fill(input, output);
+    expect([r.code, r.text]).toEqual([0, expect.stringMatching(/Đã điền 1 ô:\n {2}D4 = 87,23 /)]);
+    const a = records(fs.readFileSync(input));
+    const b = records(fs.readFileSync(output));
+    expect(b.map((x) => x[0])).toEqual(a.map((x) => x[0]));
+    const changed = b.filter((x, i) => x[1] !== a[i][1] || x[2] !== a[i][2]).map((x) => x[0]);
+    expect(changed).toEqual(["xl/worksheets/sheet1.xml", "xl/styles.xml"]); // the rate's "0.00" as a new cell format
+    expect(a.map((x) => x[0])).toContain("xl/vbaProject.bin");
+  });
+
+  test("an .xlsx is never written under an .xlsm name", async () => {
+    const output = path.join(dir, "chuoi-noi-dong.xlsm");
+    const r = await fill(path.join(JUDGE, "chuoi-noi-dong.xlsx"), output);
+    expect([r.code, r.text.trim()]).toEqual([2, `Tệp kết quả “${output}” phải có đuôi .xlsx.`]);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
  * (docs/WRITING.md). The command line's check and fill import it alone, so they never load ExcelJS.
  */
 export { refusalText } from "./messages";
-export { patchWorkbook, type CellWrite, type PatchRefusal, type PatchResult } from "./patchWorkbook";
+export { patchWorkbook, workbookFileExtension, type CellWrite, type PatchRefusal, type PatchResult } from "./patchWorkbook";
 export { readAppendixSheets } from "./appendixSheets";
 export { readWorkbookSheets, StreamReadError, type SheetRead, type WorkbookRead } from "./readSheets";
 export type { SheetGrid, WorkbookReadFailure } from "../readWorkbook";

@@ -155,3 +155,30 @@ export function openPackage(source: Uint8Array | ZipArchive, maxEntries?: number
   };
 }
 
+
+/**
+ * The file extension the package's kind needs (Excel opens a file only when its extension matches the content type
+ * of the workbook part): ".xlsm" for a macro-enabled workbook, ".xltx"/".xltm" for templates, ".xlam" for an
+ * add-in, else ".xlsx".
+ */
+export function workbookExtension(pkg: WorkbookPackage): ".xlsx" | ".xlsm" | ".xltx" | ".xltm" | ".xlam" {
+  let type = "";
+  if (pkg.has("[Content_Types].xml")) {
+    const xml = pkg.text("[Content_Types].xml");
+    const part = `/${pkg.workbookPart}`.toLowerCase();
+    const ext = pkg.workbookPart.slice(pkg.workbookPart.lastIndexOf(".") + 1).toLowerCase();
+    for (let t = findTag(xml, "Override"); t && !type; t = findTag(xml, "Override", t.end)) {
+      const a = attributes(xml.slice(t.start, t.end));
+      if ((a.get("PartName") ?? "").toLowerCase() === part) type = a.get("ContentType") ?? "";
+    }
+    for (let t = findTag(xml, "Default"); t && !type; t = findTag(xml, "Default", t.end)) {
+      const a = attributes(xml.slice(t.start, t.end));
+      if ((a.get("Extension") ?? "").toLowerCase() === ext) type = a.get("ContentType") ?? "";
+    }
+  }
+  type = type.toLowerCase();
+  if (type.includes("addin")) return ".xlam";
+  const macro = type.includes("macroenabled");
+  if (type.includes("template")) return macro ? ".xltm" : ".xltx";
+  return macro ? ".xlsm" : ".xlsx";
+}

@@ -7,7 +7,7 @@
  * value, its entry of the calculation chain. Browser-safe: the pane outside Excel uses it for its download.
  */
 import { MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_FILE_BYTES } from "../limits";
-import { openPackage, relsPartOf, type WorkbookPackage } from "./opc";
+import { openPackage, relsPartOf, workbookExtension, type WorkbookPackage } from "./opc";
 import { PatchRefused, type PatchRefusal } from "./refusal";
 import type { CellWrite } from "../../core";
 import { patchSheetXml, type SheetTable } from "./sheetPatch";
@@ -18,6 +18,19 @@ import { writeZip } from "./zip";
 
 export type { CellWrite } from "../../core";
 export type { PatchRefusal } from "./refusal";
+
+/**
+ * The extension a copy of the workbook `bytes` must have for Excel to open it: the workbook part's content type
+ * decides (".xlsm" for a macro-enabled workbook...); ".xlsx" for what cannot be read here (the writer says why).
+ */
+export function workbookFileExtension(bytes: Uint8Array): ReturnType<typeof workbookExtension> {
+  try {
+    return workbookExtension(openPackage(bytes, MAX_ENTRIES, MAX_EXPANDED_BYTES));
+  } catch (e) {
+    if (e instanceof PatchRefused || e instanceof XmlScanError) return ".xlsx";
+    throw e;
+  }
+}
 
 /** The patched workbook and the parts that differ from the input; or why it was not patched. */
 export type PatchResult =
