@@ -79,11 +79,26 @@ describe("killed while writing", () => {
   test("SIGTERM: no output and no temporary file", async () => {
     const input = path.join(dir, "lon.xlsx");
     bigInput(input);
-    const r = await killMidWrite(input, "ra.xlsx", "SIGTERM");
-    expect(r.sawTemp).toBe(true);
-    // Killed by the signal it re-raises, or (when that is not delivered at once) exited with 128 + 15.
-    expect(r.signal === "SIGTERM" || r.code === 143).toBe(true);
-    expect(fs.readdirSync(dir).sort()).toEqual(["lon.xlsx"]);
+    // On a loaded machine the signal can arrive after the last piece is written, while the file is synced and
+    // linked: the run then ends whole (exit 0, the complete output, no temporary file), which is as atomic as
+    // dying. That run proves nothing about the kill, so it is tried again until one is caught mid-write.
+    let killed = 0;
+    for (let attempt = 0; attempt < 5 && killed === 0; attempt++) {
+      const r = await killMidWrite(input, "ra.xlsx", "SIGTERM");
+      expect(r.sawTemp).toBe(true);
+      expect(temps()).toEqual([]);
+      if (r.code === 0) {
+        // Finished before the signal was handled: the output is whole.
+        expect(readZip(fs.readFileSync(path.join(dir, "ra.xlsx"))).entries.length).toBeGreaterThan(0);
+        fs.rmSync(path.join(dir, "ra.xlsx"));
+        continue;
+      }
+      // Killed by the signal it re-raises, or (when that is not delivered at once) exited with 128 + 15.
+      expect(r.signal === "SIGTERM" || r.code === 143).toBe(true);
+      expect(fs.readdirSync(dir).sort()).toEqual(["lon.xlsx"]);
+      killed++;
+    }
+    expect(killed).toBe(1);
   });
 
   test("an existing output replaced with --force is the old file or the whole new one, never a part", async () => {
