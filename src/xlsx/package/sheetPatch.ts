@@ -116,8 +116,10 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
   if (!sheetData) throw new PatchRefused({ reason: "damaged", detail: "no sheetData" });
   const prefix = sheetData.prefix;
 
-  // What no write may touch: formula ranges, merged areas' hidden cells, tables' header and totals rows.
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?f\b[^>]*>/g)) {
+  // What no write may touch: formula ranges, merged areas' hidden cells, tables' header and totals rows. Looked
+  // for outside comments and CDATA sections (a comment quoting a formula declares nothing).
+  const live = xml.includes("<!") ? xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => " ".repeat(m.length)) : xml;
+  for (const m of live.matchAll(/<(?:[\w.-]+:)?f\b[^>]*>/g)) {
     const tag = m[0];
     const ref = attribute(tag, "ref");
     const type = attribute(tag, "t");
@@ -128,7 +130,7 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
     const reason = type === "shared" ? "shared_formula" : type === "array" ? "array_formula" : "data_table";
     throw new PatchRefused({ reason, cell: hit.a1, range: ref });
   }
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*>/g)) {
+  for (const m of live.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*>/g)) {
     const ref = attribute(m[0], "ref");
     const r = ref ? rangeOf(ref) : null;
     const hit = r && targets.find((t) => inRange(r, t.at) && !(t.at.row === r.from.row && t.at.col === r.from.col));

@@ -94,6 +94,12 @@ describe("refusals", () => {
     expect(refusal(part, writes)).toEqual(expected);
   });
 
+  test("a formula or merged area quoted in a comment or CDATA section declares nothing", () => {
+    const part = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><!-- <c r="A1"><f t="shared" ref="A1:A3" si="0">B1</f></c> --><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<f t="array" ref="A2:A2">]]></t></is></c></row></sheetData><!-- <mergeCells><mergeCell ref="A1:A3"/></mergeCells> --></worksheet>`;
+    const r = patchWorkbook(book({ sheets: { S: part } }), "S", [F("A2", 2), F("A3", 3)]);
+    expect(r.ok && sheetData(r.bytes)).toContain('<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row><row r="3"><c r="A3"><f>1+1</f><v>3</v></c></row>');
+  });
+
   test("a merged area's top-left cell is written", () => {
     const part = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"/></row></sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>`;
     expect(patched(part, [F("A1", 1)])).toBe('<row r="1"><c r="A1"><f>1+1</f><v>1</v></c></row>');
