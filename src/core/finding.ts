@@ -100,7 +100,8 @@ export interface FindingDetails {
   /** the day the cell shows, as typed ("12/12") */
   readonly date_not_number: { readonly date: string };
   readonly text_not_number: undefined;
-  readonly number_stored_as_text: undefined;
+  /** the words typed after the number ("phiếu" in "29 phiếu"), when there are any */
+  readonly number_stored_as_text: { readonly words: string } | undefined;
   /** every number the text can be read as */
   readonly ambiguous_number: { readonly candidates: readonly number[] };
   readonly ambiguous_number_resolved: { readonly candidates: readonly number[] };

@@ -97,7 +97,7 @@ function readText(value: string, fromFormula: boolean): Reading {
   if (upper.startsWith("#") && ERROR_SET.has(upper)) return { kind: "error", code: upper, fromFormula };
   if (NONE_WORDS.has(text.toLowerCase())) return { kind: "none", text };
   const parsed = text.length <= MAX_NUMBER_TEXT ? parseNumberText(text) : null;
-  if (parsed === null) return { kind: "text", text };
+  if (parsed === null) return numberWithWords(text, fromFormula) ?? { kind: "text", text };
   if (parsed.kind === "ambiguous") return { kind: "ambiguous", text, candidates: parsed.candidates };
   return {
     kind: "number",
@@ -108,6 +108,20 @@ function readText(value: string, fromFormula: boolean): Reading {
     decimals: parsed.decimals,
     text,
   };
+}
+
+/** A number and one or two words after it ("29 phiếu", "12 văn bản", "47 người"): nothing else, no digit after. */
+const NUMBER_WITH_WORDS = /^([0-9][0-9., ]*?)\s+(\p{L}+(?: \p{L}+)?)$/u;
+
+/**
+ * A count typed with its unit after it ("29 phiếu", "12 văn bản"): the number, stored as text, with the `words` the
+ * clerk added; null for anything else (a number that is not one alone, "1,234 người" ambiguous, more than two words).
+ */
+function numberWithWords(text: string, fromFormula: boolean): Reading | null {
+  const m = text.length <= MAX_NUMBER_TEXT ? NUMBER_WITH_WORDS.exec(text) : null;
+  const parsed = m ? parseNumberText(m[1].trim()) : null;
+  if (!m || parsed?.kind !== "number" || parsed.percent) return null;
+  return { kind: "number", value: parsed.value, stored: "text", fromFormula, percent: false, decimals: parsed.decimals, text, words: m[2] };
 }
 
 type ParsedText =

@@ -20,6 +20,8 @@ export type Reading =
       readonly decimals: number | null;
       /** the original text, for numbers stored as text */
       readonly text?: string;
+      /** the words typed after the number ("phiếu" in "29 phiếu"), for a count typed with its unit */
+      readonly words?: string;
     }
   /** text that could be read as several numbers ("1,234": 1.234 or 1234) */
   | { readonly kind: "ambiguous"; readonly text: string; readonly candidates: readonly number[] }

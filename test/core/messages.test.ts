@@ -394,6 +394,15 @@ describe("messages by code", () => {
     expect(fixLabel(r, "vi", testTemplate)).toBe("Điền công thức =ROUND(D13/D12*100;2) (= 87,23)");
   });
 
+  it("a count typed with its unit names the words it carries", () => {
+    const f = example("number_stored_as_text", { "I.2.1": "29 phiếu" }, {});
+    expect(f.detail).toEqual({ words: "phiếu" });
+    expect(formatFinding(f, "vi", testTemplate)).toContain("= “29 phiếu” ghi kèm chữ “phiếu” sau số");
+    expect(formatFinding(f, "vi", testTemplate)).toContain("ô chỉ cần số 29");
+    expect(formatFinding(f, "en", testTemplate)).toContain("has the word “phiếu” after the number");
+    expect(fixLabel(f, "vi", testTemplate)).toBe("Đổi thành số 29");
+  });
+
   it("names the example of the issue: completed 50 above planned 47", () => {
     const f = example("part_exceeds_whole", { "I.1.1": 47, "I.1.2": 50 }, {});
     expect(formatFinding(f, "vi", testTemplate)).toBe("Số nhiệm vụ đã hoàn thành (D13) = 50 lớn hơn Số nhiệm vụ đề ra trong kế hoạch (D12) = 47.");

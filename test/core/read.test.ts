@@ -84,7 +84,16 @@ describe("readCell: ambiguous and non-numbers", () => {
     expect(readCell({ value })).toEqual({ kind: "ambiguous", text: value, candidates });
   });
 
-  it.each(["1.2.3", "15/12/2023", "5.", "1,23,4", "1.234,567.8", "abc", "12a", "1E3", "(5)", "1,2345,678"])(
+  it.each<[string, number, number, string]>([
+    ["29 phiếu", 29, 0, "phiếu"],
+    ["12 văn bản", 12, 0, "văn bản"],
+    ["1.248 hồ sơ", 1248, 0, "hồ sơ"],
+    ["47 người", 47, 0, "người"],
+  ])("%j is a count typed with its unit: the number, stored as text, with its words", (value, n, decimals, words) => {
+    expect(readCell({ value })).toEqual({ kind: "number", value: n, stored: "text", fromFormula: false, percent: false, decimals, text: value, words });
+  });
+
+  it.each(["1.2.3", "15/12/2023", "5.", "1,23,4", "1.234,567.8", "abc", "12a", "1E3", "(5)", "1,2345,678", "3 lần/năm", "2 người 3 ngày", "1,234 người", "Có 3"])(
     "%j is text",
     (value) => {
       expect(readCell({ value })).toEqual({ kind: "text", text: value });

@@ -66,8 +66,8 @@ const verdicts: [string, Expected][] = [
   ["so-luu-dang-chu", { sheet: "Phụ lục số liệu", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1.1 number_stored_as_text warning \"47\" -> 47","I.1.2 number_stored_as_text warning \"41\" -> 41","IV.5.1 number_stored_as_text warning \"3\" -> 3"], removed: [] }],
   // 25.000000000000004 and 3.9999999999999996 (a formula's float noise) in counts: whole numbers, nothing to say.
   ["so-le-do-cong-thuc", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
-  // '12 văn bản', '29 phiếu', '47 người', '3.': text where a count belongs, errors (docs/READING.md).
-  ["chu-kem-so", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1.3 text_not_number error \"12 văn bản\"","I.7.1 text_not_number error \"29 phiếu\"","IV.5.1 text_not_number error \"3.\"","VII.6 text_not_number error \"47 người\""], removed: ["I.7.3 count_rate_disagree warning null"] }],
+  // '12 văn bản', '29 phiếu', '47 người': counts typed with their unit, warnings whose fix is the number; '3.' is text.
+  ["chu-kem-so", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1.3 number_stored_as_text warning \"12 văn bản\" -> 12","I.7.1 number_stored_as_text warning \"29 phiếu\" -> 29","IV.5.1 text_not_number error \"3.\"","VII.6 number_stored_as_text warning \"47 người\" -> 47"], removed: [] }],
   // Labels outlined 'I. CÔNG TÁC …', 'II - …', 'a)', 'c) Khác', '2.1.', '+ …', '- …': every row found, nothing else changes.
   ["nhan-dan-muc", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: [], removed: [] }],
   // Labels in NFD, with double spaces, a line break and a trailing space (LibreOffice): every row found.

@@ -78,7 +78,9 @@ export const en: Messages = {
     text_not_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} is text, not a number; this indicator needs a number (unit: ${m.indicator(f.indicator)?.unit || "number"}).`,
     number_stored_as_text: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} is a number stored as text, so Excel cannot add it up or use it in a rate; enter the number ${m.num(f.expected)}.`,
+      f.detail?.words
+        ? `${self(f, m)} = ${m.value(f.actual)} has the word “${f.detail.words}” after the number, so Excel takes it as text and cannot add it up or use it in a rate; the cell needs only the number ${m.num(f.expected)} (the unit is in the unit column).`
+        : `${self(f, m)} = ${m.value(f.actual)} is a number stored as text, so Excel cannot add it up or use it in a rate; enter the number ${m.num(f.expected)}.`,
     ambiguous_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} could mean ${candidates(f.detail.candidates, m)}; type the number again unambiguously.`,
     ambiguous_number_resolved: (f, m) =>

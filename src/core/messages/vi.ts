@@ -77,7 +77,9 @@ export const vi: Messages = {
     text_not_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} là chữ, không phải số; chỉ tiêu này cần một số (đơn vị tính: ${m.indicator(f.indicator)?.unit || "số"}).`,
     number_stored_as_text: (f, m) =>
-      `${self(f, m)} = ${m.value(f.actual)} là số nhưng được lưu dạng chữ, nên Excel không cộng hay tính tỷ lệ được với ô này; nên nhập số ${m.num(f.expected)}.`,
+      f.detail?.words
+        ? `${self(f, m)} = ${m.value(f.actual)} ghi kèm chữ “${f.detail.words}” sau số, nên Excel coi là chữ, không cộng hay tính tỷ lệ được; ô chỉ cần số ${m.num(f.expected)} (đơn vị tính đã ghi ở cột Đơn vị tính).`
+        : `${self(f, m)} = ${m.value(f.actual)} là số nhưng được lưu dạng chữ, nên Excel không cộng hay tính tỷ lệ được với ô này; nên nhập số ${m.num(f.expected)}.`,
     ambiguous_number: (f, m) =>
       `${self(f, m)} = ${m.value(f.actual)} có thể hiểu là ${candidates(f.detail.candidates, m)}; hãy nhập lại số cho rõ.`,
     ambiguous_number_resolved: (f, m) =>

@@ -306,7 +306,13 @@ function inspectNumber(c: IndicatorCell, r: Extract<Reading, { kind: "number" }>
   const countUnit = kind === "flag" && !r.percent ? printedCountUnit(c) : null;
   if (r.stored === "text") {
     findings.push(
-      cellFinding(c, { code: "number_stored_as_text", severity: "warning", expected: r.value, fix: valueFix(c, r.value) }),
+      cellFinding(c, {
+        code: "number_stored_as_text",
+        severity: "warning",
+        expected: r.value,
+        fix: valueFix(c, r.value),
+        ...(r.words ? { detail: { words: r.words } } : {}),
+      }),
     );
   }
   // A yes/no row printed with a count unit ("Tin, bài" on I.3.4) holding a count: the clerk counted what the row asks
