@@ -17,6 +17,14 @@ export const MAX_EXPANDED_BYTES = 300 * 1024 * 1024;
 /** Most parts (files inside the archive). */
 export const MAX_ENTRIES = 10_000;
 /**
+ * How far a grid read from a sheet reaches at most, in both readers (the streaming one and ExcelJS's). A stray
+ * value far below or right of the table (a formatted XFD1048576) must not make a grid of billions of cells; the
+ * appendix is ~200 rows and 5 columns wherever it starts.
+ */
+export const MAX_GRID_ROWS = 20000;
+export const MAX_GRID_COLS = 200;
+
+/**
  * Most cells: over all worksheets for ExcelJS (the appendix has ~1,000; ExcelJS needs ~0.5 kB per cell: 1.8 million
  * cells, 0.9 GB, 8 s); for the streaming reader, the cells it keeps (those of the sheets that may hold the appendix).
  */

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Address, CellState, CellValue, Grid, SheetGrid, WorkbookReadFailure } from "../core";
 import { dateSerial, displayText } from "./cellText";
-import { inspectWorkbookBytes } from "./limits";
+import { inspectWorkbookBytes, MAX_GRID_COLS, MAX_GRID_ROWS } from "./limits";
 import { numberRowsAndCells } from "./rowNumbers";
 
 export type { SheetGrid } from "../core";
@@ -81,12 +81,6 @@ function scalar(v: unknown): { value: CellValue; date?: Date } {
   return { value: String(v) };
 }
 
-/**
- * How far a grid reaches at most. A stray value far below or right of the table (a formatted XFD1048576) must not
- * make a grid of billions of cells; the appendix is ~200 rows and 5 columns wherever it starts.
- */
-export const MAX_GRID_ROWS = 20000;
-export const MAX_GRID_COLS = 200;
 
 /** The last row and column holding a value or formula (styles alone do not count), within the limits. */
 function usedExtent(ws: ExcelJS.Worksheet): { rows: number; cols: number } {

@@ -16,8 +16,7 @@ import { READ_WINDOW } from "../../src/excel/readWindow";
 import { DEBOUNCE_MS, WRITE_GRACE_MS } from "../../src/excel/changeWatcher";
 import { OFFICE_FRAMED_WAIT_MS, OFFICE_INSIDE_WAIT_MS, OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/boot";
 import { FORM_MAX_CELLS, FORM_MAX_EXPANDED_BYTES } from "../../src/xlsx/formWorkbook";
-import * as streamingReader from "../../src/xlsx/package/readSheets";
-import * as excelJsReader from "../../src/xlsx/readWorkbook";
+import { MAX_GRID_COLS, MAX_GRID_ROWS } from "../../src/xlsx/limits";
 import * as cli from "../../bench/cli";
 import { ENGINE_BUDGET_MS, ENGINE_RUNS, ENGINE_WARMUP } from "../../bench/engine";
 import { BIG_ROWS, PAYLOAD_BUDGET_BYTES } from "../../bench/excel";
@@ -109,12 +108,12 @@ const CLAIMS: readonly Claim[] = [
   { doc: "docs/CONSOLIDATE.md", source: "bench/cli.ts CONSOLIDATE_*", says: `budget ${cli.CONSOLIDATE_TIME_BUDGET_S} s and ${cli.CONSOLIDATE_MEMORY_BUDGET_MB} MB` },
   { doc: "docs/CONSOLIDATE.md", source: "bench/cli.ts BEFORE", says: `figure, ${CLI_BEFORE.consolidate.seconds} s at ${CLI_BEFORE.consolidate.mb} MB, was 1,000 copies of one unit` },
   // Where the readers stop (both readers share the grid limits).
-  ...[streamingReader, excelJsReader].map((r, i) => ({
+  {
     doc: "SECURITY.md",
-    source: `${["src/xlsx/package/readSheets.ts", "src/xlsx/readWorkbook.ts"][i]} MAX_GRID_ROWS/COLS`,
-    says: `| grid read from a sheet | ${n(r.MAX_GRID_ROWS)} rows × ${r.MAX_GRID_COLS} columns`,
-  })),
-  { doc: "docs/WRITING.md", source: "src/xlsx/package/readSheets.ts MAX_GRID_ROWS/COLS", says: `within ${n(streamingReader.MAX_GRID_ROWS)} rows and ${streamingReader.MAX_GRID_COLS} columns` },
+    source: "src/xlsx/limits.ts MAX_GRID_ROWS/COLS",
+    says: `| grid read from a sheet | ${n(MAX_GRID_ROWS)} rows × ${MAX_GRID_COLS} columns`,
+  },
+  { doc: "docs/WRITING.md", source: "src/xlsx/limits.ts MAX_GRID_ROWS/COLS", says: `within ${n(MAX_GRID_ROWS)} rows and ${MAX_GRID_COLS} columns` },
   { doc: "SECURITY.md", source: "bench/files.ts BEFORE", says: `ExcelJS read a 20 MB workbook of ${n(bigCells)} cells in ${BIG(FILES_BEFORE.check.seconds, FILES_BEFORE.check.mb)}` },
   { doc: "docs/OFFICE.md", source: "src/excel/readWindow.ts READ_WINDOW", says: `an appendix below row ${READ_WINDOW.replace(/^A1:[A-Z]+/, "")} or right of column ${/^A1:([A-Z]+)/.exec(READ_WINDOW)![1]} is not found` },
   { doc: "SECURITY.md", source: "bench/excel.ts PAYLOAD_BUDGET_BYTES (Excel on the web's limit)", says: `Excel's own ${PAYLOAD_BUDGET_BYTES / MB} MB payload limit` },

@@ -7,7 +7,7 @@
  */
 import type { CellValue, Grid } from "../../core";
 import { dateSerial, displayText, serialDate } from "../cellText";
-import { checkWorkbookKind, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES } from "../limits";
+import { checkWorkbookKind, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_GRID_COLS, MAX_GRID_ROWS } from "../limits";
 import { isDateFormat } from "./numberFormats";
 import { openPackage, type WorkbookPackage } from "./opc";
 import { PatchRefused } from "./refusal";
@@ -18,9 +18,6 @@ import { NotUtf8Error } from "./utf8";
 import { attribute, findTag } from "./xml";
 import { findEntry, streamEntry } from "./zip";
 
-/** How far a grid reaches at most (a stray value at XFD1048576 must not make a grid of billions of cells). */
-export const MAX_GRID_ROWS = 20000;
-export const MAX_GRID_COLS = 200;
 
 /** One worksheet read whole: its grid from A1, and what the grid alone does not show. */
 export interface SheetRead {
