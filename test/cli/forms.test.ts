@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { formDocument, formJson, soNganh, soNganhFacts } from "../../src/core";
-import { run } from "../../src/cli/run";
+import { cchcInProcess } from "../fixtures/cchcInProcess";
 import { formWorkbookBytes } from "../../src/xlsx/formWorkbook";
 import { builtinDocument } from "../../scripts/make-forms";
 import { tempDir } from "../fixtures/tempDir";
@@ -14,12 +14,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples", "phu-luc-mau-2023.xlsx");
 const BUILTIN = path.join(ROOT, "forms", "so-nganh-soc-trang-2023.xlsx");
 
-async function cchc(args: string[], env: Record<string, string> = {}) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, new Date(Date.UTC(2024, 5, 1)), env);
-  return { code, out, err };
-}
+const cchc = (args: string[], env: Record<string, string> = {}) => cchcInProcess(args, new Date(Date.UTC(2024, 5, 1)), env);
 
 function tmp(): string {
   return tempDir("cchc-forms-");

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, toA1 } from "../../src/core";
-import { run } from "../../src/cli/run";
+import { cchcInProcess } from "../fixtures/cchcInProcess";
 import { readFormBytes, readWorkbook } from "../../src/xlsx";
 import { tempDir } from "../fixtures/tempDir";
 
@@ -17,12 +17,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const FORM = path.join(ROOT, "test", "fixtures", "forms", "thu-nghiem-xa.xlsx");
 const SAMPLE = path.join(ROOT, "samples", "phu-luc-mau-2023.xlsx");
 
-async function cchc(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, new Date(Date.UTC(2025, 8, 1)));
-  return { code, out, err };
-}
+const cchc = (...args: string[]) => cchcInProcess(args, new Date(Date.UTC(2025, 8, 1)));
 
 const dir = tempDir("cchc-test-form-");
 

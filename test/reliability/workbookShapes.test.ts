@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { type Grid, locateInWorkbook, soNganh, templates } from "../../src/core";
-import { run } from "../../src/cli/run";
+import { cchcInProcess, checkJsonOf } from "../fixtures/cchcInProcess";
 import { seedGrid } from "../fixtures/seed";
 import { tempDir } from "../fixtures/tempDir";
 
@@ -37,17 +37,8 @@ function addGrid(wb: ExcelJS.Workbook, name: string, grid: Grid): void {
   grid.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
 }
 
-async function cchc(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-async function checkJson(file: string) {
-  const r = await cchc(["check", file, "--json"]);
-  return JSON.parse(r.out).files[0];
-}
+const cchc = cchcInProcess;
+const checkJson = checkJsonOf;
 
 async function sampleWith(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void, name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -7,8 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { run } from "../../src/cli/run";
-import { readWorkbookSheets } from "../../src/xlsx/package";
+import { cchcInProcess, cellOf, checkJsonOf } from "../fixtures/cchcInProcess";
 import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(60000);
@@ -20,23 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cchc(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-async function json(file: string, ...more: string[]) {
-  const r = await cchc(["check", file, "--json", ...more]);
-  return JSON.parse(r.out).files[0];
-}
-
-/** The cell's value in the named sheet of a workbook file (the streaming reader); 0-based row and column. */
-function cellOf(file: string, sheet: string, row: number, col: number) {
-  const read = readWorkbookSheets(fs.readFileSync(file), { sheet });
-  return read.sheets[0]?.grid.values[row]?.[col] ?? null;
-}
+const cchc = cchcInProcess;
+const json = checkJsonOf;
 
 type JsonFinding = { code: string; severity: string; indicator: string; cell: string; message: string };
 

@@ -6,8 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { run } from "../../src/cli/run";
-import { readWorkbookSheets } from "../../src/xlsx/package";
+import { cchcInProcess, cellOf, checkJsonOf } from "../fixtures/cchcInProcess";
 import { tempDir } from "../fixtures/tempDir";
 
 jest.setTimeout(60000);
@@ -19,23 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cchc(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-async function json(file: string, ...more: string[]) {
-  const r = await cchc(["check", file, "--json", ...more]);
-  return JSON.parse(r.out).files[0];
-}
-
-/** The cell's value in the named sheet of a workbook file (the streaming reader). */
-function cellOf(file: string, sheet: string, row: number, col: number) {
-  const read = readWorkbookSheets(fs.readFileSync(file), { sheet });
-  return read.sheets[0]?.grid.values[row]?.[col] ?? null;
-}
+const cchc = cchcInProcess;
+const json = checkJsonOf;
 
 // The fixtures' rows: the title (3 rows), a blank row, the header (one row, or two under a merged "Kết quả thống
 // kê"), section I, then I.1 (the completion rate, blank): 1-based row 7, or 8 under a two-row header.
