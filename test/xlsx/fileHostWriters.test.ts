@@ -13,20 +13,9 @@ import { FileHost } from "../../src/xlsx/fileHost";
 import { openPackage } from "../../src/xlsx/package/opc";
 import { withFullCalcOnLoad } from "../../src/xlsx/package/patchWorkbook";
 import { refusalText } from "../../src/xlsx/package/messages";
-import { readZip } from "../../src/xlsx/package/zip";
+import { zipRecords } from "./packageCompare";
 
 const WRITERS = path.join(__dirname, "writers");
-
-/** Each entry's local and central record (offset zeroed), in archive order. */
-function records(bytes: Uint8Array): [string, string, string][] {
-  const z = readZip(bytes);
-  const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
-  return z.entries.map((e) => {
-    const central = new Uint8Array(bytes.subarray(e.centralStart, e.centralEnd));
-    central.fill(0, 42, 46);
-    return [e.name, hex(bytes.subarray(e.localOffset, e.recordEnd)), hex(central)];
-  });
-}
 
 function withoutCells(xml: string, cells: readonly string[]): string {
   let out = xml;
@@ -53,8 +42,8 @@ describe.each(["xlsxwriter"])("the download of a %s workbook", (writer) => {
 
     const copy = await host.download();
     expect(copy.fileName).toBe(`${writer}-da-dien.xlsx`);
-    const a = records(bytes);
-    const b = records(copy.bytes);
+    const a = zipRecords(bytes);
+    const b = zipRecords(copy.bytes);
     expect(b.map((r) => r[0])).toEqual(a.map((r) => r[0]));
     const before = openPackage(bytes);
     const after = openPackage(copy.bytes);
