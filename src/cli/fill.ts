@@ -71,7 +71,7 @@ export async function runFill(
     const lines = [
       formCliMessages(opts.lang).formLine(describeForm(form.facts, opts.lang), matchedIndicators(found.check), template.indicators.length, opts.forms.fileOf(form)).trim(),
       ...[valueColumnLine(column, m)].filter((l): l is string => l !== null).map((l) => l.trim()),
-      m.filledHeading(patches.length),
+      m.filledHeading(patches.length, blocked.length > 0),
     ];
     for (const p of patches) {
       const label = shortLabel(indicatorById(template, p.indicator)?.label ?? p.indicator);

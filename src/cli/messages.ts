@@ -172,7 +172,7 @@ Chỉ điền vào cột số liệu được kiểm tra (cột của kỳ báo 
   // Results
   templateWritten: (file: string, rows: number, formulas: number, lists: number) =>
     `Đã ghi mẫu phụ lục vào “${file}”: ${rows} ô số liệu, ${formulas} ô công thức, ${lists} danh sách chọn.`,
-  filledHeading: (n: number) => (n ? `Đã điền ${n} ô:` : "Không có ô nào cần điền."),
+  filledHeading: (n: number, blocked: boolean) => (n ? `Đã điền ${n} ô:` : blocked ? "Chưa điền ô nào." : "Không có ô nào cần điền."),
   filledLine: (cell: string, value: string, formula: string, label: string) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n: number) => `Giữ nguyên ${n} ô có giá trị khác với giá trị tính được:`,
   blockedHeading: (n: number) => `Không điền ${n} ô vì giá trị tính được sẽ sai; hãy sửa các ô được nêu rồi chạy lại:`,
@@ -362,7 +362,7 @@ Only the value column checked is filled (the report's period's, or the one chose
   lockFileSkipped: (file) => `Skipped “${file}”: it is the lock file Excel writes while a workbook is open, not an appendix.`,
   templateWritten: (file, rows, formulas, lists) =>
     `Wrote the appendix template to “${file}”: ${rows} value cells, ${formulas} formula cells, ${lists} drop-down lists.`,
-  filledHeading: (n) => (n ? `Filled ${count(n, "cell")}:` : "Nothing to fill."),
+  filledHeading: (n, blocked) => (n ? `Filled ${count(n, "cell")}:` : blocked ? "Nothing filled." : "Nothing to fill."),
   filledLine: (cell, value, formula, label) => `  ${cell} = ${value}  (${formula})  ${label}`,
   conflictsHeading: (n) => `Left ${count(n, "cell")} alone (${n === 1 ? "it holds" : "they hold"} a value other than the computed one):`,
   blockedHeading: (n) => `Did not fill ${count(n, "cell")}: the computed value would be wrong; fix the cells named and run again:`,

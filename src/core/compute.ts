@@ -7,12 +7,13 @@
  *   "nothing" ("-") where a value follows, is computed_value_conflict.
  * Both sides work from the same derivation (derivation.ts), so each cell gets one finding.
  * It never writes a value the checker would reject (derivation.ts `blockedWrite`): a blank total or rate whose inputs
- * are in error, or whose value breaks its own rule, stays blank with computed_value_blocked naming the inputs to fix;
+ * are in error (a number that breaks a rule, or a cell that cannot be read as a number at all: `unreadableInputs`),
+ * or whose value breaks its own rule, stays blank with computed_value_blocked naming the inputs to fix;
  * and it never offers to overwrite a typed total (the total or a part may be the wrong one: the user decides).
  */
 import type { Template } from "./catalog/model";
-import { blockedWrite, derive, inputsOf, isComputable, targetState, type Derivation, type Underivable } from "./derivation";
-import type { CellRef, ComputedInputs, Finding } from "./finding";
+import { blockedWrite, derive, inputsOf, isComputable, targetState, unreadableInputs, type Derivation, type Underivable } from "./derivation";
+import type { CellRef, ComputedInputs, Finding, FindingDetails } from "./finding";
 import type { Grid } from "./grid";
 import type { Location } from "./location";
 import type { Patch } from "./cellWrite";
@@ -63,18 +64,7 @@ export function computeSheet(sheet: SheetView, validated: readonly Finding[]): {
       const refused = blockedWrite(d, validated);
       if (refused) {
         blocked.add(id);
-        findings.push({
-          code: "computed_value_blocked",
-          severity: "warning",
-          indicator: id,
-          cell: d.target.cell,
-          cells: [d.target.cell, ...inputCells(d.inputs)],
-          actual: null,
-          expected: null,
-          fix: null,
-          relation: r.id,
-          detail: { inputs: d.inputs, formula: d.write.formula, value: d.value, reason: refused.reason, toFix: refused.toFix },
-        });
+        findings.push(blockedFinding(d.target.cell, id, r.id, { ...refused, inputs: d.inputs, formula: d.write.formula, value: d.value }));
         continue;
       }
       filled.set(d.target.indicator.id, d.value);
@@ -98,7 +88,15 @@ export function computeSheet(sheet: SheetView, validated: readonly Finding[]): {
   // With everything filled, what is left alone and why.
   for (const r of relations) {
     const d = derive(r, { sheet, filled });
-    if (!d) continue;
+    if (!d) {
+      const unread = unreadableInputs(r, sheet, validated);
+      const target = r.kind === "rate" ? r.rate : r.total;
+      if (unread && !blocked.has(target)) {
+        blocked.add(target);
+        findings.push(blockedFinding(sheet.cell(target)!.cell, target, r.id, { ...unread, formula: null, value: null }));
+      }
+      continue;
+    }
     if (d.kind !== "derived") {
       findings.push(underivableFinding(d));
       continue;
@@ -108,6 +106,22 @@ export function computeSheet(sheet: SheetView, validated: readonly Finding[]): {
     if (state === "other" || (state === "differs" && d.fromComputed)) findings.push(conflict(d, sheet, validated));
   }
   return { patches, findings };
+}
+
+/** A blank total or rate the calculator leaves blank (computed_value_blocked), and why. */
+function blockedFinding(cell: CellRef, indicator: string, relation: string, detail: FindingDetails["computed_value_blocked"]): Finding {
+  return {
+    code: "computed_value_blocked",
+    severity: "warning",
+    indicator,
+    cell,
+    cells: [cell, ...inputCells(detail.inputs)],
+    actual: null,
+    expected: null,
+    fix: null,
+    relation,
+    detail,
+  };
 }
 
 /**

@@ -219,6 +219,33 @@ export function inputsOf(inputs: ComputedInputs): readonly IndicatorValue[] {
 }
 
 /**
+ * A blank total or rate that cannot be derived because an input is in error and cannot be read as a number (a date,
+ * text in a count): the calculator leaves it blank, as it does when an input's error would carry on, and names the
+ * inputs to fix. Null when the target is not blank or no such input exists (an input merely blank is not in error).
+ */
+export function unreadableInputs(r: ComputableRelation, sheet: SheetView, findings: readonly Finding[]): (Blocked & { inputs: ComputedInputs }) | null {
+  const target = sheet.cell(r.kind === "rate" ? r.rate : r.total);
+  if (!target || target.reading.kind !== "blank" || target.raw.formula) return null;
+  const ids = r.kind === "rate" ? [r.numerator, r.denominator] : r.parts;
+  const at = (id: string): IndicatorValue | null => {
+    const c = sheet.cell(id);
+    if (!c) return null;
+    const n = sheet.number(id);
+    return { indicator: id, cell: c.cell, value: n.state === "value" ? n.value : null };
+  };
+  const errors = findings.filter((f) => f.severity === "error");
+  const toFix = ids.flatMap((id) => {
+    const v = at(id);
+    return v && sheet.number(id).state === "unusable" && errors.some((f) => f.cells.some((c) => sameCell(c, v.cell!))) ? [v] : [];
+  });
+  if (toFix.length === 0) return null;
+  if (r.kind === "sum_equals") return { reason: "inputs_in_error", toFix, inputs: { kind: "sum", parts: ids.flatMap((id) => at(id) ?? []) } };
+  const numerator = at(r.numerator);
+  const denominator = at(r.denominator);
+  return numerator && denominator ? { reason: "inputs_in_error", toFix, inputs: { kind: "rate", numerator, denominator } } : null;
+}
+
+/**
  * The one rule on writing a total or a rate (the calculator's fill and the fix of a typed one): never write a value
  * the checker would reject. Blocked when an error finding (`findings`: the validation's) names an input cell — the
  * value would carry the error on (D14 = 50 above D13 = 47 gives a rate of 106,38) — or when the value itself breaks

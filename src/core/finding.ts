@@ -163,8 +163,9 @@ export interface FindingDetails {
    */
   readonly computed_value_blocked: {
     readonly inputs: ComputedInputs;
-    readonly formula: string;
-    readonly value: number;
+    /** the formula and value it would write; null when an input cannot be read as a number (nothing to compute) */
+    readonly formula: string | null;
+    readonly value: number | null;
     readonly reason: BlockedReason;
     readonly toFix: readonly IndicatorValue[];
   };

@@ -386,7 +386,7 @@ describe("fill", () => {
     const output = path.join(dir, "out.xlsx");
     const r = cchc("fill", input, "-o", output);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("Không có ô nào cần điền.");
+    expect(r.out).toContain("Chưa điền ô nào.");
     expect(r.out).toContain("Không điền 1 ô vì giá trị tính được sẽ sai");
     expect(r.out).toMatch(/D12 +Chưa điền Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D12\): .*\(D14\) = 50, .*\(D13\) = 47\); hãy sửa các ô đó trước\./);
     expect(r.out).not.toContain("106,38");

@@ -96,10 +96,17 @@ describe("compute: totals", () => {
 
   it.each([
     ["no part filled", {}],
-    ["a part unreadable", { "I.6.2": 4, "I.6.3": "nhiều" }],
     ["the total already right", { "I.6.1": 5, "I.6.2": 2, "I.6.3": 3 }],
   ] as [string, Record<string, CellValue>][])("does nothing when %s", (_n, values) => {
     expect(run(values)).toEqual({ patches: [], findings: [] });
+  });
+
+  it("leaves the total blank when a part is no number at all, naming that part (computed_value_blocked)", () => {
+    const r = run({ "I.6.2": 4, "I.6.3": "nhiều" });
+    expect(r.patches).toEqual([]);
+    expect(r.findings.map((f) => [f.code, cellA1(f.cell), f.code === "computed_value_blocked" && f.detail.toFix.map((i) => cellA1(i.cell!))])).toEqual([
+      ["computed_value_blocked", "D22", ["D24"]],
+    ]);
   });
 
   it("leaves a total that differs to the relation rule (sum_mismatch), writing nothing", () => {

@@ -177,10 +177,33 @@ describe("nothing is filled or fixed from inputs in error", () => {
     expect(s.conflicts).toEqual([]);
   });
 
-  it("a total with a negative part is not filled (a rejected value feeds nothing)", () => {
+  it("an input that is no number at all (words in a count): the rate stays blank and the finding names that input", () => {
+    const s = checked({ ...complete, "I.1": null, "I.1.2": "nhiều" });
+    expect(s.patches).toEqual([]);
+    const f = s.findings.find((x) => x.code === "computed_value_blocked");
+    if (f?.code !== "computed_value_blocked") throw new Error("no computed_value_blocked");
+    expect([cellA1(f.cell), f.detail.reason, f.detail.value, f.detail.formula]).toEqual(["D11", "inputs_in_error", null, null]);
+    expect(f.detail.toFix.map((i) => [i.indicator, cellA1(i.cell!), i.value])).toEqual([["I.1.2", "D13", null]]);
+    expect(s.findings.find((x) => cellA1(x.cell) === "D13")?.severity).toBe("error");
+  });
+
+  it("a part that is no number at all: the total stays blank, named as such; a blank part alone blocks nothing", () => {
+    const s = checked({ ...complete, "I.6.1": null, "I.6.3": "ba" });
+    expect(s.patches).toEqual([]);
+    const f = s.findings.find((x) => x.code === "computed_value_blocked");
+    if (f?.code !== "computed_value_blocked") throw new Error("no computed_value_blocked");
+    expect([cellA1(f.cell), f.detail.toFix.map((i) => cellA1(i.cell!))]).toEqual(["D22", ["D24"]]);
+    const blank = checked({ ...complete, "I.6.1": null, "I.6.3": null });
+    expect(blank.findings.some((x) => x.code === "computed_value_blocked")).toBe(false);
+  });
+
+  it("a total with a negative part is not filled (a rejected value feeds nothing), and says which part to fix", () => {
     const s = checked({ ...complete, "I.6.1": null, "I.6.2": -2 });
     expect(s.patches).toEqual([]);
-    expect(s.findings.map((f) => [f.code, cellA1(f.cell)])).toEqual([["count_negative", "D23"]]);
+    expect(s.findings.map((f) => [f.code, cellA1(f.cell)])).toEqual([
+      ["count_negative", "D23"],
+      ["computed_value_blocked", "D22"],
+    ]);
   });
 
   it("a rate whose value would break its own rule is not filled, with every input named", () => {

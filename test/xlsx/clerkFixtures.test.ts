@@ -49,7 +49,7 @@ const verdicts: [string, Expected][] = [
   // Codes written with more than their word: '1 (Có)', 'Không (0)', 'Có.', and yes/no answers opening with their word ('Có thực hiện', 'Đã thực hiện'): warnings with the code as the fix.
   ["ma-kem-chu", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 67, added: ["I.3.5 code_as_word warning \"Có thực hiện\" -> 1","I.7.2 code_as_word warning \"Phát phiếu\" -> 1","III.1 code_as_word warning \"Có.\" -> 1","V.1.1 code_as_word warning \"1 (Có)\" -> 1","V.3.1 code_as_word warning \"Đã thực hiện\" -> 1","VII.5 code_as_word warning \"Không (0)\" -> 0"], removed: ["V.3.1 flag_blank warning null"] }],
   // '2/1', '12/12', '1/2' turned into dates (LibreOffice): errors that name the day; no rate is computed from a date.
-  ["ngay-thay-so", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1.1 date_not_number error \"2/1\"","I.2.1 date_not_number error \"12/12\"","IV.5.2 date_not_number error \"1/2\""], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
+  ["ngay-thay-so", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 68, added: ["I.1 computed_value_blocked warning null","I.1.1 date_not_number error \"2/1\"","I.2.1 date_not_number error \"12/12\"","IV.5.2 date_not_number error \"1/2\""], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
   // Dates under Excel's built-in format 14 and 'd/m', in a count, a rate and a yes/no row: errors.
   ["ngay-dinh-dang-san", { sheet: "Phụ lục", column: "D", period: "nam/2026", unanswered: 67, added: ["I.1 date_not_number error \"31/3\"","IV.5.1 date_not_number error \"3/1/2026\"","VII.5 date_not_number error \"1/1\""], removed: ["I.1 computed_value_missing warning null -> 87.23"] }],
   // '100%' and 1 shown as 100% in counts of people: errors, a percent where a count belongs.
@@ -166,11 +166,20 @@ describe("cchc fill on the clerks' workbooks", () => {
     expect(rate).toMatchObject({ indicator: "I.1", severity: "warning", fix: null });
   });
 
-  it.each(["ngay-thay-so", "cong-thuc-chua-luu", "ty-le-go-chu"])(
-    "%s: writes nothing (an input is a date, formulas wait for Excel, a typed rate is the clerk's)",
+  it.each(["cong-thuc-chua-luu", "ty-le-go-chu"])(
+    "%s: writes nothing (formulas wait for Excel, a typed rate is the clerk's)",
     async (name) => {
       const f = await fill(name);
       expect(f.out).toContain("Không có ô nào cần điền");
     },
   );
+
+  it("says which input keeps the rate blank when that input is a date, and exits 1", async () => {
+    let out = "";
+    const code = await run(["fill", file("ngay-thay-so"), "-o", path.join(dir, "ngay-lai.xlsx")], { out: (t) => (out += t), err: (t) => (out += t) });
+    expect(code).toBe(1);
+    expect(out).toContain("Chưa điền ô nào.");
+    expect(out).not.toContain("Không có ô nào cần điền");
+    expect(out).toMatch(/D(\d+) +Chưa điền Tỷ lệ hoàn thành Kế hoạch CCHC năm \(D\1\): số liệu dùng để tính đang có lỗi \(Số nhiệm vụ đề ra trong kế hoạch \(D\d+\)\)/);
+  });
 });

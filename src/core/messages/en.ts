@@ -176,7 +176,7 @@ export const en: Messages = {
         ? `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); the cell is not overwritten unless you confirm.`
         : `${self(f, m)} = ${m.value(f.actual)} differs from the value computed from other cells: ${m.num(f.expected)} (${f.detail.formula}); check whether this cell or the cells it is computed from are wrong (the cell is not overwritten).`,
     computed_value_blocked: (f, m) => {
-      const toFix = f.detail.toFix.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`).join(", ");
+      const toFix = f.detail.toFix.map((x) => (x.value === null ? m.name(x.indicator, x.cell) : `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`)).join(", ");
       return f.detail.reason === "inputs_in_error"
         ? `${self(f, m)} is not filled in: the figures it is computed from have errors (${toFix}); fix those cells first.`
         : `${self(f, m)} is not filled in: ${toFix} give ${m.num(f.detail.value)}, which is not a valid value for this indicator; check those cells.`;

@@ -181,7 +181,7 @@ export const vi: Messages = {
         ? `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); ô này không bị ghi đè khi chưa được bạn đồng ý.`
         : `${self(f, m)} = ${m.value(f.actual)} khác giá trị tính từ các ô khác: ${m.num(f.expected)} (${m.formula(f.detail.formula)}); hãy xem ô này hay các ô được tính đang sai (ô không bị ghi đè).`,
     computed_value_blocked: (f, m) => {
-      const toFix = f.detail.toFix.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`).join(", ");
+      const toFix = f.detail.toFix.map((x) => (x.value === null ? m.name(x.indicator, x.cell) : `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`)).join(", ");
       return f.detail.reason === "inputs_in_error"
         ? `Chưa điền ${self(f, m)}: số liệu dùng để tính đang có lỗi (${toFix}); hãy sửa các ô đó trước.`
         : `Chưa điền ${self(f, m)}: tính từ ${toFix} được ${m.num(f.detail.value)}, giá trị không hợp lệ cho chỉ tiêu này; hãy kiểm tra lại các ô đó.`;
