@@ -7,11 +7,16 @@ import { downloadXlsx } from "../download";
 import { errorCode, HostError, type HostErrorCode } from "../../app/hostErrors";
 import { useLang } from "../i18n";
 import { AppendixPreview } from "./AppendixPreview";
-import { Consolidate } from "./Consolidate";
 import { ErrorBar, logUnexpected } from "./ErrorBar";
 import { Pane, type PaneExtra } from "./Pane";
 import { visuallyHidden } from "./visuallyHidden";
 
+
+/**
+ * The consolidation view, loaded when the user first consolidates: a chunk of its own, so the pane's first JavaScript
+ * (inside Excel too, where it is never shown) does not carry it.
+ */
+const Consolidate = React.lazy(() => import(/* webpackChunkName: "consolidate" */ "./Consolidate").then((m) => ({ default: m.Consolidate })));
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   drop: {
@@ -310,7 +315,11 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         />
       </div>
       {error && <ErrorBar error={error.error} text={error.text} onDismiss={() => setError(null)} />}
-      {batch && <Consolidate key={batch.id} files={batch.files} />}
+      {batch && (
+        <React.Suspense fallback={null}>
+          <Consolidate key={batch.id} files={batch.files} />
+        </React.Suspense>
+      )}
       {host && <Pane key={generation} host={host} extra={extra} focusResultOnLoad={openedByUser} />}
     </div>
   );
