@@ -92,6 +92,30 @@ describe("relation severities a reviewer applies", () => {
     expect(of("vii10_unit_iso_reason_note", { "IV.1.4": 0, "IV.1.5": 0, "IV.1.2": 1 })).toEqual([["warning", "VII.10.4"]]);
   });
 
+  it("procedures eligible or offered online above those in force stay a warning that names the real causes", () => {
+    for (const [relation, values, on] of [
+      ["vii3_eligible_le_in_force", { "VII.3.1.1": 10 }, "VII.3.2.1"],
+      ["vii3_provided_le_in_force", { "VII.3.1.1": 10, "VII.3.1.2": 10 }, "VII.3.2.2"],
+    ] as const) {
+      const f = findingOf(relation, values);
+      expect([f.severity, f.indicator]).toEqual(["warning", on]);
+      expect(formatFinding(f, "vi", soNganh)).toContain(
+        "Điều này vẫn có thể đúng vì một TTHC có thể đã bị tính ở cả hai mức, hoặc đã tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã; hãy kiểm tra lại.",
+      );
+      expect(formatFinding(f, "vi", soNganh)).not.toContain("thời điểm");
+      expect(formatFinding(f, "en", soNganh)).toContain("one procedure may have been counted at both levels, or the sector's procedures handled at district and commune level counted too");
+    }
+  });
+
+  it("parts above a whole are said as parts 'cộng lại' in Vietnamese, without a 'Tổng' before labels that begin with it", () => {
+    expect(formatFinding(findingOf("vii3_eligible_le_in_force", { "VII.3.1.1": 10 }), "vi", soNganh)).toMatch(
+      /^Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 3 \(D\d+\) = 10 và Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 4 \(D\d+\) = 41 cộng lại là 51, lớn hơn Tổng số TTHC đang có hiệu lực \(D\d+\) = 41\. /,
+    );
+    expect(formatFinding(findingOf("vii6_mail_accounts_le_staff_present", { "VII.6": 60 }), "vi", soNganh)).toMatch(
+      /\) = 60 lớn hơn Tổng số biên chế có mặt tại thời điểm báo cáo \(D\d+\) = 25 và Tổng số người làm việc có mặt \(D\d+\) = 22 cộng lại là 47\. /,
+    );
+  });
+
   it("says the info in both languages", () => {
     const f = findingOf("iii2_plan_flag_vs_reviewed", { "III.2": 0, "III.1.1": 5 });
     expect(formatFinding(f, "vi", soNganh)).not.toMatch(/undefined|null|NaN/);

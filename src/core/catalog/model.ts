@@ -81,7 +81,12 @@ export type Caveat =
   /** results in the period may include files received before it */
   | "carried_over"
   /** counted at a different time or scope (e.g. staff present vs accounts issued) */
-  | "different_scope";
+  | "different_scope"
+  /**
+   * counted twice or wider than the whole: a procedure counted at both eligibility levels, or the sector's
+   * procedures handled at district and commune level counted with the department's own
+   */
+  | "overlap";
 
 /**
  * How sure a broken relation is wrong: error (certainly), warning (likely; the message may say why it can break),

@@ -18,6 +18,7 @@ import {
 import { hasErrors, problem, type FormPlace, type FormProblem, type FormProblemBody } from "./problems";
 import { relationKind, RELATION_KINDS } from "./relationKinds";
 import { FORM_MAX_ROWS, FORM_MAX_TEXT, unsafeText } from "./safety";
+import { CAVEATS } from "./vocabulary";
 
 /** Names the place of each field, so a problem points at the cell (or JSON path) the user must change. */
 export interface FormPlacer {
@@ -258,7 +259,7 @@ function checkRelation(
     return null;
   }
   if (r.severity !== "error" && r.severity !== "warning" && r.severity !== "info") fail("severity", { code: "severity_invalid", value: String(r.severity) });
-  if (r.caveat !== undefined && r.caveat !== "carried_over" && r.caveat !== "different_scope") {
+  if (r.caveat !== undefined && !CAVEATS.entries.some((e) => e.value === r.caveat)) {
     fail("caveat", { code: "caveat_invalid", value: String(r.caveat) });
   }
   for (const [side, ids, arity, kinds] of [

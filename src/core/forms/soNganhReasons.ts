@@ -347,8 +347,8 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Procedures eligible online are among the procedures in force (e.g. Sở TTTT Sóc Trăng 2023: 41 ≤ 41). When it breaks, usually one procedure was counted at both levels, or the sector's district- and commune-level procedures were counted too."
   },
   "vii3_provided_le_in_force": {
-    "vi": "TTHC đang cung cấp trực tuyến mức độ 3, 4 nằm trong số TTHC đang có hiệu lực. Nếu không thỏa, thường do tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã.",
-    "en": "Procedures offered online at level 3 or 4 are among the procedures in force. When it breaks, usually the sector's district- and commune-level procedures were counted too."
+    "vi": "TTHC đang cung cấp trực tuyến mức độ 3, 4 nằm trong số TTHC đang có hiệu lực. Nếu không thỏa, thường do tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã, hoặc do một TTHC được tính ở cả hai mức.",
+    "en": "Procedures offered online at level 3 or 4 are among the procedures in force. When it breaks, usually the sector's district- and commune-level procedures were counted too, or one procedure was counted at both levels."
   },
   "vii3_procedures_with_files_le_online_files": {
     "vi": "Mỗi TTHC có phát sinh hồ sơ nộp trực tuyến có ít nhất một hồ sơ tiếp nhận trực tuyến (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 5 ≤ 14); \"có phát sinh hồ sơ\" có thể được tính cả hồ sơ phát sinh trước kỳ.",

@@ -88,6 +88,7 @@ export const SEVERITIES = vocabulary<RelationSeverity>({
 export const CAVEATS = vocabulary<Caveat>({
   carried_over: ["có thể gồm kỳ trước", "carried_over", "carried over", "phát sinh từ kỳ trước"],
   different_scope: ["khác thời điểm hoặc phạm vi", "different_scope", "different scope", "khác phạm vi"],
+  overlap: ["có thể tính trùng hoặc gồm cấp huyện, cấp xã", "overlap", "tính trùng"],
 });
 
 export const YES = ["Có", "x", "1", "yes", "true", "đúng"];

@@ -8,6 +8,7 @@ import { periodLabel } from "./period";
 const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "results in the period may include files, tasks or issues from before it",
   different_scope: "the two figures are counted at a different time or scope",
+  overlap: "one procedure may have been counted at both levels, or the sector's procedures handled at district and commune level counted too",
 };
 
 /** The sentence a warning adds when its relation can legitimately break. */

@@ -8,6 +8,7 @@ import { periodLabel } from "./period";
 const caveats: Readonly<Record<Caveat, string>> = {
   carried_over: "kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước",
   different_scope: "hai số liệu được tính ở thời điểm hoặc phạm vi khác nhau",
+  overlap: "một TTHC có thể đã bị tính ở cả hai mức, hoặc đã tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã",
 };
 
 /** The sentence a warning adds when its relation can legitimately break. */
@@ -32,6 +33,9 @@ function typedRate(t: TypedRate | undefined, m: MessageContext): string {
   if (t.as === "fraction") return ` (gõ dạng phân số ${m.num(t.actual)})`;
   return ` (gõ dạng chữ “${t.actual}”, nên Excel không tính được với ô này)`;
 }
+
+/** "A, B và C". */
+const andList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} và ${items[items.length - 1]}`);
 
 const candidates = (list: readonly number[], m: MessageContext) => list.map((c) => m.num(c)).join(" hoặc ");
 
@@ -121,8 +125,9 @@ export const vi: Messages = {
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f.detail.parts, m, true);
       const wholes = namedValues(f.detail.wholes, m, true);
-      const whole = wholes.length === 1 ? wholes[0] : `tổng ${wholes.join(" + ")} = ${m.num(f.limit?.value)}`;
-      const lead = parts.length === 1 ? parts[0] : `Tổng ${parts.join(" + ")} = ${m.num(f.actual)}`;
+      // "A = 10 và B = 41 cộng lại là 51": labels often begin with "Tổng số", so no "Tổng" is put before them.
+      const whole = wholes.length === 1 ? wholes[0] : `${andList(wholes)} cộng lại là ${m.num(f.limit?.value)}`;
+      const lead = parts.length === 1 ? parts[0] : `${andList(parts)} cộng lại là ${m.num(f.actual)},`;
       return `${lead} lớn hơn ${whole}.${caveat(f, f.detail.caveat)}`;
     },
     sum_mismatch: (f, m) => {
