@@ -1,4 +1,4 @@
-import { periodLabel } from "../../src/core/messages/period";
+import { periodLabel, periodSpanLabel } from "../../src/core/messages/period";
 import {
   dayText,
   isoDay,
@@ -90,5 +90,28 @@ describe("the reporting period", () => {
       "Year 2024",
     ]);
     expect([periodLabel({ kind: "nam", year: null }, "vi"), periodLabel(null, "vi"), periodLabel(null, "en")]).toEqual(["Cả năm", "Chưa xác định", "Unknown"]);
+  });
+});
+
+describe("a kind of period with its days, as the pane's choice lists it", () => {
+  it("words the report's periods from their dates, in both languages", () => {
+    expect(reportPeriods.map((k) => periodSpanLabel(k, "vi"))).toEqual([
+      "Năm (15/12 năm trước – 14/12)",
+      "6 tháng (15/12 năm trước – 14/6)",
+      "Quý I (15/12 năm trước – 14/3)",
+      "Quý III (15/6 – 14/9)",
+    ]);
+    expect(reportPeriods.map((k) => periodSpanLabel(k, "en"))).toEqual([
+      "Year (15/12 of the previous year – 14/12)",
+      "6 months (15/12 of the previous year – 14/6)",
+      "Quarter I (15/12 of the previous year – 14/3)",
+      "Quarter III (15/6 – 14/9)",
+    ]);
+  });
+
+  it("says the other kinds too: a quarter its own three months, 9 months from the year before", () => {
+    expect(periodSpanLabel("quy2", "vi")).toBe("Quý II (15/3 – 14/6)");
+    expect(periodSpanLabel("quy4", "en")).toBe("Quarter IV (15/9 – 14/12)");
+    expect(periodSpanLabel("9thang", "vi")).toBe("9 tháng (15/12 năm trước – 14/9)");
   });
 });

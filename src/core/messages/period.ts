@@ -1,10 +1,10 @@
 /**
  * Periods as people say them: "Năm 2023", "6 tháng đầu năm 2024", "Quý I năm 2024" (English: "Year 2023", "First
  * six months 2024", "Q1 2024"); "Chưa xác định" for an unknown one. The consolidation, the pane and the command line
- * say a period with these.
+ * say a period with these. A kind of period on its own, with the days it covers, is periodSpanLabel's.
  */
 import type { Lang } from "../lang";
-import type { Period, PeriodKind } from "../period";
+import { periodDates, type Period, type PeriodKind } from "../period";
 
 type Names = { readonly [K in PeriodKind]: (year: number | null) => string };
 
@@ -35,4 +35,21 @@ const unknown: Readonly<Record<Lang, string>> = { vi: "Chưa xác định", en: 
 /** A period as the report names it in `lang`; the words for "not known" when null. */
 export function periodLabel(p: Pick<Period, "kind" | "year"> | null, lang: Lang): string {
   return p ? (lang === "en" ? en : vi)[p.kind](p.year) : unknown[lang];
+}
+
+/** A kind of period without its year, as a choice lists it. */
+const kindNames: Readonly<Record<Lang, Readonly<Record<PeriodKind, string>>>> = {
+  vi: { quy1: "Quý I", quy2: "Quý II", "6thang": "6 tháng", quy3: "Quý III", "9thang": "9 tháng", quy4: "Quý IV", nam: "Năm" },
+  en: { quy1: "Quarter I", quy2: "Quarter II", "6thang": "6 months", quy3: "Quarter III", "9thang": "9 months", quy4: "Quarter IV", nam: "Year" },
+};
+
+/**
+ * A kind of period with the days it covers, from periodDates, for a choice made before the year is known: "Năm
+ * (15/12 năm trước – 14/12)", "Quý III (15/6 – 14/9)".
+ */
+export function periodSpanLabel(kind: PeriodKind, lang: Lang): string {
+  const year = 2000;
+  const { from, to } = periodDates(kind, year);
+  const before = from.year < year ? (lang === "en" ? " of the previous year" : " năm trước") : "";
+  return `${kindNames[lang][kind]} (${from.day}/${from.month}${before} – ${to.day}/${to.month})`;
 }

@@ -16,7 +16,7 @@ import {
 import { tableBody, tableCaption, tableCell, tableHeaderCell, tableScroll } from "./tableStyles";
 import { ArrowDownload20Regular, CheckmarkCircle16Filled, SubtractCircle16Regular, TableSimple20Regular, Warning16Filled } from "@fluentui/react-icons";
 import {
-  cellA1, formatFinding, formatIssue, formatUnusable, parsePeriodKey, periodKey, periodLabel, type Severity,
+  cellA1, countBySeverity, formatFinding, formatIssue, formatUnusable, parsePeriodKey, periodKey, periodLabel, type Severity,
   type UnitStatus,
 } from "../../core";
 import {
@@ -194,8 +194,7 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     const headingId = `consolidate-unit-${i}`;
     const listId = `consolidate-findings-${i}`;
     const open = expanded.has(s.file);
-    const errors = s.findings.filter((f) => f.severity === "error").length;
-    const warnings = s.findings.filter((f) => f.severity === "warning").length;
+    const { error: errors, warning: warnings } = countBySeverity(s.findings);
     return (
       <section key={`${i}:${s.file}`} className={styles.unitBlock} aria-labelledby={headingId} data-testid="unit-block" data-file={s.file}>
         <h3 id={headingId} className={styles.unitHeading} lang="vi">

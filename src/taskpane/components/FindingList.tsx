@@ -97,7 +97,7 @@ export function FindingList(
   const { split, template, errorsOnly, landing } = props;
   const groups = reviewGroups(split, template, errorsOnly);
   const order = groups.flatMap((g) => g.findings);
-  const errors = split.active.filter((f) => f.severity === "error").length;
+  const errors = countBySeverity(split.active).error;
   const firstOpen = groups.length > 0 ? groupId(groups[0]) : "acknowledged";
   const [open, setOpen] = React.useState<readonly string[]>(() => [firstOpen]);
   const [current, setCurrent] = React.useState<string | null>(null);

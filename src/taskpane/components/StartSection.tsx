@@ -15,7 +15,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  type AppendixFailure, appendixFailureText, columnLetters, type HiddenChoice, type Location, type OtherAppendix, type ReportPeriod, reportPeriods,
+  type AppendixFailure, appendixFailureText, columnLetters, type HiddenChoice, type Location, type OtherAppendix, periodSpanLabel, type ReportPeriod,
+  reportPeriods,
   type SplitAppendix, type Template,
 } from "../../core";
 import type { AppendixChoice } from "../../app/host";
@@ -218,7 +219,7 @@ export function NotFound(props: {
           <Select value={period} onChange={(_, d) => setPeriod(d.value as ReportPeriod)}>
             {reportPeriods.map((p) => (
               <option key={p} value={p}>
-                {t.periods[p]}
+                {periodSpanLabel(p, lang)}
               </option>
             ))}
           </Select>

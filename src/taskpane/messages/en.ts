@@ -130,12 +130,6 @@ export const en: Messages = {
   year: "Year",
   yearInvalid: "The year must be a number from 2000 to 2100.",
   period: "Reporting period",
-  periods: {
-    nam: "Year (15/12 of the previous year – 14/12)",
-    "6thang": "6 months (15/12 of the previous year – 14/6)",
-    quy1: "Quarter I (15/12 of the previous year – 14/3)",
-    quy3: "Quarter III (15/6 – 14/9)",
-  },
   insert: "Insert appendix",
   inserted: (sheet) => `Appendix inserted in sheet “${sheet}”.`,
 

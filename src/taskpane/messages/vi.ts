@@ -177,12 +177,6 @@ export const vi = {
   year: "Năm",
   yearInvalid: "Năm phải là số từ 2000 đến 2100.",
   period: "Kỳ báo cáo",
-  periods: {
-    nam: "Năm (15/12 năm trước – 14/12)",
-    "6thang": "6 tháng (15/12 năm trước – 14/6)",
-    quy1: "Quý I (15/12 năm trước – 14/3)",
-    quy3: "Quý III (15/6 – 14/9)",
-  },
   insert: "Chèn phụ lục",
   inserted: (sheet: string) => `Đã chèn phụ lục vào trang tính “${sheet}”.`,
 
