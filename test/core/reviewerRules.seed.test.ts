@@ -222,9 +222,85 @@ describe("implications a reviewer checks, each on an edited seed", () => {
   });
 });
 
+describe("each count and the rate against the year's plan computed from it (the count is the rate's numerator)", () => {
+  it.each([
+    ["iv1_cut_orgs_rate", "IV.1.6", "IV.1.7"],
+    ["iv1_cut_sncl_divisions_rate", "IV.1.9", "IV.1.10"],
+    ["iv2_downsized_rate", "IV.2.4", "IV.2.5"],
+    ["iv3_downsized_rate", "IV.3.3", "IV.3.4"],
+  ] as const)("%s: %s = 0 ⇔ %s = 0, a blank rate (no plan) accepted", (relation, count, rate) => {
+    // Nothing counted, a rate above 0; something counted, a rate of 0: both errors, on the rate.
+    expect(of(relation, { [count]: 0, [rate]: 25 })).toEqual([["error", rate]]);
+    expect(of(relation, { [count]: 2, [rate]: 0 })).toEqual([["error", rate]]);
+    // A blank rate is the department without a plan for the year: no finding either way.
+    expect(of(relation, { [count]: 2, [rate]: null })).toEqual([]);
+    expect(of(relation, { [count]: 0, [rate]: null })).toEqual([]);
+    expect(of(relation, { [count]: 0, [rate]: 0 })).toEqual([]);
+    expect(of(relation, { [count]: 2, [rate]: 50 })).toEqual([]);
+    // A blank count says nothing.
+    expect(of(relation, { [count]: null, [rate]: 40 })).toEqual([]);
+  });
+});
+
+describe("more of each implication row, on edited seeds", () => {
+  it("divisions inside subordinate units need those units, a blank unit count being none", () => {
+    expect(of("iv1_org_divisions_need_orgs", { "IV.1.3": 2, "IV.1.2": 0 })).toEqual([["error", "IV.1.3"]]);
+    expect(of("iv1_sncl_divisions_need_sncl", { "IV.1.4": null })).toEqual([["error", "IV.1.5"]]);
+    expect(of("iv1_sncl_divisions_need_sncl", {})).toEqual([]);
+  });
+
+  it("people at fully self-funded units alone (IV.4.2) also need a public service unit (IV.1.4)", () => {
+    expect(of("iv3_sncl_staff_need_sncl", { "IV.3.2": 0, "IV.4.2": 3, "IV.1.4": 0, "IV.1.5": 0 })).toEqual([["warning", "IV.4.2"]]);
+    expect(of("iv3_sncl_staff_need_sncl", { "IV.1.4": null, "IV.1.5": 0 })).toEqual([["warning", "IV.3.2"]]);
+    expect(of("iv3_sncl_staff_need_sncl", { "IV.3.2": 0, "IV.4.2": 0, "IV.1.4": 0, "IV.1.5": 0 })).toEqual([]);
+  });
+
+  it("each of VII.10.4, VII.10.5, VII.10.6 answered 1 needs subordinate units", () => {
+    for (const id of ["VII.10.4", "VII.10.5", "VII.10.6"]) {
+      expect(of("vii10_unit_iso_needs_units", { [id]: 1, "IV.1.4": 0, "IV.1.5": 0 }, { "VII.10.4": "Quyết định số 1" })).toEqual([["warning", id]]);
+    }
+    // Answered 0, nothing is implied.
+    expect(of("vii10_unit_iso_needs_units", { "IV.1.4": 0, "IV.1.5": 0 })).toEqual([]);
+  });
+
+  it("a yes needs its figures only once they are filled (III.3, V.3.1)", () => {
+    expect(of("iii3_yes_needs_counts", { "III.3": 1 })).toEqual([]);
+    expect(of("iii3_yes_needs_counts", { "III.3": 1, "III.3.2": 2 }, { "III.3.2": "TTHC A - 2 giấy tờ" })).toEqual([]);
+    expect(of("v3_exam_needs_appointments", { "V.3.1": 1 })).toEqual([]);
+    expect(of("v3_exam_needs_appointments", { "V.3.1": 1, "V.3.4": 0 })).toEqual([["warning", "V.3.1"]]);
+    expect(of("v3_exam_needs_appointments", { "V.3.1": 0, "V.3.2": 0, "V.3.3": 0, "V.3.4": 0 })).toEqual([]);
+  });
+
+  it("files resolved with an on-time rate of 0 is a warning (none on time is rare)", () => {
+    expect(of("iii7_no_results_no_on_time_rate", { "III.7.2": 5, "III.7.3": 0 })).toEqual([["warning", "III.7.3"]]);
+  });
+
+  it.each([
+    ["iv4_decision_note", "IV.4", ["IV.4.1", "IV.4.2"]],
+    ["iv6_plan_note", "IV.6", ["IV.6.1", "IV.6.2", "IV.6.3", "IV.6.4"]],
+    ["v3_decision_note", "V.3", ["V.3.2", "V.3.3", "V.3.4"]],
+    ["v6_decision_note", "V.6", ["V.6.1", "V.6.2", "V.6.3", "V.6.4", "V.6.5"]],
+    ["vi3_document_note", "VI.3", ["VI.3.1", "VI.3.2", "VI.3.3", "VI.3.4"]],
+  ] as const)("%s: any of the group %s's rows above 0 asks for the group's note", (relation, group, subRows) => {
+    const none = Object.fromEntries(subRows.map((id) => [id, 0]));
+    expect(of(relation, none, { [group]: "" })).toEqual([]);
+    for (const id of subRows) {
+      expect(of(relation, { ...none, [id]: 1 }, { [group]: "" })).toEqual([["warning", group]]);
+      expect(of(relation, { ...none, [id]: 1 }, { [group]: "Văn bản số 15/QĐ-STTTT ngày 02/3/2023" })).toEqual([]);
+    }
+  });
+
+  it("VII.10.4 = 0 with the reason written asks nothing more; with the template's words only, it asks for the reason", () => {
+    expect(of("vii10_unit_iso_reason_note", {}, { "VII.10.4": "Trung tâm chưa đủ điều kiện áp dụng ISO 9001:2015" })).toEqual([]);
+    expect(of("vii10_unit_iso_reason_note", {}, { "VII.10.4": "" })).toEqual([["warning", "VII.10.4"]]);
+  });
+});
+
 describe("what a reviewer does not ask (the seed or practice breaks it legitimately)", () => {
+  /** The relation findings an edit adds to those of the seed as it is. */
+  const seedRelations = new Set(checked(seed).findings.flatMap((f) => (f.relation ? [`${f.relation} ${f.indicator}`] : [])));
   const implied = (values: Record<string, CellValue>) =>
-    checked(edited(values)).findings.filter((f) => f.code === "implication_broken" || f.code === "part_exceeds_whole");
+    checked(edited(values)).findings.filter((f) => f.relation && !seedRelations.has(`${f.relation} ${f.indicator}`));
   it("III.1 = 1 with no procedure reviewed is fine", () => {
     expect(implied({ "III.1": 1, "III.1.1": 0 })).toEqual([]);
   });
@@ -234,6 +310,15 @@ describe("what a reviewer does not ask (the seed or practice breaks it legitimat
   });
   it("issues found by specialised inspection with no public body inspected is fine (businesses are inspected too)", () => {
     expect(implied({ "IV.7.4": 3, "IV.7.1": 0, "IV.7.2": 0, "IV.7.3": 0 })).toEqual([]);
+  });
+  it("no relation of the form reads those pairs the wrong way", () => {
+    const reads = (r: (typeof soNganh.relations)[number]) => JSON.stringify(r);
+    const between = (a: string, b: string) =>
+      soNganh.relations.filter((r) => reads(r).includes(`"${a}"`) && reads(r).includes(`"${b}"`)).map((r) => r.id);
+    expect(between("III.1", "III.1.1")).toEqual(["iii1_control_flag_vs_reviewed"]);
+    expect(between("VII.9.4", "VII.9.5")).toEqual([]);
+    expect(between("VII.9.2", "VII.9.3")).toEqual([]);
+    for (const id of ["IV.7.1", "IV.7.2", "IV.7.3"]) expect(between("IV.7.4", id)).toEqual([]);
   });
 });
 
