@@ -384,7 +384,6 @@ describe("re-check on change", () => {
   ])("%s: the add-in's own writes are ignored, the user's edits re-check once after they settle", async (_label, triggerSource) => {
     let clock = 0;
     const wb = seedWorkbook();
-    wb.triggerSource = triggerSource;
     const { host } = hostOn(wb, { supported: supportedUpTo(triggerSource ? "1.14" : "1.9"), now: () => clock });
     const state = found(await host.check());
     let calls = 0;

@@ -1,8 +1,8 @@
 /**
  * Microsoft's Excel client (`@microsoft/office-js`, pinned in package.json: the same code office.js loads inside
- * Excel) evaluated in a jsdom window, with no network and no Office host behind it. Requests go to a session the
- * test host provides (SessionBase, the client's own extension point for hosts); change events come in through
- * the client's own test channel. One window per process: loading the 2.9 MB client takes a few hundred ms.
+ * Excel) evaluated in a jsdom window, with no network (every way out of the window refused and recorded) and no
+ * Office host behind it. Requests go to a session the test host provides (SessionBase, the client's own extension
+ * point for hosts); change events come in through the client's own test channel. One window per process: loading the 2.9 MB client takes a few hundred ms.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -22,6 +22,47 @@ export interface ExcelClient {
   };
   /** Which ExcelApi versions the client's own API checks accept (Office.context.requirements), set per run. */
   supported: (version: string) => boolean;
+  /** Every attempt the client made to reach the network (XMLHttpRequest, fetch, WebSocket, a script or image URL): each refused. */
+  readonly networkAttempts: string[];
+}
+
+/**
+ * Shuts the window's ways to the network: XMLHttpRequest, fetch, WebSocket, EventSource and sendBeacon throw, and an
+ * element given a src or href to load is refused. Each attempt is recorded, so a test can say none was made.
+ */
+function closeNetwork(window: Window & typeof globalThis, attempts: string[]): void {
+  const refuse = (what: string): never => {
+    attempts.push(what);
+    throw new Error(`no network at test time: ${what}`);
+  };
+  const w = window as unknown as Record<string, unknown>;
+  for (const name of ["XMLHttpRequest", "WebSocket", "EventSource"]) {
+    w[name] = function Refused(url?: unknown) {
+      refuse(`${name} ${String(url ?? "")}`);
+    };
+  }
+  w.fetch = (input: unknown) => refuse(`fetch ${String(input)}`);
+  Object.defineProperty(window.navigator, "sendBeacon", { value: (url: unknown) => refuse(`sendBeacon ${String(url)}`) });
+  // jsdom loads no subresource without `resources: "usable"`; an element pointed at a URL is still refused loudly.
+  const setAttribute = window.Element.prototype.setAttribute;
+  window.Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+    if ((name === "src" || name === "href") && /^(https?:)?\/\//i.test(value)) refuse(`<${this.localName} ${name}="${value}">`);
+    return setAttribute.call(this, name, value);
+  };
+  for (const [proto, prop] of [
+    [window.HTMLScriptElement.prototype, "src"],
+    [window.HTMLImageElement.prototype, "src"],
+    [window.HTMLIFrameElement.prototype, "src"],
+    [window.HTMLLinkElement.prototype, "href"],
+  ] as const) {
+    Object.defineProperty(proto, prop, {
+      configurable: true,
+      get: () => "",
+      set(value: string) {
+        refuse(`<${(this as Element).localName} ${prop}="${value}">`);
+      },
+    });
+  }
 }
 
 let client: ExcelClient | null = null;
@@ -47,12 +88,15 @@ export function excelClient(): ExcelClient {
     url: "https://localhost:3000/taskpane.html",
   });
   const window = dom.window as unknown as Window & typeof globalThis & Record<string, unknown>;
+  const networkAttempts: string[] = [];
+  closeNetwork(window, networkAttempts);
   window.eval(fs.readFileSync(file, "utf8"));
   const loaded: ExcelClient = {
     window,
     Excel: window.Excel as typeof Excel,
     OfficeExtension: window.OfficeExtension as ExcelClient["OfficeExtension"],
     supported: () => true,
+    networkAttempts,
   };
   // The client asks Office.context.requirements before APIs newer than its base set (ApiNotFound otherwise).
   (window as unknown as Record<string, unknown>).Office = {

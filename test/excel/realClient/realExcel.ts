@@ -26,6 +26,9 @@ export interface SyncRecord {
   readonly error?: string;
 }
 
+/** The ExcelApi version whose change events carry `triggerSource`. */
+const TRIGGER_SOURCE_VERSION = "1.14";
+
 /** ExcelApi versions a host of each kind supports, for `supportedUpTo`. */
 const API_VERSIONS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20"];
 
@@ -51,8 +54,9 @@ export class RealExcel {
   payloadLimit = 5 * 1024 * 1024;
   /** the ExcelApi versions this Excel supports */
   supportedVersions: string[];
-  /** every request body sent, when `keepBodies` is on (for tests that look at what the client sent) */
+  /** every request body sent and the response answered, when `keepBodies` is on (for tests that look at the exchange) */
   readonly bodies: RequestBody[] = [];
+  readonly responses: ResponseBody[] = [];
   keepBodies = false;
   private readonly failures: { code: string; after: number; message: string; location?: string }[] = [];
   private readonly beforeWrites: (() => void)[] = [];
@@ -71,10 +75,13 @@ export class RealExcel {
   readonly supports = (version: string): boolean => this.supportedVersions.includes(version);
 
   private emit(event: ModelChangeEvent): void {
+    // triggerSource is ExcelApi 1.14: an older Excel sends the event without it, the user's edits and the add-in's alike.
+    const sent: ModelChangeEvent = { ...event };
+    if (!this.supports(TRIGGER_SOURCE_VERSION)) delete sent.triggerSource;
     // Excel raises the event after the request that caused it has been answered.
     void Promise.resolve().then(() => {
       this.client.OfficeExtension._testTriggerRichApiMessageEvent({
-        entries: [{ messageCategory: 65536, messageType: 10, targetId: "Workbook", message: JSON.stringify(event) }],
+        entries: [{ messageCategory: 65536, messageType: 10, targetId: "Workbook", message: JSON.stringify(sent) }],
       });
     });
   }
@@ -123,6 +130,7 @@ export class RealExcel {
     }
     // Below ExcelApi 1.20 any change an add-in makes clears Excel's undo stack; sheet deletion and protection always do.
     if ((effects.writes > 0 && !this.supports("1.20")) || effects.clearsUndo) this.model.undoStack.length = 0;
+    if (this.keepBodies) this.responses.push(JSON.parse(JSON.stringify(response)) as ResponseBody);
     for (const s of effects.changedSheets) this.model.fireChanged(s, "", "ThisLocalAddin");
     this.syncs.push({
       kind,
@@ -168,6 +176,7 @@ export class RealExcel {
   reset(): void {
     this.syncs.length = 0;
     this.bodies.length = 0;
+    this.responses.length = 0;
   }
 
   /** Requests by kind since the last reset, and the largest of each way. */

@@ -136,7 +136,8 @@ export function sheetNameProblem(name: string): string | null {
 export function definedNameProblem(name: string): string | null {
   if (name.length === 0 || name.length > 255) return "a name has 1 to 255 characters";
   if (!/^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u.test(name)) return "a name starts with a letter, _ or \\ and holds letters, digits, _ . \\ ?";
-  if (/^[A-Za-z]{1,3}\d+$/.test(name) && fromA1(name.toUpperCase())) return "a name cannot look like a cell reference";
+  const cell = /^[A-Za-z]{1,3}\d+$/.test(name) ? fromA1(name.toUpperCase()) : null;
+  if (cell && cell.col <= MAX_COL && cell.row >= 0 && cell.row <= MAX_ROW) return "a name cannot look like a cell reference";
   if (/^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return "a name cannot look like an R1C1 reference";
   return null;
 }
@@ -152,49 +153,63 @@ const FUNCTIONS = new Set(
 );
 
 /**
- * Checks a formula as Excel's en-US parser would for `Range.formulas` and rule formulas: balanced quotes and
- * parentheses, "," between arguments (";" is another locale's separator and an error here), "." as decimal point
- * (a "," inside a number outside a function's argument list is an error). Returns the problem, or null.
- * Unknown function names are not an error (Excel shows #NAME?): `unknownFunctions` lists them.
+ * Checks a formula as Excel's en-US parser would for `Range.formulas` and rule formulas: balanced quotes, brackets
+ * and parentheses, "," between arguments (";" is another locale's separator and an error here, except between the
+ * rows of an array constant such as {1,2;3,4}, where en-US writes it), "." as decimal point (a "," inside a number
+ * outside a function's argument list is an error). Returns the problem, or null.
+ * Function names Excel does not know are no error (Excel keeps the formula and shows #NAME?, as it does for a
+ * localized name such as SUMME or TỔNG typed through the en-US API): `unknownFunctions` lists them.
  */
 export function formulaProblem(formula: string): { problem: string | null; unknownFunctions: string[] } {
   const unknown: string[] = [];
-  if (!formula.startsWith("=")) return { problem: "not a formula", unknownFunctions: unknown };
+  const fail = (problem: string) => ({ problem, unknownFunctions: unknown });
+  if (!formula.startsWith("=")) return fail("not a formula");
   const body = formula.slice(1);
-  if (body.trim() === "") return { problem: "empty formula", unknownFunctions: unknown };
+  if (body.trim() === "") return fail("empty formula");
   let depth = 0;
+  let inArray = false;
   let i = 0;
   while (i < body.length) {
     const ch = body[i];
     if (ch === '"') {
       const end = body.indexOf('"', i + 1);
-      if (end < 0) return { problem: "unclosed string", unknownFunctions: unknown };
+      if (end < 0) return fail("unclosed string");
       i = end + 1;
-      if (body[i] === '"') continue; // "" inside a string
-      continue;
+      continue; // "" inside a string: the next quote opens the rest of it
     }
     if (ch === "'") {
       const end = body.indexOf("'", i + 1);
-      if (end < 0) return { problem: "unclosed sheet name", unknownFunctions: unknown };
+      if (end < 0) return fail("unclosed sheet name");
       i = end + 1;
       continue;
     }
-    if (ch === ";") return { problem: "';' is not an argument separator in the en-US grammar", unknownFunctions: unknown };
-    if (ch === "(") depth++;
-    if (ch === ")") {
+    if (ch === "{") {
+      if (inArray) return fail("an array constant inside another");
+      inArray = true;
+    } else if (ch === "}") {
+      if (!inArray) return fail("unbalanced braces");
+      inArray = false;
+    } else if (ch === ";" && !inArray) {
+      return fail("';' is not an argument separator in the en-US grammar");
+    } else if (ch === "(") {
+      depth++;
+    } else if (ch === ")") {
       depth--;
-      if (depth < 0) return { problem: "unbalanced parentheses", unknownFunctions: unknown };
+      if (depth < 0) return fail("unbalanced parentheses");
+    } else if (ch === "," && depth === 0 && !inArray) {
+      return fail("',' outside a function's arguments (a decimal comma?)");
     }
-    if (ch === "," && depth === 0) return { problem: "',' outside a function's arguments (a decimal comma?)", unknownFunctions: unknown };
-    const name = /^[A-Za-z][A-Za-z0-9.]*(?=\()/.exec(body.slice(i));
-    if (name) {
-      if (!FUNCTIONS.has(name[0].toUpperCase())) unknown.push(name[0]);
+    // A name followed by "(" is a function call; letters of any script, as Excel reads them.
+    const name = /^[\p{L}_][\p{L}\p{N}_.]*(?=\()/u.exec(body.slice(i));
+    if (name && (i === 0 || !/[\p{L}\p{N}_.]/u.test(body[i - 1]))) {
+      if (!FUNCTIONS.has(name[0].toUpperCase().replace(/^_XLFN\./, ""))) unknown.push(name[0]);
       i += name[0].length;
       continue;
     }
     i++;
   }
-  if (depth !== 0) return { problem: "unbalanced parentheses", unknownFunctions: unknown };
+  if (inArray) return fail("unbalanced braces");
+  if (depth !== 0) return fail("unbalanced parentheses");
   return { problem: null, unknownFunctions: unknown };
 }
 
@@ -222,8 +237,6 @@ export class ModelWorkbook {
   cellEditMode = false;
   activeSheet = "";
   selection: { sheet: string; address: string } | null = null;
-  /** whether change events carry triggerSource (ExcelApi 1.14) */
-  triggerSource = true;
   /** whether methods called on a null object give null objects (false: they fail the batch with InvalidArgument) */
   nullPropagation = true;
   /** the user's undo stack: one entry per user edit; add-in writes clear it below ExcelApi 1.20 (office-js#3788) */
@@ -317,7 +330,8 @@ export class ModelWorkbook {
 
   /**
    * A user's edit, as Excel sees it: the cell changes, the edit goes on the undo stack, and onChanged fires for
-   * a registered add-in with triggerSource "Unknown" (Excel's value for anything but the add-in's own writes).
+   * a registered add-in with triggerSource "Unknown" (Excel's value for anything but the add-in's own writes; the
+   * host leaves it out below ExcelApi 1.14, as Excel does).
    */
   async userEdit(sheet: string, a1: string, value: string | number): Promise<void> {
     const at = fromA1(a1)!;
@@ -343,9 +357,7 @@ export class ModelWorkbook {
   /** Raises onChanged for a change to `s` (nothing when no add-in registered for it). */
   fireChanged(s: ModelSheet, address: string, triggerSource: string): void {
     if (this.changeEventsRegistered <= 0) return;
-    const event: ModelChangeEvent = { worksheetId: s.id, address, changeType: "RangeEdited", source: "Local" };
-    if (this.triggerSource) event.triggerSource = triggerSource;
-    this.emitChange(event);
+    this.emitChange({ worksheetId: s.id, address, changeType: "RangeEdited", source: "Local", triggerSource });
   }
 
   /** The rectangle of every sheet's window, for "is this cell blank" questions. */
