@@ -16,7 +16,9 @@ export const viWorkbookErrors: ErrorTexts = {
   changed_meanwhile:
     "Trong lúc phần bổ trợ đang ghi, trang tính vừa thay đổi (ví dụ một quy tắc định dạng bị xóa, một thao tác hoàn tác, hoặc một cửa sổ khác của phần bổ trợ). Những gì đã ghi dở đã được đưa về như cũ. Hãy bấm “Kiểm tra lại” rồi thử lại.",
   read_only:
-    "Sổ làm việc đang mở ở chế độ chỉ đọc (Dạng xem được Bảo vệ, tệp chỉ đọc hoặc chế độ xem trên web) nên không ghi được. Hãy bấm “Cho phép chỉnh sửa” hoặc lưu một bản sao rồi thử lại. Không có ô nào bị thay đổi.",
+    "Sổ làm việc đang mở ở chế độ chỉ đọc (Dạng xem được Bảo vệ, tệp chỉ đọc hoặc tệp đang được người khác mở) nên không ghi được. Hãy bấm “Cho phép chỉnh sửa” hoặc lưu một bản sao rồi thử lại. Không có ô nào bị thay đổi.",
+  view_only:
+    "Sổ làm việc đang mở ở chế độ chỉ xem trên Excel cho web (chế độ Xem, hoặc bạn chỉ được cấp quyền xem) nên không ghi được. Hãy chuyển sang chế độ “Chỉnh sửa” trên thanh công cụ, hoặc nhờ người chia sẻ cấp quyền chỉnh sửa, rồi thử lại. Không có ô nào bị thay đổi.",
   dialog_open: "Excel đang mở một hộp thoại nên chưa cho ghi. Hãy đóng hộp thoại đó rồi thử lại.",
   conflict: "Một người khác vừa sửa cùng vùng này trong lúc đồng soạn thảo. Hãy bấm “Kiểm tra lại” để xem số liệu mới nhất rồi thử lại.",
   session_expired: "Phiên làm việc giữa Excel và phần bổ trợ đã hết (sổ làm việc vừa được đóng, mở lại hoặc mất kết nối). Hãy đóng ngăn kiểm tra rồi mở lại.",
@@ -39,7 +41,9 @@ export const enWorkbookErrors: ErrorTexts = {
   changed_meanwhile:
     "The sheet changed while the add-in was writing (a formatting rule removed, an undo, or another window of the add-in). What was half-written has been put back. Press “Check again”, then try again.",
   read_only:
-    "The workbook is open read-only (Protected View, a read-only file, or view mode on the web), so nothing can be written. Click “Enable Editing” or save a copy, then try again. No cell was changed.",
+    "The workbook is open read-only (Protected View, a read-only file, or a file someone else has open), so nothing can be written. Click “Enable Editing” or save a copy, then try again. No cell was changed.",
+  view_only:
+    "The workbook is open for viewing only in Excel on the web (Viewing mode, or you have permission to view only), so nothing can be written. Switch to “Editing” on the toolbar, or ask whoever shared it for permission to edit, then try again. No cell was changed.",
   dialog_open: "One of Excel's dialogs is open, so Excel does not allow writing yet. Close it and try again.",
   conflict: "Someone else just changed the same cells while co-authoring. Press “Check again” to see the latest figures, then try again.",
   session_expired: "Excel's session with the add-in has ended (the workbook was closed or reopened, or the connection was lost). Close the checker pane and open it again.",

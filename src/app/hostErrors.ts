@@ -84,8 +84,10 @@ export type WorkbookErrorReason =
   | "sheet_missing"
   /** something else the action worked on changed or vanished meanwhile (a rule cleared, an undo, another window) */
   | "changed_meanwhile"
-  /** the workbook is open read-only (Protected View, read-only file, view mode on the web): nothing can be written */
+  /** the workbook is open read-only on the desktop (Protected View, a read-only file, one someone else has open) */
   | "read_only"
+  /** the workbook is open for viewing only in Excel on the web (the Viewing mode, or view permission only) */
+  | "view_only"
   /** one of Excel's dialogs is open; Excel refuses writes until it is closed */
   | "dialog_open"
   /** a co-author changed the same cells at the same time */
@@ -114,6 +116,7 @@ const CODE_OF_REASON: Readonly<Record<WorkbookErrorReason, HostErrorCode>> = {
   sheet_missing: "generic",
   changed_meanwhile: "generic",
   read_only: "generic",
+  view_only: "generic",
   dialog_open: "busy",
   conflict: "generic",
   session_expired: "generic",

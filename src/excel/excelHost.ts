@@ -24,7 +24,7 @@ import { markAreas } from "./highlights";
 import { readAllSheets, withoutBrokenMarks } from "./readAllSheets";
 import { queueNamedSheets, type SheetRead, type SheetReadOptions } from "./readSheets";
 import { queueRenderPlan } from "./renderPlan";
-import { excelApiSupported, MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./requirements";
+import { excelApiSupported, MERGE_UNDO_API, onExcelWeb, TRIGGER_SOURCE_API } from "./requirements";
 import { SafeWrites } from "./safeWrites";
 import { queueLoadSettings, queueSaveSettings } from "./settings";
 import { SheetCache } from "./sheetCache";
@@ -52,6 +52,8 @@ export interface ExcelHostOptions {
   readonly runIn?: ExcelRunIn;
   /** Whether the running Excel supports an ExcelApi version (default: Office.context.requirements). */
   readonly supports?: (version: string) => boolean;
+  /** Whether this is Excel on the web (default: Office.context's platform): a refused write there is view-only. */
+  readonly onWeb?: () => boolean;
   readonly templates?: readonly Template[];
   readonly plan?: (template: Template, options: LayoutOptions) => LayoutPlan;
   readonly debounceMs?: number;
@@ -102,7 +104,7 @@ export class ExcelHost implements AppendixHost {
     this.guard = new WriteGuard(options.now);
     this.debounceMs = options.debounceMs;
     this.batches = new Batches(options.run ?? officeRun, this.supports, this.guard);
-    this.writes = new SafeWrites(this.batches, this.cache);
+    this.writes = new SafeWrites(this.batches, this.cache, options.onWeb ?? onExcelWeb);
   }
 
   /** Runs `op` after every operation started before it has settled. */
@@ -399,11 +401,6 @@ export class ExcelHost implements AppendixHost {
   }
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
-    return this.serial(() =>
-      this.batches.write(async (context) => {
-        queueSaveSettings(context, settings);
-        await context.sync();
-      }),
-    );
+    return this.serial(() => this.writes.writeSettings(settings));
   }
 }

@@ -18,3 +18,13 @@ export function excelApiSupported(version: string): boolean {
   if (typeof Office === "undefined" || !Office.context?.requirements) return false;
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
+
+/**
+ * Whether the pane runs in Excel on the web, where a workbook that refuses every write is open for viewing only (the
+ * Viewing mode, or view permission only) rather than read-only as a file on the desktop is; false outside Office.
+ */
+export function onExcelWeb(): boolean {
+  if (typeof Office === "undefined" || !Office.context) return false;
+  const platform = Office.context.diagnostics?.platform ?? Office.context.platform;
+  return String(platform) === "OfficeOnline";
+}

@@ -64,6 +64,8 @@ export class SafeWrites {
   constructor(
     private readonly batches: Batches,
     private readonly cache: SheetCache,
+    /** Excel on the web: a workbook refusing every write is open for viewing only there */
+    private readonly onWeb: () => boolean = () => false,
   ) {}
 
   /** Refuses, before any round trip, a write to a sheet the last read saw protected. */
@@ -140,23 +142,37 @@ export class SafeWrites {
   }
 
   /**
-   * AccessDenied comes from a protected sheet, but also from a workbook open read-only (Protected View, a read-only
-   * file, view mode on the web). One read of the sheet's protection tells which; only on this failure path.
+   * AccessDenied comes from a protected sheet (or workbook structure), but also from a workbook that takes no write
+   * at all: open read-only on the desktop (Protected View, a read-only file, one someone else has open) or for viewing
+   * only on the web (the Viewing mode, view permission only). One read tells which (the sheet's protection, or for a
+   * write to no sheet of the appendix's the workbook's); only on this failure path.
    */
-  private async whyRefused(sheet: string, error: ExcelHostError): Promise<ExcelHostError> {
+  private async whyRefused(sheet: string | null, error: ExcelHostError): Promise<ExcelHostError> {
     if (error.excelCode !== "AccessDenied") return error;
     try {
       const isProtected = await this.batches.read(async (context) => {
-        const protection = context.workbook.worksheets.getItem(sheet).protection;
+        const protection = sheet === null ? context.workbook.protection : context.workbook.worksheets.getItem(sheet).protection;
         protection.load("protected");
         await context.sync();
         return protection.protected;
       });
-      if (isProtected) return error;
-      return new ExcelHostError("read_only", error.excelCode, error.detail, undefined, error.location);
+      if (isProtected) return sheet === null ? new ExcelHostError("workbook_protected", error.excelCode, error.detail, undefined, error.location) : error;
+      return new ExcelHostError(this.onWeb() ? "view_only" : "read_only", error.excelCode, error.detail, undefined, error.location);
     } catch (readError) {
       console.error("could not tell why Excel refused the write", sheet, error, readError);
       return error;
+    }
+  }
+
+  /** The workbook's settings in one write; a refusal says why (read-only, view-only). */
+  async writeSettings(settings: WorkbookSettings): Promise<void> {
+    try {
+      await this.batches.write(async (context) => {
+        queueSaveSettings(context, settings);
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.whyRefused(null, toExcelHostError(e));
     }
   }
 
@@ -363,7 +379,7 @@ export class SafeWrites {
         await context.sync();
       });
     } catch (e) {
-      throw await this.removeHalfMadeSheet(name, existing, toExcelHostError(e));
+      throw await this.removeHalfMadeSheet(name, existing, await this.whyRefused(null, toExcelHostError(e)));
     }
   }
 

@@ -8,6 +8,7 @@ import { HIGHLIGHT_MARK, wantedMarks } from "../../src/excel/highlights";
 import { ExcelHostError } from "../../src/excel/errors";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import type { CheckState } from "../../src/app/host";
+import type { ExcelHost } from "../../src/excel/excelHost";
 import { supportedUpTo } from "./realClient/realExcel";
 import { ModelWorkbook, type ModelWorkbook as Book } from "./realClient/workbook";
 import { seedGrid } from "../fixtures/seed";
@@ -21,6 +22,8 @@ function found(state: CheckState | void): Found {
 }
 
 const marksOf = (wb: Book) => wb.sheet(APPENDIX).conditionalFormats.filter((cf) => cf.formula.includes(HIGHLIGHT_MARK));
+/** The whole workbook as text (Maps as their entries), to tell that nothing changed. */
+const snapshot = (wb: Book) => JSON.stringify(wb, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
@@ -183,6 +186,41 @@ describe("why Excel refused", () => {
     excel.model.readOnly = true;
     const e = await rejection(host.applyPatches(s.sheet, s.patches));
     expect(e.reason).toBe("read_only");
+  });
+
+  // Every kind of write the add-in makes, on a workbook that takes none: read-only on the desktop, view-only on the web.
+  const writesOf: [string, (host: ExcelHost, s: Found) => Promise<unknown>][] = [
+    ["a fill", (host, s) => host.applyPatches(s.sheet, s.patches)],
+    ["marking", (host, s) => host.highlight(s.sheet, s.findings)],
+    ["saving the settings", (host) => host.saveSettings({ lang: "en" })],
+    ["inserting the template", (host) => host.insertTemplate({ unitName: "Sở Tư pháp", year: 2026 })],
+  ];
+  describe.each([
+    ["on the desktop (Protected View, a read-only file)", false, "read_only"],
+    ["on the web (Viewing mode, view permission only)", true, "view_only"],
+  ])("a workbook that takes no write %s", (_where, onWeb, reason) => {
+    test.each(writesOf)(`%s is refused as ${reason}, with its own sentence, and nothing changes`, async (_what, write) => {
+      const wb = seedWorkbook();
+      const { excel, host } = hostOn(wb, { onWeb: () => onWeb });
+      const s = found(await host.check());
+      excel.model.readOnly = true;
+      const before = snapshot(wb);
+      const e = await rejection(write(host, s));
+      expect(e.reason).toBe(reason);
+      const sentence = workbookErrorMessage(e, "vi");
+      expect(sentence).not.toBe(workbookErrorMessage("sheet_protected", "vi"));
+      expect(sentence).not.toBe(workbookErrorMessage(onWeb ? "read_only" : "view_only", "vi"));
+      expect(snapshot(wb) === before).toBe(true);
+    });
+  });
+
+  test("a template refused by a workbook structure protected after the read says so, not 'read-only'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    excel.beforeNextWrite(() => {
+      excel.model.structureProtected = true;
+    });
+    const e = await rejection(host.insertTemplate({ unitName: "Sở Tư pháp", year: 2026 }));
+    expect(e.reason).toBe("workbook_protected");
   });
 
   test("AccessDenied on a sheet protected after the check is still 'the sheet is protected'", async () => {
