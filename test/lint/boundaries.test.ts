@@ -111,6 +111,14 @@ probes.push(
   importProbe("src/core/sub/deeper/probe.ts", "..", false),
 );
 
+// Inside core, addresses stay {row, col}: no core file parses A1 text (fromA1, columnIndex); it may make it (toA1).
+probes.push(
+  { name: "src/core/sub -> fromA1 from ../address", path: "src/core/sub/a1Probe0.ts", code: `import { fromA1 } from "../address";\nexport const probe = fromA1;\n`, forbidden: true },
+  { name: "src/core -> columnIndex from ./address", path: "src/core/a1Probe1.ts", code: `import { columnIndex } from "./address";\nexport const probe = columnIndex;\n`, forbidden: true },
+  { name: "src/core/sub -> toA1 from ../address", path: "src/core/sub/a1Probe2.ts", code: `import { toA1 } from "../address";\nexport const probe = toA1;\n`, forbidden: false },
+  { name: "src/xlsx -> fromA1 from ../core", path: "src/xlsx/a1Probe3.ts", code: `import { fromA1 } from "../core";\nexport const probe = fromA1;\n`, forbidden: false },
+);
+
 // Tests and tools outside core import it through its index; the tests of core and the engine benchmark may reach in.
 for (const how of ["static", "dynamic"] as const) {
   probes.push(
