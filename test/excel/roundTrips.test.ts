@@ -1,7 +1,7 @@
 
 /**
  * The round-trip budget of every action through the office-js adapter: at most one read and one write,
- * counted by the instrumented mock, and no request or response near Excel on the web's 5 MB limit, even beside a
+ * counted on the real-client test host, and no request or response near Excel on the web's 5 MB limit, even beside a
  * sheet of 50,000 rows. Beside each, what a cell-by-cell implementation costs on the same workbook.
  */
 import { cellA1, toA1 } from "../../src/core";

@@ -1,12 +1,16 @@
-
 /**
  * The benchmark's actions (bench/excel.ts, the figures `npm run bench` prints) held exactly: each action's reads and
- * writes, and what 50,000 rows of other data in the workbook add to its payloads. Only the first check reads other
- * sheets (in a bounded window, test/excel/roundTrips.test.ts); every other action must send and receive exactly
- * the same bytes whatever else the workbook holds.
+ * writes, the bytes of its largest request and response as Microsoft's client builds them and the host answers
+ * them, what 50,000 rows of other data in the workbook add to them, and docs/OFFICE.md's table of them. Only the
+ * first check reads other sheets, in the bounded read window: beside 50,000 rows it sends and receives exactly
+ * what it does beside that sheet cut to the window. Every other action sends and receives the same bytes whatever
+ * else the workbook holds (the template insert: plus the other sheet's name, which the new sheet must not take).
  */
+import * as fs from "fs";
+import * as path from "path";
 import { ACTIONS, BIG_ROWS, PAYLOAD_BUDGET_BYTES, type ActionCount } from "../../bench/excel";
-import { bigWorkbook, seedWorkbook } from "./workbooks";
+import { READ_ROWS } from "../../src/excel/readWindow";
+import { bigWorkbook, DATA_SHEET, seedWorkbook } from "./workbooks";
 
 const expected: Record<string, { reads: number; writes: number; bigResponseExtra: "none" | "sheet names" | "window" }> = {
   check: { reads: 1, writes: 0, bigResponseExtra: "window" },
@@ -19,17 +23,70 @@ const expected: Record<string, { reads: number; writes: number; bigResponseExtra
   recheckAfterEdit: { reads: 1, writes: 0, bigResponseExtra: "none" },
 };
 
+/**
+ * Largest request and response, bytes: [appendix request, appendix response, beside 50,000 rows request, response].
+ * Exact for the pinned client. A change to what the adapter sends or reads moves them: put the new figures here
+ * and in docs/OFFICE.md's table (the test below says which row) in the same commit.
+ */
+const BYTES: Record<string, readonly [number, number, number, number]> = {
+  check: [40692, 87283, 40692, 280504],
+  ribbonCheck: [59562, 90788, 59562, 283931],
+  ribbonFill: [59562, 90788, 59562, 283931],
+  fill: [982, 14, 982, 14],
+  fillHighlighted: [3367, 167, 3367, 167],
+  insertTemplate: [330830, 131, 330830, 163],
+  clearHighlights: [1154, 167, 1154, 167],
+  recheckAfterEdit: [1579, 79156, 1579, 79156],
+};
+
+/** docs/OFFICE.md's row of each action in the table of host calls. */
+const OFFICE_ROW: Record<string, string> = {
+  check: "check (first)",
+  recheckAfterEdit: "re-check (on change)",
+  ribbonCheck: "ribbon *Check*",
+  ribbonFill: "ribbon *Fill*",
+  fill: "pane *Fill*, after a check",
+  fillHighlighted: "pane *Fill* with highlighting on",
+  insertTemplate: "pane *Insert template*",
+  clearHighlights: "clear highlights",
+};
+
+/** A size as OFFICE.md writes it: bytes under 100, tenths of a KB under 10 KB, whole KB above (1 KB = 1,000 bytes). */
+function kb(bytes: number): string {
+  if (bytes < 100) return `${bytes} B`;
+  return bytes < 10_000 ? `${(bytes / 1000).toFixed(1)} KB` : `${Math.round(bytes / 1000)} KB`;
+}
+
+/** The sizes cell of OFFICE.md's table: the appendix's figures; then, where they read otherwise, beside 50,000 rows. */
+function sizesCell([req, res, bigReq, bigRes]: readonly number[]): string {
+  const small = `${kb(req)} / ${kb(res)}`;
+  const big = `${kb(bigReq)} / ${kb(bigRes)}`;
+  return small === big ? small : `${small}; ${big}`;
+}
+
 describe("benchmark actions through the office-js adapter", () => {
   test("every benchmarked action has an expectation here", () => {
     expect(ACTIONS.map((a) => a.name).sort()).toEqual(Object.keys(expected).sort());
+    expect(Object.keys(BYTES).sort()).toEqual(Object.keys(expected).sort());
+    expect(Object.keys(OFFICE_ROW).sort()).toEqual(Object.keys(expected).sort());
   });
 
-  const results = new Map<string, { small: ActionCount; big: ActionCount }>();
+  const results = new Map<string, { small: ActionCount; big: ActionCount; window: ActionCount; names: ActionCount }>();
   beforeAll(async () => {
     for (const action of ACTIONS) {
-      results.set(action.name, { small: await action.run(seedWorkbook), big: await action.run(() => bigWorkbook(BIG_ROWS)) });
+      results.set(action.name, {
+        small: await action.run(seedWorkbook),
+        big: await action.run(() => bigWorkbook(BIG_ROWS)),
+        // The other sheet cut to the rows the read window covers, and the other sheet empty (its name alone).
+        window: await action.run(() => bigWorkbook(READ_ROWS)),
+        names: await action.run(() => {
+          const wb = seedWorkbook();
+          wb.addSheet(DATA_SHEET);
+          return wb;
+        }),
+      });
     }
-  }, 120_000);
+  }, 240_000);
 
   test.each(Object.entries(expected))("%s: exact reads and writes on both workbooks", (name, e) => {
     const { small, big } = results.get(name)!;
@@ -39,18 +96,33 @@ describe("benchmark actions through the office-js adapter", () => {
     expect(small.naive).toBeGreaterThan(small.reads + small.writes);
   });
 
-  test.each(Object.entries(expected))("%s: 50,000 other rows add nothing to the request, and only what is needed to the response", (name, e) => {
+  test.each(Object.entries(expected))("%s: the exact bytes of its largest request and response", (name) => {
     const { small, big } = results.get(name)!;
+    expect([small.maxRequestBytes, small.maxResponseBytes, big.maxRequestBytes, big.maxResponseBytes]).toEqual(BYTES[name]);
+  });
+
+  test.each(Object.entries(expected))("%s: 50,000 other rows add nothing to the request, and only what is needed to the response", (name, e) => {
+    const { small, big, window, names } = results.get(name)!;
     expect(big.maxRequestBytes).toBe(small.maxRequestBytes);
-    const extra = big.maxResponseBytes - small.maxResponseBytes;
-    if (e.bigResponseExtra === "none") expect(extra).toBe(0);
+    if (e.bigResponseExtra === "none") expect(big.maxResponseBytes).toBe(small.maxResponseBytes);
     // The other sheet's entry (name, id) in the list of names the new sheet must not clash with, nothing of its cells.
     if (e.bigResponseExtra === "sheet names") {
-      expect(extra).toBeGreaterThan(0);
-      expect(extra).toBeLessThan(100);
+      expect(big.maxResponseBytes).toBe(names.maxResponseBytes);
+      expect(names.maxResponseBytes).toBeGreaterThan(small.maxResponseBytes);
     }
-    // The other sheet's bounded window: more than nothing, far less than the sheet.
-    if (e.bigResponseExtra === "window") expect(extra).toBeGreaterThan(0);
+    // The other sheet's read window, to the byte: what the sheet holds below it costs nothing.
+    if (e.bigResponseExtra === "window") {
+      expect(big.maxResponseBytes).toBe(window.maxResponseBytes);
+      expect(window.maxResponseBytes).toBeGreaterThan(small.maxResponseBytes);
+    }
     expect(Math.max(big.maxRequestBytes, big.maxResponseBytes)).toBeLessThan(PAYLOAD_BUDGET_BYTES);
+  });
+
+  test.each(Object.entries(OFFICE_ROW))("docs/OFFICE.md's row for %s gives its measured sizes", (name, row) => {
+    const doc = fs.readFileSync(path.join(__dirname, "../../docs/OFFICE.md"), "utf8");
+    const line = doc.split("\n").find((l) => l.startsWith(`| ${row} |`));
+    expect(line).toBeDefined();
+    const cells = line!.split("|").map((c) => c.trim());
+    expect(cells[cells.length - 2]).toBe(sizesCell(BYTES[name]));
   });
 });

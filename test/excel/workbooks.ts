@@ -36,14 +36,17 @@ export function markedCells(wb: ModelWorkbook, sheet = APPENDIX): string[] {
   return [...cells].sort(([, a], [, b]) => a.row - b.row || a.col - b.col).map(([a1]) => a1);
 }
 
-/** The seed workbook plus a sheet whose used range holds `rows` rows × 8 columns of other data. */
+/** The name of the big workbook's sheet of other data. */
+export const DATA_SHEET = "Dữ liệu hồ sơ";
+
+/** The seed workbook plus a sheet whose used range holds `rows` rows × 8 columns of other data (the header included). */
 export function bigWorkbook(rows = 50_000): ModelWorkbook {
   const wb = seedWorkbook();
   const data: (string | number)[][] = [["Mã hồ sơ", "Ngày nhận", "Lĩnh vực", "Trạng thái", "Số ngày", "Cán bộ", "Ghi chú", "Kết quả"]];
   for (let i = 1; i < rows; i++) {
     data.push([`HS-2023-${String(i).padStart(6, "0")}`, 45000 + (i % 365), "Viễn thông", i % 7 === 0 ? "Trễ hạn" : "Đúng hạn", i % 15, `Cán bộ ${i % 40}`, "", i % 3]);
   }
-  wb.addSheet("Dữ liệu hồ sơ", data);
+  wb.addSheet(DATA_SHEET, data);
   return wb;
 }
 
