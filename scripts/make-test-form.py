@@ -1,18 +1,29 @@
 #!/usr/bin/python3
-"""Writes test/fixtures/forms/thu-nghiem-xa.xlsx: a form written for the tests, NOT an official form.
+"""Writes test/fixtures/forms/thu-nghiem-xa.xlsx: a form written for the tests, NOT an official form; beside it, its
+second version by XlsxWriter (thu-nghiem-xa-2025-2.xlsx: two rows added, valid from 2026) and LibreOffice's re-save of
+the first (thu-nghiem-xa-libreoffice.xlsx), so form workbooks from three writers are read.
 
 It is authored with openpyxl on purpose, so the file the tests read is not written by the library that reads it,
 and it is written the way a specialist writes a form in Excel: ids and kinds left out where the printed table says
 them (STT "1.1" nests under "1", "a)" under the numbered row above, units give kinds). Other sections, units and
-outline than the built-in form. Run: /usr/bin/python3 scripts/make-test-form.py (Debian python3-openpyxl)
+outline than the built-in form. Run: /usr/bin/python3 scripts/make-test-form.py (Debian python3-openpyxl, python3-xlsxwriter; soffice)
 """
 import datetime
 import os
+import sys
+
+import xlsxwriter
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "forms", "thu-nghiem-xa.xlsx")
+FORMS = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "forms")
+OUT = os.path.join(FORMS, "thu-nghiem-xa.xlsx")
+OUT_V2 = os.path.join(FORMS, "thu-nghiem-xa-2025-2.xlsx")
+OUT_LIBREOFFICE = os.path.join(FORMS, "thu-nghiem-xa-libreoffice.xlsx")
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "fixtures"))
+from reading_fixtures import libreoffice_copy  # noqa: E402
 
 FACTS = [
     ("Mục", "Nội dung"),
@@ -86,6 +97,43 @@ def sheet(wb, title, header, rows, widths):
     return ws
 
 
+# Version 2025.2 of the same form (same id): a row added in II and in III, valid from 1/1/2026.
+FACTS_V2 = [(k, "2025.2") if k == "Phiên bản" else (k, datetime.date(2026, 1, 1)) if k == "Áp dụng từ ngày" else (k, v) for k, v in FACTS]
+INDICATORS_V2 = (
+    INDICATORS[:14]
+    + [(6, "Số hồ sơ trả kết quả qua dịch vụ bưu chính công ích", "Hồ sơ", None, None, None, None, None)]
+    + INDICATORS[14:16]
+    + [(2, "Số thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", "Thủ tục", None, None, None, None, None)]
+    + [(3,) + INDICATORS[16][1:]]
+)
+RELATIONS_V2 = RELATIONS + [
+    ("xa_post_le_received", "phần không vượt tổng", "II.1", "II.6", None, "cảnh báo", "có thể gồm kỳ trước",
+     "Hồ sơ trả qua bưu chính thường nằm trong số hồ sơ tiếp nhận; có thể gồm hồ sơ tiếp nhận từ kỳ trước.",
+     "Files returned by post are normally among those received; some may have been received before the period."),
+]
+
+
+def xlsxwriter_form(path):
+    """The second version as XlsxWriter writes it: inline strings off, a date cell, widths, a bold header."""
+    wb = xlsxwriter.Workbook(path)
+    wb.set_properties({"author": "cchc tests (XlsxWriter)", "created": datetime.datetime(2026, 1, 1)})
+    bold = wb.add_format({"bold": True})
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    for title, header, rows in (("Thông tin", FACTS_V2[0], FACTS_V2[1:]), ("Chỉ tiêu", INDICATOR_HEADER, INDICATORS_V2), ("Quan hệ", RELATION_HEADER, RELATIONS_V2)):
+        ws = wb.add_worksheet(title)
+        ws.write_row(0, 0, list(header), bold)
+        for r, row in enumerate(rows, start=1):
+            for c, v in enumerate(row):
+                if isinstance(v, datetime.date):
+                    ws.write_datetime(r, c, datetime.datetime(v.year, v.month, v.day), date)
+                elif v is not None:
+                    ws.write(r, c, v)
+        ws.set_column(0, 0, 8)
+        ws.set_column(1, 1, 60)
+        ws.freeze_panes(1, 0)
+    wb.close()
+
+
 def main():
     wb = Workbook()
     wb.remove(wb.active)
@@ -98,7 +146,10 @@ def main():
     wb.properties.creator = "cchc tests (openpyxl)"
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     wb.save(OUT)
-    print(os.path.relpath(OUT))
+    xlsxwriter_form(OUT_V2)
+    libreoffice_copy(OUT, OUT_LIBREOFFICE)
+    for path in (OUT, OUT_V2, OUT_LIBREOFFICE):
+        print(os.path.relpath(path))
 
 
 if __name__ == "__main__":

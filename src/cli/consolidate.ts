@@ -7,7 +7,7 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import {
   consolidate, consolidateMessages, type Consolidation, describeForm, formatIssue, formatUnusable, isFailure, isLockFileName,
-  type Lang, parsePeriodKey, periodLabel, type Template, templates, type UnitFailure, type UnitReport,
+  formKey, type Lang, parsePeriodKey, periodLabel, type Template, templates, type UnitFailure, type UnitReport,
 } from "../core";
 import { consolidationSteps, unitFromBytes } from "../xlsx";
 import { cliMessages, type CliMessages } from "./messages";
@@ -111,6 +111,7 @@ function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang) {
   return {
     output,
     template: c.template.id,
+    ...(c.template.version === undefined ? {} : { templateVersion: c.template.version }),
     templateTitle: c.template.title,
     period: c.period ? { kind: c.period.kind, year: c.period.year, label: periodLabel(c.period, lang) } : null,
     periods: c.periods.map((p) => ({ kind: p.kind, year: p.year, label: periodLabel(p, lang) })),
@@ -120,6 +121,7 @@ function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang) {
       unitName: s.unitName,
       period: s.period ? { kind: s.period.kind, year: s.period.year } : null,
       template: s.templateId,
+      ...(s.templateVersion === undefined ? {} : { templateVersion: s.templateVersion }),
       templateTitle: s.templateTitle,
       sheet: s.sheet,
       modified: s.modified,
@@ -230,7 +232,7 @@ export async function runConsolidate(
       for (const [i, file] of files.entries()) {
         const unit = await readUnit(file, candidates);
         // Each unit's findings are worded with its own form (readUnit found it among the candidates) and set aside.
-        units.push(isFailure(unit) ? unit : spillOrProblem(() => spill.keep(unit, candidates.find((t) => t.id === unit.templateId) as Template), cm));
+        units.push(isFailure(unit) ? unit : spillOrProblem(() => spill.keep(unit, candidates.find((t) => formKey(t) === formKey({ id: unit.templateId, version: unit.templateVersion })) as Template), cm));
         progress.update(i + 1);
       }
       progress.finish(cm.readLine(files.length, files.length));

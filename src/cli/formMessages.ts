@@ -24,7 +24,8 @@ Hướng dẫn soạn mẫu: docs/FORMS.md
   formsDirMissing: (dir: string) => `Không tìm thấy thư mục mẫu “${dir}”.`,
   formsDirEmpty: (dir: string) => `Thư mục mẫu “${dir}” không có tệp mẫu (.xlsx, .json) nào dùng được; dùng mẫu có sẵn.`,
   formSkipped: (file: string, why: string) => `Bỏ qua tệp mẫu “${file}”: ${why}`,
-  formDuplicate: (file: string, id: string, other: string) => `Bỏ qua tệp mẫu “${file}”: mã mẫu “${id}” trùng với “${other}”.`,
+  formDuplicate: (file: string, id: string, version: string, other: string) =>
+    `Bỏ qua tệp mẫu “${file}”: mẫu “${id}” phiên bản ${version} trùng với tệp “${other}”.`,
   formCheckHeading: (file: string, form: string) => `${file}: ${form}`,
   formCheckCounts: (indicators: number, sections: number, relations: number) =>
     `  ${sections} phần, ${indicators} chỉ tiêu, ${relations} quan hệ.`,
@@ -66,7 +67,7 @@ Writing a form: docs/FORMS.md
   formsDirMissing: (dir) => `The form folder "${dir}" was not found.`,
   formsDirEmpty: (dir) => `The form folder "${dir}" has no usable form file (.xlsx, .json); using the built-in form.`,
   formSkipped: (file, why) => `Form file "${file}" skipped: ${why}`,
-  formDuplicate: (file, id, other) => `Form file "${file}" skipped: its form id "${id}" is that of "${other}".`,
+  formDuplicate: (file, id, version, other) => `Form file "${file}" skipped: form "${id}" version ${version} is that of "${other}".`,
   formCheckHeading: (file, form) => `${file}: ${form}`,
   formCheckCounts: (indicators, sections, relations) => `  ${count(sections, "section")}, ${count(indicators, "indicator")}, ${count(relations, "relation")}.`,
   formCheckOk: (file, warnings) => (warnings ? `${file}: usable, ${count(warnings, "warning")}.` : `${file}: usable, no problem found.`),

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { builtinForms, type Form, formatFormProblem, type FormProblem, type Lang, type Template } from "../core";
+import { builtinForms, type Form, formatFormProblem, formKey, type FormProblem, type Lang, type Template } from "../core";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";
@@ -82,8 +82,9 @@ export async function chooseForms(
     const file = path.join(dir, name);
     try {
       const form = await readFormFile(file, lang, m);
-      const same = found.find((f) => f.form.facts.id === form.facts.id);
-      if (same) notes.push(fm.formDuplicate(file, form.facts.id, same.file ?? ""));
+      // Two versions of one form are two candidates (each report matches its own); the same version twice is one.
+      const same = found.find((f) => formKey(f.form.template) === formKey(form.template));
+      if (same) notes.push(fm.formDuplicate(file, form.facts.id, form.facts.version, same.file ?? ""));
       else found.push({ form, file });
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e;
@@ -91,7 +92,8 @@ export async function chooseForms(
     }
   }
   if (found.length === 0) notes.push(fm.formsDirEmpty(dir));
-  // A file of a built-in form (same id) replaces it; the other built-in forms stay candidates.
-  const rest = builtin.filter((b) => !found.some((f) => f.form.facts.id === b.form.facts.id));
+  // A file of a built-in form (same id and version) replaces it; the other built-in forms, and a built-in form of
+  // which the folder holds another version, stay candidates.
+  const rest = builtin.filter((b) => !found.some((f) => formKey(f.form.template) === formKey(b.form.template)));
   return choice([...found, ...rest], notes);
 }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import {
-  cellA1, columnLetters, consolidateMessages, type Consolidation, type Finding, type FindingMark, formatFinding, formatIssue,
+  cellA1, columnLetters, consolidateMessages, type Consolidation, type Finding, type FindingMark, formatFinding, formatIssue, formKey,
   formatUnusable, type Lang, periodLabel, type Severity, type Template, type UnitStatus,
 } from "../core";
 import { MARKED_FILL, READY_FILL, writeSteps, writeTable, type Value } from "./sheetWriting";
@@ -57,7 +57,7 @@ function* findingRows<F extends FindingMark>(c: Consolidation<F>, lang: Lang, ro
   const labelOf = new Map(c.template.indicators.map((i) => [i.id, i.label]));
   for (const s of c.statuses) {
     // A file on another form: its ids name rows of that form, not of this one.
-    const label = (id: string | null | undefined) => (id && s.templateId === c.template.id ? labelOf.get(id) ?? null : null);
+    const label = (id: string | null | undefined) => (id && formKey({ id: s.templateId, version: s.templateVersion }) === formKey(c.template) ? labelOf.get(id) ?? null : null);
     for (const i of s.issues) {
       yield { values: [s.unit, s.file, s.sheet, m.workbook.wholeFile, m.severity[i.severity], label(i.indicator), formatIssue(i, lang, c.template), i.code] };
     }

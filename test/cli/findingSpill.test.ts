@@ -63,7 +63,7 @@ describe("a unit as the command line keeps it", () => {
     // The sample's check as the README prints it: 0 errors, 11 warnings, 0 infos.
     expect(countBySeverity(full.findings)).toEqual({ error: 0, warning: 11, info: 0 });
     expect(Object.keys(kept).sort()).toEqual(
-      ["computed", "file", "findings", "hidden", "modified", "period", "periodFrom", "rowsMissing", "rowsUnrecognized", "sheet", "templateId", "unanswered", "unitName", "values"].sort(),
+      ["computed", "file", "findings", "hidden", "modified", "period", "periodFrom", "rowsMissing", "rowsUnrecognized", "sheet", "templateId", "templateVersion", "unanswered", "unitName", "values"].sort(),
     );
     expect(kept.findings).toHaveLength(full.findings.length);
     for (const f of kept.findings) expect(Object.keys(f).sort()).toEqual(["at", "bytes", "cell", "severity"]);

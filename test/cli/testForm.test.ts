@@ -14,7 +14,12 @@ import { tempDir } from "../fixtures/tempDir";
 jest.setTimeout(120000);
 
 const ROOT = path.resolve(__dirname, "../..");
-const FORM = path.join(ROOT, "test", "fixtures", "forms", "thu-nghiem-xa.xlsx");
+const FORMS = path.join(ROOT, "test", "fixtures", "forms");
+const FORM = path.join(FORMS, "thu-nghiem-xa.xlsx");
+/** The same form's version 2025.2 (two rows added), written by XlsxWriter. */
+const FORM_V2 = path.join(FORMS, "thu-nghiem-xa-2025-2.xlsx");
+/** The first version opened and saved again by LibreOffice Calc. */
+const FORM_LIBREOFFICE = path.join(FORMS, "thu-nghiem-xa-libreoffice.xlsx");
 const SAMPLE = path.join(ROOT, "samples", "phu-luc-mau-2023.xlsx");
 
 const cchc = (...args: string[]) => cchcInProcess(args, new Date(Date.UTC(2025, 8, 1)));
@@ -22,10 +27,10 @@ const cchc = (...args: string[]) => cchcInProcess(args, new Date(Date.UTC(2025, 
 const dir = tempDir("cchc-test-form-");
 
 /** The template laid out by `cchc template --form`, filled as a clerk would: figures by indicator id. */
-async function filled(name: string, unit: string, values: Record<string, ExcelJS.CellValue>): Promise<string> {
+async function filled(name: string, unit: string, values: Record<string, ExcelJS.CellValue>, formFile = FORM, year = "2025"): Promise<string> {
   const blank = path.join(dir, `blank-${name}`);
-  expect((await cchc("template", "--form", FORM, blank, "--unit", unit, "--year", "2025")).code).toBe(0);
-  const form = await readFormBytes(fs.readFileSync(FORM), FORM);
+  expect((await cchc("template", "--form", formFile, blank, "--unit", unit, "--year", year)).code).toBe(0);
+  const form = await readFormBytes(fs.readFileSync(formFile), formFile);
   if (!form.ok) throw new Error("test form refused");
   const located = checkWorkbook(await readWorkbook(fs.readFileSync(blank)), [form.form.template]);
   if (!located.found) throw new Error("template not located");
@@ -116,5 +121,64 @@ describe("the test form through the whole path", () => {
     };
     expect(row("Tổng số hồ sơ tiếp nhận trong kỳ")).toEqual(expect.arrayContaining([50, 10, 60]));
     expect(row("Số nhiệm vụ trong kế hoạch của xã")).toEqual(expect.arrayContaining([10, 10, 20]));
+  });
+
+  it("reads the same from other writers: LibreOffice's re-save of the form, and its second version written by XlsxWriter", async () => {
+    const read = async (file: string) => {
+      const r = await readFormBytes(fs.readFileSync(file), file);
+      if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.problems.slice(0, 2))}`);
+      return r.form;
+    };
+    const [openpyxl, libreoffice, v2] = [await read(FORM), await read(FORM_LIBREOFFICE), await read(FORM_V2)];
+    expect(libreoffice.template).toStrictEqual(openpyxl.template);
+    expect(libreoffice.facts).toStrictEqual(openpyxl.facts);
+    expect(libreoffice.reasons).toStrictEqual(openpyxl.reasons);
+    expect(v2.facts).toStrictEqual({ ...openpyxl.facts, version: "2025.2", validFrom: "2026-01-01" });
+    // The second version: the first one's rows, II.6 and III.2 added (the first version's III.2 is now III.3), one relation more.
+    const ids = (f: typeof v2) => f.template.indicators.map((i) => i.id);
+    expect(ids(v2)).toEqual([...ids(openpyxl).slice(0, 12), "II.6", "III.1", "III.2", "III.3"]);
+    expect(v2.template.relations.map((r) => r.id)).toEqual([...openpyxl.template.relations.map((r) => r.id), "xa_post_le_received"]);
+    for (const file of [FORM_LIBREOFFICE, FORM_V2]) {
+      const r = await cchc("form", "check", file);
+      expect([file, r.code]).toEqual([file, 0]);
+    }
+  });
+
+  it("two versions of the form in one folder: each report is read with its own version; consolidation keeps one version and lists the other apart", async () => {
+    const forms = path.join(dir, "hai-phien-ban");
+    fs.mkdirSync(forms);
+    fs.copyFileSync(FORM, path.join(forms, "thu-nghiem-xa.xlsx"));
+    fs.copyFileSync(FORM_V2, path.join(forms, "thu-nghiem-xa-2025-2.xlsx"));
+    const a = await filled("v1-a.xlsx", "UBND xã A", GOOD);
+    const b = await filled("v1-b.xlsx", "UBND xã B", GOOD);
+    const c = await filled("v2-c.xlsx", "UBND xã C", { ...GOOD, "II.6": 5, "III.2": 3 }, FORM_V2);
+    const checked = await cchc("check", "--forms", forms, a, c, "--json");
+    expect(checked.err).toBe("");
+    const files = JSON.parse(checked.out).files;
+    expect(files.map((f: { form: { version: string }; match: unknown }) => [f.form.version, f.match])).toEqual([
+      ["2025.1", { matched: 14, total: 14 }],
+      ["2025.2", { matched: 16, total: 16 }],
+    ]);
+
+    const out = path.join(dir, "TONG_HOP_hai_phien_ban.xlsx");
+    const r = await cchc("consolidate", "--forms", forms, a, b, c, "-o", out, "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc.form).toMatchObject({ id: "thu-nghiem-xa-2025", version: "2025.1" });
+    expect(doc.units.map((u: { templateVersion: string; included: boolean }) => [u.templateVersion, u.included])).toEqual([
+      ["2025.1", true],
+      ["2025.1", true],
+      ["2025.2", false],
+    ]);
+    const apart = doc.units[2].issues.find((i: { code: string }) => i.code === "template_mismatch");
+    expect(apart.message).toBe(
+      "Phụ lục theo mẫu “Thống kê số liệu cải cách hành chính của UBND xã (mẫu thử nghiệm)” phiên bản 2025.2, khác phiên bản của đợt tổng hợp (2025.1); tệp được liệt kê riêng, không đưa vào tổng hợp vì hai phiên bản của một mẫu có thể khác nhau về dòng và chỉ tiêu (tổng hợp riêng các tệp theo phiên bản này bằng --form).",
+    );
+
+    // The summary per form: --form names the version, and the units on the other version are the ones listed apart.
+    const perForm = await cchc("consolidate", "--form", FORM_V2, c, "-o", path.join(dir, "TONG_HOP_2025_2.xlsx"), "--json");
+    const v2doc = JSON.parse(perForm.out);
+    expect(v2doc.form).toMatchObject({ version: "2025.2" });
+    expect(v2doc.units.map((u: { included: boolean }) => u.included)).toEqual([true]);
   });
 });

@@ -187,8 +187,18 @@ export interface Template {
   /** Stable id, written into files we make and into JSON output: "so-nganh-2023". */
   readonly id: string;
   readonly title: string;
+  /**
+   * The form's own version ("2022", "2025.1"): two versions of one form share the id but are different forms (rows
+   * added, moved or reworded), so a unit on another version is never added to this one's figures.
+   */
+  readonly version?: string;
   readonly sections: readonly Section[];
   /** Every row in printed order, group rows included (section rows are in `sections`). */
   readonly indicators: readonly Indicator[];
   readonly relations: readonly Relation[];
+}
+
+/** One form and version: the key under which units are consolidated together ("so-nganh-2023@2022"). */
+export function formKey(t: Pick<Template, "id" | "version">): string {
+  return t.version === undefined ? t.id : `${t.id}@${t.version}`;
 }

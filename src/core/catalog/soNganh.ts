@@ -447,6 +447,7 @@ const relations: readonly Relation[] = [
 /** The sở/ngành appendix, as printed in the 2023 reports (seed: Sở TTTT Sóc Trăng). */
 export const soNganh: Template = {
   id: "so-nganh-2023",
+  version: "2022",
   title: "Thống kê số liệu báo cáo cải cách hành chính của sở, ngành",
   sections,
   indicators,

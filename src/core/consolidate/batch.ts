@@ -3,7 +3,7 @@
  * column per unit, a total where adding up means something), a status per file, and the problems of the batch
  * itself. Pure data; src/xlsx writes it and src/core/messages/consolidate*.ts word it.
  */
-import type { Indicator, Template } from "../catalog/model";
+import { formKey, type Indicator, type Template } from "../catalog/model";
 import type { Finding } from "../finding";
 import { readiness, type Readiness } from "../readiness";
 import { countBySeverity } from "../findingGroups";
@@ -32,6 +32,8 @@ export interface UnitStatus<F extends FindingMark = Finding> {
   readonly unitName: string | null;
   readonly period: Period | null;
   readonly templateId: string;
+  /** The form's version, when the form has one. */
+  readonly templateVersion?: string;
   /** The form's title (its id when the form is not among those given). */
   readonly templateTitle: string;
   /** The sheet the appendix was found on. */
@@ -216,17 +218,27 @@ export function consolidate<F extends FindingMark = Finding>(
     }
   }
 
-  // The form most units use; a unit on another form is listed apart: the same indicator id means another row in
-  // another form, so its figures cannot be added to these (docs/FORMS.md: consolidate each form on its own).
-  const templateId = mostCommon(
+  // The form and version most units use; a unit on another form, or on another version of this form, is listed
+  // apart: the same indicator id means another row in another form (and may in another version), so its figures
+  // cannot be added to these (docs/FORMS.md: consolidate each form on its own).
+  // A report that does not say its version (made before forms had one) is on the version of the form with its id.
+  const keyOf = (u: UnitReport<F>) => formKey({ id: u.templateId, version: u.templateVersion ?? templates.find((t) => t.id === u.templateId)?.version });
+  const common = mostCommon(
     unitGroups(readable.filter((x) => !setAside.has(x.i))).map((g) => g[0]),
-    (x) => x.u.templateId,
-  )?.u.templateId;
-  const template = templates.find((t) => t.id === templateId) ?? templates[0];
+    (x) => keyOf(x.u),
+  )?.u;
+  const template = (common && templates.find((t) => formKey(t) === keyOf(common))) ?? templates[0];
   if (!template) throw new Error("consolidate needs at least one template");
   for (const { u, i } of readable) {
-    if (u.templateId === template.id || setAside.has(i)) continue;
-    add(i, "template_mismatch", { template: u.templateId, expected: template.id, templateTitle: titleOf(u.templateId), expectedTitle: template.title });
+    if (keyOf(u) === formKey(template) || setAside.has(i)) continue;
+    add(i, "template_mismatch", {
+      template: u.templateId,
+      expected: template.id,
+      templateTitle: titleOf(u.templateId),
+      expectedTitle: template.title,
+      ...(u.templateVersion === undefined ? {} : { version: u.templateVersion }),
+      ...(template.version === undefined ? {} : { expectedVersion: template.version }),
+    });
     setAside.set(i, "other_form");
   }
   const groups = unitGroups(readable.filter((x) => !setAside.has(x.i)));
@@ -333,6 +345,7 @@ export function consolidate<F extends FindingMark = Finding>(
       unitName: u.unitName,
       period: u.period,
       templateId: u.templateId,
+      ...(u.templateVersion === undefined ? {} : { templateVersion: u.templateVersion }),
       templateTitle: titleOf(u.templateId),
       sheet: u.sheet,
       findings: u.findings,

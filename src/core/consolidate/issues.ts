@@ -40,7 +40,15 @@ export interface IssueDetails {
   readonly other_period: { readonly period: Period; readonly keptFile: string; readonly keptPeriod: Period | null };
   readonly period_mismatch: { readonly period: Period; readonly expected: Period };
   /** Forms by id and by title (the title is what a user knows; the id when the form is not loaded). */
-  readonly template_mismatch: { readonly template: string; readonly expected: string; readonly templateTitle: string; readonly expectedTitle: string };
+  readonly template_mismatch: {
+    readonly template: string;
+    readonly expected: string;
+    readonly templateTitle: string;
+    readonly expectedTitle: string;
+    /** The versions of the unit's form and of the batch's, when the forms have one (the same id: another version). */
+    readonly version?: string;
+    readonly expectedVersion?: string;
+  };
   readonly unit_name_missing: null;
   readonly period_missing: null;
   readonly period_year_missing: { readonly period: Period };

@@ -28,6 +28,8 @@ export interface UnitReport<F extends FindingMark = Finding> {
   readonly file: string;
   readonly sheet: string;
   readonly templateId: string;
+  /** The version of the form the appendix was located with (absent for a template without one). */
+  readonly templateVersion?: string;
   /**
    * `sheet` is hidden: "fallback" when no visible sheet holds the appendix (the consolidation sets the file aside
    * until the user includes it), "chosen" when the user named the sheet; null or absent: the sheet is visible.
@@ -129,6 +131,7 @@ export function unitReport(
     file,
     sheet: check.sheet,
     templateId: template.id,
+    ...(template.version === undefined ? {} : { templateVersion: template.version }),
     hidden: check.hidden,
     unitName: title.unitName,
     period: sheetPeriod ?? filePeriod,

@@ -14,7 +14,7 @@ export const soNganhFacts: FormFacts = {
   document: "Công văn số 535/SNV-TTr ngày 11/3/2022 của Sở Nội vụ tỉnh Sóc Trăng",
   level: "so_nganh",
   province: "Sóc Trăng",
-  version: "2022",
+  version: soNganh.version ?? "2022",
   validFrom: "2022-03-11",
   status: "official",
   source:

@@ -198,7 +198,7 @@ export function compileDocument(doc: FormDocument, at: FormPlacer): CompileResul
 
   if (hasErrors(problems)) return { ok: false, problems };
   const sections: Section[] = doc.sections.map((s) => ({ id: s.id, stt: s.stt, label: s.label }));
-  const template: Template = { id: doc.facts.id, title: doc.facts.title, sections, indicators, relations };
+  const template: Template = { id: doc.facts.id, title: doc.facts.title, version: doc.facts.version, sections, indicators, relations };
   return { ok: true, form: { facts: doc.facts, template, reasons, drafts }, document: doc, problems };
 }
 

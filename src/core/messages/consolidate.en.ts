@@ -32,7 +32,9 @@ export const consolidateEn: ConsolidateTexts = {
     hidden_sheet_included: ({ detail: d }) => `The appendix on the hidden sheet “${d.sheet}” is consolidated, as you chose.`,
     period_mismatch: (i, c) => `The reporting period is ${c.period(i.detail.period)}, not the batch's period (${c.period(i.detail.expected)}).`,
     template_mismatch: ({ detail: d }) =>
-      `The appendix follows the form “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, not the batch's form (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
+      d.template === d.expected && d.version !== d.expectedVersion
+        ? `The appendix follows version ${d.version ?? "(none)"} of the form “${d.templateTitle}”, not the batch's version (${d.expectedVersion ?? "(none)"}); the file is listed apart and left out of the summary, since two versions of a form may differ in rows and indicators (consolidate these files on their own with --form).`
+        : `The appendix follows the form “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, not the batch's form (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); the file is listed apart and left out of the summary, since the same indicator id names another row in another form (consolidate these files on their own with --form).`,
     unit_name_missing: (i) =>
       `The appendix's title block does not name the reporting unit; the summary uses the file name “${i.unit}” instead.`,
     period_missing: () => "The reporting period is unknown: neither the title block nor the file name gives it.",

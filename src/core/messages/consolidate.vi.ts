@@ -32,7 +32,9 @@ export const consolidateVi: ConsolidateTexts = {
     hidden_sheet_included: ({ detail: d }) => `Đã tổng hợp phụ lục ở trang tính ẩn “${d.sheet}” theo lựa chọn của người tổng hợp.`,
     period_mismatch: (i, c) => `Kỳ báo cáo là ${c.period(i.detail.period)}, khác kỳ của đợt tổng hợp (${c.period(i.detail.expected)}).`,
     template_mismatch: ({ detail: d }) =>
-      `Phụ lục theo mẫu “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, khác mẫu của đợt tổng hợp (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); tệp được liệt kê riêng, không đưa vào tổng hợp vì mã chỉ tiêu của hai mẫu không chỉ cùng một dòng (tổng hợp riêng các tệp theo mẫu này bằng --form).`,
+      d.template === d.expected && d.version !== d.expectedVersion
+        ? `Phụ lục theo mẫu “${d.templateTitle}” phiên bản ${d.version ?? "không ghi"}, khác phiên bản của đợt tổng hợp (${d.expectedVersion ?? "không ghi"}); tệp được liệt kê riêng, không đưa vào tổng hợp vì hai phiên bản của một mẫu có thể khác nhau về dòng và chỉ tiêu (tổng hợp riêng các tệp theo phiên bản này bằng --form).`
+        : `Phụ lục theo mẫu “${d.templateTitle === d.expectedTitle ? `${d.templateTitle} (${d.template})` : d.templateTitle}”, khác mẫu của đợt tổng hợp (“${d.templateTitle === d.expectedTitle ? `${d.expectedTitle} (${d.expected})` : d.expectedTitle}”); tệp được liệt kê riêng, không đưa vào tổng hợp vì mã chỉ tiêu của hai mẫu không chỉ cùng một dòng (tổng hợp riêng các tệp theo mẫu này bằng --form).`,
     unit_name_missing: (i) =>
       `Phần tiêu đề của phụ lục không ghi tên cơ quan, đơn vị; bảng tổng hợp tạm dùng tên tệp “${i.unit}”.`,
     period_missing: () => "Không xác định được kỳ báo cáo: phần tiêu đề và tên tệp đều không ghi.",
