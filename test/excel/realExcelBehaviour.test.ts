@@ -6,6 +6,7 @@
 import { cellA1, toA1 } from "../../src/core";
 import { HIGHLIGHT_MARK, wantedMarks } from "../../src/excel/highlights";
 import { ExcelHostError } from "../../src/excel/errors";
+import { SETTINGS_KEY } from "../../src/excel/settings";
 import { workbookErrorMessage } from "../../src/app/hostErrorMessages";
 import type { CheckState } from "../../src/app/host";
 import type { ExcelHost } from "../../src/excel/excelHost";
@@ -47,6 +48,72 @@ describe("the user's undo stack", () => {
     expect(excel.counts()).toMatchObject({ writes: 0, mixed: 0 });
     expect(marksOf(excel.model).map((cf) => cf.id)).toEqual(ids);
   });
+
+  test("highlighting the same findings again writes nothing: 1 read, the marks as they were", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check());
+    await host.highlight(s.sheet, s.findings);
+    const before = marksOf(excel.model).map((cf) => ({ ...cf }));
+    excel.reset();
+    await host.highlight(s.sheet, s.findings);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, mixed: 0 });
+    expect(marksOf(excel.model)).toEqual(before);
+  });
+
+  test("marks that change in part: the marks still wanted keep their ids, only the new one is added", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check({ highlight: true }));
+    const warnings = marksOf(excel.model).map((cf) => ({ id: cf.id, areas: cf.areas, formula: cf.formula }));
+    expect(warnings.length).toBeGreaterThan(0);
+    // one error more, on a cell no warning covers
+    const warning = s.findings.find((f) => f.severity === "warning")!;
+    const error = { ...warning, severity: "error" as const, cell: { row: 150, col: 5 } };
+    excel.reset();
+    await host.highlight(s.sheet, [error, ...s.findings]);
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 1 });
+    const now = marksOf(excel.model);
+    expect(now.filter((cf) => warnings.some((w) => w.id === cf.id)).map((cf) => ({ id: cf.id, areas: cf.areas, formula: cf.formula }))).toEqual(warnings);
+    expect(now.filter((cf) => !warnings.some((w) => w.id === cf.id)).map((cf) => cf.areas)).toEqual(["F151"]);
+  });
+
+  test.each(["1.9", "1.14", "1.17", "1.19"])(
+    "on an ExcelApi %s host (below 1.20) the pane's re-check after the user's edit writes neither marks nor pruned settings",
+    async (level) => {
+      const wb = seedWorkbook();
+      wb.settings.set(SETTINGS_KEY, JSON.stringify({ lang: "vi" }));
+      let clock = 0;
+      const { excel, host } = hostOn(wb, { supported: supportedUpTo(level), now: () => clock });
+      found(await host.check({ highlight: true }));
+      const marks = marksOf(excel.model).map((cf) => ({ ...cf }));
+      // Past the grace after the check's own write (without triggerSource, below 1.14, an edit inside it is missed).
+      clock += 10_000;
+      const pruned: number[] = [];
+      const rechecks: Promise<CheckState>[] = [];
+      // As the pane's change handler calls it: marks wanted, acknowledgements to prune.
+      const stop = await host.onUserChange(() =>
+        rechecks.push(
+          host.check({
+            userEdit: true,
+            highlight: (st) => st.findings,
+            saveSettings: () => (pruned.push(1), { lang: "vi", acknowledged: {} }),
+          }),
+        ),
+      );
+      excel.reset();
+      await excel.model.userEdit(APPENDIX, "D12", "abc");
+      await wait(80);
+      expect(rechecks).toHaveLength(1);
+      const state = found(await rechecks[0]);
+      stop();
+      expect(state.findings.some((f) => cellA1(f.cell) === "D12")).toBe(true);
+      expect(state.marksNote).toBe("kept_for_undo");
+      expect(excel.counts()).toMatchObject({ writes: 0, mixed: 0 });
+      expect(pruned).toEqual([]);
+      expect(wb.settings.get(SETTINGS_KEY)).toBe(JSON.stringify({ lang: "vi" }));
+      expect(marksOf(excel.model)).toEqual(marks);
+      expect(excel.model.undoStack).toEqual([`${APPENDIX}!D12`]);
+    },
+  );
 
   test("on an ExcelApi 1.19 host a re-check after the user's edit writes nothing: Ctrl+Z still undoes the edit", async () => {
     const { excel, host } = hostOn(seedWorkbook(), { supported: supportedUpTo("1.19") });
