@@ -250,8 +250,8 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "implication_broken",
       {"I.3": 1,"I.3.1": 0},
       {},
-      "Kiểm soát TTHC (D17) = 1 (Có) nhưng Số lượng TTHC thực hiện rà soát (D18) = 0; với câu trả lời này, số liệu đó phải lớn hơn 0. Điều này vẫn có thể đúng vì số liệu có thể được thống kê theo cách khác; hãy kiểm tra lại.",
-      "Kiểm soát TTHC (D17) = 1 (Có) but Số lượng TTHC thực hiện rà soát (D18) = 0; with this answer that figure must be above 0. This can still be right because the figures may be counted differently; please check.",
+      "Kiểm soát TTHC (D17) = 1 (Có) nhưng Số lượng TTHC thực hiện rà soát (D18) = 0; đã trả lời 1 (Có) thì chỉ tiêu đó phải lớn hơn 0. Điều này vẫn có thể đúng vì số liệu có thể được thống kê theo cách khác; hãy kiểm tra lại.",
+      "Kiểm soát TTHC (D17) = 1 (Có) but Số lượng TTHC thực hiện rà soát (D18) = 0; with the answer 1 (Có), that row must be above 0. This can still be right because the figures may be counted differently; please check.",
     ],
     [
       "count_rate_disagree",

@@ -111,8 +111,15 @@ describe("relation severities a reviewer applies", () => {
     expect(formatFinding(findingOf("vii3_eligible_le_in_force", { "VII.3.1.1": 10 }), "vi", soNganh)).toMatch(
       /^Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 3 \(D\d+\) = 10 và Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 4 \(D\d+\) = 41 cộng lại là 51, lớn hơn Tổng số TTHC đang có hiệu lực \(D\d+\) = 41\. /,
     );
-    expect(formatFinding(findingOf("vii6_mail_accounts_le_staff_present", { "VII.6": 60 }), "vi", soNganh)).toMatch(
-      /\) = 60 lớn hơn Tổng số biên chế có mặt tại thời điểm báo cáo \(D\d+\) = 25 và Tổng số người làm việc có mặt \(D\d+\) = 22 cộng lại là 47\. /,
+    expect(formatFinding(findingOf("vii6_mail_accounts_le_staff_present", { "VII.6": 60, "IV.4.2": 0 }), "vi", soNganh)).toMatch(
+      /\) = 60 lớn hơn Tổng số biên chế có mặt tại thời điểm báo cáo \(D\d+\) = 25, Tổng số người làm việc có mặt \(D\d+\) = 22 và Tổng số người làm việc có mặt \(D\d+\) = 0 cộng lại là 47\. /,
+    );
+    // A whole of several rows, some blank: every cell of the whole is named, not only the filled one.
+    expect(formatFinding(findingOf("vi3_sncl_all_in_autonomy_groups", { "IV.1.4": 3 }), "vi", soNganh)).toMatch(
+      /^Số đơn vị sự nghiệp trực thuộc sở ngành \(D\d+\) = 3 lớn hơn tổng các ô D\d+, D\d+, D\d+ và D\d+ là 1 \(Số đơn vị SNCL đã thực hiện tự chủ một phần chi thường xuyên \(D\d+\) = 1; các ô còn lại để trống\)\. /,
+    );
+    expect(formatFinding(findingOf("vii6_mail_accounts_le_staff_present", { "VII.6": 60 }), "vi", soNganh)).toContain(
+      "= 22; ô còn lại để trống).",
     );
   });
 
@@ -211,6 +218,16 @@ describe("implications a reviewer checks, each on an edited seed", () => {
       ["vi3_document_note", "warning", "VI.3"],
       ["vii4_reports_note", "warning", "VII.4"],
     ]);
+  });
+
+  it("an implication names a blank row as blank, counted as 0, and says what the answer asks", () => {
+    expect(formatFinding(findingOf("iv1_org_divisions_need_orgs", { "IV.1.3": 2 }), "vi", soNganh)).toMatch(
+      /^Số phòng ban chuyên môn trong tổ chức hành chính trực thuộc \(D\d+\) = 2 nhưng Số tổ chức hành chính trực thuộc sở ngành \(D\d+\) để trống \(tính là 0\); chỉ tiêu này lớn hơn 0 thì chỉ tiêu đó cũng phải lớn hơn 0\.$/,
+    );
+    expect(formatFinding(findingOf("iii3_yes_needs_counts", { "III.3": 1, "III.3.1": 0 }), "vi", soNganh)).toMatch(
+      /^Đơn giản hóa TTHC \(D\d+\) = 1 \(Có\) nhưng .* = 0, .* để trống và .* để trống, cộng lại bằng 0 \(ô để trống tính là 0\); đã trả lời 1 \(Có\) thì các chỉ tiêu đó cộng lại phải lớn hơn 0\. /,
+    );
+    expect(formatFinding(findingOf("iv1_org_divisions_need_orgs", { "IV.1.3": 2 }), "en", soNganh)).toContain("is blank (a blank counts as 0); when this row is above 0, that row must be above 0 too.");
   });
 
   it("every finding reads without gaps in both languages", () => {

@@ -216,7 +216,7 @@ export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts
       relations.push(draft(`${key(row.id)}_rate`, "rate", [row.id], [numerator.id, denominator.id], "error",
         `Bản nháp: ${row.label} = ${numerator.label} / ${denominator.label} × 100 (suy ra từ hai chỉ tiêu số lượng ngay dưới dòng tỷ lệ).`));
       relations.push(draft(`${key(row.id)}_part_le_whole`, "part_of_whole", [denominator.id], [numerator.id], "error",
-        `Bản nháp: ${numerator.label} không vượt quá ${denominator.label} (tử số của tỷ lệ không vượt mẫu số).`));
+        `Bản nháp: ${numerator.label} không vượt quá ${denominator.label} (tử số của tỷ lệ không vượt quá mẫu số).`));
       if (parts.length > 2) undecided.push({ code: "rate_inputs", row: row.sheetRow, id: row.id });
     } else if (kind === "count" && parts.length > 0) {
       const dashedParts = parts.filter((p) => p.dashed);

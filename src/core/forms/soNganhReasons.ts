@@ -3,7 +3,7 @@
 /** Why each relation of the built-in form exists, in Vietnamese and English (docs/RULES.md). */
 export const soNganhReasons: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {
   "i1_done_le_planned": {
-    "vi": "Nhiệm vụ đã hoàn thành là nhiệm vụ của kế hoạch năm, không thể nhiều hơn số nhiệm vụ đề ra.",
+    "vi": "Nhiệm vụ đã hoàn thành là nhiệm vụ thuộc kế hoạch năm, nên số nhiệm vụ đã hoàn thành không thể nhiều hơn số nhiệm vụ đề ra trong kế hoạch.",
     "en": "Completed tasks are tasks of the year's plan; they cannot outnumber the planned ones."
   },
   "i1_completion_rate": {
@@ -15,7 +15,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Issues handled are issues found; some may come from an earlier inspection."
   },
   "i2_divisions_inspected_le_divisions": {
-    "vi": "Số phòng ban đã kiểm tra không vượt quá số phòng ban hiện có (khối văn phòng sở, trong tổ chức hành chính và đơn vị sự nghiệp trực thuộc); cơ cấu có thể thay đổi trong năm.",
+    "vi": "Số phòng ban đã kiểm tra không vượt quá số phòng ban chuyên môn hiện có (thuộc khối văn phòng sở, trong tổ chức hành chính trực thuộc và trong đơn vị sự nghiệp trực thuộc); cơ cấu tổ chức có thể thay đổi trong năm.",
     "en": "Divisions inspected cannot exceed the divisions there are; the structure may change during the year."
   },
   "i2_units_inspected_le_units": {
@@ -23,7 +23,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Subordinate units inspected cannot exceed the subordinate organisations and public service units."
   },
   "i3_media_flag_vs_articles": {
-    "vi": "Đã có tin, bài đăng trên Chuyên trang CCHC tỉnh hoặc Trang thông tin điện tử của đơn vị là đã tuyên truyền qua website; có tuyên truyền \"thường xuyên\" hay không thì chưa chắc, nên chỉ cảnh báo.",
+    "vi": "Đã có tin, bài đăng trên Chuyên trang CCHC tỉnh hoặc Trang thông tin điện tử của đơn vị thì đơn vị đã tuyên truyền CCHC qua phương tiện truyền thông; việc tuyên truyền có \"thường xuyên\" hay không thì chưa thể khẳng định, nên đây chỉ là cảnh báo.",
     "en": "Articles posted on the province's CCHC page or the unit's website are propaganda through a website; whether it was \"regular\" is not certain, so only a warning."
   },
   "i4_done_le_assigned": {
@@ -67,7 +67,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Documents propagated (II.3.1, II.3's own detail row) mean the legal education work was done, so II.3 cannot be \"no\"."
   },
   "ii3_yes_needs_documents": {
-    "vi": "Đã thực hiện công tác phổ biến, giáo dục pháp luật thì thường có văn bản đã được tuyên truyền; bỏ qua khi II.3.1 để trống.",
+    "vi": "Đã thực hiện công tác phổ biến, giáo dục pháp luật thì thường có văn bản đã được tuyên truyền; không đối chiếu khi II.3.1 để trống.",
     "en": "PBGDPL done usually means documents propagated; skipped while II.3.1 is blank."
   },
   "iii1_control_flag_vs_reviewed": {
@@ -87,7 +87,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "III.3.1–III.3.3 count the very procedures simplified, so III.3 cannot be \"no\" once any is counted."
   },
   "iii3_yes_needs_counts": {
-    "vi": "Đã đơn giản hóa TTHC thì có ít nhất một TTHC được rút ngắn thời gian, giảm thành phần hồ sơ hoặc đơn giản hóa cách khác; bỏ qua khi các chỉ tiêu chi tiết để trống.",
+    "vi": "Đã đơn giản hóa TTHC thì có ít nhất một TTHC được rút ngắn thời gian giải quyết, giảm thành phần hồ sơ hoặc được đơn giản hóa theo cách khác; không đối chiếu khi các chỉ tiêu chi tiết để trống.",
     "en": "Simplification done means at least one procedure simplified; skipped while the detail rows are blank."
   },
   "iii3_shortened_note": {
@@ -103,8 +103,8 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Procedures in force = applied at the unit + applied at subordinate units."
   },
   "iii4_new_le_in_force": {
-    "vi": "TTHC được công bố mới thường đang có hiệu lực; có thể đã bị thay thế, bãi bỏ trong năm.",
-    "en": "Newly announced procedures are normally in force; one may have been replaced or abolished within the year."
+    "vi": "TTHC được công bố mới thường đang có hiệu lực, nhưng cũng có thể đã bị thay thế, bãi bỏ ngay trong năm.",
+    "en": "Newly announced procedures are normally in force, but one may have been replaced or abolished within the same year."
   },
   "iii4_abolished_note": {
     "vi": "Mẫu yêu cầu ghi \"Quyết định số ...\" (quyết định công bố việc bãi bỏ, thay thế) khi có TTHC đã được bãi bỏ, thay thế.",
@@ -143,11 +143,11 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "The template asks for \"on time / resolved\" so the reviewer sees the rate's numerator and denominator."
   },
   "iv1_org_divisions_need_orgs": {
-    "vi": "Phòng ban trong tổ chức hành chính trực thuộc chỉ có khi sở có tổ chức hành chính trực thuộc (ô trống, \"nếu có\", tính là 0).",
+    "vi": "Phòng ban chuyên môn trong tổ chức hành chính trực thuộc chỉ có khi sở, ngành có tổ chức hành chính trực thuộc (dòng \"nếu có\" để trống được tính là 0).",
     "en": "Divisions inside subordinate administrative organisations need such organisations (a blank \"(nếu có)\" row counts as 0)."
   },
   "iv1_sncl_divisions_need_sncl": {
-    "vi": "Phòng ban chuyên môn trong đơn vị sự nghiệp trực thuộc chỉ có khi sở có đơn vị sự nghiệp trực thuộc (ô trống, \"nếu có\", tính là 0).",
+    "vi": "Phòng ban chuyên môn trong đơn vị sự nghiệp trực thuộc chỉ có khi sở, ngành có đơn vị sự nghiệp trực thuộc (dòng \"nếu có\" để trống được tính là 0).",
     "en": "Divisions inside subordinate public service units need such units (a blank \"(nếu có)\" row counts as 0)."
   },
   "iv1_cut_orgs_rate": {
@@ -171,11 +171,11 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Staff at public service units need such units under the department (a blank counts as 0)."
   },
   "iv4_self_funded_staff_need_self_funded_units": {
-    "vi": "Có người làm việc tại đơn vị SNCL tự chủ hoàn toàn (IV.4.2) thì phải có đơn vị SNCL tự chủ 100% chi thường xuyên, có hoặc không kèm chi đầu tư (VI.3.1 + VI.3.2 > 0; ô trống tính là 0).",
+    "vi": "Có người làm việc tại đơn vị SNCL tự chủ hoàn toàn (IV.4.2) thì sở, ngành phải có đơn vị SNCL tự chủ 100% chi thường xuyên và chi đầu tư hoặc tự chủ 100% chi thường xuyên (VI.3.1 + VI.3.2 > 0; ô trống tính là 0).",
     "en": "Staff at fully self-funded units need units funding all their recurrent spending (a blank counts as 0)."
   },
   "iv5_unit_leaders_need_units": {
-    "vi": "Lãnh đạo cấp phòng trong đơn vị trực thuộc chỉ có khi sở có đơn vị trực thuộc (ô trống tính là 0).",
+    "vi": "Lãnh đạo cấp phòng trong đơn vị trực thuộc chỉ có khi sở, ngành có đơn vị trực thuộc (ô trống tính là 0).",
     "en": "Division leaders of subordinate units need subordinate units (a blank counts as 0)."
   },
   "iv5_leaders_le_staff_present": {
@@ -199,7 +199,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "The template asks for the inspection plan on group row IV.6."
   },
   "iv2_present_le_quota": {
-    "vi": "Biên chế có mặt thường không vượt quá biên chế được giao; có thể vượt khi biên chế giao đã giảm mà chưa tinh giản xong.",
+    "vi": "Biên chế có mặt thường không vượt quá biên chế được giao; có thể vượt khi biên chế được giao đã giảm mà việc tinh giản chưa thực hiện xong.",
     "en": "Staff present normally within the quota; above it when the quota was cut before the downsizing."
   },
   "iv3_present_le_quota": {
@@ -267,7 +267,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "People disciplined at partly self-funded or state-funded units are among the budget-paid staff present, unless they left or moved to another post."
   },
   "v3_exam_needs_appointments": {
-    "vi": "Đã tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển thì có ít nhất một lãnh đạo được bổ nhiệm mới; bỏ qua khi các chỉ tiêu chi tiết để trống.",
+    "vi": "Đã tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển thì có ít nhất một lãnh đạo được bổ nhiệm mới; không đối chiếu khi các chỉ tiêu chi tiết để trống.",
     "en": "An appointment by exam means at least one leader newly appointed; skipped while the detail rows are blank."
   },
   "v3_decision_note": {
@@ -351,15 +351,15 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Procedures offered online at level 3 or 4 are among the procedures in force. When it breaks, usually the sector's district- and commune-level procedures were counted too, or one procedure was counted at both levels."
   },
   "vii3_procedures_with_files_le_online_files": {
-    "vi": "Mỗi TTHC có phát sinh hồ sơ nộp trực tuyến có ít nhất một hồ sơ tiếp nhận trực tuyến (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 5 ≤ 14); \"có phát sinh hồ sơ\" có thể được tính cả hồ sơ phát sinh trước kỳ.",
-    "en": "Each procedure with online files has at least one online file (e.g. Sở TTTT Sóc Trăng 2023: 5 ≤ 14); \"with files\" may count files before the period."
+    "vi": "Mỗi TTHC có phát sinh hồ sơ nộp trực tuyến có ít nhất một hồ sơ được tiếp nhận trực tuyến (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 5 ≤ 14); tuy nhiên TTHC có thể được tính là \"có phát sinh hồ sơ\" theo hồ sơ nộp từ trước kỳ báo cáo.",
+    "en": "Each procedure with online files has at least one file received online (e.g. Sở TTTT Sóc Trăng 2023: 5 ≤ 14); a procedure may count as \"with files\" for files submitted before the period."
   },
   "vii3_online_files_le_files": {
     "vi": "Hồ sơ tiếp nhận trực tuyến nằm trong tổng số hồ sơ tiếp nhận (trực tiếp và trực tuyến) của cùng các TTHC (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 14 ≤ 14).",
     "en": "Files received online are part of all files received (in person and online) for the same procedures (e.g. Sở TTTT Sóc Trăng 2023: 14 ≤ 14)."
   },
   "vii3_files_le_received": {
-    "vi": "Hồ sơ của TTHC trực tuyến nằm trong số hồ sơ TTHC đơn vị tiếp nhận (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 14 ≤ 97); hai mục có thể đếm theo phạm vi khác nhau.",
+    "vi": "Hồ sơ của TTHC trực tuyến nằm trong số hồ sơ TTHC do cơ quan, đơn vị tiếp nhận (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 14 ≤ 97); hai mục có thể được thống kê theo phạm vi khác nhau.",
     "en": "Files of online procedures are part of all files the unit received (e.g. Sở TTTT Sóc Trăng 2023: 14 ≤ 97); the two may differ in scope."
   },
   "vii3_fee_procedures_le_in_force": {
@@ -379,7 +379,7 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "The template asks for \"periodic reports digitised / periodic reports of the unit\" once the provincial reporting system is used."
   },
   "vii6_mail_accounts_le_staff_present": {
-    "vi": "Công chức, viên chức có tài khoản thư điện tử chính thức không vượt quá số người có mặt (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 47 ≤ 25 + 22 + 0); tài khoản của người đã nghỉ việc, chuyển công tác có thể chưa được thu hồi.",
+    "vi": "Công chức, viên chức có tài khoản thư điện tử chính thức không vượt quá số công chức, viên chức, người làm việc có mặt (ví dụ: báo cáo Sở TTTT Sóc Trăng 2023: 47 ≤ 25 + 22 + 0); tài khoản của người đã nghỉ việc, chuyển công tác có thể chưa được thu hồi.",
     "en": "Staff with official e-mail cannot exceed the staff present (e.g. Sở TTTT Sóc Trăng 2023: 47 ≤ 25 + 22 + 0); accounts of people who left may still be open."
   },
   "vii7_certified_leaders_le_leaders": {
@@ -399,12 +399,12 @@ export const soNganhReasons: Readonly<Record<string, { readonly vi: string; read
     "en": "Procedures whose results were actually returned by post are normally among those announced for BCCI; citizens and organisations may still ask for the results of other procedures by post."
   },
   "vii9_received_procedures_le_received_files": {
-    "vi": "Mỗi TTHC được tiếp nhận qua dịch vụ BCCI có ít nhất một hồ sơ được tiếp nhận qua BCCI trong cùng kỳ; nếu không thỏa là đã đếm lẫn TTHC và hồ sơ, cần sửa lại số liệu.",
+    "vi": "Mỗi TTHC được tiếp nhận qua dịch vụ BCCI có ít nhất một hồ sơ được tiếp nhận qua BCCI trong cùng kỳ; nếu không thỏa là đã ghi lẫn số TTHC với số hồ sơ, cần sửa lại số liệu.",
     "en": "Each procedure received by post has at least one file received by post in the same period; a break means procedures and files were mixed up, which the clerk must fix."
   },
   "vii9_returned_procedures_le_returned_files": {
-    "vi": "Mỗi TTHC được trả kết quả qua dịch vụ BCCI có ít nhất một hồ sơ được trả kết quả qua BCCI trong cùng kỳ; nếu không thỏa là đã đếm lẫn TTHC và hồ sơ, cần sửa lại số liệu.",
-    "en": "Each procedure whose results were returned by post has at least one file returned by post in the same period; a break means procedures and files were mixed up."
+    "vi": "Mỗi TTHC được trả kết quả qua dịch vụ BCCI có ít nhất một hồ sơ được trả kết quả qua BCCI trong cùng kỳ; nếu không thỏa là đã ghi lẫn số TTHC với số hồ sơ, cần sửa lại số liệu.",
+    "en": "Each procedure whose results were returned by post has at least one file returned by post in the same period; a break means procedures and files were mixed up, which the clerk must fix."
   },
   "vii9_files_received_le_received": {
     "vi": "Hồ sơ tiếp nhận qua dịch vụ BCCI nằm trong số hồ sơ TTHC do cơ quan, đơn vị tiếp nhận; hai mục có thể được thống kê theo phạm vi khác nhau.",

@@ -120,7 +120,13 @@ export const en: Messages = {
     part_exceeds_whole: (f, m) => {
       const parts = namedValues(f.detail.parts, m, true);
       const wholes = namedValues(f.detail.wholes, m, true);
-      const whole = wholes.length === 1 ? wholes[0] : `the sum ${wholes.join(" + ")} = ${m.num(f.limit?.value)}`;
+      const blankWholes = f.detail.wholes.length - wholes.length;
+      const whole =
+        f.detail.wholes.length === 1
+          ? wholes[0]
+          : blankWholes === 0
+            ? `the sum ${wholes.join(" + ")} = ${m.num(f.limit?.value)}`
+            : `the sum of cells ${f.detail.wholes.map((w) => (w.cell ? m.cell(w.cell) : w.indicator)).join(", ")} = ${m.num(f.limit?.value)} (${wholes.join(", ")}; ${blankWholes === 1 ? "the other cell" : "the other cells"} blank)`;
       const lead = parts.length === 1 ? parts[0] : `The sum ${parts.join(" + ")} = ${m.num(f.actual)}`;
       return `${lead} is greater than ${whole}.${caveat(f, f.detail.caveat)}`;
     },
@@ -151,9 +157,15 @@ export const en: Messages = {
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
     },
     implication_broken: (f, m) => {
-      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`);
-      const lead = then.length === 1 ? then[0] : `${then.join(", ")} (together 0)`;
-      const why = m.indicator(f.indicator)?.kind !== "count" ? "with this answer that figure must be above 0" : "when this row is above 0, that figure must be above 0 too";
+      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} ${x.value === null ? "is blank" : `= ${m.num(x.value)}`}`);
+      const blank = f.detail.then.some((x) => x.value === null) ? " (a blank counts as 0)" : "";
+      const one = then.length === 1;
+      const lead = one ? `${then[0]}${blank}` : `${then.join(", ")}, together 0${blank}`;
+      const those = one ? "that row" : "those rows together";
+      const why =
+        m.indicator(f.indicator)?.kind !== "count"
+          ? `with the answer ${m.code(f.indicator, f.actual)}, ${those} must be above 0`
+          : `when this row is above 0, ${those} must be above 0 too`;
       return `${self(f, m)} = ${m.code(f.indicator, f.actual)} but ${lead}; ${why}.${caveat(f, null)}`;
     },
     count_rate_disagree: (f, m) => {

@@ -126,7 +126,13 @@ export const vi: Messages = {
       const parts = namedValues(f.detail.parts, m, true);
       const wholes = namedValues(f.detail.wholes, m, true);
       // "A = 10 và B = 41 cộng lại là 51": labels often begin with "Tổng số", so no "Tổng" is put before them.
-      const whole = wholes.length === 1 ? wholes[0] : `${andList(wholes)} cộng lại là ${m.num(f.limit?.value)}`;
+      const blankWholes = f.detail.wholes.length - wholes.length;
+      const whole =
+        f.detail.wholes.length === 1
+          ? wholes[0]
+          : blankWholes === 0
+            ? `${andList(wholes)} cộng lại là ${m.num(f.limit?.value)}`
+            : `tổng các ô ${andList(f.detail.wholes.map((w) => (w.cell ? m.cell(w.cell) : w.indicator)))} là ${m.num(f.limit?.value)} (${andList(wholes)}; ${blankWholes === 1 ? "ô" : "các ô"} còn lại để trống)`;
       const lead = parts.length === 1 ? parts[0] : `${andList(parts)} cộng lại là ${m.num(f.actual)},`;
       return `${lead} lớn hơn ${whole}.${caveat(f, f.detail.caveat)}`;
     },
@@ -157,12 +163,15 @@ export const vi: Messages = {
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
     },
     implication_broken: (f, m) => {
-      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} = ${m.num(x.value)}`);
-      const lead = then.length === 1 ? then[0] : `${then.join(", ")} (tổng bằng 0)`;
+      const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} ${x.value === null ? "để trống" : `= ${m.num(x.value)}`}`);
+      const blank = f.detail.then.some((x) => x.value === null);
+      const one = then.length === 1;
+      const lead = one ? `${then[0]}${blank ? " (tính là 0)" : ""}` : `${andList(then)}, cộng lại bằng 0${blank ? " (ô để trống tính là 0)" : ""}`;
+      const those = one ? "chỉ tiêu đó" : "các chỉ tiêu đó cộng lại";
       const why =
         m.indicator(f.indicator)?.kind !== "count"
-          ? "với câu trả lời này, số liệu đó phải lớn hơn 0"
-          : "chỉ tiêu này lớn hơn 0 thì số liệu đó cũng phải lớn hơn 0";
+          ? `đã trả lời ${m.code(f.indicator, f.actual)} thì ${those} phải lớn hơn 0`
+          : `chỉ tiêu này lớn hơn 0 thì ${those} cũng phải lớn hơn 0`;
       return `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${lead}; ${why}.${caveat(f, null)}`;
     },
     count_rate_disagree: (f, m) => {
