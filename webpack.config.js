@@ -53,8 +53,9 @@ function manifestTransform() {
   const host = process.env.ADDIN_HOST;
   if (!host) return undefined;
   const now = new Date();
+  const version = process.env.ADDIN_VERSION;
   return (content) => {
-    const out = deployManifest(content.toString("utf8"), { host, now, version: process.env.ADDIN_VERSION });
+    const out = deployManifest(content.toString("utf8"), { host, now, version });
     console.log(`[cchc] dist/manifest.xml for ${out.host}, version ${out.version}; check it with: npm run validate -- dist/manifest.xml`);
     return out.xml;
   };
@@ -64,6 +65,7 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean((env && env.WEBPACK_SERVE) || process.env.WEBPACK_SERVE);
   const https = serving ? await devHttpsOptions() : null;
+  const deploying = manifestTransform();
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -121,7 +123,7 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // ES5, run before the bundles: on IE11/EdgeHTML it says which Office and WebView2 are needed.
           { from: "src/taskpane/oldHostCheck.js", to: "oldHostCheck.js" },
-          { from: "manifest.xml", to: "manifest.xml", ...(manifestTransform() ? { transform: manifestTransform() } : {}) },
+          { from: "manifest.xml", to: "manifest.xml", ...(deploying ? { transform: deploying } : {}) },
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
         ],
       }),

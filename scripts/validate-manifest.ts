@@ -285,23 +285,39 @@ export function repositoryEnvironment(root: string): ManifestEnvironment {
   };
 }
 
-function main(): void {
-  const root = path.join(__dirname, "..");
+/**
+ * What `npm run validate` says of each manifest: the named one, else the repository's and, when a build made one,
+ * dist/manifest.xml. A manifest other than the repository's with no localhost left in it is a deployment's and
+ * must also be above the repository's version. Lines for stdout and stderr; `ok` false when any has a problem.
+ */
+export function validateFiles(root: string, named?: string, cwd = process.cwd()): { out: string[]; err: string[]; ok: boolean } {
   const repository = path.join(root, "manifest.xml");
   const built = path.join(root, "dist", "manifest.xml");
-  const files = process.argv[2] ? [path.resolve(process.cwd(), process.argv[2])] : [repository, ...(fs.existsSync(built) ? [built] : [])];
+  const files = named ? [path.resolve(cwd, named)] : [repository, ...(fs.existsSync(built) ? [built] : [])];
   const env = repositoryEnvironment(root);
   const repositoryXml = fs.readFileSync(repository, "utf8");
+  const out: string[] = [];
+  const err: string[] = [];
   for (const file of files) {
+    const name = path.relative(cwd, file);
+    if (!fs.existsSync(file)) {
+      err.push(`${name}: no such file (build it first: ADDIN_HOST=https://… npm run build)`);
+      continue;
+    }
     const xml = fs.readFileSync(file, "utf8");
     const problems = validateManifest(xml, env);
-    // A manifest other than the repository's (a build's, with no localhost in it) is a deployment's.
     if (file !== repository && !xml.includes("https://localhost:3000")) problems.push(...deploymentProblems(xml, repositoryXml));
-    const name = path.relative(process.cwd(), file);
-    if (problems.length === 0) console.log(`${name}: valid (offline checks; see docs/OFFICE.md)`);
-    for (const p of problems) console.error(`${name}: ${p}`);
-    if (problems.length > 0) process.exitCode = 1;
+    if (problems.length === 0) out.push(`${name}: valid (offline checks; see docs/OFFICE.md)`);
+    for (const p of problems) err.push(`${name}: ${p}`);
   }
+  return { out, err, ok: err.length === 0 };
+}
+
+function main(): void {
+  const result = validateFiles(path.join(__dirname, ".."), process.argv[2]);
+  for (const line of result.out) console.log(line);
+  for (const line of result.err) console.error(line);
+  if (!result.ok) process.exitCode = 1;
 }
 
 if (require.main === module) main();

@@ -3,8 +3,9 @@
  * a broken copy of the real manifest, one mistake at a time, must fail with the matching problem.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { compareVersions, deploymentProblems, OFFICE_APP_ORDER, repositoryEnvironment, validateManifest, type ManifestEnvironment } from "../scripts/validate-manifest";
+import { compareVersions, deploymentProblems, OFFICE_APP_ORDER, repositoryEnvironment, validateFiles, validateManifest, type ManifestEnvironment } from "../scripts/validate-manifest";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bumpedVersion, deployManifest, deploymentHost } = require("../scripts/deployManifest") as typeof import("../scripts/deployManifest");
 
@@ -82,7 +83,7 @@ describe("a deployment's manifest (ADDIN_HOST=https://… npm run build)", () =>
   test("every URL moves to the host, the version goes above the repository's, and it passes every check", () => {
     const out = deployManifest(MANIFEST, { host: "https://cchc.example.gov.vn/", now });
     expect(out.host).toBe("https://cchc.example.gov.vn");
-    expect(out.xml).not.toContain("localhost");
+    expect(out.xml).not.toMatch(/https?:\/\/localhost/);
     expect(out.xml).toContain('<SourceLocation DefaultValue="https://cchc.example.gov.vn/taskpane.html"/>');
     expect(out.version).toBe("0.1.2612.630");
     expect(validateManifest(out.xml, ENV)).toEqual([]);
@@ -110,5 +111,123 @@ describe("a deployment's manifest (ADDIN_HOST=https://… npm run build)", () =>
     expect(deploymentProblems(MANIFEST, MANIFEST)).toEqual(
       expect.arrayContaining([expect.stringMatching(/still points at https:\/\/localhost/), expect.stringMatching(/not above the repository's/)]),
     );
+  });
+});
+
+describe("the build writes the deployment's manifest (webpack.config.js)", () => {
+  interface CopyPattern {
+    from: string;
+    transform?: (content: Buffer, from: string) => string | Promise<string>;
+  }
+  /** The copy pattern webpack.config.js gives dist/manifest.xml, with these environment variables set. */
+  async function manifestCopy(vars: Record<string, string | undefined>): Promise<CopyPattern> {
+    const saved = { ADDIN_HOST: process.env.ADDIN_HOST, ADDIN_VERSION: process.env.ADDIN_VERSION };
+    Object.assign(process.env, vars);
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const make = require("../webpack.config.js") as (env: object, argv: { mode: string }) => Promise<{ plugins: { patterns?: CopyPattern[] }[] }>;
+      const config = await make({}, { mode: "production" });
+      const copy = config.plugins.find((p) => Array.isArray(p.patterns));
+      const pattern = copy?.patterns?.find((p) => p.from === "manifest.xml");
+      if (!pattern) throw new Error("webpack.config.js copies no manifest.xml");
+      return pattern;
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
+  test("without ADDIN_HOST dist/manifest.xml is the repository's as it is", async () => {
+    expect((await manifestCopy({ ADDIN_HOST: undefined })).transform).toBeUndefined();
+  });
+
+  test("ADDIN_HOST=https://cchc.example.gov.vn: every URL on that host, a version above the repository's, valid", async () => {
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const copy = await manifestCopy({ ADDIN_HOST: "https://cchc.example.gov.vn", ADDIN_VERSION: undefined });
+      const xml = String(await copy.transform!(Buffer.from(MANIFEST, "utf8"), "manifest.xml"));
+      expect(xml).not.toMatch(/https?:\/\/localhost/);
+      expect(xml).toContain('<SourceLocation DefaultValue="https://cchc.example.gov.vn/taskpane.html"/>');
+      expect(validateManifest(xml, ENV)).toEqual([]);
+      expect(deploymentProblems(xml, MANIFEST)).toEqual([]);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/dist\/manifest.xml for https:\/\/cchc.example.gov.vn, version \d+\.\d+\.\d+\.\d+/));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  test("ADDIN_VERSION is the version written; a host that is not https stops the build with the reason", async () => {
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const versioned = await manifestCopy({ ADDIN_HOST: "https://cchc.example.gov.vn", ADDIN_VERSION: "1.0.0.3" });
+      expect(String(await versioned.transform!(Buffer.from(MANIFEST, "utf8"), "manifest.xml"))).toContain("<Version>1.0.0.3</Version>");
+      const plain = await manifestCopy({ ADDIN_HOST: "http://cchc.example.gov.vn", ADDIN_VERSION: undefined });
+      expect(() => plain.transform!(Buffer.from(MANIFEST, "utf8"), "manifest.xml")).toThrow(/ADDIN_HOST must use https/);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe("npm run validate", () => {
+  test("is the offline validator", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.validate).toBe("tsx scripts/validate-manifest.ts");
+  });
+
+  /** A copy of what the validator reads of the repository, with `dist` manifest when given. */
+  function repositoryCopy(dist?: string): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-validate-"));
+    for (const rel of ["manifest.xml", "docs/OFFICE.md", "src/excel/requirements.ts", "src/commands/commands.ts"]) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, rel), path.join(root, rel));
+    }
+    fs.cpSync(path.join(ROOT, "assets"), path.join(root, "assets"), { recursive: true });
+    if (dist !== undefined) {
+      fs.mkdirSync(path.join(root, "dist"));
+      fs.writeFileSync(path.join(root, "dist", "manifest.xml"), dist);
+    }
+    return root;
+  }
+
+  const deployed = () => deployManifest(MANIFEST, { host: "https://cchc.example.gov.vn", now: new Date(Date.UTC(2026, 11, 1, 10, 30)) }).xml;
+
+  test("checks the repository's manifest and the build's dist/manifest.xml, a deployment's rules on the build's", () => {
+    const root = repositoryCopy(deployed());
+    try {
+      expect(validateFiles(root, undefined, root)).toEqual({
+        out: ["manifest.xml: valid (offline checks; see docs/OFFICE.md)", "dist/manifest.xml: valid (offline checks; see docs/OFFICE.md)"],
+        err: [],
+        ok: true,
+      });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ["the repository's version kept", () => deployed().replace(/<Version>[^<]+<\/Version>/, "<Version>0.1.0.0</Version>"), /dist\/manifest.xml: <Version> 0.1.0.0 is not above the repository's/],
+    ["one URL left on another host", () => deployed().replace("https://cchc.example.gov.vn/commands.html", "https://localhost:3000/commands.html"), /dist\/manifest.xml: URLs on more than one host/],
+    ["a control without a Supertip", () => deployed().replace(/(<Control xsi:type="Button" id="CCHC.Fill">\s*<Label[^>]*\/>)\s*<Supertip>[\s\S]*?<\/Supertip>/, "$1"), /dist\/manifest.xml: control "CCHC.Fill" has no <Supertip>/],
+  ])("fails on a build's manifest with %s", (_label, make, problem) => {
+    const xml = make();
+    expect(xml).not.toBe(deployed());
+    const root = repositoryCopy(xml);
+    try {
+      const result = validateFiles(root, undefined, root);
+      expect(result.ok).toBe(false);
+      expect(result.out).toEqual(["manifest.xml: valid (offline checks; see docs/OFFICE.md)"]);
+      expect(result.err).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("a named manifest that is not there is said, not a stack trace", () => {
+    const result = validateFiles(ROOT, "nowhere/manifest.xml", ROOT);
+    expect(result).toEqual({ out: [], err: ["nowhere/manifest.xml: no such file (build it first: ADDIN_HOST=https://… npm run build)"], ok: false });
   });
 });
