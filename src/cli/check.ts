@@ -1,8 +1,8 @@
 /** `cchc check`: the findings of every file, as text grouped by section or as one JSON document. */
 import {
   cellA1, countBySeverity, matchedIndicators, missingIndicators, sheetPrefix, writtenCell, describeForm, type ExpectedKind, type Finding, type FindingValue, type Fix, formatFinding,
-  formatFormCurrency, formCurrency, type Period, type PeriodKind, periodLabel, type PeriodRead, type FormFacts, type Grid, groupBySection, type Lang, type Limit, type Location,
-  readiness, type Readiness, readinessText, type Severity, type Template, titleInfo, toA1, type ValueChoice,
+  formatFormCurrency, checkCurrency, type FoundCheck, type Period, type PeriodKind, periodLabel, type PeriodRead, type FormFacts, groupBySection, type Lang, type Limit, type Location,
+  readiness, type Readiness, readinessText, type Severity, type Template, toA1, type ValueChoice,
 } from "../core";
 import * as path from "path";
 import { checkInOrder, threadsFor, type WorkerSetup } from "./checkBatch";
@@ -155,15 +155,9 @@ export function formReport(facts: FormFacts, file: string | null): FormReport {
   return { id: facts.id, version: facts.version, title: facts.title, province: facts.province, level: facts.level, status: facts.status, file };
 }
 
-/** Warnings that the form may not fit the report (period, province, level from the title); absent when none. */
-function formWarningsOf(
-  facts: FormFacts,
-  grid: Grid,
-  location: Location,
-  lang: Lang,
-): { formWarnings?: readonly { readonly code: string; readonly message: string }[] } {
-  const title = titleInfo(grid, location);
-  const warnings = formCurrency(facts, title.unitName, title.period);
+/** Warnings that the form may not fit the report (period in use, province, level from the title); absent when none. */
+function formWarningsOf(facts: FormFacts, check: FoundCheck, lang: Lang): { formWarnings?: readonly { readonly code: string; readonly message: string }[] } {
+  const warnings = checkCurrency(facts, check);
   return warnings.length ? { formWarnings: warnings.map((w) => ({ code: w.code, message: formatFormCurrency(w, facts, lang) })) } : {};
 }
 
@@ -190,7 +184,7 @@ async function checkFile(file: string, lang: Lang, m: CliMessages, forms: FormCh
       template: template.id,
       form: formReport(form.facts, forms.fileOf(form)),
       match: { matched, total: template.indicators.length },
-      ...formWarningsOf(form.facts, found.grid, location, lang),
+      ...formWarningsOf(form.facts, found.check, lang),
       recognized: matched,
       missing: missingIndicators(found.check),
       findings: findings.map((f) => ({

@@ -58,6 +58,8 @@ export interface FoundCheck {
   readonly location: Location;
   /** the report's period the rules went by (rows due, cumulative rows), and where it comes from */
   readonly reportPeriod: PeriodRead;
+  /** the title block above the table: the unit it names and its lines (what the form's currency is judged by) */
+  readonly title: { readonly unitName: string | null; readonly lines: readonly string[] };
   readonly findings: readonly Finding[];
   /** totals and rates the calculator would write */
   readonly patches: readonly Patch[];
@@ -93,7 +95,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
   if (!located.ok) return { found: false, sheets: sheets.map((s) => s.name), failure: located.failure };
   // locateInWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === located.sheet) as SheetGrid;
-  const titlePeriod = titleInfo(sheet.grid, located.location).period;
+  const title = titleInfo(sheet.grid, located.location);
+  const titlePeriod = title.period;
   const readPeriod = titleOrSheetPeriod({ period: titlePeriod }, located.sheet);
   const period = opts.period ?? readPeriod;
   const from = opts.period ? "option" : titlePeriod ? "title" : readPeriod ? "sheet" : null;
@@ -117,6 +120,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], templates: readonly 
     template: located.template,
     location: located.location,
     reportPeriod,
+    title: { unitName: title.unitName, lines: title.lines },
     findings,
     patches,
     conflicts,

@@ -181,4 +181,23 @@ describe("the test form through the whole path", () => {
     expect(v2doc.form).toMatchObject({ version: "2025.2" });
     expect(v2doc.units.map((u: { included: boolean }) => u.included)).toEqual([true]);
   });
+
+  it("says when the form may not fit the report: a period before the form applies, another province, another level (text and --json)", async () => {
+    const other = path.join(dir, "so-tu-phap.xlsx");
+    expect((await cchc("template", "--form", FORM, other, "--unit", "Sở Tư pháp tỉnh Bạc Liêu", "--year", "2024")).code).toBe(0);
+    const text = await cchc("check", "--form", FORM, other);
+    expect(text.out.split("\n").filter((l) => l.includes("Lưu ý về mẫu"))).toEqual([
+      "  Lưu ý về mẫu: Kỳ báo cáo kết thúc ngày 14/12/2024, trước ngày mẫu “thu-nghiem-xa-2025” bắt đầu áp dụng (01/07/2025); hãy kiểm tra có dùng đúng mẫu của kỳ đó không.",
+      "  Lưu ý về mẫu: Tiêu đề ghi tỉnh, thành phố “Bạc Liêu”, còn mẫu đang dùng là mẫu của Thử Nghiệm; hãy kiểm tra có dùng đúng mẫu của tỉnh, thành phố mình không.",
+      "  Lưu ý về mẫu: Tiêu đề cho thấy báo cáo của sở, ngành, còn mẫu đang dùng là mẫu cho UBND xã.",
+    ]);
+    const json = JSON.parse((await cchc("check", "--form", FORM, other, "--json")).out).files[0];
+    expect(json.formWarnings.map((w: { code: string }) => w.code)).toEqual(["period_before_form", "other_province", "other_level"]);
+    // The period the check goes by is the user's when given: --period moves the report into the form's validity.
+    const moved = JSON.parse((await cchc("check", "--form", FORM, other, "--json", "--period", "nam/2025")).out).files[0];
+    expect(moved.formWarnings.map((w: { code: string }) => w.code)).toEqual(["other_province", "other_level"]);
+    // A commune of the form's province reporting on a period the form covers: nothing to say.
+    const fits = await filled("xa-dung-mau.xlsx", "UBND xã Hòa Bình, tỉnh Thử Nghiệm", GOOD);
+    expect(JSON.parse((await cchc("check", "--form", FORM, fits, "--json")).out).files[0].formWarnings).toBeUndefined();
+  });
 });

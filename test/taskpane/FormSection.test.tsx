@@ -53,6 +53,24 @@ describe("pane: Mẫu phụ lục", () => {
     expect(host.settings.form).toBeUndefined();
   });
 
+  it("says when the form may not fit the report checked: a period before it applies, another province; nothing with the built-in form", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    expect(screen.queryByTestId("form-currency")).toBeNull();
+    const doc = formDocument({ ...soNganhFacts, id: "so-nganh-can-tho-2025", province: "Cần Thơ", version: "2025", validFrom: "2025-07-01" }, soNganh);
+    load("can-tho.json", new TextEncoder().encode(formJson(doc)));
+    const bar = await screen.findByTestId("form-currency", {}, { timeout: 10000 });
+    expect(bar.textContent).toBe(
+      "Lưu ý về mẫu. " +
+        "Kỳ báo cáo kết thúc ngày 14/12/2023, trước ngày mẫu “so-nganh-can-tho-2025” bắt đầu áp dụng (01/07/2025); hãy kiểm tra có dùng đúng mẫu của kỳ đó không. " +
+        "Tiêu đề ghi tỉnh, thành phố “Sóc Trăng”, còn mẫu đang dùng là mẫu của Cần Thơ; hãy kiểm tra có dùng đúng mẫu của tỉnh, thành phố mình không.",
+    );
+    // The appendix is still checked against the loaded form (its 178 rows are the built-in form's).
+    expect(screen.getByTestId("summary")).toBeTruthy();
+    fireEvent.click(screen.getByText("Dùng mẫu có sẵn"));
+    await waitFor(() => expect(screen.queryByTestId("form-currency")).toBeNull(), { timeout: 10000 });
+  });
+
   it.each([
     ["script in a label", "x.json", () => {
       const doc = JSON.parse(formJson(formDocument(soNganhFacts, soNganh)));

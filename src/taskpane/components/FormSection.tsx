@@ -26,6 +26,8 @@ export function FormSection(props: {
   busy: boolean;
   note: FormNote | null;
   refused: { readonly sentence: string; readonly more: number } | null;
+  /** Why the form may not fit the report checked (its period, the province or level its title names), as sentences. */
+  currency: readonly string[];
   onLoad: (file: File) => void;
   onBuiltin: () => void;
 }) {
@@ -47,6 +49,11 @@ export function FormSection(props: {
           <TitledBody title={t.formRefusedTitle}>
             {props.refused.sentence} {props.refused.more > 0 ? t.formRefusedMore(props.refused.more) : ""}
           </TitledBody>
+        </MessageBar>
+      )}
+      {props.currency.length > 0 && (
+        <MessageBar intent="warning" data-testid="form-currency">
+          <TitledBody title={t.formCurrencyTitle}>{props.currency.join(" ")}</TitledBody>
         </MessageBar>
       )}
       {props.note && (

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, TableEdit20Regular } from "@fluentui/react-icons";
 import {
-  builtinFormReasons, builtinForms, type CellState, cellA1, countBySeverity, fillBlocker, isBlankCell, type Finding, type Form, formatFormProblem, matchedIndicators,
+  builtinFormReasons, builtinForms, type CellState, cellA1, checkCurrency, formatFormCurrency, countBySeverity, fillBlocker, isBlankCell, type Finding, type Form, formatFormProblem, matchedIndicators,
   missingIndicators, type Patch, readiness, readinessText, writtenCell,
 } from "../../core";
 import type { AppendixChoice, AppendixHost, CheckState, FixChange } from "../../app/host";
@@ -306,6 +306,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     };
   }, [templateId, form]);
   const reasons = form ? form.form.reasons : builtinReasons?.templateId === templateId ? builtinReasons?.reasons : undefined;
+  // Whether the form fits the report: the facts of the form the appendix was checked against (the loaded one, else the
+  // built-in form of that template).
+  const checkedFacts = template && (form && form.form.template === template ? form.form.facts : builtinForms.find((f) => f.template === template)?.facts);
+  const currency = React.useMemo(
+    () => (found && checkedFacts ? checkCurrency(checkedFacts, found).map((w) => formatFormCurrency(w, checkedFacts, lang)) : []),
+    [found, checkedFacts, lang],
+  );
   const blocked = found ? fillBlocker(found) : null;
   const onChoose = (next: AppendixChoice) =>
     void run(async () => {
@@ -454,6 +461,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
         busy={busy}
         note={formNote}
         refused={formRefused}
+        currency={currency}
         onLoad={onLoadForm}
         onBuiltin={onBuiltinForm}
       />

@@ -97,6 +97,7 @@ export const en: Messages = {
     `The form needs ${formatNumber(kb, "en")} KB of the workbook's settings, above their ${formatNumber(limitKb, "en")} KB limit; it is used for this session only.`,
   formRefusedTitle: "The appendix form file cannot be used",
   formRefusedMore: (n) => `(and ${n} more problems; check them with "cchc form check")`,
+  formCurrencyTitle: "About the form",
 
   startTitle: "Start",
   recognised: (sheet, found, total) => `Appendix recognised on sheet “${sheet}”: ${found}/${total} indicators recognised.`,

@@ -142,6 +142,7 @@ export const vi = {
     `Mẫu cần ${formatNumber(kb, "vi")} KB trong phần cài đặt của sổ làm việc, vượt giới hạn ${formatNumber(limitKb, "vi")} KB; mẫu chỉ dùng trong phiên làm việc này.`,
   formRefusedTitle: "Không dùng được tệp mẫu phụ lục",
   formRefusedMore: (n: number) => `(và ${n} vấn đề khác; kiểm tra bằng “cchc form check”)`,
+  formCurrencyTitle: "Lưu ý về mẫu",
 
   // start
   startTitle: "Bắt đầu",

@@ -35,9 +35,17 @@ describe("form currency", () => {
     expect(later.map((x) => x.code)).toEqual(["period_after_form"]);
   });
 
+  it("reads the province and level from the title's other lines when the unit's name gives none", () => {
+    const lines = ["UBND TỈNH BẠC LIÊU", "SỞ TƯ PHÁP", "PHỤ LỤC"];
+    expect(formCurrency(soNganhFacts, "SỞ TƯ PHÁP", { kind: "nam", year: 2023 }, lines).map((w) => w.code)).toEqual(["other_province"]);
+    expect(formCurrency(soNganhFacts, null, null, ["PHỤ LỤC", "UBND xã Long Phú, tỉnh Sóc Trăng"]).map((w) => w.code)).toEqual(["other_level"]);
+    expect(formCurrency(soNganhFacts, null, null, ["PHỤ LỤC", "THỐNG KÊ SỐ LIỆU NĂM 2023"])).toEqual([]);
+  });
+
   it("reads the province a unit name gives", () => {
     expect(provinceOf("Sở Tư pháp tỉnh Sóc Trăng")).toBe("Sóc Trăng");
     expect(provinceOf("SỞ Y TẾ THÀNH PHỐ CẦN THƠ")).toBe("CẦN THƠ");
     expect(provinceOf("Sở Nội vụ")).toBeNull();
+    expect(provinceOf("Sở Nội vụ tỉnh Bạc Liêu, ngày 10 tháng 12 năm 2023")).toBe("Bạc Liêu");
   });
 });
