@@ -189,15 +189,24 @@ describe("ItemNotFound is read by where it happened", () => {
 });
 
 describe("workbooks of more than 30 sheets", () => {
-  test("an appendix on sheet 33 of 35 is found", async () => {
+  test.each([
+    [31, 31],
+    [33, 35],
+    [60, 60],
+  ])("an appendix on sheet %i of %i is found, in 3 reads (the first 30 sheets, the names, the rest)", async (at, count) => {
     const wb = new ModelWorkbook();
-    for (let i = 1; i <= 35; i++) {
-      if (i === 33) wb.addGrid(APPENDIX, seedGrid());
+    for (let i = 1; i <= count; i++) {
+      if (i === at) wb.addGrid(APPENDIX, seedGrid());
       else wb.addSheet(`Tờ ${i}`, [[`Trang ${i}`]]);
     }
-    const { host } = hostOn(wb);
+    const { excel, host } = hostOn(wb);
     const state = found(await host.check());
     expect(state.sheet).toBe(APPENDIX);
+    expect(excel.counts()).toMatchObject({ reads: 3, writes: 0, mixed: 0 });
+    // The re-check reads the appendix's sheet alone, wherever it is.
+    excel.reset();
+    expect(found(await host.check()).sheet).toBe(APPENDIX);
+    expect(excel.counts()).toMatchObject({ reads: 1, total: 1 });
   });
 
   test("up to 30 sheets the check is still one read", async () => {
@@ -313,13 +322,13 @@ describe("why Excel refused", () => {
 });
 
 describe("changes the ribbon's runtime makes", () => {
-  test("the ribbon's fill (another runtime of this add-in, 'ThisLocalAddin') makes the pane re-check", async () => {
+  test.each(["1.9", "1.14", "1.20"])("ExcelApi %s: the ribbon's fill (another runtime of this add-in) makes the pane re-check; the pane's own writes do not", async (level) => {
     const wb = seedWorkbook();
-    const pane = hostOn(wb, { supported: supportedUpTo("1.14") });
+    const pane = hostOn(wb, { supported: supportedUpTo(level) });
     found(await pane.host.check());
     let rechecks = 0;
     const stop = await pane.host.onUserChange(() => rechecks++);
-    const ribbon = hostOn(wb, { supported: supportedUpTo("1.14") });
+    const ribbon = hostOn(wb, { supported: supportedUpTo(level) });
     await ribbon.host.check({ fill: true });
     await wait(80);
     expect(rechecks).toBe(1);
