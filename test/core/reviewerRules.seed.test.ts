@@ -230,6 +230,16 @@ describe("implications a reviewer checks, each on an edited seed", () => {
     expect(formatFinding(findingOf("iv1_org_divisions_need_orgs", { "IV.1.3": 2 }), "en", soNganh)).toContain("is blank (a blank counts as 0); when this row is above 0, that row must be above 0 too.");
   });
 
+  it("a group row's note names the group and the row that asks for it; a 'no' lists the counts above 0", () => {
+    expect(formatFinding(findingOf("vi3_document_note", {}), "vi", soNganh)).toMatch(
+      /^Số đơn vị SNCL đã thực hiện tự chủ một phần chi thường xuyên \(D\d+\) = 1 nên dòng nhóm “Số lượng đơn vị sự nghiệp công lập thực hiện cơ chế tự chủ” cần ghi chú ở ô E\d+ \(mẫu yêu cầu: “Văn bản số...”\), nhưng ghi chú chỉ nhắc lại hướng dẫn của mẫu\.$/,
+    );
+    expect(formatFinding(findingOf("vi3_document_note", {}), "en", soNganh)).toContain("= 1, so group row “Số lượng đơn vị sự nghiệp công lập thực hiện cơ chế tự chủ” needs a note in E");
+    expect(formatFinding(findingOf("iii3_simplify_flag_vs_counts", { "III.3": 0, "III.3.1": 2, "III.3.2": 1 }), "vi", soNganh)).toMatch(
+      /^Đơn giản hóa TTHC \(D\d+\) = 0 \(Không\) nhưng .* \(D\d+\) = 2 và Giảm thành phần hồ sơ \(D\d+\) = 1 lớn hơn 0\.$/,
+    );
+  });
+
   it("every finding reads without gaps in both languages", () => {
     for (const [relation, values, notes, expected] of cases) {
       if (expected.length === 0) continue;

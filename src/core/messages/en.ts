@@ -152,7 +152,7 @@ export const en: Messages = {
       const state = f.actual === null ? "the note is blank" : "the note only repeats the template's guidance";
       const src = f.detail.source;
       if (src) {
-        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)}, so row ${m.name(f.indicator)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
+        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)}, so ${m.indicator(f.indicator)?.kind === "group" ? "group row" : "row"} “${m.name(f.indicator)}” needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
       }
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} needs a note in ${m.cell(f.cell)}${asks}, but ${state}.`;
     },

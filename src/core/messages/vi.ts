@@ -151,14 +151,14 @@ export const vi: Messages = {
       return `${self(f, m)} = ${m.num(f.actual)}${typedRate(f.detail.typed, m)} ${how}: ${inputs(f.detail.inputs, m)} = ${m.num(f.expected)}. Phụ lục ghi tỷ lệ với 2 chữ số thập phân, nên ghi ${m.num(f.expected)}.`;
     },
     flag_contradicts_counts: (f, m) =>
-      `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${namedValues(f.detail.counts, m).join(", ")} lớn hơn 0.${caveat(f, null)}`,
+      `${self(f, m)} = ${m.code(f.indicator, f.actual)} nhưng ${andList(namedValues(f.detail.counts, m))} lớn hơn 0.${caveat(f, null)}`,
     note_missing: (f, m) => {
       const hint = f.detail.noteHint;
       const asks = hint ? ` (mẫu yêu cầu: “${hint}”)` : "";
       const state = f.actual === null ? "ghi chú đang trống" : "ghi chú chỉ nhắc lại hướng dẫn của mẫu";
       const src = f.detail.source;
       if (src) {
-        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)} nên dòng ${m.name(f.indicator)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
+        return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)} nên ${m.indicator(f.indicator)?.kind === "group" ? "dòng nhóm" : "dòng"} “${m.name(f.indicator)}” cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
       }
       return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
     },
