@@ -11,7 +11,7 @@ import type { BlockedReason, ComputedInputs, Finding, Fix, IndicatorAt, Indicato
 import { valueRules } from "./rules/cellRules";
 import { writeTarget } from "./cellWrite";
 import { guardedRateFormula, guardedSumFormula, rateFormula, sameFormula, sumFormula } from "./formulas";
-import { showsPercent } from "./numberFormat";
+import { rateFormatFor, showsPercent } from "./numberFormat";
 import { DEFAULT_DECIMALS, displayTolerance, roundTo, sameNumber, typedDecimals } from "./rules/numbers";
 import { numberValue, type CellNumber, type IndicatorCell, type SheetView } from "./sheetView";
 
@@ -141,7 +141,7 @@ function deriveRate(r: Extract<Relation, { kind: "rate" }>, inputs: DerivationIn
       value,
       cellValue: percent ? roundTo(num.n.value / den.n.value, 4) : value,
       formula: rateFormula(seenFrom(numCell.cell, target.cell, sheet), seenFrom(denCell.cell, target.cell, sheet), percent),
-      numberFormat: percent ? "0.00%" : "0.00",
+      numberFormat: rateFormatFor(target.raw.numberFormat, value),
     },
     sameAs: [guardedRateFormula(seenFrom(numCell.cell, target.cell, sheet), seenFrom(denCell.cell, target.cell, sheet), percent)],
     inputs: {

@@ -230,6 +230,17 @@ export function showsPercent(format: string | undefined | null, value: number): 
   return sectionFor(format, value).percent;
 }
 
+/**
+ * The number format a rate goes into a cell of `format` with: the cell's own when the section showing `value` already
+ * shows a number with two decimals (as a percent or not), so a user's "0.00;[Red]-0.00%" or "#,##0.00" stays;
+ * otherwise "0.00%" or "0.00", as that section shows a percent or not.
+ */
+export function rateFormatFor(format: string | undefined | null, value: number): string {
+  const section = sectionFor(format, value);
+  if (format && section.kind === "number" && section.decimals === 2) return format;
+  return section.percent ? "0.00%" : "0.00";
+}
+
 /** Decimals the user sees for `value` in a cell of this format; null when the format does not fix them. */
 export function shownDecimals(format: string | undefined | null, value: number): number | null {
   return sectionFor(format, value).decimals;

@@ -1,4 +1,4 @@
-import { cellNumberFor, isTextFormat, numberFormat, sectionFor, showsPercent, shownDecimals } from "../../src/core/numberFormat";
+import { cellNumberFor, isTextFormat, numberFormat, rateFormatFor, sectionFor, showsPercent, shownDecimals } from "../../src/core/numberFormat";
 import { readCell } from "../../src/core/read";
 import { derive, type Derivation } from "../../src/core/derivation";
 import { inspectCell } from "../../src/core/rules/cellRules";
@@ -127,8 +127,31 @@ describe("reader and calculator agree on which cells show percentages", () => {
   });
 
   test("0.00;[Red]-0.00%: a rate is shown by the first section, so it goes in as percent points", () => {
-    expect(rateInto("0.00;[Red]-0.00%").write).toMatchObject({ formula: "=ROUND(D13/D12*100,2)", cellValue: 87.23, numberFormat: "0.00" });
+    // The cell already shows the rate with two decimals: it keeps the user's format, red negatives and all.
+    expect(rateInto("0.00;[Red]-0.00%").write).toMatchObject({ formula: "=ROUND(D13/D12*100,2)", cellValue: 87.23, numberFormat: "0.00;[Red]-0.00%" });
     expect(rateInto("0.00%").write).toMatchObject({ formula: "=ROUND(D13/D12,4)", cellValue: 0.8723, numberFormat: "0.00%" });
     expect(readCell({ value: 87.23, numberFormat: "0.00;[Red]-0.00%" })).toMatchObject({ value: 87.23, percent: false, decimals: 2 });
+  });
+});
+
+describe("the format a rate goes in with", () => {
+  test.each<[string | undefined, string]>([
+    // A section that shows the rate as a number with two decimals stays as the user made it.
+    ["0.00%", "0.00%"],
+    ["0.00", "0.00"],
+    ["#,##0.00", "#,##0.00"],
+    ["0.00;[Red]-0.00%", "0.00;[Red]-0.00%"],
+    ["[$-42A]0.00%", "[$-42A]0.00%"],
+    ["[<1]0.00%;0.00", "[<1]0.00%;0.00"],
+    // Other decimals, General, text or nothing: two decimals, a percent where the section shows one.
+    ["0%", "0.00%"],
+    ["0.0%", "0.00%"],
+    ["0", "0.00"],
+    ["General", "0.00"],
+    ["@", "0.00"],
+    [undefined, "0.00"],
+    ["[Red]0.0%;-0.00", "0.00%"],
+  ])("into %p: %p", (format, written) => {
+    expect(rateFormatFor(format, 87.23)).toBe(written);
   });
 });

@@ -14,7 +14,7 @@
 import { writeTarget } from "../cellWrite";
 import { sameCell } from "../address";
 import type { Relation, RelationSeverity } from "../catalog/model";
-import { cellNumberFor, showsPercent } from "../numberFormat";
+import { cellNumberFor, rateFormatFor } from "../numberFormat";
 import type { Finding, IndicatorValue } from "../finding";
 import { derive, targetState, type ComputableRelation, type Derivation } from "../derivation";
 import { sameNumber } from "./numbers";
@@ -140,7 +140,7 @@ function roundedRate(r: Of<"rate">, sheet: SheetView): Finding[] {
   const judged = d.judge(held.value, held.decimals);
   if (judged.state !== "near") return [];
   const format = d.target.raw.numberFormat;
-  const numberFormat = showsPercent(format, d.value) ? "0.00%" : "0.00";
+  const numberFormat = rateFormatFor(format, d.value);
   return [
     {
       code: "rate_rounded",
