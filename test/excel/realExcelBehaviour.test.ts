@@ -172,6 +172,23 @@ describe("ItemNotFound is read by where it happened", () => {
     expect(s.patches.map((p) => excel.model.cell(APPENDIX, toA1(p.cell)))).toEqual(cells);
   });
 
+  test("the user clears the add-in's rules between a fill's read and its write: the cells are put back, the marks settled, 'changed meanwhile'", async () => {
+    const { excel, host } = hostOn(seedWorkbook());
+    const s = found(await host.check({ highlight: true }));
+    const cells = s.patches.map((p) => excel.model.cell(APPENDIX, toA1(p.cell)));
+    const fewer = s.findings.filter((f) => f.severity !== "info").slice(1);
+    excel.beforeNextWrite(() => {
+      const sheet = excel.model.sheet(APPENDIX);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !cf.formula.includes(HIGHLIGHT_MARK));
+    });
+    const e = await rejection(host.applyPatches(s.sheet, s.patches, { highlight: fewer }));
+    expect(e.reason).toBe("changed_meanwhile");
+    expect(e.location).toMatch(/^ConditionalFormat/);
+    expect(s.patches.map((p) => excel.model.cell(APPENDIX, toA1(p.cell)))).toEqual(cells);
+    // Settled: no mark of the add-in half there (the new ones complete, nothing of the old).
+    expect(marksOf(excel.model).map((cf) => cf.formula).sort()).toEqual(wantedMarks(fewer).map((m) => m.formula).sort());
+  });
+
   test("a sheet that is really gone is still 'sheet deleted or renamed'", async () => {
     const { excel, host } = hostOn(seedWorkbook());
     const s = found(await host.check());
