@@ -33,9 +33,9 @@ const BYTES: Record<string, readonly [number, number, number, number]> = {
   ribbonCheck: [59562, 90788, 59562, 283931],
   ribbonFill: [59562, 90788, 59562, 283931],
   fill: [982, 14, 982, 14],
-  fillHighlighted: [3367, 167, 3367, 167],
+  fillHighlighted: [3366, 166, 3366, 166],
   insertTemplate: [330830, 131, 330830, 163],
-  clearHighlights: [1154, 167, 1154, 167],
+  clearHighlights: [1153, 166, 1153, 166],
   recheckAfterEdit: [1579, 79156, 1579, 79156],
 };
 

@@ -10,6 +10,8 @@ import { TextDecoder, TextEncoder } from "util";
 
 /** The Excel client file: the Windows desktop build (`excel-win32-16.01`), the one most of the users run. */
 export const CLIENT_FILE = "excel-win32-16.01.debug.js";
+/** The other builds office.js loads: Excel on the web and Excel for Mac. */
+export const OTHER_CLIENT_FILES = ["excel-web-16.00.debug.js", "excel-mac-16.00.debug.js"] as const;
 
 /** The window's globals the host uses. */
 export interface ExcelClient {
@@ -65,7 +67,7 @@ function closeNetwork(window: Window & typeof globalThis, attempts: string[]): v
   }
 }
 
-let client: ExcelClient | null = null;
+const clients = new Map<string, ExcelClient>();
 
 /** The package's installed version (the one package-lock.json pins). */
 export function clientVersion(): string {
@@ -73,16 +75,17 @@ export function clientVersion(): string {
   return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
 }
 
-/** The client, loaded once. */
-export function excelClient(): ExcelClient {
-  if (client) return client;
+/** A client build of the package's dist/ (the Windows desktop one unless named), loaded once per process. */
+export function excelClient(file: string = CLIENT_FILE): ExcelClient {
+  const cached = clients.get(file);
+  if (cached) return cached;
   // Under jest's jsdom environment (the ribbon commands' tests) the globals jsdom itself needs are missing.
   const g = globalThis as Record<string, unknown>;
   g.TextEncoder ??= TextEncoder;
   g.TextDecoder ??= TextDecoder;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JSDOM } = require("jsdom") as typeof import("jsdom");
-  const file = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist", CLIENT_FILE);
+  const script = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist", file);
   const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
     runScripts: "outside-only",
     url: "https://localhost:3000/taskpane.html",
@@ -90,7 +93,7 @@ export function excelClient(): ExcelClient {
   const window = dom.window as unknown as Window & typeof globalThis & Record<string, unknown>;
   const networkAttempts: string[] = [];
   closeNetwork(window, networkAttempts);
-  window.eval(fs.readFileSync(file, "utf8"));
+  window.eval(fs.readFileSync(script, "utf8"));
   const loaded: ExcelClient = {
     window,
     Excel: window.Excel as typeof Excel,
@@ -106,6 +109,6 @@ export function excelClient(): ExcelClient {
   };
   // Event registration would otherwise wait for the Office host's message channel.
   loaded.OfficeExtension._testSetRichApiMessageReadyImpl(() => window.Promise.resolve() as Promise<void>);
-  client = loaded;
+  clients.set(file, loaded);
   return loaded;
 }

@@ -4,10 +4,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { clientVersion, excelClient } from "./client";
+import { clientVersion, excelClient, OTHER_CLIENT_FILES } from "./client";
 import { RealExcel, settle, supportedUpTo } from "./realExcel";
 import { MAX_ADDRESS_CHARS, MAX_LIST_SOURCE_CHARS, ModelWorkbook } from "./workbook";
 import { hostOn, seedWorkbook } from "../workbooks";
+import { ExcelHost } from "../../../src/excel/excelHost";
 
 async function failure(p: Promise<unknown>): Promise<{ code: string; debugInfo?: { errorLocation?: string } }> {
   try {
@@ -47,6 +48,27 @@ test("nothing reaches the network: every way out of the client's window is refus
   const stop = await host.onUserChange(() => undefined);
   stop();
   expect(client.networkAttempts).toEqual([]);
+});
+
+/** The adapter's main actions on the seed workbook through one client build: every request body and size. */
+async function exchange(clientFile?: string): Promise<{ bodies: string[]; sizes: number[][] }> {
+  const excel = new RealExcel(seedWorkbook(), supportedUpTo("1.20"), clientFile);
+  excel.keepBodies = true;
+  const host = new ExcelHost({ run: excel.run, runIn: excel.runIn, supports: excel.supports, debounceMs: 20 });
+  const state = await host.check({ highlight: true, select: true, loadSettings: true });
+  if (!state.found) throw new Error("the seed appendix was not found");
+  await host.applyPatches(state.sheet, state.patches, { recheck: true, highlight: true });
+  await host.clearHighlights(state.sheet);
+  await host.insertTemplate({});
+  return { bodies: excel.bodies.map((b) => JSON.stringify(b)), sizes: excel.syncs.map((s) => [s.requestBytes, s.responseBytes]) };
+}
+
+test.each(OTHER_CLIENT_FILES)("the %s build (Excel on the web, Excel for Mac) sends the Windows client's requests byte for byte", async (file) => {
+  const windows = await exchange();
+  const other = await exchange(file);
+  expect(windows.bodies).toHaveLength(8);
+  expect(other.sizes).toEqual(windows.sizes);
+  expect(other.bodies).toEqual(windows.bodies);
 });
 
 test("every RichApi action kind is answered: Instantiate, Query (PascalCase, _Items), Method, SetProperty, a null object", async () => {

@@ -65,8 +65,10 @@ export class RealExcel {
   constructor(
     readonly model: ModelWorkbook,
     supported: readonly string[] = supportedUpTo("1.20"),
+    /** the client build (dist/ file name): the Windows desktop one unless a test names another */
+    clientFile?: string,
   ) {
-    this.client = excelClient();
+    this.client = excelClient(clientFile);
     this.supportedVersions = [...supported];
     model.emitChange = (event) => this.emit(event);
   }

@@ -222,8 +222,6 @@ export interface ModelChangeEvent {
   triggerSource?: string;
 }
 
-let nextModelId = 1;
-
 /** The workbook model. Build sheets with `addSheet`; read them back with `cell`, `snapshot`. */
 export class ModelWorkbook {
   readonly sheets: ModelSheet[] = [];
@@ -243,13 +241,15 @@ export class ModelWorkbook {
   readonly undoStack: string[] = [];
   /** whether an add-in registered for change events (WorksheetCollection._RegisterDataChangedEvent) */
   changeEventsRegistered = 0;
+  /** the next id this workbook gives a sheet or a conditional format: per workbook, so a request's bytes do not depend on the tests run before */
+  private nextId = 1;
   /** where the model sends change events (the test host wires this to the client's event channel) */
   emitChange: (event: ModelChangeEvent) => void = () => undefined;
 
   /** Adds a sheet; rows are values ("=..." strings become formulas with a blank value), from `origin`. */
   addSheet(name: string, rows: readonly (readonly (CellValue | undefined)[])[] = [], origin = "A1"): ModelSheet {
     const sheet: ModelSheet = {
-      id: `{${String(nextModelId++).padStart(8, "0")}-0000-4000-8000-000000000000}`,
+      id: `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`,
       name,
       protected: false,
       cells: new Map(),
@@ -325,7 +325,7 @@ export class ModelWorkbook {
   }
 
   newId(prefix: string): string {
-    return `{${prefix}-${nextModelId++}}`;
+    return `{${prefix}-${this.nextId++}}`;
   }
 
   /**
