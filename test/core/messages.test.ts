@@ -243,7 +243,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "note_missing",
       {"I.4": 0},
       {},
-      "Việc chấp hành kỷ luật, kỷ cương hành chính (D19) = 0 (Có vi phạm) cần ghi chú ở ô E19 (mẫu yêu cầu: “Ghi rõ nội dung vi phạm”), nhưng ghi chú đang trống.",
+      "Việc chấp hành kỷ luật, kỷ cương hành chính (D19) = 0 (Có vi phạm) thì cần ghi chú ở ô E19 (mẫu yêu cầu: “Ghi rõ nội dung vi phạm”), nhưng ghi chú đang trống.",
       "Việc chấp hành kỷ luật, kỷ cương hành chính (D19) = 0 (Có vi phạm) needs a note in E19 (the template asks: “Ghi rõ nội dung vi phạm”), but the note is blank.",
     ],
     [

@@ -160,7 +160,7 @@ export const vi: Messages = {
       if (src) {
         return `${m.name(src, f.detail.valueCell)} = ${m.num(f.detail.answer)} nên ${m.indicator(f.indicator)?.kind === "group" ? "dòng nhóm" : "dòng"} “${m.name(f.indicator)}” cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
       }
-      return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
+      return `${m.name(f.indicator, f.detail.valueCell)} = ${m.code(f.indicator, f.detail.answer)} thì cần ghi chú ở ô ${m.cell(f.cell)}${asks}, nhưng ${state}.`;
     },
     implication_broken: (f, m) => {
       const then = f.detail.then.map((x) => `${m.name(x.indicator, x.cell)} ${x.value === null ? "để trống" : `= ${m.num(x.value)}`}`);
