@@ -33,6 +33,19 @@ function into(layer, deep) {
   return `^(\\.\\./)+${layer}${deep ? `/${entries}.` : "(/|$)"}`;
 }
 
+/**
+ * The other ways a file reaches another: import(), a lazy require() and a type written as import("…"). Each as a
+ * no-restricted-syntax selector for the paths `regex` matches.
+ */
+function crossings(regex, message) {
+  const re = `/${regex.replace(/\//g, "\\/")}/`;
+  return [
+    { selector: `ImportExpression[source.value=${re}]`, message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=${re}]`, message },
+    { selector: `TSImportType[argument.literal.value=${re}]`, message },
+  ];
+}
+
 /** The imports `from` may not make, as no-restricted-imports patterns and the same for import() expressions. */
 function forbidden(from) {
   const { imports, packages } = layers[from];
@@ -45,7 +58,7 @@ function forbidden(from) {
     }
   }
   const patterns = [...arrows, { group: packages, message: `src/${from} may not import this library (types included).` }];
-  const dynamic = arrows.map((a) => ({ selector: `ImportExpression[source.value=/${a.regex.replace(/\//g, "\\/")}/]`, message: a.message }));
+  const dynamic = arrows.flatMap((a) => crossings(a.regex, a.message));
   return { patterns, dynamic };
 }
 
@@ -97,7 +110,7 @@ const outsideCore = {
       "error",
       { patterns: [{ regex: "^(\\.\\./)+src/core/.", message: "Outside src/core, import core through its entry point (src/core/index.ts)." }] },
     ],
-    "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/^(\\.\\.\\/)+src\\/core\\/./]", message: "Outside src/core, import core through its entry point (src/core/index.ts)." }],
+    "no-restricted-syntax": ["error", ...crossings("^(\\.\\./)+src/core/.", "Outside src/core, import core through its entry point (src/core/index.ts).")],
   },
 };
 

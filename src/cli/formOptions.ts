@@ -11,9 +11,9 @@ import type { CliMessages } from "./messages";
 import { FileProblem, readBytes } from "./workbookFiles";
 
 /** The form reader, loaded only when a form file is given: it brings ExcelJS, which no other command of this file needs. */
-function formReader(): typeof import("../xlsx/formWorkbook").readFormBytes {
+function formReader(): typeof import("../xlsx").readFormBytes {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require: tsx's CommonJS hook serves it, import() would not
-  return (require("../xlsx/formWorkbook") as typeof import("../xlsx/formWorkbook")).readFormBytes;
+  return (require("../xlsx") as typeof import("../xlsx")).readFormBytes;
 }
 
 /** The environment variable naming a folder of forms. */

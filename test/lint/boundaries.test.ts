@@ -1,7 +1,7 @@
 /**
  * The arrows between the folders of src, as lint holds them: one probe file per arrow, placed (virtually) in the
- * importing folder and linted with the repository's config. Every forbidden arrow is reported, static or
- * import(); every allowed one is not. Outside core, tests and tools included, core is imported through its index
+ * importing folder and linted with the repository's config. Every forbidden arrow is reported, whichever way the
+ * file reaches the other (import, import(), a lazy require(), a type written as import("…")); every allowed one is not. Outside core, tests and tools included, core is imported through its index
  * only. The table below states the architecture (docs/ARCHITECTURE.md) on its own, so a config that drifts from it
  * fails here.
  */
@@ -23,6 +23,9 @@ const allowed: Readonly<Record<Folder, Partial<Record<Folder, "any" | "entry">>>
   cli: { core: "entry", app: "any", excel: "entry", xlsx: "entry" },
 };
 
+/** Folders with no host at all: no require(), no Node, no Excel. */
+const PURE: ReadonlySet<Folder> = new Set(["core", "app"]);
+
 const BOUNDARY_RULES = new Set(["no-restricted-imports", "no-restricted-syntax", "no-restricted-globals"]);
 
 interface Probe {
@@ -32,13 +35,31 @@ interface Probe {
   readonly forbidden: boolean;
 }
 
-/** A probe importing `target` from a file `depth` folders below src/<from>, statically or with import(); each probe has a file name of its own. */
-function probe(from: Folder, target: string, forbidden: boolean, how: "static" | "dynamic", depth = 0): Probe {
+/** The ways one file reaches another: import, import(), a lazy require(), a type written as import("…"). */
+type How = "static" | "dynamic" | "require" | "type";
+const HOWS: readonly How[] = ["static", "dynamic", "require", "type"];
+
+/** One line of code reaching `source` the way `how` says. */
+function reach(source: string, how: How): string {
+  switch (how) {
+    case "static":
+      return `import { thing } from "${source}";\nexport const probe = thing;\n`;
+    case "dynamic":
+      return `export const probe = () => import("${source}");\n`;
+    case "require":
+      // The disable is what a lazy require in src carries; the boundary must hold regardless.
+      return `// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const probe = () => require("${source}");\n`;
+    case "type":
+      return `export type Probe = typeof import("${source}").thing;\n`;
+  }
+}
+
+/** A probe reaching `target` from a file `depth` folders below src/<from>, in one of the ways; each probe has a file name of its own. */
+function probe(from: Folder, target: string, forbidden: boolean, how: How, depth = 0): Probe {
   const up = "../".repeat(depth + 1);
   const source = `${up}${target}`;
   const dir = ["src", from, ...Array.from({ length: depth }, (_, i) => `sub${i}`)].join("/");
-  const code =
-    how === "static" ? `import { thing } from "${source}";\nexport const probe = thing;\n` : `export const probe = () => import("${source}");\n`;
+  const code = reach(source, how);
   return { name: `src/${from}${depth ? "/sub" : ""} -> ${source} (${how})`, path: `${dir}/probe${probes.length}.ts`, code, forbidden };
 }
 
@@ -47,12 +68,14 @@ for (const from of folders) {
   for (const to of folders) {
     if (to === from) continue;
     const arrow = allowed[from][to];
-    for (const how of ["static", "dynamic"] as const) {
+    for (const how of HOWS) {
+      // core and app are pure: they have no require() at all, whatever it would load.
+      const never = how === "require" && PURE.has(from);
       // A file of the folder, deep inside it: the entry point is the folder itself; "to/index" and "to/file" go past it.
-      probes.push(probe(from, `${to}/someFile`, arrow !== "any", how));
-      probes.push(probe(from, `${to}/sub/someFile`, arrow !== "any", how, 1));
-      probes.push(probe(from, to, arrow === undefined, how));
-      probes.push(probe(from, `${to}/index`, arrow !== "any", how));
+      probes.push(probe(from, `${to}/someFile`, never || arrow !== "any", how));
+      probes.push(probe(from, `${to}/sub/someFile`, never || arrow !== "any", how, 1));
+      probes.push(probe(from, to, never || arrow === undefined, how));
+      probes.push(probe(from, `${to}/index`, never || arrow !== "any", how));
     }
   }
   // Within the folder, anything goes.
@@ -90,9 +113,8 @@ packageProbes.forEach(([from, code, forbidden], i) => {
  * static or with import().
  */
 let importProbes = 0;
-function importProbe(file: string, source: string, forbidden: boolean, how: "static" | "dynamic" = "static", exact = false): Probe {
-  const code =
-    how === "static" ? `import { thing } from "${source}";\nexport const probe = thing;\n` : `export const probe = () => import("${source}");\n`;
+function importProbe(file: string, source: string, forbidden: boolean, how: How = "static", exact = false): Probe {
+  const code = reach(source, how);
   const at = exact ? file : file.replace(/\.(tsx?)$/, `Import${importProbes++}.$1`);
   return { name: `${file} -> ${source} (${how})`, path: at, code, forbidden };
 }
@@ -120,7 +142,7 @@ probes.push(
 );
 
 // Tests and tools outside core import it through its index; the tests of core and the engine benchmark may reach in.
-for (const how of ["static", "dynamic"] as const) {
+for (const how of HOWS) {
   probes.push(
     importProbe("test/xlsx/probe.test.ts", "../../src/core/grid", true, how),
     importProbe("test/xlsx/probe.test.ts", "../../src/core/locate/header", true, how),
