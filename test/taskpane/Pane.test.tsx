@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import {
-  appendixFailureText, cellA1, type Finding, formatFinding, formatNumber, gridFromCells, readiness, readinessText, soNganh, templates, toA1,
+  appendixFailureText, cellA1, type CellValue, countBySeverity, type Finding, formatFinding, formatNumber, gridFromCells, readiness, readinessText, soNganh, templates, toA1,
 } from "../../src/core";
 import { at } from "../fixtures/a1";
 import * as React from "react";
@@ -271,6 +271,129 @@ describe("pane: check", () => {
     const host = MemoryHost.seed({ D41: "abc" });
     await renderPane(host);
     expect(within(cardOf("D41")).queryByRole("button", { name: vi.acknowledgeAt("D41") })).toBeNull();
+  });
+});
+
+/** The summary the pane must show for the seed with `edits` typed over it (the engine's counts, nothing acknowledged). */
+async function summaryOf(edits: Record<string, CellValue>): Promise<string> {
+  const counts = countBySeverity((await checked(MemoryHost.seed(edits))).findings);
+  return vi.summary(counts.error, counts.warning);
+}
+
+/**
+ * A slow workbook (inside Excel, a round trip can take seconds): the check answering the user's edit elsewhere may
+ * start or finish while the user has something open. Nothing the user opened closes, and no click is lost, because
+ * of it; and no answer that comes late stands for the workbook as it is now.
+ */
+describe("pane: operations finishing in any order", () => {
+  it("keeps the question of a fix open, and the focus in it, when the check after the user's edit elsewhere finishes", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    await waitFor(() => expect(document.activeElement).toBe(ask));
+
+    const check = host.holdNext("check", { userEdit: true });
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await act(() => check.entered);
+    await act(async () => check.release());
+    await waitFor(async () => expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13 })));
+    expect(within(cardOf("D43", "number_stored_as_text")).getByTestId("confirm-replace")).toBe(ask);
+    expect(document.activeElement).toBe(ask);
+
+    // …and still answers: "Ghi đè" writes.
+    fireEvent.click(within(ask).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await waitFor(() => expect(host.read(SHEET, "D43").value).toBe(2));
+  });
+
+  it("closes the question once the user's own edit changes the cell it asked about (old → new no longer holds)", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    await act(async () => host.userEdit(SHEET, "D43", "03"));
+    await waitFor(() => expect(within(cardOf("D43", "number_stored_as_text")).queryByTestId("confirm-replace")).toBeNull());
+    // Asked again, it shows what the cell holds now.
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    expect(within(ask).getByTestId("replace-change").textContent).toBe("03 → 3");
+  });
+
+  it("leaves the buttons working while the check after the user's edit runs: a click waits for it instead of being lost", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    const check = host.holdNext("check", { userEdit: true });
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await act(() => check.entered);
+    const fix = within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }) as HTMLButtonElement;
+    expect(fix.disabled).toBe(false);
+    expect(screen.queryByText(vi.working)).toBeNull();
+    fireEvent.click(fix);
+    // The fix waits for the check that started before it: one operation at a time.
+    await act(async () => undefined);
+    expect(host.callsOf("applyFix")).toEqual([]);
+    await act(async () => check.release());
+    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    expect(within(ask).getByTestId("replace-change").textContent).toBe("02 → 2");
+    expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13 }));
+  });
+
+  it("never shows a check that read the sheet before a fix and answered after it: the fixed finding stays gone", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    // "Ghi đè" on a slow workbook; the user edits another cell meanwhile, and that check answers last.
+    const write = host.holdNext("applyFix");
+    const check = host.holdNext("check", { userEdit: true });
+    fireEvent.click(within(ask).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await act(() => write.entered);
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await act(async () => write.release());
+    await act(() => check.entered);
+    await act(async () => check.release());
+    const expected = await summaryOf({ D41: 13, D43: 2 });
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe(expected));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.getByTestId("summary").textContent).toBe(expected);
+    expect(document.querySelector('[data-cell="D43"]')).toBeNull();
+    expect(host.read(SHEET, "D43").value).toBe(2);
+  });
+
+  it("keeps the fix's confirmation, its undo and the focus where the fix landed when the check after the user's edit elsewhere finishes", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    fireEvent.click(within(await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
+    expect(screen.getByTestId("notice").textContent).toContain(vi.fixed("D43", "02", "2"));
+
+    await act(async () => host.userEdit(SHEET, "D41", 13));
+    await waitFor(async () => expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13, D43: 2 })));
+    const notice = screen.getByTestId("notice");
+    expect(notice.textContent).toContain(vi.fixed("D43", "02", "2"));
+    expect(notice.closest("li")?.contains(cardOf("D44", "number_stored_as_text"))).toBe(true);
+    expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text"));
+    // The undo offered still works.
+    fireEvent.click(within(notice).getByRole("button", { name: vi.undoAt("D43") }));
+    await waitFor(() => expect(host.read(SHEET, "D43").value).toBe("02"));
+  });
+
+  it("does not move the focus when the user's edit takes away the card the fix landed on: the confirmation goes to the result", async () => {
+    const host = MemoryHost.seed();
+    await renderPane(host);
+    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
+    fireEvent.click(within(await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
+    // The clerk moves on in the pane (the "?" of the first card), then types D44 as a number in the workbook.
+    const help = document.querySelector<HTMLElement>('[data-card] [data-testid="rule-help-toggle"]')!;
+    act(() => help.focus());
+    await act(async () => host.userEdit(SHEET, "D44", 2));
+    await waitFor(() => expect(document.querySelector('[data-cell="D44"]')).toBeNull());
+    expect(document.activeElement).toBe(help);
+    const notice = screen.getByTestId("notice");
+    expect(notice.getAttribute("data-landing")).toBe("result");
+    expect(notice.textContent).toContain(vi.fixed("D43", "02", "2"));
   });
 });
 

@@ -62,6 +62,30 @@ export class MemoryHost implements AppendixHost {
   private readonly listeners = new Set<() => void>();
   /** Set to make the next operation of that name throw this error. */
   failNext: { op: string; error: unknown } | null = null;
+  /** Operations held until the test lets them go on (a slow workbook: which one finishes first is the test's choice). */
+  private readonly held = new Map<string, { when: (userEdit: boolean) => boolean; entered: () => void; wait: Promise<void> }>();
+
+  /**
+   * Holds the next operation of that name (a check: only one answering the user's edit when `userEdit` is given) as a
+   * slow workbook would: a fix before it writes, a check after it has read the sheet, before it answers. `entered`
+   * resolves once it waits; `release` lets it go on.
+   */
+  holdNext(op: "check" | "applyFix", only?: { userEdit: boolean }): { entered: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let entered!: () => void;
+    const wait = new Promise<void>((r) => (release = r));
+    const enteredPromise = new Promise<void>((r) => (entered = r));
+    this.held.set(op, { when: (userEdit) => only === undefined || only.userEdit === userEdit, entered, wait });
+    return { entered: enteredPromise, release };
+  }
+
+  private async waitIfHeld(op: string, userEdit = false): Promise<void> {
+    const hold = this.held.get(op);
+    if (!hold?.when(userEdit)) return;
+    this.held.delete(op);
+    hold.entered();
+    await hold.wait;
+  }
 
   /** The sheet and value column the pane chose (useChoice). */
   choice: AppendixChoice = {};
@@ -141,6 +165,7 @@ export class MemoryHost implements AppendixHost {
   async check(options: CheckOptions = {}): Promise<CheckState> {
     this.failIf("check");
     const state = this.analyse();
+    await this.waitIfHeld("check", options.userEdit === true);
     // An Excel below ExcelApi 1.20, as ExcelHost treats it: a check answering the user's edit writes nothing.
     if (state.found && options.userEdit && this.writesClearUndo) return options.highlight ? { ...state, marksNote: "kept_for_undo" } : state;
     if (state.found) {
@@ -210,6 +235,7 @@ export class MemoryHost implements AppendixHost {
 
   /** As the hosts do: a cell holding something the fix would replace is written only with `replace`. */
   async applyFix(sheet: string, fix: Fix, options: { readonly replace?: boolean } = {}): Promise<FixOutcome> {
+    await this.waitIfHeld("applyFix");
     this.failIf("applyFix");
     const on = fix.sheet ?? sheet;
     const before = this.state(on, fix.cell);

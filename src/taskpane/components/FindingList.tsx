@@ -132,8 +132,9 @@ export function FindingList(
   const landingId = landing?.id;
   React.useEffect(() => {
     if (landedKey) reveal(landedKey);
-    // Once per landing (`reveal` reads the current groups, which the landing's render already holds).
-  }, [landingId, landedKey]);
+    // Once per landing, when it is first shown (`reveal` reads the current groups, which the landing's render already
+    // holds): a later check that takes the card away or brings it back does not move the focus again.
+  }, [landingId]);
 
   // The filter changes what is listed: its first section opens.
   const toggleErrorsOnly = (on: boolean) => {

@@ -127,9 +127,17 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const [view, setView] = React.useState<"findings" | "fill">("findings");
   const [errorsOnly, setErrorsOnly] = React.useState(false);
   const [pending, setPending] = React.useState<PendingLanding | null>(null);
-  // The fix waiting for the user's word because its cell holds something: the finding's key and what the cell holds.
-  const [replacing, setReplacing] = React.useState<{ key: string; before: CellState } | null>(null);
+  // The fix waiting for the user's word because its cell holds something: the finding's key, the finding as it was
+  // asked about (its fingerprint) and what the cell holds. It stays open until the user answers it or acts on that
+  // finding, whatever else finishes meanwhile; it is shown only while the finding is listed as it was asked about.
+  const [replacing, setReplacing] = React.useState<{ key: string; asked: string; before: CellState } | null>(null);
   const landingSeq = React.useRef(0);
+  /** The operations one after another: each starts once the one before has finished (none reads a state another is changing). */
+  const queue = React.useRef<Promise<void>>(Promise.resolve());
+  /** The user's operations asked for and not yet finished: the pane is busy while there is one. */
+  const userRuns = React.useRef(0);
+  /** Where the current landing was resolved (once, when it was first shown): later checks do not move the focus. */
+  const resolvedLanding = React.useRef<{ readonly id: number; readonly key: string | null } | null>(null);
   /** The keys of the listed findings in their order, as last rendered: what an action's landing starts from. */
   const orderRef = React.useRef<readonly string[]>([]);
   const fillButtonRef = React.useRef<HTMLButtonElement>(null);
@@ -182,33 +190,46 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   }, [host]);
 
   /**
-   * Runs one operation: busy while it runs, its error shown in the user's language, then a fresh check. With `land`,
-   * the focus then lands on the next finding (or the result) and the confirmation or the error is shown there.
+   * Runs one operation after those asked for before it: its error shown in the user's language, then a fresh check.
+   * With `land`, the focus then lands on the next finding (or the result) and the confirmation or the error is shown
+   * there. An operation the user asked for makes the pane busy and clears the last confirmation; the check after the
+   * user's own edit in the workbook (`after_user_edit`) runs in the background: it leaves the confirmation, the
+   * question of a fix, the focus and the buttons as they are, so nothing the user has open vanishes under them.
    */
   const run = React.useCallback(
-    async (op: () => Promise<Done | typeof WAITING>, checkAfter: boolean | "after_user_edit" = true, land?: LandFrom) => {
-      setBusy(true);
-      setError(null);
-      setNotice(null);
-      setPending(null);
-      setReplacing(null);
+    (op: () => Promise<Done | typeof WAITING>, checkAfter: boolean | "after_user_edit" = true, land?: LandFrom): Promise<void> => {
+      const background = checkAfter === "after_user_edit";
       const from = land && land !== "result" ? findingKey(land.finding) : null;
+      // The findings as the user saw them when asking: where the focus goes on from.
       const candidates = from ? candidatesAfter(orderRef.current, from, land !== "result" && land?.stay === true) : [];
-      try {
-        const done = await op();
-        if (done === WAITING) return;
-        const said = typeof done === "object" ? done : { notice: done || undefined };
-        if (checkAfter) await recheck(checkAfter === "after_user_edit");
-        if (land) setPending({ id: ++landingSeq.current, candidates, ...said });
-        else if (said.notice) setNotice(said.notice);
-      } catch (e) {
-        logUnexpected("a workbook operation failed", e);
-        // A failed action leaves its finding where it was: the error is said on its card.
-        if (land) setPending({ id: ++landingSeq.current, candidates: from ? [from, ...candidates] : [], error: e });
-        else setError({ error: e });
-      } finally {
-        setBusy(false);
+      if (!background) {
+        userRuns.current++;
+        setBusy(true);
+        setError(null);
+        setNotice(null);
+        setPending(null);
+        // Acting on the finding whose fix asks (confirming it, skipping the warning…) answers the question.
+        if (from) setReplacing((r) => (r?.key === from ? null : r));
       }
+      const task = queue.current.then(async () => {
+        try {
+          const done = await op();
+          if (done === WAITING) return;
+          const said = typeof done === "object" ? done : { notice: done || undefined };
+          if (checkAfter) await recheck(background);
+          if (land) setPending({ id: ++landingSeq.current, candidates, ...said });
+          else if (said.notice) setNotice(said.notice);
+        } catch (e) {
+          logUnexpected("a workbook operation failed", e);
+          // A failed action leaves its finding where it was: the error is said on its card.
+          if (land) setPending({ id: ++landingSeq.current, candidates: from ? [from, ...candidates] : [], error: e });
+          else setError({ error: e });
+        } finally {
+          if (!background && --userRuns.current === 0) setBusy(false);
+        }
+      });
+      queue.current = task;
+      return task;
     },
     [recheck],
   );
@@ -262,7 +283,15 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
   const order = template ? reviewOrder(split, template, errorsOnly).map(findingKey) : [];
   orderRef.current = order;
   const acknowledgedKeys = split.acknowledged.map((a) => findingKey(a.finding));
-  const landedKey = pending ? pending.candidates.find((k) => order.includes(k) || acknowledgedKeys.includes(k)) ?? null : null;
+  const listed = (k: string) => order.includes(k) || acknowledgedKeys.includes(k);
+  // A landing is resolved once, against the findings listed when it is first shown; a later check (the user's edit
+  // in the workbook) does not send the focus elsewhere. Its confirmation stays on that card, or goes to the result
+  // once the card is gone.
+  if (pending && resolvedLanding.current?.id !== pending.id) {
+    resolvedLanding.current = { id: pending.id, key: pending.candidates.find(listed) ?? null };
+  }
+  const resolvedKey = pending ? resolvedLanding.current!.key : null;
+  const landedKey = resolvedKey !== null && listed(resolvedKey) ? resolvedKey : null;
   const undo = pending?.undo;
   const landing: Landing | null = pending && {
     id: pending.id,
@@ -277,12 +306,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
       </Button>
     ),
   };
-  // Landing on the result: the summary takes the focus (a card's landing is focused by the list).
+  // Landing on the result: the summary takes the focus (a card's landing is focused by the list), once per landing.
   const pendingId = pending?.id;
-  const onResult = pending !== null && landedKey === null;
+  const onResult = pending !== null && resolvedKey === null;
   React.useEffect(() => {
     if (onResult) summaryRef.current?.focus();
-  }, [pendingId, onResult]);
+    // Once per landing: a later check that takes the landed card away does not move the focus to the result.
+  }, [pendingId]);
   React.useEffect(() => {
     if (view === "findings" && focusAfterFill.current) {
       const focus = focusAfterFill.current;
@@ -313,6 +343,13 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
     () => (found && checkedFacts ? checkCurrency(checkedFacts, found).map((w) => formatFormCurrency(w, checkedFacts, lang)) : []),
     [found, checkedFacts, lang],
   );
+  // The question of a fix is shown while its finding is listed as it was asked about: once the cell has changed (the
+  // user's own edit), the old → new it shows no longer holds, and the fix asks again if it is chosen again.
+  const asking = replacing && split.active.some((f) => findingKey(f) === replacing.key && fingerprint(f) === replacing.asked) ? replacing : null;
+  const staleQuestion = replacing !== null && asking === null;
+  React.useEffect(() => {
+    if (staleQuestion) setReplacing(null);
+  }, [staleQuestion]);
   const blocked = found ? fillBlocker(found) : null;
   const onChoose = (next: AppendixChoice) =>
     void run(async () => {
@@ -329,7 +366,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
       const fix = f.fix!;
       const outcome = await host.applyFix(found.sheet, fix, { replace });
       if (!outcome.written) {
-        setReplacing({ key: findingKey(f), before: outcome.before });
+        setReplacing({ key: findingKey(f), asked: fingerprint(f), before: outcome.before });
         return WAITING;
       }
       const cell = cellA1(writtenCell(fix));
@@ -610,7 +647,7 @@ export function Pane(props: { host: AppendixHost; extra?: PaneExtra; focusResult
               busy={busy}
               onSelect={onSelect}
               onFix={onFix}
-              replacing={replacing}
+              replacing={asking}
               onCancelReplace={onCancelReplace}
               onAcknowledge={onAcknowledge}
               onUnacknowledge={onUnacknowledge}
