@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ACTIONS, BIG_ROWS, PAYLOAD_BUDGET_BYTES, type ActionCount } from "../../bench/excel";
+import { MAX_SHEETS } from "../../src/excel/readSheets";
 import { READ_ROWS } from "../../src/excel/readWindow";
 import { bigWorkbook, DATA_SHEET, seedWorkbook } from "./workbooks";
 
@@ -125,4 +126,12 @@ describe("benchmark actions through the office-js adapter", () => {
     const cells = line!.split("|").map((c) => c.trim());
     expect(cells[cells.length - 2]).toBe(sizesCell(BYTES[name]));
   });
+});
+
+test("docs/OFFICE.md's sentence on sizes quotes the table's figures: the check's read, with the marks, the template insert and its share of 5 MB", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "../../docs/OFFICE.md"), "utf8").replace(/\s+/g, " ");
+  const share = Math.round((BYTES.insertTemplate[0] / PAYLOAD_BUDGET_BYTES) * 100);
+  expect(doc).toContain(`the check's one read of ${MAX_SHEETS} sheet slots is ${kb(BYTES.check[0])} of request, ${kb(BYTES.ribbonCheck[0])} with the marks queried`);
+  expect(doc).toContain(`The largest, the template insert, is ${kb(BYTES.insertTemplate[0])}: ${share} % of Excel on the web's 5 MB limit`);
+  expect(Math.max(...Object.values(BYTES).flat())).toBe(BYTES.insertTemplate[0]);
 });
