@@ -1,6 +1,6 @@
 /** Layout plan and patches -> ExcelJS. Browser-safe (no Node imports). */
 import ExcelJS from "exceljs";
-import { absoluteA1, type CellStyle, freeSheetName, type LayoutPlan, type Patch, toA1 } from "../core";
+import { absoluteA1, type CellStyle, freeSheetName, type LayoutPlan, type Patch, sheetPrefix, toA1 } from "../core";
 
 /** The font of Vietnamese administrative documents. */
 const FONT_NAME = "Times New Roman";
@@ -23,11 +23,6 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.numberFormat) cell.numFmt = style.numberFormat;
-}
-
-/** A sheet name as a formula reference wants it: 'Phụ lục'. */
-function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**
@@ -81,7 +76,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: LayoutPlan): ExcelJ
     for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
   }
 
-  for (const n of plan.names) workbook.definedNames.add(`${quotedSheet(ws.name)}!${absoluteA1(n.cell)}`, n.name);
+  for (const n of plan.names) workbook.definedNames.add(`${sheetPrefix(ws.name)}${absoluteA1(n.cell)}`, n.name);
   // The cached results are the blank template's; have Excel compute every formula when the file is opened.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return ws;
