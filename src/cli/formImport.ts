@@ -1,8 +1,7 @@
 /** `cchc form import APPENDIX.xlsx -o FORM.xlsx`: a draft form from an appendix workbook, and what is left to decide. */
 import * as path from "path";
-import type ExcelJS from "exceljs";
 import { compileDocument, draftForm, formatFormProblem, formatUndecided, formJson, type Lang } from "../core";
-import { formWorkbookBytes, loadWorkbook, unreadableOf, WorkbookReadError, worksheetGrid } from "../xlsx";
+import { formWorkbookBytes, readWorkbookSheets, StreamReadError, unreadableOf, type WorkbookRead } from "../xlsx";
 import { formCliMessages } from "./formMessages";
 import type { CliMessages } from "./messages";
 import { checkOutputName, FileProblem, readBytes, sameFile, writeOutput } from "./workbookFiles";
@@ -22,14 +21,15 @@ export async function runFormImport(
     const ext = path.extname(output).toLowerCase();
     checkOutputName(output, m, io.err, [".xlsx", ".json"], "mau.xlsx");
     if (sameFile(input, output)) throw new FileProblem(m.outIsInput(output));
-    let workbook: ExcelJS.Workbook;
+    // The reader check and fill use: an appendix any of them reads is one import reads.
+    let read: WorkbookRead;
     try {
-      workbook = await loadWorkbook(readBytes(input, m));
+      read = readWorkbookSheets(readBytes(input, m));
     } catch (e) {
-      if (e instanceof WorkbookReadError) throw new FileProblem(m.unreadable(input, unreadableOf(e.reason)));
+      if (e instanceof StreamReadError) throw new FileProblem(m.unreadable(input, unreadableOf(e.reason)));
       throw e;
     }
-    const sheets = workbook.worksheets.filter((w) => w.state !== "hidden").map((w) => ({ name: w.name, grid: worksheetGrid(w) }));
+    const sheets = read.sheets.map((w) => ({ name: w.name, grid: w.grid, hidden: w.hidden }));
     const draft = draftForm(sheets, { source: path.basename(input) });
     if (!draft) throw new FileProblem(m.noAppendix(input, { reason: "no_header" }));
     // The draft must be a form the checker accepts; a draft it refuses would be a fault here, not the user's.

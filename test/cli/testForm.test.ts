@@ -200,4 +200,27 @@ describe("the test form through the whole path", () => {
     const fits = await filled("xa-dung-mau.xlsx", "UBND xã Hòa Bình, tỉnh Thử Nghiệm", GOOD);
     expect(JSON.parse((await cchc("check", "--form", FORM, fits, "--json")).out).files[0].formWarnings).toBeUndefined();
   });
+
+  it("`form import` of the blank appendix `template` laid out gives back the form's outline (1, 1.1, a)) and kinds (two yes/no codings, a coded choice), its relations drafted", async () => {
+    const blank = path.join(dir, "trong.xlsx");
+    expect((await cchc("template", "--form", FORM, blank, "--year", "2025")).code).toBe(0);
+    const out = path.join(dir, "nhap-tu-mau-trong.json");
+    const r = await cchc("form", "import", blank, "-o", out);
+    expect(r.code).toBe(0);
+    const draft = JSON.parse(fs.readFileSync(out, "utf8"));
+    const form = await readFormBytes(fs.readFileSync(FORM), FORM);
+    if (!form.ok) throw new Error("test form refused");
+    const shape = (rows: { id: string; kind: string; unit?: string }[]) => rows.map((i) => `${i.id} ${i.kind} ${i.unit ?? ""}`);
+    expect(shape(draft.indicators)).toEqual(shape(form.form.template.indicators as { id: string; kind: string; unit?: string }[]));
+    expect(draft.indicators.find((i: { id: string }) => i.id === "II.5")).toMatchObject({ kind: "choice", unit: "Hộp thư = 0 Điện thoại = 1 Cả hai = 2" });
+    // What the structure shows is drafted, each to confirm: the rate over the two counts under it, the yes/no over its count, the parts a) b).
+    expect(draft.relations.map((x: { id: string; kind: string; draft: boolean }) => `${x.id} ${x.kind} ${x.draft}`)).toEqual([
+      "i_1_rate rate true",
+      "i_1_part_le_whole part_of_whole true",
+      "i_2_no_then_zero flag_counts true",
+      "ii_1_a_le_ii_1 part_of_whole true",
+      "ii_1_b_le_ii_1 part_of_whole true",
+    ]);
+    expect(r.out).toContain("Chưa quyết được 3 điểm");
+  });
 });

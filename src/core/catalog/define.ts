@@ -74,6 +74,11 @@ function kindOf(spec: RowSpec, unit: string, codes: readonly Code[]): IndicatorK
   return "count";
 }
 
+/** The printed label says the value runs from the start of the year: "(Lũy kế đến thời điểm báo cáo)". */
+export function printedCumulative(label: string): boolean {
+  return /\blu[yỹ] ke\b/.test(foldDiacritics(label));
+}
+
 /** Flattens the outline into sections and indicators in printed order. Throws on a malformed outline. */
 export function defineTemplateRows(outline: readonly SectionSpec[]): { sections: Section[]; indicators: Indicator[] } {
   const sections: Section[] = [];
@@ -102,8 +107,7 @@ export function defineTemplateRows(outline: readonly SectionSpec[]): { sections:
       ...(spec.askedUnlessZero?.length ? { askedUnlessZero: [...spec.askedUnlessZero] } : {}),
       ...(spec.periods ? { periods: spec.periods } : {}),
       ...(spec.periodsSource ? { periodsSource: spec.periodsSource.normalize("NFC") } : {}),
-      // The printed label says when a value runs from the start of the year: "(Lũy kế đến thời điểm báo cáo)".
-      ...(/\blu[yỹ] ke\b/.test(foldDiacritics(spec.label)) ? { cumulative: true } : {}),
+      ...(printedCumulative(spec.label) ? { cumulative: true } : {}),
     });
     spec.rows?.forEach((child, i) => walk(section, child, `${id}.${i + 1}`, level + 1, id));
   };

@@ -4,7 +4,7 @@
  * choice, other units counts), and draft relations where the structure says so, each marked for a person to
  * confirm; plus a list of what could not be decided. The draft is a form like any other: check it, edit it, share it.
  */
-import { codesOf } from "../catalog/define";
+import { codesOf, printedCumulative } from "../catalog/define";
 import type { IndicatorKind, Section } from "../catalog/model";
 import { cellAt, rowCount, type Grid } from "../grid";
 import { findHeader } from "../locate/header";
@@ -21,6 +21,7 @@ export type Undecided =
   | { readonly code: "total_or_parts"; readonly row: number; readonly id: string }
   | { readonly code: "note_as_hint"; readonly row: number; readonly id: string; readonly note: string }
   | { readonly code: "row_skipped"; readonly row: number; readonly text: string }
+  | { readonly code: "no_stt_column" }
   | { readonly code: "clerk_notes"; readonly count: number }
   | { readonly code: "facts_to_fill" };
 
@@ -39,8 +40,16 @@ const SECTION_IN_LABEL = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.\-–)]\s
 /** Words of a rate's denominator (the plan, the total, what was due) rather than its numerator. */
 const DENOMINATOR = /(de ra|ke hoach|tong so|duoc giao|phai|can|tiep nhan)/;
 
-/** The table's columns and first row, on the sheet that holds the most rows under a header. */
-function table(sheets: readonly NamedGrid[]): { sheet: NamedGrid; row: number; stt: number; label: number; unit: number; value: number; note: number } | null {
+/**
+ * The table's columns and first row, on the sheet that holds the most rows under a header: a visible sheet, or a
+ * hidden one when no visible sheet holds a table (a workbook whose appendix is only on a hidden sheet).
+ */
+function table(all: readonly DraftSheet[]): { sheet: NamedGrid; row: number; stt: number; label: number; unit: number; value: number; note: number } | null {
+  const visible = all.filter((s) => !s.hidden);
+  return (visible.length ? tableOf(visible) : null) ?? tableOf(all.filter((s) => s.hidden));
+}
+
+function tableOf(sheets: readonly NamedGrid[]): { sheet: NamedGrid; row: number; stt: number; label: number; unit: number; value: number; note: number } | null {
   let best: { sheet: NamedGrid; row: number; stt: number; label: number; unit: number; value: number; note: number; rows: number } | null = null;
   for (const sheet of sheets) {
     const h = findHeader(sheet.grid);
@@ -78,8 +87,11 @@ interface Row {
   readonly dashed: boolean;
 }
 
+/** A sheet of the appendix workbook, and whether it is hidden. */
+export type DraftSheet = NamedGrid & { readonly hidden?: boolean };
+
 /** Drafts a form from the sheets of an appendix workbook; null when no table with a "Chỉ tiêu" heading is found. */
-export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts> = {}): Draft | null {
+export function draftForm(sheets: readonly DraftSheet[], facts: Partial<FormFacts> = {}): Draft | null {
   const t = table(sheets);
   if (!t) return null;
   const grid = t.sheet.grid;
@@ -92,6 +104,11 @@ export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts
   const children = new Map<string, number>();
   const used = new Set<string>();
   let blanks = 0;
+  // Without an STT column the outline is guessed from the units: a row without a unit opens a group, the rows with a
+  // unit under it are its rows ("- …" under the row above), all in one section the person names.
+  const noStt = t.stt < 0;
+  let group: string | null = null;
+  if (noStt) undecided.push({ code: "no_stt_column" });
   for (let r = t.row; r < rowCount(grid); r++) {
     const sheetRow = grid.origin.row + r + 1;
     let stt = text(grid, r, t.stt);
@@ -113,8 +130,12 @@ export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts
       section = stt;
       if (sections.some((s) => s.id === section)) section = `${stt}${sections.length + 1}`;
       sections.push({ id: section, stt, label });
-      top = middle = null;
+      top = middle = group = null;
       continue;
+    }
+    if (!section && noStt) {
+      section = "I";
+      sections.push({ id: section, stt: section, label: "(chưa rõ tên phần: bảng không có cột STT)" });
     }
     if (!section) {
       undecided.push({ code: "row_skipped", row: sheetRow, text: label || stt });
@@ -123,7 +144,14 @@ export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts
     const dashed = /^[-–+•]/.test(label) || stt === "-";
     const key = stt.replace(/[.)]+$/, "");
     let id: string;
-    if (key && /^[a-zđ]$/i.test(key) && /\)$/.test(stt) && top) id = `${top}.${key}`;
+    if (noStt) {
+      const parent = dashed && middle ? middle : unit ? group : null;
+      const under = parent ?? section;
+      const n = (children.get(under) ?? 0) + 1;
+      children.set(under, n);
+      id = `${under}.${n}`;
+      if (!parent) group = unit ? null : id;
+    } else if (key && /^[a-zđ]$/i.test(key) && /\)$/.test(stt) && top) id = `${top}.${key}`;
     else if (key && key !== "-" && /^[0-9]+(\.[0-9]+)*$/.test(key)) id = `${section}.${key}`;
     else {
       const parent = dashed && middle ? middle : top;
@@ -196,6 +224,7 @@ export function draftForm(sheets: readonly NamedGrid[], facts: Partial<FormFacts
       label: row.label,
       unit,
       kind,
+      ...(printedCumulative(row.label) && kind !== "group" && kind !== "text" ? { cumulative: true } : {}),
       ...(acceptedUnits ? { acceptedUnits } : {}),
       ...(hint ? { noteHint: hint } : {}),
     });

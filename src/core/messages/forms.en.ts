@@ -38,6 +38,8 @@ export const formsEn: FormMessages = {
     rate_inputs: (u) => `Row ${u.row} (${u.id}): the rate has more than two counts under it; the first two were taken as denominator and numerator, check them.`,
     total_or_parts: (u) => `Row ${u.row} (${u.id}): the "- …" rows under it are taken as not exceeding the total; if they add up to it exactly, change the relation kind to "tổng bằng các phần".`,
     note_as_hint: (u) => `Row ${u.row} (${u.id}): the note "${u.note}" was taken as the form's note hint; delete it if it is the clerk's own note.`,
+    no_stt_column: () =>
+      "The table has no STT column: the outline was guessed from the units (a row without a unit opens a group, the rows with a unit below it belong to it), all in one section; add the STT as printed and review the indicator ids.",
     row_skipped: (u) => `Row ${u.row} "${u.text}" is under no section or numbered row and was left out of the form.`,
     clerk_notes: (u) => `${u.count} notes written by the clerk (citing documents or figures) were not taken into the form as note hints.`,
     facts_to_fill: () => `The "Thông tin" sheet needs filling in: form id, title, issuer and document, level, province, version, dates.`,

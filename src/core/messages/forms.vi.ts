@@ -40,6 +40,8 @@ export const formsVi: FormMessages = {
     rate_inputs: (u) => `Dòng ${u.row} (${u.id}): tỷ lệ có hơn hai chỉ tiêu số lượng bên dưới; đã lấy hai dòng đầu làm mẫu số và tử số, hãy kiểm tra.`,
     total_or_parts: (u) => `Dòng ${u.row} (${u.id}): các dòng “- …” bên dưới được coi là không vượt quá tổng; nếu chúng gộp lại đúng bằng tổng, đổi loại quan hệ thành “tổng bằng các phần”.`,
     note_as_hint: (u) => `Dòng ${u.row} (${u.id}): ghi chú “${u.note}” được lấy làm hướng dẫn ghi chú của mẫu; xóa đi nếu đó là ghi chú của người điền.`,
+    no_stt_column: () =>
+      "Bảng không có cột STT: dàn ý được đoán theo đơn vị tính (dòng không có đơn vị tính mở một nhóm, các dòng có đơn vị tính bên dưới thuộc nhóm đó), tất cả trong một phần; hãy thêm STT như bản in và xem lại mã chỉ tiêu.",
     row_skipped: (u) => `Dòng ${u.row} “${u.text}” không nằm dưới một phần hay chỉ tiêu có STT nên không được đưa vào mẫu.`,
     clerk_notes: (u) => `${u.count} ghi chú của người điền (có số văn bản, số liệu) không được đưa vào mẫu làm hướng dẫn ghi chú.`,
     facts_to_fill: () => `Trang Thông tin cần được điền: mã mẫu, tên, cơ quan và văn bản ban hành, cấp báo cáo, tỉnh, phiên bản, ngày áp dụng.`,
