@@ -210,8 +210,8 @@ describe("the test form through the whole path", () => {
     const draft = JSON.parse(fs.readFileSync(out, "utf8"));
     const form = await readFormBytes(fs.readFileSync(FORM), FORM);
     if (!form.ok) throw new Error("test form refused");
-    const shape = (rows: { id: string; kind: string; unit?: string }[]) => rows.map((i) => `${i.id} ${i.kind} ${i.unit ?? ""}`);
-    expect(shape(draft.indicators)).toEqual(shape(form.form.template.indicators as { id: string; kind: string; unit?: string }[]));
+    const shape = (rows: readonly { id: string; kind: string; unit?: string }[]) => rows.map((i) => `${i.id} ${i.kind} ${i.unit ?? ""}`);
+    expect(shape(draft.indicators)).toEqual(shape(form.form.template.indicators));
     expect(draft.indicators.find((i: { id: string }) => i.id === "II.5")).toMatchObject({ kind: "choice", unit: "Hộp thư = 0 Điện thoại = 1 Cả hai = 2" });
     // What the structure shows is drafted, each to confirm: the rate over the two counts under it, the yes/no over its count, the parts a) b).
     expect(draft.relations.map((x: { id: string; kind: string; draft: boolean }) => `${x.id} ${x.kind} ${x.draft}`)).toEqual([
