@@ -215,7 +215,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "part_exceeds_whole",
       {"I.2.1": 3,"I.2.2": 5},
       {},
-      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 lớn hơn Số vấn đề phát hiện qua kiểm tra (D15) = 3. Điều này vẫn có thể đúng vì kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước; hãy kiểm tra lại.",
+      "Số vấn đề phát hiện đã xử lý xong (D16) = 5 lớn hơn Số vấn đề phát hiện qua kiểm tra (D15) = 3. Số liệu này chưa chắc đã sai, vì kết quả trong kỳ có thể gồm cả hồ sơ, nhiệm vụ, vấn đề phát sinh từ kỳ trước; hãy kiểm tra lại.",
       "Số vấn đề phát hiện đã xử lý xong (D16) = 5 is greater than Số vấn đề phát hiện qua kiểm tra (D15) = 3. This can still be right because results in the period may include files, tasks or issues from before it; please check.",
     ],
     [
@@ -250,7 +250,7 @@ const examples: [FindingCode, Record<string, CellValue | RawCell>, Record<string
       "implication_broken",
       {"I.3": 1,"I.3.1": 0},
       {},
-      "Kiểm soát TTHC (D17) = 1 (Có) nhưng Số lượng TTHC thực hiện rà soát (D18) = 0; đã trả lời 1 (Có) thì chỉ tiêu đó phải lớn hơn 0. Điều này vẫn có thể đúng vì số liệu có thể được thống kê theo cách khác; hãy kiểm tra lại.",
+      "Kiểm soát TTHC (D17) = 1 (Có) nhưng Số lượng TTHC thực hiện rà soát (D18) = 0; đã trả lời 1 (Có) thì chỉ tiêu đó phải lớn hơn 0. Số liệu này chưa chắc đã sai, vì số liệu có thể được thống kê theo cách khác; hãy kiểm tra lại.",
       "Kiểm soát TTHC (D17) = 1 (Có) but Số lượng TTHC thực hiện rà soát (D18) = 0; with the answer 1 (Có), that row must be above 0. This can still be right because the figures may be counted differently; please check.",
     ],
     [

@@ -100,7 +100,7 @@ describe("relation severities a reviewer applies", () => {
       const f = findingOf(relation, values);
       expect([f.severity, f.indicator]).toEqual(["warning", on]);
       expect(formatFinding(f, "vi", soNganh)).toContain(
-        "Điều này vẫn có thể đúng vì một TTHC có thể đã bị tính ở cả hai mức, hoặc đã tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã; hãy kiểm tra lại.",
+        "Số liệu này chưa chắc đã sai, vì một TTHC có thể đã bị tính ở cả hai mức, hoặc đã tính cả TTHC thuộc lĩnh vực của ngành nhưng giải quyết tại cấp huyện, cấp xã; hãy kiểm tra lại.",
       );
       expect(formatFinding(f, "vi", soNganh)).not.toContain("thời điểm");
       expect(formatFinding(f, "en", soNganh)).toContain("one procedure may have been counted at both levels, or the sector's procedures handled at district and commune level counted too");

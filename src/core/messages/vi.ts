@@ -15,7 +15,7 @@ const caveats: Readonly<Record<Caveat, string>> = {
 function caveat(f: Finding, c: Caveat | null): string {
   if (f.severity === "error") return "";
   const why = c ? caveats[c] : "số liệu có thể được thống kê theo cách khác";
-  return ` Điều này vẫn có thể đúng vì ${why}; hãy kiểm tra lại.`;
+  return ` Số liệu này chưa chắc đã sai, vì ${why}; hãy kiểm tra lại.`;
 }
 
 const self = (f: Finding, m: MessageContext) => m.name(f.indicator, f.cell);
