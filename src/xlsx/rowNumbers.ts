@@ -4,19 +4,13 @@
  * files, and the streaming reader reads them (package/sheetScan.ts). ExcelJS refuses them ("Invalid row number in
  * model"), so its path numbers them first: only the worksheets lacking a number change, everything else is copied.
  */
+import { columnIndex, columnLetters } from "../core";
 import { decodeUtf8, encodeUtf8 } from "./package/utf8";
 import { entryBytes, readZip, writeZip } from "./package/zip";
 
-function letters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
+/** The column of a cell reference ("D12" -> 3; a reference without letters counts as column A). */
 function colOf(ref: string): number {
-  let col = 0;
-  for (const ch of /^[A-Z]+/i.exec(ref)?.[0].toUpperCase() ?? "A") col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
+  return columnIndex(/^[A-Z]+/i.exec(ref)?.[0] ?? "A");
 }
 
 /** The sheet's XML with every row and cell numbered where it was not. */
@@ -34,7 +28,7 @@ export function numberSheetXml(xml: string): string {
       return r ? tag : `<row r="${row}"${attrs}>`;
     }
     col = r ? colOf(r[1]) : col + 1;
-    return r ? tag : `<c r="${letters(col)}${row}"${attrs}>`;
+    return r ? tag : `<c r="${columnLetters(col)}${row}"${attrs}>`;
   });
   return xml.slice(0, start) + body + xml.slice(end);
 }

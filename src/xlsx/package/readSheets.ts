@@ -5,7 +5,7 @@
  * its cells never kept. Grids come out as ExcelJS's reader gives them (test/xlsx/package/readSheets.test.ts holds
  * the two readers equal on every test workbook). Browser-safe.
  */
-import type { CellValue, Grid } from "../../core";
+import { type CellValue, columnIndex, columnLetters, fromA1, type Grid } from "../../core";
 import { dateSerial, displayText, serialDate } from "../cellText";
 import { checkWorkbookKind, MAX_CELLS, MAX_ENTRIES, MAX_EXPANDED_BYTES, MAX_GRID_COLS, MAX_GRID_ROWS } from "../limits";
 import { isDateFormat } from "./numberFormats";
@@ -134,24 +134,17 @@ function sharedStrings(pkg: WorkbookPackage, budget: Budget): string[] {
 
 /** A formula moved from the master's cell to `to` (ExcelJS's rule: unanchored references shift; names and functions stay). */
 export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
-  const letters = (n: number) => {
-    let s = "";
-    for (let x = n + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
   return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (match, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
     if (paren) return match;
     const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
     if (!m) return match;
     const colText = m[2].toUpperCase();
     if (colText.length > 3 || (colText.length === 3 && colText > "XFD")) return match;
-    let col = 0;
-    for (const ch of colText) col = col * 26 + (ch.charCodeAt(0) - 64);
-    col -= 1;
+    let col = columnIndex(colText);
     let row = Number(m[4]);
     if (!m[1]) col += to.col - from.col;
     if (!m[3]) row += to.row - from.row;
-    return `${sheet ?? ""}${m[1] ?? ""}${letters(col)}${m[3] ?? ""}${row}`;
+    return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col)}${m[3] ?? ""}${row}`;
   });
 }
 
@@ -246,16 +239,9 @@ function valueOf(c: ScannedCell, strings: readonly string[], formats: readonly s
 }
 
 function rangeBounds(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const cell = (s: string) => {
-    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(s);
-    if (!m) return null;
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
   const [a, b = a] = ref.split(":");
-  const x = cell(a);
-  const y = cell(b);
+  const x = fromA1(a);
+  const y = fromA1(b);
   if (!x || !y) return null;
   return { r1: Math.min(x.row, y.row), c1: Math.min(x.col, y.col), r2: Math.max(x.row, y.row), c2: Math.max(x.col, y.col) };
 }

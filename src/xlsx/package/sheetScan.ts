@@ -43,6 +43,7 @@ export function stringItemText(inner: string): string {
   return detached(textContent(out));
 }
 
+/** "D12" -> {row 11, col 3}, by character codes: the scanner runs it on every cell of a sheet, so no regex or string copies. */
 function columnOf(ref: string): { row: number; col: number } | null {
   let col = 0;
   let i = 0;
