@@ -41,6 +41,8 @@ function deploymentHost(raw) {
  * @returns {string}
  */
 function bumpedVersion(base, now, override) {
+  // `set ADDIN_VERSION=1.0.0.3 && npm run build` in cmd keeps the space before "&&" in the value.
+  if (override !== undefined) override = override.trim();
   if (override) {
     if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(override) || override.split(".").some((p) => Number(p) > 65535)) {
       throw new Error(`ADDIN_VERSION "${override}" phải có dạng n.n.n.n (mỗi phần ≤ 65535). / ADDIN_VERSION "${override}" must be n.n.n.n (each part ≤ 65535).`);

@@ -104,6 +104,8 @@ describe("a deployment's manifest (ADDIN_HOST=https://… npm run build)", () =>
 
   test("ADDIN_VERSION sets the version, and must be n.n.n.n", () => {
     expect(deployManifest(MANIFEST, { host: "https://a.example", version: "1.2.3.4" }).version).toBe("1.2.3.4");
+    // cmd's `set ADDIN_VERSION=1.2.3.4 && npm run build` and `set ADDIN_HOST=https://a.example && …` keep a trailing space.
+    expect(deployManifest(MANIFEST, { host: "https://a.example ", version: "1.2.3.4 " })).toMatchObject({ version: "1.2.3.4", host: "https://a.example" });
     expect(() => deployManifest(MANIFEST, { host: "https://a.example", version: "1.2" })).toThrow(/ADDIN_VERSION/);
   });
 

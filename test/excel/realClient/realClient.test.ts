@@ -327,6 +327,7 @@ test.each([
   ["a list source one over", "x".repeat(MAX_LIST_SOURCE_CHARS + 1), "InvalidArgument"],
   ["a list source of 0/1 codes", "0,1", null],
   ["a list source from a range, however long its sheet name", `='${"x".repeat(28)}'!$A$1:$A$300`, null],
+  ["a list source formula in another locale's grammar", "=INDIRECT(\"A1\";TRUE)", "InvalidArgument"],
 ])("%s (%#)", async (_label, source, code) => {
   expect(MAX_LIST_SOURCE_CHARS).toBe(255);
   const { wb, excel } = book();
@@ -341,6 +342,34 @@ test.each([
   }
   const e = await failure(act);
   expect({ code: e.code, location: e.debugInfo?.errorLocation }).toEqual({ code, location: "DataValidation.rule" });
+  expect(wb.sheet("Sheet1").validations.size).toBe(0);
+});
+
+test.each([
+  ["prompt", "title", 32, null],
+  ["prompt", "title", 33, "InvalidArgument"],
+  ["prompt", "message", 255, null],
+  ["prompt", "message", 256, "InvalidArgument"],
+  ["errorAlert", "title", 32, null],
+  ["errorAlert", "title", 33, "InvalidArgument"],
+  ["errorAlert", "message", 255, null],
+  ["errorAlert", "message", 256, "InvalidArgument"],
+] as const)("a data validation %s whose %s has %i characters: %s", async (box, field, length, code) => {
+  const { wb, excel } = book();
+  const value = { showPrompt: true, showAlert: true, style: "Stop", title: "Tiêu đề", message: "Nội dung", [field]: "x".repeat(length) };
+  const act = excel.run(async (context) => {
+    const validation = context.workbook.worksheets.getItem("Sheet1").getRange("C1").dataValidation;
+    if (box === "prompt") validation.prompt = value as Excel.DataValidationPrompt;
+    else validation.errorAlert = value as Excel.DataValidationErrorAlert;
+    await context.sync();
+  });
+  if (code === null) {
+    await act;
+    expect(wb.sheet("Sheet1").validations.get("C1")).toEqual({ [box]: value });
+    return;
+  }
+  const e = await failure(act);
+  expect({ code: e.code, location: e.debugInfo?.errorLocation }).toEqual({ code, location: `DataValidation.${box}` });
   expect(wb.sheet("Sheet1").validations.size).toBe(0);
 });
 

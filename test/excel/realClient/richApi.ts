@@ -682,6 +682,9 @@ class DataValidationObject extends HostObject {
         if (typeof source === "string" && !source.startsWith("=") && source.length > MAX_LIST_SOURCE_CHARS) {
           throw bad(`a list source has at most ${MAX_LIST_SOURCE_CHARS} characters (${source.length})`);
         }
+        // A source given as a reference or formula is read in the en-US grammar like any formula.
+        const problem = typeof source === "string" && source.startsWith("=") ? formulaProblem(source).problem : null;
+        if (problem) throw bad(`the list source is not a formula in the en-US grammar: ${problem}`);
       }
       const box = value as Record<string, unknown>;
       if ((name === "Prompt" || name === "ErrorAlert") && typeof box?.title === "string" && box.title.length > 32) throw bad("a title has at most 32 characters");
