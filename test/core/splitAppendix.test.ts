@@ -8,6 +8,7 @@ import { templates } from "../../src/core/catalog";
 import { checkWorkbook, fillBlocker, matchedIndicators, missingIndicators, type FoundCheck } from "../../src/core/checkWorkbook";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { seedGrid, SEED_FIRST_ROW } from "../fixtures/seed";
+import { cellOf, FIRST_ROW, sheet, testTemplate } from "./rulesFixture";
 
 const full = checkWorkbook([{ name: "PL", grid: seedGrid() }], templates) as FoundCheck;
 const rowOf = (id: string) => full.location.rows[id]!;
@@ -136,5 +137,33 @@ describe("an appendix split over two sheets, checked as one", () => {
       ) as FoundCheck;
       expect([state.sheet, state.rest?.sheet, matchedIndicators(state)]).toEqual([chosen, chosen === "PL I-III" ? "PL IV-VII" : "PL I-III", 178]);
     }
+  });
+});
+
+describe("a split appendix among two versions of one form", () => {
+  test("is checked against the version whose rows it holds, not the first with the same id", () => {
+    // The small test form: 15 rows, 4 needed. Each sheet holds 3 of them (too few alone), together 6: a split.
+    const whole = sheet({ "I.1.1": 47, "I.1.2": 41 }).grid;
+    const keep = (ids: readonly string[]): Grid => {
+      const rows = new Set(ids.map((id) => cellOf(id).row));
+      return { ...whole, values: whole.values.map((row, r) => (r < FIRST_ROW || rows.has(r) ? row : row.map(() => null))) };
+    };
+    const sheets = [
+      { name: "Phần 1", grid: keep(["I.1", "I.1.1", "I.1.2"]) },
+      { name: "Phần 2", grid: keep(["I.2", "I.2.1", "I.2.2"]) },
+    ];
+    const current = { ...testTemplate, version: "2" };
+    // An older version (same id) whose rows read otherwise: neither sheet is like it.
+    const older = { ...testTemplate, version: "1", indicators: testTemplate.indicators.map((x) => ({ ...x, label: `Chỉ tiêu cũ ${x.id} không còn dùng` })) };
+    const alone = checkWorkbook([sheets[0]], [current]);
+    expect(!alone.found && alone.failure.reason).toBe("too_few_rows");
+
+    const state = checkWorkbook(sheets, [older, current]);
+    expect(state.found).toBe(true);
+    if (!state.found) return;
+    expect(state.template).toBe(current);
+    expect(state.split).toEqual({ sheets: ["Phần 1", "Phần 2"], matched: 6 });
+    // The blank rate is computed from the first part's rows, as on one sheet.
+    expect(state.patches.map((p) => [p.indicator, p.value])).toEqual([["I.1", 87.23]]);
   });
 });

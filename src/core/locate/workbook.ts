@@ -112,8 +112,8 @@ export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: re
   const visible = found.filter((f) => !f.hidden);
   const pool = named !== undefined ? found.filter((f) => f.sheet === named) : visible.length ? visible : found;
   if (pool.length === 0) {
-    const failure = notFound(partials, named);
-    return failure.reason === "split" ? splitParts(sheets, templates, failure, opts) : { ok: false, failure };
+    const { failure, template } = notFound(partials, named);
+    return failure.reason === "split" && template ? splitParts(sheets, template, failure, opts) : { ok: false, failure };
   }
   const chosen = pool.reduce((a, b) => (b.location.matches.length > a.location.matches.length ? b : a));
   const rest = found.filter((f) => f !== chosen);
@@ -143,11 +143,10 @@ export function locateInWorkbook(sheets: readonly SheetToLocate[], templates: re
  */
 function splitParts(
   sheets: readonly SheetToLocate[],
-  templates: readonly Template[],
+  template: Template,
   failure: Extract<AppendixFailure, { reason: "split" }>,
   opts: LocateOptions,
 ): WorkbookLocateResult {
-  const template = templates.find((t) => t.id === failure.template)!;
   const minimum = partSize(template);
   const parts = failure.sheets.map((name) => {
     const sheet = sheets.find((s) => s.name === name)!;
@@ -191,10 +190,11 @@ const SPLIT_PART = 0.25;
 
 /**
  * Why nothing qualified: a split over two sheets, too few rows (the best attempt), or nothing like the appendix. With
- * `named` (the user's sheet) only that sheet's attempt counts, and a split only with it as one of the parts.
+ * `named` (the user's sheet) only that sheet's attempt counts, and a split only with it as one of the parts. The
+ * template the failure is about comes with it (two versions of a form share an id: the object, not the id, says which).
  */
-function notFound(partials: readonly PartialMatch[], named?: string): AppendixFailure {
-  let split: Extract<AppendixFailure, { reason: "split" }> | null = null;
+function notFound(partials: readonly PartialMatch[], named?: string): { failure: AppendixFailure; template: Template | null } {
+  let split: { failure: Extract<AppendixFailure, { reason: "split" }>; template: Template } | null = null;
   for (const [i, a] of partials.entries()) {
     const needed = minimumMatches(a.template);
     const part = partSize(a.template);
@@ -204,22 +204,25 @@ function notFound(partials: readonly PartialMatch[], named?: string): AppendixFa
       if (b.template !== a.template || b.sheet === a.sheet || b.hidden !== a.hidden || b.indicators.length < part) continue;
       if (named !== undefined && a.sheet !== named && b.sheet !== named) continue;
       const union = splitUnion(mine, b.indicators);
-      if (union === null || union < needed || (split && union <= split.matched)) continue;
+      if (union === null || union < needed || (split && union <= split.failure.matched)) continue;
       const total = a.template.indicators.length;
-      split = { reason: "split", sheets: [a.sheet, b.sheet], template: a.template.id, matched: union, needed, total };
+      split = { failure: { reason: "split", sheets: [a.sheet, b.sheet], template: a.template.id, matched: union, needed, total }, template: a.template };
     }
   }
   if (split) return split;
   // Stable: the first attempt wins a tie.
   const attempts = named === undefined ? partials : partials.filter((p) => p.sheet === named);
   const best = attempts.reduce<PartialMatch | null>((x, p) => (!x || p.indicators.length > x.indicators.length ? p : x), null);
-  if (!best) return { reason: "no_header" };
+  if (!best) return { failure: { reason: "no_header" }, template: null };
   return {
-    reason: "too_few_rows",
-    sheet: best.sheet,
-    template: best.template.id,
-    matched: best.indicators.length,
-    needed: minimumMatches(best.template),
-    total: best.template.indicators.length,
+    failure: {
+      reason: "too_few_rows",
+      sheet: best.sheet,
+      template: best.template.id,
+      matched: best.indicators.length,
+      needed: minimumMatches(best.template),
+      total: best.template.indicators.length,
+    },
+    template: best.template,
   };
 }
