@@ -200,6 +200,15 @@ test.each([
   ["=TỔNG(A1:B1)", "#NAME?"],
   ["=LÀMTRÒN(B1/3,2)", "#NAME?"],
   ["=WENN(B1>0,1,0)", "#NAME?"],
+  ["=IF(B1>0,ĐÚNG,SAI)", "#NAME?"],
+  ["=IF(B1>0,WAHR,FALSCH)", "#NAME?"],
+  ["=R1C1*2", "#NAME?"],
+  ["=Tong_so*2", "#NAME?"],
+  ["=IF(B1>0,TRUE,false)", ""],
+  ["=SUM(A:B)+SUM($A$1:$B$2)", ""],
+  ["=Sheet1!B1+1.5E+3", ""],
+  ["=IFERROR(1/0,#N/A)", ""],
+  ["=LOG10(B1)", ""],
   ["=SUM(A1,B1)", ""],
   ["=ROUND(D11/D10*100,2)", ""],
   ['=IF(A1="a;b",1,0)', ""],
@@ -223,6 +232,19 @@ test.each([
   await write;
   // Excel keeps a formula whose function it does not know and shows #NAME?; the model computes nothing else.
   expect(wb.cell("Sheet1", "C1")).toMatchObject({ formula: formula, value: expected });
+});
+
+test("a formula naming a defined name Excel knows shows no #NAME?, and one written before its name is added recalculates", async () => {
+  const { wb, excel } = book();
+  await excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("C1").formulas = [["=Tong_so*2"]];
+    sheet.names.add("Tong_so", sheet.getRange("B1"));
+    sheet.getRange("C2").formulas = [["=TONG_SO+1"]];
+    await context.sync();
+  });
+  expect(wb.cell("Sheet1", "C1")).toMatchObject({ formula: "=Tong_so*2", value: "" });
+  expect(wb.cell("Sheet1", "C2")).toMatchObject({ formula: "=TONG_SO+1", value: "" });
 });
 
 test.each([

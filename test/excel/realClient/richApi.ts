@@ -351,6 +351,14 @@ class NamedItemCollectionObject extends HostObject {
         target instanceof RangeObject ? rectA1(target.rect) : typeof reference === "string" ? reference.replace(/^=/, "").replace(/^.*!/, "").replace(/\$/g, "") : "";
       if (!address) throw new ExcelModelError("InvalidArgument", "The reference is invalid.", "NamedItemCollection.add");
       this.sheet.names.set(n, address);
+      // Excel recalculates: a formula that showed #NAME? for want of this name no longer does.
+      for (const sheet of this.env.model.sheets) {
+        for (const cell of sheet.cells.values()) {
+          if (cell.value !== "#NAME?" || !cell.formula.startsWith("=")) continue;
+          const known = formulaProblem(cell.formula, this.env.model.isName);
+          if (known.unknownFunctions.length + known.unknownNames.length === 0) cell.value = "";
+        }
+      }
     });
     return new NamedItemObject(this.env);
   }
@@ -405,17 +413,18 @@ class PageLayoutObject extends HostObject {
 }
 
 /** What typing `x` into a cell of format `numberFormat` stores (Excel's values/formulas setters behave like typing). */
-function typed(cell: ModelCell, x: unknown, prop: "values" | "formulas", location: string): ModelCell {
+function typed(cell: ModelCell, x: unknown, prop: "values" | "formulas", location: string, isName: (name: string) => boolean): ModelCell {
   if (typeof x === "number" || typeof x === "boolean") return { ...cell, value: x, formula: String(x).toUpperCase() === "TRUE" || String(x).toUpperCase() === "FALSE" ? String(x).toUpperCase() : String(x) };
   const text = String(x ?? "");
   if (text === "") return { ...cell, value: "", formula: "" };
   if (text.startsWith("'")) return { ...cell, value: text.slice(1), formula: text.slice(1) };
   if (cell.numberFormat === "@") return { ...cell, value: text, formula: text };
   if (text.startsWith("=") && (prop === "formulas" || prop === "values")) {
-    const { problem, unknownFunctions } = formulaProblem(text);
+    const { problem, unknownFunctions, unknownNames } = formulaProblem(text, isName);
     if (problem) throw new ExcelModelError("InvalidArgument", `The formula is not valid in the en-US grammar: ${problem} (${text}).`, location);
-    // The model does not calculate: a new formula's value is blank (#NAME? for an unknown function) until a test sets it.
-    const value = unknownFunctions.length > 0 ? "#NAME?" : text === cell.formula ? cell.value : "";
+    // The model does not calculate: a new formula's value is blank (#NAME? for a function or name Excel does not
+    // know) until a test sets it.
+    const value = unknownFunctions.length + unknownNames.length > 0 ? "#NAME?" : text === cell.formula ? cell.value : "";
     return { ...cell, value, formula: text };
   }
   if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(text.trim())) return { ...cell, value: Number(text), formula: String(Number(text)) };
@@ -510,7 +519,7 @@ class RangeObject extends HostObject {
           if (x === null || x === undefined) return;
           const k = cellKey(r.top + i, r.left + j);
           const cell = s.cells.get(k) ?? BLANK;
-          const next = prop === "numberFormat" ? { ...cell, numberFormat: String(x) } : typed(cell, x, prop, `Range.${prop}`);
+          const next = prop === "numberFormat" ? { ...cell, numberFormat: String(x) } : typed(cell, x, prop, `Range.${prop}`, this.env.model.isName);
           if (prop !== "numberFormat") changed = true;
           if (next.value === "" && next.formula === "" && next.numberFormat === "General") s.cells.delete(k);
           else s.cells.set(k, next);

@@ -146,7 +146,7 @@ export function definedNameProblem(name: string): string | null {
 const FUNCTIONS = new Set(
   (
     "ABS AND AVERAGE AVERAGEIF CEILING CHOOSE COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS DATE DAY EXACT FIND FLOOR HLOOKUP IF " +
-    "IFERROR IFS INDEX INT ISBLANK ISERR ISERROR ISLOGICAL ISNA ISNUMBER ISTEXT LEFT LEN LOWER MATCH MAX MID MIN MOD MONTH N NA " +
+    "IFERROR IFS INDEX INT ISBLANK ISERR ISERROR ISLOGICAL ISNA ISNUMBER ISTEXT LEFT LEN LN LOG LOG10 LOWER MATCH MAX MID MIN MOD MONTH N NA " +
     "NOT NOW OR PRODUCT PROPER RANK REPLACE RIGHT ROUND ROUNDDOWN ROUNDUP ROW ROWS SEARCH SUBSTITUTE SUM SUMIF SUMIFS " +
     "SUMPRODUCT T TEXT TODAY TRIM TRUNC UPPER VALUE VLOOKUP XLOOKUP YEAR"
   ).split(" "),
@@ -157,12 +157,18 @@ const FUNCTIONS = new Set(
  * and parentheses, "," between arguments (";" is another locale's separator and an error here, except between the
  * rows of an array constant such as {1,2;3,4}, where en-US writes it), "." as decimal point (a "," inside a number
  * outside a function's argument list is an error). Returns the problem, or null.
- * Function names Excel does not know are no error (Excel keeps the formula and shows #NAME?, as it does for a
- * localized name such as SUMME or TỔNG typed through the en-US API): `unknownFunctions` lists them.
+ * Names Excel does not know are no error: Excel keeps the formula and shows #NAME?, as it does for a localized
+ * function (SUMME, TỔNG) or constant (ĐÚNG, WAHR) typed through the en-US API, or an R1C1 reference in an A1
+ * formula. `unknownFunctions` lists the functions, `unknownNames` the other names (`isName`: the workbook's
+ * defined names).
  */
-export function formulaProblem(formula: string): { problem: string | null; unknownFunctions: string[] } {
-  const unknown: string[] = [];
-  const fail = (problem: string) => ({ problem, unknownFunctions: unknown });
+export function formulaProblem(
+  formula: string,
+  isName: (name: string) => boolean = () => false,
+): { problem: string | null; unknownFunctions: string[]; unknownNames: string[] } {
+  const unknownFunctions: string[] = [];
+  const unknownNames: string[] = [];
+  const fail = (problem: string) => ({ problem, unknownFunctions, unknownNames });
   if (!formula.startsWith("=")) return fail("not a formula");
   const body = formula.slice(1);
   if (body.trim() === "") return fail("empty formula");
@@ -199,18 +205,42 @@ export function formulaProblem(formula: string): { problem: string | null; unkno
     } else if (ch === "," && depth === 0 && !inArray) {
       return fail("',' outside a function's arguments (a decimal comma?)");
     }
-    // A name followed by "(" is a function call; letters of any script, as Excel reads them.
-    const name = /^[\p{L}_][\p{L}\p{N}_.]*(?=\()/u.exec(body.slice(i));
-    if (name && (i === 0 || !/[\p{L}\p{N}_.]/u.test(body[i - 1]))) {
-      if (!FUNCTIONS.has(name[0].toUpperCase().replace(/^_XLFN\./, ""))) unknown.push(name[0]);
-      i += name[0].length;
+    const error = ch === "#" ? /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)/i.exec(body.slice(i)) : null;
+    if (error) {
+      i += error[0].length;
+      continue;
+    }
+    const prev = i === 0 ? "" : body[i - 1];
+    // Inside a name, a number (1.5E+3), a reference ($D$9) or an error value (#N/A) nothing new starts.
+    if (prev && /[\p{L}\p{N}_.$#\\]/u.test(prev)) {
+      i++;
+      continue;
+    }
+    const rest = body.slice(i);
+    const reference = /^\$?[A-Za-z]{1,3}\$?\d+(?![\p{L}\p{N}_.(!])/u.exec(rest);
+    if (reference) {
+      i += reference[0].length;
+      continue;
+    }
+    const name = /^[\p{L}_\\][\p{L}\p{N}_.\\?]*/u.exec(rest);
+    if (name) {
+      const word = name[0];
+      const next = rest[word.length] ?? "";
+      const column = /^[A-Za-z]{1,3}$/.test(word) && (next === ":" || prev === ":");
+      if (next === "(") {
+        // A function call; letters of any script, as Excel reads them.
+        if (!FUNCTIONS.has(word.toUpperCase().replace(/^_XLFN\./, ""))) unknownFunctions.push(word);
+      } else if (next !== "!" && !column && !/^(TRUE|FALSE)$/i.test(word) && !isName(word)) {
+        unknownNames.push(word);
+      }
+      i += word.length;
       continue;
     }
     i++;
   }
   if (inArray) return fail("unbalanced braces");
   if (depth !== 0) return fail("unbalanced parentheses");
-  return { problem: null, unknownFunctions: unknown };
+  return { problem: null, unknownFunctions, unknownNames };
 }
 
 /** A change event as Excel raises it (the raw form the client's transform reads). */
@@ -297,6 +327,12 @@ export class ModelWorkbook {
     if (!s) throw new Error(`no sheet ${name}`);
     return s;
   }
+
+  /** Whether a defined name (of any sheet) is `name`, case-insensitively as Excel compares names. */
+  readonly isName = (name: string): boolean => {
+    const key = name.toLowerCase();
+    return this.sheets.some((s) => [...s.names.keys()].some((k) => k.toLowerCase() === key));
+  };
 
   /** Sheets are found by name case-insensitively, as Excel finds them. */
   find(name: string): ModelSheet | undefined {
