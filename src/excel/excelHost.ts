@@ -267,18 +267,32 @@ export class ExcelHost implements AppendixHost {
       typeof highlight === "object" ? highlight : highlight && state?.found ? chosenMarks(highlight, state) : undefined;
     // One write: this sheet, and the other sheets the patches name (the second sheet of a split appendix, marked too).
     const rest = this.restOf(sheet);
-    const others = new Set([...(rest && marks ? [rest] : []), ...elsewhere.map((p) => p.sheet!)]);
-    await this.writes.writeSheets([
-      { sheet, write: { patches: own, marks } },
-      ...[...others].map((other) => ({ sheet: other, write: { patches: elsewhere.filter((p) => p.sheet === other), marks: other === rest ? marks : undefined }, named: true })),
-    ]);
+    const parts = (marking: readonly Finding[] | undefined) => {
+      const others = new Set([...(rest && marking ? [rest] : []), ...elsewhere.map((p) => p.sheet!)]);
+      return [
+        { sheet, write: { patches: own, marks: marking } },
+        ...[...others].map((other) => ({ sheet: other, write: { patches: elsewhere.filter((p) => p.sheet === other), marks: other === rest ? marking : undefined }, named: true })),
+      ];
+    };
+    let unmarked = false;
+    try {
+      await this.writes.writeSheets(parts(marks));
+    } catch (e) {
+      // Excel cannot load the sheet's conditional formats (two rules on one range): the marks' read failed before
+      // anything was written, so the fill goes ahead unmarked, as the check does, and the state says why.
+      if (!(marks && e instanceof ExcelHostError && e.reason === "marks_unreadable")) throw e;
+      console.warn("the appendix's conditional formats cannot be loaded; the fill is written unmarked", e.excelCode, e.location);
+      unmarked = true;
+      await this.writes.writeSheets(parts(undefined));
+    }
     if (!wantsState) return;
     if (!state) {
       // Nothing known of the sheet: read it once now, and mark from that read.
       const read = await this.checkNow(highlight && typeof highlight !== "object" ? { highlight } : {});
       return options.recheck ? read : undefined;
     }
-    return options.recheck ? state : undefined;
+    if (!options.recheck) return undefined;
+    return unmarked && state.found ? { ...state, marksNote: "unreadable" } : state;
   }
 
   /** One write (none when the cell holds something and `replace` is not given); the cell as last read decides. */

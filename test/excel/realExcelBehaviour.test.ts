@@ -272,6 +272,25 @@ describe("conditional formats Excel cannot load (two rules on one range)", () =>
   });
 });
 
+describe("conditional formats Excel cannot load, on the appendix: the fill still runs", () => {
+  test.each([
+    ["the pane's fill with marking on", (host: ExcelHost, s: Found) => host.applyPatches(s.sheet, s.patches, { recheck: true, highlight: true })],
+    ["the ribbon's fill", (host: ExcelHost) => host.check({ fill: true, highlight: (st) => st.findings })],
+  ])("%s writes the cells unmarked and says why", async (_what, fill) => {
+    const wb = seedWorkbook();
+    wb.sheet(APPENDIX).brokenConditionalFormats = { areas: "D10:D20", code: "ItemNotFound", location: "ConditionalFormatCollection.getItemAt" };
+    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { excel, host } = hostOn(wb);
+    const s = found(await host.check());
+    expect(s.patches.length).toBeGreaterThan(0);
+    const state = found((await fill(host, s)) as CheckState);
+    expect(state.marksNote).toBe("unreadable");
+    for (const p of s.patches) expect(excel.model.cell(APPENDIX, toA1(p.cell)).formula).toBe(p.formula);
+    expect(marksOf(excel.model)).toHaveLength(0);
+    warned.mockRestore();
+  });
+});
+
 describe("why Excel refused", () => {
   test("AccessDenied on a sheet that is not protected: the workbook is read-only, not 'the sheet is protected'", async () => {
     const { excel, host } = hostOn(seedWorkbook());
