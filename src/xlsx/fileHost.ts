@@ -44,11 +44,6 @@ export function copyName(fileName: string, kind: CopyKind): string {
   return `${base}-${COPY_SUFFIX[kind]}.xlsx`;
 }
 
-/** "bao-cao.xlsx" -> "bao-cao-da-dien.xlsx": the name of a filled copy. */
-export function filledName(fileName: string): string {
-  return copyName(fileName, "filled");
-}
-
 /** The reader's refusal as the pane's HostError; the limits ride along when the file passed one. */
 export function readFailureError(e: WorkbookReadError): HostError {
   const code = READ_FAILURE_CODE[e.reason];

@@ -4,7 +4,7 @@ import { at } from "../fixtures/a1";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { copyName, FileHost, filledName } from "../../src/xlsx/fileHost";
+import { copyName, FileHost } from "../../src/xlsx/fileHost";
 import { HostError } from "../../src/app/hostErrors";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/phu-luc-mau-2023.xlsx");
@@ -156,8 +156,8 @@ describe("FileHost", () => {
   });
 
   it("never names the copy like the original, and names it for what it holds", async () => {
-    expect(filledName("Báo cáo.XLSX")).toBe("Báo cáo-da-dien.xlsx");
-    expect(filledName(".xlsx")).toBe("phu-luc-da-dien.xlsx");
+    expect(copyName("Báo cáo.XLSX", "filled")).toBe("Báo cáo-da-dien.xlsx");
+    expect(copyName(".xlsx", "filled")).toBe("phu-luc-da-dien.xlsx");
     expect(copyName("Báo cáo.xlsx", "unchanged")).toBe("Báo cáo-ban-goc.xlsx");
     expect(copyName("Báo cáo.xlsx", "template")).toBe("Báo cáo-mau-phu-luc.xlsx");
 
