@@ -286,11 +286,24 @@ async function summaryOf(edits: Record<string, CellValue>): Promise<string> {
  * of it; and no answer that comes late stands for the workbook as it is now.
  */
 describe("pane: operations finishing in any order", () => {
+  /** "02" typed as text in D43: its fix asks before it writes. */
+  const d43 = () => cardOf("D43", "number_stored_as_text");
+  const d44 = () => cardOf("D44", "number_stored_as_text");
+  /** "Sửa ngay" on D43: the question it opens. */
+  async function askD43(): Promise<HTMLElement> {
+    fireEvent.click(within(d43()).getByRole("button", { name: vi.applyFixAt("D43") }));
+    return within(d43()).findByTestId("confirm-replace");
+  }
+  /** D43 fixed with "Ghi đè": the focus lands on D44, the next finding. */
+  async function fixD43(): Promise<void> {
+    fireEvent.click(within(await askD43()).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
+    await waitFor(() => expect(document.activeElement).toBe(d44()), { timeout: 5000 });
+  }
+
   it("keeps the question of a fix open, and the focus in it, when the check after the user's edit elsewhere finishes", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    const ask = await askD43();
     await waitFor(() => expect(document.activeElement).toBe(ask));
 
     const check = host.holdNext("check", { userEdit: true });
@@ -298,7 +311,7 @@ describe("pane: operations finishing in any order", () => {
     await act(() => check.entered);
     await act(async () => check.release());
     await waitFor(async () => expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13 })));
-    expect(within(cardOf("D43", "number_stored_as_text")).getByTestId("confirm-replace")).toBe(ask);
+    expect(within(d43()).getByTestId("confirm-replace")).toBe(ask);
     expect(document.activeElement).toBe(ask);
 
     // …and still answers: "Ghi đè" writes.
@@ -309,13 +322,11 @@ describe("pane: operations finishing in any order", () => {
   it("closes the question once the user's own edit changes the cell it asked about (old → new no longer holds)", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    await askD43();
     await act(async () => host.userEdit(SHEET, "D43", "03"));
-    await waitFor(() => expect(within(cardOf("D43", "number_stored_as_text")).queryByTestId("confirm-replace")).toBeNull());
+    await waitFor(() => expect(within(d43()).queryByTestId("confirm-replace")).toBeNull());
     // Asked again, it shows what the cell holds now.
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    const ask = await askD43();
     expect(within(ask).getByTestId("replace-change").textContent).toBe("03 → 3");
   });
 
@@ -325,7 +336,7 @@ describe("pane: operations finishing in any order", () => {
     const check = host.holdNext("check", { userEdit: true });
     await act(async () => host.userEdit(SHEET, "D41", 13));
     await act(() => check.entered);
-    const fix = within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }) as HTMLButtonElement;
+    const fix = within(d43()).getByRole("button", { name: vi.applyFixAt("D43") }) as HTMLButtonElement;
     expect(fix.disabled).toBe(false);
     expect(screen.queryByText(vi.working)).toBeNull();
     fireEvent.click(fix);
@@ -333,7 +344,7 @@ describe("pane: operations finishing in any order", () => {
     await act(async () => undefined);
     expect(host.callsOf("applyFix")).toEqual([]);
     await act(async () => check.release());
-    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    const ask = await within(d43()).findByTestId("confirm-replace");
     expect(within(ask).getByTestId("replace-change").textContent).toBe("02 → 2");
     expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13 }));
   });
@@ -341,8 +352,7 @@ describe("pane: operations finishing in any order", () => {
   it("never shows a check that read the sheet before a fix and answered after it: the fixed finding stays gone", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    const ask = await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace");
+    const ask = await askD43();
     // "Ghi đè" on a slow workbook; the user edits another cell meanwhile, and that check answers last.
     const write = host.holdNext("applyFix");
     const check = host.holdNext("check", { userEdit: true });
@@ -363,17 +373,15 @@ describe("pane: operations finishing in any order", () => {
   it("keeps the fix's confirmation, its undo and the focus where the fix landed when the check after the user's edit elsewhere finishes", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    fireEvent.click(within(await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
-    await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
+    await fixD43();
     expect(screen.getByTestId("notice").textContent).toContain(vi.fixed("D43", "02", "2"));
 
     await act(async () => host.userEdit(SHEET, "D41", 13));
     await waitFor(async () => expect(screen.getByTestId("summary").textContent).toBe(await summaryOf({ D41: 13, D43: 2 })));
     const notice = screen.getByTestId("notice");
     expect(notice.textContent).toContain(vi.fixed("D43", "02", "2"));
-    expect(notice.closest("li")?.contains(cardOf("D44", "number_stored_as_text"))).toBe(true);
-    expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text"));
+    expect(notice.closest("li")?.contains(d44())).toBe(true);
+    expect(document.activeElement).toBe(d44());
     // The undo offered still works.
     fireEvent.click(within(notice).getByRole("button", { name: vi.undoAt("D43") }));
     await waitFor(() => expect(host.read(SHEET, "D43").value).toBe("02"));
@@ -382,9 +390,7 @@ describe("pane: operations finishing in any order", () => {
   it("does not move the focus when the user's edit takes away the card the fix landed on: the confirmation goes to the result", async () => {
     const host = MemoryHost.seed();
     await renderPane(host);
-    fireEvent.click(within(cardOf("D43", "number_stored_as_text")).getByRole("button", { name: vi.applyFixAt("D43") }));
-    fireEvent.click(within(await within(cardOf("D43", "number_stored_as_text")).findByTestId("confirm-replace")).getByRole("button", { name: vi.replaceConfirmAt("D43") }));
-    await waitFor(() => expect(document.activeElement).toBe(cardOf("D44", "number_stored_as_text")), { timeout: 5000 });
+    await fixD43();
     // The clerk moves on in the pane (the "?" of the first card), then types D44 as a number in the workbook.
     const help = document.querySelector<HTMLElement>('[data-card] [data-testid="rule-help-toggle"]')!;
     act(() => help.focus());
