@@ -530,6 +530,30 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+/** Opens a section of the findings if it is closed, and waits until it says it is open. */
+async function openSection(page: Page, section: string): Promise<void> {
+  const header = page.locator(`[data-section="${section}"] h3 button`);
+  if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+  await page.locator(`[data-section="${section}"] h3 button[aria-expanded="true"]`).waitFor();
+}
+
+/** The question "Sửa ngay" opens on a cell holding what someone typed (with the focus in it, old → new read out). */
+function replaceQuestion(page: Page, cell: string) {
+  return page.locator(`[data-card][data-cell="${cell}"] [data-testid="confirm-replace"]`);
+}
+
+/**
+ * A fix over what someone typed, as a clerk makes it: "Sửa ngay", the question appears and takes the focus, then
+ * "Ghi đè". Each step waits for what the pane shows, so a question that never comes fails here, by name.
+ */
+async function fixOverTyped(page: Page, cell: string): Promise<void> {
+  await page.getByRole("button", { name: vi.applyFixAt(cell) }).click();
+  const ask = replaceQuestion(page, cell);
+  await ask.waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "confirm-replace");
+  await ask.getByRole("button", { name: vi.replaceConfirmAt(cell) }).click();
+}
+
 const LOOKS = [
   [320, "light"],
   [320, "dark"],
@@ -631,12 +655,11 @@ describe("the review flow, as a clerk goes through it (320 and 500 px, light and
     expect(await inView(page, '[data-testid="notice"]')).toBe(true);
 
     // Fix "02" typed as text in D46: the card shows old → new and asks; Escape keeps the cell, the focus on the card.
-    const closedII = page.locator('[data-section="II"] h3 button[aria-expanded="false"]');
-    if ((await closedII.count()) > 0) await closedII.click();
+    await openSection(page, "II");
     const previewValue = (row: number) => page.locator(`[data-testid="appendix-preview"] tr[data-row="${row}"] td`).nth(3);
     expect(await previewValue(46).textContent()).toBe("02");
     await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
-    const ask = page.locator(`${card("D46")} [data-testid="confirm-replace"]`);
+    const ask = replaceQuestion(page, "D46");
     await ask.waitFor();
     expect(await ask.getByTestId("replace-change").textContent()).toBe("02 → 2");
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "confirm-replace");
@@ -648,8 +671,7 @@ describe("the review flow, as a clerk goes through it (320 and 500 px, light and
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D46");
     expect(await previewValue(46).textContent()).toBe("02");
     // The second, explicit click writes: the focus goes on, the confirmation says what changed and offers the undo.
-    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
-    await ask.getByRole("button", { name: vi.replaceConfirmAt("D46") }).click();
+    await fixOverTyped(page, "D46");
     await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 2) }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D47");
     expect(await page.getByTestId("notice").textContent()).toContain(vi.fixed("D46", "02", "2"));
@@ -666,8 +688,7 @@ describe("the review flow, as a clerk goes through it (320 and 500 px, light and
     expect(await page.getByTestId("notice").textContent()).toContain(vi.undone("D46", "02"));
     expect(await previewValue(46).textContent()).toBe("02");
     // Fixed again for the rest of the flow.
-    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
-    await ask.getByRole("button", { name: vi.replaceConfirmAt("D46") }).click();
+    await fixOverTyped(page, "D46");
     await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 2) }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-cell") === "D47");
 
@@ -784,10 +805,8 @@ describe("the download before filling, and a unit ready to send in a consolidati
     await d12.getByTestId("rule-help").filter({ hasText: `${vi.helpFormReason} ${reason}` }).waitFor();
 
     // A fix made and undone: the copy holds the cell as typed ("02" in D46), not the fix.
-    const closedII = page.locator('[data-section="II"] h3 button[aria-expanded="false"]');
-    if ((await closedII.count()) > 0) await closedII.click();
-    await page.getByRole("button", { name: vi.applyFixAt("D46") }).click();
-    await page.locator('[data-card][data-cell="D46"] [data-testid="confirm-replace"]').getByRole("button", { name: vi.replaceConfirmAt("D46") }).click();
+    await openSection(page, "II");
+    await fixOverTyped(page, "D46");
     await summary.filter({ hasText: vi.summary(0, SAMPLE_EXPECTED.warnings - 1) }).waitFor();
     await page.getByTestId("notice").getByRole("button", { name: vi.undoAt("D46") }).click();
     await page.getByTestId("notice").filter({ hasText: vi.undone("D46", "02") }).waitFor();
