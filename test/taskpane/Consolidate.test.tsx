@@ -356,6 +356,26 @@ describe("the pane's choices, as the command line's --period and --prefer, and e
     expect(screen.queryByText(vi.downloadReady("TONG_HOP.xlsx"))).toBeNull();
   });
 
+  it("does not offer a summary written for a choice the user changed while it was written", async () => {
+    await consolidated();
+    let finish!: (bytes: Uint8Array) => void;
+    writeSummary.mockImplementationOnce(() => new Promise<Uint8Array>((resolve) => (finish = resolve)));
+    Object.assign(URL, { createObjectURL: jest.fn(() => "blob:tong-hop"), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole("button", { name: vi.downloadSummary }));
+    expect(writeSummary).toHaveBeenCalledTimes(1);
+    // Another period picked while TONG_HOP.xlsx is written; the write then finishes.
+    fireEvent.change(screen.getByRole("combobox", { name: new RegExp(vi.periodPick) }), { target: { value: "quy1/2024" } });
+    await act(async () => finish(new Uint8Array([1, 2, 3])));
+    expect(click).not.toHaveBeenCalled();
+    expect(screen.queryByText(vi.downloadReady("TONG_HOP.xlsx"))).toBeNull();
+    // Written again, for the period shown.
+    fireEvent.click(screen.getByRole("button", { name: vi.downloadSummary }));
+    await screen.findByText(vi.downloadReady("TONG_HOP.xlsx"));
+    click.mockRestore();
+    expect((writeSummary.mock.calls[1][0] as Consolidation).period).toEqual({ kind: "quy1", year: 2024 });
+  });
+
   it("consolidates for the period the user picks: the batch's files of other periods are then the ones marked", async () => {
     await consolidated();
     const picker = screen.getByRole("combobox", { name: new RegExp(vi.periodPick) }) as HTMLSelectElement;

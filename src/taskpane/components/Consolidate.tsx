@@ -134,6 +134,9 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     return units ? (period ? consolidateUnits(units, { period, prefer, includeHidden }) : byMajority) : null;
   }, [units, periodChoice, prefer, includeHidden, byMajority]);
   React.useEffect(() => setDownload(null), [consolidation]);
+  /** The consolidation shown now: a summary written for an earlier choice is not offered as this one. */
+  const shown = React.useRef(consolidation);
+  shown.current = consolidation;
   /** Takes `file` for its unit instead of the file kept (the pane's --prefer). */
   const useInstead = (file: string, kept: string) => setPrefer((p) => [...p.filter((f) => f !== kept && f !== file), file]);
   const toggle = (file: string) =>
@@ -163,7 +166,9 @@ export function Consolidate(props: { files: readonly File[]; readUnit?: ReadUnit
     setFailed(false);
     try {
       const bytes = await writeSummary(consolidation, lang);
-      if (alive.current) setDownload(downloadXlsx(bytes, SUMMARY_FILE_NAME));
+      // The user may change a choice while it is written (the period, the file kept): that summary no longer says
+      // what the pane shows, so it is not offered; the button writes the new one.
+      if (alive.current && shown.current === consolidation) setDownload(downloadXlsx(bytes, SUMMARY_FILE_NAME));
     } catch (e) {
       // Writing a workbook the model already holds should not fail; if it does, the user gets one sentence
       // and the console gets the error.
