@@ -131,6 +131,32 @@ test("a load is readable only after sync, as PascalCase answers mapped back by t
   expect(excel.syncs[0].kind).toBe("read");
 });
 
+test("the client enforces its proxy rules: a property not loaded, a proxy used after its Excel.run, isNullObject before a sync", async () => {
+  const { excel } = book();
+  let kept: Excel.Range | null = null;
+  await excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+    range.load("values");
+    await context.sync();
+    expect(range.values).toEqual([["a", 1]]);
+    expect(() => range.formulas).toThrow(/PropertyNotLoaded|load/i);
+    const missing = context.workbook.worksheets.getItemOrNullObject("Không có");
+    expect(() => missing.isNullObject).toThrow();
+    kept = range;
+  });
+  excel.reset();
+  const e = await failure(
+    excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").load("name");
+      kept!.load("values");
+      await context.sync();
+    }),
+  );
+  expect(e.code).toBe("InvalidObjectPath");
+  // The client refuses before anything is sent.
+  expect(excel.syncs).toHaveLength(0);
+});
+
 test.each([
   ["a sheet looked up by name", "WorksheetCollection.getItem", (c: Excel.RequestContext) => (c.workbook.worksheets.getItem("Không có").getRange("A1").values = [[1]])],
   [
