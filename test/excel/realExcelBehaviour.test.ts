@@ -226,6 +226,19 @@ describe("workbooks of more than 30 sheets", () => {
     expect(excel.counts()).toMatchObject({ reads: 1, total: 1 });
   });
 
+  test("an appendix on sheet 40 of 40 is marked by the check: its marks ride in the read past the 30th sheet", async () => {
+    const wb = new ModelWorkbook();
+    for (let i = 1; i < 40; i++) wb.addSheet(`Tờ ${i}`, [[`Trang ${i}`]]);
+    wb.addGrid(APPENDIX, seedGrid());
+    const { excel, host } = hostOn(wb);
+    const s = found(await host.check({ highlight: true }));
+    expect(marksOf(excel.model).map((cf) => cf.formula).sort()).toEqual(wantedMarks(s.findings).map((m) => m.formula).sort());
+    expect(excel.counts()).toMatchObject({ reads: 3, writes: 1, mixed: 0 });
+    excel.reset();
+    found(await host.check({ highlight: true }));
+    expect(excel.counts()).toMatchObject({ reads: 1, writes: 0, mixed: 0 });
+  });
+
   test("up to 30 sheets the check is still one read", async () => {
     const wb = new ModelWorkbook();
     for (let i = 1; i < 30; i++) wb.addSheet(`Tờ ${i}`, [[`Trang ${i}`]]);
