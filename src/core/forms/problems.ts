@@ -16,7 +16,13 @@ export type FormPlace =
 /** Every problem a form can have, keyed by code with its own values. */
 export type FormProblemBody =
   | { readonly code: "file_too_large"; readonly bytes: number; readonly limit: number }
+  /** a small file that unpacks into far more cells or bytes than any form (a form has a few thousand cells) */
+  | { readonly code: "file_too_many_cells"; readonly cells: number; readonly limit: number }
+  /** `bytes` absent: the unpacking was stopped at the program's own limit, past the form's */
+  | { readonly code: "file_unpacks_too_large"; readonly bytes?: number; readonly limit: number }
   | { readonly code: "not_a_form"; readonly detail?: string }
+  /** a .json form whose bytes are not UTF-8 text */
+  | { readonly code: "not_utf8" }
   | { readonly code: "format_version"; readonly version: number }
   | { readonly code: "json_invalid"; readonly expected: string }
   | { readonly code: "sheet_missing"; readonly sheet: FormSheet }

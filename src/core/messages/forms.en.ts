@@ -1,6 +1,7 @@
 /** English sentences about forms. Sheet and column names stay as the form writes them (Vietnamese). */
 import { FORM_FORMAT_VERSION } from "../forms/model";
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
+import { formatNumber } from "./format";
 import type { FormMessages } from "./formsTexts";
 
 const KIND: Record<string, string> = { count: "count", percent: "percent", flag: "yes/no", choice: "choice", group: "group", text: "text" };
@@ -10,6 +11,7 @@ const STATUS: Record<string, string> = { official: "official", draft: "draft", t
 const factName = (field: string) => FACT_ROWS.find((f) => f.field === field)?.vi ?? field;
 const column = (sheet: string, field: string) =>
   (sheet === "indicators" ? INDICATOR_COLUMNS : sheet === "relations" ? RELATION_COLUMNS : FACT_ROWS).find((c) => c.field === field)?.vi ?? field;
+const num = (n: number) => formatNumber(n, "en");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
 
@@ -45,7 +47,12 @@ export const formsEn: FormMessages = {
     facts_to_fill: () => `The "Thông tin" sheet needs filling in: form id, title, issuer and document, level, province, version, dates.`,
   },
   problems: {
+    file_too_many_cells: (p) =>
+      `The form file holds ${num(p.cells)} cells once unpacked, above the ${num(p.limit)} limit for a form; a form has a few thousand cells, so check that this is the right file.`,
+    file_unpacks_too_large: (p) =>
+      `The form file unpacks to ${p.bytes === undefined ? "too much data" : mb(p.bytes)}, above the ${mb(p.limit)} limit for a form; this is no ordinary form file, so check that this is the right file.`,
     file_too_large: (p) => `The form file is ${mb(p.bytes)}, above the ${mb(p.limit)} limit for a form; a form is usually a few dozen KB, so check that this is the right file.`,
+    not_utf8: () => "This .json file is not UTF-8 text, so it cannot be read as an appendix form; save it again encoded as UTF-8.",
     not_a_form: (p) =>
       `This file is not an appendix form (an .xlsx with the sheets "${FORM_SHEET_NAMES.facts}", "${FORM_SHEET_NAMES.indicators}", "${FORM_SHEET_NAMES.relations}", or a .json following schemas/form.schema.json)${p.detail ? `; the file has: ${p.detail}` : ""}.`,
     format_version: (p) => `The form file is in format version ${p.version}; this program reads format version ${FORM_FORMAT_VERSION} only.`,

@@ -1,6 +1,7 @@
 /** Vietnamese sentences about forms. NFC, full diacritics. */
 import { FORM_FORMAT_VERSION } from "../forms/model";
 import { FACT_ROWS, FORM_SHEET_NAMES, INDICATOR_COLUMNS, RELATION_COLUMNS } from "../forms/sheets";
+import { formatNumber } from "./format";
 import type { FormMessages } from "./formsTexts";
 
 const KIND: Record<string, string> = { count: "số lượng", percent: "tỷ lệ", flag: "Có/Không", choice: "lựa chọn", group: "nhóm", text: "chữ" };
@@ -11,6 +12,7 @@ const EXPECTED: Record<string, string> = { object: "một đối tượng", arra
 const factName = (field: string) => FACT_ROWS.find((f) => f.field === field)?.vi ?? field;
 const column = (sheet: string, field: string) =>
   (sheet === "indicators" ? INDICATOR_COLUMNS : sheet === "relations" ? RELATION_COLUMNS : FACT_ROWS).find((c) => c.field === field)?.vi ?? field;
+const num = (n: number) => formatNumber(n, "vi");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 const list = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -47,7 +49,12 @@ export const formsVi: FormMessages = {
     facts_to_fill: () => `Trang Thông tin cần được điền: mã mẫu, tên, cơ quan và văn bản ban hành, cấp báo cáo, tỉnh, phiên bản, ngày áp dụng.`,
   },
   problems: {
+    file_too_many_cells: (p) =>
+      `Tệp mẫu có ${num(p.cells)} ô (khi giải nén), vượt giới hạn ${num(p.limit)} ô của một tệp mẫu; một mẫu phụ lục chỉ có vài nghìn ô, hãy kiểm tra đã chọn đúng tệp chưa.`,
+    file_unpacks_too_large: (p) =>
+      `Tệp mẫu khi giải nén chiếm ${p.bytes === undefined ? "quá nhiều dung lượng" : mb(p.bytes)}, vượt giới hạn ${mb(p.limit)} của một tệp mẫu; tệp này không phải một mẫu phụ lục thông thường, hãy kiểm tra đã chọn đúng tệp chưa.`,
     file_too_large: (p) => `Tệp mẫu có dung lượng ${mb(p.bytes)}, vượt giới hạn ${mb(p.limit)} của một tệp mẫu; một mẫu phụ lục thường chỉ vài chục KB, hãy kiểm tra đã chọn đúng tệp chưa.`,
+    not_utf8: () => "Tệp .json này không phải văn bản UTF-8 nên không đọc được như một mẫu phụ lục; hãy lưu lại tệp với bảng mã UTF-8.",
     not_a_form: (p) =>
       `Tệp này không phải là mẫu phụ lục (tệp .xlsx có các trang “${FORM_SHEET_NAMES.facts}”, “${FORM_SHEET_NAMES.indicators}”, “${FORM_SHEET_NAMES.relations}”, hoặc tệp .json theo schemas/form.schema.json)${p.detail ? `; trong tệp có: ${p.detail}` : ""}.`,
     format_version: (p) => `Tệp mẫu theo định dạng phiên bản ${p.version}; chương trình này chỉ đọc được định dạng phiên bản ${FORM_FORMAT_VERSION}.`,
