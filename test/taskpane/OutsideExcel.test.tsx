@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import { type PreviewRow, unreadableText } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
@@ -43,6 +43,25 @@ describe("outside Excel", () => {
     const row = Number(/\d+/.exec(cell)![0]);
     await waitFor(() => expect(table.querySelector(`tr[data-row="${row}"]`)?.getAttribute("aria-current")).toBe("true"));
     expect(table.querySelector(`tr[data-row="${row}"]`)?.getAttribute("data-severity")).toBe("warning");
+  });
+
+  it("shows the file chosen last when one chosen before it is ready later (a large file dropped first)", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    let finishFirst!: () => void;
+    const firstReady = new Promise<void>((r) => (finishFirst = r));
+    const openFile = async (data: ArrayBuffer, name: string) => {
+      if (name === "lon.xlsx") await firstReady;
+      return FileHost.open(data, name);
+    };
+    render(<App mode={{ kind: "outside", openFile }} theme={webLightTheme} />);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("lon.xlsx", bytes)] } });
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf("sau.xlsx", bytes)] } });
+    await screen.findByTestId("summary", {}, { timeout: 10_000 });
+    expect(screen.getByTestId("file-name").textContent).toBe(vi.openedFile("sau.xlsx"));
+    await act(async () => finishFirst());
+    await act(async () => new Promise((r) => setTimeout(r, 200)));
+    expect(screen.getByTestId("file-name").textContent).toBe(vi.openedFile("sau.xlsx"));
+    expect(screen.getByRole("button", { name: vi.openOtherFile })).not.toHaveProperty("disabled", true);
   });
 
   it("refuses a file that is not .xlsx by its name, in Vietnamese", async () => {

@@ -88,8 +88,15 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
   // The pane focuses its result once a file the user asked for is open (not on a page opened with ?sample).
   const [openedByUser, setOpenedByUser] = React.useState(false);
 
+  /**
+   * The user's last choice of what to open (a file, the sample, several files to consolidate): a file still opening
+   * when another is chosen (a large one, dropped first) is dropped when it is ready, never shown over the later one.
+   */
+  const choiceSeq = React.useRef(0);
   const open = React.useCallback(
     async (read: () => Promise<{ bytes: ArrayBuffer; name: string }>, readFailure: HostErrorCode) => {
+      const mine = ++choiceSeq.current;
+      const current = () => choiceSeq.current === mine;
       setLoading(true);
       setError(null);
       try {
@@ -99,10 +106,11 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         } catch (e) {
           // The bytes never arrived (sample not served, file unreadable): the user gets the sentence for that.
           console.warn("CCHC pane: the file's bytes could not be read", e);
-          setError({ error: new HostError(readFailure) });
+          if (current()) setError({ error: new HostError(readFailure) });
           return;
         }
         const next = await openFile(file.bytes, file.name);
+        if (!current()) return;
         setHost(next);
         setBatch(null);
         setSelected(null);
@@ -112,9 +120,9 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
         // Opening fails on the file's content, so anything unexpected still reads as "could not read the file";
         // the original goes to the console first, since it may as well be a bug of ours.
         logUnexpected("opening the file failed", e);
-        setError({ error: errorCode(e) === "generic" ? new HostError("read_failed") : e });
+        if (current()) setError({ error: errorCode(e) === "generic" ? new HostError("read_failed") : e });
       } finally {
-        setLoading(false);
+        if (current()) setLoading(false);
       }
     },
     [openFile],
@@ -138,6 +146,9 @@ export function OutsideExcel(props: { openFile?: OpenFile; sampleUrl?: string; a
       openUserFile(files[0]);
       return;
     }
+    // Chosen after any file still opening: that one is not shown when it is ready.
+    choiceSeq.current++;
+    setLoading(false);
     setError(null);
     setHost(null);
     setDownload(null);
