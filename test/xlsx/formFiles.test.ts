@@ -2,7 +2,7 @@
  * The built-in form as files (forms/so-nganh-soc-trang-2023.xlsx and .json): up to date with the catalog, compiling
  * to the very template the engine runs, valid against the published schema, and giving the same results.
  */
-import { builtinFormReasons, builtinForms, cellA1, checkWorkbook, type Form, formJson, soNganh, soNganhFacts } from "../../src/core";
+import { builtinFormReasons, builtinForms, cellA1, checkWorkbook, draftForm, type Form, formDocument, formJson, soNganh, soNganhFacts } from "../../src/core";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -10,6 +10,7 @@ import { readWorkbook, workbookBytes } from "../../src/xlsx";
 import { readFormBytes } from "../../src/xlsx/formWorkbook";
 import { BUILTIN_FORM_FILE, builtinDocument, builtinReasons, REASONS_MODULE, reasonsModule } from "../../scripts/make-forms";
 import { validateJsonSchema } from "../fixtures/jsonSchema";
+import { APPENDIX_WORKBOOKS, sheetsOf } from "../fixtures/builtinFormWorkbooks";
 
 const root = path.join(__dirname, "../..");
 const formsDir = path.join(root, "forms");
@@ -66,6 +67,19 @@ describe("the built-in form as files", () => {
     for (const f of files) expect([f, validateJsonSchema(schema, JSON.parse(fs.readFileSync(path.join(formsDir, f), "utf8")))]).toEqual([f, []]);
   });
 
+  it("the test forms and a draft of `form import` validate against the schema too", async () => {
+    const forms = path.join(root, "test/fixtures/forms");
+    const files = fs.readdirSync(forms).filter((f) => f.startsWith("thu-nghiem") || f === "suy-ra-xa.xlsx");
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) {
+      const r = await readFormBytes(fs.readFileSync(path.join(forms, f)), f);
+      if (!r.ok) throw new Error(`${f} refused`);
+      expect([f, validateJsonSchema(schema, JSON.parse(formJson(formDocument(r.form.facts, r.form.template, { reasons: r.form.reasons }))))]).toEqual([f, []]);
+    }
+    const draft = draftForm(sheetsOf("test/xlsx/golden/seed.xlsx"))!;
+    expect(validateJsonSchema(schema, JSON.parse(formJson(draft.document)))).toEqual([]);
+  });
+
   it("the schema refuses what the checker refuses in shape (so the validation above can fail)", () => {
     const good = JSON.parse(formJson(builtinDocument()));
     const broken = (edit: (d: typeof good) => void) => {
@@ -97,6 +111,17 @@ describe("the same results with the form file as with the catalog", () => {
     }
     return out;
   }
+
+  it.each([".xlsx", ".json"])("the %s file checks every appendix the tests keep (118, every writer) exactly as the catalog", async (ext) => {
+    const form = await compiled(`${BUILTIN_FORM_FILE}${ext}`);
+    expect(APPENDIX_WORKBOOKS.length).toBeGreaterThanOrEqual(118);
+    for (const file of APPENDIX_WORKBOOKS) {
+      const sheets = sheetsOf(file);
+      const viaCatalog = checkWorkbook(sheets, [soNganh]);
+      expect([file, viaCatalog.found]).toEqual([file, true]);
+      expect(checkWorkbook(sheets, [form.template])).toStrictEqual(viaCatalog);
+    }
+  });
 
   it("the sample and its edited copies give deep-equal checks", async () => {
     const form = await compiled(`${BUILTIN_FORM_FILE}.xlsx`);

@@ -7,29 +7,18 @@ import { cellA1, checkWorkbook, compileDocument, compileFormJson, draftForm, for
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbook, readWorkbookSheets, StreamReadError, workbookBytes } from "../../src/xlsx";
+import { readWorkbook, StreamReadError, workbookBytes } from "../../src/xlsx";
+import { APPENDIX_WORKBOOKS, NOT_APPENDICES, sheetsOf, TEST_WORKBOOKS } from "../fixtures/builtinFormWorkbooks";
 
 const GOLDEN = path.join(__dirname, "golden");
-const ROOT = path.join(__dirname, "../..");
 const noPlace = { fact: () => ({ file: true as const }), section: () => ({ file: true as const }), indicator: () => ({ file: true as const }), relation: () => ({ file: true as const }) };
 
 const errors = (c: ReturnType<typeof checkWorkbook>) =>
   c.found ? c.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${cellA1(f.cell)}`).sort() : ["not found"];
 
-/** Every workbook the tests keep, by folder (each written by another program: openpyxl, LibreOffice, XlsxWriter…). */
-const FOLDERS = ["test/xlsx/golden", "test/xlsx/clerks", "test/xlsx/layouts", "test/xlsx/sheets", "test/xlsx/reading", "test/xlsx/writers", "test/xlsx/judge", "test/cli/batches", "test/fixtures/units"];
-const WORKBOOKS = FOLDERS.flatMap((d) => fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith(".xlsx")).map((f) => `${d}/${f}`)).sort();
-/** The ones that hold no appendix of the built-in form, or that no reader of the program reads (each tested elsewhere). */
-const NOT_APPENDICES = ["test/xlsx/golden/no-appendix.xlsx", "test/xlsx/golden/text-renamed.xlsx", "test/xlsx/judge/utf16.xlsx"];
-
-/** The sheets as `cchc form import` reads them (the reader check and fill use), hidden ones flagged. */
-function sheetsOf(file: string) {
-  return readWorkbookSheets(fs.readFileSync(path.join(ROOT, file))).sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
-}
-
 describe("a draft form from each test workbook of the built-in form", () => {
   it("every workbook the tests keep is an appendix of the built-in form but those listed", () => {
-    const none = WORKBOOKS.filter((f) => {
+    const none = TEST_WORKBOOKS.filter((f) => {
       try {
         return !checkWorkbook(sheetsOf(f), [soNganh]).found;
       } catch (e) {
@@ -38,10 +27,10 @@ describe("a draft form from each test workbook of the built-in form", () => {
       }
     });
     expect(none).toEqual(NOT_APPENDICES);
-    expect(WORKBOOKS.length - none.length).toBeGreaterThanOrEqual(118);
+    expect(TEST_WORKBOOKS.length - none.length).toBeGreaterThanOrEqual(118);
   });
 
-  it.each(WORKBOOKS.filter((f) => !NOT_APPENDICES.includes(f)))("%s: the draft compiles and finds the same errors as the built-in form", (file) => {
+  it.each(APPENDIX_WORKBOOKS)("%s: the draft compiles and finds the same errors as the built-in form", (file) => {
     const sheets = sheetsOf(file);
     const draft = draftForm(sheets);
     expect(draft).not.toBeNull();
