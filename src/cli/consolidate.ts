@@ -107,7 +107,7 @@ async function writeSummary(output: string, c: Consolidation<KeptFinding>, spill
 }
 
 /** The `--json` document: each unit's status and issues, the files that could not be used, each indicator's total. */
-function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang) {
+function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang, matchOf: ReadonlyMap<string, { matched: number; total: number }>) {
   return {
     output,
     template: c.template.id,
@@ -123,6 +123,7 @@ function jsonReport(c: Consolidation<KeptFinding>, output: string, lang: Lang) {
       template: s.templateId,
       ...(s.templateVersion === undefined ? {} : { templateVersion: s.templateVersion }),
       templateTitle: s.templateTitle,
+      ...(matchOf.has(s.file) ? { match: matchOf.get(s.file) } : {}),
       sheet: s.sheet,
       modified: s.modified,
       errors: s.errors,
@@ -227,10 +228,16 @@ export async function runConsolidate(
     const candidates = opts.forms?.templates ?? templates;
     const spill = spillOrProblem(() => new FindingSpill(opts.lang), cm);
     let c: Consolidation<KeptFinding>;
+    // How well each file matched its form (the rows it has of the form's), for --json: file -> matched, total.
+    const matchOf = new Map<string, { matched: number; total: number }>();
     try {
       const units: (KeptUnit | UnitFailure)[] = [];
       for (const [i, file] of files.entries()) {
         const unit = await readUnit(file, candidates);
+        if (!isFailure(unit)) {
+          const total = candidates.find((t) => formKey(t) === formKey({ id: unit.templateId, version: unit.templateVersion }))?.indicators.length ?? 0;
+          matchOf.set(file, { matched: total - unit.rowsMissing, total });
+        }
         // Each unit's findings are worded with its own form (readUnit found it among the candidates) and set aside.
         units.push(isFailure(unit) ? unit : spillOrProblem(() => spill.keep(unit, candidates.find((t) => formKey(t) === formKey({ id: unit.templateId, version: unit.templateVersion })) as Template), cm));
         progress.update(i + 1);
@@ -247,7 +254,7 @@ export async function runConsolidate(
     const form = opts.forms?.formOf(c.template);
     if (opts.json) {
       const named = form && opts.forms ? { form: formReport(form.facts, opts.forms.fileOf(form)) } : {};
-      out(`${JSON.stringify({ ...jsonReport(c, output, opts.lang), ...named })}\n`);
+      out(`${JSON.stringify({ ...jsonReport(c, output, opts.lang, matchOf), ...named })}\n`);
     } else {
       const lines = textReport(c, opts.lang);
       if (form && opts.forms) lines.unshift(formCliMessages(opts.lang).formUsed(describeForm(form.facts, opts.lang), opts.forms.fileOf(form)));

@@ -165,10 +165,10 @@ describe("the test form through the whole path", () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
     expect(doc.form).toMatchObject({ id: "thu-nghiem-xa-2025", version: "2025.1" });
-    expect(doc.units.map((u: { templateVersion: string; included: boolean }) => [u.templateVersion, u.included])).toEqual([
-      ["2025.1", true],
-      ["2025.1", true],
-      ["2025.2", false],
+    expect(doc.units.map((u: { templateVersion: string; included: boolean; match: unknown }) => [u.templateVersion, u.included, u.match])).toEqual([
+      ["2025.1", true, { matched: 14, total: 14 }],
+      ["2025.1", true, { matched: 14, total: 14 }],
+      ["2025.2", false, { matched: 16, total: 16 }],
     ]);
     const apart = doc.units[2].issues.find((i: { code: string }) => i.code === "template_mismatch");
     expect(apart.message).toBe(
