@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  checkWorkbook, type FoundCheck, fromA1, type Grid, type Location, type Template, templates, type Unreadable, type Period,
+  type FoundCheck, fromA1, type Grid, type Location, type Template, templates, type Unreadable, type Period,
 } from "../core";
-import { readAppendixSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
+import { checkAppendixSheets, readAppendixSheets, StreamReadError, unreadableOf, type SheetGrid, type SheetRead } from "../xlsx/package";
 import { OutputError, writeAtomically, writeBytesAtomically } from "./atomicFile";
 import { existingName } from "./fileNames";
 import type { CliMessages } from "./messages";
@@ -111,13 +111,12 @@ export async function findAppendix(
   }
   if (sheetName !== undefined && !read.sheets.some((s) => s.name === sheetName)) throw new FileProblem(m.noSheet(file, sheetName, read.sheetNames.join(", ")));
   const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
-  const check = checkWorkbook(sheets, candidates, {
+  const check = checkAppendixSheets(sheets, read.sheetNames, candidates, {
     ...(valueColumn === undefined ? {} : { valueColumn }),
     ...(sheetName === undefined ? {} : { sheet: sheetName }),
     ...(period === undefined ? {} : { period }),
   });
-  // No sheet that may hold the appendix (the probe ruled them all out) is "no appendix", not "no sheet".
-  if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure));
+  if (!check.found) throw new FileProblem(m.noAppendix(file, check.failure));
   const index = sheets.findIndex((s) => s.name === check.sheet);
   return { bytes, grid: sheets[index].grid, check, sheetNotes: sheetNotes(read.sheets[index], check.location) };
 }

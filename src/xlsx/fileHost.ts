@@ -1,25 +1,30 @@
 /**
- * The pane's host outside Excel: an .xlsx opened in the browser, held as an ExcelJS workbook in memory. The pane
- * loads this module with a dynamic import() only in that mode, so ExcelJS never weighs on the pane inside Excel.
- * Nothing is written back to the user's file: changes go into the copy the user downloads. ExcelJS's model serves
- * the checks of the session; the copy is the original bytes with the session's writes patched in by the surgical
- * writer (src/xlsx/package, as `cchc fill`), so charts, pivot tables, names and everything else stay as they were.
+ * The pane's host outside Excel: an .xlsx opened in the browser. The pane loads this module with a dynamic import()
+ * only in that mode. The file is read by the command line's streaming reader (src/xlsx/package, readAppendixSheets):
+ * the same sheets, grids and refusals as `cchc check`, so a file the command line reads is read alike here. Nothing
+ * is written back to the user's file: the session's writes are kept per cell and laid over the grids read; the copy
+ * to download is the original bytes with those writes patched in by the surgical writer (as `cchc fill`), so charts,
+ * pivot tables, names and everything else stay as they were. ExcelJS serves only the template sheet inserted in the
+ * session (a new workbook: renderPlan.ts), and is imported only then.
  */
-import type ExcelJS from "exceljs";
 import {
-  addressKey, appendixPreview, type CellRef, checkWorkbook, fillBlocker, type Finding, type Fix, layoutPlan,
-  type LayoutPlan, type Patch, type PreviewRow, replacesContent, sameCellState, type Template, templates,
+  type Address, addressKey, appendixPreview, type CellRef, type CellState, type CellValue, checkWorkbook, fillBlocker,
+  type Finding, type Fix, type Grid, layoutPlan, type LayoutPlan, type Patch, type PreviewRow, replacesContent,
+  sameCellState, type Template, templates,
 } from "../core";
 import type {
   AppendixChoice, AppendixHost, CheckOptions, CheckState, FixChange, FixOutcome, InsertOptions, PatchOptions, UndoOutcome,
 } from "../app/host";
 import { CopyRefusedError, HostError, READ_FAILURE_CODE } from "../app/hostErrors";
 import type { WorkbookSettings } from "../app/settings";
+import { displayText, serialDate } from "./cellText";
 import { FILE_LIMITS } from "./limits";
-import { cellState, loadWorkbook, worksheetGrid, WorkbookReadError, type SheetGrid, type WorkbookBytes } from "./readWorkbook";
-import { applyPatches, renderPlan, templateWorkbook, workbookBytes } from "./renderPlan";
+import { checkAppendixSheets, readAppendixSheets } from "./package/appendixSheets";
+import { isDateFormat } from "./package/numberFormats";
 import { patchWorkbook, type CellWrite } from "./package/patchWorkbook";
+import { StreamReadError, type WorkbookRead } from "./package/readSheets";
 import { refusalText } from "./package/messages";
+import type { SheetGrid, WorkbookBytes, WorkbookReadError } from "./readWorkbook";
 
 /** The appendix as the last check saw it, for the read-only preview. */
 export interface FilePreview {
@@ -45,12 +50,58 @@ export function copyName(fileName: string, kind: CopyKind): string {
 }
 
 /** The reader's refusal as the pane's HostError; the limits ride along when the file passed one. */
-export function readFailureError(e: WorkbookReadError): HostError {
+export function readFailureError(e: WorkbookReadError | StreamReadError): HostError {
   const code = READ_FAILURE_CODE[e.reason];
   return new HostError(code, e.message, code === "too_large" || code === "too_much_data" ? FILE_LIMITS : undefined);
 }
 
-/** An AppendixHost over an in-memory copy of an .xlsx file. */
+/** `grid` with `writes` laid over it (a copy; the grid grows to a cell written beyond it). */
+export function writtenGrid(grid: Grid, writes: Iterable<CellWrite>): Grid {
+  const values = grid.values.map((r) => r.slice());
+  // A grid without formulas, formats or texts has them blank, General and empty.
+  const formulas = values.map((r, i) => grid.formulas?.[i]?.slice() ?? r.map(() => ""));
+  const numberFormats = values.map((r, i) => grid.numberFormats?.[i]?.slice() ?? r.map(() => "General"));
+  const texts = values.map((r, i) => grid.texts?.[i]?.slice() ?? r.map(() => ""));
+  const width = () => values[0]?.length ?? 0;
+  for (const w of writes) {
+    const cols = Math.max(width(), w.cell.col + 1);
+    while (values.length <= w.cell.row) {
+      values.push([]);
+      formulas.push([]);
+      numberFormats.push([]);
+      texts.push([]);
+    }
+    if (cols > width() || values.some((r) => r.length < cols)) {
+      for (let r = 0; r < values.length; r++) {
+        while (values[r].length < cols) {
+          values[r].push(null);
+          formulas[r].push("");
+          numberFormats[r].push("General");
+          texts[r].push("");
+        }
+      }
+    }
+    const { row, col } = w.cell;
+    const format = w.numberFormat ?? numberFormats[row][col];
+    const value: CellValue = w.cellValue;
+    values[row][col] = value;
+    formulas[row][col] = w.formula ?? "";
+    numberFormats[row][col] = format;
+    texts[row][col] = displayText(value, format, typeof value === "number" && isDateFormat(format) ? serialDate(value) : undefined);
+  }
+  return { origin: grid.origin, values, formulas, numberFormats, texts };
+}
+
+/** What one cell of `grid` holds: its value (a formula's result), its formula and its number format. */
+function gridCellState(grid: Grid | undefined, at: Address): CellState {
+  const value = grid?.values[at.row]?.[at.col] ?? null;
+  const formula = grid?.formulas?.[at.row]?.[at.col] ?? "";
+  const numberFormat = grid?.numberFormats?.[at.row]?.[at.col] ?? "General";
+  const cellValue = value;
+  return formula ? { cell: at, cellValue, formula, numberFormat } : { cell: at, cellValue, numberFormat };
+}
+
+/** An AppendixHost over an .xlsx file's bytes, read as the command line reads them. */
 export class FileHost implements AppendixHost {
   /** The forms' templates checked against (the built-in ones until the user loads a form). */
   private templates: readonly Template[] = templates;
@@ -63,16 +114,14 @@ export class FileHost implements AppendixHost {
   private readonly selectListeners = new Set<(cell: CellRef) => void>();
   /** What the session wrote, per sheet and cell (the last write of a cell wins). */
   private readonly writes = new Map<string, Map<string, CellWrite>>();
-  /**
-   * What each fix of the session replaced, for its undo: the cell's ExcelJS value and number format, and the write the
-   * copy held for the cell before (none: the copy keeps the file's own cell).
-   */
-  private readonly replaced = new WeakMap<FixChange, { value: ExcelJS.CellValue; numFmt: string | undefined; write: CellWrite | undefined }>();
-  /** The template sheet inserted in this session, if any. */
-  private inserted: { sheet: string; plan: LayoutPlan } | null = null;
+  /** What each fix of the session replaced, for its undo: the write the copy held for the cell before (none: the file's own cell). */
+  private readonly replaced = new WeakMap<FixChange, { write: CellWrite | undefined }>();
+  /** The template sheet inserted in this session, if any, with its grid as rendered. */
+  private inserted: { sheet: string; plan: LayoutPlan; grid: Grid } | null = null;
+  /** The last read of the file, for the templates and sheet it was read for. */
+  private read: { templates: readonly Template[]; sheet: string | undefined; read: WorkbookRead } | null = null;
 
   private constructor(
-    private readonly workbook: ExcelJS.Workbook,
     /** the bytes of the file as opened (a private copy) */
     private readonly original: Uint8Array,
     /** the name of the file the user opened */
@@ -85,20 +134,54 @@ export class FileHost implements AppendixHost {
    * "read_failed". Anything else (a bug) is thrown as it is.
    */
   static async open(data: WorkbookBytes, fileName: string): Promise<FileHost> {
+    // A copy: the caller's buffer may be reused or detached, and the download patches these bytes.
+    const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
+    const host = new FileHost(original, fileName);
+    host.workbookRead();
+    return host;
+  }
+
+  /** The file as the command line reads it for the current forms and chosen sheet (read again only when those change). */
+  private workbookRead(): WorkbookRead {
+    const sheet = this.choice.sheet;
+    if (this.read && this.read.templates === this.templates && this.read.sheet === sheet) return this.read.read;
+    let read: WorkbookRead;
     try {
-      // A copy: the caller's buffer may be reused or detached, and the download patches these bytes.
-      const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
-      return new FileHost(await loadWorkbook(original), original, fileName);
+      read = readAppendixSheets(this.original, this.templates, sheet);
     } catch (e) {
-      if (e instanceof WorkbookReadError) throw readFailureError(e);
+      if (e instanceof StreamReadError) throw readFailureError(e);
       throw e;
     }
+    this.read = { templates: this.templates, sheet, read };
+    return read;
+  }
+
+  /** The sheets read, and the template inserted in the session, each with the session's writes laid over it. */
+  private sheetGrids(): { read: WorkbookRead; sheets: SheetGrid[] } {
+    const read = this.workbookRead();
+    const sheets: SheetGrid[] = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
+    if (this.inserted) sheets.push({ name: this.inserted.sheet, grid: this.inserted.grid, hidden: false });
+    return {
+      read,
+      sheets: sheets.map((s) => {
+        const cells = this.writes.get(s.name);
+        return cells?.size ? { ...s, grid: writtenGrid(s.grid, cells.values()) } : s;
+      }),
+    };
+  }
+
+  private cellState(sheet: string, at: Address): CellState {
+    const { sheets } = this.sheetGrids();
+    const grid = sheets.find((s) => s.name === sheet)?.grid;
+    if (!grid && !this.workbookRead().sheetNames.includes(sheet)) throw new HostError("generic", `no sheet named ${sheet}`);
+    return gridCellState(grid, at);
   }
 
   /** The same options as inside Excel (nothing here costs a round trip): marks live on the preview, not in the file. */
   async check(options: CheckOptions = {}): Promise<CheckState> {
-    const sheets = this.workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws), hidden: ws.state !== "visible" }));
-    const checked = checkWorkbook(sheets, this.templates, this.choice);
+    const { read, sheets } = this.sheetGrids();
+    const names = this.inserted ? [...read.sheetNames, this.inserted.sheet] : read.sheetNames;
+    const checked = checkAppendixSheets(sheets, names, this.templates, this.choice);
     const state: CheckState = options.loadSettings ? { ...checked, settings: this.settings } : checked;
     this.last = { sheets, state };
     const save = state.found ? options.saveSettings?.(state) : undefined;
@@ -112,57 +195,45 @@ export class FileHost implements AppendixHost {
     return state;
   }
 
+  /** The template as a new sheet of the session (ExcelJS renders it, as in the copy it will be saved to). */
   async insertTemplate(options: InsertOptions): Promise<string> {
     const plan = layoutPlan(this.templates[0], { unitName: options.unitName, year: options.year, period: options.period });
-    const ws = renderPlan(this.workbook, plan);
-    this.inserted = { sheet: ws.name, plan };
+    const { renderPlan, worksheetGrid } = await import(/* webpackChunkName: "xlsx" */ "./templateSheet");
+    const ws = renderPlan(plan, this.workbookRead().sheetNames);
+    const grid = worksheetGrid(ws);
+    this.inserted = { sheet: ws.name, plan, grid };
     if (options.settings) this.settings = options.settings;
-    options.checked?.(checkWorkbook([{ name: ws.name, grid: worksheetGrid(ws) }], this.templates));
+    options.checked?.(checkWorkbook([{ name: ws.name, grid }], this.templates));
     return ws.name;
   }
 
   async applyPatches(sheet: string, patches: readonly Patch[], options: PatchOptions = {}): Promise<CheckState | void> {
     // A patch naming its sheet (the second sheet of a split appendix) is written there.
-    for (const on of new Set(patches.map((p) => p.sheet ?? sheet))) {
-      const mine = patches.filter((p) => (p.sheet ?? sheet) === on);
-      applyPatches(this.sheet(on), mine);
-      for (const p of mine) this.record(on, p);
-    }
+    for (const p of patches) this.record(this.known(p.sheet ?? sheet), p);
     if (options.recheck) return this.check();
   }
 
   /** A cell holding something the fix would replace is written over only with `replace` (as inside Excel). */
   async applyFix(appendixSheet: string, fix: Fix, options: { readonly replace?: boolean } = {}): Promise<FixOutcome> {
-    const sheet = fix.sheet ?? appendixSheet;
-    const ws = this.sheet(sheet);
-    const before = cellState(ws, fix.cell);
+    const sheet = this.known(fix.sheet ?? appendixSheet);
+    const before = this.cellState(sheet, fix.cell);
     if (!options.replace && replacesContent(before, fix)) return { written: false, sheet, before };
-    const cell = ws.getCell(fix.cell.row + 1, fix.cell.col + 1);
-    const replaced = { value: cell.value, numFmt: cell.numFmt, write: this.writes.get(sheet)?.get(addressKey(fix.cell)) };
-    cell.value = fix.formula
-      ? ({ formula: fix.formula.replace(/^=/, ""), result: fix.cellValue } as ExcelJS.CellFormulaValue)
-      : fix.cellValue;
-    if (fix.numberFormat) cell.numFmt = fix.numberFormat;
-    if (fix.formula) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    const replaced = { write: this.writes.get(sheet)?.get(addressKey(fix.cell)) };
     this.record(sheet, fix);
-    const change: FixChange = { sheet, before, after: cellState(ws, fix.cell) };
+    const change: FixChange = { sheet, before, after: this.cellState(sheet, fix.cell) };
     this.replaced.set(change, replaced);
     return { written: true, change };
   }
 
   /**
-   * The cell as before the fix, in the session's workbook and in the copy to download (a cell the session had not
-   * written before is the file's own again, byte for byte); a cell written since the fix is left as it is.
+   * The cell as before the fix, in the session and in the copy to download (a cell the session had not written
+   * before is the file's own again, byte for byte); a cell written since the fix is left as it is.
    */
   async undoFix(change: FixChange): Promise<UndoOutcome> {
     const replaced = this.replaced.get(change);
     if (!replaced) throw new HostError("generic", "no fix of this session wrote that change");
-    const ws = this.sheet(change.sheet);
-    const now = cellState(ws, change.after.cell);
+    const now = this.cellState(this.known(change.sheet), change.after.cell);
     if (!sameCellState(now, change.after)) return { undone: false, now };
-    const cell = ws.getCell(change.after.cell.row + 1, change.after.cell.col + 1);
-    cell.value = replaced.value;
-    if (replaced.numFmt !== cell.numFmt) cell.numFmt = replaced.numFmt as string;
     const writes = this.writes.get(change.sheet);
     if (replaced.write) this.record(change.sheet, replaced.write);
     else writes?.delete(addressKey(change.after.cell));
@@ -257,27 +328,22 @@ export class FileHost implements AppendixHost {
   }
 
   private async templateCopy(inserted: { sheet: string; plan: LayoutPlan }): Promise<Uint8Array> {
-    const workbook = templateWorkbook(inserted.plan);
-    const ws = workbook.worksheets[0];
-    for (const w of this.writes.get(inserted.sheet)?.values() ?? []) {
-      const cell = ws.getCell(w.cell.row + 1, w.cell.col + 1);
-      cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, ""), result: w.cellValue ?? undefined } as ExcelJS.CellFormulaValue) : w.cellValue;
-      if (w.numberFormat) cell.numFmt = w.numberFormat;
-    }
-    if (this.writes.get(inserted.sheet)?.size) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-    return workbookBytes(workbook);
+    const { templateCopy } = await import(/* webpackChunkName: "xlsx" */ "./templateSheet");
+    return templateCopy(inserted.plan, [...(this.writes.get(inserted.sheet)?.values() ?? [])]);
   }
 
   private record(sheet: string, write: CellWrite): void {
     let cells = this.writes.get(sheet);
     if (!cells) this.writes.set(sheet, (cells = new Map()));
-    cells.delete(addressKey(write.cell));
-    cells.set(addressKey(write.cell), write);
+    const { cell, cellValue, formula, numberFormat } = write;
+    const kept: CellWrite = { cell, cellValue, ...(formula === undefined ? {} : { formula }), ...(numberFormat === undefined ? {} : { numberFormat }) };
+    cells.delete(addressKey(cell));
+    cells.set(addressKey(cell), kept);
   }
 
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new HostError("generic", `no sheet named ${name}`);
-    return ws;
+  /** `name`, when the file (or the session's template) has a sheet of that name. */
+  private known(name: string): string {
+    if (this.inserted?.sheet === name || this.workbookRead().sheetNames.includes(name)) return name;
+    throw new HostError("generic", `no sheet named ${name}`);
   }
 }

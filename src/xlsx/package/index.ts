@@ -4,7 +4,7 @@
  */
 export { refusalText } from "./messages";
 export { patchWorkbook, workbookFileExtension, type CellWrite, type PatchRefusal, type PatchResult } from "./patchWorkbook";
-export { readAppendixSheets } from "./appendixSheets";
+export { checkAppendixSheets, readAppendixSheets } from "./appendixSheets";
 export { readWorkbookSheets, StreamReadError, type SheetRead, type WorkbookRead } from "./readSheets";
 export type { SheetGrid, WorkbookReadFailure } from "../readWorkbook";
 export { MAX_CELLS, MAX_EXPANDED_BYTES, MAX_FILE_BYTES, unreadableOf } from "../limits";
