@@ -7,7 +7,7 @@ import type { FileLimits, Lang, WorkbookReadFailure } from "../core";
 
 /**
  * Why a host operation failed. The file refusals ("empty" to "too_much_data") are the reader's own reasons
- * (src/xlsx/readWorkbook.ts), each with its advice.
+ * (src/xlsx/package/readSheets.ts, src/xlsx/readWorkbook.ts), each with its advice.
  */
 export type HostErrorCode =
   | "read_failed"

@@ -107,7 +107,7 @@ test("fill refuses them too, writing nothing", () => {
   }
 });
 
-describe("readWorkbook (the pane outside Excel reads through it) refuses with a typed reason", () => {
+describe("readWorkbook (ExcelJS's path: form files) refuses with a typed reason", () => {
   const reasons: Record<string, WorkbookReadFailure | null> = {
     "rong.xlsx": "empty",
     "van-ban.xlsx": "not_xlsx",
