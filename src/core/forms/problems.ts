@@ -26,6 +26,8 @@ export type FormProblemBody =
   | { readonly code: "format_version"; readonly version: number }
   | { readonly code: "json_invalid"; readonly expected: string }
   | { readonly code: "sheet_missing"; readonly sheet: FormSheet }
+  /** no "Quan hệ" sheet: a form may have no relation, but the specialist should know it checks none */
+  | { readonly code: "relations_sheet_missing" }
   | { readonly code: "column_missing"; readonly sheet: FormSheet; readonly field: string }
   | { readonly code: "column_unknown"; readonly sheet: FormSheet; readonly header: string }
   | { readonly code: "unsafe_formula" }
@@ -81,6 +83,7 @@ const WARNINGS: ReadonlySet<FormProblemCode> = new Set<FormProblemCode>([
   "fact_unknown",
   "reason_missing",
   "relation_draft",
+  "relations_sheet_missing",
   "unit_missing",
 ]);
 

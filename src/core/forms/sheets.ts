@@ -194,6 +194,7 @@ export function compileFormSheets(sheets: readonly NamedGrid[]): CompileResult {
   }
   if (!factsSheet) say({ sheet: "facts" }, { code: "sheet_missing", sheet: "facts" });
   if (!indicatorSheet) say({ sheet: "indicators" }, { code: "sheet_missing", sheet: "indicators" });
+  if (!relationSheet) say({ sheet: "relations" }, { code: "relations_sheet_missing" });
 
   const facts = factsSheet ? readFacts(factsSheet.grid, cells, say) : { facts: emptyFacts(), rows: new Map<string, number>() };
   const table = indicatorSheet ? readIndicators(indicatorSheet.grid, cells, say) : { sections: [], sectionRows: [], indicators: [], rows: [] };

@@ -57,6 +57,8 @@ export const formsEn: FormMessages = {
       `This file is not an appendix form (an .xlsx with the sheets "${FORM_SHEET_NAMES.facts}", "${FORM_SHEET_NAMES.indicators}", "${FORM_SHEET_NAMES.relations}", or a .json following schemas/form.schema.json)${p.detail ? `; the file has: ${p.detail}` : ""}.`,
     format_version: (p) => `The form file is in format version ${p.version}; this program reads format version ${FORM_FORMAT_VERSION} only.`,
     json_invalid: (p, at) => `${at}the value must be ${p.expected === "array" || p.expected === "object" ? `an ${p.expected}` : p.expected === "string" || p.expected === "number" ? `a ${p.expected}` : p.expected === "boolean" ? "true or false" : p.expected}.`,
+    relations_sheet_missing: () =>
+      `The form file has no sheet "${FORM_SHEET_NAMES.relations}": the form is usable but compares no indicators with each other (each cell is checked alone); add the sheet if the form has relations.`,
     sheet_missing: (p) => `The form file has no sheet "${FORM_SHEET_NAMES[p.sheet]}".`,
     column_missing: (p, at) => `${at}the column "${column(p.sheet, p.field)}" is missing.`,
     column_unknown: (p, at) => `${at}the column "${p.header}" is not part of a form and is ignored.`,

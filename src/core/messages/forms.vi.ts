@@ -59,6 +59,8 @@ export const formsVi: FormMessages = {
       `Tệp này không phải là mẫu phụ lục (tệp .xlsx có các trang “${FORM_SHEET_NAMES.facts}”, “${FORM_SHEET_NAMES.indicators}”, “${FORM_SHEET_NAMES.relations}”, hoặc tệp .json theo schemas/form.schema.json)${p.detail ? `; trong tệp có: ${p.detail}` : ""}.`,
     format_version: (p) => `Tệp mẫu theo định dạng phiên bản ${p.version}; chương trình này chỉ đọc được định dạng phiên bản ${FORM_FORMAT_VERSION}.`,
     json_invalid: (p, at) => `${at}giá trị phải là ${EXPECTED[p.expected] ?? p.expected}.`,
+    relations_sheet_missing: () =>
+      `Tệp mẫu không có trang “${FORM_SHEET_NAMES.relations}”: mẫu dùng được nhưng không đối chiếu chỉ tiêu nào với nhau (chỉ kiểm tra từng ô); nếu mẫu có quan hệ, hãy thêm trang này.`,
     sheet_missing: (p) => `Tệp mẫu thiếu trang “${FORM_SHEET_NAMES[p.sheet]}”.`,
     column_missing: (p, at) => `${at}thiếu cột “${column(p.sheet, p.field)}”.`,
     column_unknown: (p, at) => `${at}cột “${p.header}” không thuộc mẫu nên được bỏ qua.`,

@@ -174,6 +174,18 @@ describe("every slip is one sentence naming sheet, row and column", () => {
     expect(errors(r.problems)).toEqual([expect.stringMatching(/^Tệp này không phải là mẫu phụ lục .*trong tệp có: Phụ lục\.$/)]);
   });
 
+  it("a form without its sheet 'Quan hệ' is usable, and says it compares no indicators", () => {
+    const r = compileFormSheets(workbook().filter((s) => s.name !== "Quan hệ"));
+    expect(r.ok && r.form.template.relations).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.severity, formatFormProblem(p, "vi")])).toEqual([
+      [
+        "relations_sheet_missing",
+        "warning",
+        "Tệp mẫu không có trang “Quan hệ”: mẫu dùng được nhưng không đối chiếu chỉ tiêu nào với nhau (chỉ kiểm tra từng ô); nếu mẫu có quan hệ, hãy thêm trang này.",
+      ],
+    ]);
+  });
+
   it("labels a real form legitimately has are not taken for formulas", () => {
     const rows = set(set(INDICATORS, 8, 1, "+ Tiếp nhận trực tuyến (qua Cổng DVC)"), 9, 1, "- Tiếp nhận trực tiếp tại Bộ phận một cửa: <50% hồ sơ");
     const r = compileFormSheets(workbook({ indicators: rows }));
