@@ -16,7 +16,6 @@ import sys
 import xlsxwriter
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 FORMS = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "forms")
 OUT = os.path.join(FORMS, "thu-nghiem-xa.xlsx")
@@ -25,6 +24,7 @@ OUT_LIBREOFFICE = os.path.join(FORMS, "thu-nghiem-xa-libreoffice.xlsx")
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "fixtures"))
 from reading_fixtures import libreoffice_copy  # noqa: E402
+from form_workbook import sheet, write_openpyxl_form  # noqa: E402
 
 FACTS = [
     ("Mục", "Nội dung"),
@@ -83,19 +83,6 @@ RELATIONS = [
     ("xa_not_passed_note", "cần ghi chú", "II.4", None, "bằng 0", "cảnh báo", None,
      "Mẫu yêu cầu ghi rõ lý do khi Bộ phận một cửa không đạt.", "The form asks for the reason when the one-stop unit did not pass."),
 ]
-
-
-def sheet(wb, title, header, rows, widths):
-    ws = wb.create_sheet(title)
-    ws.append(list(header))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(list(row))
-    for i, w in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + i)].width = w
-    ws.freeze_panes = "A2"
-    return ws
 
 
 # Version 2025.2 of the same form (same id): a row added in II and in III, valid from 1/1/2026.
@@ -160,17 +147,8 @@ def hostile_forms():
 
 
 def main():
-    wb = Workbook()
-    wb.remove(wb.active)
-    facts = sheet(wb, "Thông tin", FACTS[0], FACTS[1:], [22, 80])
-    facts["B9"].number_format = "dd/mm/yyyy"
-    sheet(wb, "Chỉ tiêu", INDICATOR_HEADER, INDICATORS, [6, 60, 24, 8, 10, 14, 8, 26])
-    sheet(wb, "Quan hệ", RELATION_HEADER, RELATIONS, [24, 28, 12, 18, 10, 10, 18, 60, 50])
-    # Fixed document properties: the file changes only when its content does.
-    wb.properties.created = wb.properties.modified = datetime.datetime(2025, 7, 1)
-    wb.properties.creator = "cchc tests (openpyxl)"
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    wb.save(OUT)
+    write_openpyxl_form(OUT, (FACTS[0], FACTS[1:]), (INDICATOR_HEADER, INDICATORS), (RELATION_HEADER, RELATIONS),
+                        [6, 60, 24, 8, 10, 14, 8, 26], [24, 28, 12, 18, 10, 10, 18, 60, 50])
     xlsxwriter_form(OUT_V2)
     libreoffice_copy(OUT, OUT_LIBREOFFICE)
     hostile_forms()
