@@ -8,10 +8,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook, toA1, type Relation } from "../../src/core";
+import type { Relation } from "../../src/core";
 import { cchcInProcess } from "../fixtures/cchcInProcess";
-import { readFormBytes, readWorkbook } from "../../src/xlsx";
+import { readFormBytes } from "../../src/xlsx";
 import { tempDir } from "../fixtures/tempDir";
+import { writeByIndicator } from "../fixtures/writeByIndicator";
 
 jest.setTimeout(120000);
 
@@ -25,17 +26,7 @@ async function filled(name: string, values: Record<string, ExcelJS.CellValue>, n
   expect((await cchc("template", "--form", FORM, blank, "--unit", "UBND xã Thử", "--year", "2025")).code).toBe(0);
   const form = await readFormBytes(fs.readFileSync(FORM), FORM);
   if (!form.ok) throw new Error("test form refused");
-  const located = checkWorkbook(await readWorkbook(fs.readFileSync(blank)), [form.form.template]);
-  if (!located.found) throw new Error("template not located");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(blank);
-  const ws = wb.getWorksheet(located.sheet)!;
-  const { rows, columns } = located.location;
-  for (const [id, value] of Object.entries(values)) ws.getCell(toA1({ row: rows[id], col: columns.value })).value = value;
-  for (const [id, note] of Object.entries(notes)) ws.getCell(toA1({ row: rows[id], col: columns.note! })).value = note;
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
+  return writeByIndicator(blank, form.form.template, path.join(dir, name), { values, notes });
 }
 
 /** `cchc check --form` on a file: its findings as "code severity indicator". */

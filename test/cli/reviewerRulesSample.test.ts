@@ -4,13 +4,12 @@
  * ExcelJS, and what the check adds or drops against the same workbook saved unedited by the same writer.
  * test/core/reviewerRules.seed.test.ts tries every row on the in-memory seed; this holds the file path to it.
  */
-import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook, soNganh, toA1 } from "../../src/core";
-import { readWorkbook } from "../../src/xlsx";
+import { soNganh } from "../../src/core";
 import { checkJsonOf } from "../fixtures/cchcInProcess";
 import { tempDir } from "../fixtures/tempDir";
+import { writeByIndicator } from "../fixtures/writeByIndicator";
 
 jest.setTimeout(120000);
 
@@ -24,18 +23,7 @@ async function edited(
   notes: Record<string, string | null> = {},
   units: Record<string, string> = {},
 ): Promise<string> {
-  const located = checkWorkbook(await readWorkbook(fs.readFileSync(SAMPLE)), [soNganh]);
-  if (!located.found) throw new Error("sample not located");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const ws = wb.getWorksheet(located.sheet)!;
-  const { rows, columns } = located.location;
-  for (const [id, value] of Object.entries(values)) ws.getCell(toA1({ row: rows[id], col: columns.value })).value = value;
-  for (const [id, note] of Object.entries(notes)) ws.getCell(toA1({ row: rows[id], col: columns.note! })).value = note;
-  for (const [id, unit] of Object.entries(units)) ws.getCell(toA1({ row: rows[id], col: columns.unit! })).value = unit;
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
+  return writeByIndicator(SAMPLE, soNganh, path.join(dir, name), { values, notes, units });
 }
 
 type Json = { code: string; severity: string; indicator: string };

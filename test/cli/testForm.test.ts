@@ -6,10 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook, toA1 } from "../../src/core";
 import { cchcInProcess } from "../fixtures/cchcInProcess";
-import { readFormBytes, readWorkbook } from "../../src/xlsx";
+import { readFormBytes } from "../../src/xlsx";
 import { tempDir } from "../fixtures/tempDir";
+import { writeByIndicator } from "../fixtures/writeByIndicator";
 
 jest.setTimeout(120000);
 
@@ -32,17 +32,7 @@ async function filled(name: string, unit: string, values: Record<string, ExcelJS
   expect((await cchc("template", "--form", formFile, blank, "--unit", unit, "--year", year)).code).toBe(0);
   const form = await readFormBytes(fs.readFileSync(formFile), formFile);
   if (!form.ok) throw new Error("test form refused");
-  const located = checkWorkbook(await readWorkbook(fs.readFileSync(blank)), [form.form.template]);
-  if (!located.found) throw new Error("template not located");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(blank);
-  const ws = wb.getWorksheet(located.sheet)!;
-  for (const [id, value] of Object.entries(values)) {
-    ws.getCell(toA1({ row: located.location.rows[id], col: located.location.columns.value })).value = value;
-  }
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
+  return writeByIndicator(blank, form.form.template, path.join(dir, name), { values });
 }
 
 const GOOD = { "I.1.1": 10, "I.1.2": 8, "I.2": 1, "I.2.1": 2, "II.1": 50, "II.1.a": 20, "II.1.b": 30, "II.2": 45, "II.4": 1, "II.5": 2, "III.1": 1200 };
