@@ -9,6 +9,7 @@ import type { IndicatorKind, Section } from "../catalog/model";
 import { cellAt, rowCount, type Grid } from "../grid";
 import { findHeader } from "../locate/header";
 import { cleanText, foldDiacritics } from "../text";
+import { formDraftTexts } from "../messages/formDraft";
 import { FORM_FORMAT, FORM_FORMAT_VERSION, type FormDocument, type FormFacts, type FormIndicator, type FormRelation } from "./model";
 import type { NamedGrid } from "./sheets";
 
@@ -135,7 +136,7 @@ export function draftForm(sheets: readonly DraftSheet[], facts: Partial<FormFact
     }
     if (!section && noStt) {
       section = "I";
-      sections.push({ id: section, stt: section, label: "(chưa rõ tên phần: bảng không có cột STT)" });
+      sections.push({ id: section, stt: section, label: formDraftTexts.sectionWithoutStt });
     }
     if (!section) {
       undecided.push({ code: "row_skipped", row: sheetRow, text: label || stt });
@@ -243,28 +244,28 @@ export function draftForm(sheets: readonly DraftSheet[], facts: Partial<FormFact
       const aIsTotal = DENOMINATOR.test(foldDiacritics(a.label)) || !DENOMINATOR.test(foldDiacritics(b.label));
       const [denominator, numerator] = aIsTotal ? [a, b] : [b, a];
       relations.push(draft(`${key(row.id)}_rate`, "rate", [row.id], [numerator.id, denominator.id], "error",
-        `Bản nháp: ${row.label} = ${numerator.label} / ${denominator.label} × 100 (suy ra từ hai chỉ tiêu số lượng ngay dưới dòng tỷ lệ).`));
+        formDraftTexts.rate(row.label, numerator.label, denominator.label)));
       relations.push(draft(`${key(row.id)}_part_le_whole`, "part_of_whole", [denominator.id], [numerator.id], "error",
-        `Bản nháp: ${numerator.label} không vượt quá ${denominator.label} (tử số của tỷ lệ không vượt quá mẫu số).`));
+        formDraftTexts.numeratorLeDenominator(numerator.label, denominator.label)));
       if (parts.length > 2) undecided.push({ code: "rate_inputs", row: row.sheetRow, id: row.id });
     } else if (kind === "count" && parts.length > 0) {
       const dashedParts = parts.filter((p) => p.dashed);
       if (dashedParts.length >= 2) {
         relations.push(draft(`${key(row.id)}_parts_le_total`, "part_of_whole", [row.id], dashedParts.map((p) => p.id), "error",
-          `Bản nháp: các dòng “- …” dưới “${row.label}” gộp lại không vượt quá số đó.`));
+          formDraftTexts.dashedPartsLeTotal(row.label)));
         undecided.push({ code: "total_or_parts", row: row.sheetRow, id: row.id });
       } else {
         // A row under a count is often a part of it, but may only be related to it: a warning until confirmed.
         for (const p of parts) {
           relations.push(draft(`${key(p.id)}_le_${key(row.id)}`, "part_of_whole", [row.id], [p.id], "warning",
-            `Bản nháp: ${p.label} nằm trong số ${row.label}.`));
+            formDraftTexts.partOf(p.label, row.label)));
         }
       }
     } else if (kind === "flag" && parts.length > 0) {
       const no = codesOf(row.unit).find((c) => /^(khong|chua)/.test(foldDiacritics(c.label)))?.value ?? 0;
       relations.push({
         ...draft(`${key(row.id)}_no_then_zero`, "flag_counts", [row.id], parts.map((p) => p.id), "warning",
-          `Bản nháp: trả lời “Không” ở “${row.label}” thì các số liệu ngay dưới bằng 0.`),
+          formDraftTexts.noThenZero(row.label)),
         condition: { equals: [no] },
       });
     }
@@ -277,15 +278,15 @@ export function draftForm(sheets: readonly DraftSheet[], facts: Partial<FormFact
     formatVersion: FORM_FORMAT_VERSION,
     facts: {
       id: facts.id ?? "mau-nhap",
-      title: facts.title ?? "Thống kê số liệu báo cáo cải cách hành chính",
-      issuer: facts.issuer ?? "(chưa ghi: Sở Nội vụ ban hành mẫu)",
-      document: facts.document ?? "(chưa ghi: văn bản ban hành mẫu)",
+      title: facts.title ?? formDraftTexts.facts.title,
+      issuer: facts.issuer ?? formDraftTexts.facts.issuer,
+      document: facts.document ?? formDraftTexts.facts.document,
       level: facts.level ?? "so_nganh",
-      province: facts.province ?? "(chưa ghi)",
-      version: facts.version ?? "nháp",
+      province: facts.province ?? formDraftTexts.facts.province,
+      version: facts.version ?? formDraftTexts.facts.version,
       status: "draft",
       ...(facts.source ? { source: facts.source } : {}),
-      notes: ["Mẫu nháp do lệnh “cchc form import” soạn từ một tệp phụ lục; cần người soạn điền thông tin mẫu và xác nhận các quan hệ."],
+      notes: [formDraftTexts.facts.note],
     },
     sections,
     indicators,
