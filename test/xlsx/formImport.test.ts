@@ -91,4 +91,21 @@ describe("a draft form from each test workbook of the built-in form", () => {
     expect(byId.get("iii_4_3_parts_le_total")).toMatchObject({ kind: "part_of_whole", target: ["III.4.3"], inputs: ["III.4.3.1", "III.4.3.2"] });
     expect(byId.get("iii_3_no_then_zero")).toMatchObject({ kind: "flag_counts", target: ["III.3"], inputs: ["III.3.1", "III.3.2", "III.3.3"], condition: { equals: [0] } });
   });
+
+  it("words each draft for the person who confirms it, in the printed labels, and leaves the unknown facts to fill", async () => {
+    const draft = draftForm(await readWorkbook(fs.readFileSync(path.join(GOLDEN, "seed.xlsx"))))!;
+    const reason = (id: string) => draft.document.relations.find((r) => r.id === id)?.reason?.vi;
+    expect(reason("i_1_rate")).toBe(
+      "Bản nháp: Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo) = Số nhiệm vụ đã hoàn thành / Số nhiệm vụ đề ra trong kế hoạch × 100 (suy ra từ hai chỉ tiêu số lượng ngay dưới dòng tỷ lệ).",
+    );
+    expect(reason("ii_1_1_le_ii_1")).toBe("Bản nháp: Số VBQPPL tham mưu ban hành đúng tiến độ nằm trong số VBQPPL đã tham mưu ban hành.");
+    expect(reason("iii_4_3_parts_le_total")).toBe("Bản nháp: các dòng “- …” dưới “Tổng số TTHC đang có hiệu lực” gộp lại không vượt quá số đó.");
+    expect(reason("iii_3_no_then_zero")).toBe("Bản nháp: trả lời “Không” ở “Đơn giản hóa TTHC” thì các số liệu ngay dưới bằng 0.");
+    expect(draft.document.facts).toMatchObject({ issuer: "(chưa ghi: Sở Nội vụ ban hành mẫu)", province: "(chưa ghi)", version: "nháp", status: "draft" });
+    for (const r of draft.document.relations) {
+      const vi = r.reason?.vi ?? "";
+      expect(vi).toMatch(/^Bản nháp: /);
+      expect(vi).toBe(vi.normalize("NFC"));
+    }
+  });
 });
