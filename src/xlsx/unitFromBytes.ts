@@ -1,15 +1,16 @@
 /**
- * One unit's .xlsx as the consolidation keeps it: read, the one check (src/core/checkWorkbook.ts), reduced. A file
- * that cannot be used is data (unreadable and why, or no appendix and why), worded by the surfaces. Browser-safe:
- * the pane and the command line share it. The file is read by the streaming reader as check and fill read it: only
- * the sheets that may hold the appendix become grids (readAppendixSheets), so a unit's other sheets cost little.
+ * One unit's .xlsx as the consolidation keeps it: read, the one check of the sheets read (checkAppendixSheets, over
+ * src/core/checkWorkbook.ts), reduced. A file that cannot be used is data (unreadable and why, or no appendix and
+ * why), worded by the surfaces. Browser-safe: the pane and the command line share it. The file is read by the
+ * streaming reader as check and fill read it: only the sheets that may hold the appendix become grids
+ * (readAppendixSheets), so a unit's other sheets cost little.
  */
 import {
-  checkWorkbook, type FileModified, type Template, templates, type UnitFailure, unitReport, type UnitReport,
+  type FileModified, type Template, templates, type UnitFailure, unitReport, type UnitReport,
 } from "../core";
 import { documentModified } from "./documentModified";
 import { unreadableOf } from "./limits";
-import { readAppendixSheets, StreamReadError, type WorkbookRead } from "./package";
+import { checkAppendixSheets, readAppendixSheets, StreamReadError, type WorkbookRead } from "./package";
 import type { WorkbookBytes } from "./readWorkbook";
 
 /**
@@ -23,20 +24,21 @@ export async function unitFromBytes(
   candidates: readonly Template[] = templates,
   fileModified: string | null = null,
 ): Promise<UnitReport | UnitFailure> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let read: WorkbookRead;
   try {
-    read = readAppendixSheets(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), candidates);
+    read = readAppendixSheets(data, candidates);
   } catch (e) {
     if (!(e instanceof StreamReadError)) throw e;
     return { file, failure: "unreadable", unreadable: unreadableOf(e.reason) };
   }
   const sheets = read.sheets.map((s) => ({ name: s.name, grid: s.grid, hidden: s.hidden }));
-  const check = checkWorkbook(sheets, candidates);
-  // Every sheet ruled out by the probe is "no appendix" (no header), as check says it, not "no sheet".
-  if (!check.found) return { file, failure: "no_appendix", appendix: check.failure.reason === "no_sheets" && read.sheetNames.length ? { reason: "no_header" } : check.failure };
+  // The check of the sheets read, as `cchc check` and the pane make it: every sheet ruled out is "no appendix".
+  const check = checkAppendixSheets(sheets, read.sheetNames, candidates);
+  if (!check.found) return { file, failure: "no_appendix", appendix: check.failure };
   // checkWorkbook names one of the sheets it was given.
   const sheet = sheets.find((s) => s.name === check.sheet) as (typeof sheets)[number];
-  const saved = documentModified(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  const saved = documentModified(data);
   const modified: FileModified | null = saved ? { at: saved, from: "properties" } : fileModified ? { at: fileModified, from: "file_system" } : null;
   const rest = check.rest && sheets.find((s) => s.name === check.rest!.sheet);
   return unitReport(file, sheet.grid, check, modified, rest ? rest.grid : null);
