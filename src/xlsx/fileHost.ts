@@ -97,8 +97,7 @@ function gridCellState(grid: Grid | undefined, at: Address): CellState {
   const value = grid?.values[at.row]?.[at.col] ?? null;
   const formula = grid?.formulas?.[at.row]?.[at.col] ?? "";
   const numberFormat = grid?.numberFormats?.[at.row]?.[at.col] ?? "General";
-  const cellValue = value;
-  return formula ? { cell: at, cellValue, formula, numberFormat } : { cell: at, cellValue, numberFormat };
+  return formula ? { cell: at, cellValue: value, formula, numberFormat } : { cell: at, cellValue: value, numberFormat };
 }
 
 /** An AppendixHost over an .xlsx file's bytes, read as the command line reads them. */
